@@ -1,0 +1,101 @@
+import { javascript, typescript, YamlFile } from 'projen';
+import { actionManifest } from './src/generate/action-manifest.js';
+import { stages } from './src/stages/index.js';
+
+const project = new typescript.TypeScriptProject({
+  name: 'gantry-ci',
+  description: 'Typed CI/CD pipelines for containers and static sites on AWS: GitHub Actions, Jenkins and local runs from one model.',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+  typescriptVersion: '5.9.3',
+  srcdir: 'src',
+  libdir: 'lib',
+  testdir: 'test',
+  sampleCode: false,
+  jest: false,
+  eslint: false,
+  prettier: false,
+  github: false,
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  vscode: false,
+  licensed: false,
+  bin: { gantry: 'lib/runtime/cli/main.js' },
+  deps: [
+    '@actions/core@^3.0.1',
+    '@aws-sdk/client-sts@^3.1169.0',
+    '@aws-sdk/client-iam@^3.1169.0',
+    '@aws-sdk/types@^3.973.0',
+    '@smithy/node-http-handler@^4.4.0',
+    'zod@^4.6.7',
+    'yaml@^2.9.1',
+  ],
+  devDeps: ['@types/node@^20.19.43', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15'],
+  tsconfig: {
+    compilerOptions: {
+      module: 'NodeNext',
+      moduleResolution: javascript.TypeScriptModuleResolution.NODE_NEXT,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      declaration: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      noImplicitReturns: true,
+      noFallthroughCasesInSwitch: true,
+      resolveJsonModule: true,
+      isolatedModules: true,
+    },
+  },
+  gitignore: ['.gantry/', 'coverage/', '*.tsbuildinfo'],
+});
+
+// ESM throughout; run .projenrc.ts with tsx rather than ts-node, which cannot load ESM TypeScript.
+project.package.addField('type', 'module');
+project.defaultTask?.reset('tsx .projenrc.ts');
+project.tsconfigDev.addInclude('../vitest.config.ts');
+project.deps.removeDependency('ts-node');
+
+// Tests: vitest projects "unit" and "integration" (the latter starts the loopback stack in its global setup).
+project.testTask.reset('vitest run');
+project.addTask('test:unit', { exec: 'vitest run --project unit' });
+project.addTask('test:integration', { exec: 'vitest run --project integration' });
+const typecheck = project.addTask('typecheck', { description: 'Type-check sources, tests and .projenrc.ts' });
+for (const config of ['tsconfig.json', 'test/tsconfig.json', 'projenrc/tsconfig.json']) typecheck.exec(`tsc --noEmit -p ${config}`);
+
+// Each action is one self-contained ESM file; the banner gives bundled CommonJS dependencies a `require`.
+const bundle = project.addTask('bundle', { description: 'Bundle every action into actions/<name>/dist/index.js' });
+const banner = "import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);";
+for (const stage of stages) {
+  bundle.exec(
+    [
+      'esbuild',
+      `src/actions/${stage.name}.ts`,
+      '--bundle',
+      '--platform=node',
+      '--target=node20',
+      '--format=esm',
+      '--legal-comments=none',
+      '--log-level=warning',
+      `--banner:js="${banner}"`,
+      `--outfile=actions/${stage.name}/dist/index.js`,
+    ].join(' '),
+  );
+  new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
+}
+project.compileTask.spawn(bundle);
+
+// The CLI entry point must be executable after compilation.
+project.postCompileTask.exec('chmod +x lib/runtime/cli/main.js');
+
+project.addTask('local:up', { exec: 'node lib/runtime/cli/main.js local up' });
+project.addTask('local:down', { exec: 'node lib/runtime/cli/main.js local down' });
+project.addTask('demo', { exec: 'bash scripts/demo.sh' });
+
+project.synth();

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+import { chmod, appendFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { localStackConfig } from '../../local/config.js';
+import { localDown, localEnv, localStatus, localUp } from '../../local/stack.js';
+import { describeFailure } from '../../model/errors.js';
+import { findStage, stages } from '../../stages/index.js';
+import { runStage } from '../run-stage.js';
+import { CliRuntime } from './runtime.js';
+
+const USAGE = `gantry — typed CI/CD stages for AWS, run from a terminal or Jenkins
+
+Usage:
+  gantry run <stage> [--<input> <value>]... [options]
+  gantry stages                      list the stages and their inputs
+  gantry local up|down|status|env    the loopback stack (registry, AWS emulator, GitOps repository)
+
+Options of 'gantry run':
+  --json                 print the outputs as one JSON object (default: name=value lines)
+  --output-file <path>   also append the outputs to a GITHUB_OUTPUT-style file
+  --env-file <path>      write exported variables (credentials included) as 'export' lines to a 0600 file
+  --print-exports        print exported variables as 'export' lines on stdout, for eval
+
+Every input can also be set as GANTRY_<INPUT_NAME> in the environment.`;
+
+const RUN_OPTIONS = {
+  json: { type: 'boolean' },
+  'output-file': { type: 'string' },
+  'env-file': { type: 'string' },
+  'print-exports': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest);
+    case 'local':
+      return localCommand(rest);
+    case 'stages':
+      return listStages();
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    default:
+      process.stderr.write(`unknown command '${command}'\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const stage = name ? findStage(name) : undefined;
+  if (!stage) {
+    process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${stages.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  const inputOptions = Object.fromEntries(Object.keys(stage.inputs).map((input) => [input, { type: 'string' as const }]));
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...inputOptions, ...RUN_OPTIONS }, strict: true, allowPositionals: false });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\nInputs of '${stage.name}': ${Object.keys(stage.inputs).map((i) => `--${i}`).join(' ')}\n`);
+    return 2;
+  }
+  const { json, 'output-file': outputFile, 'env-file': envFile, 'print-exports': printExports, help, ...flags } = parsed.values;
+  if (help) {
+    process.stdout.write(describeStage(stage.name));
+    return 0;
+  }
+  const runtime = new CliRuntime();
+  const result = await runStage(stage, flags as Record<string, string | undefined>, runtime);
+  if (!result.ok) return 1;
+
+  if (envFile) {
+    await writeFile(envFile, exportLines(runtime.exports), { mode: 0o600 });
+    await chmod(envFile, 0o600);
+    runtime.info(`exported ${runtime.exports.size} variables to ${envFile}`);
+  }
+  if (printExports) process.stdout.write(exportLines(runtime.exports));
+  if (outputFile) await appendFile(outputFile, githubOutputLines(runtime.outputs));
+  const outputs = Object.fromEntries(runtime.outputs);
+  if (json) process.stdout.write(`${JSON.stringify(outputs)}\n`);
+  else if (!printExports) for (const [key, value] of runtime.outputs) process.stdout.write(`${key}=${value}\n`);
+  return 0;
+}
+
+async function localCommand(argv: string[]): Promise<number> {
+  const config = localStackConfig();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const [action] = argv;
+  try {
+    switch (action) {
+      case 'up':
+        await localUp(config, log);
+        return 0;
+      case 'down':
+        await localDown(config, log);
+        return 0;
+      case 'status': {
+        const statuses = await localStatus(config);
+        for (const s of statuses) process.stdout.write(`${s.name.padEnd(9)} ${s.ok ? 'up  ' : 'DOWN'}  ${s.detail}\n`);
+        return statuses.every((s) => s.ok) ? 0 : 1;
+      }
+      case 'env':
+        process.stdout.write(exportLines(new Map(Object.entries(await localEnv(config)))));
+        return 0;
+      default:
+        process.stderr.write(`usage: gantry local up|down|status|env\n`);
+        return 2;
+    }
+  } catch (error) {
+    log(`local ${action}: ${describeFailure(error)}`);
+    return 1;
+  }
+}
+
+function listStages(): number {
+  for (const stage of stages) process.stdout.write(describeStage(stage.name));
+  return 0;
+}
+
+function describeStage(name: string): string {
+  const stage = findStage(name)!;
+  const lines = [`${stage.name}: ${stage.description}`, '  inputs:'];
+  for (const [input, spec] of Object.entries(stage.inputs)) {
+    const notes = [spec.required ? 'required' : undefined, spec.default !== undefined ? `default ${spec.default}` : undefined].filter(Boolean);
+    lines.push(`    --${input}${notes.length ? ` (${notes.join(', ')})` : ''}  ${spec.description}`);
+  }
+  lines.push('  outputs:');
+  for (const [output, spec] of Object.entries(stage.outputs)) lines.push(`    ${output}  ${spec.description}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function exportLines(variables: ReadonlyMap<string, string>): string {
+  return [...variables].map(([key, value]) => `export ${key}=${shellQuote(value)}\n`).join('');
+}
+
+/** The multi-line-safe `name<<delimiter` form that GitHub's GITHUB_OUTPUT file uses. */
+function githubOutputLines(outputs: ReadonlyMap<string, string>): string {
+  return [...outputs]
+    .map(([key, value]) => {
+      const delimiter = `ghadelimiter_${randomUUID()}`;
+      return `${key}<<${delimiter}\n${value}\n${delimiter}\n`;
+    })
+    .join('');
+}
+
+process.exitCode = await main(process.argv.slice(2));

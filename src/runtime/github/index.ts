@@ -1,0 +1,76 @@
+import * as core from '@actions/core';
+import type { RawInputs, Stage } from '../../model/stage.js';
+import { runStage } from '../run-stage.js';
+import type { RunContext, Runtime } from '../runtime.js';
+
+/** The Actions toolkit behind the Runtime interface. */
+export class GitHubRuntime implements Runtime {
+  readonly name = 'github' as const;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly run: RunContext;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.env = { ...env };
+    this.run = {
+      repository: env.GITHUB_REPOSITORY,
+      runId: env.GITHUB_RUN_ID,
+      runNumber: env.GITHUB_RUN_NUMBER,
+      sha: env.GITHUB_SHA,
+      ref: env.GITHUB_REF,
+      serverUrl: env.GITHUB_SERVER_URL,
+    };
+  }
+
+  info(message: string) {
+    core.info(message);
+  }
+  notice(message: string) {
+    core.notice(message);
+  }
+  warning(message: string) {
+    core.warning(message);
+  }
+  error(message: string) {
+    core.error(message);
+  }
+  debug(message: string) {
+    core.debug(message);
+  }
+  group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(title, fn);
+  }
+  setSecret(value: string) {
+    if (value) core.setSecret(value);
+  }
+  exportVariable(name: string, value: string, options: { secret?: boolean } = {}) {
+    if (options.secret) this.setSecret(value);
+    core.exportVariable(name, value);
+  }
+  setOutput(name: string, value: string) {
+    core.setOutput(name, value);
+  }
+  async appendSummary(markdown: string) {
+    if (!this.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.addRaw(markdown, true).write();
+  }
+  getIdToken(audience: string) {
+    return core.getIDToken(audience);
+  }
+
+  /** The stage's inputs as the runner passed them (`INPUT_<NAME>`), unset ones left out. */
+  readInputs(stage: Stage): RawInputs {
+    const raw: Record<string, string | undefined> = {};
+    for (const name of Object.keys(stage.inputs)) {
+      const value = core.getInput(name);
+      raw[name] = value === '' ? undefined : value;
+    }
+    return raw;
+  }
+}
+
+/** An action's whole body: read inputs, run the stage, fail the step on error. */
+export async function runAction(stage: Stage): Promise<void> {
+  const runtime = new GitHubRuntime();
+  const result = await runStage(stage, runtime.readInputs(stage), runtime);
+  if (!result.ok) process.exitCode = 1;
+}
