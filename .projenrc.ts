@@ -27,8 +27,17 @@ const project = new typescript.TypeScriptProject({
   bin: { gantry: 'lib/runtime/cli/main.js' },
   deps: [
     '@actions/core@^3.0.1',
-    '@aws-sdk/client-sts@^3.1169.0',
-    '@aws-sdk/client-iam@^3.1169.0',
+    '@aws-sdk/client-sts@^3.1164.0',
+    '@aws-sdk/client-iam@^3.1164.0',
+    '@aws-sdk/client-ecr@^3.1164.0',
+    '@aws-sdk/client-ecs@^3.1164.0',
+    '@aws-sdk/client-eks@^3.1164.0',
+    '@aws-sdk/client-s3@^3.1164.0',
+    '@aws-sdk/client-cloudfront@^3.1164.0',
+    '@smithy/signature-v4@^5.7.5',
+    '@smithy/hash-node@^4.2.0',
+    '@kubernetes/client-node@^2.0.1',
+    '@actions/github@^9.1.1',
     '@aws-sdk/types@^3.973.0',
     '@smithy/node-http-handler@^4.4.0',
     'zod@^4.6.7',
@@ -63,7 +72,10 @@ project.tsconfigDev.addInclude('../vitest.config.ts');
 project.deps.removeDependency('ts-node');
 
 // Tests: vitest projects "unit" and "integration" (the latter starts the loopback stack in its global setup).
-project.testTask.reset('vitest run');
+// Tests run what users run: the compiled CLI and the bundled actions, so compile (and bundle) first.
+project.testTask.reset();
+project.testTask.spawn(project.compileTask);
+project.testTask.exec('vitest run');
 project.addTask('test:unit', { exec: 'vitest run --project unit' });
 project.addTask('test:integration', { exec: 'vitest run --project integration' });
 const typecheck = project.addTask('typecheck', { description: 'Type-check sources, tests and .projenrc.ts' });

@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { inject } from 'vitest';
+
+export const CLI = 'lib/runtime/cli/main.js';
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Runs a node script (the CLI or a bundled action) as a user would, with exactly the environment given. */
+export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+/** A clean environment pointing at the loopback stack: PATH and HOME from this process, nothing else inherited. */
+export function stackEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const local = inject('localEnv');
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...local, ...extra };
+}
+
+export function runCli(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return runNode(CLI, args, stackEnv(extra));
+}
