@@ -1,0 +1,97 @@
+import { readFile, stat } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { describe, expect, it, inject } from 'vitest';
+import { runCli } from './support.js';
+
+const ACCOUNT = '123456789012';
+const work = mkdtempSync(join(tmpdir(), 'gantry-auth-'));
+
+/** Parses `export NAME='value'` lines as the CLI writes them. */
+function parseExports(text: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const match of text.matchAll(/^export (\w+)='((?:[^']|'\\'')*)'$/gm)) vars[match[1]!] = match[2]!.replace(/'\\''/g, "'");
+  return vars;
+}
+
+async function identityOf(credentials: Record<string, string>) {
+  const sts = new STSClient({
+    region: 'us-east-1',
+    endpoint: inject('localEnv').AWS_ENDPOINT_URL,
+    credentials: {
+      accessKeyId: credentials.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: credentials.AWS_SECRET_ACCESS_KEY!,
+      sessionToken: credentials.AWS_SESSION_TOKEN,
+    },
+  });
+  return sts.send(new GetCallerIdentityCommand({}));
+}
+
+describe('gantry run auth (CLI) against the emulator', () => {
+  it('assumes the deploy role by web identity, writes credentials to a 0600 file and logs none of them', async () => {
+    const envFile = join(work, 'web-identity.env');
+    const run = await runCli(['run', 'auth', '--env-file', envFile], { GANTRY_REPOSITORY: 'acme/shop', GANTRY_RUN_ID: '4242' });
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`aws-account-id=${ACCOUNT}`);
+    expect(run.stdout).toMatch(/aws-identity-arn=arn:aws:sts::123456789012:assumed-role\/gantry-deploy\/gantry-acme-shop-4242/);
+
+    expect((await stat(envFile)).mode & 0o777).toBe(0o600);
+    const exported = parseExports(await readFile(envFile, 'utf8'));
+    expect(Object.keys(exported)).toEqual(
+      expect.arrayContaining(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION']),
+    );
+    // The exported credentials are real: the emulator knows them as the assumed role.
+    expect((await identityOf(exported)).Arn).toContain('assumed-role/gantry-deploy/');
+
+    const token = (await readFile(inject('localEnv').AWS_WEB_IDENTITY_TOKEN_FILE!, 'utf8')).trim();
+    for (const secret of [exported.AWS_ACCESS_KEY_ID, exported.AWS_SECRET_ACCESS_KEY, exported.AWS_SESSION_TOKEN, token]) {
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+  });
+
+  it('prints export lines only when asked, for eval', async () => {
+    const run = await runCli(['run', 'auth', '--print-exports']);
+    expect(run.code).toBe(0);
+    const exported = parseExports(run.stdout);
+    expect(exported.AWS_SESSION_TOKEN).toMatch(/\S{16,}/);
+    expect(run.stderr).not.toContain(exported.AWS_SESSION_TOKEN);
+  });
+
+  it('chains into a second role with the first role\'s credentials', async () => {
+    const run = await runCli(['run', 'auth', '--chain-role-arn', `arn:aws:iam::${ACCOUNT}:role/gantry-deploy-chained`, '--json']);
+    expect(run.code).toBe(0);
+    const outputs = JSON.parse(run.stdout) as Record<string, string>;
+    expect(outputs['aws-identity-arn']).toContain('assumed-role/gantry-deploy-chained/');
+    expect(Date.parse(outputs['aws-expiration']!)).toBeGreaterThan(Date.now());
+  });
+
+  it('without a role, verifies the default credential chain', async () => {
+    const run = await runCli(['run', 'auth', '--json'], { AWS_ROLE_ARN: '', AWS_WEB_IDENTITY_TOKEN_FILE: '' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ 'aws-account-id': ACCOUNT, 'aws-expiration': '' });
+  });
+
+  it('refuses a malformed role ARN at once, naming the input, before calling AWS', async () => {
+    const run = await runCli(['run', 'auth', '--role-arn', 'arn:aws:iam::123:role/deploy']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("input 'role-arn': must be an IAM role ARN");
+    expect(run.ms).toBeLessThan(2_000);
+  });
+
+  it('refuses a token file that holds no JWT', async () => {
+    const bad = join(work, 'not-a-jwt');
+    await import('node:fs/promises').then((fs) => fs.writeFile(bad, 'hello'));
+    const run = await runCli(['run', 'auth', '--web-identity-token-file', bad]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is not a JWT');
+  });
+
+  it('reports an unknown stage flag with the inputs it accepts', async () => {
+    const run = await runCli(['run', 'auth', '--role', 'x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--role-arn');
+  });
+});
