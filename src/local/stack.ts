@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deployRoleOf, endpointOf, gitopsRepoOf, registryOf, tokenFileOf, type LocalStackConfig } from './config.js';
 import { checkGitopsRepo, ensureGitopsRepo } from './gitops.js';
+import { seedEcs } from './ecs.js';
 import { refreshLocalToken, seedIdentity } from './identity.js';
 import { checkMoto, EMULATOR_CREDENTIALS, motoCommand } from './moto.js';
 import { isAlive, readPid, startDetached, stopProcess, waitFor } from './process.js';
@@ -22,7 +23,16 @@ interface ServerPeer {
 
 const SERVERS: readonly ServerPeer[] = [
   { name: 'registry', command: registryCommand, check: checkRegistry, startTimeoutMs: 15_000 },
-  { name: 'aws', command: motoCommand, check: checkMoto, startTimeoutMs: 60_000, seed: seedIdentity },
+  {
+    name: 'aws',
+    command: motoCommand,
+    check: checkMoto,
+    startTimeoutMs: 60_000,
+    seed: async (config) => {
+      await seedIdentity(config);
+      await seedEcs(config);
+    },
+  },
 ];
 
 const pidFile = (config: LocalStackConfig, peer: string) => join(config.dir, `${peer}.pid`);

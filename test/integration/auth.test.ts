@@ -1,9 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { describe, expect, it, inject } from 'vitest';
+import { afterEach, describe, expect, it, inject, vi } from 'vitest';
+import { createAwsClient } from '../../src/aws/clients.js';
+import { createIssuer, mintToken } from '../../src/local/oidc.js';
 import { runCli } from './support.js';
 
 const ACCOUNT = '123456789012';
@@ -81,9 +83,27 @@ describe('gantry run auth (CLI) against the emulator', () => {
     expect(run.ms).toBeLessThan(2_000);
   });
 
+  it('reports STS AccessDenied at once with its cause when the trust policy does not admit the token', async () => {
+    // gantry-deploy-chained trusts only the deploy role, not the OIDC provider.
+    const run = await runCli(['run', 'auth', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/gantry-deploy-chained`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('AssumeRoleWithWebIdentity arn:aws:iam::123456789012:role/gantry-deploy-chained: AccessDenied');
+    expect(run.stderr).toMatch(/Remedy: .*trust policy/);
+    expect(run.ms).toBeLessThan(2_000);
+  });
+
+  it('reports an expired token as such', async () => {
+    const expired = join(work, 'expired-token');
+    await writeFile(expired, mintToken(createIssuer(), { sub: 'repo:acme/shop:ref:refs/heads/main', aud: 'sts.amazonaws.com', ttlSeconds: -60 }));
+    const run = await runCli(['run', 'auth', '--web-identity-token-file', expired]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('ExpiredTokenException');
+    expect(run.stderr).toMatch(/Remedy: the credentials are missing, expired/);
+  });
+
   it('refuses a token file that holds no JWT', async () => {
     const bad = join(work, 'not-a-jwt');
-    await import('node:fs/promises').then((fs) => fs.writeFile(bad, 'hello'));
+    await writeFile(bad, 'hello');
     const run = await runCli(['run', 'auth', '--web-identity-token-file', bad]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('is not a JWT');
@@ -93,5 +113,26 @@ describe('gantry run auth (CLI) against the emulator', () => {
     const run = await runCli(['run', 'auth', '--role', 'x']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--role-arn');
+  });
+});
+
+describe('AWS client factory', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('reaches STS through the SDK endpoint setting, also for the web-identity credentials behind a client', async () => {
+    const local = inject('localEnv');
+    // Only the service-specific endpoint and the token-file pair: no keys, no code path of our own.
+    vi.stubEnv('AWS_ENDPOINT_URL', undefined);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', undefined);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);
+    vi.stubEnv('AWS_CONFIG_FILE', join(work, 'no-config'));
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(work, 'no-credentials'));
+    vi.stubEnv('AWS_ENDPOINT_URL_STS', local.AWS_ENDPOINT_URL!);
+    vi.stubEnv('AWS_ROLE_ARN', local.AWS_ROLE_ARN!);
+    vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', local.AWS_WEB_IDENTITY_TOKEN_FILE!);
+    vi.stubEnv('AWS_ROLE_SESSION_NAME', 'gantry-sdk-chain');
+    const sts = createAwsClient(STSClient, { region: 'us-east-1' });
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/gantry-deploy/gantry-sdk-chain`);
   });
 });

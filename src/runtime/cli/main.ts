@@ -74,7 +74,7 @@ async function runCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const runtime = new CliRuntime();
-  const result = await runStage(stage, flags as Record<string, string | undefined>, runtime);
+  const result = await runStage(stage, runtime.readInputs(stage, flags as Record<string, string | undefined>), runtime);
   if (!result.ok) return 1;
 
   if (envFile) {

@@ -57,12 +57,15 @@ export class GitHubRuntime implements Runtime {
     return core.getIDToken(audience);
   }
 
-  /** The stage's inputs as the runner passed them (`INPUT_<NAME>`), unset ones left out. */
+  /**
+   * The stage's inputs as the runner passed them (`INPUT_<NAME>`), then the input's own environment fallbacks, so
+   * that e.g. `aws-region` need not be repeated after the auth step exported `AWS_REGION`.
+   */
   readInputs(stage: Stage): RawInputs {
     const raw: Record<string, string | undefined> = {};
-    for (const name of Object.keys(stage.inputs)) {
-      const value = core.getInput(name);
-      raw[name] = value === '' ? undefined : value;
+    for (const [name, spec] of Object.entries(stage.inputs)) {
+      const candidates = [core.getInput(name), ...(spec.env ?? []).map((variable) => this.env[variable])];
+      raw[name] = candidates.find((value) => value !== undefined && value !== '');
     }
     return raw;
   }

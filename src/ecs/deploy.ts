@@ -1,0 +1,312 @@
+import {
+  DeregisterTaskDefinitionCommand,
+  DescribeClustersCommand,
+  DescribeTaskDefinitionCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+  type Service,
+  type TaskOverride,
+} from '@aws-sdk/client-ecs';
+import { awsFailure, classifyAwsError } from '../aws/errors.js';
+import { GantryError, InputError } from '../model/errors.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
+import { failureDetail } from './failure-detail.js';
+import { runOneOffTask } from './one-off-task.js';
+import type { Clock, PollSchedule } from './polling.js';
+import { rollBack, waitForRollback, type RollbackPlan } from './rollback.js';
+import { watchDeployment, type RolloutOutcome } from './rollout-watcher.js';
+import { ServiceEventLog } from './service-events.js';
+import { containerNames, registrable, withImage, type TaskDefinitionSpec } from './task-definition.js';
+
+/** Everything the deployment needs, validated and typed; task-definition files are already parsed. */
+export interface EcsDeployPlan {
+  readonly cluster: string;
+  readonly service: string;
+  /** The image to set, by digest when known; absent to register the task definition as it is. */
+  readonly image?: string;
+  /** The containers to give the image; empty means "the only container". */
+  readonly containers: readonly string[];
+  /** A task definition read from `task-definition-file`; absent to start from the service's live one. */
+  readonly taskDefinition?: TaskDefinitionSpec;
+  readonly forceNewDeployment: boolean;
+  readonly desiredCount?: number;
+  readonly rollback: boolean;
+  readonly schedule: PollSchedule;
+  readonly preDeploy?: PreDeployPlan;
+}
+
+export interface PreDeployPlan {
+  readonly command?: readonly string[];
+  readonly container?: string;
+  /** A separate task definition (family, family:revision or ARN); absent to run the new revision. */
+  readonly taskDefinition?: string;
+  readonly overrides?: TaskOverride;
+  readonly schedule: PollSchedule;
+}
+
+export interface EcsDeployResult {
+  readonly taskDefinitionArn: string;
+  readonly previousTaskDefinitionArn: string;
+  readonly deploymentId: string;
+  readonly rolloutState: string;
+}
+
+/**
+ * The deploy-ecs stage after input parsing: check every input against the account first (cluster, service,
+ * containers, pre-deploy task definition), then register the new revision, run the optional pre-deploy task,
+ * update the service and follow that deployment; roll back to the previous revision on failure or timeout.
+ */
+export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Runtime, clock: Clock): Promise<EcsDeployResult> {
+  const checked = await checkAgainstAccount(plan, ecs);
+  const { service } = checked;
+  const previous = service.taskDefinition ?? '';
+  const events = new ServiceEventLog(service.events);
+
+  const registered = await call(`RegisterTaskDefinition ${checked.spec.family}`, () =>
+    ecs.send(new RegisterTaskDefinitionCommand(checked.spec)),
+  );
+  const taskDefinitionArn = registered.taskDefinition?.taskDefinitionArn;
+  if (!taskDefinitionArn) throw new GantryError('RegisterTaskDefinition answered without a task-definition ARN');
+  const imageNote = plan.image ? ` with ${plan.image} in ${checked.containers.join(', ')}` : '';
+  runtime.info(`Registered ${shortTaskDefinition(taskDefinitionArn)}${imageNote} (previous: ${shortTaskDefinition(previous)})`);
+
+  if (plan.preDeploy) {
+    await runtime.group('Pre-deploy task', async () => {
+      try {
+        await runOneOffTask(
+          ecs,
+          {
+            cluster: plan.cluster,
+            taskDefinition: plan.preDeploy!.taskDefinition ?? taskDefinitionArn,
+            overrides: checked.preDeployOverrides,
+            service,
+          },
+          plan.preDeploy!.schedule,
+          runtime,
+          clock,
+        );
+      } catch (error) {
+        // A clean stop: the service was never touched, and the unused revision is retired.
+        await ecs
+          .send(new DeregisterTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }))
+          .then(() => runtime.info(`Deregistered the unused revision ${shortTaskDefinition(taskDefinitionArn)}`))
+          .catch((e: Error) => runtime.warning(`DeregisterTaskDefinition ${shortTaskDefinition(taskDefinitionArn)}: ${e.message}`));
+        throw error;
+      }
+      runtime.info('Pre-deploy task succeeded');
+    });
+  }
+
+  const updated = await call(`UpdateService ${plan.service}`, () =>
+    ecs.send(
+      new UpdateServiceCommand({
+        cluster: plan.cluster,
+        service: plan.service,
+        taskDefinition: taskDefinitionArn,
+        forceNewDeployment: plan.forceNewDeployment,
+        desiredCount: plan.desiredCount,
+      }),
+    ),
+  );
+  const deployments = updated.service?.deployments ?? [];
+  const deployment =
+    deployments.find((d) => d.status === 'PRIMARY' && d.taskDefinition === taskDefinitionArn) ??
+    deployments.find((d) => d.status === 'PRIMARY');
+  if (!deployment?.id) throw new GantryError(`UpdateService ${plan.service} answered without a PRIMARY deployment`);
+  runtime.info(`Service ${plan.service} updated: deployment ${deployment.id}; waiting up to ${Math.round(plan.schedule.timeoutMs / 1000)}s, polling every ${plan.schedule.intervalMs / 1000}s`);
+
+  const result = (rolloutState: string): EcsDeployResult => ({
+    taskDefinitionArn,
+    previousTaskDefinitionArn: previous,
+    deploymentId: deployment.id!,
+    rolloutState,
+  });
+  const outcome = await runtime.group(`Rollout of ${shortTaskDefinition(taskDefinitionArn)}`, () =>
+    watchDeployment(ecs, { cluster: plan.cluster, service: plan.service, deploymentId: deployment.id!, taskDefinitionArn }, plan.schedule, runtime, events, clock),
+  );
+  if (outcome.kind === 'completed') {
+    runtime.info(`Deployment ${deployment.id} COMPLETED: ${plan.service} runs ${shortTaskDefinition(taskDefinitionArn)}`);
+    await runtime.appendSummary(summary(plan, result('COMPLETED'), 'completed'));
+    return result('COMPLETED');
+  }
+
+  const failedState = outcome.kind === 'timed-out' ? 'TIMED_OUT' : outcome.kind === 'superseded' ? 'SUPERSEDED' : 'FAILED';
+  const what = describeOutcome(outcome, deployment.id, plan.schedule);
+  let rollbackNote: string;
+  const rollbackPlan: RollbackPlan = {
+    cluster: plan.cluster,
+    service: plan.service,
+    taskDefinitionArn: previous,
+    desiredCount: plan.desiredCount !== undefined ? service.desiredCount : undefined,
+  };
+  if (outcome.kind === 'superseded') {
+    rollbackNote = 'Not rolled back: another deployment replaced this one.';
+  } else if (outcome.kind === 'failed' && outcome.circuitBreakerRollback?.id) {
+    runtime.warning(`The deployment circuit breaker is rolling back (deployment ${outcome.circuitBreakerRollback.id}); waiting for it`);
+    const rolledBack = await runtime.group('Rollback (circuit breaker)', () =>
+      waitForRollback(ecs, { ...rollbackPlan, taskDefinitionArn: outcome.circuitBreakerRollback!.taskDefinition ?? previous }, outcome.circuitBreakerRollback!.id!, plan.schedule, runtime, events, clock),
+    );
+    rollbackNote = `Rolled back by the deployment circuit breaker to ${shortTaskDefinition(outcome.circuitBreakerRollback.taskDefinition)}: ${describeRollback(rolledBack)}.`;
+  } else if (!plan.rollback) {
+    rollbackNote = 'Not rolled back (rollback is false).';
+  } else if (!previous) {
+    rollbackNote = 'Not rolled back: the service had no previous task definition.';
+  } else {
+    const rolledBack = await runtime.group('Rollback', () => rollBack(ecs, rollbackPlan, plan.schedule, runtime, events, clock));
+    rollbackNote = `Rolled back to ${shortTaskDefinition(previous)} (deployment ${rolledBack.deploymentId}): ${describeRollback(rolledBack.outcome)}.`;
+  }
+  const detail = await failureDetail(ecs, plan.cluster, plan.service, taskDefinitionArn, events);
+  for (const [name, value] of Object.entries(outputsOf(result(failedState)))) runtime.setOutput(name, value);
+  await runtime.appendSummary(summary(plan, result(failedState), `${what} ${rollbackNote}`));
+  throw new GantryError([`${what} ${rollbackNote}`, detail].filter(Boolean).join('\n'), {
+    remedy: 'read the service events and stopped-task reasons above; fix the image or task definition and deploy again.',
+  });
+}
+
+export function outputsOf(result: EcsDeployResult) {
+  return {
+    'task-definition-arn': result.taskDefinitionArn,
+    'previous-task-definition-arn': result.previousTaskDefinitionArn,
+    'deployment-id': result.deploymentId,
+    'rollout-state': result.rolloutState,
+  };
+}
+
+interface CheckedPlan {
+  readonly service: Service;
+  readonly spec: TaskDefinitionSpec;
+  readonly containers: readonly string[];
+  readonly preDeployOverrides?: TaskOverride;
+}
+
+/** Every check that needs the account, done before anything is registered or updated. */
+async function checkAgainstAccount(plan: EcsDeployPlan, ecs: EcsApi): Promise<CheckedPlan> {
+  const clusters = await call(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
+  const cluster = clusters.clusters?.find((c) => c.clusterName === plan.cluster || c.clusterArn === plan.cluster);
+  if (!cluster || cluster.status === 'INACTIVE') throw new InputError('cluster', `no active ECS cluster named ${plan.cluster} in this account and region`);
+
+  const service = await call(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
+  if (!service) throw new InputError('service', `no active service named ${plan.service} in cluster ${plan.cluster}`);
+  if (service.deploymentController?.type && service.deploymentController.type !== 'ECS') {
+    throw new InputError('service', `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
+  }
+
+  let source = plan.taskDefinition;
+  if (!source) {
+    if (!service.taskDefinition) throw new InputError('task-definition-file', `service ${plan.service} has no task definition to start from: give one`);
+    const live = await call(`DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`, () =>
+      ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ['TAGS'] })),
+    );
+    if (!live.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
+    source = registrable(live.taskDefinition, live.tags);
+  }
+
+  const names = containerNames(source);
+  let containers = [...plan.containers];
+  if (plan.image) {
+    if (containers.length === 0) {
+      if (names.length !== 1) {
+        throw new InputError('containers', `task definition ${source.family} has ${names.length} containers (${names.join(', ')}): name the ones that get the image`);
+      }
+      containers = names;
+    }
+    const unknown = containers.filter((name) => !names.includes(name));
+    if (unknown.length > 0) {
+      throw new InputError('containers', `no container named ${unknown.join(', ')} in task definition ${source.family} (containers: ${names.join(', ')})`);
+    }
+  } else if (containers.length > 0) {
+    throw new InputError('containers', 'is only used with image: give the image to set in these containers');
+  }
+  const spec = plan.image ? withImage(source, containers, plan.image) : source;
+
+  return { service, spec, containers, preDeployOverrides: plan.preDeploy && (await preDeployOverrides(plan.preDeploy, spec, containers, ecs)) };
+}
+
+/** The overrides of the pre-deploy task: the given ones, with the command set on the chosen container. */
+async function preDeployOverrides(preDeploy: PreDeployPlan, spec: TaskDefinitionSpec, updated: readonly string[], ecs: EcsApi): Promise<TaskOverride> {
+  let names = containerNames(spec);
+  if (preDeploy.taskDefinition) {
+    let described;
+    try {
+      described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: preDeploy.taskDefinition }));
+    } catch (error) {
+      const failure = classifyAwsError(error);
+      if (failure.kind === 'validation' || failure.kind === 'not-found' || failure.code === 'ClientException') {
+        throw new InputError('pre-deploy-task-definition', `no task definition ${preDeploy.taskDefinition}: ${failure.message}`);
+      }
+      throw awsFailure(`DescribeTaskDefinition ${preDeploy.taskDefinition}`, error);
+    }
+    if (!described.taskDefinition || described.taskDefinition.status === 'INACTIVE') {
+      throw new InputError('pre-deploy-task-definition', `task definition ${preDeploy.taskDefinition} is not active`);
+    }
+    names = (described.taskDefinition.containerDefinitions ?? []).map((c) => c.name ?? '');
+  }
+  const overrides: TaskOverride = { ...preDeploy.overrides, containerOverrides: [...(preDeploy.overrides?.containerOverrides ?? [])] };
+  for (const override of overrides.containerOverrides ?? []) {
+    if (!names.includes(override.name ?? '')) {
+      throw new InputError('pre-deploy-task-overrides', `no container named ${override.name} in the pre-deploy task definition (containers: ${names.join(', ')})`);
+    }
+  }
+  if (preDeploy.command) {
+    const container = preDeploy.container ?? (preDeploy.taskDefinition ? (names.length === 1 ? names[0] : undefined) : updated[0]);
+    if (!container) {
+      throw new InputError('pre-deploy-task-container', `the pre-deploy task definition has several containers (${names.join(', ')}): name the one that runs the command`);
+    }
+    if (!names.includes(container)) {
+      throw new InputError('pre-deploy-task-container', `no container named ${container} in the pre-deploy task definition (containers: ${names.join(', ')})`);
+    }
+    const existing = overrides.containerOverrides!.find((o) => o.name === container);
+    if (existing) existing.command = [...preDeploy.command];
+    else overrides.containerOverrides!.push({ name: container, command: [...preDeploy.command] });
+  } else if (preDeploy.container) {
+    throw new InputError('pre-deploy-task-container', 'is only used with pre-deploy-task-command');
+  }
+  return overrides;
+}
+
+async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof GantryError) throw error;
+    throw awsFailure(action, error);
+  }
+}
+
+function describeOutcome(outcome: Exclude<RolloutOutcome, { kind: 'completed' }>, id: string, schedule: PollSchedule): string {
+  switch (outcome.kind) {
+    case 'failed':
+      return `Deployment ${id} FAILED: ${outcome.reason.replace(/\.$/, '')}.`;
+    case 'timed-out':
+      return `Deployment ${id} did not complete within ${Math.round(schedule.timeoutMs / 1000)}s (last state ${outcome.deployment?.rolloutState ?? 'unknown'}, running ${outcome.deployment?.runningCount ?? 0}/${outcome.deployment?.desiredCount ?? 0}).`;
+    case 'superseded':
+      return `Deployment ${id} was replaced by deployment ${outcome.by.id} (${shortTaskDefinition(outcome.by.taskDefinition)}).`;
+  }
+}
+
+function describeRollback(outcome: RolloutOutcome): string {
+  switch (outcome.kind) {
+    case 'completed':
+      return 'rollback COMPLETED';
+    case 'failed':
+      return `rollback FAILED too (${outcome.reason}) — the service needs attention`;
+    case 'timed-out':
+      return 'rollback did not complete in time — the service needs attention';
+    case 'superseded':
+      return `rollback replaced by deployment ${outcome.by.id}`;
+  }
+}
+
+function summary(plan: EcsDeployPlan, result: EcsDeployResult, note: string): string {
+  return [
+    `### deploy-ecs: ${plan.service} — ${result.rolloutState}`,
+    '',
+    '| cluster | service | task definition | previous | deployment |',
+    '| --- | --- | --- | --- | --- |',
+    `| ${plan.cluster} | ${plan.service} | ${shortTaskDefinition(result.taskDefinitionArn)} | ${shortTaskDefinition(result.previousTaskDefinitionArn)} | ${result.deploymentId} |`,
+    '',
+    note,
+    '',
+  ].join('\n');
+}

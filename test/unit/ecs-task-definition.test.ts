@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deployableImage, parseImageReference } from '../../src/ecs/image-reference.js';
+import {
+  DESCRIBE_ONLY_FIELDS,
+  parseTaskDefinitionDocument,
+  TaskDefinitionDocumentError,
+  withImage,
+} from '../../src/ecs/task-definition.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/ecs/${name}`, import.meta.url), 'utf8');
+const DIGEST = `sha256:${'a1'.repeat(32)}`;
+
+describe('parseTaskDefinitionDocument', () => {
+  it('reads describe-task-definition output, strips describe-only fields and keeps the tags', () => {
+    const spec = parseTaskDefinitionDocument(fixture('describe-task-definition.json'));
+    for (const field of DESCRIBE_ONLY_FIELDS) expect(spec).not.toHaveProperty(field);
+    expect(spec.family).toBe('web');
+    expect(spec.taskRoleArn).toBe('arn:aws:iam::123456789012:role/web-task');
+    expect(spec.requiresCompatibilities).toEqual(['EC2']);
+    expect(spec.containerDefinitions?.map((c) => c.name)).toEqual(['app', 'log-router']);
+    expect(spec.tags).toEqual([{ key: 'team', value: 'shop' }]);
+  });
+
+  it('reads a bare task definition written in YAML, comments included', () => {
+    const spec = parseTaskDefinitionDocument(fixture('task-definition.yaml'));
+    expect(spec.family).toBe('web');
+    expect(spec.containerDefinitions?.[0]?.portMappings).toEqual([{ containerPort: 8080, hostPort: 0 }]);
+  });
+
+  it.each([
+    ['a TOML file', fixture('not-a-task-definition.toml')],
+    ['YAML without containerDefinitions', fixture('yaml-without-containers.yaml')],
+    ['broken JSON', '{"family": "web",'],
+    ['a JSON array', '[{"family": "web"}]'],
+    ['a YAML scalar', 'just some words'],
+    ['an empty file', '  \n'],
+    ['a definition without family', '{"containerDefinitions": [{"name": "app"}]}'],
+  ])('refuses %s', (_what, text) => {
+    expect(() => parseTaskDefinitionDocument(text)).toThrow(TaskDefinitionDocumentError);
+  });
+});
+
+describe('withImage', () => {
+  it('sets the image on the named containers only, leaving the source untouched', () => {
+    const spec = parseTaskDefinitionDocument(fixture('describe-task-definition.json'));
+    const image = `registry.example:5000/shop/web@${DIGEST}`;
+    const updated = withImage(spec, ['app'], image);
+    expect(updated.containerDefinitions?.map((c) => c.image)).toEqual([image, 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable']);
+    expect(spec.containerDefinitions?.[0]?.image).toMatch(/:sha-1111111$/);
+  });
+});
+
+describe('image references', () => {
+  it.each([
+    ['nginx', 'nginx'],
+    ['nginx:1.27-alpine', 'nginx:1.27-alpine'],
+    ['127.0.0.1:5000/gantry/example-app:sha-abc1234', '127.0.0.1:5000/gantry/example-app:sha-abc1234'],
+    [`123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/prod/web@${DIGEST}`, `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/prod/web@${DIGEST}`],
+    // Deploy by digest: a tag next to a digest is dropped, the digest pins the image.
+    [`localhost:5000/web:v1.2.3@${DIGEST}`, `localhost:5000/web@${DIGEST}`],
+    ['Registry.Example.com/team/app:1', 'Registry.Example.com/team/app:1'],
+  ])('accepts %s as %s', (value, deployable) => {
+    const reference = parseImageReference(value);
+    expect(reference).toBeDefined();
+    expect(deployableImage(reference!)).toBe(deployable);
+  });
+
+  it.each([
+    'UPPER/app:1',
+    'app:',
+    'app@sha256:1234',
+    `app@sha1:${'a'.repeat(40)}`,
+    'app:tag with space',
+    'registry.example.com//app',
+    '-app',
+    'app:-bad',
+    '',
+  ])('refuses %j', (value) => {
+    expect(parseImageReference(value)).toBeUndefined();
+  });
+});
