@@ -1,0 +1,649 @@
+import { execFile } from 'node:child_process';
+import { access, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stage } from '../../src/model/stage.js';
+import { CliRuntime } from '../../src/runtime/cli/runtime.js';
+import { runStage } from '../../src/runtime/run-stage.js';
+import { gitopsBumpStage } from '../../src/stages/gitops-bump.js';
+import { runCli, runNode, stackEnv } from './support.js';
+
+const exec = promisify(execFile);
+const SOURCE_SHA = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'gantry-gitops-test-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function git(args: string[], cwd?: string): Promise<string> {
+  const { stdout } = await exec('git', args, { cwd, env: { PATH: process.env.PATH, HOME: root, LC_ALL: 'C' } });
+  return stdout;
+}
+
+/** A bare repository on disk whose `main` holds `files`: the GitOps peer, as Argo CD or Flux would watch it. */
+async function seedRepo(name: string, files: Record<string, string>): Promise<string> {
+  const bare = join(root, `${name}.git`);
+  const work = join(root, `${name}-seed`);
+  await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
+  await git(['clone', '--quiet', bare, work]);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(work, path)), { recursive: true });
+    await writeFile(join(work, path), content);
+  }
+  await git(['add', '.'], work);
+  await git(['-c', 'user.name=seed', '-c', 'user.email=seed@localhost', 'commit', '--quiet', '-m', 'seed'], work);
+  await git(['push', '--quiet', 'origin', 'main'], work);
+  return bare;
+}
+
+const show = (bare: string, path: string, ref = 'main') => git(['--git-dir', bare, 'show', `${ref}:${path}`]);
+const head = async (bare: string, ref = 'main') => (await git(['--git-dir', bare, 'rev-parse', ref])).trim();
+const commitCount = async (bare: string) => Number((await git(['--git-dir', bare, 'rev-list', '--count', 'main'])).trim());
+
+/** Runs the stage in this process, as the CLI would, collecting its log lines. */
+async function bump(raw: Record<string, string>, env: Record<string, string | undefined> = {}) {
+  const lines: string[] = [];
+  const runtime = new CliRuntime({
+    env: { PATH: process.env.PATH, HOME: root, GANTRY_REPOSITORY: 'acme/shop', GANTRY_SHA: SOURCE_SHA, ...env },
+    write: (line) => lines.push(line),
+  });
+  const result = await runStage(gitopsBumpStage as unknown as Stage, raw, runtime);
+  return { result, outputs: result.ok ? result.outputs : {}, log: lines.join('\n') };
+}
+
+const kustomization = (name: string, tag: string) =>
+  [`# ${name} overlay`, 'images:', `  - name: ${name} # base name`, `    newName: 127.0.0.1:5000/shop/${name}`, `    newTag: "${tag}"`, ''].join('\n');
+
+/**
+ * A `pre-receive` hook that holds the first push until another push has moved `main`: the deterministic shape of
+ * a race, where one bump lands between another's clone and its push.
+ */
+async function holdFirstPush(bare: string): Promise<() => Promise<void>> {
+  const hook = join(bare, 'hooks', 'pre-receive');
+  await writeFile(
+    hook,
+    [
+      '#!/bin/sh',
+      'read old new ref',
+      'if mkdir "$GIT_DIR/held" 2>/dev/null; then',
+      '  i=0',
+      '  while [ "$(git rev-parse refs/heads/main)" = "$old" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done',
+      'fi',
+      'exit 0',
+      '',
+    ].join('\n'),
+  );
+  await chmod(hook, 0o755);
+  return async () => {
+    for (let i = 0; i < 300; i++) {
+      if (await access(join(bare, 'held')).then(() => true, () => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the first push never reached the hook');
+  };
+}
+
+describe('gitops-bump against real git repositories', () => {
+  it('edits a kustomization byte-for-byte, commits with the templated message and pushes', async () => {
+    const input = await readFile('test/fixtures/gitops/kustomize-tag.input.yaml', 'utf8');
+    const bare = await seedRepo('golden', { 'apps/api/overlays/production/kustomization.yaml': input });
+    const { result, outputs, log } = await bump({
+      repository: bare,
+      files: 'apps/{service}/overlays/{environment}/kustomization.yaml',
+      image: 'registry.example.com/shop/api:1.5.0',
+      service: 'api',
+      environment: 'production',
+      'author-name': 'Release Bot',
+      'author-email': 'release@example.com',
+      'committer-name': 'Gantry CI',
+      'committer-email': 'ci@example.com',
+    });
+    expect(result.ok, log).toBe(true);
+    expect(await show(bare, 'apps/api/overlays/production/kustomization.yaml')).toBe(
+      await readFile('test/fixtures/gitops/kustomize-tag.expected.yaml', 'utf8'),
+    );
+    expect(outputs).toEqual({
+      commit: await head(bare),
+      'changed-files': 'apps/api/overlays/production/kustomization.yaml',
+      'previous-image': 'registry.example.com/shop/api:1.4.2',
+      'pull-request-url': '',
+    });
+    const meta = await git(['--git-dir', bare, 'log', '-1', '--format=%an <%ae>|%cn <%ce>|%B', 'main']);
+    expect(meta).toBe(
+      [
+        'Release Bot <release@example.com>|Gantry CI <ci@example.com>|production: deploy api 1.5.0',
+        '',
+        'api in production: registry.example.com/shop/api:1.4.2 → registry.example.com/shop/api:1.5.0',
+        `Source: acme/shop@${SOURCE_SHA}`,
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['helm-map', 'values.yaml', { edit: 'helm', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/production/billing:sha-9f8e7d6' }],
+    ['helm-path', 'values.yaml', { edit: 'helm', image: 'registry.example.com/inventory:1.1.0', 'values-path': 'inventory.deployment.containers.0.image' }],
+    ['flux-markers', 'podinfo.yaml', { edit: 'flux', image: 'ghcr.io/stefanprodan/podinfo:6.6.1', 'image-policy': 'flux-system:podinfo' }],
+  ])('edits %s byte-for-byte through clone, commit and push', async (fixture, file, extra) => {
+    const bare = await seedRepo(`golden-${fixture}`, { [`env/${file}`]: await readFile(`test/fixtures/gitops/${fixture}.input.yaml`, 'utf8') });
+    const { result, outputs, log } = await bump({ repository: bare, files: `env/${file}`, service: 'svc', environment: 'production', ...extra });
+    expect(result.ok, log).toBe(true);
+    expect(outputs.commit).toBe(await head(bare));
+    expect(await show(bare, `env/${file}`)).toBe(await readFile(`test/fixtures/gitops/${fixture}.expected.yaml`, 'utf8'));
+  });
+
+  it('makes no commit and pushes nothing when the image is already set', async () => {
+    const bare = await seedRepo('noop', { 'k/kustomization.yaml': kustomization('web', 'v7') });
+    const before = await head(bare);
+    const { result, outputs, log } = await bump({
+      repository: `file://${bare}`,
+      files: 'k/kustomization.yaml',
+      image: '127.0.0.1:5000/shop/web:v7',
+      service: 'web',
+      environment: 'staging',
+    });
+    expect(result.ok, log).toBe(true);
+    expect(outputs.commit).toBe('');
+    expect(outputs['changed-files']).toBe('');
+    expect(outputs['previous-image']).toBe('127.0.0.1:5000/shop/web:v7');
+    expect(await head(bare)).toBe(before);
+    expect(log).toContain('already set');
+  });
+
+  it('lands 20 concurrent bumps of different services in one repository, none lost', async () => {
+    const services = Array.from({ length: 20 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+    const bare = await seedRepo('concurrent', Object.fromEntries(services.map((s) => [`apps/${s}/staging/kustomization.yaml`, kustomization(s, 'v1')])));
+    const runs = await Promise.all(
+      services.map((service) =>
+        bump({
+          repository: bare,
+          files: 'apps/{service}/{environment}/kustomization.yaml',
+          image: `127.0.0.1:5000/shop/${service}:v2`,
+          service,
+          environment: 'staging',
+          'push-attempts': '30',
+        }),
+      ),
+    );
+    for (const run of runs) expect(run.result.ok, run.log).toBe(true);
+    expect(new Set(runs.map((run) => run.outputs.commit)).size).toBe(20);
+    expect(await commitCount(bare)).toBe(21);
+
+    const check = join(root, 'concurrent-check');
+    await git(['clone', '--quiet', bare, check]);
+    for (const service of services) {
+      expect(await readFile(join(check, 'apps', service, 'staging', 'kustomization.yaml'), 'utf8')).toBe(kustomization(service, 'v2'));
+    }
+    // The race was real: at least one bump had to fetch, rebase and push again.
+    expect(runs.some((run) => /Push attempt 1\/30 rejected/.test(run.log))).toBe(true);
+  }, 240_000);
+
+  it('re-applies the edit when a concurrent bump of the same file makes the rebase conflict', async () => {
+    const file = 'clusters/production/images.yaml';
+    const original = [
+      'images:',
+      '  - {name: api, newName: 127.0.0.1:5000/shop/api, newTag: "1"}',
+      '  - {name: web, newName: 127.0.0.1:5000/shop/web, newTag: "1"}',
+      '',
+    ].join('\n');
+    const bare = await seedRepo('conflict', { [file]: original });
+    const firstPushHeld = await holdFirstPush(bare);
+    const common = { repository: bare, files: file, environment: 'production' };
+    const api = bump({ ...common, service: 'api', image: '127.0.0.1:5000/shop/api:2' });
+    await firstPushHeld();
+    const web = await bump({ ...common, service: 'web', image: '127.0.0.1:5000/shop/web:2' });
+    expect(web.result.ok, web.log).toBe(true);
+    const first = await api;
+    expect(first.result.ok, first.log).toBe(true);
+
+    expect(first.log).toMatch(/Push attempt 1\/10 rejected/);
+    expect(first.log).toMatch(/conflicts in clusters\/production\/images\.yaml: re-applying the edit/);
+    expect(await show(bare, file)).toBe(original.replace(/newTag: "1"/g, 'newTag: "2"'));
+    expect(first.outputs.commit).toBe(await head(bare));
+    expect(await git(['--git-dir', bare, 'rev-parse', `${first.outputs.commit}^`])).toBe(`${web.outputs.commit}\n`);
+    expect(await commitCount(bare)).toBe(3);
+  });
+
+  it('rebases without redoing when the concurrent bump touched another file', async () => {
+    const bare = await seedRepo('rebase', { 'a/kustomization.yaml': kustomization('a', '1'), 'b/kustomization.yaml': kustomization('b', '1') });
+    const firstPushHeld = await holdFirstPush(bare);
+    const a = bump({ repository: bare, files: 'a/kustomization.yaml', service: 'a', environment: 'dev', image: '127.0.0.1:5000/shop/a:2' });
+    await firstPushHeld();
+    const b = await bump({ repository: bare, files: 'b/kustomization.yaml', service: 'b', environment: 'dev', image: '127.0.0.1:5000/shop/b:2' });
+    expect(b.result.ok, b.log).toBe(true);
+    const first = await a;
+    expect(first.result.ok, first.log).toBe(true);
+    expect(first.log).toMatch(/Rebased onto/);
+    expect(first.log).not.toMatch(/re-applying/);
+    expect(await show(bare, 'a/kustomization.yaml')).toBe(kustomization('a', '2'));
+    expect(await show(bare, 'b/kustomization.yaml')).toBe(kustomization('b', '2'));
+  });
+
+  it('clones and pushes over ssh (scp-like URL), through the ssh command the runner configures', async () => {
+    const bare = await seedRepo('ssh', { 'k.yaml': kustomization('api', '1') });
+    // Stands in for ssh: runs the git command it was asked to run on "the server", here this machine.
+    const sshShim = join(root, 'fake-ssh');
+    await writeFile(sshShim, '#!/bin/sh\nfor last; do :; done\necho "$@" >> "$0.log"\nexec sh -c "$last"\n');
+    await chmod(sshShim, 0o755);
+    const { result, outputs, log } = await bump(
+      { repository: `git@gitops.example:${bare}`, files: 'k.yaml', service: 'api', environment: 'dev', image: '127.0.0.1:5000/shop/api:2' },
+      { GIT_SSH_COMMAND: sshShim },
+    );
+    expect(result.ok, log).toBe(true);
+    expect(outputs.commit).toBe(await head(bare));
+    const calls = await readFile(`${sshShim}.log`, 'utf8');
+    expect(calls).toMatch(/gitops\.example git-upload-pack/);
+    expect(calls).toMatch(/gitops\.example git-receive-pack/);
+  });
+
+  it('refuses bad inputs before cloning, naming the input', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ image: 'Shop/API:1' }, "input 'image': has a malformed repository name"],
+      [{ image: '127.0.0.1:5000/shop/api' }, "input 'image': needs a tag or a digest"],
+      [{ edit: 'jsonnet' }, "input 'edit': must be one of kustomize, helm, flux"],
+      [{ files: ' , ' }, "input 'files': needs at least one file path"],
+      [{ files: '../outside.yaml' }, "input 'files': paths must be relative"],
+      [{ repository: 'https://user:secret-in-url@git.example.com/o/r.git' }, "input 'repository': must not carry credentials"],
+      [{ repository: '--upload-pack=touch /tmp/x' }, "input 'repository': must not start with"],
+      [{ mode: 'production=merge' }, "input 'mode': must be push, pull-request"],
+      [{ mode: 'pull-request' }, "input 'token': is required"],
+      [{ 'commit-message': 'bump {app}' }, "input 'commit-message': has unknown placeholders {app}"],
+      [{ 'push-attempts': '0' }, "input 'push-attempts'"],
+      [{ service: 'a b' }, "input 'service'"],
+    ];
+    const bare = await seedRepo('inputs', { 'k.yaml': kustomization('api', '1') });
+    const valid = { repository: bare, files: 'k.yaml', image: '127.0.0.1:5000/shop/api:2', service: 'api', environment: 'staging' };
+    for (const [override, message] of cases) {
+      const { result, log } = await bump({ ...valid, ...override });
+      expect(result.ok).toBe(false);
+      expect(log).toContain(message);
+      expect(log).not.toContain('secret-in-url');
+      expect(log).not.toContain('Clone');
+    }
+    const missing = await bump({ ...valid, files: 'nope/kustomization.yaml' });
+    expect(missing.log).toContain("file 'nope/kustomization.yaml' does not exist in the GitOps repository");
+    expect(await commitCount(bare)).toBe(1);
+  });
+});
+
+interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Record<string, unknown> | undefined;
+}
+
+/**
+ * A loopback stand-in for GitHub's REST API holding pull requests in memory. It answers only the documented
+ * endpoints and refuses requests without the documented headers or required body fields, like GitHub would.
+ */
+async function fakeGitHub(token: string, faults: { status: number; headers?: Record<string, string>; body?: unknown }[] = []) {
+  const requests: RecordedRequest[] = [];
+  const pulls: { number: number; head: string; base: string; title: string; body: string; state: string }[] = [];
+  const server: Server = createServer(async (req, res) => {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const url = new URL(req.url!, 'http://127.0.0.1');
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    requests.push({ method: req.method!, path: url.pathname + url.search, headers: req.headers, body });
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    const fault = faults.shift();
+    if (fault) return send(fault.status, fault.body ?? { message: 'fault injected by the test' }, fault.headers);
+    if (req.headers.authorization !== `Bearer ${token}`) return send(401, { message: 'Bad credentials' });
+    if (req.headers.accept !== 'application/vnd.github+json' || req.headers['x-github-api-version'] !== '2022-11-28') {
+      return send(400, { message: 'missing documented headers' });
+    }
+    const html = (n: number) => `https://github.example/acme/gitops/pull/${n}`;
+    if (req.method === 'GET' && url.pathname === '/repos/acme/gitops/pulls') {
+      const headParam = url.searchParams.get('head') ?? '';
+      const branch = headParam.startsWith('acme:') ? headParam.slice('acme:'.length) : undefined;
+      const open = pulls.filter((pr) => pr.head === branch && pr.state === (url.searchParams.get('state') ?? 'open'));
+      return send(200, open.map((pr) => ({ number: pr.number, html_url: html(pr.number), head: { ref: pr.head }, base: { ref: pr.base } })));
+    }
+    if (req.method === 'POST' && url.pathname === '/repos/acme/gitops/pulls') {
+      for (const field of ['title', 'head', 'base', 'body']) {
+        if (typeof body?.[field] !== 'string' || body[field] === '') return send(422, { message: 'Validation Failed', errors: [{ field, code: 'missing_field' }] });
+      }
+      if (pulls.some((pr) => pr.head === body!.head && pr.state === 'open')) {
+        return send(422, { message: 'Validation Failed', errors: [{ message: `A pull request already exists for acme:${String(body!.head)}.` }] });
+      }
+      const pr = { number: pulls.length + 1, head: String(body!.head), base: String(body!.base), title: String(body!.title), body: String(body!.body), state: 'open' };
+      pulls.push(pr);
+      return send(201, { number: pr.number, html_url: html(pr.number) });
+    }
+    const patch = /^\/repos\/acme\/gitops\/pulls\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'PATCH' && patch) {
+      const pr = pulls.find((p) => p.number === Number(patch[1]));
+      if (!pr) return send(404, { message: 'Not Found' });
+      Object.assign(pr, { title: body?.title ?? pr.title, body: body?.body ?? pr.body, base: body?.base ?? pr.base });
+      return send(200, { number: pr.number, html_url: html(pr.number) });
+    }
+    return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, requests, pulls, faults, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Queues one canned answer; the returned check says whether it was served. */
+function fakeGitHubFault(github: Awaited<ReturnType<typeof fakeGitHub>>, fault: { status: number; body?: unknown }) {
+  github.faults.push(fault);
+  return () => !github.faults.includes(fault);
+}
+
+describe('gitops-bump pull-request mode', () => {
+  const token = 'ghs_pullRequestModeToken0123456789abcdef';
+
+  it('pushes gantry/<env>/<service>, opens one pull request, then updates it (PATCH) on the next bump', async () => {
+    const bare = await seedRepo('pr', { 'apps/api/production/kustomization.yaml': kustomization('api', '1.0.0') });
+    const mainBefore = await head(bare);
+    // One 502 and one secondary rate limit: both must be retried, not fail the bump.
+    const github = await fakeGitHub(token, [{ status: 502 }, { status: 403, headers: { 'retry-after': '0' } }]);
+    try {
+      const raw = {
+        repository: bare,
+        files: 'apps/{service}/{environment}/kustomization.yaml',
+        service: 'api',
+        environment: 'production',
+        mode: 'production=pull-request,*=push',
+        token,
+        'github-api-url': github.url,
+        'github-repository': 'acme/gitops',
+      };
+      const first = await bump({ ...raw, image: '127.0.0.1:5000/shop/api:1.1.0' });
+      expect(first.result.ok, first.log).toBe(true);
+      expect(first.outputs['pull-request-url']).toBe('https://github.example/acme/gitops/pull/1');
+      expect(first.log).toMatch(/answered 502; retry 2\/5/);
+      expect(first.log).toMatch(/answered 403; retry 3\/5/);
+      expect(first.log).not.toContain(token);
+      expect(await head(bare)).toBe(mainBefore);
+      expect(await head(bare, 'gantry/production/api')).toBe(first.outputs.commit);
+      expect(await show(bare, 'apps/api/production/kustomization.yaml', 'gantry/production/api')).toBe(kustomization('api', '1.1.0'));
+
+      const second = await bump({ ...raw, image: '127.0.0.1:5000/shop/api:1.2.0' });
+      expect(second.result.ok, second.log).toBe(true);
+      expect(second.outputs['pull-request-url']).toBe('https://github.example/acme/gitops/pull/1');
+      expect(await show(bare, 'apps/api/production/kustomization.yaml', 'gantry/production/api')).toBe(kustomization('api', '1.2.0'));
+
+      const calls = github.requests.filter((r) => r.headers.authorization === `Bearer ${token}`).map((r) => `${r.method} ${r.path}`);
+      const find = 'GET /repos/acme/gitops/pulls?head=acme%3Agantry%2Fproduction%2Fapi&state=open';
+      expect(calls).toEqual([find, find, find, 'POST /repos/acme/gitops/pulls', find, 'PATCH /repos/acme/gitops/pulls/1']);
+      for (const request of github.requests) {
+        expect(request.headers.accept).toBe('application/vnd.github+json');
+        expect(request.headers['x-github-api-version']).toBe('2022-11-28');
+      }
+      const post = github.requests.find((r) => r.method === 'POST')!;
+      expect(post.body).toMatchObject({ head: 'gantry/production/api', base: 'main', title: 'production: deploy api 1.1.0' });
+      expect(String(post.body!.body)).toContain('127.0.0.1:5000/shop/api:1.0.0 → 127.0.0.1:5000/shop/api:1.1.0');
+      const patch = github.requests.find((r) => r.method === 'PATCH')!;
+      expect(patch.body).toMatchObject({ title: 'production: deploy api 1.2.0', base: 'main' });
+      expect(github.pulls).toHaveLength(1);
+      expect(github.pulls[0]!.title).toBe('production: deploy api 1.2.0');
+    } finally {
+      await github.close();
+    }
+  });
+
+  it('updates the pull request a concurrent run opened between its lookup and its POST (422 already exists)', async () => {
+    const bare = await seedRepo('pr-race', { 'k.yaml': kustomization('api', '1') });
+    const github = await fakeGitHub(token);
+    try {
+      const raw = { repository: bare, files: 'k.yaml', service: 'api', environment: 'production', mode: 'pull-request', token, 'github-api-url': github.url, 'github-repository': 'acme/gitops' };
+      expect((await bump({ ...raw, image: '127.0.0.1:5000/shop/api:2' })).result.ok).toBe(true);
+      // The next lookup answers as if the pull request did not exist yet: GitHub then refuses the POST with 422.
+      github.requests.length = 0;
+      const stale = fakeGitHubFault(github, { status: 200, body: [] });
+      const second = await bump({ ...raw, image: '127.0.0.1:5000/shop/api:3' });
+      expect(second.result.ok, second.log).toBe(true);
+      expect(stale()).toBe(true);
+      expect(github.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET', 'PATCH']);
+      expect(second.outputs['pull-request-url']).toBe('https://github.example/acme/gitops/pull/1');
+      expect(github.pulls).toHaveLength(1);
+      expect(github.pulls[0]!.title).toBe('production: deploy api 3');
+    } finally {
+      await github.close();
+    }
+  });
+
+  it('pushes directly for an environment the mode list sends to push', async () => {
+    const bare = await seedRepo('pr-staging', { 'apps/api/staging/kustomization.yaml': kustomization('api', '1.0.0') });
+    const { result, outputs, log } = await bump({
+      repository: bare,
+      files: 'apps/{service}/{environment}/kustomization.yaml',
+      service: 'api',
+      environment: 'staging',
+      image: '127.0.0.1:5000/shop/api:1.1.0',
+      mode: 'production=pull-request,*=push',
+    });
+    expect(result.ok, log).toBe(true);
+    expect(outputs['pull-request-url']).toBe('');
+    expect(outputs.commit).toBe(await head(bare));
+  });
+
+  it('fails with the API message and a remedy when GitHub refuses, never printing the token', async () => {
+    const bare = await seedRepo('pr-denied', { 'k.yaml': kustomization('api', '1') });
+    const github = await fakeGitHub('another-token');
+    try {
+      const { result, log } = await bump({
+        repository: bare,
+        files: 'k.yaml',
+        service: 'api',
+        environment: 'production',
+        image: '127.0.0.1:5000/shop/api:2',
+        mode: 'pull-request',
+        token,
+        'github-api-url': github.url,
+        'github-repository': 'acme/gitops',
+      });
+      expect(result.ok).toBe(false);
+      expect(log).toContain('answered 401: Bad credentials');
+      expect(log).toContain('Remedy: the token is invalid or expired.');
+      expect(log).not.toContain(token);
+    } finally {
+      await github.close();
+    }
+  });
+});
+
+/**
+ * Smart HTTP through `git http-backend` (CGI) behind a loopback server that insists on GitHub's header form of
+ * the token: the only way an https bump can authenticate here is the `http.extraHeader` the stage configures.
+ */
+async function gitHttpServer(projectRoot: string, token: string) {
+  const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url!, 'http://127.0.0.1');
+    seen.push(`${req.method} ${url.pathname}${url.search} ${req.headers.authorization === expected ? 'authorized' : 'anonymous'}`);
+    if (req.headers.authorization !== expected) {
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="gitops"' });
+      res.end('authentication required\n');
+      return;
+    }
+    const cgi = execFile('git', ['http-backend'], {
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: projectRoot,
+        GIT_HTTP_EXPORT_ALL: '1',
+        REMOTE_USER: 'x-access-token',
+        REQUEST_METHOD: req.method,
+        PATH_INFO: url.pathname,
+        QUERY_STRING: url.search.slice(1),
+        CONTENT_TYPE: req.headers['content-type'] ?? '',
+        HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
+        GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+      },
+    }, (error, stdout) => {
+      if (error && !stdout.length) {
+        res.writeHead(500);
+        res.end();
+        return;
+      }
+      const split = stdout.indexOf('\r\n\r\n');
+      const headerText = stdout.subarray(0, split).toString();
+      let status = 200;
+      const headers: Record<string, string> = {};
+      for (const line of headerText.split('\r\n')) {
+        const [name, ...rest] = line.split(':');
+        const value = rest.join(':').trim();
+        if (name!.toLowerCase() === 'status') status = Number.parseInt(value, 10);
+        else headers[name!] = value;
+      }
+      res.writeHead(status, headers);
+      res.end(stdout.subarray(split + 4));
+    });
+    req.pipe(cgi.stdin!);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A `git` on PATH that records every argument list before running the real git: a spy on what `ps` would show. */
+async function gitArgvSpy(dir: string) {
+  const real = (await exec('sh', ['-c', 'command -v git'])).stdout.trim();
+  const log = join(dir, 'argv.log');
+  await mkdir(join(dir, 'bin'), { recursive: true });
+  await writeFile(join(dir, 'bin', 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  await chmod(join(dir, 'bin', 'git'), 0o755);
+  return { path: `${join(dir, 'bin')}:${process.env.PATH}`, argv: () => readFile(log, 'utf8').catch(() => '') };
+}
+
+describe('the token never shows', () => {
+  const token = 'ghs_S3cretTokenValueThatMustNeverLeak42';
+  const header = Buffer.from(`x-access-token:${token}`).toString('base64');
+
+  it('authenticates an https-style bump by header only (CLI), and no argument, URL or output carries it', async () => {
+    const projectRoot = join(root, 'http');
+    await mkdir(projectRoot, { recursive: true });
+    const seeded = await seedRepo('http-seed', { 'k/kustomization.yaml': kustomization('api', '1') });
+    await git(['clone', '--quiet', '--bare', seeded, join(projectRoot, 'gitops.git')]);
+    const server = await gitHttpServer(projectRoot, token);
+    const spy = await gitArgvSpy(join(root, 'spy-ok'));
+    try {
+      const run = await runCli(
+        ['run', 'gitops-bump', '--repository', `${server.base}/gitops.git`, '--files', 'k/kustomization.yaml', '--service', 'api', '--environment', 'dev', '--image', '127.0.0.1:5000/shop/api:2', '--token', token, '--json'],
+        { PATH: spy.path, GANTRY_DEBUG: '1' },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ 'changed-files': 'k/kustomization.yaml', 'previous-image': '127.0.0.1:5000/shop/api:1' });
+      expect(await show(join(projectRoot, 'gitops.git'), 'k/kustomization.yaml')).toBe(kustomization('api', '2'));
+      // The server saw authorized clone and push traffic, so the header did travel.
+      expect(server.seen.some((line) => /git-upload-pack authorized/.test(line))).toBe(true);
+      expect(server.seen.some((line) => /git-receive-pack authorized/.test(line))).toBe(true);
+      const argv = await spy.argv();
+      expect(argv).toContain('clone');
+      expect(argv).toContain(`${server.base}/gitops.git`);
+      for (const text of [argv, run.stdout, run.stderr]) {
+        expect(text).not.toContain(token);
+        expect(text).not.toContain(header);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    ['a repository that does not exist', (base: string) => `${base}/missing.git`, token],
+    ['a wrong token (401, no prompt)', (base: string) => `${base}/gitops.git`, 'ghs_WrongTokenAlsoSecret0000000000000'],
+    ['a port nobody listens on', () => 'http://127.0.0.1:9/gitops.git', token],
+  ])('fails cleanly on %s without printing the token', async (_name, url, used) => {
+    const projectRoot = join(root, 'http');
+    const server = await gitHttpServer(projectRoot, token);
+    const spy = await gitArgvSpy(join(root, `spy-${Math.random().toString(36).slice(2)}`));
+    try {
+      const run = await runCli(
+        ['run', 'gitops-bump', '--repository', url(server.base), '--files', 'k/kustomization.yaml', '--service', 'api', '--environment', 'dev', '--image', '127.0.0.1:5000/shop/api:3', '--token', used],
+        { PATH: spy.path, GANTRY_DEBUG: '1' },
+      );
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/gitops-bump failed: git clone failed/);
+      const argv = await spy.argv();
+      expect(argv).toContain('clone');
+      for (const text of [argv, run.stdout, run.stderr]) {
+        expect(text).not.toContain(used);
+        expect(text).not.toContain(Buffer.from(`x-access-token:${used}`).toString('base64'));
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('gitops-bump on the local stack', () => {
+  const overlay = 'apps/example/overlays/staging/kustomization.yaml';
+
+  it('bumps the stack GitOps repo through the CLI, then is a no-op the second time', async () => {
+    const repo = stackEnv().GANTRY_GITOPS_REPO!;
+    const tag = `sha-${Date.now().toString(16)}cli`;
+    const image = `${stackEnv().GANTRY_REGISTRY}/gantry/staging/example-app:${tag}`;
+    const args = ['run', 'gitops-bump', '--repository', repo, '--files', 'apps/{service}/overlays/{environment}/kustomization.yaml', '--service', 'example', '--environment', 'staging', '--image-name', 'example-app', '--image', image, '--json'];
+    const first = await runCli(args, { GANTRY_REPOSITORY: 'acme/example', GANTRY_SHA: SOURCE_SHA });
+    expect(first.code, first.stderr).toBe(0);
+    const outputs = JSON.parse(first.stdout) as Record<string, string>;
+    expect(outputs.commit).toBe(await head(repo));
+    expect(outputs['changed-files']).toBe(overlay);
+    const file = await show(repo, overlay);
+    expect(file).toContain(`    newTag: "${tag}"`);
+    expect(file).toContain('  - name: example-app # the name used in the base manifests');
+    expect(await git(['--git-dir', repo, 'log', '-1', '--format=%B', 'main'])).toContain(`Source: acme/example@${SOURCE_SHA}`);
+
+    const again = await runCli(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ commit: '', 'changed-files': '', 'previous-image': image });
+    expect(await head(repo)).toBe(outputs.commit);
+  });
+
+  it('bumps the stack GitOps repo through the bundled action', async () => {
+    const repo = stackEnv().GANTRY_GITOPS_REPO!;
+    const tag = `sha-${Date.now().toString(16)}act`;
+    const image = `${stackEnv().GANTRY_REGISTRY}/gantry/production/example-app:${tag}`;
+    const outputFile = join(root, 'action-output');
+    await writeFile(outputFile, '');
+    const run = await runNode(
+      'actions/gitops-bump/dist/index.js',
+      [],
+      stackEnv({
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_REPOSITORY: 'acme/example',
+        GITHUB_SHA: SOURCE_SHA,
+        INPUT_REPOSITORY: repo,
+        INPUT_FILES: 'apps/example/overlays/production/kustomization.yaml',
+        INPUT_SERVICE: 'example',
+        INPUT_ENVIRONMENT: 'production',
+        'INPUT_IMAGE-NAME': 'example-app',
+        INPUT_IMAGE: image,
+        INPUT_BRANCH: 'main',
+        INPUT_EDIT: 'kustomize',
+        INPUT_MODE: 'push',
+      }),
+    );
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const outputs = parseGithubOutput(await readFile(outputFile, 'utf8'));
+    expect(outputs.commit).toBe(await head(repo));
+    expect(outputs['changed-files']).toBe('apps/example/overlays/production/kustomization.yaml');
+    expect(await show(repo, 'apps/example/overlays/production/kustomization.yaml')).toContain(`    newTag: "${tag}"`);
+    expect(await git(['--git-dir', repo, 'log', '-1', '--format=%s', 'main'])).toBe(`production: deploy example ${tag}\n`);
+  });
+});
+
+function parseGithubOutput(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
+  return outputs;
+}
