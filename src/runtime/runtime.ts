@@ -15,6 +15,11 @@ export interface Runtime {
   warning(message: string): void;
   error(message: string): void;
   debug(message: string): void;
+  /**
+   * The stage succeeded, but the build should show that something needs attention: a warning annotation on
+   * GitHub; on the CLI a warning and exit code 3, which the Jenkins library turns into UNSTABLE.
+   */
+  markUnstable(reason: string): void;
   /** Runs `fn` inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 

@@ -51,3 +51,15 @@ describe('CliRuntime', () => {
     await expect(new CliRuntime({ env: {}, write: () => {} }).getIdToken()).rejects.toThrow(/no OIDC identity provider/);
   });
 });
+
+describe('CliRuntime.markUnstable', () => {
+  it('records the state and says why, masked like any log line', () => {
+    const lines: string[] = [];
+    const runtime = new CliRuntime({ env: {}, write: (line) => lines.push(line) });
+    runtime.setSecret('s3cr3t-value');
+    expect(runtime.unstable).toBe(false);
+    runtime.markUnstable('gate warned about s3cr3t-value');
+    expect(runtime.unstable).toBe(true);
+    expect(lines).toEqual(['warning: gate warned about ***']);
+  });
+});

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { localStackConfig } from '../../local/config.js';
 import { localDown, localEnv, localStatus, localUp } from '../../local/stack.js';
 import { describeFailure } from '../../model/errors.js';
+import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
 import { findStage, stages } from '../../stages/index.js';
 import { runStage } from '../run-stage.js';
 import { CliRuntime } from './runtime.js';
@@ -22,7 +23,9 @@ Options of 'gantry run':
   --env-file <path>      write exported variables (credentials included) as 'export' lines to a 0600 file
   --print-exports        print exported variables as 'export' lines on stdout, for eval
 
-Every input can also be set as GANTRY_<INPUT_NAME> in the environment.`;
+Every input can also be set as GANTRY_<INPUT_NAME> in the environment.
+
+Exit codes: 0 success, 1 the stage failed, 2 usage error, 3 success but unstable (e.g. a scan gate with strategy warn).`;
 
 const RUN_OPTIONS = {
   json: { type: 'boolean' },
@@ -46,10 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     case '--help':
     case '-h':
       process.stdout.write(`${USAGE}\n`);
-      return 0;
+      return EXIT_SUCCESS;
     default:
       process.stderr.write(`unknown command '${command}'\n\n${USAGE}\n`);
-      return 2;
+      return EXIT_USAGE;
   }
 }
 
@@ -58,7 +61,7 @@ async function runCommand(argv: string[]): Promise<number> {
   const stage = name ? findStage(name) : undefined;
   if (!stage) {
     process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${stages.map((s) => s.name).join(', ')}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   const inputOptions = Object.fromEntries(Object.keys(stage.inputs).map((input) => [input, { type: 'string' as const }]));
   let parsed;
@@ -66,28 +69,29 @@ async function runCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({ args, options: { ...inputOptions, ...RUN_OPTIONS }, strict: true, allowPositionals: false });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\nInputs of '${stage.name}': ${Object.keys(stage.inputs).map((i) => `--${i}`).join(' ')}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   const { json, 'output-file': outputFile, 'env-file': envFile, 'print-exports': printExports, help, ...flags } = parsed.values;
   if (help) {
     process.stdout.write(describeStage(stage.name));
-    return 0;
+    return EXIT_SUCCESS;
   }
   const runtime = new CliRuntime();
   const result = await runStage(stage, runtime.readInputs(stage, flags as Record<string, string | undefined>), runtime);
-  if (!result.ok) return 1;
 
-  if (envFile) {
+  // Exports (credentials) only from a stage that succeeded; outputs always, as a failed stage's outputs say what
+  // it left behind (e.g. the rollout state after a rollback).
+  if (result.ok && envFile) {
     await writeFile(envFile, exportLines(runtime.exports), { mode: 0o600 });
     await chmod(envFile, 0o600);
     runtime.info(`exported ${runtime.exports.size} variables to ${envFile}`);
   }
-  if (printExports) process.stdout.write(exportLines(runtime.exports));
+  if (result.ok && printExports) process.stdout.write(exportLines(runtime.exports));
   if (outputFile) await appendFile(outputFile, githubOutputLines(runtime.outputs));
-  const outputs = Object.fromEntries(runtime.outputs);
-  if (json) process.stdout.write(`${JSON.stringify(outputs)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(Object.fromEntries(runtime.outputs))}\n`);
   else if (!printExports) for (const [key, value] of runtime.outputs) process.stdout.write(`${key}=${value}\n`);
-  return 0;
+  if (!result.ok) return EXIT_FAILURE;
+  return runtime.unstable ? EXIT_UNSTABLE : EXIT_SUCCESS;
 }
 
 async function localCommand(argv: string[]): Promise<number> {
@@ -98,31 +102,31 @@ async function localCommand(argv: string[]): Promise<number> {
     switch (action) {
       case 'up':
         await localUp(config, log);
-        return 0;
+        return EXIT_SUCCESS;
       case 'down':
         await localDown(config, log);
-        return 0;
+        return EXIT_SUCCESS;
       case 'status': {
         const statuses = await localStatus(config);
         for (const s of statuses) process.stdout.write(`${s.name.padEnd(9)} ${s.ok ? 'up  ' : 'DOWN'}  ${s.detail}\n`);
-        return statuses.every((s) => s.ok) ? 0 : 1;
+        return statuses.every((s) => s.ok) ? EXIT_SUCCESS : EXIT_FAILURE;
       }
       case 'env':
         process.stdout.write(exportLines(new Map(Object.entries(await localEnv(config)))));
-        return 0;
+        return EXIT_SUCCESS;
       default:
         process.stderr.write(`usage: gantry local up|down|status|env\n`);
-        return 2;
+        return EXIT_USAGE;
     }
   } catch (error) {
     log(`local ${action}: ${describeFailure(error)}`);
-    return 1;
+    return EXIT_FAILURE;
   }
 }
 
 function listStages(): number {
   for (const stage of stages) process.stdout.write(describeStage(stage.name));
-  return 0;
+  return EXIT_SUCCESS;
 }
 
 function describeStage(name: string): string {

@@ -22,6 +22,8 @@ export class CliRuntime implements Runtime {
   readonly outputs = new Map<string, string>();
   readonly exports = new Map<string, string>();
   readonly masker = new SecretMasker();
+  /** Set when a stage asked for the build to be marked unstable. */
+  unstable = false;
   private readonly write: (line: string) => void;
   private readonly summaryFile?: string;
   private depth = 0;
@@ -50,6 +52,10 @@ export class CliRuntime implements Runtime {
   }
   error(message: string) {
     this.log('error: ', message);
+  }
+  markUnstable(reason: string) {
+    this.unstable = true;
+    this.log('warning: ', reason);
   }
   debug(message: string) {
     if (this.env.GANTRY_DEBUG === '1' || this.env.RUNNER_DEBUG === '1') this.log('debug: ', message);

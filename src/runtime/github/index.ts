@@ -36,6 +36,9 @@ export class GitHubRuntime implements Runtime {
   debug(message: string) {
     core.debug(message);
   }
+  markUnstable(reason: string) {
+    core.warning(reason);
+  }
   group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     return core.group(title, fn);
   }

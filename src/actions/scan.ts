@@ -1,0 +1,4 @@
+import { runAction } from '../runtime/github/index.js';
+import { scanStage } from '../stages/scan.js';
+
+await runAction(scanStage);

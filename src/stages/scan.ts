@@ -1,0 +1,253 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { GantryError } from '../model/errors.js';
+import { integerString } from '../model/inputs.js';
+import { defineStage } from '../model/stage.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { filterReport } from '../scan/findings.js';
+import { evaluateGate, STRATEGIES, type GateVerdict } from '../scan/gate.js';
+import { renderJunit } from '../scan/junit.js';
+import { isOciArchive, unpackOciArchive } from '../scan/oci-archive.js';
+import { describeFinding, renderSummary } from '../scan/markdown.js';
+import { EXIT_UNSTABLE } from '../model/exit-codes.js';
+import { parseTrivyReport } from '../scan/report.js';
+import { renderSarif } from '../scan/sarif.js';
+import { secretValues } from '../scan/secrets.js';
+import { parseSeveritySelection, type Severity } from '../scan/severity.js';
+import { resolveTrivy, TRIVY_VERSION } from '../scan/trivy-binary.js';
+import { missingVulnerabilityDb, runTrivy, SCAN_TYPES, SCANNERS, type Scanner, type ScanType } from '../scan/trivy-run.js';
+
+
+const DEFAULT_SCANNERS: Record<ScanType, Scanner[]> = { image: ['vuln', 'secret'], fs: ['vuln', 'secret'], config: ['misconfig'] };
+
+const existingPath = z
+  .string()
+  .min(1)
+  .refine((path) => existsSync(path), 'no such file or directory');
+
+const booleanString = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .refine((value) => value === 'true' || value === 'false', 'must be true or false')
+  .transform((value) => value === 'true');
+
+const schema = z
+  .object({
+    'scan-type': z.enum(SCAN_TYPES, { error: `must be one of ${SCAN_TYPES.join(', ')}` }),
+    target: existingPath,
+    scanners: z
+      .string()
+      .transform((value, ctx) => {
+        const names = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+        const unknown = names.find((name) => !(SCANNERS as readonly string[]).includes(name));
+        if (unknown !== undefined || names.length === 0) {
+          ctx.addIssue({ code: 'custom', message: `'${unknown ?? value}' is not a scanner (use ${SCANNERS.join(', ')})` });
+          return z.NEVER;
+        }
+        return names as Scanner[];
+      })
+      .optional(),
+    severity: z.string().transform((value, ctx) => {
+      const parsed = parseSeveritySelection(value);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.severities;
+    }),
+    'ignore-unfixed': booleanString,
+    'ignore-file': existingPath.optional(),
+    strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }),
+    offline: booleanString,
+    'cache-dir': z.string().min(1).optional(),
+    'db-repository': z
+      .string()
+      .regex(/^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+)?$/, 'must be an OCI repository such as registry.example.com/trivy-db:2')
+      .optional(),
+    'trivy-path': existingPath.optional(),
+    'tool-cache': z.string().min(1),
+    'output-dir': z.string().min(1),
+    timeout: integerString(30, 7200),
+  })
+  .superRefine((input, ctx) => {
+    if (input['scan-type'] === 'config' && input.scanners?.some((s) => s !== 'misconfig')) {
+      ctx.addIssue({ code: 'custom', path: ['scanners'], message: "scan-type 'config' finds misconfigurations only; use scanners: misconfig, or scan-type fs" });
+    }
+  });
+
+type ScanInput = z.infer<typeof schema>;
+type ScanOutputs = Record<
+  'critical' | 'high' | 'medium' | 'low' | 'unknown' | 'gate' | 'json-report' | 'sarif-report' | 'junit-report' | 'summary-report',
+  string
+>;
+
+export const scanStage = defineStage({
+  name: 'scan',
+  description:
+    `Scan an image archive, a directory or configuration files with Trivy ${TRIVY_VERSION} (pinned; built with go install into the tool cache when ` +
+    'missing) and gate on severity. One JSON report yields SARIF, JUnit XML and a job-summary table. Strategy fail stops the pipeline on ' +
+    `findings at the gated severities; warn lets it go on with a warning, and the CLI then exits with code ${EXIT_UNSTABLE} so a ` +
+    "Jenkins step (`returnStatus: true`) can mark the build UNSTABLE; ignore only reports.",
+  inputs: {
+    'scan-type': { description: 'What to scan: image (an OCI or Docker archive, e.g. the build stage\'s oci-archive output), fs (a directory), config (Dockerfile, Kubernetes manifests, Terraform).', default: 'image' },
+    target: { description: 'Path of the image archive, directory or configuration file/directory to scan.', required: true },
+    scanners: { description: 'Comma-separated scanners: vuln, secret, misconfig. Default: vuln,secret for image and fs; misconfig for config.' },
+    severity: {
+      description: 'Severities that fail the gate: one name is a threshold (HIGH = HIGH and CRITICAL), a comma-separated list is taken as is. Also filters the SARIF and JUnit reports.',
+      default: 'CRITICAL',
+    },
+    'ignore-unfixed': { description: 'Leave out vulnerabilities that have no fixed version yet (true or false).', default: 'false' },
+    'ignore-file': { description: 'Trivy ignore file (.trivyignore or .trivyignore.yaml). Default: .trivyignore in the working directory, else at the root of an fs/config target, when present.' },
+    strategy: { description: 'What a finding at a gated severity does: fail (stop the pipeline), warn (continue with a warning), ignore (report only).', default: 'fail' },
+    offline: {
+      description: 'No network: use the vulnerability DB already in cache-dir (skip its update) and the misconfiguration checks built into Trivy (true or false).',
+      default: 'false',
+    },
+    'cache-dir': { description: "Trivy's cache directory holding the vulnerability DB (Trivy's --cache-dir). Default: ~/.cache/trivy." },
+    'db-repository': { description: "OCI repository to download the vulnerability DB from, e.g. a mirror of ghcr.io/aquasecurity/trivy-db:2 (Trivy's --db-repository)." },
+    'trivy-path': { description: `Trivy binary to use; without it the first trivy on PATH. Either must be version ${TRIVY_VERSION}, else the tool cache's copy is used.` },
+    'tool-cache': { description: `Where a Trivy ${TRIVY_VERSION} built by the stage is kept, by version.`, default: '~/.cache/gantry/tools' },
+    'output-dir': { description: 'Directory for the JSON, SARIF, JUnit and Markdown reports.', default: 'trivy-reports' },
+    timeout: { description: 'Longest a scan may take, in seconds (30-7200).', default: '600' },
+  },
+  outputs: {
+    critical: { description: 'Number of CRITICAL findings (vulnerabilities, failed checks and secrets).' },
+    high: { description: 'Number of HIGH findings.' },
+    medium: { description: 'Number of MEDIUM findings.' },
+    low: { description: 'Number of LOW findings.' },
+    unknown: { description: 'Number of findings of UNKNOWN severity.' },
+    gate: { description: 'passed, failed or warned.' },
+    'json-report': { description: "Path of Trivy's JSON report (every severity)." },
+    'sarif-report': { description: 'Path of the SARIF report (gated severities only), for GitHub code scanning.' },
+    'junit-report': { description: 'Path of the JUnit XML report (gated severities only), for Jenkins.' },
+    'summary-report': { description: 'Path of the Markdown summary, also appended to the job summary.' },
+  },
+  schema,
+  run: scan,
+});
+
+async function scan(input: ScanInput, runtime: Runtime): Promise<ScanOutputs> {
+  const scanType = input['scan-type'];
+  const scanners = input.scanners ?? DEFAULT_SCANNERS[scanType];
+  const target = resolve(input.target);
+  const home = runtime.env.HOME ?? homedir();
+  const cacheDir = resolve(expandHome(input['cache-dir'] ?? join(runtime.env.XDG_CACHE_HOME ?? join(home, '.cache'), 'trivy'), home));
+  const outputDir = resolve(input['output-dir']);
+  const ignoreFile = input['ignore-file'] ? resolve(input['ignore-file']) : defaultIgnoreFile(scanType, target);
+  const policy = { severities: input.severity, strategy: input.strategy };
+  const vuln = scanType !== 'config' && scanners.includes('vuln');
+
+  // Known before running anything: offline with no DB can only end in Trivy's less helpful error.
+  if (vuln && input.offline && !existsSync(join(cacheDir, 'db', 'trivy.db'))) {
+    throw missingVulnerabilityDb({ cacheDir, offline: true });
+  }
+
+  const trivy = await resolveTrivy({ trivyPath: input['trivy-path'], toolCache: expandHome(input['tool-cache'], home), runtime });
+  runtime.info(`Trivy ${trivy.version} (${trivy.source}: ${trivy.path})`);
+
+  await mkdir(outputDir, { recursive: true });
+  const paths = {
+    json: join(outputDir, 'trivy-report.json'),
+    sarif: join(outputDir, 'trivy-report.sarif'),
+    junit: join(outputDir, 'trivy-junit.xml'),
+    summary: join(outputDir, 'trivy-summary.md'),
+  };
+  // Reports of an earlier run must not pass for this one's if it stops halfway.
+  for (const path of Object.values(paths)) await rm(path, { force: true });
+  // Trivy opens an OCI layout directory but not the OCI archive (tar) the build stage writes: unpack it first.
+  const layout = scanType === 'image' && statSync(target).isFile() && (await isOciArchive(target)) ? await unpackOciArchive(target) : undefined;
+  if (layout) runtime.info(`${input.target} is an OCI archive: unpacked to ${layout} for Trivy`);
+  try {
+    await runtime.group(`trivy ${scanType} ${input.target} (scanners: ${scanType === 'config' ? 'misconfig' : scanners.join(',')})`, () =>
+      runTrivy(
+        trivy.path,
+        {
+          scanType,
+          target: layout ?? target,
+          scanners,
+          ignoreUnfixed: input['ignore-unfixed'],
+          ignoreFile,
+          cacheDir,
+          dbRepository: input['db-repository'],
+          offline: input.offline,
+          timeoutSeconds: input.timeout,
+          output: paths.json,
+        },
+        runtime,
+      ),
+    );
+  } finally {
+    if (layout) await rm(layout, { recursive: true, force: true });
+  }
+  // The report names what the user scanned, not the scratch directory.
+  if (layout) await writeFile(paths.json, (await readFile(paths.json, 'utf8')).replaceAll(layout, target));
+
+  const report = parseTrivyReport(await readFile(paths.json, 'utf8'), paths.json);
+  if (scanType !== 'image') {
+    const root = statSync(target).isDirectory() ? target : dirname(target);
+    for (const value of await secretValues(report, root)) runtime.setSecret(value);
+  }
+
+  const verdict = evaluateGate(report, policy);
+  const gated = filterReport(report, policy.severities);
+  await writeFile(paths.sarif, `${JSON.stringify(renderSarif(gated, { rootPath: scanType === 'image' ? undefined : target }), null, 2)}\n`);
+  await writeFile(paths.junit, renderJunit(gated));
+  const summary = renderSummary(verdict, {
+    scanType,
+    target: input.target,
+    scanners: scanType === 'config' ? ['misconfig'] : scanners,
+    trivyVersion: report.Trivy?.Version ?? trivy.version,
+    policy,
+    ignoreUnfixed: input['ignore-unfixed'],
+    ignoreFile,
+  });
+  await writeFile(paths.summary, summary);
+  await runtime.appendSummary(summary);
+
+  logVerdict(verdict, policy.severities, runtime);
+  const outputs: ScanOutputs = {
+    critical: String(verdict.counts.CRITICAL),
+    high: String(verdict.counts.HIGH),
+    medium: String(verdict.counts.MEDIUM),
+    low: String(verdict.counts.LOW),
+    unknown: String(verdict.counts.UNKNOWN),
+    gate: verdict.state,
+    'json-report': paths.json,
+    'sarif-report': paths.sarif,
+    'junit-report': paths.junit,
+    'summary-report': paths.summary,
+  };
+  const headline = `${verdict.gated.length} finding(s) at ${policy.severities.join(', ')}`;
+  if (verdict.state === 'failed') {
+    // The reports are the point of a failed scan: publish where they are before failing the step.
+    for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, value);
+    throw new GantryError(`scan gate failed: ${headline} in ${input.target} (reports in ${outputDir})`, {
+      remedy: 'fix or upgrade what the summary lists, or accept a finding in the ignore file with a reason; strategy warn lets the pipeline continue.',
+    });
+  }
+  if (verdict.state === 'warned') runtime.markUnstable(`scan gate: ${headline}; continuing because strategy is warn`);
+  else if (verdict.gated.length > 0) runtime.info(`scan gate not enforced (strategy ignore): ${headline}`);
+  return outputs;
+}
+
+function logVerdict(verdict: GateVerdict, severities: readonly Severity[], runtime: Runtime) {
+  const counts = Object.entries(verdict.counts).map(([severity, n]) => `${severity} ${String(n)}`).join(', ');
+  runtime.info(`findings: ${counts}`);
+  const shown = verdict.gated.slice(0, 20);
+  for (const finding of shown) runtime.info(`  ${describeFinding(finding)}`);
+  if (verdict.gated.length > shown.length) runtime.info(`  … and ${verdict.gated.length - shown.length} more at ${severities.join(', ')}`);
+}
+
+/** Trivy reads `.trivyignore` from its working directory; a repository scanned as fs/config may keep its own. */
+function defaultIgnoreFile(scanType: ScanType, target: string): string | undefined {
+  const candidates = [resolve('.trivyignore')];
+  if (scanType !== 'image' && existsSync(target) && statSync(target).isDirectory()) candidates.push(join(target, '.trivyignore'));
+  return candidates.find((file) => existsSync(file));
+}
+
+function expandHome(path: string, home: string): string {
+  return path === '~' || path.startsWith('~/') ? join(home, path.slice(1)) : path;
+}
