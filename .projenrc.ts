@@ -62,7 +62,7 @@ const project = new typescript.TypeScriptProject({
       isolatedModules: true,
     },
   },
-  gitignore: ['.gantry/', 'coverage/', '*.tsbuildinfo'],
+  gitignore: ['.gantry/', 'coverage/', '*.tsbuildinfo', '__pycache__/', '.pytest_cache/'],
 });
 
 // ESM throughout; run .projenrc.ts with tsx rather than ts-node, which cannot load ESM TypeScript.
@@ -75,6 +75,8 @@ project.deps.removeDependency('ts-node');
 // Tests run what users run: the compiled CLI and the bundled actions, so compile (and bundle) first.
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
+// The emulator launcher's own tests (Python, in the peers' venv), then every TypeScript test.
+project.testTask.exec('"${GANTRY_HOME:-/opt/gantry}/venv/bin/python" -m pytest -q -p no:cacheprovider tools/moto-local');
 project.testTask.exec('vitest run');
 project.addTask('test:unit', { exec: 'vitest run --project unit' });
 project.addTask('test:integration', { exec: 'vitest run --project integration' });

@@ -50469,6 +50469,9 @@ var GitHubRuntime = class {
   debug(message) {
     debug(message);
   }
+  markUnstable(reason) {
+    warning(reason);
+  }
   group(title, fn) {
     return group(title, fn);
   }
@@ -50489,12 +50492,15 @@ var GitHubRuntime = class {
   getIdToken(audience) {
     return getIDToken(audience);
   }
-  /** The stage's inputs as the runner passed them (`INPUT_<NAME>`), unset ones left out. */
+  /**
+   * The stage's inputs as the runner passed them (`INPUT_<NAME>`), then the input's own environment fallbacks, so
+   * that e.g. `aws-region` need not be repeated after the auth step exported `AWS_REGION`.
+   */
   readInputs(stage) {
     const raw = {};
-    for (const name of Object.keys(stage.inputs)) {
-      const value = getInput(name);
-      raw[name] = value === "" ? void 0 : value;
+    for (const [name, spec] of Object.entries(stage.inputs)) {
+      const candidates = [getInput(name), ...(spec.env ?? []).map((variable) => this.env[variable])];
+      raw[name] = candidates.find((value) => value !== void 0 && value !== "");
     }
     return raw;
   }

@@ -1,0 +1,3 @@
+module example.com/gantry/app
+
+go 1.22

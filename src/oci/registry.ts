@@ -1,0 +1,294 @@
+import { GantryError } from '../model/errors.js';
+import { MEDIA_TYPES, type Descriptor } from './archive.js';
+import type { RegistryEndpoint } from './reference.js';
+
+export interface RegistryCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface RegistryClientOptions {
+  readonly endpoint: RegistryEndpoint;
+  readonly repository: string;
+  readonly credentials?: RegistryCredentials;
+  /** Attempts for a request (or a whole blob upload) that fails with 5xx, 429 or a network error. */
+  readonly maxAttempts?: number;
+  /** First backoff; doubled per attempt. */
+  readonly retryDelayMs?: number;
+  /** Per-request bound, so a silent registry fails and is retried instead of hanging the pipeline. */
+  readonly requestTimeoutMs?: number;
+  /** Blobs larger than this go up in PATCH chunks of this size (ECR needs chunks of 5 MiB or more, bar the last). */
+  readonly chunkSize?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Counts what a push really sent, so a re-push can be shown to upload nothing. */
+export interface PushStats {
+  blobsUploaded: number;
+  blobsSkipped: number;
+  bytesUploaded: number;
+  manifestsPut: number;
+  manifestsSkipped: number;
+}
+
+const MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(', ');
+
+/** A registry failure with the HTTP status and the distribution error codes the registry gave. */
+export class RegistryError extends GantryError {
+  readonly status?: number;
+  readonly codes: readonly string[];
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { status?: number; codes?: readonly string[]; retryable: boolean; remedy?: string; cause?: unknown }) {
+    super(message, { remedy: options.remedy, cause: options.cause });
+    this.name = 'RegistryError';
+    this.status = options.status;
+    this.codes = options.codes ?? [];
+    this.retryable = options.retryable;
+  }
+}
+
+interface Challenge {
+  readonly scheme: string;
+  readonly params: Record<string, string>;
+}
+
+/**
+ * A client for the OCI distribution API (the protocol of ECR, Docker Hub, GHCR and `docker-registry`): the few calls
+ * a push needs, with basic or token auth as the registry's challenge asks, bounded retries, and no credential
+ * ever placed on a command line.
+ */
+export class RegistryClient {
+  readonly stats: PushStats = { blobsUploaded: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPut: 0, manifestsSkipped: 0 };
+  private readonly base: string;
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
+  readonly chunkSize: number;
+  private authorization?: string;
+
+  constructor(private readonly options: RegistryClientOptions) {
+    this.base = `${options.endpoint.scheme}://${options.endpoint.host}`;
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.timeoutMs = options.requestTimeoutMs ?? 120_000;
+    this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
+  }
+
+  private get repoPath() {
+    return `/v2/${this.options.repository}`;
+  }
+
+  /** `HEAD /v2/<name>/blobs/<digest>`: is the blob already there? */
+  async blobExists(digest: string): Promise<boolean> {
+    const response = await this.retrying(`HEAD blob ${short(digest)}`, () => this.send('HEAD', `${this.repoPath}/blobs/${digest}`, {}));
+    if (response.status === 200) return true;
+    if (response.status === 404) return false;
+    throw await failure(`HEAD blob ${digest}`, response);
+  }
+
+  /** Uploads a blob unless the registry has it already. `read` returns a byte range of the blob. */
+  async ensureBlob(blob: Descriptor, read: (offset: number, length: number) => Promise<Buffer>): Promise<'uploaded' | 'present'> {
+    if (await this.blobExists(blob.digest)) {
+      this.stats.blobsSkipped++;
+      return 'present';
+    }
+    // A failed upload session cannot be resumed portably, so a retry starts a new one.
+    await this.retrying(`upload blob ${short(blob.digest)}`, () => this.uploadBlob(blob, read));
+    this.stats.blobsUploaded++;
+    this.stats.bytesUploaded += blob.size;
+    return 'uploaded';
+  }
+
+  /** POST an upload session, then one PUT (small blobs) or PATCH chunks and a closing PUT (large ones). */
+  private async uploadBlob(blob: Descriptor, read: (offset: number, length: number) => Promise<Buffer>): Promise<void> {
+    const started = await this.send('POST', `${this.repoPath}/blobs/uploads/`, { headers: { 'content-length': '0' } });
+    if (started.status !== 202) throw await failure(`start upload of ${blob.digest}`, started);
+    let location = this.location(started, 'upload session');
+
+    if (blob.size <= this.chunkSize) {
+      const body = await read(0, blob.size);
+      const done = await this.send('PUT', withDigest(location, blob.digest), {
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.length) },
+        body,
+      });
+      if (done.status !== 201) throw await failure(`upload ${blob.digest}`, done);
+      return;
+    }
+    for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
+      const body = await read(offset, Math.min(this.chunkSize, blob.size - offset));
+      const chunk = await this.send('PATCH', location, {
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(body.length),
+          'content-range': `${offset}-${offset + body.length - 1}`,
+        },
+        body,
+      });
+      if (chunk.status !== 202) throw await failure(`upload chunk ${offset} of ${blob.digest}`, chunk);
+      location = this.location(chunk, 'upload chunk');
+      this.options.log?.(`  ${short(blob.digest)}: ${Math.round(((offset + body.length) / blob.size) * 100)}%`);
+    }
+    const done = await this.send('PUT', withDigest(location, blob.digest), { headers: { 'content-length': '0' } });
+    if (done.status !== 201) throw await failure(`finish upload of ${blob.digest}`, done);
+  }
+
+  /** The digest a tag (or digest) resolves to, or undefined when the registry does not know it. */
+  async manifestDigest(reference: string): Promise<string | undefined> {
+    const response = await this.retrying(`HEAD manifest ${reference}`, () =>
+      this.send('HEAD', `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } }),
+    );
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw await failure(`HEAD manifest ${reference}`, response);
+    const digest = response.headers.get('docker-content-digest');
+    if (digest) return digest;
+    throw new RegistryError(`the registry did not give the digest of ${this.options.repository}:${reference}`, { retryable: false });
+  }
+
+  /** PUTs manifest bytes verbatim under a tag or digest; returns the digest the registry computed. */
+  async putManifest(reference: string, mediaType: string, bytes: Buffer): Promise<string | undefined> {
+    const response = await this.retrying(`PUT manifest ${reference}`, () =>
+      this.send('PUT', `${this.repoPath}/manifests/${reference}`, {
+        headers: { 'content-type': mediaType, 'content-length': String(bytes.length) },
+        body: bytes,
+      }),
+    );
+    if (response.status !== 201 && response.status !== 200) throw await failure(`PUT manifest ${this.options.repository}:${reference}`, response);
+    this.stats.manifestsPut++;
+    return response.headers.get('docker-content-digest') ?? undefined;
+  }
+
+  private location(response: Response, what: string): string {
+    const location = response.headers.get('location');
+    if (!location) throw new RegistryError(`the registry answered ${what} without a Location header`, { retryable: false });
+    return new URL(location, this.base).toString();
+  }
+
+  /** One request, with the credentials the registry's challenge asked for (learnt on the first 401). */
+  private async send(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer }): Promise<Response> {
+    const url = new URL(pathOrUrl, this.base);
+    const attempt = async () => {
+      const headers: Record<string, string> = { ...init.headers };
+      // Credentials go to the registry's own host only, never to a host a Location header names.
+      if (this.authorization && url.host === this.options.endpoint.host) headers.authorization = this.authorization;
+      try {
+        return await fetch(url, {
+          method,
+          headers,
+          body: init.body,
+          redirect: method === 'HEAD' || method === 'GET' ? 'follow' : 'manual',
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause;
+        throw new RegistryError(`${method} ${url.host}${url.pathname}: ${cause?.code ?? (error as Error).message}`, { retryable: true, cause: error });
+      }
+    };
+    let response = await attempt();
+    if (response.status === 401 && url.host === this.options.endpoint.host) {
+      const challenge = parseChallenge(response.headers.get('www-authenticate'));
+      await response.arrayBuffer().catch(() => undefined);
+      if (!challenge) throw await failure(`${method} ${url.pathname}`, response);
+      this.authorization = await this.authorize(challenge);
+      response = await attempt();
+    }
+    return response;
+  }
+
+  private async authorize(challenge: Challenge): Promise<string> {
+    const credentials = this.options.credentials;
+    if (challenge.scheme === 'basic') {
+      if (!credentials) throw new RegistryError(`${this.options.endpoint.host} asks for credentials and none were given`, { status: 401, retryable: false });
+      return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    }
+    if (challenge.scheme !== 'bearer' || !challenge.params.realm) {
+      throw new RegistryError(`${this.options.endpoint.host} asks for unsupported authentication '${challenge.scheme}'`, { status: 401, retryable: false });
+    }
+    const realm = new URL(challenge.params.realm);
+    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && this.options.endpoint.scheme === 'http')) {
+      throw new RegistryError(`refusing to send credentials to the token service ${realm.origin} over plain http`, { retryable: false });
+    }
+    if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
+    realm.searchParams.set('scope', challenge.params.scope ?? `repository:${this.options.repository}:pull,push`);
+    const headers: Record<string, string> = {};
+    if (credentials) headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    const response = await this.retrying('token request', async () => {
+      try {
+        return await fetch(realm, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+      } catch (error) {
+        throw new RegistryError(`token request to ${realm.host}: ${(error as Error).message}`, { retryable: true, cause: error });
+      }
+    });
+    if (response.status !== 200) throw await failure(`token request to ${realm.host}`, response);
+    const body = (await response.json()) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(`the token service ${realm.host} answered without a token`, { retryable: false });
+    return `Bearer ${token}`;
+  }
+
+  /** Runs `fn` again after a retryable failure (5xx, 429, network), with exponential backoff, a bounded number of times. */
+  private async retrying<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let problem: RegistryError;
+      try {
+        const result = await fn();
+        if (!(result instanceof Response) || !isRetryableStatus(result.status)) return result;
+        problem = await failure(what, result);
+      } catch (error) {
+        if (!(error instanceof RegistryError) || !error.retryable) throw error;
+        problem = error;
+      }
+      if (attempt >= this.maxAttempts) throw problem;
+      const delay = this.retryDelayMs * 2 ** (attempt - 1);
+      this.options.log?.(`${what}: ${problem.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${this.maxAttempts})`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/** `Basic realm="…"` or `Bearer realm="…",service="…",scope="…"`. */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined;
+  const match = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!match) return undefined;
+  const params: Record<string, string> = {};
+  for (const [, key, quoted, bare] of match[2]!.matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+    params[key!.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : bare!;
+  }
+  return { scheme: match[1]!.toLowerCase(), params };
+}
+
+async function failure(what: string, response: Response): Promise<RegistryError> {
+  let codes: string[] = [];
+  let detail = '';
+  try {
+    const text = await response.text();
+    const body = JSON.parse(text) as { errors?: { code?: string; message?: string }[] };
+    codes = (body.errors ?? []).map((e) => e.code ?? '').filter(Boolean);
+    detail = (body.errors ?? []).map((e) => `${e.code}: ${e.message}`).join('; ');
+  } catch {
+    // Not a distribution error body; the status says enough.
+  }
+  const status = response.status;
+  const remedy =
+    status === 401
+      ? 'the registry rejected the credentials: check the AWS identity and that it may call ecr:GetAuthorizationToken.'
+      : status === 403
+        ? 'the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage.'
+        : undefined;
+  return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ''}`, { status, codes, retryable: isRetryableStatus(status), remedy });
+}
+
+function withDigest(location: string, digest: string): string {
+  const url = new URL(location);
+  url.searchParams.set('digest', digest);
+  return url.toString();
+}
+
+function short(digest: string): string {
+  return digest.replace(/^sha256:/, '').slice(0, 12);
+}
