@@ -76,7 +76,7 @@ project.deps.removeDependency('ts-node');
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
 // The emulator launcher's own tests (Python, in the peers' venv), then every TypeScript test.
-project.testTask.exec('"${GANTRY_HOME:-/opt/gantry}/venv/bin/python" -m pytest -q -p no:cacheprovider tools/moto-local');
+project.testTask.exec('bash tools/moto-local/run-tests.sh');
 project.testTask.exec('vitest run');
 project.addTask('test:unit', { exec: 'vitest run --project unit' });
 project.addTask('test:integration', { exec: 'vitest run --project integration' });

@@ -1,7 +1,7 @@
 """Gantry's local AWS: moto's server, patched to follow AWS where the deploy stages depend on it.
 
     python gantry_moto_local.py --host 127.0.0.1 --port 4566 --state-dir DIR \\
-        [--ecs-rollout-seconds 3] [--cloudfront-invalidation-seconds 2]
+        [--ecs-rollout-seconds 3] [--ecs-task-seconds 1] [--cloudfront-invalidation-seconds 2]
 
 It binds to a loopback address only. Once it answers requests it writes
 ``DIR/ready``; ``DIR/server.pid`` holds its process id while it runs. SIGTERM
@@ -23,7 +23,9 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import make_server
 
 import cloudfront_invalidations
+import ecr_authorization
 import ecs_rollouts
+import ecs_standalone_tasks
 import eks_endpoint
 import sts_web_identity
 
@@ -45,6 +47,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="time an ECS deployment takes to complete or fail (default 3)",
     )
     parser.add_argument(
+        "--ecs-task-seconds",
+        type=float,
+        default=1.0,
+        help="time a task started by RunTask or StartTask runs before its containers exit (default 1)",
+    )
+    parser.add_argument(
         "--cloudfront-invalidation-seconds",
         type=float,
         default=2.0,
@@ -64,6 +72,8 @@ def is_loopback(host: str) -> bool:
 
 def install_patches(args: argparse.Namespace) -> None:
     ecs_rollouts.install(default_rollout_seconds=args.ecs_rollout_seconds)
+    ecs_standalone_tasks.install(default_task_seconds=args.ecs_task_seconds)
+    ecr_authorization.install()
     cloudfront_invalidations.install(invalidation_seconds=args.cloudfront_invalidation_seconds)
     eks_endpoint.install(state_dir=args.state_dir)
     sts_web_identity.install()

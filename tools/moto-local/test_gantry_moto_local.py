@@ -19,6 +19,7 @@ from botocore.exceptions import ClientError
 
 LAUNCHER = Path(__file__).with_name("gantry_moto_local.py")
 ROLLOUT_SECONDS = 1.0
+TASK_SECONDS = 1.0
 INVALIDATION_SECONDS = 1.0
 ACCOUNT_ID = "123456789012"  # moto's default account
 GITHUB_ISSUER = "https://token.actions.githubusercontent.com"
@@ -63,6 +64,8 @@ def server(tmp_path_factory):
         state_dir,
         "--ecs-rollout-seconds",
         str(ROLLOUT_SECONDS),
+        "--ecs-task-seconds",
+        str(TASK_SECONDS),
         "--cloudfront-invalidation-seconds",
         str(INVALIDATION_SECONDS),
     )
@@ -363,6 +366,187 @@ def test_create_service_keeps_the_requested_deployment_configuration(ecs):
     assert configuration["minimumHealthyPercent"] == 0
     assert configuration["maximumPercent"] == 200
     assert configuration["deploymentCircuitBreaker"] == {"enable": True, "rollback": False}
+
+
+# --- ECS standalone tasks (RunTask) -----------------------------------------------------------
+
+
+def migration_task_definition(ecs: Ecs, app_labels: dict[str, str], sidecar_labels: dict[str, str] | None = None) -> str:
+    """An essential ``app`` container and a non-essential ``log-router``, with the given Docker labels."""
+    containers = [
+        {"name": "app", "image": "app:1", "memory": 128, "essential": True, "dockerLabels": app_labels},
+        {"name": "log-router", "image": "fluent-bit:1", "memory": 32, "essential": False},
+    ]
+    if sidecar_labels:
+        containers[1]["dockerLabels"] = sidecar_labels
+    return ecs.api.register_task_definition(family="migrate", containerDefinitions=containers)["taskDefinition"][
+        "taskDefinitionArn"
+    ]
+
+
+def run_task(ecs: Ecs, task_definition: str, **kwargs) -> dict:
+    answer = ecs.api.run_task(cluster=ecs.cluster, taskDefinition=task_definition, startedBy="migrations", **kwargs)
+    assert answer["failures"] == []
+    [task] = answer["tasks"]
+    return task
+
+
+def describe_task(ecs: Ecs, task_arn: str) -> dict:
+    return ecs.api.describe_tasks(cluster=ecs.cluster, tasks=[task_arn])["tasks"][0]
+
+
+def until_task(ecs: Ecs, task_arn: str, last_status: str) -> dict:
+    return until(lambda: describe_task(ecs, task_arn), lambda t: t["lastStatus"] == last_status)
+
+
+def exit_codes(task: dict) -> dict[str, int | None]:
+    return {container["name"]: container.get("exitCode") for container in task["containers"]}
+
+
+@pytest.mark.parametrize("exit_code", ["3", "0"])
+def test_run_task_runs_then_every_container_exits_with_its_marked_code(ecs, exit_code):
+    task_definition = migration_task_definition(ecs, {"gantry.local/exit-code": exit_code})
+    overrides = {"containerOverrides": [{"name": "app", "command": ["./migrate", "up"]}]}
+
+    started = run_task(ecs, task_definition, launchType="FARGATE", overrides=overrides)
+
+    assert (started["lastStatus"], started["desiredStatus"]) == ("PENDING", "RUNNING")
+    assert exit_codes(started) == {"app": None, "log-router": None}
+    running = until_task(ecs, started["taskArn"], "RUNNING")
+    assert running["startedAt"] and "stoppedAt" not in running
+    assert {c["lastStatus"] for c in running["containers"]} == {"RUNNING"}
+
+    stopped = until_task(ecs, started["taskArn"], "STOPPED")
+    assert exit_codes(stopped) == {"app": int(exit_code), "log-router": 0}
+    # ECS stops a task when an essential container exits, and says so whatever the exit code.
+    assert (stopped["stopCode"], stopped["stoppedReason"]) == (
+        "EssentialContainerExited",
+        "Essential container in task exited",
+    )
+    assert stopped["desiredStatus"] == "STOPPED"
+    assert stopped["createdAt"] <= stopped["startedAt"] <= stopped["stoppedAt"]
+    assert stopped["overrides"] == overrides
+    assert stopped["startedBy"] == "migrations"
+
+
+def test_run_task_takes_the_configured_time_and_the_task_seconds_label(ecs):
+    default = run_task(ecs, migration_task_definition(ecs, {}), launchType="FARGATE")
+    slow = run_task(ecs, migration_task_definition(ecs, {"gantry.local/task-seconds": "3"}), launchType="FARGATE")
+
+    stopped = until_task(ecs, default["taskArn"], "STOPPED")
+
+    elapsed = (stopped["stoppedAt"] - stopped["createdAt"]).total_seconds()
+    assert TASK_SECONDS - 0.01 <= elapsed <= TASK_SECONDS + 0.01
+    assert describe_task(ecs, slow["taskArn"])["lastStatus"] != "STOPPED"
+    assert exit_codes(until_task(ecs, slow["taskArn"], "STOPPED")) == {"app": 0, "log-router": 0}
+
+
+def test_a_sidecar_reports_its_own_exit_code(ecs):
+    task_definition = migration_task_definition(ecs, {}, sidecar_labels={"gantry.local/exit-code": "137"})
+
+    task = until_task(ecs, run_task(ecs, task_definition, launchType="FARGATE")["taskArn"], "STOPPED")
+
+    assert exit_codes(task) == {"app": 0, "log-router": 137}
+
+
+@pytest.mark.parametrize(
+    "run_arguments",
+    [{"launchType": "EC2"}, {}],
+    ids=["launch type EC2", "no launch type and no default capacity provider"],
+)
+def test_run_task_needing_ec2_capacity_runs_on_a_cluster_without_container_instances(ecs, run_arguments):
+    task_definition = migration_task_definition(ecs, {"gantry.local/exit-code": "2"})
+
+    answer = ecs.api.run_task(cluster=ecs.cluster, taskDefinition=task_definition, **run_arguments)
+
+    assert answer["ResponseMetadata"]["HTTPStatusCode"] == 200
+    assert answer["failures"] == []
+    [task] = answer["tasks"]
+    assert task["launchType"] == "EC2"
+    assert exit_codes(until_task(ecs, task["taskArn"], "STOPPED"))["app"] == 2
+
+
+def test_stopped_standalone_tasks_are_listed_as_desired_stopped(ecs):
+    task_arn = run_task(ecs, migration_task_definition(ecs, {}), launchType="EC2")["taskArn"]
+
+    def listed(**kwargs) -> list[str]:
+        return ecs.api.list_tasks(cluster=ecs.cluster, startedBy="migrations", **kwargs)["taskArns"]
+
+    assert listed() == [task_arn]
+    assert listed(desiredStatus="STOPPED") == []
+    until_task(ecs, task_arn, "STOPPED")
+    assert listed() == []
+    assert listed(desiredStatus="STOPPED") == [task_arn]
+
+
+def test_cluster_counts_follow_standalone_tasks(ecs):
+    task_arn = run_task(ecs, migration_task_definition(ecs, {}), launchType="EC2")["taskArn"]
+
+    def counts():
+        cluster = ecs.api.describe_clusters(clusters=[ecs.cluster])["clusters"][0]
+        return cluster["pendingTasksCount"], cluster["runningTasksCount"]
+
+    assert counts() == (1, 0)
+    until_task(ecs, task_arn, "RUNNING")
+    assert counts() == (0, 1)
+    until_task(ecs, task_arn, "STOPPED")
+    assert counts() == (0, 0)
+
+
+def test_stop_task_stops_a_running_task_as_its_user_asked(ecs):
+    task_definition = migration_task_definition(ecs, {"gantry.local/task-seconds": "60"})
+    task_arn = run_task(ecs, task_definition, launchType="EC2")["taskArn"]
+    until_task(ecs, task_arn, "RUNNING")
+
+    stopped = ecs.api.stop_task(cluster=ecs.cluster, task=task_arn, reason="deploy timed out")["task"]
+
+    assert (stopped["lastStatus"], stopped["desiredStatus"]) == ("STOPPED", "STOPPED")
+    assert (stopped["stopCode"], stopped["stoppedReason"]) == ("UserInitiated", "deploy timed out")
+    assert exit_codes(stopped) == {"app": 143, "log-router": 143}
+    assert describe_task(ecs, task_arn)["stoppedReason"] == "deploy timed out"
+
+
+def test_stop_task_of_a_pending_task_leaves_no_exit_code(ecs):
+    task_definition = migration_task_definition(ecs, {"gantry.local/task-seconds": "60"})
+    task_arn = run_task(ecs, task_definition, launchType="FARGATE")["taskArn"]
+
+    stopped = ecs.api.stop_task(cluster=ecs.cluster, task=task_arn)["task"]
+
+    assert (stopped["stopCode"], stopped["stoppedReason"]) == ("UserInitiated", "Task stopped by user")
+    assert exit_codes(stopped) == {"app": None, "log-router": None}
+    assert "startedAt" not in stopped
+
+
+@pytest.mark.parametrize(
+    "label, value",
+    [("gantry.local/exit-code", "256"), ("gantry.local/exit-code", "failed"), ("gantry.local/task-seconds", "-1")],
+)
+def test_invalid_task_markers_are_rejected_at_registration(ecs, label, value):
+    with pytest.raises(ClientError) as error:
+        migration_task_definition(ecs, {label: value})
+    assert error.value.response["Error"]["Code"] == "InvalidParameterException"
+
+
+def test_service_tasks_ignore_the_exit_code_marker(ecs):
+    ecs.stable_service(ecs.task_definition(**{"gantry.local/exit-code": "3"}))
+
+    time.sleep(TASK_SECONDS * 1.5)
+
+    service = ecs.describe()
+    assert (service["deployments"][0]["rolloutState"], service["runningCount"]) == ("COMPLETED", 2)
+
+
+# --- ECR ---------------------------------------------------------------------------------------
+
+
+def test_authorization_token_expires_twelve_hours_from_now(server):
+    before = time.time()
+
+    [authorization] = client(server, "ecr").get_authorization_token()["authorizationData"]
+
+    expires_at = authorization["expiresAt"].timestamp()
+    assert before + 12 * 3600 - 5 <= expires_at <= time.time() + 12 * 3600 + 5
+    assert base64.b64decode(authorization["authorizationToken"]).decode().startswith("AWS:")
 
 
 # --- CloudFront --------------------------------------------------------------------------------
