@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIssuer, mintToken } from '../../src/local/oidc.js';
-import { runNode, stackEnv } from './support.js';
+import { readCommandFile, runNode, stackEnv } from './support.js';
 
 const ACTION = 'actions/auth/dist/index.js';
 const REQUEST_TOKEN = 'runner-request-token-0123456789';
@@ -60,19 +60,6 @@ function actionEnv(inputs: Record<string, string>) {
   return { env, files };
 }
 
-/** Reads a GITHUB_OUTPUT / GITHUB_ENV file (`name<<delimiter` blocks). */
-function readCommandFile(path: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const end = lines.indexOf(match[2]!, i + 1);
-    values[match[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return values;
-}
 
 describe('actions/auth (bundled) against the emulator', () => {
   it('exchanges the runner OIDC token for masked, exported credentials', async () => {

@@ -10,7 +10,7 @@ import type { Stage } from '../../src/model/stage.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { runStage } from '../../src/runtime/run-stage.js';
 import { gitopsBumpStage } from '../../src/stages/gitops-bump.js';
-import { runCli, runNode, stackEnv } from './support.js';
+import { runCli, runNode, stackEnv, readCommandFile } from './support.js';
 
 const exec = promisify(execFile);
 const SOURCE_SHA = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
@@ -633,7 +633,7 @@ describe('gitops-bump on the local stack', () => {
       }),
     );
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-    const outputs = parseGithubOutput(await readFile(outputFile, 'utf8'));
+    const outputs = readCommandFile(outputFile);
     expect(outputs.commit).toBe(await head(repo));
     expect(outputs['changed-files']).toBe('apps/example/overlays/production/kustomization.yaml');
     expect(await show(repo, 'apps/example/overlays/production/kustomization.yaml')).toContain(`    newTag: "${tag}"`);
@@ -641,9 +641,3 @@ describe('gitops-bump on the local stack', () => {
   });
 });
 
-function parseGithubOutput(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
-  return outputs;
-}

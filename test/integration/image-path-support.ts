@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,23 +39,6 @@ export function outputsOf(run: Run): Record<string, string> {
   );
 }
 
-/** Parses a GITHUB_OUTPUT file (`name<<delimiter` blocks, or `name=value` lines). */
-export async function githubOutputs(file: string): Promise<Record<string, string>> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]!);
-    if (heredoc) {
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
-      out[heredoc[1]!] = value.join('\n');
-    } else if (lines[i]!.includes('=')) {
-      out[lines[i]!.slice(0, lines[i]!.indexOf('='))] = lines[i]!.slice(lines[i]!.indexOf('=') + 1);
-    }
-  }
-  return out;
-}
 
 export function localRegistry(): string {
   return inject('localEnv').GANTRY_REGISTRY!;

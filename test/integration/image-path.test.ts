@@ -11,14 +11,13 @@ import {
   countingProxy,
   ecrClient,
   emulatorRegistryPassword,
-  githubOutputs,
   localRegistry,
   outputsOf,
   registryDigest,
   scratchDir,
   unique,
 } from './image-path-support.js';
-import { runCli, runNode, stackEnv } from './support.js';
+import { runCli, runNode, stackEnv, readCommandFile } from './support.js';
 
 const headSha = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
 
@@ -158,7 +157,7 @@ describe('image path through the bundled actions: build → push', () => {
       120_000,
     );
     expect(build.code, build.stdout + build.stderr).toBe(0);
-    const built = await githubOutputs(join(dir, 'build.output'));
+    const built = readCommandFile(join(dir, 'build.output'));
     expect(built.tags).toBe('sha-abcdef0,build-314,stable,rc-1');
     expect(existsSync(built['oci-archive']!)).toBe(true);
     const archive = await openOciArchive(built['oci-archive']!);
@@ -186,7 +185,7 @@ describe('image path through the bundled actions: build → push', () => {
     const revealing = `${push.stdout}\n${push.stderr}`.split('\n').filter((line) => line.includes(password));
     expect(revealing).toContain(`::add-mask::${password}`);
     expect(revealing.every((line) => line.startsWith('::add-mask::'))).toBe(true);
-    const pushed = await githubOutputs(join(dir, 'push.output'));
+    const pushed = readCommandFile(join(dir, 'push.output'));
     expect(pushed.image).toBe(`${localRegistry()}/${repository}@${built.digest}`);
     expect(pushed.digest).toBe(built.digest);
     for (const tag of built.tags!.split(',')) expect(await registryDigest(localRegistry(), repository, tag)).toBe(built.digest);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT_UNSTABLE } from '../../src/model/exit-codes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runNode, stackEnv, type Run } from './support.js';
+import { readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
 
 /**
  * The scan stage against the real Trivy 0.74.0 on PATH, offline: the secret and misconfiguration scanners need
@@ -106,19 +106,6 @@ function outputsOf(run: Run): Record<string, string> {
   );
 }
 
-/** Reads a GITHUB_OUTPUT file (`name<<delimiter` blocks). */
-function readCommandFile(path: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const end = lines.indexOf(match[2]!, i + 1);
-    values[match[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return values;
-}
 
 beforeAll(() => {
   // Without the pinned Trivy on PATH the stage would spend many minutes building one; say so instead.

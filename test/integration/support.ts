@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 
 export const CLI = 'lib/runtime/cli/main.js';
@@ -32,4 +33,26 @@ export function stackEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 export function runCli(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
   return runNode(CLI, args, stackEnv(extra));
+}
+
+/**
+ * Reads a GITHUB_OUTPUT / GITHUB_ENV file as the runner does: `name<<delimiter` blocks and `name=value` lines.
+ * A file that was never written reads as empty.
+ */
+export function readCommandFile(path: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (!existsSync(path)) return values;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^<=]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1);
+      values[heredoc[1]!] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return values;
 }

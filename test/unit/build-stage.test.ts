@@ -9,16 +9,8 @@ import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { buildStage } from '../../src/stages/build.js';
+import { inputErrorOf } from './support.js';
 
-function inputErrorOf(raw: Record<string, string | undefined>): InputError {
-  try {
-    parseInputs(buildStage, raw);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 const plan: BuildPlan = {
   context: '/src/app',
@@ -67,7 +59,7 @@ describe('build inputs', () => {
     [{ image: 'app', sha: 'not-hex' }, 'sha', /sha/],
     [{ image: 'app', 'oci-archive': '/tmp/a:b.tar' }, 'oci-archive', /':'/],
   ])('refuses %o naming %s', (raw, input, message) => {
-    const error = inputErrorOf(raw);
+    const error = inputErrorOf(buildStage, raw);
     expect(error.input).toBe(input);
     expect(error.message).toMatch(message);
   });

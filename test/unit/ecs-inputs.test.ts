@@ -3,20 +3,12 @@ import { commandWords } from '../../src/ecs/command-words.js';
 import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { deployEcsStage, planOf } from '../../src/stages/deploy-ecs.js';
+import { inputErrorOf } from './support.js';
 
 const DIGEST = `sha256:${'0f'.repeat(32)}`;
 const valid = { 'aws-region': 'us-east-1', cluster: 'gantry-local', service: 'example-app', image: `127.0.0.1:5000/gantry/example-app@${DIGEST}` };
 const fixture = (name: string) => new URL(`../fixtures/ecs/${name}`, import.meta.url).pathname;
 
-function inputErrorOf(raw: Record<string, string | undefined>): InputError {
-  try {
-    parseInputs(deployEcsStage, raw);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('deploy-ecs inputs', () => {
   it('applies the defaults: 2 s polls, 30 minutes, rollback on', () => {
@@ -66,13 +58,13 @@ describe('deploy-ecs inputs', () => {
     ['pre-deploy-task-overrides', '[1, 2]'],
     ['pre-deploy-task-definition', 'migrations:latest'],
   ])('refuses a malformed %s (%s) and names it', (input, value) => {
-    const error = inputErrorOf({ ...valid, [input]: value });
+    const error = inputErrorOf(deployEcsStage, { ...valid, [input]: value });
     expect(error.input).toBe(input);
     expect(error.message).toContain(`input '${input}'`);
   });
 
   it.each(['aws-region', 'cluster', 'service'])('requires %s', (input) => {
-    expect(inputErrorOf({ ...valid, [input]: undefined }).message).toBe(`input '${input}': is required`);
+    expect(inputErrorOf(deployEcsStage, { ...valid, [input]: undefined }).message).toBe(`input '${input}': is required`);
   });
 
   it('names task-definition-file when the file is neither JSON nor YAML, or missing', async () => {

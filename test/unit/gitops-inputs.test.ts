@@ -3,21 +3,14 @@ import { authorizationHeader } from '../../src/git/git.js';
 import { parseRemote } from '../../src/git/remote-url.js';
 import { backoffDelay } from '../../src/gitops/backoff.js';
 import { renderMessage, sourceOf, unknownPlaceholders } from '../../src/gitops/commit-message.js';
-import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { gitopsBumpStage, parseModes } from '../../src/stages/gitops-bump.js';
+import { inputErrorOf } from './support.js';
 
 const valid = { repository: '/srv/gitops.git', files: 'apps/a.yaml', image: 'reg/app:v1', service: 'app', environment: 'staging' };
 
-function inputErrorOf(raw: Record<string, string>): InputError {
-  try {
-    parseInputs(gitopsBumpStage, { ...valid, ...raw });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+
+const inputErrorOfValid = (raw: Record<string, string>) => inputErrorOf(gitopsBumpStage, { ...valid, ...raw });
 
 describe('gitops-bump inputs', () => {
   it('applies defaults and splits the file list', () => {
@@ -46,7 +39,7 @@ describe('gitops-bump inputs', () => {
     ['github-api-url', 'not a url', 'http(s) URL'],
     ['author-email', 'a <b@c>', 'must not contain <'],
   ])('refuses %s = %j, naming it', (input, value, problem) => {
-    const error = inputErrorOf({ [input]: value });
+    const error = inputErrorOfValid({ [input]: value });
     expect(error.input).toBe(input);
     expect(error.message).toContain(problem);
     // A refused value may be a credential: the message describes it without repeating it.
@@ -54,8 +47,8 @@ describe('gitops-bump inputs', () => {
   });
 
   it('needs a token, and owner/name from somewhere, in pull-request mode', () => {
-    expect(inputErrorOf({ mode: 'pull-request' }).input).toBe('token');
-    expect(inputErrorOf({ mode: 'pull-request', token: 't0ken' }).input).toBe('github-repository');
+    expect(inputErrorOfValid({ mode: 'pull-request' }).input).toBe('token');
+    expect(inputErrorOfValid({ mode: 'pull-request', token: 't0ken' }).input).toBe('github-repository');
     expect(() => parseInputs(gitopsBumpStage, { ...valid, mode: 'pull-request', token: 't0ken', repository: 'https://github.com/acme/gitops.git' })).not.toThrow();
     // Pull requests only for production: staging needs neither.
     expect(() => parseInputs(gitopsBumpStage, { ...valid, mode: 'production=pull-request' })).not.toThrow();

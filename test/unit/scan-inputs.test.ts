@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { uncensor } from '../../src/scan/secrets.js';
 import { goInstallEnv } from '../../src/scan/trivy-binary.js';
 import { trivyArgs, trivyFailure, type TrivyScan } from '../../src/scan/trivy-run.js';
 import { scanStage } from '../../src/stages/scan.js';
+import { inputErrorOf } from './support.js';
 
 const CONTEXT = 'test/fixtures/scan/clean';
 
-function inputErrorOf(raw: Record<string, string | undefined>): InputError {
-  try {
-    parseInputs(scanStage, raw);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('scan inputs', () => {
   it('applies defaults: image scan, gate on CRITICAL, strategy fail', () => {
@@ -45,7 +36,7 @@ describe('scan inputs', () => {
     [{ target: CONTEXT, timeout: '5' }, 'timeout', /30 to 7200/],
     [{ target: CONTEXT, 'db-repository': 'not a repo' }, 'db-repository', /OCI repository/],
   ])('rejects %j naming %s', (raw, input, message) => {
-    const error = inputErrorOf(raw);
+    const error = inputErrorOf(scanStage, raw);
     expect(error.input).toBe(input);
     expect(error.message).toMatch(message);
   });

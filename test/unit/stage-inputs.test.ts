@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { authStage, deriveSessionName } from '../../src/stages/auth.js';
+import { inputErrorOf } from './support.js';
 
 const valid = { 'aws-region': 'eu-west-1', 'role-arn': 'arn:aws:iam::123456789012:role/deploy' };
 
-function inputErrorOf(raw: Record<string, string | undefined>): InputError {
-  try {
-    parseInputs(authStage, raw);
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseInputs (auth)', () => {
   it('applies defaults and converts types', () => {
@@ -28,7 +19,7 @@ describe('parseInputs (auth)', () => {
   });
 
   it('names a missing required input', () => {
-    const error = inputErrorOf({ 'role-arn': valid['role-arn'] });
+    const error = inputErrorOf(authStage, { 'role-arn': valid['role-arn'] });
     expect(error.input).toBe('aws-region');
     expect(error.message).toBe("input 'aws-region': is required");
   });
@@ -42,13 +33,13 @@ describe('parseInputs (auth)', () => {
     ['role-duration-seconds', '1h'],
     ['role-session-name', 'has spaces in it'],
   ])('refuses a malformed %s (%s) and names it', (input, value) => {
-    const error = inputErrorOf({ ...valid, [input]: value });
+    const error = inputErrorOf(authStage, { ...valid, [input]: value });
     expect(error.input).toBe(input);
     expect(error.message).toContain(`input '${input}'`);
   });
 
   it('refuses an input the stage does not have', () => {
-    expect(inputErrorOf({ ...valid, 'role-arm': 'x' }).input).toBe('role-arm');
+    expect(inputErrorOf(authStage, { ...valid, 'role-arm': 'x' }).input).toBe('role-arm');
   });
 });
 

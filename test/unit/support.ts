@@ -1,0 +1,13 @@
+import { InputError } from '../../src/model/errors.js';
+import { parseInputs, type RawInputs, type Stage } from '../../src/model/stage.js';
+
+/** The InputError that `raw` makes the stage refuse; fails the test when the stage accepts it. */
+export function inputErrorOf(stage: Stage, raw: RawInputs): InputError {
+  try {
+    parseInputs(stage, raw);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error(`expected stage '${stage.name}' to refuse ${JSON.stringify(raw)}`);
+}
