@@ -33,15 +33,15 @@ async function identityOf(credentials: Record<string, string>) {
 
 describe('gantry run auth (CLI) against the emulator', () => {
   it('assumes the deploy role by web identity, writes credentials to a 0600 file and logs none of them', async () => {
-    const envFile = join(work, 'web-identity.env');
-    const run = await runCli(['run', 'auth', '--env-file', envFile], { GANTRY_REPOSITORY: 'acme/shop', GANTRY_RUN_ID: '4242' });
+    const exportsFile = join(work, 'web-identity.env');
+    const run = await runCli(['run', 'auth', '--exports-file', exportsFile], { GANTRY_REPOSITORY: 'acme/shop', GANTRY_RUN_ID: '4242' });
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`aws-account-id=${ACCOUNT}`);
     expect(run.stdout).toMatch(/aws-identity-arn=arn:aws:sts::123456789012:assumed-role\/gantry-deploy\/gantry-acme-shop-4242/);
 
-    expect((await stat(envFile)).mode & 0o777).toBe(0o600);
-    const exported = parseExports(await readFile(envFile, 'utf8'));
+    expect((await stat(exportsFile)).mode & 0o777).toBe(0o600);
+    const exported = parseExports(await readFile(exportsFile, 'utf8'));
     expect(Object.keys(exported)).toEqual(
       expect.arrayContaining(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION']),
     );

@@ -50506,6 +50506,7 @@ var GitHubRuntime = class {
   }
 };
 async function runAction(stage) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const runtime = new GitHubRuntime();
   const result = await runStage(stage, runtime.readInputs(stage), runtime);
   if (!result.ok) process.exitCode = 1;

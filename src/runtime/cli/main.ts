@@ -20,7 +20,8 @@ Usage:
 Options of 'gantry run':
   --json                 print the outputs as one JSON object (default: name=value lines)
   --output-file <path>   also append the outputs to a GITHUB_OUTPUT-style file
-  --env-file <path>      write exported variables (credentials included) as 'export' lines to a 0600 file
+  --exports-file <path>  write exported variables (credentials included) as 'export' lines to a 0600 file
+                         (not --env-file: Node 20 reads that flag as its own wherever it stands)
   --print-exports        print exported variables as 'export' lines on stdout, for eval
 
 Every input can also be set as GANTRY_<INPUT_NAME> in the environment.
@@ -30,7 +31,7 @@ Exit codes: 0 success, 1 the stage failed, 2 usage error, 3 success but unstable
 const RUN_OPTIONS = {
   json: { type: 'boolean' },
   'output-file': { type: 'string' },
-  'env-file': { type: 'string' },
+  'exports-file': { type: 'string' },
   'print-exports': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -71,7 +72,7 @@ async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\nInputs of '${stage.name}': ${Object.keys(stage.inputs).map((i) => `--${i}`).join(' ')}\n`);
     return EXIT_USAGE;
   }
-  const { json, 'output-file': outputFile, 'env-file': envFile, 'print-exports': printExports, help, ...flags } = parsed.values;
+  const { json, 'output-file': outputFile, 'exports-file': exportsFile, 'print-exports': printExports, help, ...flags } = parsed.values;
   if (help) {
     process.stdout.write(describeStage(stage.name));
     return EXIT_SUCCESS;
@@ -81,10 +82,10 @@ async function runCommand(argv: string[]): Promise<number> {
 
   // Exports (credentials) only from a stage that succeeded; outputs always, as a failed stage's outputs say what
   // it left behind (e.g. the rollout state after a rollback).
-  if (result.ok && envFile) {
-    await writeFile(envFile, exportLines(runtime.exports), { mode: 0o600 });
-    await chmod(envFile, 0o600);
-    runtime.info(`exported ${runtime.exports.size} variables to ${envFile}`);
+  if (result.ok && exportsFile) {
+    await writeFile(exportsFile, exportLines(runtime.exports), { mode: 0o600 });
+    await chmod(exportsFile, 0o600);
+    runtime.info(`exported ${runtime.exports.size} variables to ${exportsFile}`);
   }
   if (result.ok && printExports) process.stdout.write(exportLines(runtime.exports));
   if (outputFile) await appendFile(outputFile, githubOutputLines(runtime.outputs));
@@ -159,4 +160,7 @@ function githubOutputLines(outputs: ReadonlyMap<string, string>): string {
     .join('');
 }
 
+// The SDK warns on every run under Node 20 that its releases after January 2027 need Node 22. Gantry's SDK version
+// is pinned by its lockfile, so the warning tells a pipeline user nothing they can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.exitCode = await main(process.argv.slice(2));

@@ -76,6 +76,9 @@ export class GitHubRuntime implements Runtime {
 
 /** An action's whole body: read inputs, run the stage, fail the step on error. */
 export async function runAction(stage: Stage): Promise<void> {
+  // Under Node 20 (act, self-hosted runners) the SDK would warn that its 2027 releases need Node 22; the bundled SDK
+  // is pinned, so the warning is noise in the step log.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const runtime = new GitHubRuntime();
   const result = await runStage(stage, runtime.readInputs(stage), runtime);
   if (!result.ok) process.exitCode = 1;
