@@ -75,8 +75,10 @@ project.deps.removeDependency('ts-node');
 // Tests run what users run: the compiled CLI and the bundled actions, so compile (and bundle) first.
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
-// The emulator launcher's own tests (Python, in the peers' venv), then every TypeScript test.
+// The emulator launcher's own tests (Python, in the peers' venv), the control plane launcher's (Go), then every
+// TypeScript test.
 project.testTask.exec('bash tools/moto-local/run-tests.sh');
+project.testTask.exec('bash tools/kube-local/run-tests.sh');
 project.testTask.exec('vitest run');
 project.addTask('test:unit', { exec: 'vitest run --project unit' });
 project.addTask('test:integration', { exec: 'vitest run --project integration' });

@@ -74,13 +74,12 @@ log=$GANTRY_HOME/logs/kube-local-build.log
 # Build into a scratch dir and move it into place, so an interrupted build never leaves a partial set.
 tmp=$(mktemp -d "$GANTRY_HOME/cache/go/.build-kube-local.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-printf 'kube-local %s: building (about 15-25 minutes cold on 2 cores; log: %s)\n' "$KUBERNETES_VERSION" "$log" >&2
+printf 'kube-local %s: building (7-20 minutes cold on 2 shared cores; log: %s)\n' "$KUBERNETES_VERSION" "$log" >&2
 
 # Kubernetes reports its version from linker flags, as its own release build sets them.
 version_pkg=k8s.io/component-base/version
 ldflags="-s -w -X $version_pkg.gitVersion=$KUBERNETES_VERSION -X $version_pkg.gitMajor=1"
 ldflags+=" -X $version_pkg.gitMinor=$(cut -d. -f2 <<<"$KUBERNETES_VERSION") -X $version_pkg.gitTreeState=clean"
-ldflags+=" -X $version_pkg/base.gitVersion=$KUBERNETES_VERSION"
 
 # GOTOOLCHAIN=local: never fetch another toolchain. CGO off: static binaries. nice: others share the cores.
 if ! (cd "$MODULE_DIR" && env GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=readonly GOWORK=off \
@@ -97,5 +96,9 @@ rm -rf "$DIR"
 mv "$tmp" "$DIR"
 chmod 755 "$DIR"
 trap - EXIT
+# Each build is ~400 MB: keep only the current one (Go's build cache makes going back a matter of linking).
+for old in "$GANTRY_HOME"/cache/go/kube-local-*; do
+  [[ $old == "$DIR" || ! -d $old ]] || rm -rf "$old"
+done
 printf 'kube-local %s: built in %ss\n' "$KUBERNETES_VERSION" "$(($(date +%s) - start))" >&2
 printf '%s\n' "$DIR"

@@ -63,4 +63,8 @@ install_go() {
   go_tool trivy "$TRIVY_MODULE" "$TRIVY_VERSION" \
     "-s -w -X github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION" \
     GOEXPERIMENT=jsonv2
+  # The local Kubernetes control plane (etcd, kube-apiserver, controller-manager, scheduler, kwok and the
+  # project's launcher), cached by the hash of its pins and sources; the script reports on stderr.
+  GANTRY_HOME=$GANTRY_HOME bash "$SCRIPT_DIR/build-kube-local.sh" >/dev/null ||
+    die "go: scripts/build-kube-local.sh failed"
 }

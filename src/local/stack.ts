@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { deployRoleOf, endpointOf, gitopsRepoOf, registryOf, tokenFileOf, type LocalStackConfig } from './config.js';
 import { checkGitopsRepo, ensureGitopsRepo } from './gitops.js';
 import { seedEcs } from './ecs.js';
+import { seedEks } from './eks.js';
+import { checkKube, kubeBinDir, kubeCommand } from './kube.js';
 import { refreshLocalToken, seedIdentity } from './identity.js';
 import { checkMoto, EMULATOR_CREDENTIALS, motoCommand } from './moto.js';
 import { isAlive, readPid, startDetached, stopProcess, waitFor } from './process.js';
@@ -17,6 +19,10 @@ interface ServerPeer {
   check(config: LocalStackConfig): Promise<string>;
   /** Start-up can be slow (moto imports every service model); bounded nonetheless. */
   readonly startTimeoutMs: number;
+  /** How long a SIGTERM may take before SIGKILL (the control plane stops its components in order). */
+  readonly stopGraceMs?: number;
+  /** Why the peer cannot run on this machine yet (e.g. not built), or undefined when it can. */
+  unavailable?(config: LocalStackConfig): Promise<string | undefined>;
   /** Runs once the peer answers: resources a cloud account would already have. */
   seed?(config: LocalStackConfig): Promise<void>;
 }
@@ -31,7 +37,17 @@ const SERVERS: readonly ServerPeer[] = [
     seed: async (config) => {
       await seedIdentity(config);
       await seedEcs(config);
+      await seedEks(config);
     },
+  },
+  // After the emulator: its token webhook verifies EKS tokens against the emulator's STS.
+  {
+    name: 'kube',
+    command: kubeCommand,
+    check: checkKube,
+    startTimeoutMs: 180_000,
+    stopGraceMs: 20_000,
+    unavailable: async (config) => ((await kubeBinDir(config)) ? undefined : 'not built: run scripts/build-kube-local.sh'),
   },
 ];
 
@@ -43,6 +59,11 @@ export async function localUp(config: LocalStackConfig, log: Log): Promise<strin
   await mkdir(config.dir, { recursive: true });
   const started: string[] = [];
   for (const peer of SERVERS) {
+    const unavailable = await peer.unavailable?.(config);
+    if (unavailable) {
+      log(`${peer.name}: skipped, ${unavailable}`);
+      continue;
+    }
     const pid = await readPid(pidFile(config, peer.name));
     if (pid !== undefined && isAlive(pid)) {
       const detail = await peer.check(config).catch((e: Error) => `not answering: ${e.message}`);
@@ -74,9 +95,9 @@ export async function localUp(config: LocalStackConfig, log: Log): Promise<strin
 
 /** Stops the peers it finds running; with `only`, just those. */
 export async function localDown(config: LocalStackConfig, log: Log, only?: readonly string[]): Promise<void> {
-  for (const peer of SERVERS) {
+  for (const peer of [...SERVERS].reverse()) {
     if (only && !only.includes(peer.name)) continue;
-    const stopped = await stopProcess(pidFile(config, peer.name));
+    const stopped = await stopProcess(pidFile(config, peer.name), peer.stopGraceMs);
     log(`${peer.name}: ${stopped ? 'stopped' : 'not running'}`);
   }
 }
@@ -89,10 +110,12 @@ export interface PeerStatus {
 
 /** Asks each peer for real (an API call each), not just whether its pid lives. */
 export async function localStatus(config: LocalStackConfig): Promise<PeerStatus[]> {
-  const probes = [...SERVERS.map((peer) => ({ name: peer.name, check: peer.check })), { name: 'gitops', check: checkGitopsRepo }];
+  const probes = [...SERVERS, { name: 'gitops', check: checkGitopsRepo, unavailable: undefined }];
   return Promise.all(
-    probes.map(async ({ name, check }) => {
+    probes.map(async ({ name, check, unavailable }) => {
       try {
+        const reason = await unavailable?.(config);
+        if (reason) throw new Error(reason);
         return { name, ok: true, detail: await check(config) };
       } catch (error) {
         return { name, ok: false, detail: (error as Error).message };

@@ -27,6 +27,7 @@ import ecr_authorization
 import ecs_rollouts
 import ecs_standalone_tasks
 import eks_endpoint
+import sts_presigned
 import sts_web_identity
 
 PID_FILE_NAME = "server.pid"
@@ -77,6 +78,7 @@ def install_patches(args: argparse.Namespace) -> None:
     cloudfront_invalidations.install(invalidation_seconds=args.cloudfront_invalidation_seconds)
     eks_endpoint.install(state_dir=args.state_dir)
     sts_web_identity.install()
+    sts_presigned.install()
 
 
 def wait_until_answering(base_url: str) -> None:

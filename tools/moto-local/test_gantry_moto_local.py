@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -740,3 +741,28 @@ def test_writes_pid_and_ready_files_and_stops_cleanly_on_sigterm(tmp_path):
     assert process.wait(timeout=10) == 0
     assert not (tmp_path / "server.pid").exists()
     assert not (tmp_path / "ready").exists()
+
+
+# --- STS presigned in the query string (EKS tokens) ---------------------------------------------
+
+
+def test_presigned_get_caller_identity_names_the_signer(server, sts, deploy_role):
+    assumed = sts.assume_role_with_web_identity(
+        RoleArn=deploy_role, RoleSessionName="eks-user", WebIdentityToken=github_token()
+    )["Credentials"]
+    signer = boto3.client(
+        "sts",
+        endpoint_url=server["url"],
+        region_name="us-east-1",
+        aws_access_key_id=assumed["AccessKeyId"],
+        aws_secret_access_key=assumed["SecretAccessKey"],
+        aws_session_token=assumed["SessionToken"],
+    )
+    url = signer.generate_presigned_url("get_caller_identity", ExpiresIn=60)
+    assert "X-Amz-Credential=" in url and "Authorization" not in url
+
+    with urllib.request.urlopen(url, timeout=10) as reply:
+        body = reply.read().decode()
+
+    assert "<GetCallerIdentityResponse" in body
+    assert f"<Arn>arn:aws:sts::{ACCOUNT_ID}:assumed-role/gantry-deploy/eks-user</Arn>" in body
