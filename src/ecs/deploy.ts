@@ -13,7 +13,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { failureDetail } from './failure-detail.js';
 import { runOneOffTask } from './one-off-task.js';
-import type { Clock, PollSchedule } from './polling.js';
+import type { Clock, PollSchedule } from '../model/schedule.js';
 import { rollBack, waitForRollback, type RollbackPlan } from './rollback.js';
 import { watchDeployment, type RolloutOutcome } from './rollout-watcher.js';
 import { ServiceEventLog } from './service-events.js';

@@ -12,7 +12,8 @@ import { GantryError } from '../model/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { describeStoppedTask } from './failure-detail.js';
-import { formatDuration, nextTick, pollCall, type Clock, type PollSchedule } from './polling.js';
+import { pollCall } from '../aws/poll-call.js';
+import { formatDuration, nextTick, type Clock, type PollSchedule } from '../model/schedule.js';
 
 export interface OneOffTask {
   readonly cluster: string;

@@ -3,7 +3,7 @@ import { awsFailure } from '../aws/errors.js';
 import { GantryError } from '../model/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { shortTaskDefinition, type EcsApi } from './ecs-api.js';
-import type { Clock, PollSchedule } from './polling.js';
+import type { Clock, PollSchedule } from '../model/schedule.js';
 import { watchDeployment, type RolloutOutcome } from './rollout-watcher.js';
 import type { ServiceEventLog } from './service-events.js';
 

@@ -2,7 +2,8 @@ import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { GantryError } from '../model/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
-import { formatDuration, nextTick, pollCall, type Clock, type PollSchedule } from './polling.js';
+import { pollCall } from '../aws/poll-call.js';
+import { formatDuration, nextTick, type Clock, type PollSchedule } from '../model/schedule.js';
 import { formatEvent, type ServiceEventLog } from './service-events.js';
 
 /** The deployment being followed: the PRIMARY one that UpdateService created, by its id. */

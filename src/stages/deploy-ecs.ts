@@ -5,7 +5,7 @@ import { createAwsClient } from '../aws/clients.js';
 import { commandWords } from '../ecs/command-words.js';
 import { deployToEcs, outputsOf, type EcsDeployPlan } from '../ecs/deploy.js';
 import { deployableImage, parseImageReference } from '../ecs/image-reference.js';
-import { systemClock } from '../ecs/polling.js';
+import { systemClock } from '../model/schedule.js';
 import { parseTaskDefinitionDocument, TaskDefinitionDocumentError, type TaskDefinitionSpec } from '../ecs/task-definition.js';
 import { InputError } from '../model/errors.js';
 import { awsRegion, integerString } from '../model/inputs.js';

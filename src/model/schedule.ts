@@ -1,6 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { awsFailure, classifyAwsError } from '../aws/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
 
 /** A monotonic clock and a sleep, replaceable so that loops can be reasoned about without waiting. */
 export interface Clock {
@@ -17,22 +15,6 @@ export const systemClock: Clock = {
 export interface PollSchedule {
   readonly intervalMs: number;
   readonly timeoutMs: number;
-}
-
-/**
- * One call of a polling loop. A throttled, 5xx or network failure (the SDK has already retried it with backoff) is
- * logged and skipped: the loop asks again at its next tick, within its deadline. Anything else — expired
- * credentials, AccessDenied, a missing resource — stops the loop at once with the cause and its remedy.
- */
-export async function pollCall<T>(action: string, call: () => Promise<T>, runtime: Runtime): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    const failure = classifyAwsError(error);
-    if (!failure.retryable) throw awsFailure(action, error);
-    runtime.warning(`${action}: ${failure.code} (${failure.kind}), asking again at the next poll`);
-    return undefined;
-  }
 }
 
 /** Sleeps one interval, never past the deadline. Returns false once the deadline has passed. */
