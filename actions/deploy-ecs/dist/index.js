@@ -85603,12 +85603,7 @@ function describeStoppedTask(task) {
 // src/ecs/one-off-task.ts
 var import_client_ecs3 = __toESM(require_dist_cjs16(), 1);
 
-// src/ecs/polling.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-var systemClock = {
-  now: () => performance.now(),
-  sleep: (ms) => sleep2(ms)
-};
+// src/aws/poll-call.ts
 async function pollCall(action, call2, runtime) {
   try {
     return await call2();
@@ -85619,6 +85614,13 @@ async function pollCall(action, call2, runtime) {
     return void 0;
   }
 }
+
+// src/model/schedule.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+var systemClock = {
+  now: () => performance.now(),
+  sleep: (ms) => sleep2(ms)
+};
 async function nextTick(clock, schedule, deadline) {
   const remaining = deadline - clock.now();
   if (remaining <= 0) return false;
