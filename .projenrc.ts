@@ -1,6 +1,7 @@
 import { javascript, typescript, YamlFile } from 'projen';
 import { actionManifest } from './src/generate/action-manifest.js';
 import { stages } from './src/stages/index.js';
+import { ciWorkflow } from './workflows-src/ci.js';
 
 const project = new typescript.TypeScriptProject({
   name: 'gantry-ci',
@@ -106,6 +107,10 @@ for (const stage of stages) {
   new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
 }
 project.compileTask.spawn(bundle);
+
+// Workflows are typed objects in workflows-src/, rendered here; never edited by hand.
+new YamlFile(project, '.github/workflows/ci.yml', { obj: ciWorkflow, marker: true });
+project.tsconfigDev.addInclude('../workflows-src/**/*.ts');
 
 // The CLI entry point must be executable after compilation.
 project.postCompileTask.exec('chmod +x lib/runtime/cli/main.js');

@@ -1,0 +1,46 @@
+/**
+ * The subset of GitHub's workflow syntax that Gantry's generators write, typed so that a generator cannot emit a
+ * key GitHub does not know. Rendering is plain YAML of these objects (projen writes the files).
+ */
+export type Permission = 'read' | 'write' | 'none';
+
+export interface Workflow {
+  readonly name: string;
+  readonly on: Record<string, unknown>;
+  /** Least privilege: every workflow states its token's permissions; jobs narrow or widen them explicitly. */
+  readonly permissions: Record<string, Permission>;
+  readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean };
+  readonly jobs: Record<string, Job>;
+}
+
+export interface Job {
+  readonly name?: string;
+  readonly 'runs-on': string;
+  readonly 'timeout-minutes': number;
+  readonly permissions?: Record<string, Permission>;
+  readonly env?: Record<string, string>;
+  readonly steps: readonly Step[];
+}
+
+export type Step = UsesStep | RunStep;
+
+export interface UsesStep {
+  readonly name?: string;
+  readonly uses: string;
+  readonly with?: Record<string, string | number | boolean>;
+}
+
+export interface RunStep {
+  readonly name?: string;
+  readonly run: string;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Third-party actions by full commit SHA, never by a movable tag; `version` says which release the SHA is.
+ * Bump both together.
+ */
+export const PINNED_ACTIONS = {
+  checkout: { uses: 'actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5', version: 'v4.3.1' },
+  setupNode: { uses: 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020', version: 'v4.4.0' },
+} as const;

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const DIR = '.github/workflows';
+const workflows = readdirSync(DIR).filter((file) => file.endsWith('.yml'));
+
+interface Workflow {
+  permissions?: Record<string, string>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string }[] }>;
+}
+
+describe.each(workflows)('generated workflow %s', (file) => {
+  const path = `${DIR}/${file}`;
+  const workflow = parse(readFileSync(path, 'utf8')) as Workflow;
+
+  it('passes actionlint', async () => {
+    const { stdout, stderr } = await exec('actionlint', ['-no-color', path]).catch((error: { stdout: string; stderr: string }) => error);
+    expect(stdout + stderr).toBe('');
+  });
+
+  it('passes zizmor (offline audits)', async () => {
+    const run = await exec('zizmor', ['--offline', '--no-progress', '--format', 'plain', path]).catch(
+      (error: { stdout: string; stderr: string; code: number }) => error,
+    );
+    expect(run.stdout).toContain('No findings');
+  });
+
+  it('pins every action by commit SHA', () => {
+    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const ref of uses) expect(ref).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+  });
+
+  it('states its token permissions, with id-token: write only on jobs that authenticate by OIDC', () => {
+    expect(workflow.permissions).toBeDefined();
+    expect(workflow.permissions?.['id-token']).not.toBe('write');
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const authenticates = job.steps.some((step) => step.uses?.includes('/actions/auth'));
+      if (job.permissions?.['id-token'] === 'write') expect(authenticates, name).toBe(true);
+    }
+  });
+});
