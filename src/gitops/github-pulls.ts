@@ -1,5 +1,5 @@
 import { GantryError } from '../model/errors.js';
-import { backoffDelay, sleep } from './backoff.js';
+import { backoffDelay, sleep } from '../model/backoff.js';
 
 export interface GitHubClientOptions {
   /** REST API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */

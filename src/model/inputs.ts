@@ -27,3 +27,20 @@ export function integerString(min: number, max: number) {
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 }
+
+/** `true` or `false` (any case, as YAML and shells write them). */
+export const booleanString = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .refine((value) => value === 'true' || value === 'false', 'must be true or false')
+  .transform((value) => value === 'true');
+
+/** A number in a range, fractions allowed, so that tests (and impatient users) can wait seconds rather than minutes. */
+export function decimalString(min: number, max: number) {
+  const message = `must be a number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+}

@@ -8,13 +8,12 @@ import { browsableUrl, gitFacts } from '../build/git.js';
 import type { Builder, BuildPlan } from '../build/plan.js';
 import { deriveTags, shortSha, TagError } from '../build/tags.js';
 import { GantryError, InputError } from '../model/errors.js';
-import { integerString } from '../model/inputs.js';
+import { booleanString, integerString } from '../model/inputs.js';
 import { defineStage } from '../model/stage.js';
 import { openOciArchive } from '../oci/archive.js';
 import { imageName, splitList, tagProblem } from '../oci/reference.js';
 import type { Runtime } from '../runtime/runtime.js';
 
-const booleanString = z.enum(['true', 'false'], { message: "must be 'true' or 'false'" }).transform((v) => v === 'true');
 
 /** Multi-line `KEY=value` (build args, labels): one pair a line, blank lines ignored, the value may hold `=`. */
 function keyValueLines(keyPattern: RegExp, what: string) {

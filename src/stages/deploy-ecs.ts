@@ -8,7 +8,7 @@ import { deployableImage, parseImageReference } from '../ecs/image-reference.js'
 import { systemClock } from '../model/schedule.js';
 import { parseTaskDefinitionDocument, TaskDefinitionDocumentError, type TaskDefinitionSpec } from '../ecs/task-definition.js';
 import { InputError } from '../model/errors.js';
-import { awsRegion, integerString } from '../model/inputs.js';
+import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import { defineStage } from '../model/stage.js';
 import type { Runtime } from '../runtime/runtime.js';
 
@@ -18,17 +18,7 @@ const ecsName = (what: string, resource: string) =>
     message: `must be ${what} name (letters, digits, - and _) or its ARN`,
   });
 
-const booleanString = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 
-/** Fractional values allowed, so that tests (and impatient users) can wait seconds rather than minutes. */
-function decimalString(min: number, max: number) {
-  const message = `must be a number from ${min} to ${max}`;
-  return z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, message)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, message);
-}
 
 const schema = z.object({
   'aws-region': awsRegion,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Clone } from '../git/clone.js';
 import { authorizationHeader, Git } from '../git/git.js';
 import { parseRemote, type Remote } from '../git/remote-url.js';
-import { backoffDelay, sleep } from '../gitops/backoff.js';
+import { backoffDelay, sleep } from '../model/backoff.js';
 import { DEFAULT_COMMIT_MESSAGE, renderMessage, sourceOf, unknownPlaceholders } from '../gitops/commit-message.js';
 import { EDIT_KINDS, editFiles, editText, type ImageEdit } from '../gitops/edit.js';
 import { upsertPullRequest } from '../gitops/github-pulls.js';

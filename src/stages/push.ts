@@ -2,7 +2,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError, InputError } from '../model/errors.js';
-import { awsRegion, integerString } from '../model/inputs.js';
+import { awsRegion, booleanString, integerString } from '../model/inputs.js';
 import { defineStage } from '../model/stage.js';
 import { openOciArchive } from '../oci/archive.js';
 import { ecrDigestOfTag, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
@@ -11,7 +11,6 @@ import { ecrRepositoryName, parseRegistry, registryEndpoint, splitList, tagProbl
 import { RegistryClient } from '../oci/registry.js';
 import type { Runtime } from '../runtime/runtime.js';
 
-const booleanString = z.enum(['true', 'false'], { message: "must be 'true' or 'false'" }).transform((v) => v === 'true');
 
 const schema = z.object({
   'aws-region': awsRegion,

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { GantryError } from '../model/errors.js';
-import { integerString } from '../model/inputs.js';
+import { booleanString, integerString } from '../model/inputs.js';
 import { defineStage } from '../model/stage.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { filterReport } from '../scan/findings.js';
@@ -28,11 +28,6 @@ const existingPath = z
   .min(1)
   .refine((path) => existsSync(path), 'no such file or directory');
 
-const booleanString = z
-  .string()
-  .transform((value) => value.toLowerCase())
-  .refine((value) => value === 'true' || value === 'false', 'must be true or false')
-  .transform((value) => value === 'true');
 
 const schema = z
   .object({

@@ -55,7 +55,7 @@ describe('build inputs', () => {
     [{ image: 'app', 'build-args': 'no-equals-sign' }, 'build-args', /KEY=value/],
     [{ image: 'app', platforms: 'amd64' }, 'platforms', /linux\/amd64/],
     [{ image: 'app', builder: 'kaniko' }, 'builder', /auto, docker or buildah/],
-    [{ image: 'app', 'tag-latest': 'yes' }, 'tag-latest', /true' or 'false/],
+    [{ image: 'app', 'tag-latest': 'yes' }, 'tag-latest', /must be true or false/],
     [{ image: 'app', sha: 'not-hex' }, 'sha', /sha/],
     [{ image: 'app', 'oci-archive': '/tmp/a:b.tar' }, 'oci-archive', /':'/],
   ])('refuses %o naming %s', (raw, input, message) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationHeader } from '../../src/git/git.js';
 import { parseRemote } from '../../src/git/remote-url.js';
-import { backoffDelay } from '../../src/gitops/backoff.js';
+import { backoffDelay } from '../../src/model/backoff.js';
 import { renderMessage, sourceOf, unknownPlaceholders } from '../../src/gitops/commit-message.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { gitopsBumpStage, parseModes } from '../../src/stages/gitops-bump.js';

@@ -70338,6 +70338,7 @@ var roleSessionName = external_exports.string().regex(/^[\w+=,.@-]{2,64}$/, "mus
 function integerString(min, max) {
   return external_exports.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`).transform(Number).refine((n3) => n3 >= min && n3 <= max, `must be a whole number from ${min} to ${max}`);
 }
+var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
 
 // src/stages/auth.ts
 var schema = external_exports.object({

@@ -40652,6 +40652,7 @@ var roleSessionName = external_exports.string().regex(/^[\w+=,.@-]{2,64}$/, "mus
 function integerString(min, max) {
   return external_exports.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`).transform(Number).refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 }
+var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
 
 // src/oci/archive.ts
 import { createHash } from "node:crypto";
@@ -40840,7 +40841,6 @@ function parseJson(bytes, what) {
 }
 
 // src/stages/build.ts
-var booleanString = external_exports.enum(["true", "false"], { message: "must be 'true' or 'false'" }).transform((v) => v === "true");
 function keyValueLines(keyPattern, what) {
   return external_exports.string().optional().transform((text, ctx) => {
     const pairs = [];

@@ -86146,17 +86146,17 @@ var roleSessionName = external_exports.string().regex(/^[\w+=,.@-]{2,64}$/, "mus
 function integerString(min, max) {
   return external_exports.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`).transform(Number).refine((n3) => n3 >= min && n3 <= max, `must be a whole number from ${min} to ${max}`);
 }
+var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
+function decimalString(min, max) {
+  const message = `must be a number from ${min} to ${max}`;
+  return external_exports.string().regex(/^\d+(\.\d+)?$/, message).transform(Number).refine((n3) => n3 >= min && n3 <= max, message);
+}
 
 // src/stages/deploy-ecs.ts
 var NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 var ecsName = (what, resource) => external_exports.string().refine((v) => NAME.test(v) || new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[\\w/-]+$`).test(v), {
   message: `must be ${what} name (letters, digits, - and _) or its ARN`
 });
-var booleanString = external_exports.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true");
-function decimalString(min, max) {
-  const message = `must be a number from ${min} to ${max}`;
-  return external_exports.string().regex(/^\d+(\.\d+)?$/, message).transform(Number).refine((n3) => n3 >= min && n3 <= max, message);
-}
 var schema = external_exports.object({
   "aws-region": awsRegion,
   cluster: ecsName("an ECS cluster", "cluster"),

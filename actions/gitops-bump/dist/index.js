@@ -47912,7 +47912,7 @@ function trimRepoPath(path) {
   return path.replace(/^\/+/, "").replace(/\.git\/?$/, "").replace(/\/+$/, "");
 }
 
-// src/gitops/backoff.ts
+// src/model/backoff.ts
 function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
   const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(step / 2 + random() * (step / 2));
@@ -48464,6 +48464,7 @@ var roleSessionName = external_exports.string().regex(/^[\w+=,.@-]{2,64}$/, "mus
 function integerString(min, max) {
   return external_exports.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`).transform(Number).refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 }
+var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
 
 // src/stages/gitops-bump.ts
 var MODES = ["push", "pull-request"];

@@ -73774,6 +73774,7 @@ var roleSessionName = external_exports.string().regex(/^[\w+=,.@-]{2,64}$/, "mus
 function integerString(min, max) {
   return external_exports.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`).transform(Number).refine((n3) => n3 >= min && n3 <= max, `must be a whole number from ${min} to ${max}`);
 }
+var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
 
 // src/oci/archive.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -74482,7 +74483,6 @@ function short(digest2) {
 }
 
 // src/stages/push.ts
-var booleanString = external_exports.enum(["true", "false"], { message: "must be 'true' or 'false'" }).transform((v) => v === "true");
 var schema = external_exports.object({
   "aws-region": awsRegion,
   repository: ecrRepositoryName,

@@ -40376,6 +40376,7 @@ var roleSessionName = external_exports.string().regex(/^[\w+=,.@-]{2,64}$/, "mus
 function integerString(min, max) {
   return external_exports.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`).transform(Number).refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 }
+var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
 
 // src/scan/severity.ts
 var SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"];
@@ -41309,7 +41310,6 @@ function lastFatalLine(stderr) {
 // src/stages/scan.ts
 var DEFAULT_SCANNERS = { image: ["vuln", "secret"], fs: ["vuln", "secret"], config: ["misconfig"] };
 var existingPath = external_exports.string().min(1).refine((path) => existsSync2(path), "no such file or directory");
-var booleanString = external_exports.string().transform((value) => value.toLowerCase()).refine((value) => value === "true" || value === "false", "must be true or false").transform((value) => value === "true");
 var schema = external_exports.object({
   "scan-type": external_exports.enum(SCAN_TYPES, { error: `must be one of ${SCAN_TYPES.join(", ")}` }),
   target: existingPath,
