@@ -102,6 +102,21 @@ describe('local Kubernetes control plane', () => {
     expect(await readFile(adminKubeconfigOf(config, settings), 'utf8')).toContain(`server: https://127.0.0.1:${settings.apiPort}`);
   });
 
+  it('keeps its nodes Ready with a kubelet-style node Lease, renewed well within the controller grace period', async () => {
+    // Node status alone comes every 20-45 s from kwok, too close to the node lifecycle controller's 50 s: the
+    // Lease (renewed every 10 s) is what keeps nodes, and the pods on them, from flapping NotReady.
+    const leases = await json<{ items: { metadata: { name: string }; spec: { leaseDurationSeconds: number; renewTime: string } }[] }>(
+      admin('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases'),
+    );
+    const byNode = new Map(leases.items.map((lease) => [lease.metadata.name, lease.spec]));
+    for (const node of ['kwok-node-0', 'kwok-node-1']) {
+      const lease = byNode.get(node);
+      expect(lease, `lease of ${node}`).toBeDefined();
+      expect(lease!.leaseDurationSeconds).toBe(40);
+      expect(Date.now() - Date.parse(lease!.renewTime)).toBeLessThan(20_000);
+    }
+  });
+
   it('rolls a 2-replica Deployment out to Available: the scheduler binds the pods and kwok marks them Ready', async () => {
     const created = await admin('POST', `/apis/apps/v1/namespaces/${namespace}/deployments`, deployment('web', 2));
     expect(created.status, created.body).toBe(201);

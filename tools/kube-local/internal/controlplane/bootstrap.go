@@ -39,17 +39,26 @@ func (a *adminClient) ready(ctx context.Context) error {
 }
 
 // bootstrap creates what an EKS cluster comes with for this project: the deployer role and its binding, and the
-// fake worker nodes. Objects that already exist (a restart on the same etcd data) are left as they are.
+// fake worker nodes. On a restart with existing etcd data the role is brought up to date; the rest is left as is.
 func (a *adminClient) bootstrap(ctx context.Context, nodes int) error {
 	role := &rbacv1.ClusterRole{
 		ObjectMeta: metav1.ObjectMeta{Name: DeployerGroup},
 		Rules: []rbacv1.PolicyRule{
-			{APIGroups: []string{"apps"}, Resources: []string{"deployments", "deployments/scale"}, Verbs: []string{"get", "list", "watch", "create", "update", "patch"}},
+			{APIGroups: []string{"apps"}, Resources: []string{"deployments", "deployments/scale", "statefulsets", "daemonsets"}, Verbs: []string{"get", "list", "watch", "create", "update", "patch"}},
 			{APIGroups: []string{"apps"}, Resources: []string{"replicasets", "controllerrevisions"}, Verbs: []string{"get", "list", "watch"}},
 			{APIGroups: []string{""}, Resources: []string{"pods", "events", "namespaces"}, Verbs: []string{"get", "list", "watch"}},
 		},
 	}
-	if _, err := a.clientset.RbacV1().ClusterRoles().Create(ctx, role, metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {
+	if _, err := a.clientset.RbacV1().ClusterRoles().Create(ctx, role, metav1.CreateOptions{}); apierrors.IsAlreadyExists(err) {
+		existing, getErr := a.clientset.RbacV1().ClusterRoles().Get(ctx, role.Name, metav1.GetOptions{})
+		if getErr != nil {
+			return getErr
+		}
+		existing.Rules = role.Rules
+		if _, err := a.clientset.RbacV1().ClusterRoles().Update(ctx, existing, metav1.UpdateOptions{}); err != nil {
+			return err
+		}
+	} else if err != nil {
 		return err
 	}
 	binding := &rbacv1.ClusterRoleBinding{

@@ -150,5 +150,9 @@ func kwokArgs(f *files) []string {
 		"--manage-nodes-with-annotation-selector=" + kwokAnnotation + "=fake",
 		"--cidr=" + podCIDR,
 		"--node-ip=127.0.0.1",
+		// Heartbeat by node Lease, renewed every 10 s as the kubelet does. Without it kwok only rewrites node status
+		// every 20-45 s, which crosses the node lifecycle controller's 50 s grace period: nodes flap NotReady, and
+		// the pods on them lose readiness in the middle of a rollout.
+		"--node-lease-duration-seconds=40",
 	}
 }
