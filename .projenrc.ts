@@ -37,7 +37,7 @@ const project = new typescript.TypeScriptProject({
     '@aws-sdk/client-cloudfront@^3.1164.0',
     '@smithy/signature-v4@^5.7.5',
     '@smithy/hash-node@^4.2.0',
-    '@kubernetes/client-node@^2.0.1',
+    '@kubernetes/client-node@^1.4.0',
     '@actions/github@^9.1.1',
     '@aws-sdk/types@^3.973.0',
     '@smithy/node-http-handler@^4.4.0',

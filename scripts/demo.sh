@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the loopback stack: install what is missing, start the stack, then run the example pipeline
-# against it — auth, build, scan, push, deploy to ECS, bump the GitOps repository — each stage through the same
+# against it — auth, build, scan, push, deploy to ECS and to EKS, bump the GitOps repository — each stage through the same
 # `gantry run` that Jenkins and a terminal use. Idempotent: a second run reuses the peers and the running stack.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,6 +41,8 @@ stage scan --scan-type image --target "$(output build oci-archive)" --scanners s
 stage scan --scan-type config --target examples/app --offline true --output-dir "$out/scan-config"
 stage push --repository gantry/local/example-app --oci-archive "$(output build oci-archive)" --registry "$GANTRY_REGISTRY"
 stage deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)"
+# The local control plane stands in for EKS: DescribeCluster, an EKS token checked by its webhook, a real rollout.
+stage deploy-eks --cluster gantry-local --namespace example --workload deployment/example-app --image "$(output push image)"
 stage gitops-bump --repository "$GANTRY_GITOPS_REPO" --files apps/example/overlays/staging/kustomization.yaml \
   --image-name example-app --image "$(output push image)" --service example --environment staging
 

@@ -4,7 +4,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { deployRoleOf, endpointOf, type LocalStackConfig } from './config.js';
+import { deployRoleOf, endpointOf, registryOf, type LocalStackConfig } from './config.js';
 
 const exec = promisify(execFile);
 
@@ -129,4 +129,38 @@ export async function checkKube(config: LocalStackConfig, settings = kubeSetting
   if (ready < settings.nodes) throw new Error(`${ready} of ${settings.nodes} nodes Ready`);
   const { gitVersion } = JSON.parse(version.body) as { gitVersion: string };
   return `${kubeEndpointOf(config, settings)} (Kubernetes ${gitVersion}, ${ready}/${items.length} nodes Ready)`;
+}
+
+export const LOCAL_KUBE_NAMESPACE = 'example';
+export const LOCAL_KUBE_DEPLOYMENT = 'example-app';
+
+/**
+ * What the example pipeline's EKS deploy needs in the cluster: the app's namespace and a 2-replica Deployment with
+ * a rolling update and a progress deadline, as a platform team would have set it up. Idempotent.
+ */
+export async function seedKube(config: LocalStackConfig): Promise<void> {
+  const objects: [string, unknown][] = [
+    ['/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: LOCAL_KUBE_NAMESPACE } }],
+    [
+      `/apis/apps/v1/namespaces/${LOCAL_KUBE_NAMESPACE}/deployments`,
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: LOCAL_KUBE_DEPLOYMENT, namespace: LOCAL_KUBE_NAMESPACE },
+        spec: {
+          replicas: 2,
+          progressDeadlineSeconds: 60,
+          selector: { matchLabels: { app: LOCAL_KUBE_DEPLOYMENT } },
+          template: {
+            metadata: { labels: { app: LOCAL_KUBE_DEPLOYMENT } },
+            spec: { containers: [{ name: 'app', image: `${registryOf(config)}/gantry/example-app:latest` }] },
+          },
+        },
+      },
+    ],
+  ];
+  for (const [path, body] of objects) {
+    const created = await kubeRequest(config, 'POST', path, { body });
+    if (created.status !== 201 && created.status !== 409) throw new Error(`POST ${path} answered ${created.status}: ${created.body}`);
+  }
 }

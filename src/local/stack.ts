@@ -4,7 +4,7 @@ import { deployRoleOf, endpointOf, gitopsRepoOf, registryOf, tokenFileOf, type L
 import { checkGitopsRepo, ensureGitopsRepo } from './gitops.js';
 import { seedEcs } from './ecs.js';
 import { seedEks } from './eks.js';
-import { checkKube, kubeBinDir, kubeCommand } from './kube.js';
+import { checkKube, kubeBinDir, kubeCommand, seedKube } from './kube.js';
 import { refreshLocalToken, seedIdentity } from './identity.js';
 import { checkMoto, EMULATOR_CREDENTIALS, motoCommand } from './moto.js';
 import { isAlive, readPid, startDetached, stopProcess, waitFor } from './process.js';
@@ -47,6 +47,7 @@ const SERVERS: readonly ServerPeer[] = [
     check: checkKube,
     startTimeoutMs: 180_000,
     stopGraceMs: 20_000,
+    seed: seedKube,
     unavailable: async (config) => ((await kubeBinDir(config)) ? undefined : 'not built: run scripts/build-kube-local.sh'),
   },
 ];

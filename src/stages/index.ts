@@ -4,10 +4,11 @@ import { buildStage } from './build.js';
 import { scanStage } from './scan.js';
 import { pushStage } from './push.js';
 import { deployEcsStage } from './deploy-ecs.js';
+import { deployEksStage } from './deploy-eks.js';
 import { gitopsBumpStage } from './gitops-bump.js';
 
 /** Every stage Gantry ships, in pipeline order. Generators, the CLI and the action tests read this list. */
-export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, gitopsBumpStage];
+export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, deployEksStage, gitopsBumpStage];
 
 export function findStage(name: string): Stage | undefined {
   return stages.find((stage) => stage.name === name);

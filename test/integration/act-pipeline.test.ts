@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { describe, expect, it, inject } from 'vitest';
+import { localStackConfig } from '../../src/local/config.js';
+import { kubeRequest, LOCAL_KUBE_DEPLOYMENT, LOCAL_KUBE_NAMESPACE } from '../../src/local/kube.js';
 import { stackEnv } from './support.js';
 
 const WORKFLOW = 'test/fixtures/act/pipeline.yml';
@@ -21,7 +23,7 @@ function act(env: Record<string, string>): Promise<{ code: number | null; output
 }
 
 describe('the actions in a runner: the example pipeline under act', () => {
-  it('authenticates, builds, scans, pushes, deploys to ECS and bumps GitOps, passing outputs between steps', { timeout: 300_000 }, async () => {
+  it('authenticates, builds, scans, pushes, deploys to ECS and EKS and bumps GitOps, passing outputs between steps', { timeout: 300_000 }, async () => {
     const local = inject('localEnv');
     const repository = `gantry/act/example-app-${randomBytes(3).toString('hex')}`;
     const run = await act({
@@ -50,6 +52,11 @@ describe('the actions in a runner: the example pipeline under act', () => {
     const ecs = new ECSClient({ region: 'us-east-1', endpoint: local.AWS_ENDPOINT_URL, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
     const [service] = (await ecs.send(new DescribeServicesCommand({ cluster: 'gantry-local', services: ['example-app'] }))).services ?? [];
     expect(service?.deployments?.[0]?.rolloutState).toBe('COMPLETED');
+    // The EKS Deployment rolled out the same image, through the token webhook of the local control plane.
+    expect(run.output).toMatch(/\| eks=\d+ complete/);
+    const deployment = await kubeRequest(localStackConfig(), 'GET', `/apis/apps/v1/namespaces/${LOCAL_KUBE_NAMESPACE}/deployments/${LOCAL_KUBE_DEPLOYMENT}`);
+    const spec = (JSON.parse(deployment.body) as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec;
+    expect(spec.template.spec.containers[0]!.image).toBe(pushed);
     expect(run.output).toMatch(/\| bumped=[0-9a-f]{40}/);
 
     // act shows what the runner would: the session credentials and the OIDC token only as ***.

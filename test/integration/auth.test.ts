@@ -6,17 +6,10 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it, inject, vi } from 'vitest';
 import { createAwsClient } from '../../src/aws/clients.js';
 import { createIssuer, mintToken } from '../../src/local/oidc.js';
-import { runCli } from './support.js';
+import { parseExports, runCli } from './support.js';
 
 const ACCOUNT = '123456789012';
 const work = mkdtempSync(join(tmpdir(), 'gantry-auth-'));
-
-/** Parses `export NAME='value'` lines as the CLI writes them. */
-function parseExports(text: string): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const match of text.matchAll(/^export (\w+)='((?:[^']|'\\'')*)'$/gm)) vars[match[1]!] = match[2]!.replace(/'\\''/g, "'");
-  return vars;
-}
 
 async function identityOf(credentials: Record<string, string>) {
   const sts = new STSClient({

@@ -56,3 +56,10 @@ export function readCommandFile(path: string): Record<string, string> {
   }
   return values;
 }
+
+/** The variables of `export NAME='value'` lines, as `gantry run --exports-file` and `--print-exports` write them. */
+export function parseExports(text: string): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const match of text.matchAll(/^export (\w+)='((?:[^']|'\\'')*)'$/gm)) vars[match[1]!] = match[2]!.replace(/'\\''/g, "'");
+  return vars;
+}

@@ -1,0 +1,83 @@
+import { AppsV1Api, CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
+import { backoffDelay } from '../model/backoff.js';
+import { systemClock, type Clock } from '../model/schedule.js';
+import type { Runtime } from '../runtime/runtime.js';
+import type { EksToken } from './eks-token.js';
+import type { ClusterEndpoint } from './eks-cluster.js';
+import { classifyKubeError, kubeFailure } from './errors.js';
+
+export interface KubeClients {
+  readonly apps: AppsV1Api;
+  readonly core: CoreV1Api;
+  readonly watch: Watch;
+}
+
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 500, maxMs: 8_000 };
+
+/**
+ * Clients for one cluster, authenticated by an EKS token that is renewed before the API server would stop
+ * accepting it (tokens last 15 minutes; rollouts may take longer). Every call goes through `call`: throttling, 5xx
+ * and network failures are retried with jittered backoff, a 401 gets one fresh token, anything else stops at once.
+ */
+export class KubeSession {
+  private current?: { readonly token: EksToken; readonly clients: KubeClients };
+
+  constructor(
+    readonly cluster: ClusterEndpoint,
+    private readonly newToken: () => Promise<EksToken>,
+    private readonly runtime: Runtime,
+    private readonly clock: Clock = systemClock,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  async clients(): Promise<KubeClients> {
+    if (!this.current || Date.now() >= this.current.token.refreshAfter.getTime()) {
+      const token = await this.newToken();
+      this.runtime.setSecret(token.token);
+      this.current = { token, clients: clientsFor(this.cluster, token.token) };
+    }
+    return this.current.clients;
+  }
+
+  /** Forgets the token, so that the next call presigns a new one. */
+  renewToken(): void {
+    this.current = undefined;
+  }
+
+  async call<T>(action: string, fn: (clients: KubeClients) => Promise<T>): Promise<T> {
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn(await this.clients());
+      } catch (error) {
+        const failure = classifyKubeError(error);
+        if (failure.status === 401 && !renewed) {
+          renewed = true;
+          this.renewToken();
+          continue;
+        }
+        if (!failure.retryable || attempt >= this.retry.attempts) throw kubeFailure(action, error);
+        const wait = backoffDelay(attempt, this.retry.baseMs, this.retry.maxMs);
+        this.runtime.warning(`${action}: ${failure.status ? `${failure.status} ${failure.reason}` : failure.reason}, retrying in ${wait} ms`);
+        await this.clock.sleep(wait);
+      }
+    }
+  }
+}
+
+function clientsFor(cluster: ClusterEndpoint, token: string): KubeClients {
+  const config = new KubeConfig();
+  config.loadFromOptions({
+    clusters: [{ name: cluster.name, server: cluster.endpoint, caData: cluster.caData, skipTLSVerify: false }],
+    users: [{ name: 'gantry', token }],
+    contexts: [{ name: 'gantry', cluster: cluster.name, user: 'gantry' }],
+    currentContext: 'gantry',
+  });
+  return { apps: config.makeApiClient(AppsV1Api), core: config.makeApiClient(CoreV1Api), watch: new Watch(config) };
+}

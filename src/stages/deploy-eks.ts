@@ -1,0 +1,95 @@
+import { EKSClient } from '@aws-sdk/client-eks';
+import { z } from 'zod';
+import { createAwsClient } from '../aws/clients.js';
+import { parseImageReference } from '../ecs/image-reference.js';
+import { deployToKubernetes } from '../kube/deploy.js';
+import { describeEksCluster } from '../kube/eks-cluster.js';
+import { eksToken } from '../kube/eks-token.js';
+import { KubeSession } from '../kube/session.js';
+import { parseWorkload } from '../kube/workload.js';
+import { awsRegion, booleanString, decimalString } from '../model/inputs.js';
+import { systemClock } from '../model/schedule.js';
+import { defineStage } from '../model/stage.js';
+import type { Runtime } from '../runtime/runtime.js';
+
+/** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */
+const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
+/** RFC 1123 label: Kubernetes namespace and container names. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+const schema = z.object({
+  'aws-region': awsRegion,
+  cluster: z.string().regex(CLUSTER_NAME, 'must be an EKS cluster name (letters, digits, - and _, at most 100)'),
+  namespace: z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace name (lowercase letters, digits and -, at most 63)'),
+  workload: z.string().transform((value, ctx) => {
+    const workload = parseWorkload(value);
+    if (workload) return workload;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: 'must be [deployment|statefulset|daemonset/]<name>, e.g. deployment/web (a bare name is a Deployment)',
+    });
+    return z.NEVER;
+  }),
+  image: z.string().refine((value) => parseImageReference(value) !== undefined, {
+    message: 'must be an image reference: [registry/]repository[:tag][@sha256:<64 hex digits>]',
+  }),
+  containers: z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((names) => names.every((n) => DNS_LABEL.test(n)), 'must be container names (lowercase letters, digits and -), separated by commas or spaces')
+    .optional(),
+  'change-cause': z.string().max(1024, 'must be at most 1024 characters').optional(),
+  rollback: booleanString,
+  'timeout-minutes': decimalString(0.01, 1440),
+});
+
+type DeployEksInput = z.infer<typeof schema>;
+
+/**
+ * Rolls a new image out to a workload on EKS: DescribeCluster for the endpoint and CA, an EKS token presigned from
+ * the job's AWS credentials (no aws CLI, kubectl or kubeconfig secret), the image set on the named containers, the
+ * rollout followed as `kubectl rollout status` does, and on failure or timeout the previous pod template restored.
+ */
+export const deployEksStage = defineStage({
+  name: 'deploy-eks',
+  description: 'Deploy an image to a Deployment, StatefulSet or DaemonSet on EKS: set the image, follow the rollout, roll back on failure.',
+  inputs: {
+    'aws-region': { description: 'AWS region of the EKS cluster.', required: true, env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
+    cluster: { description: 'EKS cluster name.', required: true },
+    namespace: { description: 'Kubernetes namespace of the workload.', default: 'default' },
+    workload: { description: 'The workload to update: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.', required: true },
+    image: { description: 'Image to deploy, preferably by digest (repo@sha256:...).', required: true },
+    containers: { description: 'Containers (or init containers) that get the image, separated by commas or spaces; empty: the only container.' },
+    'change-cause': { description: 'Text recorded as kubernetes.io/change-cause; empty: the image and the source commit and run.' },
+    rollback: { description: 'Restore the previous pod template when the rollout fails or times out.', default: 'true' },
+    'timeout-minutes': { description: 'Longest wait for the rollout (fractions allowed), then roll back; the rollback gets as long again.', default: '10' },
+  },
+  outputs: {
+    'previous-images': { description: 'What the updated containers ran before, as container=image pairs separated by commas.' },
+    'previous-revision': { description: 'Revision before the rollout (Deployment revision, StatefulSet update revision, DaemonSet generation).' },
+    revision: { description: 'Revision after the rollout, in the same terms.' },
+    'rollout-status': { description: 'complete when the rollout finished (the stage fails otherwise, after rolling back).' },
+  },
+  schema,
+  run: deployEks,
+});
+
+async function deployEks(input: DeployEksInput, runtime: Runtime) {
+  const region = input['aws-region'];
+  const cluster = await describeEksCluster(createAwsClient(EKSClient, { region }), input.cluster, region);
+  const session = new KubeSession(cluster, () => eksToken(cluster.name, { region }), runtime);
+  const ref = { ...input.workload, namespace: input.namespace };
+  const result = await deployToKubernetes(
+    session,
+    { ref, image: input.image, containers: input.containers ?? [], changeCause: input['change-cause'], rollback: input.rollback, timeoutMs: input['timeout-minutes'] * 60_000 },
+    runtime,
+    systemClock,
+  );
+  return {
+    'previous-images': [...result.previousImages].map(([n, i]) => `${n}=${i}`).join(','),
+    'previous-revision': result.previousRevision,
+    revision: result.revision,
+    'rollout-status': result.status,
+  };
+}
