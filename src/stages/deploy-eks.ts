@@ -2,10 +2,8 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { parseImageReference } from '../ecs/image-reference.js';
-import { deployToKubernetes } from '../kube/deploy.js';
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
-import { KubeSession } from '../kube/session.js';
 import { parseWorkload } from '../kube/workload.js';
 import { awsRegion, booleanString, decimalString } from '../model/inputs.js';
 import { systemClock } from '../model/schedule.js';
@@ -76,6 +74,8 @@ export const deployEksStage = defineStage({
 });
 
 async function deployEks(input: DeployEksInput, runtime: Runtime) {
+  // The Kubernetes client takes half a second to load: only this stage pays for it, not every `gantry` command.
+  const [{ deployToKubernetes }, { KubeSession }] = await Promise.all([import('../kube/deploy.js'), import('../kube/session.js')]);
   const region = input['aws-region'];
   const cluster = await describeEksCluster(createAwsClient(EKSClient, { region }), input.cluster, region);
   const session = new KubeSession(cluster, () => eksToken(cluster.name, { region }), runtime);
