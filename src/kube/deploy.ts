@@ -35,7 +35,6 @@ export interface KubeDeployResult {
   readonly previousRevision: string;
   readonly revision: string;
   readonly status: 'complete';
-  readonly changed: boolean;
 }
 
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -76,7 +75,7 @@ export async function deployToKubernetes(session: KubeSession, plan: KubeDeployP
   const outcome = await followRollout(session, ref, current, { deadline: clock.now() + plan.timeoutMs, since: changed ? since : undefined, clock, runtime });
   if (outcome.kind === 'complete') {
     const replaced = new Map(targets.map((name) => [name, previousImages.get(name) ?? '']));
-    return { previousImages: replaced, previousRevision, revision: revisionOf(ref.kind, outcome.workload), status: 'complete', changed };
+    return { previousImages: replaced, previousRevision, revision: revisionOf(ref.kind, outcome.workload), status: 'complete' };
   }
 
   const reason = failureReason(outcome, plan.timeoutMs);
@@ -195,7 +194,7 @@ async function rollBack(
       [
         ...tests,
         { op: 'replace', path: '/spec/template', value: previousTemplate },
-        { op: 'add', path: '/metadata/annotations/kubernetes.io~1change-cause', value: `gantry deploy-eks: rolled back from ${plan.image} after a failed rollout` },
+        { op: 'add', path: `/metadata/annotations/${CHANGE_CAUSE.replace('/', '~1')}`, value: `gantry deploy-eks: rolled back from ${plan.image} after a failed rollout` },
       ],
       PatchStrategy.JsonPatch,
     );

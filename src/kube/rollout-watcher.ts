@@ -73,7 +73,6 @@ async function nextVersion(session: KubeSession, ref: WorkloadRef, current: Work
       return readWorkload(session, ref);
     }
     case 'reread':
-      if (remainingMs <= 0) return current;
       return readWorkload(session, ref);
   }
 }
