@@ -1,5 +1,5 @@
 import { awsFailure, classifyAwsError } from './errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 
 /**
  * One AWS call of a polling loop. A throttled, 5xx or network failure (the SDK has already retried it with backoff)

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsFailure, classifyAwsError } from '../aws/errors.js';
 import { GantryError, InputError } from '../model/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { failureDetail } from './failure-detail.js';
 import { runOneOffTask } from './one-off-task.js';

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsFailure } from '../aws/errors.js';
 import { GantryError } from '../model/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { describeStoppedTask } from './failure-detail.js';
 import { pollCall } from '../aws/poll-call.js';

@@ -1,7 +1,7 @@
 import { UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { awsFailure } from '../aws/errors.js';
 import { GantryError } from '../model/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import type { Clock, PollSchedule } from '../model/schedule.js';
 import { watchDeployment, type RolloutOutcome } from './rollout-watcher.js';

@@ -1,6 +1,6 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { GantryError } from '../model/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { pollCall } from '../aws/poll-call.js';
 import { formatDuration, nextTick, type Clock, type PollSchedule } from '../model/schedule.js';

@@ -1,4 +1,4 @@
-import type { RunContext } from '../runtime/runtime.js';
+import type { RunContext } from '../model/runtime.js';
 
 export const DEFAULT_COMMIT_MESSAGE = [
   '{environment}: deploy {service} {version}',

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { GantryError } from '../model/errors.js';
 import { editFluxMarkers } from './flux.js';
 import { editHelmValues } from './helm.js';
-import type { ImageRef } from './image-ref.js';
+import type { ImageReference } from '../oci/image-reference.js';
 import { editKustomizeImages } from './kustomize.js';
 import { YamlSource } from './yaml-source.js';
 
@@ -12,7 +12,7 @@ export type EditKind = (typeof EDIT_KINDS)[number];
 
 export interface ImageEdit {
   readonly kind: EditKind;
-  readonly image: ImageRef;
+  readonly image: ImageReference;
   /** kustomize: the `name` of the images entry; defaults to an entry naming the image or the service. */
   readonly imageName?: string;
   readonly service: string;

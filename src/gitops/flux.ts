@@ -1,7 +1,7 @@
 import { isScalar, visit, type Scalar } from 'yaml';
 import { GantryError } from '../model/errors.js';
 import { imagePart } from './helm.js';
-import { formatImageRef, type ImageRef } from './image-ref.js';
+import { formatImageReference, type ImageReference } from '../oci/image-reference.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** Flux's image-automation setter: `# {"$imagepolicy": "<namespace>:<policy>[:tag|:name|:digest]"}`. */
@@ -24,7 +24,7 @@ export function parseMarker(value: string): FluxMarker | undefined {
  * `<namespace>:<policy>`): the whole image, or its tag, name or digest as the marker's suffix says, as Flux's
  * image automation would. Returns the values the marked fields held before.
  */
-export function editFluxMarkers(source: YamlSource, ref: ImageRef, policy?: string): string[] {
+export function editFluxMarkers(source: YamlSource, ref: ImageReference, policy?: string): string[] {
   const found: { node: Scalar; marker: FluxMarker; line: number }[] = [];
   for (const doc of source.docs) {
     visit(doc, {
@@ -53,7 +53,7 @@ export function editFluxMarkers(source: YamlSource, ref: ImageRef, policy?: stri
     if (!isScalar(node)) throw new GantryError(`${source.file}:${line}: the $imagepolicy marker is not on a single value`);
     const value = imagePart(ref, marker.part);
     if (value === undefined) {
-      throw new GantryError(`${source.file}:${line}: the marker asks for the image's ${marker.part} but '${formatImageRef(ref)}' has none`);
+      throw new GantryError(`${source.file}:${line}: the marker asks for the image's ${marker.part} but '${formatImageReference(ref)}' has none`);
     }
     const previous = node.value === null || node.value === undefined ? '' : String(node.value);
     source.setScalar(node, value, `line ${line}`);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { GantryError } from '../model/errors.js';
-import { formatImageRef, splitRegistry, type ImageRef } from './image-ref.js';
+import { formatImageReference, splitRegistry, type ImageReference } from '../oci/image-reference.js';
 import { scalarString } from './kustomize.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -18,7 +18,7 @@ export function parseValuesPath(path: string): string[] {
  * the part its key names (`…tag` the tag, `…repository` the name, `…digest` the digest) or else the whole
  * reference. Returns the image the path held before.
  */
-export function editHelmValues(source: YamlSource, ref: ImageRef, valuesPath: string): string[] {
+export function editHelmValues(source: YamlSource, ref: ImageReference, valuesPath: string): string[] {
   const path = parseValuesPath(valuesPath);
   const doc = source.docs[0];
   let node: unknown = doc?.contents;
@@ -37,7 +37,7 @@ export function editHelmValues(source: YamlSource, ref: ImageRef, valuesPath: st
   throw new GantryError(`${source.file}: values path '${valuesPath}' holds a list, not an image`);
 }
 
-function setImageMap(source: YamlSource, map: YAMLMap, ref: ImageRef, where: string): string {
+function setImageMap(source: YamlSource, map: YAMLMap, ref: ImageReference, where: string): string {
   const field = (key: string) => {
     const node = map.get(key, true);
     if (node !== undefined && !isScalar(node)) throw new GantryError(`${source.file}: ${where}.${key} is not a single value`);
@@ -53,7 +53,7 @@ function setImageMap(source: YamlSource, map: YAMLMap, ref: ImageRef, where: str
     });
   }
   const previousRegistry = scalarString(registry);
-  const previous = formatImageRef({
+  const previous = formatImageReference({
     name: [previousRegistry, scalarString(repository)].filter(Boolean).join('/'),
     tag: scalarString(tag),
     digest: scalarString(digest) || undefined,
@@ -89,19 +89,19 @@ function setOrAdd(source: YamlSource, map: YAMLMap, node: Scalar | undefined, ke
   else source.addPair(map, key, value, where);
 }
 
-function setImageScalar(source: YamlSource, node: Scalar, ref: ImageRef, key: string, where: string): string {
+function setImageScalar(source: YamlSource, node: Scalar, ref: ImageReference, key: string, where: string): string {
   const previous = scalarString(node) ?? '';
   const part = imagePart(ref, /tag$/i.test(key) ? 'tag' : /digest$/i.test(key) ? 'digest' : /repository$/i.test(key) ? 'name' : 'full');
-  if (part === undefined) throw new GantryError(`${source.file}: ${where} takes the image's ${key} but image '${formatImageRef(ref)}' has none`);
+  if (part === undefined) throw new GantryError(`${source.file}: ${where} takes the image's ${key} but image '${formatImageReference(ref)}' has none`);
   source.setScalar(node, part, where);
   return previous;
 }
 
 /** The part of an image a field holds: whole reference, name, tag or digest. */
-export function imagePart(ref: ImageRef, part: 'full' | 'name' | 'tag' | 'digest'): string | undefined {
+export function imagePart(ref: ImageReference, part: 'full' | 'name' | 'tag' | 'digest'): string | undefined {
   switch (part) {
     case 'full':
-      return formatImageRef(ref);
+      return formatImageReference(ref);
     case 'name':
       return ref.name;
     case 'tag':

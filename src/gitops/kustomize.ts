@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { GantryError } from '../model/errors.js';
-import { formatImageRef, type ImageRef } from './image-ref.js';
+import { formatImageReference, type ImageReference } from '../oci/image-reference.js';
 import type { YamlSource } from './yaml-source.js';
 
 /**
@@ -9,7 +9,7 @@ import type { YamlSource } from './yaml-source.js';
  * to `digest` (the other one is removed, since kustomize would otherwise apply a stale value).
  * Returns the images the matched entries pointed to before.
  */
-export function editKustomizeImages(source: YamlSource, ref: ImageRef, match: { imageName?: string; service: string }): string[] {
+export function editKustomizeImages(source: YamlSource, ref: ImageReference, match: { imageName?: string; service: string }): string[] {
   const entries = source.docs.flatMap((doc) => {
     const images = isMap(doc.contents) ? doc.contents.get('images', true) : undefined;
     return isSeq(images) ? images.items.filter((item): item is YAMLMap => isMap(item)) : [];
@@ -34,13 +34,13 @@ export function editKustomizeImages(source: YamlSource, ref: ImageRef, match: { 
   return matched.map((entry) => setEntry(source, entry, ref));
 }
 
-function setEntry(source: YamlSource, entry: YAMLMap, ref: ImageRef): string {
+function setEntry(source: YamlSource, entry: YAMLMap, ref: ImageReference): string {
   const name = scalarString(entry.get('name', true))!;
   const where = `images entry '${name}' (line ${source.lineOf(entry.range?.[0] ?? 0)})`;
   const previousName = scalarString(entry.get('newName', true)) ?? name;
   const previousTag = scalarString(entry.get('newTag', true));
   const previousDigest = scalarString(entry.get('digest', true));
-  const previous = formatImageRef({ name: previousName, tag: previousDigest ? undefined : previousTag, digest: previousDigest });
+  const previous = formatImageReference({ name: previousName, tag: previousDigest ? undefined : previousTag, digest: previousDigest });
 
   // Remove the stale field first, so new fields land after the entries that remain.
   source.deletePair(entry, ref.digest ? 'newTag' : 'digest', where);

@@ -1,7 +1,7 @@
 import { PatchStrategy, type V1PodTemplateSpec } from '@kubernetes/client-node';
 import { GantryError, InputError } from '../model/errors.js';
 import { formatDuration, type Clock } from '../model/schedule.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { kubeStatusOf } from './errors.js';
 import { failureDetail } from './failure-detail.js';
 import { followRollout, type RolloutOutcome } from './rollout-watcher.js';

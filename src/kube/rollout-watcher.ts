@@ -1,6 +1,6 @@
 import { GantryError } from '../model/errors.js';
 import { formatDuration, type Clock } from '../model/schedule.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { classifyKubeError, kubeFailure } from './errors.js';
 import { rolloutStatus } from './rollout-status.js';
 import type { KubeSession } from './session.js';

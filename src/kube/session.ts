@@ -1,7 +1,7 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
 import { backoffDelay } from '../model/backoff.js';
 import { systemClock, type Clock } from '../model/schedule.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import type { EksToken } from './eks-token.js';
 import type { ClusterEndpoint } from './eks-cluster.js';
 import { classifyKubeError, kubeFailure } from './errors.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseImageReference } from './image-reference.js';
 
 /**
  * The names an image goes by, with the rules registries enforce, so that a bad name is refused when the inputs are
@@ -15,16 +16,17 @@ export function tagProblem(tag: string): string | undefined {
   return `tag '${tag}' must be 1-128 characters of a-z 0-9 _ . - not starting with . or -`;
 }
 
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const HOST = '(?:localhost|[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+|\\[[0-9a-fA-F:]+\\]|[a-zA-Z0-9-]+)(?::\\d{1,5})?';
-const IMAGE_NAME = new RegExp(`^(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*$`);
 
 /** An image name without tag or digest (`app`, `team/app`, `127.0.0.1:5000/team/app`), per the distribution grammar. */
 export const imageName = z
   .string()
   .max(255, 'must be at most 255 characters')
   .refine((name) => !/[@]/.test(name) && !/:[^/]*$/.test(name.replace(/^[^/]*\//, '')), 'must not carry a tag or digest: give tags in the tag inputs')
-  .refine((name) => IMAGE_NAME.test(name), 'must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host');
+  .refine(
+    (name) => typeof parseImageReference(name) !== 'string',
+    'must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host',
+  );
 
 /** ECR's rule for repository names, `<project>/<env>/<service>` included: 2–256 chars of lowercase a-z 0-9 . _ - /. */
 const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -68,6 +70,18 @@ export const registryEndpoint = z.string().transform((value, ctx) => {
   }
   return parsed;
 });
+
+/** Tags, comma- or newline-separated, each checked by `tagProblem`. */
+export const tagList = z
+  .string()
+  .optional()
+  .transform((value) => splitList(value))
+  .superRefine((list, ctx) => {
+    for (const tag of list) {
+      const problem = tagProblem(tag);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
 
 /** A list input: one item per line or comma-separated, blanks dropped. */
 export function splitList(value: string | undefined): string[] {

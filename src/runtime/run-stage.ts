@@ -1,6 +1,6 @@
 import { describeFailure } from '../model/errors.js';
 import { parseInputs, type Stage } from '../model/stage.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import type { RawInputs } from '../model/stage.js';
 
 export type StageResult = { ok: true; outputs: Record<string, string> } | { ok: false; message: string };

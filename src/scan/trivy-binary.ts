@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { GantryError } from '../model/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { execTool } from './exec.js';
 
 /** The Trivy release Gantry is tested with; reports and flags are read as this version writes them. */

@@ -1,5 +1,5 @@
 import { GantryError } from '../model/errors.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 import { execTool } from './exec.js';
 
 export const SCAN_TYPES = ['image', 'fs', 'config'] as const;

@@ -11,20 +11,26 @@ import { awsFailure } from '../aws/errors.js';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError } from '../model/errors.js';
 import { awsRegion, iamRoleArn, integerString, roleSessionName } from '../model/inputs.js';
-import { defineStage } from '../model/stage.js';
-import type { Runtime, RunContext } from '../runtime/runtime.js';
+import { defineStage, input, type StageInput } from '../model/stage.js';
+import type { Runtime, RunContext } from '../model/runtime.js';
 
-const schema = z.object({
-  'aws-region': awsRegion,
-  'role-arn': iamRoleArn.optional(),
-  audience: z.string().min(1),
-  'web-identity-token-file': z.string().min(1).optional(),
-  'role-session-name': roleSessionName.optional(),
-  'role-duration-seconds': integerString(900, 43_200),
-  'chain-role-arn': iamRoleArn.optional(),
-});
+const inputs = {
+  'aws-region': input(awsRegion, { description: 'AWS region for STS and for later steps.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
+  'role-arn': input(iamRoleArn.optional(), {
+    description: 'IAM role to assume with the OIDC token. Without it the default credential chain is verified instead.',
+    env: ['AWS_ROLE_ARN'],
+  }),
+  audience: input(z.string().min(1), { description: 'Audience (aud claim) of the OIDC token.', default: 'sts.amazonaws.com' }),
+  'web-identity-token-file': input(z.string().min(1).optional(), {
+    description: "File holding the OIDC token; without it the runner's identity provider issues one.",
+    env: ['AWS_WEB_IDENTITY_TOKEN_FILE'],
+  }),
+  'role-session-name': input(roleSessionName.optional(), { description: 'STS session name; derived from the repository and run id when empty.' }),
+  'role-duration-seconds': input(integerString(900, 43_200), { description: 'Lifetime of the credentials in seconds (900-43200).', default: '3600' }),
+  'chain-role-arn': input(iamRoleArn.optional(), { description: "A second role to assume with the first role's credentials (role chaining)." }),
+};
 
-type AuthInput = z.infer<typeof schema>;
+type AuthInput = StageInput<typeof inputs>;
 
 /**
  * AWS credentials for the rest of the job. With a role: an OIDC token (the runner's, or a token file) exchanged
@@ -35,27 +41,12 @@ type AuthInput = z.infer<typeof schema>;
 export const authStage = defineStage({
   name: 'auth',
   description: 'Authenticate to AWS by OIDC web identity (no long-lived keys) and export short-lived credentials.',
-  inputs: {
-    'aws-region': { description: 'AWS region for STS and for later steps.', required: true, env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-    'role-arn': {
-      description: 'IAM role to assume with the OIDC token. Without it the default credential chain is verified instead.',
-      env: ['AWS_ROLE_ARN'],
-    },
-    audience: { description: 'Audience (aud claim) of the OIDC token.', default: 'sts.amazonaws.com' },
-    'web-identity-token-file': {
-      description: "File holding the OIDC token; without it the runner's identity provider issues one.",
-      env: ['AWS_WEB_IDENTITY_TOKEN_FILE'],
-    },
-    'role-session-name': { description: 'STS session name; derived from the repository and run id when empty.' },
-    'role-duration-seconds': { description: 'Lifetime of the credentials in seconds (900-43200).', default: '3600' },
-    'chain-role-arn': { description: 'A second role to assume with the first role\'s credentials (role chaining).' },
-  },
+  inputs,
   outputs: {
     'aws-account-id': { description: 'Account id of the assumed identity.' },
     'aws-identity-arn': { description: 'ARN of the assumed identity.' },
     'aws-expiration': { description: 'When the credentials expire (ISO 8601); empty for the default chain.' },
   },
-  schema,
   run: authenticate,
 });
 

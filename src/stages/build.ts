@@ -9,10 +9,10 @@ import type { Builder, BuildPlan } from '../build/plan.js';
 import { deriveTags, shortSha, TagError } from '../build/tags.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { booleanString, integerString } from '../model/inputs.js';
-import { defineStage } from '../model/stage.js';
+import { defineStage, input, type StageInput } from '../model/stage.js';
 import { openOciArchive } from '../oci/archive.js';
-import { imageName, splitList, tagProblem } from '../oci/reference.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { imageName, splitList, tagList } from '../oci/reference.js';
+import type { Runtime } from '../model/runtime.js';
 
 
 /** Multi-line `KEY=value` (build args, labels): one pair a line, blank lines ignored, the value may hold `=`. */
@@ -37,42 +37,64 @@ function keyValueLines(keyPattern: RegExp, what: string) {
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
-const schema = z.object({
-  context: z.string().min(1),
-  dockerfile: z.string().min(1).optional(),
-  image: imageName,
-  'build-args': keyValueLines(/^[A-Za-z_][A-Za-z0-9_]*$/, 'KEY'),
-  target: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be the name of a stage in the Dockerfile').optional(),
-  platforms: z
-    .string()
-    .optional()
-    .transform((value) => splitList(value))
-    .refine((list) => list.every((p) => PLATFORM.test(p)), 'must be platforms such as linux/amd64,linux/arm64'),
-  labels: keyValueLines(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a label key'),
-  tags: z
-    .string()
-    .optional()
-    .transform((value) => splitList(value))
-    .superRefine((list, ctx) => {
-      for (const tag of list) {
-        const problem = tagProblem(tag);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }
-    }),
-  'tag-latest': booleanString,
-  'tag-sha': booleanString,
-  sha: z.string().regex(/^[0-9a-fA-F]{7,64}$/, 'must be a git commit sha (hex)').optional(),
-  'build-number': z.string().regex(/^\d{1,10}$/, 'must be a whole number').optional(),
-  builder: z.enum(['auto', 'docker', 'buildah'], { message: 'must be auto, docker or buildah' }),
-  'storage-driver': z.enum(['overlay', 'vfs'], { message: 'must be overlay or vfs' }).optional(),
-  'oci-archive': z
-    .string()
-    .refine((path) => !path.includes(':'), "must be a path without ':' (buildah reads ':' as a separator)")
-    .optional(),
-  'timeout-minutes': integerString(1, 360),
-});
+const inputs = {
+  context: input(z.string().min(1), { description: 'Build context directory.', default: '.' }),
+  dockerfile: input(z.string().min(1).optional(), { description: 'Dockerfile path; default <context>/Dockerfile.' }),
+  image: input(imageName, { description: 'Image name without tag, e.g. shop/prod/api.' }),
+  'build-args': input(keyValueLines(/^[A-Za-z_][A-Za-z0-9_]*$/, 'KEY'), { description: 'Build arguments, one KEY=value per line.' }),
+  target: input(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be the name of a stage in the Dockerfile')
+      .optional(),
+    { description: 'Dockerfile stage to build (multi-stage builds).' },
+  ),
+  platforms: input(
+    z
+      .string()
+      .optional()
+      .transform((value) => splitList(value))
+      .refine((list) => list.every((p) => PLATFORM.test(p)), 'must be platforms such as linux/amd64,linux/arm64'),
+    { description: "Target platforms, comma-separated (linux/amd64,linux/arm64); default the runner's." },
+  ),
+  labels: input(keyValueLines(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a label key'), {
+    description: 'Extra image labels, one key=value per line; they override the OCI labels Gantry sets.',
+  }),
+  tags: input(tagList, { description: 'Extra tags, comma- or newline-separated (lowercase).' }),
+  'tag-latest': input(booleanString, { description: "Also tag 'latest' (true/false).", default: 'false' }),
+  'tag-sha': input(booleanString, { description: 'Tag sha-<short commit sha> (true/false).', default: 'true' }),
+  sha: input(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a git commit sha (hex)')
+      .optional(),
+    { description: "Commit being built; default the run's commit, else the context's git HEAD." },
+  ),
+  'build-number': input(
+    z
+      .string()
+      .regex(/^\d{1,10}$/, 'must be a whole number')
+      .optional(),
+    { description: 'Run number for the build-<n> tag; default the GitHub run number or Jenkins BUILD_NUMBER.' },
+  ),
+  builder: input(z.enum(['auto', 'docker', 'buildah'], { message: 'must be auto, docker or buildah' }), {
+    description: 'auto (Docker Buildx if a daemon answers, else buildah), docker or buildah.',
+    default: 'auto',
+  }),
+  'storage-driver': input(z.enum(['overlay', 'vfs'], { message: 'must be overlay or vfs' }).optional(), {
+    description: "buildah storage driver (overlay or vfs); default buildah's own, vfs if that is unusable.",
+  }),
+  'oci-archive': input(
+    z
+      .string()
+      .refine((path) => !path.includes(':'), "must be a path without ':' (buildah reads ':' as a separator)")
+      .optional(),
+    { description: 'Where to write the OCI archive of the image; default .gantry/build/<image>.oci.tar.' },
+  ),
+  'timeout-minutes': input(integerString(1, 360), { description: 'Bound on the build.', default: '60' }),
+};
 
-type BuildInput = z.infer<typeof schema>;
+type BuildInput = StageInput<typeof inputs>;
 
 /**
  * Builds a container image from a Dockerfile with Docker Buildx where a daemon answers and buildah (no daemon)
@@ -82,24 +104,7 @@ type BuildInput = z.infer<typeof schema>;
 export const buildStage = defineStage({
   name: 'build',
   description: 'Build a container image (Docker Buildx or buildah), tag it from the commit, run number and version, and write an OCI archive.',
-  inputs: {
-    context: { description: 'Build context directory.', default: '.' },
-    dockerfile: { description: 'Dockerfile path; default <context>/Dockerfile.' },
-    image: { description: 'Image name without tag, e.g. shop/prod/api.', required: true },
-    'build-args': { description: 'Build arguments, one KEY=value per line.' },
-    target: { description: 'Dockerfile stage to build (multi-stage builds).' },
-    platforms: { description: 'Target platforms, comma-separated (linux/amd64,linux/arm64); default the runner\'s.' },
-    labels: { description: 'Extra image labels, one key=value per line; they override the OCI labels Gantry sets.' },
-    tags: { description: 'Extra tags, comma- or newline-separated (lowercase).' },
-    'tag-latest': { description: "Also tag 'latest' (true/false).", default: 'false' },
-    'tag-sha': { description: 'Tag sha-<short commit sha> (true/false).', default: 'true' },
-    sha: { description: "Commit being built; default the run's commit, else the context's git HEAD." },
-    'build-number': { description: 'Run number for the build-<n> tag; default the GitHub run number or Jenkins BUILD_NUMBER.' },
-    builder: { description: 'auto (Docker Buildx if a daemon answers, else buildah), docker or buildah.', default: 'auto' },
-    'storage-driver': { description: "buildah storage driver (overlay or vfs); default buildah's own, vfs if that is unusable." },
-    'oci-archive': { description: 'Where to write the OCI archive of the image; default .gantry/build/<image>.oci.tar.' },
-    'timeout-minutes': { description: 'Bound on the build.', default: '60' },
-  },
+  inputs,
   outputs: {
     'image-id': { description: 'Local image id (config digest, hex); for several platforms, the manifest list digest (hex).' },
     'local-ref': { description: 'Local reference of the image (<image>:<first tag>).' },
@@ -108,7 +113,6 @@ export const buildStage = defineStage({
     digest: { description: 'Manifest digest (sha256:…) of the image in the archive; push keeps it.' },
     version: { description: 'Semantic version from a v* git tag on the commit, if any.' },
   },
-  schema,
   run: build,
 });
 
@@ -172,8 +176,7 @@ async function build(input: BuildInput, runtime: Runtime) {
     // A manifest list has no image id; its digest identifies it.
     const imageId = built.imageId ?? image.root.digest.replace(/^sha256:/, '');
     runtime.info(`Built ${built.localRef} (image id ${imageId.slice(0, 12)}, digest ${image.root.digest}) → ${archive}`);
-    await appendSummarySafely(
-      runtime,
+    await runtime.appendSummary(
       [`### Image built: \`${input.image}\``, '', `| | |`, `|---|---|`, `| digest | \`${image.root.digest}\` |`, `| tags | ${derived.tags.map((t) => `\`${t}\``).join(' ')} |`, `| builder | ${builder.name} |`, ''].join('\n'),
     );
     return {
@@ -215,10 +218,3 @@ async function isFile(path: string) {
 }
 
 /** The summary is a courtesy: failing to write it must not fail the stage. */
-async function appendSummarySafely(runtime: Runtime, markdown: string) {
-  try {
-    await runtime.appendSummary(markdown);
-  } catch (error) {
-    runtime.warning(`could not write the job summary: ${(error as Error).message}`);
-  }
-}

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { commandWords } from '../ecs/command-words.js';
 import { deployToEcs, outputsOf, type EcsDeployPlan } from '../ecs/deploy.js';
-import { deployableImage, parseImageReference } from '../ecs/image-reference.js';
+import { deployableImage, imageReferenceInput } from '../oci/image-reference.js';
 import { systemClock } from '../model/schedule.js';
 import { parseTaskDefinitionDocument, TaskDefinitionDocumentError, type TaskDefinitionSpec } from '../ecs/task-definition.js';
 import { InputError } from '../model/errors.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
-import { defineStage } from '../model/stage.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { defineStage, input, type StageInput } from '../model/stage.js';
+import type { Runtime } from '../model/runtime.js';
 
 const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 const ecsName = (what: string, resource: string) =>
@@ -18,70 +18,90 @@ const ecsName = (what: string, resource: string) =>
     message: `must be ${what} name (letters, digits, - and _) or its ARN`,
   });
 
-
-
-const schema = z.object({
-  'aws-region': awsRegion,
-  cluster: ecsName('an ECS cluster', 'cluster'),
-  service: ecsName('an ECS service', 'service'),
-  image: z
-    .string()
-    .transform((value, ctx) => {
-      const reference = parseImageReference(value);
-      if (!reference) {
-        ctx.issues.push({ code: 'custom', input: value, message: 'must be an image reference: [registry/]repository[:tag][@sha256:<64 hex digits>]' });
+const inputs = {
+  'aws-region': input(awsRegion, { description: 'AWS region of the cluster.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
+  cluster: input(ecsName('an ECS cluster', 'cluster'), { description: 'ECS cluster name or ARN.' }),
+  service: input(ecsName('an ECS service', 'service'), { description: 'ECS service name or ARN.' }),
+  image: input(
+    imageReferenceInput().transform(deployableImage).optional(),
+    { description: 'Image to deploy, preferably by digest (repo@sha256:...). Empty: register the task definition as it is.' },
+  ),
+  containers: input(
+    z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((names) => names.every((n) => NAME.test(n)), 'must be container names (letters, digits, - and _), separated by commas or spaces')
+      .optional(),
+    { description: 'Containers that get the image, separated by commas or spaces; empty: the only container.' },
+  ),
+  'task-definition-file': input(z.string().min(1).optional(), {
+    description: "Task definition to start from (JSON or YAML, as describe-task-definition prints it); empty: the service's live one.",
+  }),
+  'force-new-deployment': input(booleanString, { description: 'Replace every task even if nothing else changed.', default: 'false' }),
+  'desired-count': input(integerString(0, 100_000).optional(), { description: 'Set the service desired count with this deployment.' }),
+  rollback: input(booleanString, { description: 'Roll back to the previous revision when the rollout fails or times out.', default: 'true' }),
+  'poll-seconds': input(decimalString(0.1, 60), { description: 'Seconds between two status polls (fixed interval).', default: '2' }),
+  'timeout-minutes': input(decimalString(0.01, 1440), {
+    description: 'Longest wait for the rollout (fractions allowed), then roll back.',
+    default: '30',
+  }),
+  'pre-deploy-task-command': input(
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return commandWords(value);
+        } catch (error) {
+          ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    {
+      description:
+        'Run the new revision once with this command before the rollout (e.g. migrations): a JSON array or shell-style words. A non-zero exit stops the deploy.',
+    },
+  ),
+  'pre-deploy-task-container': input(z.string().regex(NAME, 'must be a container name (letters, digits, - and _)').optional(), {
+    description: 'Container that runs the pre-deploy command; empty: the first updated container.',
+  }),
+  'pre-deploy-task-definition': input(
+    z
+      .string()
+      .regex(
+        /^([a-zA-Z0-9_-]{1,255}(:\d+)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
+        'must be a task-definition family, family:revision or ARN',
+      )
+      .optional(),
+    { description: 'Run this task definition (family[:revision] or ARN) as the pre-deploy task instead of the new revision.' },
+  ),
+  'pre-deploy-task-overrides': input(
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          const parsed: unknown = JSON.parse(value);
+          if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as TaskOverride;
+        } catch {
+          // reported below
+        }
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: 'must be a JSON object in the shape of ECS TaskOverride ({"containerOverrides": [...]})',
+        });
         return z.NEVER;
-      }
-      return deployableImage(reference);
-    })
-    .optional(),
-  containers: z
-    .string()
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .refine((names) => names.every((n) => NAME.test(n)), 'must be container names (letters, digits, - and _), separated by commas or spaces')
-    .optional(),
-  'task-definition-file': z.string().min(1).optional(),
-  'force-new-deployment': booleanString,
-  'desired-count': integerString(0, 100_000).optional(),
-  rollback: booleanString,
-  'poll-seconds': decimalString(0.1, 60),
-  'timeout-minutes': decimalString(0.01, 1440),
-  'pre-deploy-task-command': z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return commandWords(value);
-      } catch (error) {
-        ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
-  'pre-deploy-task-container': z.string().regex(NAME, 'must be a container name (letters, digits, - and _)').optional(),
-  'pre-deploy-task-definition': z
-    .string()
-    .regex(
-      /^([a-zA-Z0-9_-]{1,255}(:\d+)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
-      'must be a task-definition family, family:revision or ARN',
-    )
-    .optional(),
-  'pre-deploy-task-overrides': z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        const parsed: unknown = JSON.parse(value);
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as TaskOverride;
-      } catch {
-        // reported below
-      }
-      ctx.issues.push({ code: 'custom', input: value, message: 'must be a JSON object in the shape of ECS TaskOverride ({"containerOverrides": [...]})' });
-      return z.NEVER;
-    })
-    .optional(),
-  'pre-deploy-task-timeout-minutes': decimalString(0.01, 1440),
-});
+      })
+      .optional(),
+    { description: 'ECS TaskOverride JSON for the pre-deploy task (containerOverrides, cpu, memory...).' },
+  ),
+  'pre-deploy-task-timeout-minutes': input(decimalString(0.01, 1440), {
+    description: 'Longest wait for the pre-deploy task to stop (fractions allowed).',
+    default: '15',
+  }),
+};
 
-type DeployEcsInput = z.infer<typeof schema>;
+type DeployEcsInput = StageInput<typeof inputs>;
 
 /**
  * Rolls a new image out to an ECS service: a new task-definition revision (from the live one or a file), an
@@ -91,35 +111,13 @@ type DeployEcsInput = z.infer<typeof schema>;
 export const deployEcsStage = defineStage({
   name: 'deploy-ecs',
   description: 'Deploy an image to an ECS service: new task-definition revision, rolling update, wait, roll back on failure.',
-  inputs: {
-    'aws-region': { description: 'AWS region of the cluster.', required: true, env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-    cluster: { description: 'ECS cluster name or ARN.', required: true },
-    service: { description: 'ECS service name or ARN.', required: true },
-    image: { description: 'Image to deploy, preferably by digest (repo@sha256:...). Empty: register the task definition as it is.' },
-    containers: { description: 'Containers that get the image, separated by commas or spaces; empty: the only container.' },
-    'task-definition-file': {
-      description: "Task definition to start from (JSON or YAML, as describe-task-definition prints it); empty: the service's live one.",
-    },
-    'force-new-deployment': { description: 'Replace every task even if nothing else changed.', default: 'false' },
-    'desired-count': { description: 'Set the service desired count with this deployment.' },
-    rollback: { description: 'Roll back to the previous revision when the rollout fails or times out.', default: 'true' },
-    'poll-seconds': { description: 'Seconds between two status polls (fixed interval).', default: '2' },
-    'timeout-minutes': { description: 'Longest wait for the rollout (fractions allowed), then roll back.', default: '30' },
-    'pre-deploy-task-command': {
-      description: 'Run the new revision once with this command before the rollout (e.g. migrations): a JSON array or shell-style words. A non-zero exit stops the deploy.',
-    },
-    'pre-deploy-task-container': { description: 'Container that runs the pre-deploy command; empty: the first updated container.' },
-    'pre-deploy-task-definition': { description: 'Run this task definition (family[:revision] or ARN) as the pre-deploy task instead of the new revision.' },
-    'pre-deploy-task-overrides': { description: 'ECS TaskOverride JSON for the pre-deploy task (containerOverrides, cpu, memory...).' },
-    'pre-deploy-task-timeout-minutes': { description: 'Longest wait for the pre-deploy task to stop (fractions allowed).', default: '15' },
-  },
+  inputs,
   outputs: {
     'task-definition-arn': { description: 'ARN of the task-definition revision registered and deployed.' },
     'previous-task-definition-arn': { description: 'ARN of the revision the service ran before (the rollback target).' },
     'deployment-id': { description: 'ID of the ECS deployment this stage started.' },
     'rollout-state': { description: 'COMPLETED on success (FAILED, TIMED_OUT or SUPERSEDED on the failure path).' },
   },
-  schema,
   run: deployEcs,
 });
 

@@ -1,48 +1,68 @@
 import { EKSClient } from '@aws-sdk/client-eks';
 import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
-import { parseImageReference } from '../ecs/image-reference.js';
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
 import { parseWorkload } from '../kube/workload.js';
 import { awsRegion, booleanString, decimalString } from '../model/inputs.js';
+import { formatImageReference, imageReferenceInput } from '../oci/image-reference.js';
 import { systemClock } from '../model/schedule.js';
-import { defineStage } from '../model/stage.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { defineStage, input, type StageInput } from '../model/stage.js';
+import type { Runtime } from '../model/runtime.js';
 
 /** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 /** RFC 1123 label: Kubernetes namespace and container names. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-const schema = z.object({
-  'aws-region': awsRegion,
-  cluster: z.string().regex(CLUSTER_NAME, 'must be an EKS cluster name (letters, digits, - and _, at most 100)'),
-  namespace: z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace name (lowercase letters, digits and -, at most 63)'),
-  workload: z.string().transform((value, ctx) => {
-    const workload = parseWorkload(value);
-    if (workload) return workload;
-    ctx.issues.push({
-      code: 'custom',
-      input: value,
-      message: 'must be [deployment|statefulset|daemonset/]<name>, e.g. deployment/web (a bare name is a Deployment)',
-    });
-    return z.NEVER;
+const inputs = {
+  'aws-region': input(awsRegion, { description: 'AWS region of the EKS cluster.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
+  cluster: input(z.string().regex(CLUSTER_NAME, 'must be an EKS cluster name (letters, digits, - and _, at most 100)'), {
+    description: 'EKS cluster name.',
   }),
-  image: z.string().refine((value) => parseImageReference(value) !== undefined, {
-    message: 'must be an image reference: [registry/]repository[:tag][@sha256:<64 hex digits>]',
+  namespace: input(z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace name (lowercase letters, digits and -, at most 63)'), {
+    description: 'Kubernetes namespace of the workload.',
+    default: 'default',
   }),
-  containers: z
-    .string()
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .refine((names) => names.every((n) => DNS_LABEL.test(n)), 'must be container names (lowercase letters, digits and -), separated by commas or spaces')
-    .optional(),
-  'change-cause': z.string().max(1024, 'must be at most 1024 characters').optional(),
-  rollback: booleanString,
-  'timeout-minutes': decimalString(0.01, 1440),
-});
+  workload: input(
+    z.string().transform((value, ctx) => {
+      const workload = parseWorkload(value);
+      if (workload) return workload;
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'must be [deployment|statefulset|daemonset/]<name>, e.g. deployment/web (a bare name is a Deployment)',
+      });
+      return z.NEVER;
+    }),
+    { description: 'The workload to update: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' },
+  ),
+  image: input(
+    imageReferenceInput().transform(formatImageReference),
+    { description: 'Image to deploy, preferably by digest (repo@sha256:...).' },
+  ),
+  containers: input(
+    z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine(
+        (names) => names.every((n) => DNS_LABEL.test(n)),
+        'must be container names (lowercase letters, digits and -), separated by commas or spaces',
+      )
+      .optional(),
+    { description: 'Containers (or init containers) that get the image, separated by commas or spaces; empty: the only container.' },
+  ),
+  'change-cause': input(z.string().max(1024, 'must be at most 1024 characters').optional(), {
+    description: 'Text recorded as kubernetes.io/change-cause; empty: the image and the source commit and run.',
+  }),
+  rollback: input(booleanString, { description: 'Restore the previous pod template when the rollout fails or times out.', default: 'true' }),
+  'timeout-minutes': input(decimalString(0.01, 1440), {
+    description: 'Longest wait for the rollout (fractions allowed), then roll back; the rollback gets as long again.',
+    default: '10',
+  }),
+};
 
-type DeployEksInput = z.infer<typeof schema>;
+type DeployEksInput = StageInput<typeof inputs>;
 
 /**
  * Rolls a new image out to a workload on EKS: DescribeCluster for the endpoint and CA, an EKS token presigned from
@@ -52,24 +72,13 @@ type DeployEksInput = z.infer<typeof schema>;
 export const deployEksStage = defineStage({
   name: 'deploy-eks',
   description: 'Deploy an image to a Deployment, StatefulSet or DaemonSet on EKS: set the image, follow the rollout, roll back on failure.',
-  inputs: {
-    'aws-region': { description: 'AWS region of the EKS cluster.', required: true, env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-    cluster: { description: 'EKS cluster name.', required: true },
-    namespace: { description: 'Kubernetes namespace of the workload.', default: 'default' },
-    workload: { description: 'The workload to update: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.', required: true },
-    image: { description: 'Image to deploy, preferably by digest (repo@sha256:...).', required: true },
-    containers: { description: 'Containers (or init containers) that get the image, separated by commas or spaces; empty: the only container.' },
-    'change-cause': { description: 'Text recorded as kubernetes.io/change-cause; empty: the image and the source commit and run.' },
-    rollback: { description: 'Restore the previous pod template when the rollout fails or times out.', default: 'true' },
-    'timeout-minutes': { description: 'Longest wait for the rollout (fractions allowed), then roll back; the rollback gets as long again.', default: '10' },
-  },
+  inputs,
   outputs: {
     'previous-images': { description: 'What the updated containers ran before, as container=image pairs separated by commas.' },
     'previous-revision': { description: 'Revision before the rollout (Deployment revision, StatefulSet update revision, DaemonSet generation).' },
     revision: { description: 'Revision after the rollout, in the same terms.' },
     'rollout-status': { description: 'complete when the rollout finished (the stage fails otherwise, after rolling back).' },
   },
-  schema,
   run: deployEks,
 });
 

@@ -9,12 +9,12 @@ import { backoffDelay, sleep } from '../model/backoff.js';
 import { DEFAULT_COMMIT_MESSAGE, renderMessage, sourceOf, unknownPlaceholders } from '../gitops/commit-message.js';
 import { EDIT_KINDS, editFiles, editText, type ImageEdit } from '../gitops/edit.js';
 import { upsertPullRequest } from '../gitops/github-pulls.js';
-import { formatImageRef, parseImageRef, shortVersion, type ImageRef } from '../gitops/image-ref.js';
+import { formatImageReference, imageReferenceInput, shortVersion } from '../oci/image-reference.js';
 import { parseMarker } from '../gitops/flux.js';
 import { GantryError } from '../model/errors.js';
 import { integerString } from '../model/inputs.js';
-import { defineStage } from '../model/stage.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { defineStage, input, type InputProblem, type StageInput } from '../model/stage.js';
+import type { Runtime } from '../model/runtime.js';
 
 const MODES = ['push', 'pull-request'] as const;
 type Mode = (typeof MODES)[number];
@@ -32,50 +32,116 @@ const branchName = z
 
 const identityPart = z.string().regex(/^[^<>\n]+$/, 'must not contain <, > or line breaks');
 
-const schema = z
-  .object({
-    repository: z.string().refine((v) => typeof parseRemote(v, process.cwd()) !== 'string', {
+const inputs = {
+  repository: input(
+    z.string().refine((v) => typeof parseRemote(v, process.cwd()) !== 'string', {
       error: (issue) => `${parseRemote(String(issue.input), process.cwd()) as string}`,
     }),
-    branch: branchName,
-    files: z
+    {
+      description: 'GitOps repository: https:// URL (with token), ssh URL or user@host:path, file:// URL or local path.',
+      env: ['GANTRY_GITOPS_REPO'],
+    },
+  ),
+  branch: input(branchName, { description: 'Branch Argo CD or Flux watches; pushes and pull requests target it.', default: 'main' }),
+  files: input(
+    z
       .string()
-      .transform((v) => v.split(/[\n,]/).map((f) => f.trim().replace(/^\.\//, '')).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(/[\n,]/)
+          .map((f) => f.trim().replace(/^\.\//, ''))
+          .filter(Boolean),
+      )
       .refine((files) => files.length > 0, 'needs at least one file path')
-      .refine((files) => files.every((f) => !f.startsWith('/') && !f.startsWith('-') && !f.split('/').includes('..')), 'paths must be relative to the repository root, without ".."'),
-    edit: z.enum(EDIT_KINDS, { error: `must be one of ${EDIT_KINDS.join(', ')}` }),
-    image: z.string().refine((v) => typeof parseImageRef(v) !== 'string', { error: (issue) => parseImageRef(String(issue.input)) as string }),
-    'image-name': z.string().optional(),
-    'values-path': z.string().regex(/^[^.\s](.*[^.\s])?$/, 'must be a dotted path such as image or app.image.tag'),
-    'image-policy': z
+      .refine(
+        (files) => files.every((f) => !f.startsWith('/') && !f.startsWith('-') && !f.split('/').includes('..')),
+        'paths must be relative to the repository root, without ".."',
+      ),
+    {
+      description: 'File(s) to edit, relative to the repository root, comma- or newline-separated; {service} and {environment} are replaced.',
+    },
+  ),
+  edit: input(z.enum(EDIT_KINDS, { error: `must be one of ${EDIT_KINDS.join(', ')}` }), {
+    description: 'What to edit: kustomize (images: entry), helm (values path) or flux ($imagepolicy markers).',
+    default: 'kustomize',
+  }),
+  image: input(
+    imageReferenceInput({ pinned: true }),
+    { description: 'The new image: name:tag, name@sha256:… or name:tag@sha256:….' },
+  ),
+  'image-name': input(z.string().optional(), {
+    description: 'kustomize: the name of the images entry to update (default: the entry naming the image or the service).',
+  }),
+  'values-path': input(z.string().regex(/^[^.\s](.*[^.\s])?$/, 'must be a dotted path such as image or app.image.tag'), {
+    description:
+      'helm: dotted path of the image; a mapping gets repository/tag (and registry/digest when present), a value named *tag, *repository or *digest gets that part, any other value the whole image.',
+    default: 'image',
+  }),
+  'image-policy': input(
+    z
       .string()
       .refine((v) => parseMarker(v)?.part === 'full', 'must be <namespace>:<policy>, as in the $imagepolicy marker')
       .optional(),
-    service: refComponent,
-    environment: refComponent,
-    mode: z.string().refine((v) => typeof parseModes(v) !== 'string', { error: (issue) => parseModes(String(issue.input)) as string }),
-    token: z.string().optional(),
-    'github-api-url': z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-    'github-repository': z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name').optional(),
-    'author-name': identityPart,
-    'author-email': identityPart,
-    'committer-name': identityPart.optional(),
-    'committer-email': identityPart.optional(),
-    'commit-message': z.string().refine((v) => unknownPlaceholders(v).length === 0, {
-      error: (issue) => `has unknown placeholders ${unknownPlaceholders(String(issue.input)).map((p) => `{${p}}`).join(', ')}`,
+    { description: 'flux: update only markers of this <namespace>:<policy> (default: every marker in the files).' },
+  ),
+  service: input(refComponent, { description: 'Service being deployed (commit message, pull-request branch).' }),
+  environment: input(refComponent, { description: 'Environment being deployed (commit message, pull-request branch).' }),
+  mode: input(
+    z.string().refine((v) => typeof parseModes(v) !== 'string', { error: (issue) => parseModes(String(issue.input)) as string }),
+    {
+      description: 'push, pull-request, or per environment: production=pull-request,*=push.',
+      default: 'push',
+    },
+  ),
+  token: input(z.string().optional(), {
+    description: 'Token for https remotes (sent as an HTTP header, never in the URL) and the GitHub API in pull-request mode.',
+    env: ['GANTRY_GITOPS_TOKEN'],
+  }),
+  'github-api-url': input(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(), {
+    description: 'GitHub REST API root (default: GITHUB_API_URL of the runner, else https://api.github.com).',
+    env: ['GITHUB_API_URL'],
+  }),
+  'github-repository': input(
+    z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name')
+      .optional(),
+    { description: 'owner/name of the GitOps repository on GitHub, for pull requests (default: from the repository URL).' },
+  ),
+  'author-name': input(identityPart, { description: 'Commit author name.', default: 'Gantry' }),
+  'author-email': input(identityPart, { description: 'Commit author email.', default: 'gantry@users.noreply.github.com' }),
+  'committer-name': input(identityPart.optional(), { description: 'Committer name (default: the author).' }),
+  'committer-email': input(identityPart.optional(), { description: 'Committer email (default: the author).' }),
+  'commit-message': input(
+    z.string().refine((v) => unknownPlaceholders(v).length === 0, {
+      error: (issue) =>
+        `has unknown placeholders ${unknownPlaceholders(String(issue.input))
+          .map((p) => `{${p}}`)
+          .join(', ')}`,
     }),
-    'push-attempts': integerString(1, 50),
-  })
-  .superRefine((input, ctx) => {
-    if (modeFor(input.mode, input.environment) !== 'pull-request') return;
-    if (!input.token) ctx.addIssue({ code: 'custom', path: ['token'], message: 'is required in pull-request mode' });
-    const remote = parseRemote(input.repository, process.cwd());
-    if (!input['github-repository'] && (typeof remote === 'string' || !remote.path || !/^[\w.-]+\/[\w.-]+$/.test(remote.path))) {
-      ctx.addIssue({ code: 'custom', path: ['github-repository'], message: 'is required in pull-request mode when the repository URL names no owner/name' });
-    }
-  });
+    {
+      description: 'Commit message template; placeholders {service} {environment} {image} {previous-image} {version} {source}.',
+      default: DEFAULT_COMMIT_MESSAGE,
+    },
+  ),
+  'push-attempts': input(integerString(1, 50), {
+    description: 'Push attempts when the branch moved meanwhile (1-50); each fetches, rebases and retries.',
+    default: '10',
+  }),
+};
 
-type BumpInput = z.infer<typeof schema>;
+type BumpInput = StageInput<typeof inputs>;
+
+/** Pull-request mode needs a token and the repository's owner/name, which the push mode does without. */
+function pullRequestInputs(input: BumpInput): InputProblem | undefined {
+  if (modeFor(input.mode, input.environment) !== 'pull-request') return undefined;
+  if (!input.token) return { input: 'token', problem: 'is required in pull-request mode' };
+  const remote = parseRemote(input.repository, process.cwd());
+  if (!input['github-repository'] && (typeof remote === 'string' || !remote.path || !/^[\w.-]+\/[\w.-]+$/.test(remote.path))) {
+    return { input: 'github-repository', problem: 'is required in pull-request mode when the repository URL names no owner/name' };
+  }
+  return undefined;
+}
 
 /**
  * Sets a new image in a GitOps repository (kustomize overlay, Helm values or Flux-marked manifest) for Argo CD or
@@ -85,59 +151,19 @@ type BumpInput = z.infer<typeof schema>;
 export const gitopsBumpStage = defineStage({
   name: 'gitops-bump',
   description: 'Set a new image in a GitOps repository (kustomize, Helm values or Flux markers) and push it, or open a pull request.',
-  inputs: {
-    repository: {
-      description: 'GitOps repository: https:// URL (with token), ssh URL or user@host:path, file:// URL or local path.',
-      required: true,
-      env: ['GANTRY_GITOPS_REPO'],
-    },
-    branch: { description: 'Branch Argo CD or Flux watches; pushes and pull requests target it.', default: 'main' },
-    files: {
-      description: 'File(s) to edit, relative to the repository root, comma- or newline-separated; {service} and {environment} are replaced.',
-      required: true,
-    },
-    edit: { description: 'What to edit: kustomize (images: entry), helm (values path) or flux ($imagepolicy markers).', default: 'kustomize' },
-    image: { description: 'The new image: name:tag, name@sha256:… or name:tag@sha256:….', required: true },
-    'image-name': { description: 'kustomize: the name of the images entry to update (default: the entry naming the image or the service).' },
-    'values-path': {
-      description: 'helm: dotted path of the image; a mapping gets repository/tag (and registry/digest when present), a value named *tag, *repository or *digest gets that part, any other value the whole image.',
-      default: 'image',
-    },
-    'image-policy': { description: 'flux: update only markers of this <namespace>:<policy> (default: every marker in the files).' },
-    service: { description: 'Service being deployed (commit message, pull-request branch).', required: true },
-    environment: { description: 'Environment being deployed (commit message, pull-request branch).', required: true },
-    mode: {
-      description: 'push, pull-request, or per environment: production=pull-request,*=push.',
-      default: 'push',
-    },
-    token: {
-      description: 'Token for https remotes (sent as an HTTP header, never in the URL) and the GitHub API in pull-request mode.',
-      env: ['GANTRY_GITOPS_TOKEN'],
-    },
-    'github-api-url': { description: 'GitHub REST API root (default: GITHUB_API_URL of the runner, else https://api.github.com).', env: ['GITHUB_API_URL'] },
-    'github-repository': { description: 'owner/name of the GitOps repository on GitHub, for pull requests (default: from the repository URL).' },
-    'author-name': { description: 'Commit author name.', default: 'Gantry' },
-    'author-email': { description: 'Commit author email.', default: 'gantry@users.noreply.github.com' },
-    'committer-name': { description: 'Committer name (default: the author).' },
-    'committer-email': { description: 'Committer email (default: the author).' },
-    'commit-message': {
-      description: 'Commit message template; placeholders {service} {environment} {image} {previous-image} {version} {source}.',
-      default: DEFAULT_COMMIT_MESSAGE,
-    },
-    'push-attempts': { description: 'Push attempts when the branch moved meanwhile (1-50); each fetches, rebases and retries.', default: '10' },
-  },
+  inputs,
   outputs: {
     commit: { description: 'The commit made, or empty when the image was already set (nothing pushed).' },
     'changed-files': { description: 'Files changed, comma-separated.' },
     'previous-image': { description: 'The image the files held before (comma-separated if they differed).' },
     'pull-request-url': { description: 'The pull request opened or updated (pull-request mode).' },
   },
-  schema,
+  check: pullRequestInputs,
   run: bump,
 });
 
 async function bump(input: BumpInput, runtime: Runtime) {
-  const image = parseImageRef(input.image) as ImageRef;
+  const image = input.image;
   const remote = parseRemote(input.repository, process.cwd()) as Remote;
   const mode = modeFor(input.mode, input.environment);
   const token = input.token;
@@ -173,7 +199,7 @@ async function bump(input: BumpInput, runtime: Runtime) {
     renderMessage(input['commit-message'], {
       service: input.service,
       environment: input.environment,
-      image: formatImageRef(image),
+      image: formatImageReference(image),
       'previous-image': previous.join(', ') || '(none)',
       version: shortVersion(image),
       source: sourceOf(runtime.run),
@@ -185,24 +211,24 @@ async function bump(input: BumpInput, runtime: Runtime) {
     const context: BumpContext = { clone, files, edit, message, runtime };
     let state = await applyEdit(context, await clone.head());
     if (!state.commit) {
-      runtime.info(`${formatImageRef(image)} is already set in ${files.join(', ')}: nothing to commit`);
+      runtime.info(`${formatImageReference(image)} is already set in ${files.join(', ')}: nothing to commit`);
       return outputs('', [], state.previous, '');
     }
-    runtime.info(`Committed ${state.commit.slice(0, 12)}: ${state.previous.join(', ') || '(none)'} → ${formatImageRef(image)} in ${state.changed.join(', ')}`);
+    runtime.info(`Committed ${state.commit.slice(0, 12)}: ${state.previous.join(', ') || '(none)'} → ${formatImageReference(image)} in ${state.changed.join(', ')}`);
 
     let pullRequestUrl = '';
     if (mode === 'pull-request') {
       pullRequestUrl = await openPullRequest(input, remote, context, state);
     } else {
       state = await pushWithRetry(context, state, input['push-attempts']);
-      if (state.commit) runtime.notice(`Pushed ${state.commit.slice(0, 12)} to ${input.branch}: ${input.service} in ${input.environment} → ${formatImageRef(image)}`);
+      if (state.commit) runtime.notice(`Pushed ${state.commit.slice(0, 12)} to ${input.branch}: ${input.service} in ${input.environment} → ${formatImageReference(image)}`);
     }
     await runtime.appendSummary(
       [
         '### GitOps bump',
         '| service | environment | previous | new | commit | pull request |',
         '|---|---|---|---|---|---|',
-        `| ${input.service} | ${input.environment} | ${state.previous.join(', ')} | ${formatImageRef(image)} | ${state.commit || '(already set)'} | ${pullRequestUrl} |`,
+        `| ${input.service} | ${input.environment} | ${state.previous.join(', ')} | ${formatImageReference(image)} | ${state.commit || '(already set)'} | ${pullRequestUrl} |`,
       ].join('\n'),
     );
     return outputs(state.commit, state.changed, state.previous, pullRequestUrl);
@@ -258,7 +284,7 @@ async function pushWithRetry(context: BumpContext, initial: BumpState, attempts:
     const upstream = await clone.fetchUpstream();
     state = await rebaseOrRedo(context, state, upstream);
     if (!state.commit) {
-      runtime.info(`${formatImageRef(context.edit.image)} was set upstream meanwhile: nothing to push`);
+      runtime.info(`${formatImageReference(context.edit.image)} was set upstream meanwhile: nothing to push`);
       return state;
     }
   }

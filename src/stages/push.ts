@@ -3,39 +3,49 @@ import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, booleanString, integerString } from '../model/inputs.js';
-import { defineStage } from '../model/stage.js';
+import { defineStage, input, type StageInput } from '../model/stage.js';
 import { openOciArchive } from '../oci/archive.js';
 import { ecrDigestOfTag, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
 import { formatBytes, pushArchive } from '../oci/push.js';
-import { ecrRepositoryName, parseRegistry, registryEndpoint, splitList, tagProblem } from '../oci/reference.js';
+import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList, tagProblem } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../model/runtime.js';
 
+const inputs = {
+  'aws-region': input(awsRegion, { description: 'AWS region of the repository.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
+  repository: input(ecrRepositoryName, { description: 'ECR repository name, e.g. shop/prod/api.' }),
+  'oci-archive': input(z.string().min(1), { description: 'OCI archive of the image (the oci-archive output of build).' }),
+  tags: input(tagList, { description: "Tags to push, comma- or newline-separated (build's tags output); default the tag recorded in the archive." }),
+  registry: input(registryEndpoint.optional(), {
+    description:
+      "Registry that receives the blobs and manifests, host[:port] or http(s)://host[:port]; default the ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the manifest is also recorded in ECR with PutImage. The CLI reads GANTRY_REGISTRY, which `gantry local env` sets to the local stack's registry.",
+  }),
+  'scan-on-push': input(booleanString.optional(), {
+    description: 'Scan images on push (true/false). A new repository gets true when unset; an existing one is changed only when this is set.',
+  }),
+  'tag-immutability': input(booleanString.optional(), {
+    description:
+      'Make tags immutable (true/false); a tag that already names another image is then refused. A new repository is mutable when unset; an existing one is changed only when this is set.',
+  }),
+  encryption: input(z.enum(['AES256', 'KMS'], { message: 'must be AES256 or KMS' }), {
+    description: 'Repository encryption at creation: AES256 or KMS.',
+    default: 'AES256',
+  }),
+  'kms-key': input(
+    z
+      .string()
+      .regex(/^(arn:aws[\w-]*:kms:[\w-]+:\d{12}:(key|alias)\/[\w/-]+|[\w-]{36}|alias\/[\w/-]+)$/, 'must be a KMS key id, alias or ARN')
+      .optional(),
+    { description: 'KMS key for encryption KMS; default the AWS managed key.' },
+  ),
+  'keep-last': input(integerString(1, 10_000), { description: 'Lifecycle: number of tagged images to keep.', default: '10' }),
+  'expire-untagged-days': input(integerString(0, 3650), {
+    description: 'Lifecycle: expire untagged images after this many days (0: never).',
+    default: '7',
+  }),
+};
 
-const schema = z.object({
-  'aws-region': awsRegion,
-  repository: ecrRepositoryName,
-  'oci-archive': z.string().min(1),
-  tags: z
-    .string()
-    .optional()
-    .transform((value) => splitList(value))
-    .superRefine((list, ctx) => {
-      for (const tag of list) {
-        const problem = tagProblem(tag);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }
-    }),
-  registry: registryEndpoint.optional(),
-  'scan-on-push': booleanString.optional(),
-  'tag-immutability': booleanString.optional(),
-  encryption: z.enum(['AES256', 'KMS'], { message: 'must be AES256 or KMS' }),
-  'kms-key': z.string().regex(/^(arn:aws[\w-]*:kms:[\w-]+:\d{12}:(key|alias)\/[\w/-]+|[\w-]{36}|alias\/[\w/-]+)$/, 'must be a KMS key id, alias or ARN').optional(),
-  'keep-last': integerString(1, 10_000),
-  'expire-untagged-days': integerString(0, 3650),
-});
-
-type PushInput = z.infer<typeof schema>;
+type PushInput = StageInput<typeof inputs>;
 
 /**
  * Pushes the image in the build stage's OCI archive to ECR: makes sure the repository exists with the scanning,
@@ -45,27 +55,7 @@ type PushInput = z.infer<typeof schema>;
 export const pushStage = defineStage({
   name: 'push',
   description: 'Push the built image to ECR (repository created and configured as needed), skipping blobs and tags already there.',
-  inputs: {
-    'aws-region': { description: 'AWS region of the repository.', required: true, env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-    repository: { description: 'ECR repository name, e.g. shop/prod/api.', required: true },
-    'oci-archive': { description: 'OCI archive of the image (the oci-archive output of build).', required: true },
-    tags: { description: "Tags to push, comma- or newline-separated (build's tags output); default the tag recorded in the archive." },
-    registry: {
-      description:
-        "Registry that receives the blobs and manifests, host[:port] or http(s)://host[:port]; default the ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the manifest is also recorded in ECR with PutImage. The CLI reads GANTRY_REGISTRY, which `gantry local env` sets to the local stack's registry.",
-    },
-    'scan-on-push': {
-      description: "Scan images on push (true/false). A new repository gets true when unset; an existing one is changed only when this is set.",
-    },
-    'tag-immutability': {
-      description:
-        "Make tags immutable (true/false); a tag that already names another image is then refused. A new repository is mutable when unset; an existing one is changed only when this is set.",
-    },
-    encryption: { description: 'Repository encryption at creation: AES256 or KMS.', default: 'AES256' },
-    'kms-key': { description: 'KMS key for encryption KMS; default the AWS managed key.' },
-    'keep-last': { description: 'Lifecycle: number of tagged images to keep.', default: '10' },
-    'expire-untagged-days': { description: 'Lifecycle: expire untagged images after this many days (0: never).', default: '7' },
-  },
+  inputs,
   outputs: {
     image: { description: 'The pushed image by digest: <registry>/<repository>@sha256:…, what deploy stages deploy.' },
     digest: { description: 'Manifest digest (sha256:…).' },
@@ -73,7 +63,6 @@ export const pushStage = defineStage({
     registry: { description: 'Registry host the image was pushed to.' },
     'repository-uri': { description: "The repository's URI in ECR." },
   },
-  schema,
   run: push,
 });
 
@@ -136,18 +125,10 @@ async function push(input: PushInput, runtime: Runtime) {
       `${tags.length - result.unchangedTags.length} tags set, ${result.unchangedTags.length} unchanged`,
   );
   const image = `${endpoint.host}/${input.repository}@${digest}`;
-  await appendSummarySafely(
-    runtime,
+  await runtime.appendSummary(
     [`### Image pushed: \`${image}\``, '', `| tags | blobs uploaded | blobs present |`, `|---|---|---|`, `| ${tags.map((t) => `\`${t}\``).join(' ')} | ${stats.blobsUploaded} (${formatBytes(stats.bytesUploaded)}) | ${stats.blobsSkipped} |`, ''].join('\n'),
   );
   return { image, digest, tags: tags.join(','), registry: endpoint.host, 'repository-uri': repository.repositoryUri ?? `${ecrEndpoint.host}/${input.repository}` };
 }
 
 /** The summary is a courtesy: failing to write it must not fail the stage. */
-async function appendSummarySafely(runtime: Runtime, markdown: string) {
-  try {
-    await runtime.appendSummary(markdown);
-  } catch (error) {
-    runtime.warning(`could not write the job summary: ${(error as Error).message}`);
-  }
-}

@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { GantryError } from '../model/errors.js';
 import { booleanString, integerString } from '../model/inputs.js';
-import { defineStage } from '../model/stage.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { defineStage, input, type StageInput } from '../model/stage.js';
+import type { Runtime } from '../model/runtime.js';
 import { filterReport } from '../scan/findings.js';
 import { evaluateGate, STRATEGIES, type GateVerdict } from '../scan/gate.js';
 import { renderJunit } from '../scan/junit.js';
@@ -28,15 +28,25 @@ const existingPath = z
   .min(1)
   .refine((path) => existsSync(path), 'no such file or directory');
 
-
-const schema = z
-  .object({
-    'scan-type': z.enum(SCAN_TYPES, { error: `must be one of ${SCAN_TYPES.join(', ')}` }),
-    target: existingPath,
-    scanners: z
+const inputs = {
+  'scan-type': input(z.enum(SCAN_TYPES, { error: `must be one of ${SCAN_TYPES.join(', ')}` }), {
+    description:
+      "What to scan: image (an OCI or Docker archive, e.g. the build stage's oci-archive output), fs (a directory), config (Dockerfile, Kubernetes manifests, Terraform).",
+    default: 'image',
+  }),
+  target: input(existingPath, { description: 'Path of the image archive, directory or configuration file/directory to scan.' }),
+  scanners: input(
+    z
       .string()
       .transform((value, ctx) => {
-        const names = [...new Set(value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+        const names = [
+          ...new Set(
+            value
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ];
         const unknown = names.find((name) => !(SCANNERS as readonly string[]).includes(name));
         if (unknown !== undefined || names.length === 0) {
           ctx.addIssue({ code: 'custom', message: `'${unknown ?? value}' is not a scanner (use ${SCANNERS.join(', ')})` });
@@ -45,7 +55,10 @@ const schema = z
         return names as Scanner[];
       })
       .optional(),
-    severity: z.string().transform((value, ctx) => {
+    { description: 'Comma-separated scanners: vuln, secret, misconfig. Default: vuln,secret for image and fs; misconfig for config.' },
+  ),
+  severity: input(
+    z.string().transform((value, ctx) => {
       const parsed = parseSeveritySelection(value);
       if ('error' in parsed) {
         ctx.addIssue({ code: 'custom', message: parsed.error });
@@ -53,27 +66,54 @@ const schema = z
       }
       return parsed.severities;
     }),
-    'ignore-unfixed': booleanString,
-    'ignore-file': existingPath.optional(),
-    strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }),
-    offline: booleanString,
-    'cache-dir': z.string().min(1).optional(),
-    'db-repository': z
+    {
+      description:
+        'Severities that fail the gate: one name is a threshold (HIGH = HIGH and CRITICAL), a comma-separated list is taken as is. Also filters the SARIF and JUnit reports.',
+      default: 'CRITICAL',
+    },
+  ),
+  'ignore-unfixed': input(booleanString, {
+    description: 'Leave out vulnerabilities that have no fixed version yet (true or false).',
+    default: 'false',
+  }),
+  'ignore-file': input(existingPath.optional(), {
+    description:
+      'Trivy ignore file (.trivyignore or .trivyignore.yaml). Default: .trivyignore in the working directory, else at the root of an fs/config target, when present.',
+  }),
+  strategy: input(z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }), {
+    description: 'What a finding at a gated severity does: fail (stop the pipeline), warn (continue with a warning), ignore (report only).',
+    default: 'fail',
+  }),
+  offline: input(booleanString, {
+    description:
+      'No network: use the vulnerability DB already in cache-dir (skip its update) and the misconfiguration checks built into Trivy (true or false).',
+    default: 'false',
+  }),
+  'cache-dir': input(z.string().min(1).optional(), {
+    description: "Trivy's cache directory holding the vulnerability DB (Trivy's --cache-dir). Default: ~/.cache/trivy.",
+  }),
+  'db-repository': input(
+    z
       .string()
       .regex(/^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+)?$/, 'must be an OCI repository such as registry.example.com/trivy-db:2')
       .optional(),
-    'trivy-path': existingPath.optional(),
-    'tool-cache': z.string().min(1),
-    'output-dir': z.string().min(1),
-    timeout: integerString(30, 7200),
-  })
-  .superRefine((input, ctx) => {
-    if (input['scan-type'] === 'config' && input.scanners?.some((s) => s !== 'misconfig')) {
-      ctx.addIssue({ code: 'custom', path: ['scanners'], message: "scan-type 'config' finds misconfigurations only; use scanners: misconfig, or scan-type fs" });
-    }
-  });
+    {
+      description:
+        "OCI repository to download the vulnerability DB from, e.g. a mirror of ghcr.io/aquasecurity/trivy-db:2 (Trivy's --db-repository).",
+    },
+  ),
+  'trivy-path': input(existingPath.optional(), {
+    description: `Trivy binary to use; without it the first trivy on PATH. Either must be version ${TRIVY_VERSION}, else the tool cache's copy is used.`,
+  }),
+  'tool-cache': input(z.string().min(1), {
+    description: `Where a Trivy ${TRIVY_VERSION} built by the stage is kept, by version.`,
+    default: '~/.cache/gantry/tools',
+  }),
+  'output-dir': input(z.string().min(1), { description: 'Directory for the JSON, SARIF, JUnit and Markdown reports.', default: 'trivy-reports' }),
+  timeout: input(integerString(30, 7200), { description: 'Longest a scan may take, in seconds (30-7200).', default: '600' }),
+};
 
-type ScanInput = z.infer<typeof schema>;
+type ScanInput = StageInput<typeof inputs>;
 type ScanOutputs = Record<
   'critical' | 'high' | 'medium' | 'low' | 'unknown' | 'gate' | 'json-report' | 'sarif-report' | 'junit-report' | 'summary-report',
   string
@@ -86,28 +126,7 @@ export const scanStage = defineStage({
     'missing) and gate on severity. One JSON report yields SARIF, JUnit XML and a job-summary table. Strategy fail stops the pipeline on ' +
     `findings at the gated severities; warn lets it go on with a warning, and the CLI then exits with code ${EXIT_UNSTABLE} so a ` +
     "Jenkins step (`returnStatus: true`) can mark the build UNSTABLE; ignore only reports.",
-  inputs: {
-    'scan-type': { description: 'What to scan: image (an OCI or Docker archive, e.g. the build stage\'s oci-archive output), fs (a directory), config (Dockerfile, Kubernetes manifests, Terraform).', default: 'image' },
-    target: { description: 'Path of the image archive, directory or configuration file/directory to scan.', required: true },
-    scanners: { description: 'Comma-separated scanners: vuln, secret, misconfig. Default: vuln,secret for image and fs; misconfig for config.' },
-    severity: {
-      description: 'Severities that fail the gate: one name is a threshold (HIGH = HIGH and CRITICAL), a comma-separated list is taken as is. Also filters the SARIF and JUnit reports.',
-      default: 'CRITICAL',
-    },
-    'ignore-unfixed': { description: 'Leave out vulnerabilities that have no fixed version yet (true or false).', default: 'false' },
-    'ignore-file': { description: 'Trivy ignore file (.trivyignore or .trivyignore.yaml). Default: .trivyignore in the working directory, else at the root of an fs/config target, when present.' },
-    strategy: { description: 'What a finding at a gated severity does: fail (stop the pipeline), warn (continue with a warning), ignore (report only).', default: 'fail' },
-    offline: {
-      description: 'No network: use the vulnerability DB already in cache-dir (skip its update) and the misconfiguration checks built into Trivy (true or false).',
-      default: 'false',
-    },
-    'cache-dir': { description: "Trivy's cache directory holding the vulnerability DB (Trivy's --cache-dir). Default: ~/.cache/trivy." },
-    'db-repository': { description: "OCI repository to download the vulnerability DB from, e.g. a mirror of ghcr.io/aquasecurity/trivy-db:2 (Trivy's --db-repository)." },
-    'trivy-path': { description: `Trivy binary to use; without it the first trivy on PATH. Either must be version ${TRIVY_VERSION}, else the tool cache's copy is used.` },
-    'tool-cache': { description: `Where a Trivy ${TRIVY_VERSION} built by the stage is kept, by version.`, default: '~/.cache/gantry/tools' },
-    'output-dir': { description: 'Directory for the JSON, SARIF, JUnit and Markdown reports.', default: 'trivy-reports' },
-    timeout: { description: 'Longest a scan may take, in seconds (30-7200).', default: '600' },
-  },
+  inputs,
   outputs: {
     critical: { description: 'Number of CRITICAL findings (vulnerabilities, failed checks and secrets).' },
     high: { description: 'Number of HIGH findings.' },
@@ -120,7 +139,10 @@ export const scanStage = defineStage({
     'junit-report': { description: 'Path of the JUnit XML report (gated severities only), for Jenkins.' },
     'summary-report': { description: 'Path of the Markdown summary, also appended to the job summary.' },
   },
-  schema,
+  check: (input) =>
+    input['scan-type'] === 'config' && input.scanners?.some((s) => s !== 'misconfig')
+      ? { input: 'scanners', problem: "scan-type 'config' finds misconfigurations only; use scanners: misconfig, or scan-type fs" }
+      : undefined,
   run: scan,
 });
 

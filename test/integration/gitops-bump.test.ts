@@ -247,8 +247,8 @@ describe('gitops-bump against real git repositories', () => {
 
   it('refuses bad inputs before cloning, naming the input', async () => {
     const cases: [Record<string, string>, string][] = [
-      [{ image: 'Shop/API:1' }, "input 'image': has a malformed repository name"],
-      [{ image: '127.0.0.1:5000/shop/api' }, "input 'image': needs a tag or a digest"],
+      [{ image: 'Shop/API:1' }, "input 'image': must be an image reference [registry/]repository[:tag][@sha256:<64 hex digits>]; this one has a malformed repository name"],
+      [{ image: '127.0.0.1:5000/shop/api' }, "input 'image': must be an image reference [registry/]repository[:tag][@sha256:<64 hex digits>]; this one needs a tag or a digest"],
       [{ edit: 'jsonnet' }, "input 'edit': must be one of kustomize, helm, flux"],
       [{ files: ' , ' }, "input 'files': needs at least one file path"],
       [{ files: '../outside.yaml' }, "input 'files': paths must be relative"],

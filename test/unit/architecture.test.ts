@@ -40,3 +40,11 @@ describe('core boundary', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the runner contract belongs to the core', () => {
+  it('src/model imports nothing from src/runtime: the adapters implement the core\'s Runtime, not the other way round', () => {
+    const offenders = sourceFiles('src/model').filter((file) => importedModules(readFileSync(file, 'utf8')).some((m) => /(^|\/)runtime\//.test(m)));
+    expect(sourceFiles('src/model')).toContain(join('src/model', 'runtime.ts'));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInputs } from '../../src/model/stage.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../src/model/runtime.js';
 import { buildStage } from '../../src/stages/build.js';
 
 /**

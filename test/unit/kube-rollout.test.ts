@@ -8,7 +8,7 @@ import { KubeSession } from '../../src/kube/session.js';
 import { parseWorkload, rolloutBlocker } from '../../src/kube/workload.js';
 import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
-import type { Runtime } from '../../src/runtime/runtime.js';
+import type { Runtime } from '../../src/model/runtime.js';
 import { deployEksStage } from '../../src/stages/deploy-eks.js';
 import { inputErrorOf } from './support.js';
 

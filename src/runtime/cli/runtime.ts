@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { GantryError } from '../../model/errors.js';
 import { inputEnvName, type RawInputs, type Stage } from '../../model/stage.js';
 import { SecretMasker } from '../mask.js';
-import type { RunContext, Runtime } from '../runtime.js';
+import type { RunContext, Runtime } from '../../model/runtime.js';
 
 export interface CliRuntimeOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -80,7 +80,12 @@ export class CliRuntime implements Runtime {
     this.outputs.set(name, value);
   }
   async appendSummary(markdown: string) {
-    if (this.summaryFile) await appendFile(this.summaryFile, `${markdown}\n`);
+    if (!this.summaryFile) return;
+    try {
+      await appendFile(this.summaryFile, `${markdown}\n`);
+    } catch (error) {
+      this.warning(`could not write the summary file ${this.summaryFile}: ${(error as Error).message}`);
+    }
   }
   async getIdToken(): Promise<string> {
     throw new GantryError('no OIDC identity provider on this runner', {

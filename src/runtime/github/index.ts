@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { RawInputs, Stage } from '../../model/stage.js';
 import { runStage } from '../run-stage.js';
-import type { RunContext, Runtime } from '../runtime.js';
+import type { RunContext, Runtime } from '../../model/runtime.js';
 
 /** The Actions toolkit behind the Runtime interface. */
 export class GitHubRuntime implements Runtime {
@@ -54,7 +54,13 @@ export class GitHubRuntime implements Runtime {
   }
   async appendSummary(markdown: string) {
     if (!this.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(markdown, true).write();
+    try {
+      await core.summary.addRaw(markdown, true).write();
+    } catch (error) {
+      // The toolkit keeps a failed write in its buffer; drop it so the next summary does not repeat it.
+      core.summary.emptyBuffer();
+      this.warning(`could not write the job summary: ${(error as Error).message}`);
+    }
   }
   getIdToken(audience: string) {
     return core.getIDToken(audience);

@@ -28,7 +28,10 @@ export interface Runtime {
   /** Makes a variable available to later steps of the same job; a secret one is masked first. */
   exportVariable(name: string, value: string, options?: { secret?: boolean }): void;
   setOutput(name: string, value: string): void;
-  /** Appends Markdown to the run's summary page (GitHub) or summary file (CLI). */
+  /**
+   * Appends Markdown to the run's summary page (GitHub) or summary file (CLI). Best effort, by contract: the summary
+   * reports on the work and is never a reason to fail it, so an adapter that cannot write it warns and resolves.
+   */
   appendSummary(markdown: string): Promise<void>;
   /** An OIDC ID token for `audience`, from the runner's identity provider. */
   getIdToken(audience: string): Promise<string>;
