@@ -16,6 +16,7 @@ apt|fuse-overlayfs|fuse-overlayfs --version|^fuse-overlayfs
 apt|newuidmap|test -u /usr/bin/newuidmap -a -u /usr/bin/newgidmap && dpkg-query -W -f='uidmap \${Version}\\n' uidmap|
 apt|jq|jq --version|
 apt|curl|curl --version|
+apt|hugo|hugo version|
 python|python|$py --version|
 python|act|$b/act --version|
 python|zizmor|$b/zizmor --version|
