@@ -1,6 +1,8 @@
 import { javascript, typescript, YamlFile } from 'projen';
 import { actionManifest } from './src/generate/action-manifest.js';
 import { stages } from './src/stages/index.js';
+import { readdirSync } from 'node:fs';
+import { GantryPipeline } from './src/projen/gantry-pipeline.js';
 import { ciWorkflow } from './workflows-src/ci.js';
 
 const project = new typescript.TypeScriptProject({
@@ -111,6 +113,12 @@ project.compileTask.spawn(bundle);
 // Workflows are typed objects in workflows-src/, rendered here; never edited by hand.
 new YamlFile(project, '.github/workflows/ci.yml', { obj: ciWorkflow, marker: true });
 project.tsconfigDev.addInclude('../workflows-src/**/*.ts');
+
+// The seed systems' pipeline models, rendered by the same component users add to their .projenrc.ts; the output sits
+// next to each model so a reader sees what a model yields, and CI catches drift like any generated file.
+for (const model of readdirSync('examples/pipelines').filter((file) => file.endsWith('.yaml'))) {
+  new GantryPipeline(project, { configFile: `examples/pipelines/${model}`, outdir: `examples/pipelines/${model.replace(/\.yaml$/, '')}` });
+}
 
 // The CLI entry point must be executable after compilation.
 project.postCompileTask.exec('chmod +x lib/runtime/cli/main.js');

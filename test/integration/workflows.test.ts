@@ -5,16 +5,16 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
-const DIR = '.github/workflows';
-const workflows = readdirSync(DIR).filter((file) => file.endsWith('.yml'));
+/** This repository's own workflows, and those the seed pipeline models generate. */
+const DIRS = ['.github/workflows', ...readdirSync('examples/pipelines', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `examples/pipelines/${d.name}/.github/workflows`)];
+const workflows = DIRS.flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.yml')).map((file) => `${dir}/${file}`));
 
 interface Workflow {
   permissions?: Record<string, string>;
   jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string }[] }>;
 }
 
-describe.each(workflows)('generated workflow %s', (file) => {
-  const path = `${DIR}/${file}`;
+describe.each(workflows)('generated workflow %s', (path) => {
   const workflow = parse(readFileSync(path, 'utf8')) as Workflow;
 
   it('passes actionlint', async () => {

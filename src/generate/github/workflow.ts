@@ -15,9 +15,15 @@ export interface Workflow {
 
 export interface Job {
   readonly name?: string;
+  readonly needs?: readonly string[];
+  readonly if?: string;
   readonly 'runs-on': string;
   readonly 'timeout-minutes': number;
   readonly permissions?: Record<string, Permission>;
+  readonly environment?: string;
+  readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean };
+  readonly strategy?: { readonly 'fail-fast': boolean; readonly matrix: { readonly include: readonly Record<string, string>[] } };
+  readonly outputs?: Record<string, string>;
   readonly env?: Record<string, string>;
   readonly steps: readonly Step[];
 }
@@ -25,13 +31,17 @@ export interface Job {
 export type Step = UsesStep | RunStep;
 
 export interface UsesStep {
+  readonly id?: string;
   readonly name?: string;
+  readonly if?: string;
   readonly uses: string;
   readonly with?: Record<string, string | number | boolean>;
 }
 
 export interface RunStep {
+  readonly id?: string;
   readonly name?: string;
+  readonly if?: string;
   readonly run: string;
   readonly env?: Record<string, string>;
 }
@@ -43,4 +53,12 @@ export interface RunStep {
 export const PINNED_ACTIONS = {
   checkout: { uses: 'actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5', version: 'v4.3.1' },
   setupNode: { uses: 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020', version: 'v4.4.0' },
-} as const;
+  setupGo: { uses: 'actions/setup-go@d35c59abb061a4a6fb18e82ac0862c26744d6ab5', version: 'v5.5.0' },
+  setupPython: { uses: 'actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065', version: 'v5.6.0' },
+  uploadSarif: { uses: 'github/codeql-action/upload-sarif@5d4e8d1aca955e8d8589aabd499c5cae939e33c7', version: 'v4.31.9' },
+} as const satisfies Record<string, PinnedAction>;
+
+export interface PinnedAction {
+  readonly uses: string;
+  readonly version: string;
+}

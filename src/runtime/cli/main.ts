@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-import { chmod, appendFile, writeFile } from 'node:fs/promises';
+import { chmod, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { pipelineFiles } from '../../generate/pipeline-files.js';
 import { localStackConfig } from '../../local/config.js';
+import { loadPipelineFile } from '../../pipeline/load.js';
+import { pipelineJsonSchema } from '../../pipeline/json-schema.js';
 import { localDown, localEnv, localStatus, localUp } from '../../local/stack.js';
 import { describeFailure } from '../../model/errors.js';
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
@@ -16,6 +20,8 @@ Usage:
   gantry run <stage> [--<input> <value>]... [options]
   gantry stages                      list the stages and their inputs
   gantry local up|down|status|env    the loopback stack (registry, AWS emulator, GitOps repository)
+  gantry generate --config <model>   write the workflows of a pipeline model (.yaml or .json) [--out <dir>] [--check]
+  gantry schema                      print the JSON Schema of the pipeline model, for editors
 
 Options of 'gantry run':
   --json                 print the outputs as one JSON object (default: name=value lines)
@@ -45,6 +51,11 @@ export async function main(argv: string[]): Promise<number> {
       return localCommand(rest);
     case 'stages':
       return listStages();
+    case 'generate':
+      return generateCommand(rest);
+    case 'schema':
+      process.stdout.write(`${JSON.stringify(pipelineJsonSchema(), null, 2)}\n`);
+      return EXIT_SUCCESS;
     case undefined:
     case 'help':
     case '--help':
@@ -93,6 +104,49 @@ async function runCommand(argv: string[]): Promise<number> {
   else if (!printExports) for (const [key, value] of runtime.outputs) process.stdout.write(`${key}=${value}\n`);
   if (!result.ok) return EXIT_FAILURE;
   return runtime.unstable ? EXIT_UNSTABLE : EXIT_SUCCESS;
+}
+
+/**
+ * Writes every file of a pipeline model. The model is validated whole first, so a bad model writes nothing;
+ * `--check` writes nothing either and fails when a file on disk differs (for CI).
+ */
+async function generateCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { config: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean' } }, strict: true }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\nusage: gantry generate --config <model.yaml|json> [--out <dir>] [--check]\n`);
+    return EXIT_USAGE;
+  }
+  if (!values.config) {
+    process.stderr.write('usage: gantry generate --config <model.yaml|json> [--out <dir>] [--check]\n');
+    return EXIT_USAGE;
+  }
+  const out = values.out ?? '.';
+  try {
+    const files = pipelineFiles(loadPipelineFile(values.config), relative(out, values.config) || values.config);
+    const stale: string[] = [];
+    for (const [path, text] of Object.entries(files)) {
+      const target = join(out, path);
+      const current = await readFile(target, 'utf8').catch(() => undefined);
+      if (current === text) continue;
+      if (values.check) {
+        stale.push(path);
+        continue;
+      }
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+      process.stderr.write(`wrote ${target}\n`);
+    }
+    if (values.check && stale.length > 0) {
+      process.stderr.write(`out of date (run gantry generate --config ${values.config}): ${stale.join(', ')}\n`);
+      return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+  } catch (error) {
+    process.stderr.write(`error: ${describeFailure(error)}\n`);
+    return EXIT_FAILURE;
+  }
 }
 
 async function localCommand(argv: string[]): Promise<number> {

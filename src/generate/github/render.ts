@@ -1,0 +1,39 @@
+import { Document, isMap, isScalar, visit } from 'yaml';
+import type { ResolvedPipeline } from '../../pipeline/resolve.js';
+import { checksOnly, deliverWorkflow, pinsOf } from './deliver.js';
+import { PINNED_ACTIONS, type PinnedAction, type Workflow } from './workflow.js';
+
+/**
+ * A workflow as YAML text: every third-party `uses:` pinned by SHA carries its version as a trailing comment, so a
+ * reviewer sees `# v4.3.1` where the SHA alone says nothing.
+ */
+export function workflowYaml(workflow: Workflow, pins: Readonly<Record<string, PinnedAction>> = PINNED_ACTIONS, header?: string): string {
+  const versions = new Map(Object.values(pins).map((pin) => [pin.uses, pin.version]));
+  // Plain YAML: a shared object is written out again rather than as an anchor and alias.
+  const doc = new Document(workflow, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'uses' && isScalar(pair.value)) {
+        const version = versions.get(String(pair.value.value));
+        if (version) pair.value.comment = ` ${version}`;
+      }
+    },
+  });
+  if (header) doc.commentBefore = header.split('\n').map((line) => ` ${line}`).join('\n');
+  if (!isMap(doc.contents)) throw new Error('a workflow renders as a mapping');
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Every GitHub workflow a pipeline model yields, by file name under `.github/workflows/`. */
+export function githubWorkflows(pipeline: ResolvedPipeline): Record<string, Workflow> {
+  const files: Record<string, Workflow> = { 'deliver.yml': deliverWorkflow(pipeline) };
+  const ci = checksOnly(pipeline);
+  if (ci) files['ci.yml'] = ci;
+  return files;
+}
+
+/** The same, as the YAML text of each file. */
+export function githubWorkflowFiles(pipeline: ResolvedPipeline, header: string): Record<string, string> {
+  const pins = pinsOf(pipeline);
+  return Object.fromEntries(Object.entries(githubWorkflows(pipeline)).map(([file, workflow]) => [file, workflowYaml(workflow, pins, header)]));
+}

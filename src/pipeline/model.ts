@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { awsRegion } from '../model/inputs.js';
+import { findStage } from '../stages/index.js';
+import { branchPatternProblem } from './branch-pattern.js';
+import { stageInputsSchema } from './stage-inputs.js';
+
+/**
+ * The pipeline model: a delivery described once — services, an optional static front end, environments — from
+ * which the generators write GitHub workflows, a Jenkinsfile and IAM policies, and `gantry` runs. Keys are
+ * kebab-case like the stages' inputs, since most of them are stage inputs.
+ */
+
+const NAME_RULE = 'must be lowercase letters, digits and -, starting with a letter (at most 40 characters)';
+const name = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, NAME_RULE);
+
+/** What the pipeline passes to a stage itself, so a model may not set it. */
+export const SUPPLIED = {
+  build: ['context', 'dockerfile', 'image', 'oci-archive', 'sha', 'build-number'],
+  scan: ['scan-type', 'target', 'output-dir'],
+  push: ['aws-region', 'repository', 'oci-archive', 'tags', 'registry'],
+  'deploy-ecs': ['aws-region', 'image'],
+  'deploy-eks': ['aws-region', 'image'],
+  'gitops-bump': ['image', 'service', 'environment'],
+  'publish-static': ['aws-region'],
+  verify: [],
+  notify: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SuppliedStage = keyof typeof SUPPLIED;
+
+/** Inputs of a stage this version of Gantry ships; a stage still to come is refused where the model uses it. */
+function inputsOf(stageName: SuppliedStage) {
+  const stage = findStage(stageName);
+  if (!stage) {
+    return z.any().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: `needs the ${stageName} stage, which this version of Gantry does not ship` }));
+  }
+  return stageInputsSchema(stage, SUPPLIED[stageName]);
+}
+
+export const DEPLOY_KINDS = { ecs: 'deploy-ecs', eks: 'deploy-eks', gitops: 'gitops-bump' } as const;
+export type DeployKind = keyof typeof DEPLOY_KINDS;
+
+/** Parses `value` with `schema` inside a transform, reporting its issues at their paths below the current one. */
+function parseWithin<T extends z.ZodType>(schema: T, value: unknown, ctx: z.RefinementCtx): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return z.NEVER;
+}
+
+const deployTarget = z
+  .looseObject({ kind: z.enum(Object.keys(DEPLOY_KINDS) as [DeployKind, ...DeployKind[]], { error: 'must be one of ecs, eks, gitops' }) })
+  .transform((target, ctx) => {
+    const { kind, ...inputs } = target;
+    return { kind, inputs: parseWithin(inputsOf(DEPLOY_KINDS[kind]), inputs, ctx) as Record<string, string> };
+  });
+export type DeployTarget = z.output<typeof deployTarget>;
+
+const gitRefPattern = (what: string) =>
+  z.string().superRefine((pattern, ctx) => {
+    const problem = branchPatternProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: `is not a ${what} pattern GitHub can match: ${problem}` });
+  });
+
+const environment = z
+  .strictObject({
+    name,
+    /** Branches that deliver to this environment (GitHub filter patterns: `main`, `release/**`). */
+    branch: gitRefPattern('branch').optional(),
+    /** Tags that deliver to this environment (`v*`). */
+    tag: gitRefPattern('tag').optional(),
+    account: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id (quote it in YAML)')),
+    region: awsRegion,
+    /** Name of the IAM role the pipeline assumes in this account by OIDC. */
+    role: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)'),
+    /** GitHub environment of the deploy job (protection rules, approvals); default: the environment's name. */
+    'github-environment': z.string().min(1).optional(),
+  })
+  .refine((env) => env.branch !== undefined || env.tag !== undefined, { message: 'needs a branch or a tag pattern that delivers to it', path: ['branch'] });
+export type Environment = z.output<typeof environment>;
+
+const service = z.strictObject({
+  name,
+  /** Build context, relative to the repository root. */
+  context: z.string().min(1).default('.'),
+  dockerfile: z.string().min(1).optional(),
+  /** ECR repository per environment: placeholders {project}, {environment}, {service}. */
+  repository: z.string().min(1).default('{project}/{environment}/{service}'),
+  build: inputsOf('build').optional(),
+  scan: inputsOf('scan').optional(),
+  push: inputsOf('push').optional(),
+  /** One target for every environment (it has a `kind`), or one per environment name. */
+  deploy: z.unknown().transform((value, ctx): Record<string, DeployTarget> => {
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'required: a target (kind: ecs, eks or gitops), or one per environment' });
+      return z.NEVER;
+    }
+    const single = value !== null && typeof value === 'object' && 'kind' in value;
+    if (single) return { '*': parseWithin(deployTarget, value, ctx) };
+    return parseWithin(z.record(z.string(), deployTarget), value, ctx);
+  }),
+  /** Smoke checks after the deploy (the verify stage's inputs); a failure rolls the deploy back. */
+  verify: inputsOf('verify').optional(),
+});
+export type Service = z.output<typeof service>;
+
+/** The publish-static stage's inputs (build command, source dir, bucket, distribution, cache rules). */
+const frontend = z.record(z.string(), z.unknown()).transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as Record<string, string>);
+
+const commands = z.union([z.string().min(1).transform((c) => [c]), z.array(z.string().min(1))]);
+
+const pinnedAction = z.strictObject({
+  uses: z.string().regex(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, 'must be owner/repo[/path]@<40-hex commit sha>'),
+  version: z.string().min(1),
+});
+
+export const pipelineSchema = z
+  .strictObject({
+    project: name,
+    environments: z.array(environment).min(1, 'needs at least one environment'),
+    services: z.array(service).default([]),
+    frontend: frontend.optional(),
+    notify: z.strictObject({ 'slack-webhook-secret': z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be a secret name (A-Z, 0-9, _)') }).optional(),
+    test: commands.optional(),
+    lint: commands.optional(),
+    setup: z
+      .strictObject({
+        node: z.union([z.string(), z.number()]).transform(String).optional(),
+        go: z.union([z.string(), z.number()]).transform(String).optional(),
+        python: z.union([z.string(), z.number()]).transform(String).optional(),
+      })
+      .optional(),
+    gantry: z
+      .strictObject({
+        /** Where Gantry's actions come from: `owner/repo`, or a path in the checkout such as `./` (this repository). */
+        actions: z.string().min(1).default('gantry-ci/gantry'),
+        /** The commit of `actions` to run, by full SHA like every other action; ignored for a path. */
+        ref: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-hex commit SHA (a tag can be moved; pin the commit and name the release in version)').optional(),
+        /** The release that `ref` is, shown next to it. */
+        version: z.string().min(1).optional(),
+      })
+      .refine((g) => isLocalPath(g.actions) || g.ref !== undefined, { message: 'required: the commit SHA of the Gantry release to run', path: ['ref'] })
+      .default({ actions: './' }),
+    workflow: z
+      .strictObject({
+        'runs-on': z.string().min(1).default('ubuntu-latest'),
+        /** Third-party actions by full SHA, overriding Gantry's map (e.g. an organisation's approved versions). */
+        pins: z.record(z.string(), pinnedAction).default({}),
+        'timeout-minutes': z.number().int().min(1).max(360).default(30),
+      })
+      .default({ 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30 }),
+  })
+  .superRefine((model, ctx) => {
+    duplicates(model.environments.map((e) => e.name), 'environments', ctx);
+    duplicates(model.services.map((s) => s.name), 'services', ctx);
+    if (model.services.length === 0 && !model.frontend) ctx.addIssue({ code: 'custom', path: ['services'], message: 'needs at least one service or a frontend' });
+    const names = model.environments.map((e) => e.name);
+    model.services.forEach((svc, i) => {
+      if ('*' in svc.deploy) return;
+      for (const env of names) {
+        if (!(env in svc.deploy)) ctx.addIssue({ code: 'custom', path: ['services', i, 'deploy', env], message: `required: a deploy target for environment '${env}'` });
+      }
+      for (const key of Object.keys(svc.deploy)) {
+        if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['services', i, 'deploy', key], message: `is not an environment (environments: ${names.join(', ')})` });
+      }
+    });
+  });
+
+/** Gantry's actions from the checkout itself (`./`, `./vendor/gantry`) rather than from a repository. */
+export function isLocalPath(actions: string): boolean {
+  return actions === '.' || actions.startsWith('./');
+}
+
+function duplicates(names: string[], list: string, ctx: z.RefinementCtx) {
+  names.forEach((n, i) => {
+    const first = names.indexOf(n);
+    if (first !== i) ctx.addIssue({ code: 'custom', path: [list, i, 'name'], message: `duplicates ${list}[${first}].name '${n}'` });
+  });
+}
+
+export type Pipeline = z.output<typeof pipelineSchema>;
+export type PipelineDocument = z.input<typeof pipelineSchema>;

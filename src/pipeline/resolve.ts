@@ -1,0 +1,106 @@
+import { GantryError } from '../model/errors.js';
+import { ecrRepositoryName } from '../oci/reference.js';
+import type { Stage } from '../model/stage.js';
+import { findStage } from '../stages/index.js';
+import { DEPLOY_KINDS, pipelineSchema, SUPPLIED, type DeployKind, type Environment, type Pipeline, type SuppliedStage } from './model.js';
+import { checkStageInputs, fill, fillPlaceholders } from './stage-inputs.js';
+
+/** A model that failed validation: every problem, each named by its path in the model. */
+export class PipelineError extends GantryError {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`the pipeline model is invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'PipelineError';
+    this.problems = problems;
+  }
+}
+
+/** `['services', 1, 'deploy', 'cluster']` → `services[1].deploy.cluster`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+}
+
+/** One stage's inputs for one service in one environment, placeholders filled in and checked by the stage. */
+export interface StageCall {
+  readonly stage: string;
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+export interface ResolvedService {
+  readonly name: string;
+  readonly context: string;
+  readonly dockerfile?: string;
+  /** ECR repository name in this environment. */
+  readonly repository: string;
+  readonly build: StageCall;
+  readonly scan: StageCall;
+  readonly push: StageCall;
+  readonly deploy: StageCall & { readonly kind: DeployKind };
+  readonly verify?: StageCall;
+}
+
+export interface ResolvedEnvironment extends Environment {
+  readonly roleArn: string;
+  readonly services: readonly ResolvedService[];
+  readonly frontend?: StageCall;
+}
+
+export interface ResolvedPipeline {
+  readonly model: Pipeline;
+  readonly environments: readonly ResolvedEnvironment[];
+}
+
+/**
+ * Validates a pipeline document and expands it per environment: placeholders filled in, every stage input checked by
+ * its stage's own validator. Throws a PipelineError naming each problem by its path; returns nothing partial.
+ */
+export function resolvePipeline(document: unknown): ResolvedPipeline {
+  const parsed = pipelineSchema.safeParse(document);
+  if (!parsed.success) {
+    throw new PipelineError(
+      parsed.error.issues.map((issue) => {
+        const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+        return `${formatPath(issue.path) || '(model)'}: ${missing ? 'required' : issue.message}`;
+      }),
+    );
+  }
+  const model = parsed.data;
+  const problems: string[] = [];
+  const environments = model.environments.map((env) => resolveEnvironment(model, env, problems));
+  if (problems.length > 0) throw new PipelineError([...new Set(problems)]);
+  return { model, environments };
+}
+
+function resolveEnvironment(model: Pipeline, env: Environment, problems: string[]): ResolvedEnvironment {
+  const call = (stageName: SuppliedStage, raw: Readonly<Record<string, string>> | undefined, at: string, values: Record<string, string>): StageCall => {
+    const inputs = fillPlaceholders(raw ?? {}, values);
+    const stage = findStage(stageName) as Stage;
+    for (const [input, problem] of checkStageInputs(stage, inputs, SUPPLIED[stageName])) {
+      problems.push(`${at}.${input}: ${problem}${model.environments.length > 1 ? ` (environment ${env.name})` : ''}`);
+    }
+    return { stage: stageName, inputs };
+  };
+  const services = model.services.map((svc, i): ResolvedService => {
+    const values = { project: model.project, environment: env.name, service: svc.name };
+    const at = `services[${i}]`;
+    const target = svc.deploy['*'] ?? svc.deploy[env.name]!;
+    const targetAt = svc.deploy['*'] ? `${at}.deploy` : `${at}.deploy.${env.name}`;
+    const repository = fill(svc.repository, values);
+    const repositoryCheck = ecrRepositoryName.safeParse(repository);
+    if (!repositoryCheck.success) problems.push(`${at}.repository: '${repository}' ${repositoryCheck.error.issues[0]!.message}`);
+    return {
+      name: svc.name,
+      context: svc.context,
+      dockerfile: svc.dockerfile,
+      repository,
+      build: call('build', svc.build, `${at}.build`, values),
+      scan: call('scan', svc.scan, `${at}.scan`, values),
+      push: call('push', svc.push, `${at}.push`, values),
+      deploy: { kind: target.kind, ...call(DEPLOY_KINDS[target.kind], target.inputs, targetAt, values) },
+      verify: svc.verify ? call('verify', svc.verify, `${at}.verify`, values) : undefined,
+    };
+  });
+  const frontend = model.frontend ? call('publish-static', model.frontend, 'frontend', { project: model.project, environment: env.name, service: 'frontend' }) : undefined;
+  return { ...env, roleArn: `arn:aws:iam::${env.account}:role/${env.role}`, services, frontend };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { Stage } from '../model/stage.js';
+
+/**
+ * A stage's inputs as a pipeline model writes them: the same names as action.yml and the CLI, values as YAML
+ * gives them (strings, numbers, booleans; kept as the strings a workflow's `with:` passes), each checked by the
+ * stage's own schema. So an input added to a stage is usable in the model at once, with no second declaration.
+ *
+ * `supplied`: inputs the pipeline fills in itself (the image from push, the region of the environment); the model
+ * may not set them. Values may hold `{project}`, `{environment}` and `{service}` placeholders: they are checked
+ * against the stage's schema once the placeholders are filled in, per environment (see `resolve.ts`).
+ */
+export function stageInputsSchema(stage: Stage, supplied: readonly string[]) {
+  const known = Object.keys(stage.inputs).filter((name) => !supplied.includes(name));
+  const value = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+  // For editors (`gantry schema`): each input with its description, the way action.yml lists it.
+  const properties = Object.fromEntries(
+    known.map((name) => [name, { type: ['string', 'number', 'boolean'], description: stage.inputs[name]!.description, default: stage.inputs[name]!.default }]),
+  );
+  const record = z.record(z.string(), value).meta({ description: `Inputs of the ${stage.name} stage.`, properties, additionalProperties: false });
+  return record.superRefine((inputs, ctx) => {
+    for (const name of Object.keys(inputs)) {
+      if (supplied.includes(name)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is set by the pipeline itself (from ${suppliedBy(name)}); remove it` });
+      } else if (!(name in stage.inputs)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is not an input of stage '${stage.name}' (inputs: ${known.join(', ')})` });
+      }
+    }
+  });
+}
+
+function suppliedBy(name: string): string {
+  if (name === 'image') return "the push job's image output, by digest";
+  if (name === 'aws-region') return "the environment's region";
+  return 'the service and environment';
+}
+
+/** Raw inputs with placeholders filled in for one service in one environment. */
+export function fillPlaceholders(inputs: Readonly<Record<string, string>>, values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, fill(value, values)]));
+}
+
+export function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(project|environment|service)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * Checks filled-in inputs against the stage's own validators, input by input, and that every input the stage requires
+ * is set by the model or supplied by the pipeline. Returns each problem as `[input, message]`.
+ */
+export function checkStageInputs(stage: Stage, inputs: Readonly<Record<string, string>>, supplied: readonly string[]): [string, string][] {
+  const problems: [string, string][] = [];
+  for (const [name, definition] of Object.entries(stage.inputs)) {
+    if (supplied.includes(name)) continue;
+    const value = inputs[name] ?? definition.default;
+    if (value === undefined) {
+      if (definition.required) problems.push([name, 'required']);
+      continue;
+    }
+    const parsed = definition.schema.safeParse(value);
+    if (!parsed.success) problems.push([name, parsed.error.issues[0]!.message]);
+  }
+  return problems;
+}
