@@ -117,6 +117,8 @@ const pinnedAction = z.strictObject({
 export const pipelineSchema = z
   .strictObject({
     project: name,
+    /** The GitHub repository that delivers (owner/name): the subject of the deploy roles' trust policies. */
+    repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be the GitHub repository as owner/name'),
     environments: z.array(environment).min(1, 'needs at least one environment'),
     services: z.array(service).default([]),
     frontend: frontend.optional(),

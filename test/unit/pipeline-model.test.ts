@@ -9,6 +9,7 @@ const seed = (name: string) => parse(readFileSync(`examples/pipelines/${name}.ya
 function model(): Record<string, any> {
   return {
     project: 'shop',
+    repository: 'acme/shop',
     environments: [
       { name: 'staging', branch: 'develop', account: '111111111111', region: 'eu-west-1', role: 'deploy' },
       { name: 'production', branch: 'main', account: '222222222222', region: 'eu-west-1', role: 'deploy' },

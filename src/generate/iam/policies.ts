@@ -1,0 +1,165 @@
+import type { ResolvedEnvironment, ResolvedPipeline } from '../../pipeline/resolve.js';
+
+/**
+ * The IAM side of a pipeline, per environment: who may assume the deploy role (GitHub's OIDC tokens for this
+ * repository, on the environment's branch or tag, or in its GitHub environment) and what the role may do —
+ * exactly the calls the model's stages make, on exactly the resources the model names.
+ */
+
+export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+
+export interface PolicyDocument {
+  readonly Version: '2012-10-17';
+  readonly Statement: readonly Statement[];
+}
+
+export interface Statement {
+  readonly Sid: string;
+  readonly Effect: 'Allow';
+  readonly Principal?: Record<string, string>;
+  readonly Action: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
+}
+
+/** GitHub's `sub` claims that deliver to an environment: its branch or tag pushes, and jobs in its GitHub environment. */
+export function subjectsOf(repository: string, env: ResolvedEnvironment): string[] {
+  // GitHub filter patterns use `**` across slashes; IAM's StringLike `*` already matches any characters.
+  const glob = (pattern: string) => pattern.replace(/\*\*/g, '*');
+  return [
+    ...(env.branch ? [`repo:${repository}:ref:refs/heads/${glob(env.branch)}`] : []),
+    ...(env.tag ? [`repo:${repository}:ref:refs/tags/${glob(env.tag)}`] : []),
+    `repo:${repository}:environment:${env['github-environment'] ?? env.name}`,
+  ];
+}
+
+export function trustPolicy(repository: string, env: ResolvedEnvironment): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'GitHubActionsOidc',
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::${env.account}:oidc-provider/${GITHUB_OIDC_HOST}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com' },
+          StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: subjectsOf(repository, env) },
+        },
+      },
+    ],
+  };
+}
+
+/** The registry protocol's calls (docker push through ECR's OCI endpoint) and the repository settings push makes. */
+const ECR_REPOSITORY_ACTIONS = [
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:CompleteLayerUpload',
+  'ecr:CreateRepository',
+  'ecr:DescribeImages',
+  'ecr:DescribeRepositories',
+  'ecr:GetDownloadUrlForLayer',
+  'ecr:GetLifecyclePolicy',
+  'ecr:InitiateLayerUpload',
+  'ecr:PutImage',
+  'ecr:PutImageScanningConfiguration',
+  'ecr:PutImageTagMutability',
+  'ecr:PutLifecyclePolicy',
+  'ecr:UploadLayerPart',
+];
+
+export function permissionPolicy(env: ResolvedEnvironment): PolicyDocument {
+  const arn = (service: string, resource: string) => `arn:aws:${service}:${env.region}:${env.account}:${resource}`;
+  const statements: Statement[] = [];
+  if (env.services.length > 0) {
+    // GetAuthorizationToken has no resource: AWS documents "*" as its only resource.
+    statements.push({ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });
+    statements.push({
+      Sid: 'EcrPush',
+      Effect: 'Allow',
+      Action: ECR_REPOSITORY_ACTIONS,
+      Resource: unique(env.services.map((s) => arn('ecr', `repository/${s.repository}`))),
+    });
+  }
+  const ecs = env.services.filter((s) => s.deploy.kind === 'ecs');
+  if (ecs.length > 0) {
+    const clusterOf = (inputs: Readonly<Record<string, string>>) => lastSegment(inputs.cluster!);
+    statements.push({
+      Sid: 'EcsServices',
+      Effect: 'Allow',
+      Action: ['ecs:DescribeServices', 'ecs:UpdateService'],
+      Resource: unique(ecs.map((s) => arn('ecs', `service/${clusterOf(s.deploy.inputs)}/${lastSegment(s.deploy.inputs.service!)}`))),
+    });
+    statements.push({
+      Sid: 'EcsClusterTasks',
+      Effect: 'Allow',
+      Action: ['ecs:DescribeClusters', 'ecs:DescribeTasks', 'ecs:ListTasks', 'ecs:RunTask', 'ecs:StopTask'],
+      Resource: unique(ecs.flatMap((s) => [arn('ecs', `cluster/${clusterOf(s.deploy.inputs)}`), arn('ecs', `task/${clusterOf(s.deploy.inputs)}/*`), arn('ecs', 'task-definition/*:*')])),
+    });
+    // Task definitions have no resource-level permissions for these calls: AWS documents "*".
+    statements.push({
+      Sid: 'EcsTaskDefinitions',
+      Effect: 'Allow',
+      Action: ['ecs:DeregisterTaskDefinition', 'ecs:DescribeTaskDefinition', 'ecs:RegisterTaskDefinition'],
+      Resource: '*',
+    });
+    statements.push({
+      Sid: 'PassTaskRoles',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: `arn:aws:iam::${env.account}:role/*`,
+      Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+    });
+  }
+  const eks = env.services.filter((s) => s.deploy.kind === 'eks');
+  if (eks.length > 0) {
+    statements.push({
+      Sid: 'EksClusters',
+      Effect: 'Allow',
+      Action: 'eks:DescribeCluster',
+      Resource: unique(eks.map((s) => arn('eks', `cluster/${s.deploy.inputs.cluster!}`))),
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+function lastSegment(nameOrArn: string): string {
+  return nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Terraform for the role of one environment: the same two documents, as jsonencode'd HCL. */
+export function terraformOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment): string {
+  const id = `${pipeline.model.project}_${env.name}`.replace(/-/g, '_');
+  const hcl = (doc: PolicyDocument) => JSON.stringify(doc, null, 2).replace(/\n/g, '\n  ');
+  return [
+    `# Deploy role of ${pipeline.model.project} in ${env.name} (account ${env.account}), assumed by GitHub Actions over OIDC.`,
+    `resource "aws_iam_role" "${id}" {`,
+    `  name               = "${env.role}"`,
+    `  assume_role_policy = jsonencode(${hcl(trustPolicy(pipeline.model.repository, env))})`,
+    `}`,
+    ``,
+    `resource "aws_iam_role_policy" "${id}" {`,
+    `  name   = "${pipeline.model.project}-delivery"`,
+    `  role   = aws_iam_role.${id}.id`,
+    `  policy = jsonencode(${hcl(permissionPolicy(env))})`,
+    `}`,
+    ``,
+  ].join('\n');
+}
+
+/** Every IAM file of a pipeline, by path relative to the repository root. */
+export function iamFiles(pipeline: ResolvedPipeline): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const env of pipeline.environments) {
+    const dir = `iam/${env.name}`;
+    files[`${dir}/trust-policy.json`] = `${JSON.stringify(trustPolicy(pipeline.model.repository, env), null, 2)}\n`;
+    files[`${dir}/permission-policy.json`] = `${JSON.stringify(permissionPolicy(env), null, 2)}\n`;
+    files[`${dir}/role.tf`] = terraformOf(pipeline, env);
+  }
+  return files;
+}
