@@ -4,9 +4,14 @@ import { access, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localStackConfig } from '../../src/local/config.js';
-import { checkKube, kubeRequest, kubeSettings } from '../../src/local/kube.js';
+import { eksToken } from '../../src/kube/eks-token.js';
+import { rollBackImages } from '../../src/kube/rollback.js';
+import { KubeSession, type KubeClients } from '../../src/kube/session.js';
+import { checkKube, kubeEndpointOf, kubeRequest, kubeSettings } from '../../src/local/kube.js';
+import { systemClock } from '../../src/model/schedule.js';
+import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { createTestService, describe as describeService, DIGEST, emulatorEcs } from '../fixtures/ecs/emulator.js';
 import { parseExports, readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
 
@@ -219,6 +224,47 @@ describe('rollback --target eks against the local control plane', () => {
     expect(raced.metadata.generation).toBe(generation);
   }, 90_000);
 
+  it('lets a deploy that lands between its read and its patch stand: the patch tests the image first', async () => {
+    await createDeployment('between');
+    const ours = await deploy('between', NEW);
+    expect(ours.code, ours.stderr).toBe(0);
+    // The race made deterministic: another deploy patches the Deployment right before the rollback's own patch.
+    const session = await sessionWithDeployBeforePatch(async () => {
+      const patched = await kubeRequest(config, 'PATCH', path('between'), {
+        body: { spec: { template: { spec: { containers: [{ name: 'app', image: OTHER }] } } } },
+        contentType: 'application/strategic-merge-patch+json',
+        settings,
+      });
+      expect(patched.status, patched.body).toBe(200);
+    });
+    const lines: string[] = [];
+    const runtime = new CliRuntime({ env: { PATH: process.env.PATH }, write: (line) => lines.push(line) });
+    const plan = { ref: { kind: 'deployment' as const, name: 'between', namespace }, previousImages: new Map([['app', OLD]]), deployedImage: NEW, timeoutMs: 60_000 };
+    const failure = await rollBackImages(session, plan, runtime, systemClock).then(() => undefined, (error: Error) => error);
+    expect(failure?.message).toBe(`not rolled back: deployment/between now runs app=${OTHER}, not the image this rollback undoes (${NEW}); another deploy happened`);
+    expect(images(await read('between'))).toEqual([`app=${OTHER}`]);
+  }, 90_000);
+
+  /** A session of the deploy role that runs `concurrently` once, just before the first patch it sends. */
+  async function sessionWithDeployBeforePatch(concurrently: () => Promise<void>): Promise<KubeSession> {
+    const ca = await readFile(join(settings.dir, 'pki', 'ca.crt'));
+    const cluster = { name: settings.clusterName, endpoint: kubeEndpointOf(config, settings), caData: ca.toString('base64') };
+    const credentials = { accessKeyId: roleEnv.AWS_ACCESS_KEY_ID!, secretAccessKey: roleEnv.AWS_SECRET_ACCESS_KEY!, sessionToken: roleEnv.AWS_SESSION_TOKEN };
+    // The token is presigned for the emulator's STS, which the API server's webhook asks.
+    process.env.AWS_ENDPOINT_URL = inject('localEnv').AWS_ENDPOINT_URL;
+    const runtime = new CliRuntime({ env: {}, write: () => undefined });
+    let raced = false;
+    return new (class extends KubeSession {
+      override async call<T>(action: string, fn: (clients: KubeClients) => Promise<T>): Promise<T> {
+        if (!raced && action.startsWith('patching')) {
+          raced = true;
+          await concurrently();
+        }
+        return super.call(action, fn);
+      }
+    })(cluster, () => eksToken(cluster.name, { region: 'us-east-1', credentials }), runtime);
+  }
+
   it('refuses previous images of a container the workload does not have, naming the input', async () => {
     await createDeployment('named');
     const run = await rollback({ workload: 'named', 'previous-images': `sidecar=${OLD}` });
@@ -367,6 +413,25 @@ describe('rollback --target gitops against bare repositories', () => {
     expect((await git(['--git-dir', bare, 'rev-parse', `${revert}^`])).trim()).toBe(concurrent);
     expect(await show(bare, FILE)).toBe(kustomization('web', 'v1'));
     expect(await show(bare, api)).toBe(kustomization('api', 'v2'));
+  });
+
+  it('of two rollbacks of the same bump racing, one reverts it and the other finds that revert and pushes nothing', async () => {
+    const bare = await seedRepo('twice', { [FILE]: kustomization('web', 'v1') });
+    const bumped = await bump(bare, 'web', 'v2');
+    const firstPushHeld = await holdFirstPush(bare);
+    const held = rollback(bare, bumped);
+    await firstPushHeld();
+    const other = await rollback(bare, bumped);
+    expect(other.code, other.stderr).toBe(0);
+    const run = await held;
+    expect(run.code, run.stderr).toBe(0);
+
+    const revert = outputs(other)['revert-commit']!;
+    expect(await head(bare)).toBe(revert);
+    expect(run.stderr).toMatch(/Push attempt 1\/10 rejected/);
+    expect(run.stderr).toContain(`is already undone on main: ${revert.slice(0, 12)}`);
+    expect(outputs(run)).toMatchObject({ changed: 'false', 'revert-commit': revert });
+    expect(await show(bare, FILE)).toBe(kustomization('web', 'v1'));
   });
 
   it('refuses a commit that is not on the branch, naming the input', async () => {
