@@ -12,7 +12,8 @@ import { KubeSession, type KubeClients } from '../../src/kube/session.js';
 import { checkKube, kubeEndpointOf, kubeRequest, kubeSettings } from '../../src/local/kube.js';
 import { systemClock } from '../../src/model/schedule.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
-import { createTestService, describe as describeService, DIGEST, emulatorEcs } from '../fixtures/ecs/emulator.js';
+import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { createTestService, describe as describeService, DIGEST, emulatorEcs, ROLLOUT } from '../fixtures/ecs/emulator.js';
 import { parseExports, readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
 
 /**
@@ -97,6 +98,24 @@ describe.concurrent('rollback --target ecs against the emulator', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('rolling back anyway (force)');
     expect((await describeService(ecs, t)).taskDefinition).toBe(t.taskDefinitionArn);
+  });
+
+  it('fails when the rollback does not complete within timeout-minutes, saying so', async () => {
+    const t = await createTestService(ecs, 'rbhang');
+    // A revision whose tasks never become steady (the emulator's hang label): the bound is all that ends the wait.
+    const registered = await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: t.family,
+        networkMode: 'bridge',
+        requiresCompatibilities: ['EC2'],
+        containerDefinitions: t.containers.map((c) => ({ ...c, dockerLabels: { ...c.dockerLabels, [ROLLOUT]: 'hang' } })),
+      }),
+    );
+    const started = Date.now();
+    const run = await rollback(t, { 'task-definition-arn': registered.taskDefinition!.taskDefinitionArn!, 'timeout-minutes': '0.05' });
+    expect(run.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.stderr).toMatch(new RegExp(`the rollback of ${t.service} to ${t.family}:2 \\(deployment ecs-svc/\\d+\\) did not complete within 3s \\(last state IN_PROGRESS`));
   });
 
   it('refuses a revision that does not exist before touching the service', async () => {
