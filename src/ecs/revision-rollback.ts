@@ -97,12 +97,12 @@ function finish(
     runtime.info(`Deployment ${deploymentId} COMPLETED: ${plan.service} runs ${shortTaskDefinition(target)} again`);
     return { taskDefinitionArn: target, deploymentId, replacedTaskDefinitionArn: replaced, changed };
   }
-  throw new GantryError(`the rollback of ${plan.service} to ${shortTaskDefinition(target)} (deployment ${deploymentId}) ${describe(outcome, plan.schedule)}`, {
+  throw new GantryError(`the rollback of ${plan.service} to ${shortTaskDefinition(target)} (deployment ${deploymentId}) ${describeOutcome(outcome, plan.schedule)}`, {
     remedy: 'read the service events above: the service needs attention before another deploy.',
   });
 }
 
-function describe(outcome: Exclude<RolloutOutcome, { kind: 'completed' }>, schedule: PollSchedule): string {
+function describeOutcome(outcome: Exclude<RolloutOutcome, { kind: 'completed' }>, schedule: PollSchedule): string {
   switch (outcome.kind) {
     case 'failed':
       return `FAILED: ${outcome.reason}`;
