@@ -94,7 +94,7 @@ export async function deployToKubernetes(session: KubeSession, plan: KubeDeployP
   throw new GantryError(`${describeRef(ref)} ${reason}; ${rolledBack}${pods}`);
 }
 
-async function checkNamespace(session: KubeSession, ref: WorkloadRef): Promise<void> {
+export async function checkNamespace(session: KubeSession, ref: WorkloadRef): Promise<void> {
   try {
     await session.call(`reading namespace ${ref.namespace}`, ({ core }) => core.readNamespace({ name: ref.namespace }));
   } catch (error) {
@@ -105,7 +105,7 @@ async function checkNamespace(session: KubeSession, ref: WorkloadRef): Promise<v
   }
 }
 
-async function readExisting(session: KubeSession, ref: WorkloadRef): Promise<Workload> {
+export async function readExisting(session: KubeSession, ref: WorkloadRef): Promise<Workload> {
   try {
     return await readWorkload(session, ref);
   } catch (error) {
@@ -208,7 +208,7 @@ async function rollBack(
 }
 
 /** The JSON pointer to a container's image in the workload: `/spec/template/spec/containers/0/image`. */
-function imagePath(template: V1PodTemplateSpec, name: string): string {
+export function imagePath(template: V1PodTemplateSpec, name: string): string {
   for (const list of ['containers', 'initContainers'] as const) {
     const index = template.spec?.[list]?.findIndex((c) => c.name === name) ?? -1;
     if (index >= 0) return `/spec/template/spec/${list}/${index}/image`;

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Clone } from '../git/clone.js';
-import { authorizationHeader, Git } from '../git/git.js';
+import { pushWithRetry } from '../git/push-retry.js';
 import { parseRemote, type Remote } from '../git/remote-url.js';
-import { backoffDelay, sleep } from '../model/backoff.js';
 import { DEFAULT_COMMIT_MESSAGE, renderMessage, sourceOf, unknownPlaceholders } from '../gitops/commit-message.js';
 import { EDIT_KINDS, editFiles, editText, type ImageEdit } from '../gitops/edit.js';
 import { upsertPullRequest } from '../gitops/github-pulls.js';
+import { branchName, identityPart, repositoryLocation } from '../gitops/input-schemas.js';
+import { gitForRepository } from '../gitops/repository-git.js';
 import { formatImageReference, imageReferenceInput, shortVersion } from '../oci/image-reference.js';
 import { parseMarker } from '../gitops/flux.js';
 import { GantryError } from '../model/errors.js';
@@ -25,18 +26,9 @@ const refComponent = z
   .regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'must be letters, digits, ".", "_" or "-" (it becomes part of a branch name)')
   .refine((v) => !v.endsWith('.lock') && !v.includes('..'), 'must not end with .lock or contain ".."');
 
-const branchName = z
-  .string()
-  .regex(/^(?!-)(?!.*\/\/)(?!.*\.\.)(?!.*@\{)[^\s~^:?*[\\\x00-\x1f\x7f]+$/, 'must be a valid git branch name')
-  .refine((v) => !v.endsWith('/') && !v.endsWith('.') && !v.endsWith('.lock') && !v.startsWith('/'), 'must be a valid git branch name');
-
-const identityPart = z.string().regex(/^[^<>\n]+$/, 'must not contain <, > or line breaks');
-
 const inputs = {
   repository: input(
-    z.string().refine((v) => typeof parseRemote(v, process.cwd()) !== 'string', {
-      error: (issue) => `${parseRemote(String(issue.input), process.cwd()) as string}`,
-    }),
+    repositoryLocation,
     {
       description: 'GitOps repository: https:// URL (with token), ssh URL or user@host:path, file:// URL or local path.',
       env: ['GANTRY_GITOPS_REPO'],
@@ -166,26 +158,20 @@ async function bump(input: BumpInput, runtime: Runtime) {
   const image = input.image;
   const remote = parseRemote(input.repository, process.cwd()) as Remote;
   const mode = modeFor(input.mode, input.environment);
-  const token = input.token;
-  if (token) {
-    runtime.setSecret(token);
-    runtime.setSecret(authorizationHeader(token).slice('Authorization: '.length));
-  }
-  const usesHttp = remote.kind === 'https' || remote.kind === 'http';
-  if (token && !usesHttp && mode === 'push') runtime.debug('token given but the repository is not https: git does not use it');
-  if (remote.kind === 'http' && token) runtime.warning('the token is sent to a plain http:// repository; use https:// outside a loopback test');
-
-  const git = new Git({
-    env: runtime.env,
-    token: usesHttp ? token : undefined,
-    identity: {
-      authorName: input['author-name'],
-      authorEmail: input['author-email'],
-      committerName: input['committer-name'] ?? input['author-name'],
-      committerEmail: input['committer-email'] ?? input['author-email'],
+  const git = gitForRepository(
+    remote,
+    {
+      token: input.token,
+      tokenUsedElsewhere: mode === 'pull-request',
+      identity: {
+        authorName: input['author-name'],
+        authorEmail: input['author-email'],
+        committerName: input['committer-name'] ?? input['author-name'],
+        committerEmail: input['committer-email'] ?? input['author-email'],
+      },
     },
-    onCommand: (args) => runtime.debug(`git ${args.map((arg) => (/[\s'"]/.test(arg) ? JSON.stringify(arg) : arg)).join(' ')}`),
-  });
+    runtime,
+  );
   const files = input.files.map((file) => file.replace(/\{service\}/g, input.service).replace(/\{environment\}/g, input.environment));
   const edit: ImageEdit = {
     kind: input.edit,
@@ -220,7 +206,7 @@ async function bump(input: BumpInput, runtime: Runtime) {
     if (mode === 'pull-request') {
       pullRequestUrl = await openPullRequest(input, remote, context, state);
     } else {
-      state = await pushWithRetry(context, state, input['push-attempts']);
+      state = await pushBump(context, state, input['push-attempts']);
       if (state.commit) runtime.notice(`Pushed ${state.commit.slice(0, 12)} to ${input.branch}: ${input.service} in ${input.environment} → ${formatImageReference(image)}`);
     }
     await runtime.appendSummary(
@@ -267,27 +253,16 @@ async function applyEdit(context: BumpContext, base: string): Promise<BumpState>
  * concurrent bump of the same file), or succeeds but would not give the same files a fresh edit gives, the bump
  * is redone on the new upstream instead: reset, edit, commit. Attempts are bounded, with jittered backoff.
  */
-async function pushWithRetry(context: BumpContext, initial: BumpState, attempts: number): Promise<BumpState> {
-  const { clone, runtime } = context;
-  let state = initial;
-  for (let attempt = 1; ; attempt++) {
-    const pushed = await clone.push(clone.branch);
-    if (pushed.ok) return state;
-    if (attempt >= attempts) {
-      throw new GantryError(`push to ${clone.branch} rejected ${attempts} times: the branch keeps moving (${pushed.detail})`, {
-        remedy: 'raise push-attempts, or serialise the bumps (a concurrency group per GitOps repository).',
-      });
-    }
-    const wait = backoffDelay(attempt, 250, 8_000);
-    runtime.info(`Push attempt ${attempt}/${attempts} rejected (${pushed.detail}); fetching ${clone.branch} and retrying in ${(wait / 1000).toFixed(1)} s`);
-    await sleep(wait);
-    const upstream = await clone.fetchUpstream();
-    state = await rebaseOrRedo(context, state, upstream);
-    if (!state.commit) {
-      runtime.info(`${formatImageReference(context.edit.image)} was set upstream meanwhile: nothing to push`);
-      return state;
-    }
-  }
+function pushBump(context: BumpContext, initial: BumpState, attempts: number): Promise<BumpState> {
+  return pushWithRetry(context.clone, initial, {
+    attempts,
+    log: (line) => context.runtime.info(line),
+    onUpstreamMoved: async (upstream, state) => {
+      const next = await rebaseOrRedo(context, state, upstream);
+      if (!next.commit) context.runtime.info(`${formatImageReference(context.edit.image)} was set upstream meanwhile: nothing to push`);
+      return next;
+    },
+  });
 }
 
 async function rebaseOrRedo(context: BumpContext, state: BumpState, upstream: string): Promise<BumpState> {

@@ -47710,9 +47710,13 @@ async function runAction(stage) {
 }
 
 // src/stages/gitops-bump.ts
-import { mkdtemp, readFile as readFile2, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile3, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
+
+// src/git/clone.ts
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
 
 // src/git/git.ts
 import { execFile } from "node:child_process";
@@ -47874,6 +47878,80 @@ ${result.stderr}`)) {
     }
     return { ok: false, reason: "conflict", files };
   }
+  /**
+   * Deepens the shallow history until `commit` and its parent are present and `commit` is an ancestor of HEAD, in
+   * growing steps, so a recent commit costs a small fetch and an old one a few. Returns false when the whole
+   * history is fetched and `commit` is not on the branch.
+   */
+  async deepenUntilAncestor(commit) {
+    for (let depth = 16; ; depth *= 4) {
+      const sha = await this.resolve(commit);
+      if (sha && await this.isAncestor(sha, "HEAD") && await this.parentsPresent(sha)) return true;
+      if (!await this.isShallow()) return false;
+      await this.git.run(["fetch", "--quiet", "--no-tags", `--deepen=${depth}`, "origin", `refs/heads/${this.branch}`], this.dir);
+    }
+  }
+  /** The full sha of a commit named by a (possibly short) sha or ref, or undefined when there is no such commit here. */
+  async resolve(name) {
+    const result = await this.git.run(["rev-parse", "--quiet", "--verify", `${name}^{commit}`], this.dir, { allowFailure: true });
+    return result.code === 0 ? result.stdout.trim() : void 0;
+  }
+  async describe(commit) {
+    const [sha = "", parents = "", ...subject] = (await this.git.output(["log", "-1", "--format=%H%n%P%n%s", commit], this.dir)).split("\n");
+    return { sha, parents: parents.split(" ").filter(Boolean), subject: subject.join("\n") };
+  }
+  /** Commits in `from..to` (newest first) whose message contains `text`, optionally only those touching `paths`. */
+  async commitsBetween(from, to, options = {}) {
+    const args = ["log", "--format=%H%x09%P%x09%s", ...options.grep ? ["--fixed-strings", `--grep=${options.grep}`] : [], `${from}..${to}`];
+    if (options.paths) args.push("--", ...options.paths);
+    const lines = (await this.git.output(args, this.dir)).split("\n").filter(Boolean);
+    return lines.map((line) => {
+      const [sha = "", parents = "", subject = ""] = line.split("	");
+      return { sha, parents: parents.split(" ").filter(Boolean), subject };
+    });
+  }
+  /** Files a commit changed. */
+  async changedFiles(commit) {
+    return (await this.git.output(["diff-tree", "--no-commit-id", "--name-only", "-r", commit], this.dir)).split("\n").filter(Boolean);
+  }
+  /**
+   * Applies the inverse of `commit` to the work tree and index, uncommitted (`git revert --no-commit`). On a
+   * conflict the revert is aborted, leaving the tree as it was, and the conflicting files returned.
+   */
+  async revertNoCommit(commit) {
+    const result = await this.git.run(["revert", "--no-commit", commit], this.dir, { allowFailure: true });
+    if (result.code === 0) return { ok: true };
+    const files = (await this.git.output(["diff", "--name-only", "--diff-filter=U"], this.dir).catch(() => "")).split("\n").filter(Boolean);
+    await this.git.run(["revert", "--abort"], this.dir, { allowFailure: true });
+    if (files.length === 0 && !/conflict/i.test(`${result.stdout}
+${result.stderr}`)) throw new GitError(["revert", "--no-commit", commit], result.code, result.stderr);
+    return { ok: false, reason: "conflict", files };
+  }
+  /** Whether the index differs from HEAD (something staged to commit). */
+  async hasStagedChanges() {
+    return (await this.git.run(["diff", "--cached", "--quiet"], this.dir, { allowFailure: true })).code !== 0;
+  }
+  /** Commits what is staged with `message`; returns the new commit's sha. */
+  async commitStaged(message) {
+    await this.git.run(["commit", "--quiet", "--no-verify", "-m", message], this.dir);
+    return this.head();
+  }
+  async isAncestor(ancestor, descendant) {
+    return (await this.git.run(["merge-base", "--is-ancestor", ancestor, descendant], this.dir, { allowFailure: true })).code === 0;
+  }
+  async parentsPresent(commit) {
+    const { parents } = await this.describe(commit);
+    for (const parent of parents) if (!await this.resolve(parent)) return false;
+    return parents.length > 0 || !await this.isShallowCommit(commit);
+  }
+  async isShallow() {
+    return await this.git.output(["rev-parse", "--is-shallow-repository"], this.dir) === "true";
+  }
+  async isShallowCommit(commit) {
+    const shallow = await this.git.output(["rev-parse", "--git-path", "shallow"], this.dir);
+    const text = await readFile(isAbsolute(shallow) ? shallow : join(this.dir, shallow), "utf8").catch(() => "");
+    return text.split("\n").includes(commit);
+  }
   /** A file's content at a revision (`git show <rev>:<path>`). */
   async show(revision, path) {
     return (await this.git.run(["show", `${revision}:${path}`], this.dir)).stdout;
@@ -47898,8 +47976,38 @@ function rejectionLine(text) {
   return text.split("\n").map((line) => line.trim()).find((line) => /rejected|non-fast-forward|fetch first|cannot lock|failed to update/i.test(line)) ?? "rejected";
 }
 
+// src/model/backoff.ts
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+  const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+function sleep(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+
+// src/git/push-retry.ts
+async function pushWithRetry(clone2, initial, options) {
+  const { attempts, log } = options;
+  let state = initial;
+  for (let attempt = 1; ; attempt++) {
+    const pushed = await clone2.push(clone2.branch);
+    if (pushed.ok) return state;
+    if (attempt >= attempts) {
+      throw new GantryError(`push to ${clone2.branch} rejected ${attempts} times: the branch keeps moving (${pushed.detail})`, {
+        remedy: "raise push-attempts, or serialise the pushes (a concurrency group per GitOps repository)."
+      });
+    }
+    const wait = backoffDelay(attempt, 250, 8e3);
+    log(`Push attempt ${attempt}/${attempts} rejected (${pushed.detail}); fetching ${clone2.branch} and retrying in ${(wait / 1e3).toFixed(1)} s`);
+    await sleep(wait);
+    const upstream = await clone2.fetchUpstream();
+    state = await options.onUpstreamMoved(upstream, state);
+    if (!state.commit) return state;
+  }
+}
+
 // src/git/remote-url.ts
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 function parseRemote(value, cwd) {
   if (value.startsWith("-")) return 'must not start with "-"';
@@ -47924,20 +48032,11 @@ function parseRemote(value, cwd) {
     return `uses an unsupported scheme '${scheme}' (https, ssh or file)`;
   }
   const scp = /^(?:([^@/:\s]+)@)?([^@/:\s]+):(?!\/\/)(.+)$/.exec(value);
-  if (scp && !isAbsolute(value)) return { kind: "ssh", url: value, host: scp[2], path: trimRepoPath(scp[3]) };
+  if (scp && !isAbsolute2(value)) return { kind: "ssh", url: value, host: scp[2], path: trimRepoPath(scp[3]) };
   return { kind: "file", url: pathToFileURL(resolve(cwd, value)).href };
 }
 function trimRepoPath(path) {
   return path.replace(/^\/+/, "").replace(/\.git\/?$/, "").replace(/\/+$/, "");
-}
-
-// src/model/backoff.ts
-function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
-  const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + random() * (step / 2));
-}
-function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
 // src/gitops/commit-message.ts
@@ -47960,8 +48059,8 @@ function renderMessage(template, values) {
 }
 
 // src/gitops/edit.ts
-import { readFile, realpath, writeFile as writeFile2 } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readFile as readFile2, realpath, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2, relative, sep } from "node:path";
 
 // src/gitops/flux.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -48382,7 +48481,7 @@ async function editFiles(dir, files, edit) {
   const previous = [];
   for (const file2 of files) {
     const path = await insideTree(root, file2);
-    const before = await readFile(path, "utf8");
+    const before = await readFile2(path, "utf8");
     const after = editText(file2, before, edit);
     for (const image of after.previous) if (!previous.includes(image)) previous.push(image);
     if (after.text !== before) {
@@ -48395,7 +48494,7 @@ async function editFiles(dir, files, edit) {
 async function insideTree(root, file2) {
   let real;
   try {
-    real = await realpath(join(root, file2));
+    real = await realpath(join2(root, file2));
   } catch {
     throw new GantryError(`file '${file2}' does not exist in the GitOps repository`, {
       remedy: "check the files input: paths are relative to the repository root, on the chosen branch."
@@ -48507,6 +48606,31 @@ function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// src/gitops/input-schemas.ts
+var repositoryLocation = external_exports.string().refine((v) => typeof parseRemote(v, process.cwd()) !== "string", {
+  error: (issue3) => `${parseRemote(String(issue3.input), process.cwd())}`
+});
+var branchName = external_exports.string().regex(/^(?!-)(?!.*\/\/)(?!.*\.\.)(?!.*@\{)[^\s~^:?*[\\\x00-\x1f\x7f]+$/, "must be a valid git branch name").refine((v) => !v.endsWith("/") && !v.endsWith(".") && !v.endsWith(".lock") && !v.startsWith("/"), "must be a valid git branch name");
+var identityPart = external_exports.string().regex(/^[^<>\n]+$/, "must not contain <, > or line breaks");
+
+// src/gitops/repository-git.ts
+function gitForRepository(remote, options, runtime) {
+  const { token } = options;
+  if (token) {
+    runtime.setSecret(token);
+    runtime.setSecret(authorizationHeader(token).slice("Authorization: ".length));
+  }
+  const usesHttp = remote.kind === "https" || remote.kind === "http";
+  if (token && !usesHttp && !options.tokenUsedElsewhere) runtime.debug("token given but the repository is not https: git does not use it");
+  if (remote.kind === "http" && token) runtime.warning("the token is sent to a plain http:// repository; use https:// outside a loopback test");
+  return new Git({
+    env: runtime.env,
+    token: usesHttp ? token : void 0,
+    identity: options.identity,
+    onCommand: (args) => runtime.debug(`git ${args.map((arg) => /[\s'"]/.test(arg) ? JSON.stringify(arg) : arg).join(" ")}`)
+  });
+}
+
 // src/model/inputs.ts
 var awsRegion = external_exports.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1");
 var iamRoleArn = external_exports.string().regex(
@@ -48522,13 +48646,9 @@ var booleanString = external_exports.string().transform((value) => value.toLower
 // src/stages/gitops-bump.ts
 var MODES = ["push", "pull-request"];
 var refComponent = external_exports.string().regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'must be letters, digits, ".", "_" or "-" (it becomes part of a branch name)').refine((v) => !v.endsWith(".lock") && !v.includes(".."), 'must not end with .lock or contain ".."');
-var branchName = external_exports.string().regex(/^(?!-)(?!.*\/\/)(?!.*\.\.)(?!.*@\{)[^\s~^:?*[\\\x00-\x1f\x7f]+$/, "must be a valid git branch name").refine((v) => !v.endsWith("/") && !v.endsWith(".") && !v.endsWith(".lock") && !v.startsWith("/"), "must be a valid git branch name");
-var identityPart = external_exports.string().regex(/^[^<>\n]+$/, "must not contain <, > or line breaks");
 var inputs = {
   repository: input2(
-    external_exports.string().refine((v) => typeof parseRemote(v, process.cwd()) !== "string", {
-      error: (issue3) => `${parseRemote(String(issue3.input), process.cwd())}`
-    }),
+    repositoryLocation,
     {
       description: "GitOps repository: https:// URL (with token), ssh URL or user@host:path, file:// URL or local path.",
       env: ["GANTRY_GITOPS_REPO"]
@@ -48630,25 +48750,20 @@ async function bump(input3, runtime) {
   const image = input3.image;
   const remote = parseRemote(input3.repository, process.cwd());
   const mode = modeFor(input3.mode, input3.environment);
-  const token = input3.token;
-  if (token) {
-    runtime.setSecret(token);
-    runtime.setSecret(authorizationHeader(token).slice("Authorization: ".length));
-  }
-  const usesHttp = remote.kind === "https" || remote.kind === "http";
-  if (token && !usesHttp && mode === "push") runtime.debug("token given but the repository is not https: git does not use it");
-  if (remote.kind === "http" && token) runtime.warning("the token is sent to a plain http:// repository; use https:// outside a loopback test");
-  const git = new Git({
-    env: runtime.env,
-    token: usesHttp ? token : void 0,
-    identity: {
-      authorName: input3["author-name"],
-      authorEmail: input3["author-email"],
-      committerName: input3["committer-name"] ?? input3["author-name"],
-      committerEmail: input3["committer-email"] ?? input3["author-email"]
+  const git = gitForRepository(
+    remote,
+    {
+      token: input3.token,
+      tokenUsedElsewhere: mode === "pull-request",
+      identity: {
+        authorName: input3["author-name"],
+        authorEmail: input3["author-email"],
+        committerName: input3["committer-name"] ?? input3["author-name"],
+        committerEmail: input3["committer-email"] ?? input3["author-email"]
+      }
     },
-    onCommand: (args) => runtime.debug(`git ${args.map((arg) => /[\s'"]/.test(arg) ? JSON.stringify(arg) : arg).join(" ")}`)
-  });
+    runtime
+  );
   const files = input3.files.map((file2) => file2.replace(/\{service\}/g, input3.service).replace(/\{environment\}/g, input3.environment));
   const edit = {
     kind: input3.edit,
@@ -48666,9 +48781,9 @@ async function bump(input3, runtime) {
     version: shortVersion(image),
     source: sourceOf(runtime.run)
   });
-  const work = await mkdtemp(join2(runtime.env.RUNNER_TEMP || tmpdir(), "gantry-gitops-"));
+  const work = await mkdtemp(join3(runtime.env.RUNNER_TEMP || tmpdir(), "gantry-gitops-"));
   try {
-    const clone2 = await runtime.group(`Clone ${remote.url} (${input3.branch}, shallow)`, () => Clone.create(git, remote.url, join2(work, "repo"), input3.branch));
+    const clone2 = await runtime.group(`Clone ${remote.url} (${input3.branch}, shallow)`, () => Clone.create(git, remote.url, join3(work, "repo"), input3.branch));
     const context = { clone: clone2, files, edit, message, runtime };
     let state = await applyEdit(context, await clone2.head());
     if (!state.commit) {
@@ -48680,7 +48795,7 @@ async function bump(input3, runtime) {
     if (mode === "pull-request") {
       pullRequestUrl = await openPullRequest(input3, remote, context, state);
     } else {
-      state = await pushWithRetry(context, state, input3["push-attempts"]);
+      state = await pushBump(context, state, input3["push-attempts"]);
       if (state.commit) runtime.notice(`Pushed ${state.commit.slice(0, 12)} to ${input3.branch}: ${input3.service} in ${input3.environment} \u2192 ${formatImageReference(image)}`);
     }
     await runtime.appendSummary(
@@ -48702,27 +48817,16 @@ async function applyEdit(context, base) {
   const commit = await context.clone.commit(result.changed, context.message(result.previous));
   return { commit, base, changed: result.changed, previous: result.previous };
 }
-async function pushWithRetry(context, initial, attempts) {
-  const { clone: clone2, runtime } = context;
-  let state = initial;
-  for (let attempt = 1; ; attempt++) {
-    const pushed = await clone2.push(clone2.branch);
-    if (pushed.ok) return state;
-    if (attempt >= attempts) {
-      throw new GantryError(`push to ${clone2.branch} rejected ${attempts} times: the branch keeps moving (${pushed.detail})`, {
-        remedy: "raise push-attempts, or serialise the bumps (a concurrency group per GitOps repository)."
-      });
+function pushBump(context, initial, attempts) {
+  return pushWithRetry(context.clone, initial, {
+    attempts,
+    log: (line) => context.runtime.info(line),
+    onUpstreamMoved: async (upstream, state) => {
+      const next = await rebaseOrRedo(context, state, upstream);
+      if (!next.commit) context.runtime.info(`${formatImageReference(context.edit.image)} was set upstream meanwhile: nothing to push`);
+      return next;
     }
-    const wait = backoffDelay(attempt, 250, 8e3);
-    runtime.info(`Push attempt ${attempt}/${attempts} rejected (${pushed.detail}); fetching ${clone2.branch} and retrying in ${(wait / 1e3).toFixed(1)} s`);
-    await sleep(wait);
-    const upstream = await clone2.fetchUpstream();
-    state = await rebaseOrRedo(context, state, upstream);
-    if (!state.commit) {
-      runtime.info(`${formatImageReference(context.edit.image)} was set upstream meanwhile: nothing to push`);
-      return state;
-    }
-  }
+  });
 }
 async function rebaseOrRedo(context, state, upstream) {
   const { clone: clone2, runtime } = context;
@@ -48730,7 +48834,7 @@ async function rebaseOrRedo(context, state, upstream) {
   if (rebased.ok) {
     const upstreamTexts = await Promise.all(context.files.map((file2) => clone2.show(upstream, file2)));
     const fresh = context.files.map((file2, i) => editText(file2, upstreamTexts[i], context.edit));
-    const ours = await Promise.all(context.files.map((file2) => readFile2(join2(clone2.dir, file2), "utf8")));
+    const ours = await Promise.all(context.files.map((file2) => readFile3(join3(clone2.dir, file2), "utf8")));
     const previous = [...new Set(fresh.flatMap((edit) => edit.previous))];
     if (fresh.every((edit, i) => edit.text === ours[i]) && sameList(previous, state.previous)) {
       runtime.info(`Rebased onto ${upstream.slice(0, 12)}`);
