@@ -69,8 +69,8 @@ export async function publishSite(plan: PublishPlan, clients: PublishClients, ru
   const target = `s3://${plan.bucket}/${plan.prefix}`;
 
   const started = clock.now();
-  const hashed = await hashFiles(files, plan);
-  const remote = await listSiteObjects(clients.s3, plan.bucket, plan.prefix);
+  // Hashing is local work and listing waits on S3: both at once.
+  const [hashed, remote] = await Promise.all([hashFiles(files, plan), listSiteObjects(clients.s3, plan.bucket, plan.prefix)]);
   const sync = planSync(hashed, remote, { prefix: plan.prefix, delete: plan.delete, htmlLast: plan.htmlLast });
   const uploads = sync.uploadPhases.flat();
   runtime.info(
@@ -161,7 +161,7 @@ async function siteFiles(plan: PublishPlan): Promise<SiteFile[]> {
 async function hashFiles(files: readonly SiteFile[], plan: PublishPlan): Promise<HashedFile[]> {
   const hashed: HashedFile[] = new Array(files.length);
   const indexed = files.map((file, index) => ({ file, index }));
-  await forEachLimited(indexed, Math.max(4, plan.concurrency), async ({ file, index }) => {
+  await forEachLimited(indexed, Math.max(16, plan.concurrency), async ({ file, index }) => {
     hashed[index] = { ...file, etag: await localEtag(file.path, file.size, plan.partSize) };
   });
   return hashed;

@@ -96117,12 +96117,9 @@ async function waitForInvalidation(cloudfront, distributionId, invalidationId, s
 // src/static/content-etag.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
 async function localEtag(path, size, partSize) {
-  if (!usesMultipart(size, partSize)) {
-    const whole = createHash7("md5");
-    for await (const chunk of createReadStream2(path)) whole.update(chunk);
-    return whole.digest("hex");
-  }
+  if (!usesMultipart(size, partSize)) return createHash7("md5").update(await readFile3(path)).digest("hex");
   const partDigests = [];
   let part = createHash7("md5");
   let inPart = 0;
@@ -97372,7 +97369,7 @@ function collapsePaths(paths, limits) {
 var import_client_s3 = __toESM(require_dist_cjs17(), 1);
 var import_lib_storage = __toESM(require_dist_cjs18(), 1);
 import { createReadStream as createReadStream3 } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 async function checkBucket(s3, bucket, region) {
   try {
     await s3.send(new import_client_s3.HeadBucketCommand({ Bucket: bucket }));
@@ -97417,7 +97414,7 @@ async function uploadFile(s3, bucket, prefix, file2, headers, partSize) {
   const common = { Bucket: bucket, Key: key, ContentType: headers.contentType, CacheControl: headers.cacheControl };
   try {
     if (!usesMultipart(file2.size, partSize)) {
-      const body = await readFile3(file2.path);
+      const body = await readFile4(file2.path);
       await s3.send(new import_client_s3.PutObjectCommand({ ...common, Body: body, ContentLength: body.length, ContentMD5: Buffer.from(file2.etag, "hex").toString("base64") }));
       return;
     }
@@ -97521,8 +97518,7 @@ async function publishSite(plan, clients, runtime, clock) {
   const files = await siteFiles(plan);
   const target = `s3://${plan.bucket}/${plan.prefix}`;
   const started = clock.now();
-  const hashed = await hashFiles(files, plan);
-  const remote = await listSiteObjects(clients.s3, plan.bucket, plan.prefix);
+  const [hashed, remote] = await Promise.all([hashFiles(files, plan), listSiteObjects(clients.s3, plan.bucket, plan.prefix)]);
   const sync = planSync(hashed, remote, { prefix: plan.prefix, delete: plan.delete, htmlLast: plan.htmlLast });
   const uploads = sync.uploadPhases.flat();
   runtime.info(
@@ -97604,7 +97600,7 @@ async function siteFiles(plan) {
 async function hashFiles(files, plan) {
   const hashed = new Array(files.length);
   const indexed = files.map((file2, index) => ({ file: file2, index }));
-  await forEachLimited(indexed, Math.max(4, plan.concurrency), async ({ file: file2, index }) => {
+  await forEachLimited(indexed, Math.max(16, plan.concurrency), async ({ file: file2, index }) => {
     hashed[index] = { ...file2, etag: await localEtag(file2.path, file2.size, plan.partSize) };
   });
   return hashed;
