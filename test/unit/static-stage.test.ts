@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GantryError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
 import { createInvalidation } from '../../src/static/cloudfront-invalidation.js';
+import { checkBucket } from '../../src/static/s3-site.js';
 import { publishStaticStage } from '../../src/stages/publish-static.js';
 import { awsError, instantClock, recordingRuntime } from '../fixtures/ecs/fakes.js';
 import { inputErrorOf } from './support.js';
@@ -85,5 +86,26 @@ describe('createInvalidation while CloudFront is busy', () => {
     const error = await createInvalidation(denied, 'E1', ['/*'], recordingRuntime(), quiet, retry).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GantryError);
     expect(quiet.slept).toHaveLength(0);
+  });
+});
+
+describe('checkBucket', () => {
+  // The emulator answers 404 for a missing bucket (tested against it); it enforces no bucket policy, so the 403 and
+  // wrong-region answers come from a fake client here.
+  const answering = (error: Error) => ({ send: async () => Promise.reject(error) }) as never;
+
+  it.each([
+    [awsError('NotFound', 404), /input 'bucket': bucket 'site-b' does not exist/, /create it/],
+    [awsError('Forbidden', 403), /input 'bucket': bucket 'site-b' is not reachable with these credentials \(403 Forbidden\)/, /another account|s3:ListBucket/],
+    [awsError('PermanentRedirect', 301), /input 'bucket': bucket 'site-b' is not in eu-west-1/, /aws-region/],
+  ])('names the input and the remedy for %s', async (error, message, remedy) => {
+    const failure = (await checkBucket(answering(error), 'site-b', 'eu-west-1').catch((e: unknown) => e)) as GantryError;
+    expect(failure).toBeInstanceOf(GantryError);
+    expect(failure.message).toMatch(message);
+    expect(failure.remedy).toMatch(remedy);
+  });
+
+  it('passes a bucket HeadBucket answers', async () => {
+    await expect(checkBucket({ send: async () => ({}) } as never, 'site-b', 'eu-west-1')).resolves.toBeUndefined();
   });
 });
