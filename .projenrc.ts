@@ -37,6 +37,8 @@ const project = new typescript.TypeScriptProject({
     '@aws-sdk/client-eks@^3.1164.0',
     '@aws-sdk/client-s3@^3.1164.0',
     '@aws-sdk/client-cloudfront@^3.1164.0',
+    '@aws-sdk/lib-storage@^3.1164.0',
+    'mime@^4.1.2',
     '@smithy/signature-v4@^5.7.5',
     '@smithy/hash-node@^4.2.0',
     '@kubernetes/client-node@^1.4.0',
@@ -65,7 +67,17 @@ const project = new typescript.TypeScriptProject({
       isolatedModules: true,
     },
   },
-  gitignore: ['.gantry/', 'coverage/', '*.tsbuildinfo', '__pycache__/', '.pytest_cache/'],
+  gitignore: [
+    '.gantry/',
+    'coverage/',
+    '*.tsbuildinfo',
+    '__pycache__/',
+    '.pytest_cache/',
+    // Hugo's output and its build cache and lock in the example site.
+    'examples/site/public/',
+    'examples/site/resources/',
+    'examples/site/.hugo_build.lock',
+  ],
 });
 
 // ESM throughout; run .projenrc.ts with tsx rather than ts-node, which cannot load ESM TypeScript.

@@ -4,6 +4,7 @@ import { deployRoleOf, endpointOf, gitopsRepoOf, registryOf, tokenFileOf, type L
 import { checkGitopsRepo, ensureGitopsRepo } from './gitops.js';
 import { seedEcs } from './ecs.js';
 import { seedEks } from './eks.js';
+import { findSiteDistribution, LOCAL_SITE_BUCKET, seedSite } from './site.js';
 import { checkKube, kubeBinDir, kubeCommand, seedKube } from './kube.js';
 import { refreshLocalToken, seedIdentity } from './identity.js';
 import { checkMoto, EMULATOR_CREDENTIALS, motoCommand } from './moto.js';
@@ -38,6 +39,7 @@ const SERVERS: readonly ServerPeer[] = [
       await seedIdentity(config);
       await seedEcs(config);
       await seedEks(config);
+      await seedSite(config);
     },
   },
   // After the emulator: its token webhook verifies EKS tokens against the emulator's STS.
@@ -139,5 +141,13 @@ export async function localEnv(config: LocalStackConfig): Promise<Record<string,
     AWS_WEB_IDENTITY_TOKEN_FILE: tokenFileOf(config),
     GANTRY_REGISTRY: registryOf(config),
     GANTRY_GITOPS_REPO: gitopsRepoOf(config),
+    GANTRY_SITE_BUCKET: LOCAL_SITE_BUCKET,
+    ...(await siteDistributionEnv(config)),
   };
+}
+
+/** The seeded distribution's ID, when the emulator answers and holds it (a stack seeded before it existed does not). */
+async function siteDistributionEnv(config: LocalStackConfig): Promise<Record<string, string>> {
+  const distribution = await findSiteDistribution(config).catch(() => undefined);
+  return distribution?.Id ? { GANTRY_SITE_DISTRIBUTION_ID: distribution.Id } : {};
 }

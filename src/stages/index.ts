@@ -6,10 +6,21 @@ import { pushStage } from './push.js';
 import { deployEcsStage } from './deploy-ecs.js';
 import { deployEksStage } from './deploy-eks.js';
 import { gitopsBumpStage } from './gitops-bump.js';
+import { publishStaticStage } from './publish-static.js';
 import { rollbackStage } from './rollback.js';
 
 /** Every stage Gantry ships, in pipeline order. Generators, the CLI and the action tests read this list. */
-export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, deployEksStage, gitopsBumpStage, rollbackStage];
+export const stages: readonly Stage[] = [
+  authStage,
+  buildStage,
+  scanStage,
+  pushStage,
+  deployEcsStage,
+  deployEksStage,
+  gitopsBumpStage,
+  publishStaticStage,
+  rollbackStage,
+];
 
 export function findStage(name: string): Stage | undefined {
   return stages.find((stage) => stage.name === name);

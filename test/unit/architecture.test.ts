@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The runner-agnostic core: these directories must run on any runner, so they never load the Actions toolkit. */
-const CORE = ['src/model', 'src/stages', 'src/aws'];
+const CORE = ['src/model', 'src/stages', 'src/aws', 'src/static'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
