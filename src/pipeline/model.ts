@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { awsRegion } from '../model/inputs.js';
 import { findStage } from '../stages/index.js';
 import { branchPatternProblem } from './branch-pattern.js';
-import { stageInputsSchema } from './stage-inputs.js';
+import { stageInputsSchema, type ModelInputs } from './stage-inputs.js';
 
 /**
  * The pipeline model: a delivery described once — services, an optional static front end, environments — from
@@ -52,7 +52,7 @@ const deployTarget = z
   .looseObject({ kind: z.enum(Object.keys(DEPLOY_KINDS) as [DeployKind, ...DeployKind[]], { error: 'must be one of ecs, eks, gitops' }) })
   .transform((target, ctx) => {
     const { kind, ...inputs } = target;
-    return { kind, inputs: parseWithin(inputsOf(DEPLOY_KINDS[kind]), inputs, ctx) as Record<string, string> };
+    return { kind, inputs: parseWithin(inputsOf(DEPLOY_KINDS[kind]), inputs, ctx) as ModelInputs };
   });
 export type DeployTarget = z.output<typeof deployTarget>;
 
@@ -105,7 +105,7 @@ const service = z.strictObject({
 export type Service = z.output<typeof service>;
 
 /** The publish-static stage's inputs (build command, source dir, bucket, distribution, cache rules). */
-const frontend = z.record(z.string(), z.unknown()).transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as Record<string, string>);
+const frontend = z.record(z.string(), z.unknown()).transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as ModelInputs);
 
 const commands = z.union([z.string().min(1).transform((c) => [c]), z.array(z.string().min(1))]);
 

@@ -3,7 +3,7 @@ import { ecrRepositoryName } from '../oci/reference.js';
 import type { Stage } from '../model/stage.js';
 import { findStage } from '../stages/index.js';
 import { DEPLOY_KINDS, pipelineSchema, SUPPLIED, type DeployKind, type Environment, type Pipeline, type SuppliedStage } from './model.js';
-import { checkStageInputs, fill, fillPlaceholders } from './stage-inputs.js';
+import { checkStageInputs, fill, inputsFor, type ModelInputs } from './stage-inputs.js';
 
 /** A model that failed validation: every problem, each named by its path in the model. */
 export class PipelineError extends GantryError {
@@ -73,8 +73,8 @@ export function resolvePipeline(document: unknown): ResolvedPipeline {
 }
 
 function resolveEnvironment(model: Pipeline, env: Environment, problems: string[]): ResolvedEnvironment {
-  const call = (stageName: SuppliedStage, raw: Readonly<Record<string, string>> | undefined, at: string, values: Record<string, string>): StageCall => {
-    const inputs = fillPlaceholders(raw ?? {}, values);
+  const call = (stageName: SuppliedStage, raw: ModelInputs | undefined, at: string, values: Record<string, string>): StageCall => {
+    const inputs = inputsFor(raw ?? {}, values, (input) => problems.push(`${at}.${input}: has no value for environment '${env.name}'`));
     const stage = findStage(stageName) as Stage;
     for (const [input, problem] of checkStageInputs(stage, inputs, SUPPLIED[stageName])) {
       problems.push(`${at}.${input}: ${problem}${model.environments.length > 1 ? ` (environment ${env.name})` : ''}`);

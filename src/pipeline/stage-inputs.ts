@@ -12,10 +12,19 @@ import type { Stage } from '../model/stage.js';
  */
 export function stageInputsSchema(stage: Stage, supplied: readonly string[]) {
   const known = Object.keys(stage.inputs).filter((name) => !supplied.includes(name));
-  const value = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+  const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+  // A value, or one per environment name (`bucket: { staging: site-staging, production: site-prod }`).
+  const value = z.union([scalar, z.record(z.string(), scalar)]);
   // For editors (`gantry schema`): each input with its description, the way action.yml lists it.
   const properties = Object.fromEntries(
-    known.map((name) => [name, { type: ['string', 'number', 'boolean'], description: stage.inputs[name]!.description, default: stage.inputs[name]!.default }]),
+    known.map((name) => [
+      name,
+      {
+        anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'object', description: 'One value per environment name.', additionalProperties: { type: ['string', 'number', 'boolean'] } }],
+        description: stage.inputs[name]!.description,
+        default: stage.inputs[name]!.default,
+      },
+    ]),
   );
   const record = z.record(z.string(), value).meta({ description: `Inputs of the ${stage.name} stage.`, properties, additionalProperties: false });
   return record.superRefine((inputs, ctx) => {
@@ -35,9 +44,22 @@ function suppliedBy(name: string): string {
   return 'the service and environment';
 }
 
-/** Raw inputs with placeholders filled in for one service in one environment. */
-export function fillPlaceholders(inputs: Readonly<Record<string, string>>, values: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, fill(value, values)]));
+/** A model's value of a stage input: one for every environment, or one per environment name. */
+export type ModelInputValue = string | Readonly<Record<string, string>>;
+export type ModelInputs = Readonly<Record<string, ModelInputValue>>;
+
+/**
+ * Raw inputs for one service in one environment: the environment's own value picked, placeholders filled in. An
+ * input given per environment but not for this one is reported through `missing`.
+ */
+export function inputsFor(inputs: ModelInputs, values: Readonly<Record<string, string>>, missing: (input: string) => void): Record<string, string> {
+  const filled: Record<string, string> = {};
+  for (const [name, value] of Object.entries(inputs)) {
+    const own = typeof value === 'string' ? value : value[values.environment!];
+    if (own === undefined) missing(name);
+    else filled[name] = fill(own, values);
+  }
+  return filled;
 }
 
 export function fill(text: string, values: Readonly<Record<string, string>>): string {

@@ -6,7 +6,7 @@ import { PINNED_ACTIONS, type Job, type RunStep, type UsesStep } from '../../src
 import { resolvePipeline } from '../../src/pipeline/resolve.js';
 
 const seed = (name: string) => resolvePipeline(parse(readFileSync(`examples/pipelines/${name}.yaml`, 'utf8')));
-const SEEDS = ['navoy', 'cloud-design'];
+const SEEDS = ['navoy', 'cloud-design', 'waraq'];
 const uses = (job: Job) => job.steps.flatMap((s) => ('uses' in s ? [(s as UsesStep).uses] : []));
 
 describe.each(SEEDS)('deliver.yml of %s', (name) => {

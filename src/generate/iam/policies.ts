@@ -121,7 +121,40 @@ export function permissionPolicy(env: ResolvedEnvironment): PolicyDocument {
       Resource: unique(eks.map((s) => arn('eks', `cluster/${s.deploy.inputs.cluster!}`))),
     });
   }
+  if (env.frontend) statements.push(...frontendStatements(env.frontend.inputs, env.account));
   return { Version: '2012-10-17', Statement: statements };
+}
+
+/** publish-static: list and write the site's prefix of the bucket only; invalidate its one distribution. */
+function frontendStatements(inputs: Readonly<Record<string, string>>, account: string): Statement[] {
+  const bucket = inputs.bucket!;
+  const prefix = (inputs.prefix ?? '').replace(/^\/+/, '').replace(/\/*$/, '');
+  const statements: Statement[] = [
+    {
+      Sid: 'SiteBucketList',
+      Effect: 'Allow',
+      // HeadBucket and ListObjectsV2 both need s3:ListBucket; the prefix condition keeps the listing to the site.
+      Action: 's3:ListBucket',
+      Resource: `arn:aws:s3:::${bucket}`,
+      ...(prefix ? { Condition: { StringLike: { 's3:prefix': [`${prefix}/*`, prefix] } } } : {}),
+    },
+    {
+      Sid: 'SiteObjects',
+      Effect: 'Allow',
+      // PutObject covers multipart uploads; DeleteObjects is checked as s3:DeleteObject per key.
+      Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'],
+      Resource: `arn:aws:s3:::${bucket}/${prefix ? `${prefix}/` : ''}*`,
+    },
+  ];
+  if (inputs['distribution-id']) {
+    statements.push({
+      Sid: 'SiteInvalidation',
+      Effect: 'Allow',
+      Action: ['cloudfront:CreateInvalidation', 'cloudfront:GetDistribution', 'cloudfront:GetInvalidation'],
+      Resource: `arn:aws:cloudfront::${account}:distribution/${inputs['distribution-id']}`,
+    });
+  }
+  return statements;
 }
 
 function lastSegment(nameOrArn: string): string {
