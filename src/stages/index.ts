@@ -6,9 +6,10 @@ import { pushStage } from './push.js';
 import { deployEcsStage } from './deploy-ecs.js';
 import { deployEksStage } from './deploy-eks.js';
 import { gitopsBumpStage } from './gitops-bump.js';
+import { verifyStage } from './verify.js';
 
 /** Every stage Gantry ships, in pipeline order. Generators, the CLI and the action tests read this list. */
-export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, deployEksStage, gitopsBumpStage];
+export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, deployEksStage, gitopsBumpStage, verifyStage];
 
 export function findStage(name: string): Stage | undefined {
   return stages.find((stage) => stage.name === name);
