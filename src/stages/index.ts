@@ -7,9 +7,10 @@ import { deployEcsStage } from './deploy-ecs.js';
 import { deployEksStage } from './deploy-eks.js';
 import { gitopsBumpStage } from './gitops-bump.js';
 import { verifyStage } from './verify.js';
+import { notifyStage } from './notify.js';
 
 /** Every stage Gantry ships, in pipeline order. Generators, the CLI and the action tests read this list. */
-export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, deployEksStage, gitopsBumpStage, verifyStage];
+export const stages: readonly Stage[] = [authStage, buildStage, scanStage, pushStage, deployEcsStage, deployEksStage, gitopsBumpStage, verifyStage, notifyStage];
 
 export function findStage(name: string): Stage | undefined {
   return stages.find((stage) => stage.name === name);
