@@ -19,6 +19,8 @@ import { readCommandFile, runCli, runNode, stackEnv, type Run } from './support.
  */
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+const PASSWORD = 'pw-not-for-logs-7f3a';
+
 const requests = new Map<string, number>();
 const count = (key: string) => {
   const n = (requests.get(key) ?? 0) + 1;
@@ -47,6 +49,11 @@ const routes: Record<string, Handler> = {
   },
   // Accepts the request and never answers.
   '/hang': () => {},
+  '/private': (req, res) => {
+    const expected = `Basic ${Buffer.from(`probe:${PASSWORD}`).toString('base64')}`;
+    if (req.headers.authorization === expected) res.writeHead(200).end('welcome');
+    else res.writeHead(401, { 'www-authenticate': 'Basic' }).end('who are you');
+  },
 };
 
 function listen(server: Server): Promise<number> {
@@ -174,6 +181,16 @@ describe.concurrent('gantry run verify against loopback services', () => {
     );
     // The CA is trusted for this stage's requests only: never by switching verification off.
     expect(untrusted.stderr + trusted.stderr).not.toContain('NODE_TLS_REJECT_UNAUTHORIZED');
+  });
+
+  it('sends a password in the URL as basic auth and never shows it', async ({ expect }) => {
+    const ok = await verify({ url: `http://probe:${PASSWORD}@127.0.0.1:${new URL(base).port}/private`, 'body-contains': 'welcome', 'deadline-seconds': '0' });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain(`http://probe:***@127.0.0.1:${new URL(base).port}/private: passed`);
+    const wrong = await verify({ url: `http://probe:${PASSWORD}x@127.0.0.1:${new URL(base).port}/private`, 'deadline-seconds': '0' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('got status 401; body "who are you"');
+    for (const run of [ok, wrong]) expect(run.stdout + run.stderr + run.summary).not.toContain(PASSWORD);
   });
 
   it('refuses bad inputs before any request, naming the input', async ({ expect }) => {

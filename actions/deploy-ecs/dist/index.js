@@ -86125,6 +86125,7 @@ function describeNetworkError(error64) {
 async function runSmokeChecks(checks, options, runtime, clock) {
   const started = clock.now();
   const deadline = started + options.deadlineMs;
+  for (const check2 of checks) if (check2.url.password) runtime.setSecret(decodeURIComponent(check2.url.password));
   const state2 = checks.map((check2) => ({ check: check2, passed: false, attempts: 0, last: { unmet: ["not tried"] } }));
   runtime.info(
     `Smoke checks (${checks.length}), retried for up to ${seconds(options.deadlineMs)}:
