@@ -32,22 +32,23 @@ function linesParsedBy<T>(parse: (value: string) => T | string) {
 }
 
 /**
- * The smoke-check inputs as the verify stage names them. One check is a handful of flat inputs (`url`,
- * `expect-status`, `body-contains`, `json-equals`, `header`); several are a YAML/JSON list in `checks` whose items
- * use the same names. Both may be given: the checks are then `url`'s and the list's.
+ * The smoke-check inputs, unprefixed. One check is a handful of flat inputs (`url`, `expect-status`,
+ * `body-contains`, `json-equals`, `header`); several are a YAML/JSON list in `checks` whose items use the same
+ * names. Both may be given: the checks are then `url`'s and the list's. `{url}` in a description is the name the
+ * url input has in the stage that declares these.
  */
-export const smokeCheckInputs = {
+const definitions = {
   url: input(parsedBy(parseCheckUrl).optional(), { description: 'URL to GET (http:// or https://); redirects are not followed.' }),
   'expect-status': input(parsedBy(parseStatusExpectation), {
-    description: 'Status(es) url must answer: 200, a list (200,204), a class (2xx) or a range (200-299).',
+    description: 'Status(es) {url} must answer: 200, a list (200,204), a class (2xx) or a range (200-299).',
     default: '200',
   }),
-  'body-contains': input(z.string().optional(), { description: 'Text the body of url must contain.' }),
+  'body-contains': input(z.string().optional(), { description: 'Text the body of {url} must contain.' }),
   'json-equals': input(linesParsedBy(parseJsonExpectation).optional(), {
-    description: 'path=value the JSON body of url must hold, e.g. status=ok or checks[0].ok=true; one a line for several.',
+    description: 'path=value the JSON body of {url} must hold, e.g. status=ok or checks[0].ok=true; one a line for several.',
   }),
   header: input(linesParsedBy(parseHeaderExpectation).optional(), {
-    description: 'Header url must answer with: name (present) or name=value (equal); one a line for several.',
+    description: 'Header {url} must answer with: name (present) or name=value (equal); one a line for several.',
   }),
   checks: input(parsedBy(parseCheckList).optional(), {
     description:
@@ -67,19 +68,21 @@ export const smokeCheckInputs = {
   }),
 };
 
-type SmokeCheckInputs = typeof smokeCheckInputs;
-export type SmokeCheckValues = StageInput<SmokeCheckInputs>;
+export type SmokeCheckValues = StageInput<typeof definitions>;
 
 type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: T[K] };
 
-function prefixed<P extends string>(prefix: P, describe: (description: string) => string): Prefixed<P, SmokeCheckInputs> {
+function prefixed<P extends string>(prefix: P, lead: string): Prefixed<P, typeof definitions> {
   return Object.fromEntries(
-    Object.entries(smokeCheckInputs).map(([name, definition]: [string, InputDefinition]) => [
+    Object.entries(definitions).map(([name, definition]: [string, InputDefinition]) => [
       `${prefix}${name}`,
-      { ...definition, description: describe(definition.description) },
+      { ...definition, description: `${lead}${definition.description.replaceAll('{url}', `${prefix}url`)}` },
     ]),
-  ) as Prefixed<P, SmokeCheckInputs>;
+  ) as Prefixed<P, typeof definitions>;
 }
+
+/** The inputs of the verify stage. */
+export const smokeCheckInputs = prefixed('', '');
 
 export const VERIFY_PREFIX = 'verify-';
 
@@ -87,11 +90,11 @@ export const VERIFY_PREFIX = 'verify-';
  * The same inputs for a deploy stage, prefixed `verify-` (`verify-url`, `verify-checks`, ...): when `verify-url` or
  * `verify-checks` is given, the stage runs the checks after the rollout and rolls back when they fail.
  */
-export const verifyInputs = prefixed(VERIFY_PREFIX, (description) => `After the rollout, verify: ${description.charAt(0).toLowerCase()}${description.slice(1)}`);
+export const verifyInputs = prefixed(VERIFY_PREFIX, 'Verify after the rollout: ');
 
 /** The smoke-check values of a stage's input, whatever prefix its inputs carry. */
 export function smokeCheckValues(stageInput: Readonly<Record<string, unknown>>, prefix = ''): SmokeCheckValues {
-  return Object.fromEntries(Object.keys(smokeCheckInputs).map((name) => [name, stageInput[`${prefix}${name}`]])) as SmokeCheckValues;
+  return Object.fromEntries(Object.keys(definitions).map((name) => [name, stageInput[`${prefix}${name}`]])) as SmokeCheckValues;
 }
 
 /** The expectations of `url` are refused without it, rather than silently checking nothing. */

@@ -25,7 +25,8 @@ export function failureMessage(result: SmokeResult): string {
 
 /** A Markdown table of every check: expectation, last answer, verdict. */
 export function smokeSummary(result: SmokeResult, title: string): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  // Answers are the service's text: escaped so that an HTML error page shows as text, not markup, in the summary.
+  const cell = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
     `### ${title}: ${result.passed ? 'passed' : 'FAILED'}`,
     '',

@@ -118,7 +118,8 @@ describe.concurrent('gantry run verify against loopback services', () => {
     expect(run.stderr).toMatch(/attempt 1: http:\/\/127\.0\.0\.1:\d+\/flaky\?key=cli&fail=2: status 503, expected 200; json status: the body is not JSON/);
     expect(run.stderr).toMatch(/passed \(status 200\) on attempt 3/);
     expect(run.summary).toContain('### verify: passed');
-    expect(run.summary).toMatch(/\| http:\/\/127\.0\.0\.1:\d+\/flaky\?key=cli&fail=2 \| status 200; json status = ok; json checks\[0\]\.ok = true; header x-version: 2 \| status 200; x-version: 2; body .* \| passed \|/);
+    // Markdown with HTML escaped, as GitHub renders it.
+    expect(run.summary).toMatch(/\| http:\/\/127\.0\.0\.1:\d+\/flaky\?key=cli&amp;fail=2 \| status 200; json status = ok; json checks\[0\]\.ok = true; header x-version: 2 \| status 200; x-version: 2; body .* \| passed \|/);
   });
 
   it('fails a service that never comes up once the deadline has passed, not before, with what came back', async ({ expect }) => {
@@ -223,7 +224,7 @@ describe('actions/verify (bundled)', () => {
     expect(readCommandFile(files.GITHUB_OUTPUT)).toMatchObject({ result: 'failed', 'failed-checks': 'degraded' });
     const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
     expect(summary).toContain('### verify: FAILED');
-    expect(summary).toMatch(/\| http:\/\/127\.0\.0\.1:\d+\/flaky\?key=action&fail=1 \| status 200,204; json status = ok \| .* \| passed \|/);
+    expect(summary).toMatch(/\| http:\/\/127\.0\.0\.1:\d+\/flaky\?key=action&amp;fail=1 \| status 200,204; json status = ok \| .* \| passed \|/);
     expect(summary).toMatch(/\| degraded \| status 200; json status = ok \| status 200; body .*degraded.* \| failed: json status = degraded, expected ok \|/);
   });
 

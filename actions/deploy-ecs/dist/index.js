@@ -86191,7 +86191,7 @@ function failureMessage(result) {
   ].join("\n");
 }
 function smokeSummary(result, title) {
-  const cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const cell = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\n/g, " ");
   return [
     `### ${title}: ${result.passed ? "passed" : "FAILED"}`,
     "",
@@ -86646,18 +86646,18 @@ function linesParsedBy(parse4) {
     return parsed;
   });
 }
-var smokeCheckInputs = {
+var definitions = {
   url: input2(parsedBy(parseCheckUrl).optional(), { description: "URL to GET (http:// or https://); redirects are not followed." }),
   "expect-status": input2(parsedBy(parseStatusExpectation), {
-    description: "Status(es) url must answer: 200, a list (200,204), a class (2xx) or a range (200-299).",
+    description: "Status(es) {url} must answer: 200, a list (200,204), a class (2xx) or a range (200-299).",
     default: "200"
   }),
-  "body-contains": input2(external_exports.string().optional(), { description: "Text the body of url must contain." }),
+  "body-contains": input2(external_exports.string().optional(), { description: "Text the body of {url} must contain." }),
   "json-equals": input2(linesParsedBy(parseJsonExpectation).optional(), {
-    description: "path=value the JSON body of url must hold, e.g. status=ok or checks[0].ok=true; one a line for several."
+    description: "path=value the JSON body of {url} must hold, e.g. status=ok or checks[0].ok=true; one a line for several."
   }),
   header: input2(linesParsedBy(parseHeaderExpectation).optional(), {
-    description: "Header url must answer with: name (present) or name=value (equal); one a line for several."
+    description: "Header {url} must answer with: name (present) or name=value (equal); one a line for several."
   }),
   checks: input2(parsedBy(parseCheckList).optional(), {
     description: "Several checks: a YAML or JSON list of objects with url and optionally name, expect-status, body-contains, json-equals, header (string or list)."
@@ -86675,18 +86675,19 @@ var smokeCheckInputs = {
     description: "PEM file of the CA(s) to trust for https URLs instead of the public roots, e.g. a private CA of internal hosts."
   })
 };
-function prefixed(prefix, describe151) {
+function prefixed(prefix, lead) {
   return Object.fromEntries(
-    Object.entries(smokeCheckInputs).map(([name, definition]) => [
+    Object.entries(definitions).map(([name, definition]) => [
       `${prefix}${name}`,
-      { ...definition, description: describe151(definition.description) }
+      { ...definition, description: `${lead}${definition.description.replaceAll("{url}", `${prefix}url`)}` }
     ])
   );
 }
+var smokeCheckInputs = prefixed("", "");
 var VERIFY_PREFIX = "verify-";
-var verifyInputs = prefixed(VERIFY_PREFIX, (description) => `After the rollout, verify: ${description.charAt(0).toLowerCase()}${description.slice(1)}`);
+var verifyInputs = prefixed(VERIFY_PREFIX, "Verify after the rollout: ");
 function smokeCheckValues(stageInput, prefix = "") {
-  return Object.fromEntries(Object.keys(smokeCheckInputs).map((name) => [name, stageInput[`${prefix}${name}`]]));
+  return Object.fromEntries(Object.keys(definitions).map((name) => [name, stageInput[`${prefix}${name}`]]));
 }
 function smokeCheckProblem(values, prefix = "") {
   if (values.url) return void 0;
