@@ -49,6 +49,11 @@ const routes: Record<string, Handler> = {
   },
   // Accepts the request and never answers.
   '/hang': () => {},
+  // Sends its headers and the start of a body, then stalls.
+  '/stall': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.write('partial');
+  },
   '/private': (req, res) => {
     const expected = `Basic ${Buffer.from(`probe:${PASSWORD}`).toString('base64')}`;
     if (req.headers.authorization === expected) res.writeHead(200).end('welcome');
@@ -164,10 +169,12 @@ describe.concurrent('gantry run verify against loopback services', () => {
     expect(run.summary).toMatch(/\| json \| .* \| failed: json status = degraded, expected ok; json checks\[0\]\.ok = false, expected true \|/);
   });
 
-  it('gives up on a request that never answers after timeout-seconds', async ({ expect }) => {
-    const run = await verify({ url: `${base}/hang`, 'timeout-seconds': '0.5', 'deadline-seconds': '0' });
+  it('gives up on a request that never answers, or never finishes its body, after timeout-seconds', async ({ expect }) => {
+    const checks = JSON.stringify([{ url: `${base}/hang` }, { url: `${base}/stall` }]);
+    const run = await verify({ checks, 'timeout-seconds': '0.5', 'deadline-seconds': '0' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\/hang: expected status 200; got no complete answer within 500 ms/);
+    expect(run.stderr).toMatch(/\/stall: expected status 200; got no complete answer within 500 ms/);
   });
 
   it('trusts a private CA given as ca-file, and without it fails with a TLS message that says what to do', async ({ expect }) => {
