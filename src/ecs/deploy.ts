@@ -18,6 +18,9 @@ import { rollBack, waitForRollback, type RollbackPlan } from './rollback.js';
 import { watchDeployment, type RolloutOutcome } from './rollout-watcher.js';
 import { ServiceEventLog } from './service-events.js';
 import { containerNames, registrable, withImage, type TaskDefinitionSpec } from './task-definition.js';
+import { verifyRollout, VerificationFailedError } from '../verify/after-rollout.js';
+import type { SmokePlan } from '../verify/inputs.js';
+import { failureMessage } from '../verify/report.js';
 
 /** Everything the deployment needs, validated and typed; task-definition files are already parsed. */
 export interface EcsDeployPlan {
@@ -34,6 +37,8 @@ export interface EcsDeployPlan {
   readonly rollback: boolean;
   readonly schedule: PollSchedule;
   readonly preDeploy?: PreDeployPlan;
+  /** Smoke checks run once the rollout completed; their failure rolls back like a failed rollout. */
+  readonly verify?: SmokePlan;
 }
 
 export interface PreDeployPlan {
@@ -125,21 +130,34 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
   const outcome = await runtime.group(`Rollout of ${shortTaskDefinition(taskDefinitionArn)}`, () =>
     watchDeployment(ecs, { cluster: plan.cluster, service: plan.service, deploymentId: deployment.id!, taskDefinitionArn }, plan.schedule, runtime, events, clock),
   );
-  if (outcome.kind === 'completed') {
-    runtime.info(`Deployment ${deployment.id} COMPLETED: ${plan.service} runs ${shortTaskDefinition(taskDefinitionArn)}`);
-    await runtime.appendSummary(summary(plan, result('COMPLETED'), 'completed'));
-    return result('COMPLETED');
-  }
-
-  const failedState = outcome.kind === 'timed-out' ? 'TIMED_OUT' : outcome.kind === 'superseded' ? 'SUPERSEDED' : 'FAILED';
-  const what = describeOutcome(outcome, deployment.id, plan.schedule);
-  let rollbackNote: string;
   const rollbackPlan: RollbackPlan = {
     cluster: plan.cluster,
     service: plan.service,
     taskDefinitionArn: previous,
     desiredCount: plan.desiredCount !== undefined ? service.desiredCount : undefined,
   };
+  if (outcome.kind === 'completed') {
+    runtime.info(`Deployment ${deployment.id} COMPLETED: ${plan.service} runs ${shortTaskDefinition(taskDefinitionArn)}`);
+    const verified = plan.verify && (await verifyRollout(plan.verify, 'deploy-ecs', runtime, clock));
+    if (!verified || verified.passed) {
+      const done = result('COMPLETED');
+      await runtime.appendSummary(summary(plan, done, verified ? 'completed and verified' : 'completed'));
+      return done;
+    }
+    // The rollout itself went well; the new revision answers wrong: the same rollback as a failed rollout.
+    const what = `Deployment ${deployment.id} COMPLETED but failed verification: ${failureMessage(verified)}`;
+    const rolledBack = await stageRollback(ecs, plan, rollbackPlan, runtime, events, clock);
+    const failed = result('VERIFY_FAILED');
+    for (const [name, value] of Object.entries(outputsOf(failed))) runtime.setOutput(name, value);
+    await runtime.appendSummary(summary(plan, failed, `Verification failed. ${rolledBack.note}`));
+    throw new VerificationFailedError(`${what}\n${rolledBack.note}`, verified, rolledBack.restored, {
+      remedy: 'read what each check got back above; fix the release, or raise verify-deadline-seconds if it only needs longer to start.',
+    });
+  }
+
+  const failedState = outcome.kind === 'timed-out' ? 'TIMED_OUT' : outcome.kind === 'superseded' ? 'SUPERSEDED' : 'FAILED';
+  const what = describeOutcome(outcome, deployment.id, plan.schedule);
+  let rollbackNote: string;
   if (outcome.kind === 'superseded') {
     rollbackNote = 'Not rolled back: another deployment replaced this one.';
   } else if (outcome.kind === 'failed' && outcome.circuitBreakerRollback?.id) {
@@ -148,13 +166,8 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
       waitForRollback(ecs, { ...rollbackPlan, taskDefinitionArn: outcome.circuitBreakerRollback!.taskDefinition ?? previous }, outcome.circuitBreakerRollback!.id!, plan.schedule, runtime, events, clock),
     );
     rollbackNote = `Rolled back by the deployment circuit breaker to ${shortTaskDefinition(outcome.circuitBreakerRollback.taskDefinition)}: ${describeRollback(rolledBack)}.`;
-  } else if (!plan.rollback) {
-    rollbackNote = 'Not rolled back (rollback is false).';
-  } else if (!previous) {
-    rollbackNote = 'Not rolled back: the service had no previous task definition.';
   } else {
-    const rolledBack = await runtime.group('Rollback', () => rollBack(ecs, rollbackPlan, plan.schedule, runtime, events, clock));
-    rollbackNote = `Rolled back to ${shortTaskDefinition(previous)} (deployment ${rolledBack.deploymentId}): ${describeRollback(rolledBack.outcome)}.`;
+    rollbackNote = (await stageRollback(ecs, plan, rollbackPlan, runtime, events, clock)).note;
   }
   const detail = await failureDetail(ecs, plan.cluster, plan.service, taskDefinitionArn, events);
   for (const [name, value] of Object.entries(outputsOf(result(failedState)))) runtime.setOutput(name, value);
@@ -170,6 +183,24 @@ export function outputsOf(result: EcsDeployResult) {
     'previous-task-definition-arn': result.previousTaskDefinitionArn,
     'deployment-id': result.deploymentId,
     'rollout-state': result.rolloutState,
+  };
+}
+
+/** The stage's own rollback to the previous revision, unless switched off or there is none; says what it did. */
+async function stageRollback(
+  ecs: EcsApi,
+  plan: EcsDeployPlan,
+  rollbackPlan: RollbackPlan,
+  runtime: Runtime,
+  events: ServiceEventLog,
+  clock: Clock,
+): Promise<{ note: string; restored: boolean }> {
+  if (!plan.rollback) return { note: 'Not rolled back (rollback is false).', restored: false };
+  if (!rollbackPlan.taskDefinitionArn) return { note: 'Not rolled back: the service had no previous task definition.', restored: false };
+  const rolledBack = await runtime.group('Rollback', () => rollBack(ecs, rollbackPlan, plan.schedule, runtime, events, clock));
+  return {
+    note: `Rolled back to ${shortTaskDefinition(rollbackPlan.taskDefinitionArn)} (deployment ${rolledBack.deploymentId}): ${describeRollback(rolledBack.outcome)}.`,
+    restored: rolledBack.outcome.kind === 'completed',
   };
 }
 

@@ -2,6 +2,9 @@ import { PatchStrategy, type V1PodTemplateSpec } from '@kubernetes/client-node';
 import { GantryError, InputError } from '../model/errors.js';
 import { formatDuration, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';
+import { verifyRollout, VerificationFailedError } from '../verify/after-rollout.js';
+import type { SmokePlan } from '../verify/inputs.js';
+import { failureMessage } from '../verify/report.js';
 import { kubeStatusOf } from './errors.js';
 import { failureDetail } from './failure-detail.js';
 import { followRollout, type RolloutOutcome } from './rollout-watcher.js';
@@ -27,6 +30,8 @@ export interface KubeDeployPlan {
   readonly rollback: boolean;
   /** Bound on the rollout, and again on the rollback's. */
   readonly timeoutMs: number;
+  /** Smoke checks run once the rollout completed; their failure rolls back like a failed rollout. */
+  readonly verify?: SmokePlan;
 }
 
 export interface KubeDeployResult {
@@ -75,7 +80,20 @@ export async function deployToKubernetes(session: KubeSession, plan: KubeDeployP
   const outcome = await followRollout(session, ref, current, { deadline: clock.now() + plan.timeoutMs, since: changed ? since : undefined, clock, runtime });
   if (outcome.kind === 'complete') {
     const replaced = new Map(targets.map((name) => [name, previousImages.get(name) ?? '']));
-    return { previousImages: replaced, previousRevision, revision: revisionOf(ref.kind, outcome.workload), status: 'complete' };
+    const done: KubeDeployResult = { previousImages: replaced, previousRevision, revision: revisionOf(ref.kind, outcome.workload), status: 'complete' };
+    if (!plan.verify) return done;
+    const verified = await verifyRollout(plan.verify, 'deploy-eks', runtime, clock);
+    if (verified.passed) return done;
+    // The rollout itself went well; the new pods answer wrong: the same rollback as a failed rollout.
+    const what = `${describeRef(ref)} rolled out but failed verification: ${failureMessage(verified)}`;
+    if (!changed) throw new VerificationFailedError(`${what}\n(it already ran ${plan.image}: nothing to roll back)`, verified, false);
+    if (!plan.rollback) {
+      throw new VerificationFailedError(`${what}\nrollback is off, so it is left as it is`, verified, false, {
+        remedy: `roll back with: kubectl -n ${ref.namespace} rollout undo ${describeRef(ref)}`,
+      });
+    }
+    const rolledBack = await rollBack(session, ref, outcome.workload, previousTemplate, targets, plan, runtime, clock, 'failed verification');
+    throw new VerificationFailedError(`${what}\n${rolledBack.note}`, verified, rolledBack.restored);
   }
 
   const reason = failureReason(outcome, plan.timeoutMs);
@@ -91,7 +109,7 @@ export async function deployToKubernetes(session: KubeSession, plan: KubeDeployP
     });
   }
   const rolledBack = await rollBack(session, ref, outcome.workload, previousTemplate, targets, plan, runtime, clock);
-  throw new GantryError(`${describeRef(ref)} ${reason}; ${rolledBack}${pods}`);
+  throw new GantryError(`${describeRef(ref)} ${reason}; ${rolledBack.note}${pods}`);
 }
 
 export async function checkNamespace(session: KubeSession, ref: WorkloadRef): Promise<void> {
@@ -176,11 +194,13 @@ async function rollBack(
   plan: KubeDeployPlan,
   runtime: Runtime,
   clock: Clock,
-): Promise<string> {
+  cause = 'a failed rollout',
+): Promise<{ note: string; restored: boolean }> {
+  const notRolledBack = (note: string) => ({ note: `not rolled back: ${note}`, restored: false });
   const template = podTemplateOf(latest);
   const images = containerImages(template);
   if (targets.some((name) => images.get(name) !== plan.image)) {
-    return `not rolled back: ${describeRef(ref)} no longer runs ${plan.image} (someone else changed it during the rollout)`;
+    return notRolledBack(`${describeRef(ref)} no longer runs ${plan.image} (someone else changed it during the rollout)`);
   }
   const tests = targets.map((name) => ({ op: 'test', path: imagePath(template, name), value: plan.image }));
   const previous = [...containerImages(previousTemplate)].filter(([name]) => targets.includes(name)).map(([n, i]) => `${n}=${i}`).join(', ');
@@ -194,17 +214,17 @@ async function rollBack(
       [
         ...tests,
         { op: 'replace', path: '/spec/template', value: previousTemplate },
-        { op: 'add', path: `/metadata/annotations/${CHANGE_CAUSE.replace('/', '~1')}`, value: `gantry deploy-eks: rolled back from ${plan.image} after a failed rollout` },
+        { op: 'add', path: `/metadata/annotations/${CHANGE_CAUSE.replace('/', '~1')}`, value: `gantry deploy-eks: rolled back from ${plan.image} after ${cause}` },
       ],
       PatchStrategy.JsonPatch,
     );
   } catch (error) {
-    if (kubeStatusOf(error) === 422) return `not rolled back: ${describeRef(ref)} was changed by someone else during the rollout`;
+    if (kubeStatusOf(error) === 422) return notRolledBack(`${describeRef(ref)} was changed by someone else during the rollout`);
     throw error;
   }
   const outcome = await followRollout(session, ref, reverted, { deadline: clock.now() + plan.timeoutMs, since, clock, runtime });
-  if (outcome.kind === 'complete') return `rolled back to ${previous} (revision ${revisionOf(ref.kind, outcome.workload)})`;
-  return `the rollback to ${previous} did not complete either: ${failureReason(outcome, plan.timeoutMs)}`;
+  if (outcome.kind === 'complete') return { note: `rolled back to ${previous} (revision ${revisionOf(ref.kind, outcome.workload)})`, restored: true };
+  return { note: `the rollback to ${previous} did not complete either: ${failureReason(outcome, plan.timeoutMs)}`, restored: false };
 }
 
 /** The JSON pointer to a container's image in the workload: `/spec/template/spec/containers/0/image`. */

@@ -11,6 +11,7 @@ import { InputError } from '../model/errors.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
+import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
 
 const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 const ecsName = (what: string, resource: string) =>
@@ -99,6 +100,7 @@ const inputs = {
     description: 'Longest wait for the pre-deploy task to stop (fractions allowed).',
     default: '15',
   }),
+  ...verifyInputs,
 };
 
 type DeployEcsInput = StageInput<typeof inputs>;
@@ -116,8 +118,12 @@ export const deployEcsStage = defineStage({
     'task-definition-arn': { description: 'ARN of the task-definition revision registered and deployed.' },
     'previous-task-definition-arn': { description: 'ARN of the revision the service ran before (the rollback target).' },
     'deployment-id': { description: 'ID of the ECS deployment this stage started.' },
-    'rollout-state': { description: 'COMPLETED on success (FAILED, TIMED_OUT or SUPERSEDED on the failure path).' },
+    'rollout-state': {
+      description:
+        'COMPLETED on success; on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false).',
+    },
   },
+  check: (input) => smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),
   run: deployEcs,
 });
 
@@ -154,6 +160,7 @@ export async function planOf(input: DeployEcsInput): Promise<EcsDeployPlan> {
     rollback: input.rollback,
     schedule: { intervalMs: input['poll-seconds'] * 1000, timeoutMs: input['timeout-minutes'] * 60_000 },
     preDeploy,
+    verify: await smokePlanOf(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),
   };
 }
 

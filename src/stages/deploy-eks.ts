@@ -9,6 +9,8 @@ import { formatImageReference, imageReferenceInput } from '../oci/image-referenc
 import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
+import { VerificationFailedError } from '../verify/after-rollout.js';
+import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
 
 /** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
@@ -60,6 +62,7 @@ const inputs = {
     description: 'Longest wait for the rollout (fractions allowed), then roll back; the rollback gets as long again.',
     default: '10',
   }),
+  ...verifyInputs,
 };
 
 type DeployEksInput = StageInput<typeof inputs>;
@@ -77,8 +80,12 @@ export const deployEksStage = defineStage({
     'previous-images': { description: 'What the updated containers ran before, as container=image pairs separated by commas.' },
     'previous-revision': { description: 'Revision before the rollout (Deployment revision, StatefulSet update revision, DaemonSet generation).' },
     revision: { description: 'Revision after the rollout, in the same terms.' },
-    'rollout-status': { description: 'complete when the rollout finished (the stage fails otherwise, after rolling back).' },
+    'rollout-status': {
+      description:
+        'complete when the rollout finished (the stage fails otherwise, after rolling back); when the verify checks fail after a complete rollout, rolled-back (the previous pod template runs again) or verify-failed (not rolled back), and the stage fails.',
+    },
   },
+  check: (input) => smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),
   run: deployEks,
 });
 
@@ -89,12 +96,23 @@ async function deployEks(input: DeployEksInput, runtime: Runtime) {
   const cluster = await describeEksCluster(createAwsClient(EKSClient, { region }), input.cluster, region);
   const session = new KubeSession(cluster, () => eksToken(cluster.name, { region }), runtime);
   const ref = { ...input.workload, namespace: input.namespace };
-  const result = await deployToKubernetes(
-    session,
-    { ref, image: input.image, containers: input.containers ?? [], changeCause: input['change-cause'], rollback: input.rollback, timeoutMs: input['timeout-minutes'] * 60_000 },
-    runtime,
-    systemClock,
-  );
+  const plan = {
+    ref,
+    image: input.image,
+    containers: input.containers ?? [],
+    changeCause: input['change-cause'],
+    rollback: input.rollback,
+    timeoutMs: input['timeout-minutes'] * 60_000,
+    verify: await smokePlanOf(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),
+  };
+  let result;
+  try {
+    result = await deployToKubernetes(session, plan, runtime, systemClock);
+  } catch (error) {
+    // A failed stage's outputs still say what it left behind.
+    if (error instanceof VerificationFailedError) runtime.setOutput('rollout-status', error.rolledBack ? 'rolled-back' : 'verify-failed');
+    throw error;
+  }
   return {
     'previous-images': [...result.previousImages].map(([n, i]) => `${n}=${i}`).join(','),
     'previous-revision': result.previousRevision,

@@ -7,7 +7,9 @@ import { deployEcsStage } from './deploy-ecs.js';
 import { deployEksStage } from './deploy-eks.js';
 import { gitopsBumpStage } from './gitops-bump.js';
 import { publishStaticStage } from './publish-static.js';
+import { verifyStage } from './verify.js';
 import { rollbackStage } from './rollback.js';
+import { notifyStage } from './notify.js';
 
 /** Every stage Gantry ships, in pipeline order. Generators, the CLI and the action tests read this list. */
 export const stages: readonly Stage[] = [
@@ -19,7 +21,9 @@ export const stages: readonly Stage[] = [
   deployEksStage,
   gitopsBumpStage,
   publishStaticStage,
+  verifyStage,
   rollbackStage,
+  notifyStage,
 ];
 
 export function findStage(name: string): Stage | undefined {

@@ -6,7 +6,7 @@ import { PINNED_ACTIONS, type Job, type RunStep, type UsesStep } from '../../src
 import { resolvePipeline } from '../../src/pipeline/resolve.js';
 
 const seed = (name: string) => resolvePipeline(parse(readFileSync(`examples/pipelines/${name}.yaml`, 'utf8')));
-const SEEDS = ['navoy', 'cloud-design', 'waraq'];
+const SEEDS = ['navoy', 'cloud-design', 'waraq', 'opsfleet', 'task-manager'];
 const uses = (job: Job) => job.steps.flatMap((s) => ('uses' in s ? [(s as UsesStep).uses] : []));
 
 describe.each(SEEDS)('deliver.yml of %s', (name) => {
@@ -80,5 +80,36 @@ describe('ci.yml', () => {
     const text = JSON.stringify(ci);
     expect(text).not.toMatch(/actions\/auth|secrets\.|id-token/);
     expect(ci.jobs.checks!.steps.map((s) => (s as RunStep).run).filter(Boolean)).toEqual(['ruff check .', 'pip install -r requirements-dev.txt', 'pytest']);
+  });
+});
+
+describe('verify, rollback and notify in deliver.yml', () => {
+  it('verifies an EKS or ECS deploy inside its step, so a failed check rolls back there', () => {
+    const deliver = githubWorkflows(seed('task-manager'))['deliver.yml']!;
+    const step = deliver.jobs['deploy-production-app']!.steps.find((s) => (s as UsesStep).uses?.includes('/actions/deploy-eks@')) as UsesStep;
+    expect(step.with!['verify-checks']).toContain('name: health');
+    expect(step.with!['verify-deadline-seconds']).toBe('180');
+  });
+
+  it('verifies a GitOps bump in its own step and reverts the bump when the checks fail', () => {
+    const pipeline = resolvePipeline({
+      ...parse(readFileSync('examples/pipelines/waraq.yaml', 'utf8')),
+      services: [{ name: 'api', deploy: { kind: 'gitops', repository: 'https://git.example.com/deploy.git', files: 'apps/api/{environment}.yaml' }, verify: { url: 'https://api.example.com/healthz' } }],
+    });
+    const steps = githubWorkflows(pipeline)['deliver.yml']!.jobs['deploy-staging-api']!.steps as UsesStep[];
+    expect(steps.map((s) => s.uses.replace(/@.*/, '').replace(/^.*\/actions\//, ''))).toEqual(['gitops-bump', 'verify', 'rollback']);
+    expect(steps[2]!.if).toBe("failure() && steps.verify.outcome == 'failure'");
+    expect(steps[2]!.with).toEqual({ target: 'gitops', repository: 'https://git.example.com/deploy.git', commit: '${{ steps.deploy.outputs.commit }}' });
+  });
+
+  it('notifies whatever happened, from a job with no permissions, with the webhook from a secret', () => {
+    const deliver = githubWorkflows(seed('opsfleet'))['deliver.yml']!;
+    const notify = deliver.jobs.notify!;
+    expect(notify.if).toBe('always()');
+    expect(notify.permissions).toEqual({});
+    expect(notify.needs).toEqual(['deploy-staging-api', 'frontend-staging', 'deploy-production-api', 'frontend-production']);
+    const step = notify.steps[0] as UsesStep;
+    expect(step.with!['slack-webhook-url']).toBe('${{ secrets.SLACK_WEBHOOK_URL }}');
+    expect(step.with!.status).toContain("needs.deploy-production-api.result == 'failure'");
   });
 });

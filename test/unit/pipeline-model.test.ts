@@ -42,7 +42,7 @@ describe('resolvePipeline', () => {
     expect(environments[1]!.services[1]!.deploy.stage).toBe('deploy-eks');
   });
 
-  it.each(['navoy', 'cloud-design', 'waraq'])('resolves the seed model %s', (name) => {
+  it.each(['navoy', 'cloud-design', 'waraq', 'opsfleet', 'task-manager'])('resolves the seed model %s', (name) => {
     expect(resolvePipeline(seed(name)).environments.length).toBeGreaterThan(0);
   });
 

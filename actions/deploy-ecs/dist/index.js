@@ -4195,10 +4195,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -14157,74 +14157,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request.window === "no-window" && request.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest2 = request;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest2 = cloneRequest(request);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent2);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent2);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14232,7 +14232,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14240,8 +14240,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -20040,11 +20040,11 @@ var init_date_utils = __esm({
       if (!match) {
         throw new TypeError("Invalid RFC-3339 date-time value");
       }
-      const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+      const [_, yearStr, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
       const day = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+      return buildDate(year2, month, day, { hours, minutes, seconds: seconds2, fractionalMilliseconds });
     };
     RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
     parseRfc3339DateTimeWithOffset = (value) => {
@@ -20058,11 +20058,11 @@ var init_date_utils = __esm({
       if (!match) {
         throw new TypeError("Invalid RFC-3339 date-time value");
       }
-      const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
+      const [_, yearStr, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds, offsetStr] = match;
       const year2 = strictParseShort(stripLeadingZeroes(yearStr));
       const month = parseDateValue(monthStr, "month", 1, 12);
       const day = parseDateValue(dayStr, "day", 1, 31);
-      const date6 = buildDate(year2, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+      const date6 = buildDate(year2, month, day, { hours, minutes, seconds: seconds2, fractionalMilliseconds });
       if (offsetStr.toUpperCase() != "Z") {
         date6.setTime(date6.getTime() - parseOffsetToMilliseconds(offsetStr));
       }
@@ -20080,23 +20080,23 @@ var init_date_utils = __esm({
       }
       let match = IMF_FIXDATE.exec(value);
       if (match) {
-        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds, fractionalMilliseconds] = match;
-        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds, fractionalMilliseconds });
+        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds: seconds2, fractionalMilliseconds });
       }
       match = RFC_850_DATE.exec(value);
       if (match) {
-        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
         return adjustRfc850Year(buildDate(parseTwoDigitYear(yearStr), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), {
           hours,
           minutes,
-          seconds,
+          seconds: seconds2,
           fractionalMilliseconds
         }));
       }
       match = ASC_TIME.exec(value);
       if (match) {
-        const [_, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, yearStr] = match;
-        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds, fractionalMilliseconds });
+        const [_, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds, yearStr] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds: seconds2, fractionalMilliseconds });
       }
       throw new TypeError("Invalid RFC-7231 date-time value");
     };
@@ -20293,13 +20293,13 @@ var init_schema_date_utils = __esm({
       if (!matches) {
         throw new TypeError(`Invalid RFC3339 timestamp format ${value}`);
       }
-      const [, yearStr, monthStr, dayStr, hours, minutes, seconds, , ms, offsetStr] = matches;
+      const [, yearStr, monthStr, dayStr, hours, minutes, seconds2, , ms, offsetStr] = matches;
       range(monthStr, 1, 12);
       range(dayStr, 1, 31);
       range(hours, 0, 23);
       range(minutes, 0, 59);
-      range(seconds, 0, 60);
-      const date6 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
+      range(seconds2, 0, 60);
+      const date6 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds2), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
       date6.setUTCFullYear(Number(yearStr));
       if (offsetStr.toUpperCase() != "Z") {
         const [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0];
@@ -21595,8 +21595,8 @@ var init_circularReplacer = __esm({
 var sleep;
 var init_sleep = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/util-waiter/utils/sleep.js"() {
-    sleep = (seconds) => {
-      return new Promise((resolve) => setTimeout(resolve, seconds * 1e3));
+    sleep = (seconds2) => {
+      return new Promise((resolve) => setTimeout(resolve, seconds2 * 1e3));
     };
   }
 });
@@ -31981,7 +31981,7 @@ var init_httpApiKeyAuth = __esm({
     init_protocols();
     import_types24 = __toESM(require_dist_cjs());
     HttpApiKeyAuthSigner = class {
-      async sign(httpRequest, identity, signingProperties) {
+      async sign(httpRequest2, identity, signingProperties) {
         if (!signingProperties) {
           throw new Error("request could not be signed with `apiKey` since the `name` and `in` signer properties are missing");
         }
@@ -31994,7 +31994,7 @@ var init_httpApiKeyAuth = __esm({
         if (!identity.apiKey) {
           throw new Error("request could not be signed with `apiKey` since the `apiKey` is not defined");
         }
-        const clonedRequest = HttpRequest.clone(httpRequest);
+        const clonedRequest = HttpRequest.clone(httpRequest2);
         if (signingProperties.in === import_types24.HttpApiKeyAuthLocation.QUERY) {
           clonedRequest.query[signingProperties.name] = identity.apiKey;
         } else if (signingProperties.in === import_types24.HttpApiKeyAuthLocation.HEADER) {
@@ -32014,8 +32014,8 @@ var init_httpBearerAuth = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/httpBearerAuth.js"() {
     init_protocols();
     HttpBearerAuthSigner = class {
-      async sign(httpRequest, identity, signingProperties) {
-        const clonedRequest = HttpRequest.clone(httpRequest);
+      async sign(httpRequest2, identity, signingProperties) {
+        const clonedRequest = HttpRequest.clone(httpRequest2);
         if (!identity.token) {
           throw new Error("request could not be signed with `token` since the `token` is not defined");
         }
@@ -32031,8 +32031,8 @@ var NoAuthSigner;
 var init_noAuth = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
     NoAuthSigner = class {
-      async sign(httpRequest, identity, signingProperties) {
-        return httpRequest;
+      async sign(httpRequest2, identity, signingProperties) {
+        return httpRequest2;
       }
     };
   }
@@ -36409,8 +36409,8 @@ var init_AwsSdkSigV4Signer = __esm({
       };
     };
     AwsSdkSigV4Signer = class {
-      async sign(httpRequest, identity, signingProperties) {
-        if (!HttpRequest.isInstance(httpRequest)) {
+      async sign(httpRequest2, identity, signingProperties) {
+        if (!HttpRequest.isInstance(httpRequest2)) {
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         }
         const validatedProps = await validateSigningProperties(signingProperties);
@@ -36432,7 +36432,7 @@ var init_AwsSdkSigV4Signer = __esm({
           signingProperties._preRequestSystemClockOffset = config2.systemClockOffset;
           signingProperties._requestSentAt = Date.now();
         }
-        const signedRequest = await signer.sign(httpRequest, {
+        const signedRequest = await signer.sign(httpRequest2, {
           signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion,
           signingService: signingName
@@ -36487,8 +36487,8 @@ var init_AwsSdkSigV4ASigner = __esm({
     init_utils3();
     init_AwsSdkSigV4Signer();
     AwsSdkSigV4ASigner = class extends AwsSdkSigV4Signer {
-      async sign(httpRequest, identity, signingProperties) {
-        if (!HttpRequest.isInstance(httpRequest)) {
+      async sign(httpRequest2, identity, signingProperties) {
+        if (!HttpRequest.isInstance(httpRequest2)) {
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         }
         const { config: config2, signer, signingRegion, signingRegionSet, signingName } = await validateSigningProperties(signingProperties);
@@ -36500,7 +36500,7 @@ var init_AwsSdkSigV4ASigner = __esm({
           signingProperties._preRequestSystemClockOffset = config2.systemClockOffset;
           signingProperties._requestSentAt = Date.now();
         }
-        const signedRequest = await signer.sign(httpRequest, {
+        const signedRequest = await signer.sign(httpRequest2, {
           signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion: multiRegionOverride,
           signingService: signingName
@@ -37411,7 +37411,7 @@ var require_dist_cjs4 = __commonJS({
     var DEFAULT_TIMEOUT = 1e3;
     var DEFAULT_MAX_RETRIES = 0;
     var providerConfigFromInit = ({ maxRetries = DEFAULT_MAX_RETRIES, timeout = DEFAULT_TIMEOUT }) => ({ maxRetries, timeout });
-    function httpRequest(options) {
+    function httpRequest2(options) {
       return new Promise((resolve, reject) => {
         const req = node_http.request({
           method: "GET",
@@ -37474,7 +37474,7 @@ var require_dist_cjs4 = __commonJS({
           Authorization: process.env[ENV_CMDS_AUTH_TOKEN]
         };
       }
-      const buffer = await httpRequest({
+      const buffer = await httpRequest2({
         ...options,
         timeout
       });
@@ -37703,7 +37703,7 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
         }
       };
     };
-    var getMetadataToken = async (options) => httpRequest({
+    var getMetadataToken = async (options) => httpRequest2({
       ...options,
       path: IMDS_TOKEN_PATH2,
       method: "PUT",
@@ -37711,9 +37711,9 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
         "x-aws-ec2-metadata-token-ttl-seconds": "21600"
       }
     });
-    var getProfile = async (options) => (await httpRequest({ ...options, path: IMDS_PATH })).toString();
+    var getProfile = async (options) => (await httpRequest2({ ...options, path: IMDS_PATH })).toString();
     var getCredentialsFromProfile = async (profile, options, init) => {
-      const credentialsResponse = JSON.parse((await httpRequest({
+      const credentialsResponse = JSON.parse((await httpRequest2({
         ...options,
         path: IMDS_PATH + profile
       })).toString());
@@ -37733,7 +37733,7 @@ For more information, please visit: ` + STATIC_STABILITY_DOC_URL);
     exports.fromContainerMetadata = fromContainerMetadata;
     exports.fromInstanceMetadata = fromInstanceMetadata;
     exports.getInstanceMetadataEndpoint = getInstanceMetadataEndpoint;
-    exports.httpRequest = httpRequest;
+    exports.httpRequest = httpRequest2;
     exports.providerConfigFromInit = providerConfigFromInit;
   }
 });
@@ -37893,7 +37893,7 @@ var require_dist_cjs5 = __commonJS({
       request.once("close", () => timing.clearTimeout(deferralId));
     };
     var MIN_WAIT_TIME = 6e3;
-    async function writeRequestBody(httpRequest, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = false) {
+    async function writeRequestBody(httpRequest2, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = false) {
       const headers = request.headers;
       const expect = headers ? headers.Expect || headers.expect : void 0;
       let timeoutId = -1;
@@ -37904,15 +37904,15 @@ var require_dist_cjs5 = __commonJS({
             timeoutId = Number(timing.setTimeout(() => resolve(true), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
           }),
           new Promise((resolve) => {
-            httpRequest.on("continue", () => {
+            httpRequest2.on("continue", () => {
               timing.clearTimeout(timeoutId);
               resolve(true);
             });
-            httpRequest.on("response", () => {
+            httpRequest2.on("response", () => {
               timing.clearTimeout(timeoutId);
               resolve(false);
             });
-            httpRequest.on("error", () => {
+            httpRequest2.on("error", () => {
               timing.clearTimeout(timeoutId);
               resolve(false);
             });
@@ -37920,12 +37920,12 @@ var require_dist_cjs5 = __commonJS({
         ]);
       }
       if (sendBody) {
-        writeBody(httpRequest, request.body);
+        writeBody(httpRequest2, request.body);
       }
     }
-    function writeBody(httpRequest, body) {
+    function writeBody(httpRequest2, body) {
       if (body instanceof Readable7) {
-        body.pipe(httpRequest);
+        body.pipe(httpRequest2);
         return;
       }
       if (body) {
@@ -37933,21 +37933,21 @@ var require_dist_cjs5 = __commonJS({
         const isString = typeof body === "string";
         if (isBuffer2 || isString) {
           if (isBuffer2 && body.byteLength === 0) {
-            httpRequest.end();
+            httpRequest2.end();
           } else {
-            httpRequest.end(body);
+            httpRequest2.end(body);
           }
           return;
         }
         const uint8 = body;
         if (typeof uint8 === "object" && uint8.buffer && typeof uint8.byteOffset === "number" && typeof uint8.byteLength === "number") {
-          httpRequest.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
+          httpRequest2.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
           return;
         }
-        httpRequest.end(Buffer.from(body));
+        httpRequest2.end(Buffer.from(body));
         return;
       }
-      httpRequest.end();
+      httpRequest2.end();
     }
     var DEFAULT_REQUEST_TIMEOUT = 0;
     var hAgent = void 0;
@@ -85390,7 +85390,7 @@ async function runAction(stage) {
 
 // src/stages/deploy-ecs.ts
 var import_client_ecs6 = __toESM(require_dist_cjs16(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 
 // src/aws/clients.ts
 var import_node_http_handler5 = __toESM(require_dist_cjs5(), 1);
@@ -85647,8 +85647,8 @@ async function nextTick(clock, schedule, deadline) {
   return true;
 }
 function formatDuration(ms) {
-  const seconds = Math.round(ms / 1e3);
-  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
+  const seconds2 = Math.round(ms / 1e3);
+  return seconds2 < 60 ? `${seconds2}s` : `${Math.floor(seconds2 / 60)}m${String(seconds2 % 60).padStart(2, "0")}s`;
 }
 
 // src/ecs/one-off-task.ts
@@ -85904,6 +85904,325 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/verify/expectations.ts
+function parseStatusExpectation(value) {
+  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
+  if (parts.length === 0) return "must be a status such as 200, a class such as 2xx, a range such as 200-299, or a comma-separated list of those";
+  const ranges = [];
+  for (const part of parts) {
+    const range2 = statusRange(part);
+    if (!range2) return `'${part}' is not a status (200), a class (2xx) or a range (200-299) of statuses from 100 to 599`;
+    ranges.push(range2);
+  }
+  return { text: parts.join(","), matches: (status) => ranges.some(([low, high]) => status >= low && status <= high) };
+}
+function statusRange(part) {
+  const inRange = (n3) => n3 >= 100 && n3 <= 599;
+  const single = /^(\d{3})$/.exec(part);
+  if (single) return inRange(Number(single[1])) ? [Number(single[1]), Number(single[1])] : void 0;
+  const family = /^([1-5])xx$/i.exec(part);
+  if (family) return [Number(family[1]) * 100, Number(family[1]) * 100 + 99];
+  const span = /^(\d{3})\s*-\s*(\d{3})$/.exec(part);
+  if (span && inRange(Number(span[1])) && inRange(Number(span[2])) && Number(span[1]) <= Number(span[2])) return [Number(span[1]), Number(span[2])];
+  return void 0;
+}
+function parseJsonPath(path) {
+  const message = `'${path}' is not a JSON path such as status, checks[0].ok or data.items[2].name`;
+  const steps = [];
+  const step = /\.?([^.[\]=\s]+)|\[(\d+)\]/y;
+  let position = 0;
+  while (position < path.length) {
+    step.lastIndex = position;
+    const match = step.exec(path);
+    if (!match || position === 0 && path.startsWith(".")) return message;
+    steps.push(match[1] !== void 0 ? match[1] : Number(match[2]));
+    position = step.lastIndex;
+  }
+  return steps.length > 0 ? steps : message;
+}
+function parseJsonExpectation(value) {
+  const at = value.indexOf("=");
+  if (at <= 0) return `'${value}' must be path=value, e.g. status=ok or checks[0].ok=true`;
+  const path = value.slice(0, at).trim();
+  const steps = parseJsonPath(path);
+  if (typeof steps === "string") return steps;
+  return { path, steps, value: value.slice(at + 1).trim() };
+}
+function valueAt(document, steps) {
+  let current = document;
+  for (const step of steps) {
+    if (typeof step === "number") {
+      if (!Array.isArray(current) || step >= current.length) return void 0;
+      current = current[step];
+    } else {
+      if (typeof current !== "object" || current === null || Array.isArray(current) || !Object.hasOwn(current, step)) return void 0;
+      current = current[step];
+    }
+  }
+  return current;
+}
+function renderJsonValue(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+function parseHeaderExpectation(value) {
+  const at = value.indexOf("=");
+  const name = (at < 0 ? value : value.slice(0, at)).trim();
+  if (!HEADER_NAME.test(name)) return `'${value}' must be a header name, or name=value, e.g. content-type=application/json`;
+  return at < 0 ? { name: name.toLowerCase() } : { name: name.toLowerCase(), value: value.slice(at + 1).trim() };
+}
+function describeHeaderExpectation(expectation) {
+  return expectation.value === void 0 ? `header ${expectation.name} present` : `header ${expectation.name}: ${expectation.value}`;
+}
+
+// src/verify/check.ts
+function describeExpectations(check2) {
+  return [
+    `status ${check2.status.text}`,
+    ...check2.bodyContains !== void 0 ? [`body contains ${JSON.stringify(check2.bodyContains)}`] : [],
+    ...check2.json.map((j5) => `json ${j5.path} = ${j5.value}`),
+    ...check2.headers.map(describeHeaderExpectation)
+  ].join("; ");
+}
+function unmetExpectations(check2, answer) {
+  const unmet = [];
+  if (!check2.status.matches(answer.status)) unmet.push(`status ${answer.status}, expected ${check2.status.text}`);
+  if (check2.bodyContains !== void 0 && !answer.body.includes(check2.bodyContains)) {
+    unmet.push(`body does not contain ${JSON.stringify(check2.bodyContains)}`);
+  }
+  if (check2.json.length > 0) {
+    let document;
+    let parsed = true;
+    try {
+      document = JSON.parse(answer.body);
+    } catch {
+      parsed = false;
+    }
+    for (const expectation of check2.json) {
+      if (!parsed) {
+        unmet.push(`json ${expectation.path}: the body is not JSON (content-type ${answer.headers["content-type"] ?? "not given"})`);
+        continue;
+      }
+      const found = valueAt(document, expectation.steps);
+      if (found === void 0) unmet.push(`json ${expectation.path} is missing, expected ${expectation.value}`);
+      else if (renderJsonValue(found) !== expectation.value) {
+        unmet.push(`json ${expectation.path} = ${excerpt(renderJsonValue(found), 80)}, expected ${expectation.value}`);
+      }
+    }
+  }
+  for (const expectation of check2.headers) {
+    const found = answer.headers[expectation.name];
+    if (found === void 0) unmet.push(`header ${expectation.name} is missing`);
+    else if (expectation.value !== void 0 && found.trim() !== expectation.value) {
+      unmet.push(`header ${expectation.name}: ${excerpt(found, 80)}, expected ${expectation.value}`);
+    }
+  }
+  return unmet;
+}
+function excerpt(text, max = 200) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max)}\u2026`;
+}
+function displayUrl(url2) {
+  if (!url2.password) return url2.href;
+  const shown = new URL(url2.href);
+  shown.password = "***";
+  return shown.href;
+}
+
+// src/model/backoff.ts
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+  const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+// src/verify/http-probe.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var ProbeError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ProbeError";
+  }
+};
+var USER_AGENT2 = "gantry-verify";
+function probe(url2, options) {
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  return new Promise((resolve, reject) => {
+    const send = url2.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(
+      url2,
+      {
+        method: "GET",
+        headers: { "user-agent": USER_AGENT2, accept: "*/*" },
+        ...url2.protocol === "https:" && options.ca ? { ca: options.ca } : {},
+        // One connection per probe: a retry must reach the service afresh, not a socket kept from a failed try.
+        agent: false
+      },
+      (res) => {
+        readAnswer(res, maxBody).then(
+          (answer) => {
+            clearTimeout(timer);
+            resolve(answer);
+          },
+          (error64) => {
+            clearTimeout(timer);
+            reject(new ProbeError(`the answer broke off: ${error64.message}`));
+          }
+        );
+      }
+    );
+    const timer = setTimeout(() => req.destroy(new ProbeError(`no complete answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    req.on("error", (error64) => {
+      clearTimeout(timer);
+      reject(error64 instanceof ProbeError ? error64 : new ProbeError(describeNetworkError(error64)));
+    });
+    req.end();
+  });
+}
+function readAnswer(res, maxBody) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let kept = 0;
+    res.on("data", (chunk) => {
+      if (kept < maxBody) {
+        chunks.push(chunk.subarray(0, maxBody - kept));
+        kept += Math.min(chunk.length, maxBody - kept);
+      }
+    });
+    res.on("error", reject);
+    res.on("end", () => {
+      const headers = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== void 0) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      }
+      resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString("utf8") });
+    });
+  });
+}
+var TLS_UNTRUSTED = /* @__PURE__ */ new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_UNTRUSTED"
+]);
+function describeNetworkError(error64) {
+  const code = error64.code ?? "";
+  if (TLS_UNTRUSTED.has(code)) {
+    return `TLS: the server's certificate is not trusted (${code}: ${error64.message}); if it is issued by a private CA, give that CA's PEM file as ca-file`;
+  }
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return `TLS: the certificate does not name this host (${error64.message})`;
+  if (code === "CERT_HAS_EXPIRED") return `TLS: the server's certificate has expired (${error64.message})`;
+  if (code === "ECONNREFUSED") return "connection refused";
+  if (code === "ECONNRESET") return "connection reset by the server";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `host name not resolved (${code})`;
+  return code && !error64.message.includes(code) ? `${code}: ${error64.message}` : error64.message;
+}
+
+// src/verify/smoke.ts
+async function runSmokeChecks(checks, options, runtime, clock) {
+  const started = clock.now();
+  const deadline = started + options.deadlineMs;
+  for (const check2 of checks) if (check2.url.password) runtime.setSecret(decodeURIComponent(check2.url.password));
+  const state2 = checks.map((check2) => ({ check: check2, passed: false, attempts: 0, last: { unmet: ["not tried"] } }));
+  runtime.info(
+    `Smoke checks (${checks.length}), retried for up to ${seconds(options.deadlineMs)}:
+${checks.map((c5) => `  ${c5.name}: ${describeExpectations(c5)}`).join("\n")}`
+  );
+  for (let round = 1; ; round++) {
+    const pending = state2.filter((s2) => !s2.passed);
+    await Promise.all(
+      pending.map(async (s2) => {
+        s2.attempts++;
+        s2.last = await observe(s2.check, options);
+        s2.passed = s2.last.unmet.length === 0;
+        if (s2.passed) runtime.info(`${s2.check.name}: passed (status ${s2.last.answer?.status}) on attempt ${s2.attempts}`);
+        else runtime.info(`attempt ${round}: ${s2.check.name}: ${s2.last.unmet.join("; ")}`);
+      })
+    );
+    const result = (passed) => ({
+      passed,
+      attempts: round,
+      durationMs: Math.round(clock.now() - started),
+      checks: state2.map((s2) => ({ check: s2.check, passed: s2.passed, attempts: s2.attempts, last: s2.last }))
+    });
+    if (state2.every((s2) => s2.passed)) return result(true);
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) return result(false);
+    const wait = Math.min(backoffDelay(round, options.intervalMs, options.intervalMs * 8, options.random), remaining);
+    runtime.info(`${state2.filter((s2) => !s2.passed).length} of ${state2.length} checks not passing yet; next attempt in ${seconds(wait)} (${seconds(remaining)} left)`);
+    await clock.sleep(wait);
+  }
+}
+async function observe(check2, options) {
+  try {
+    const answer = await probe(check2.url, { timeoutMs: options.requestTimeoutMs, ca: options.ca });
+    return { answer, unmet: unmetExpectations(check2, answer) };
+  } catch (error64) {
+    const message = error64 instanceof ProbeError ? error64.message : error64.message;
+    return { error: message, unmet: [message] };
+  }
+}
+function describeObservation(report, bodyChars = 200) {
+  const { answer, error: error64 } = report.last;
+  if (!answer) return error64 ?? "not tried";
+  const headers = report.check.headers.map((h5) => `${h5.name}: ${answer.headers[h5.name] ?? "(missing)"}`);
+  const body = answer.body ? `body ${JSON.stringify(excerpt(answer.body, bodyChars))}` : "empty body";
+  return [`status ${answer.status}`, ...headers, body].join("; ");
+}
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(1)}s`;
+}
+
+// src/verify/report.ts
+function failedCheckNames(result) {
+  return result.checks.filter((c5) => !c5.passed).map((c5) => c5.check.name);
+}
+function failureLines(result) {
+  return result.checks.filter((c5) => !c5.passed).map((c5) => `${c5.check.name}: expected ${describeExpectations(c5.check)}; got ${describeObservation(c5)} (${c5.last.unmet.join("; ")})`);
+}
+function failureMessage(result) {
+  const failed = failedCheckNames(result);
+  return [
+    `smoke check${failed.length > 1 ? "s" : ""} ${failed.join(", ")} failed after ${result.attempts} attempts in ${formatDuration(result.durationMs)}`,
+    ...failureLines(result).map((line) => `  ${line}`)
+  ].join("\n");
+}
+function smokeSummary(result, title) {
+  const cell = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return [
+    `### ${title}: ${result.passed ? "passed" : "FAILED"}`,
+    "",
+    `${result.attempts} attempt${result.attempts === 1 ? "" : "s"} in ${formatDuration(result.durationMs)}`,
+    "",
+    "| check | expected | last answer | result |",
+    "| --- | --- | --- | --- |",
+    ...result.checks.map(
+      (c5) => `| ${cell(c5.check.name)} | ${cell(describeExpectations(c5.check))} | ${cell(describeObservation(c5, 120))} | ${c5.passed ? "passed" : `failed: ${cell(c5.last.unmet.join("; "))}`} |`
+    ),
+    ""
+  ].join("\n");
+}
+
+// src/verify/after-rollout.ts
+async function verifyRollout(plan, stage, runtime, clock) {
+  const result = await runtime.group("Verify", () => runSmokeChecks(plan.checks, plan.options, runtime, clock));
+  await runtime.appendSummary(smokeSummary(result, `${stage}: verify`));
+  return result;
+}
+var VerificationFailedError = class extends GantryError {
+  result;
+  rolledBack;
+  constructor(message, result, rolledBack, options = {}) {
+    super(message, options);
+    this.name = "VerificationFailedError";
+    this.result = result;
+    this.rolledBack = rolledBack;
+  }
+};
+
 // src/ecs/deploy.ts
 async function deployToEcs(plan, ecs, runtime, clock) {
   const checked = await checkAgainstAccount(plan, ecs);
@@ -85966,20 +86285,33 @@ async function deployToEcs(plan, ecs, runtime, clock) {
     `Rollout of ${shortTaskDefinition(taskDefinitionArn)}`,
     () => watchDeployment(ecs, { cluster: plan.cluster, service: plan.service, deploymentId: deployment.id, taskDefinitionArn }, plan.schedule, runtime, events, clock)
   );
-  if (outcome.kind === "completed") {
-    runtime.info(`Deployment ${deployment.id} COMPLETED: ${plan.service} runs ${shortTaskDefinition(taskDefinitionArn)}`);
-    await runtime.appendSummary(summary2(plan, result("COMPLETED"), "completed"));
-    return result("COMPLETED");
-  }
-  const failedState = outcome.kind === "timed-out" ? "TIMED_OUT" : outcome.kind === "superseded" ? "SUPERSEDED" : "FAILED";
-  const what = describeOutcome(outcome, deployment.id, plan.schedule);
-  let rollbackNote;
   const rollbackPlan = {
     cluster: plan.cluster,
     service: plan.service,
     taskDefinitionArn: previous,
     desiredCount: plan.desiredCount !== void 0 ? service.desiredCount : void 0
   };
+  if (outcome.kind === "completed") {
+    runtime.info(`Deployment ${deployment.id} COMPLETED: ${plan.service} runs ${shortTaskDefinition(taskDefinitionArn)}`);
+    const verified = plan.verify && await verifyRollout(plan.verify, "deploy-ecs", runtime, clock);
+    if (!verified || verified.passed) {
+      const done = result("COMPLETED");
+      await runtime.appendSummary(summary2(plan, done, verified ? "completed and verified" : "completed"));
+      return done;
+    }
+    const what2 = `Deployment ${deployment.id} COMPLETED but failed verification: ${failureMessage(verified)}`;
+    const rolledBack = await stageRollback(ecs, plan, rollbackPlan, runtime, events, clock);
+    const failed = result("VERIFY_FAILED");
+    for (const [name, value] of Object.entries(outputsOf(failed))) runtime.setOutput(name, value);
+    await runtime.appendSummary(summary2(plan, failed, `Verification failed. ${rolledBack.note}`));
+    throw new VerificationFailedError(`${what2}
+${rolledBack.note}`, verified, rolledBack.restored, {
+      remedy: "read what each check got back above; fix the release, or raise verify-deadline-seconds if it only needs longer to start."
+    });
+  }
+  const failedState = outcome.kind === "timed-out" ? "TIMED_OUT" : outcome.kind === "superseded" ? "SUPERSEDED" : "FAILED";
+  const what = describeOutcome(outcome, deployment.id, plan.schedule);
+  let rollbackNote;
   if (outcome.kind === "superseded") {
     rollbackNote = "Not rolled back: another deployment replaced this one.";
   } else if (outcome.kind === "failed" && outcome.circuitBreakerRollback?.id) {
@@ -85989,13 +86321,8 @@ async function deployToEcs(plan, ecs, runtime, clock) {
       () => waitForRollback(ecs, { ...rollbackPlan, taskDefinitionArn: outcome.circuitBreakerRollback.taskDefinition ?? previous }, outcome.circuitBreakerRollback.id, plan.schedule, runtime, events, clock)
     );
     rollbackNote = `Rolled back by the deployment circuit breaker to ${shortTaskDefinition(outcome.circuitBreakerRollback.taskDefinition)}: ${describeRollback(rolledBack)}.`;
-  } else if (!plan.rollback) {
-    rollbackNote = "Not rolled back (rollback is false).";
-  } else if (!previous) {
-    rollbackNote = "Not rolled back: the service had no previous task definition.";
   } else {
-    const rolledBack = await runtime.group("Rollback", () => rollBack(ecs, rollbackPlan, plan.schedule, runtime, events, clock));
-    rollbackNote = `Rolled back to ${shortTaskDefinition(previous)} (deployment ${rolledBack.deploymentId}): ${describeRollback(rolledBack.outcome)}.`;
+    rollbackNote = (await stageRollback(ecs, plan, rollbackPlan, runtime, events, clock)).note;
   }
   const detail = await failureDetail(ecs, plan.cluster, plan.service, taskDefinitionArn, events);
   for (const [name, value] of Object.entries(outputsOf(result(failedState)))) runtime.setOutput(name, value);
@@ -86010,6 +86337,15 @@ function outputsOf(result) {
     "previous-task-definition-arn": result.previousTaskDefinitionArn,
     "deployment-id": result.deploymentId,
     "rollout-state": result.rolloutState
+  };
+}
+async function stageRollback(ecs, plan, rollbackPlan, runtime, events, clock) {
+  if (!plan.rollback) return { note: "Not rolled back (rollback is false).", restored: false };
+  if (!rollbackPlan.taskDefinitionArn) return { note: "Not rolled back: the service had no previous task definition.", restored: false };
+  const rolledBack = await runtime.group("Rollback", () => rollBack(ecs, rollbackPlan, plan.schedule, runtime, events, clock));
+  return {
+    note: `Rolled back to ${shortTaskDefinition(rollbackPlan.taskDefinitionArn)} (deployment ${rolledBack.deploymentId}): ${describeRollback(rolledBack.outcome)}.`,
+    restored: rolledBack.outcome.kind === "completed"
   };
 }
 async function checkAgainstAccount(plan, ecs) {
@@ -86213,6 +86549,186 @@ function decimalString(min, max) {
   return external_exports.string().regex(/^\d+(\.\d+)?$/, message).transform(Number).refine((n3) => n3 >= min && n3 <= max, message);
 }
 
+// src/verify/inputs.ts
+import { readFile as readFile3 } from "node:fs/promises";
+
+// src/verify/check-spec.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function parseCheckUrl(value) {
+  let url2;
+  try {
+    url2 = new URL(value.trim());
+  } catch {
+    return "must be an absolute http:// or https:// URL";
+  }
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") return `must be an http:// or https:// URL (not ${url2.protocol})`;
+  return url2;
+}
+function parseCheck(fields) {
+  const url2 = parseCheckUrl(fields.url);
+  if (typeof url2 === "string") return `url ${url2}`;
+  const status = parseStatusExpectation(fields.expectStatus ?? "200");
+  if (typeof status === "string") return `expect-status ${status}`;
+  const json2 = [];
+  for (const text of fields.jsonEquals ?? []) {
+    const parsed = parseJsonExpectation(text);
+    if (typeof parsed === "string") return `json-equals ${parsed}`;
+    json2.push(parsed);
+  }
+  const headers = [];
+  for (const text of fields.headers ?? []) {
+    const parsed = parseHeaderExpectation(text);
+    if (typeof parsed === "string") return `header ${parsed}`;
+    headers.push(parsed);
+  }
+  const name = fields.name?.trim() || displayUrl(url2);
+  return { name, url: url2, status, bodyContains: fields.bodyContains, json: json2, headers };
+}
+var stringList = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).transform((v) => Array.isArray(v) ? v : [v]);
+var checkItem = external_exports.strictObject({
+  name: external_exports.string().optional(),
+  url: external_exports.string(),
+  "expect-status": external_exports.union([external_exports.string(), external_exports.number()]).transform(String).optional(),
+  "body-contains": external_exports.string().optional(),
+  "json-equals": stringList.optional(),
+  header: stringList.optional()
+});
+function parseCheckList(text) {
+  let document;
+  try {
+    document = (0, import_yaml2.parse)(text);
+  } catch (error64) {
+    return `must be a YAML or JSON list of checks: ${error64.message.split("\n")[0]}`;
+  }
+  if (!Array.isArray(document) || document.length === 0) {
+    return "must be a non-empty YAML or JSON list of checks, each with url and optionally name, expect-status, body-contains, json-equals, header";
+  }
+  const checks = [];
+  for (const [index, item] of document.entries()) {
+    const fields = checkItem.safeParse(item);
+    if (!fields.success) {
+      const issue3 = fields.error.issues[0];
+      const where = issue3.path.length > 0 ? ` ${issue3.path.join(".")}` : "";
+      const problem = issue3.code === "unrecognized_keys" ? `unknown field ${issue3.keys.join(", ")} (fields: ${Object.keys(checkItem.shape).join(", ")})` : issue3.message;
+      return `item ${index + 1}${where}: ${problem}`;
+    }
+    const check2 = parseCheck({
+      name: fields.data.name,
+      url: fields.data.url,
+      expectStatus: fields.data["expect-status"],
+      bodyContains: fields.data["body-contains"],
+      jsonEquals: fields.data["json-equals"],
+      headers: fields.data.header
+    });
+    if (typeof check2 === "string") return `item ${index + 1}: ${check2}`;
+    checks.push(check2);
+  }
+  return checks;
+}
+
+// src/verify/inputs.ts
+function parsedBy(parse4) {
+  return external_exports.string().transform((value, ctx) => {
+    const result = parse4(value);
+    if (typeof result !== "string") return result;
+    ctx.issues.push({ code: "custom", input: value, message: result });
+    return external_exports.NEVER;
+  });
+}
+function linesParsedBy(parse4) {
+  return parsedBy((value) => {
+    const parsed = [];
+    for (const line of value.split(/\r?\n/).map((l3) => l3.trim()).filter(Boolean)) {
+      const result = parse4(line);
+      if (typeof result === "string") return result;
+      parsed.push(result);
+    }
+    return parsed;
+  });
+}
+var definitions = {
+  url: input2(parsedBy(parseCheckUrl).optional(), { description: "URL to GET (http:// or https://); redirects are not followed." }),
+  "expect-status": input2(parsedBy(parseStatusExpectation), {
+    description: "Status(es) {url} must answer: 200, a list (200,204), a class (2xx) or a range (200-299).",
+    default: "200"
+  }),
+  "body-contains": input2(external_exports.string().optional(), { description: "Text the body of {url} must contain." }),
+  "json-equals": input2(linesParsedBy(parseJsonExpectation).optional(), {
+    description: "path=value the JSON body of {url} must hold, e.g. status=ok or checks[0].ok=true; one a line for several."
+  }),
+  header: input2(linesParsedBy(parseHeaderExpectation).optional(), {
+    description: "Header {url} must answer with: name (present) or name=value (equal); one a line for several."
+  }),
+  checks: input2(parsedBy(parseCheckList).optional(), {
+    description: "Several checks: a YAML or JSON list of objects with url and optionally name, expect-status, body-contains, json-equals, header (string or list)."
+  }),
+  "timeout-seconds": input2(decimalString(0.1, 600), { description: "Bound on one request (connect, TLS, headers, body).", default: "10" }),
+  "deadline-seconds": input2(decimalString(0, 86400), {
+    description: "Retry failing checks until this many seconds after the first attempt (the last attempt starts by then); 0: one attempt.",
+    default: "120"
+  }),
+  "interval-seconds": input2(decimalString(0.1, 300), {
+    description: "First wait between attempts; later waits double, jittered, up to eight times this.",
+    default: "2"
+  }),
+  "ca-file": input2(external_exports.string().min(1).optional(), {
+    description: "PEM file of the CA(s) to trust for https URLs instead of the public roots, e.g. a private CA of internal hosts."
+  })
+};
+function prefixed(prefix, lead) {
+  return Object.fromEntries(
+    Object.entries(definitions).map(([name, definition]) => [
+      `${prefix}${name}`,
+      { ...definition, description: `${lead}${definition.description.replaceAll("{url}", `${prefix}url`)}` }
+    ])
+  );
+}
+var smokeCheckInputs = prefixed("", "");
+var VERIFY_PREFIX = "verify-";
+var verifyInputs = prefixed(VERIFY_PREFIX, "Verify after the rollout: ");
+function smokeCheckValues(stageInput, prefix = "") {
+  return Object.fromEntries(Object.keys(definitions).map((name) => [name, stageInput[`${prefix}${name}`]]));
+}
+function smokeCheckProblem(values, prefix = "") {
+  if (values.url) return void 0;
+  const orphan = ["body-contains", "json-equals", "header"].find((name) => values[name] !== void 0);
+  return orphan ? { input: `${prefix}${orphan}`, problem: `is only used with ${prefix}url (give the URL it checks)` } : void 0;
+}
+async function smokePlanOf(values, prefix = "") {
+  const checks = [];
+  if (values.url) {
+    checks.push({
+      name: displayUrl(values.url),
+      url: values.url,
+      status: values["expect-status"],
+      bodyContains: values["body-contains"],
+      json: values["json-equals"] ?? [],
+      headers: values.header ?? []
+    });
+  }
+  checks.push(...values.checks ?? []);
+  if (checks.length === 0) return void 0;
+  return {
+    checks,
+    options: {
+      deadlineMs: values["deadline-seconds"] * 1e3,
+      requestTimeoutMs: values["timeout-seconds"] * 1e3,
+      intervalMs: values["interval-seconds"] * 1e3,
+      ca: values["ca-file"] ? await readCaFile(values["ca-file"], `${prefix}ca-file`) : void 0
+    }
+  };
+}
+async function readCaFile(path, inputName) {
+  let pem;
+  try {
+    pem = await readFile3(path, "utf8");
+  } catch (error64) {
+    throw new InputError(inputName, `cannot read ${path}: ${error64.code ?? error64.message}`);
+  }
+  if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new InputError(inputName, `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return pem;
+}
+
 // src/stages/deploy-ecs.ts
 var NAME2 = /^[a-zA-Z0-9_-]{1,255}$/;
 var ecsName = (what, resource) => external_exports.string().refine((v) => NAME2.test(v) || new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[\\w/-]+$`).test(v), {
@@ -86283,7 +86799,8 @@ var inputs = {
   "pre-deploy-task-timeout-minutes": input2(decimalString(0.01, 1440), {
     description: "Longest wait for the pre-deploy task to stop (fractions allowed).",
     default: "15"
-  })
+  }),
+  ...verifyInputs
 };
 var deployEcsStage = defineStage({
   name: "deploy-ecs",
@@ -86293,8 +86810,11 @@ var deployEcsStage = defineStage({
     "task-definition-arn": { description: "ARN of the task-definition revision registered and deployed." },
     "previous-task-definition-arn": { description: "ARN of the revision the service ran before (the rollback target)." },
     "deployment-id": { description: "ID of the ECS deployment this stage started." },
-    "rollout-state": { description: "COMPLETED on success (FAILED, TIMED_OUT or SUPERSEDED on the failure path)." }
+    "rollout-state": {
+      description: "COMPLETED on success; on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false)."
+    }
   },
+  check: (input3) => smokeCheckProblem(smokeCheckValues(input3, VERIFY_PREFIX), VERIFY_PREFIX),
   run: deployEcs
 });
 async function deployEcs(input3, runtime) {
@@ -86324,13 +86844,14 @@ async function planOf(input3) {
     desiredCount: input3["desired-count"],
     rollback: input3.rollback,
     schedule: { intervalMs: input3["poll-seconds"] * 1e3, timeoutMs: input3["timeout-minutes"] * 6e4 },
-    preDeploy
+    preDeploy,
+    verify: await smokePlanOf(smokeCheckValues(input3, VERIFY_PREFIX), VERIFY_PREFIX)
   };
 }
 async function readTaskDefinitionFile(path) {
   let text;
   try {
-    text = await readFile3(path, "utf8");
+    text = await readFile4(path, "utf8");
   } catch (error64) {
     throw new InputError("task-definition-file", `cannot read ${path}: ${error64.code ?? error64.message}`);
   }

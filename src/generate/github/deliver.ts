@@ -108,8 +108,9 @@ function checkout(refs: ActionRefs): Step {
 function setupSteps(pipeline: ResolvedPipeline, refs: ActionRefs): Step[] {
   const setup = pipeline.model.setup ?? {};
   const steps: Step[] = [];
-  if (setup.node) steps.push({ uses: refs.pinned('setupNode'), with: { 'node-version': setup.node } });
-  if (setup.go) steps.push({ uses: refs.pinned('setupGo'), with: { 'go-version': setup.go } });
+  // No dependency caches: a delivery publishes what it builds, and a cache written by another ref could poison it.
+  if (setup.node) steps.push({ uses: refs.pinned('setupNode'), with: { 'node-version': setup.node, 'package-manager-cache': false } });
+  if (setup.go) steps.push({ uses: refs.pinned('setupGo'), with: { 'go-version': setup.go, cache: false } });
   if (setup.python) steps.push({ uses: refs.pinned('setupPython'), with: { 'python-version': setup.python } });
   return steps;
 }
@@ -217,26 +218,29 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
   };
 }
 
-const ROLLBACK_INPUTS: Record<string, (deployStep: string) => Record<string, string>> = {
-  ecs: (step) => ({ target: 'ecs', 'task-definition-arn': `\${{ steps.${step}.outputs.previous-task-definition-arn }}` }),
-  eks: (step) => ({ target: 'eks', 'previous-images': `\${{ steps.${step}.outputs.previous-images }}` }),
-  gitops: (step) => ({ target: 'gitops', commit: `\${{ steps.${step}.outputs.commit }}` }),
-};
-
 function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, service: ResolvedService, refs: ActionRefs): Job {
   const image = `\${{ needs.${imagesJob(env.name)}.outputs.${imageOutput(service.name)} }}`;
   const { kind, stage, inputs } = service.deploy;
-  const supplied: Record<string, string> =
-    kind === 'gitops' ? { image, service: service.name, environment: env.name } : { 'aws-region': env.region, image };
+  const verify = service.verify?.inputs;
   const steps: Step[] = [];
-  if (kind !== 'gitops') steps.push(authStep(env, refs));
-  steps.push({ id: 'deploy', uses: refs.gantry(stage), with: { ...inputs, ...supplied } });
-  if (service.verify && findStage('verify')) {
-    steps.push({ id: 'verify', uses: refs.gantry('verify'), with: { ...service.verify.inputs } });
-    if (findStage('rollback')) {
-      const rollback = { ...ROLLBACK_INPUTS[kind]!('deploy'), ...rollbackTarget(kind, inputs, env) };
-      steps.push({ name: 'roll back what failed verification', if: "failure() && steps.verify.outcome == 'failure'", uses: refs.gantry('rollback'), with: rollback });
+  if (kind === 'gitops') {
+    steps.push({ id: 'deploy', uses: refs.gantry(stage), with: { ...inputs, image, service: service.name, environment: env.name } });
+    if (verify) {
+      // A GitOps bump rolls out later, in the cluster: verify in its own step, and revert the bump when it fails.
+      steps.push({ id: 'verify', uses: refs.gantry('verify'), with: { ...verify } });
+      const repository = Object.fromEntries(['repository', 'branch', 'token'].filter((n) => inputs[n] !== undefined).map((n) => [n, inputs[n]!]));
+      steps.push({
+        name: 'revert the bump that failed verification',
+        if: "failure() && steps.verify.outcome == 'failure'",
+        uses: refs.gantry('rollback'),
+        with: { target: 'gitops', ...repository, commit: '${{ steps.deploy.outputs.commit }}' },
+      });
     }
+  } else {
+    steps.push(authStep(env, refs));
+    // ECS and EKS deploys verify within the step (verify-* inputs) and roll back there when the checks fail.
+    const verifyInputs = Object.fromEntries(Object.entries(verify ?? {}).map(([name, value]) => [`verify-${name}`, value]));
+    steps.push({ id: 'deploy', uses: refs.gantry(stage), with: { ...inputs, ...verifyInputs, 'aws-region': env.region, image } });
   }
   return {
     name: `deploy ${service.name} to ${env.name}`,
@@ -248,13 +252,6 @@ function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
     concurrency: { group: `deploy-${env.name}-${service.name}`, 'cancel-in-progress': false },
     steps,
   };
-}
-
-/** Where the rollback acts: the same cluster, service or repository the deploy step used. */
-function rollbackTarget(kind: string, inputs: Readonly<Record<string, string>>, env: ResolvedEnvironment): Record<string, string> {
-  const pick = (...names: string[]) => Object.fromEntries(names.filter((n) => inputs[n] !== undefined).map((n) => [n, inputs[n]!]));
-  if (kind === 'gitops') return pick('repository', 'branch', 'token');
-  return { 'aws-region': env.region, ...pick('cluster', 'service', 'namespace', 'workload') };
 }
 
 function frontendJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, frontend: StageCall, refs: ActionRefs, needs: string[]): Job {

@@ -52,7 +52,7 @@ export interface RunStep {
  */
 export const PINNED_ACTIONS = {
   checkout: { uses: 'actions/checkout@34e114876b0b11c390a56381ad16ebd13914f8d5', version: 'v4.3.1' },
-  setupNode: { uses: 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020', version: 'v4.4.0' },
+  setupNode: { uses: 'actions/setup-node@a0853c24544627f65ddf259abe73b1d18a591444', version: 'v5.0.0' },
   setupGo: { uses: 'actions/setup-go@d35c59abb061a4a6fb18e82ac0862c26744d6ab5', version: 'v5.5.0' },
   setupPython: { uses: 'actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065', version: 'v5.6.0' },
   uploadSarif: { uses: 'github/codeql-action/upload-sarif@5d4e8d1aca955e8d8589aabd499c5cae939e33c7', version: 'v4.31.9' },
