@@ -149,8 +149,10 @@ export const pipelineSchema = z
         /** Third-party actions by full SHA, overriding Gantry's map (e.g. an organisation's approved versions). */
         pins: z.record(z.string(), pinnedAction).default({}),
         'timeout-minutes': z.number().int().min(1).max(360).default(30),
+        /** Variables for every job of the delivery (e.g. AWS_ENDPOINT_URL for a local stack); never secrets. */
+        env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
       })
-      .default({ 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30 }),
+      .default({ 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30, env: {} }),
   })
   .superRefine((model, ctx) => {
     duplicates(model.environments.map((e) => e.name), 'environments', ctx);

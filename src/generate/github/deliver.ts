@@ -93,6 +93,7 @@ export function deliverWorkflow(pipeline: ResolvedPipeline): Workflow {
     },
     // Nothing by default; each job asks for what it needs.
     permissions: {},
+    ...(Object.keys(model.workflow.env).length > 0 ? { env: model.workflow.env } : {}),
     jobs,
   };
 }

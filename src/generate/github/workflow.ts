@@ -10,6 +10,7 @@ export interface Workflow {
   /** Least privilege: every workflow states its token's permissions; jobs narrow or widen them explicitly. */
   readonly permissions: Record<string, Permission>;
   readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean };
+  readonly env?: Record<string, string>;
   readonly jobs: Record<string, Job>;
 }
 
