@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the loopback stack: install what is missing, start the stack, then run the example pipeline
-# against it — auth, build, scan, push, deploy to ECS and to EKS, bump the GitOps repository — each stage through the same
-# `gantry run` that Jenkins and a terminal use. Idempotent: a second run reuses the peers and the running stack.
+# against it — auth, build, scan, push, deploy to ECS and to EKS with smoke checks, bump the GitOps repository, publish
+# the Hugo site to S3 behind CloudFront, notify — each stage through the same `gantry run` that Jenkins and a terminal
+# use, and a deploy whose smoke check fails, to show it roll itself back. Idempotent: a second run reuses the peers and
+# the running stack.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -34,16 +36,69 @@ source "$out/aws-session.env"
 
 GANTRY_SHA=$(git rev-parse HEAD 2>/dev/null || echo 0000000000000000000000000000000000000000)
 export GANTRY_SHA GANTRY_RUN_NUMBER=${GANTRY_RUN_NUMBER:-1}
-ARCHES=amd64 bash examples/app/build.sh
+started_at=$(date +%s)
+APP_VERSION=sha-${GANTRY_SHA:0:7} ARCHES=amd64 bash examples/app/build.sh
+
+# The emulators run no containers, so the image's own binary, served on loopback, stands in for the deployed service
+# that the smoke checks reach; a loopback receiver stands in for Slack. Both stop with this script.
+background=()
+trap 'kill "${background[@]}" 2>/dev/null || true' EXIT
+: > "$out/app.port"; : > "$out/webhooks.jsonl"; : > "$out/receiver.port"
+APP_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+LISTEN_ADDR=127.0.0.1:$APP_PORT examples/app/dist/app-linux-amd64 2> "$out/app.log" &
+background+=($!)
+node scripts/lib/webhook-receiver.mjs "$out/receiver.port" "$out/webhooks.jsonl" &
+background+=($!)
+until [ -s "$out/receiver.port" ]; do sleep 0.1; done
+APP_URL=http://127.0.0.1:$APP_PORT/
 stage build --context examples/app --image gantry/local/example-app --oci-archive "$out/example-app.tar"
 # Secrets and misconfigurations are checked offline; the vulnerability database cannot be downloaded here.
 stage scan --scan-type image --target "$(output build oci-archive)" --scanners secret --offline true --output-dir "$out/scan"
 stage scan --scan-type config --target examples/app --offline true --output-dir "$out/scan-config"
 stage push --repository gantry/local/example-app --oci-archive "$(output build oci-archive)" --registry "$GANTRY_REGISTRY"
-stage deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)"
+# Deploy, then smoke-check the service within the same step: a failed check would roll the service back.
+stage deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)" \
+  --verify-url "$APP_URL" --verify-json-equals "version=sha-${GANTRY_SHA:0:7}" --verify-deadline-seconds 30
 # The local control plane stands in for EKS: DescribeCluster, an EKS token checked by its webhook, a real rollout.
 stage deploy-eks --cluster gantry-local --namespace example --workload deployment/example-app --image "$(output push image)"
 stage gitops-bump --repository "$GANTRY_GITOPS_REPO" --files apps/example/overlays/staging/kustomization.yaml \
   --image-name example-app --image "$(output push image)" --service example --environment staging
+# The service's health and version, as a pipeline's Verify stage checks them.
+stage verify --url "${APP_URL}healthz" --body-contains ok --checks "[{\"name\": \"version\", \"url\": \"$APP_URL\", \"json-equals\": \"version=sha-${GANTRY_SHA:0:7}\"}]"
+
+# A deploy that rolls out but serves the wrong thing: its smoke check expects a version the service does not report,
+# so deploy-ecs rolls the service back to the revision deployed above, and fails.
+printf '\n== deploy-ecs with a failing smoke check (expected to fail and roll back)\n'
+if gantry run deploy-ecs --json --cluster gantry-local --service example-app --image "$(output push image)" --force-new-deployment true \
+  --verify-url "$APP_URL" --verify-json-equals "version=not-this-build" --verify-deadline-seconds 2 > "$out/deploy-ecs-bad.json"; then
+  echo "the deploy with a failing smoke check succeeded; it should have failed and rolled back" >&2
+  exit 1
+fi
+jq . "$out/deploy-ecs-bad.json"
+[ "$(output deploy-ecs-bad rollout-state)" = VERIFY_FAILED ] || { echo "expected rollout-state VERIFY_FAILED" >&2; exit 1; }
+serving=$("${GANTRY_HOME:-/opt/gantry}/bin/aws" --endpoint-url "$AWS_ENDPOINT_URL" ecs describe-services --cluster gantry-local --services example-app \
+  --query 'services[0].taskDefinition' --output text)
+[ "$serving" = "$(output deploy-ecs task-definition-arn)" ] || { echo "the service runs $serving, not the revision before the failed deploy" >&2; exit 1; }
+echo "rolled back: example-app serves $serving again"
+
+# The front end: Hugo builds the site and only changed files go to the private bucket. Published once as the previous
+# release, then as this one: the second sync uploads just the page that names the release, and CloudFront is
+# invalidated for exactly that page, waited for until Completed.
+publish_site() {
+  HUGO_PARAMS_RELEASE=$1 stage publish-static --working-directory examples/site --build-command "hugo --gc --minify" \
+    --source-dir public --bucket "$GANTRY_SITE_BUCKET" --distribution-id "$GANTRY_SITE_DISTRIBUTION_ID"
+}
+publish_site previous
+publish_site "sha-${GANTRY_SHA:0:7}"
+[ "$(output publish-static invalidation-paths)" = "/,/index.html" ] || { echo "expected an invalidation of / and /index.html" >&2; exit 1; }
+"${GANTRY_HOME:-/opt/gantry}/bin/aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp "s3://$GANTRY_SITE_BUCKET/index.html" - |
+  grep -q "Release sha-${GANTRY_SHA:0:7}" || { echo "the published home page does not name this release" >&2; exit 1; }
+
+# Tell the team: Slack's Block Kit and a plain JSON webhook, both received on loopback.
+receiver=http://127.0.0.1:$(cat "$out/receiver.port")
+stage notify --status success --service example-app --environment staging --image "$(output push image)" \
+  --started-at "$started_at" --slack-webhook-url "$receiver/services/T0000/B0000/demo" --webhook-url "$receiver/hooks/delivery"
+[ "$(wc -l < "$out/webhooks.jsonl")" -eq 2 ] || { echo "the receiver did not get both notifications" >&2; exit 1; }
+jq -c '{path, blocks: ((.body.blocks // []) | length), status: (.body.status // null)}' "$out/webhooks.jsonl"
 
 printf '\nThe example pipeline ran against the loopback stack; outputs are in %s. Stop the stack: node lib/runtime/cli/main.js local down\n' "$out"

@@ -76,9 +76,17 @@ function prefixed<P extends string>(prefix: P, lead: string): Prefixed<P, typeof
   return Object.fromEntries(
     Object.entries(definitions).map(([name, definition]: [string, InputDefinition]) => [
       `${prefix}${name}`,
-      { ...definition, description: `${lead}${definition.description.replaceAll('{url}', `${prefix}url`)}` },
+      { ...definition, description: withLead(lead, definition.description.replaceAll('{url}', `${prefix}url`)) },
     ]),
   ) as Prefixed<P, typeof definitions>;
+}
+
+/** `Verify after the rollout: status(es) …`: the description continues the lead's sentence. */
+function withLead(lead: string, description: string): string {
+  if (!lead) return description;
+  // Lower-case the first word unless it is an acronym (URL, PEM).
+  const first = /^[A-Z][a-z]/.test(description) ? description.charAt(0).toLowerCase() : description.charAt(0);
+  return `${lead}${first}${description.slice(1)}`;
 }
 
 /** The inputs of the verify stage. */

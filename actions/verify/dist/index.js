@@ -47989,9 +47989,14 @@ function prefixed(prefix, lead) {
   return Object.fromEntries(
     Object.entries(definitions).map(([name, definition]) => [
       `${prefix}${name}`,
-      { ...definition, description: `${lead}${definition.description.replaceAll("{url}", `${prefix}url`)}` }
+      { ...definition, description: withLead(lead, definition.description.replaceAll("{url}", `${prefix}url`)) }
     ])
   );
+}
+function withLead(lead, description) {
+  if (!lead) return description;
+  const first = /^[A-Z][a-z]/.test(description) ? description.charAt(0).toLowerCase() : description.charAt(0);
+  return `${lead}${first}${description.slice(1)}`;
 }
 var smokeCheckInputs = prefixed("", "");
 var VERIFY_PREFIX = "verify-";
