@@ -116,3 +116,16 @@ export function awsFailure(action: string, error: unknown): GantryError {
   const failure = classifyAwsError(error);
   return new GantryError(`${action}: ${failure.code}: ${failure.message}`, { remedy: failure.remedy, cause: error });
 }
+
+/**
+ * Runs one AWS call, turning its failure into the GantryError `awsFailure` describes. A GantryError thrown by our own
+ * code inside `fn` already says what went wrong, and passes through unchanged.
+ */
+export async function callAws<T>(action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof GantryError) throw error;
+    throw awsFailure(action, error);
+  }
+}

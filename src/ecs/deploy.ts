@@ -7,7 +7,7 @@ import {
   type Service,
   type TaskOverride,
 } from '@aws-sdk/client-ecs';
-import { awsFailure, classifyAwsError } from '../aws/errors.js';
+import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
 import { GantryError, InputError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
 import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
@@ -68,7 +68,7 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
   const previous = service.taskDefinition ?? '';
   const events = new ServiceEventLog(service.events);
 
-  const registered = await call(`RegisterTaskDefinition ${checked.spec.family}`, () =>
+  const registered = await callAws(`RegisterTaskDefinition ${checked.spec.family}`, () =>
     ecs.send(new RegisterTaskDefinitionCommand(checked.spec)),
   );
   const taskDefinitionArn = registered.taskDefinition?.taskDefinitionArn;
@@ -103,7 +103,7 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
     });
   }
 
-  const updated = await call(`UpdateService ${plan.service}`, () =>
+  const updated = await callAws(`UpdateService ${plan.service}`, () =>
     ecs.send(
       new UpdateServiceCommand({
         cluster: plan.cluster,
@@ -213,11 +213,11 @@ interface CheckedPlan {
 
 /** Every check that needs the account, done before anything is registered or updated. */
 async function checkAgainstAccount(plan: EcsDeployPlan, ecs: EcsApi): Promise<CheckedPlan> {
-  const clusters = await call(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
+  const clusters = await callAws(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
   const cluster = clusters.clusters?.find((c) => c.clusterName === plan.cluster || c.clusterArn === plan.cluster);
   if (!cluster || cluster.status === 'INACTIVE') throw new InputError('cluster', `no active ECS cluster named ${plan.cluster} in this account and region`);
 
-  const service = await call(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
+  const service = await callAws(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
   if (!service) throw new InputError('service', `no active service named ${plan.service} in cluster ${plan.cluster}`);
   if (service.deploymentController?.type && service.deploymentController.type !== 'ECS') {
     throw new InputError('service', `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
@@ -226,7 +226,7 @@ async function checkAgainstAccount(plan: EcsDeployPlan, ecs: EcsApi): Promise<Ch
   let source = plan.taskDefinition;
   if (!source) {
     if (!service.taskDefinition) throw new InputError('task-definition-file', `service ${plan.service} has no task definition to start from: give one`);
-    const live = await call(`DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`, () =>
+    const live = await callAws(`DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`, () =>
       ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ['TAGS'] })),
     );
     if (!live.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
@@ -296,14 +296,6 @@ async function preDeployOverrides(preDeploy: PreDeployPlan, spec: TaskDefinition
   return overrides;
 }
 
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof GantryError) throw error;
-    throw awsFailure(action, error);
-  }
-}
 
 function describeOutcome(outcome: Exclude<RolloutOutcome, { kind: 'completed' }>, id: string, schedule: PollSchedule): string {
   switch (outcome.kind) {

@@ -1,5 +1,5 @@
 import { DescribeClustersCommand, DescribeTaskDefinitionCommand, type Deployment } from '@aws-sdk/client-ecs';
-import { awsFailure, classifyAwsError } from '../aws/errors.js';
+import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
 import { GantryError, InputError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
 import type { Clock, PollSchedule } from '../model/schedule.js';
@@ -37,10 +37,10 @@ export interface RevisionRollbackResult {
  * it is only followed.
  */
 export async function rollBackToRevision(plan: RevisionRollbackPlan, ecs: EcsApi, runtime: Runtime, clock: Clock): Promise<RevisionRollbackResult> {
-  const clusters = await call(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
+  const clusters = await callAws(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
   const cluster = clusters.clusters?.find((c) => c.clusterName === plan.cluster || c.clusterArn === plan.cluster);
   if (!cluster || cluster.status === 'INACTIVE') throw new InputError('cluster', `no active ECS cluster named ${plan.cluster} in this account and region`);
-  const service = await call(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
+  const service = await callAws(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
   if (!service) throw new InputError('service', `no active service named ${plan.service} in cluster ${plan.cluster}`);
   if (service.deploymentController?.type && service.deploymentController.type !== 'ECS') {
     throw new InputError('service', `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; rollback drives rolling (ECS) deployments only`);
@@ -135,11 +135,3 @@ async function revisionArn(ecs: EcsApi, taskDefinition: string): Promise<string>
   return arn;
 }
 
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof GantryError) throw error;
-    throw awsFailure(action, error);
-  }
-}

@@ -11,7 +11,7 @@ import {
   type ECRClient,
   type Repository,
 } from '@aws-sdk/client-ecr';
-import { awsFailure, classifyAwsError } from '../aws/errors.js';
+import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
 import { GantryError } from '../model/errors.js';
 import type { RegistryCredentials } from './registry.js';
 
@@ -73,13 +73,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw awsFailure(action, error);
-  }
-}
 
 /**
  * Creates the repository when missing; otherwise brings scan-on-push and tag mutability to the settings (encryption
@@ -102,7 +95,7 @@ export async function ensureRepository(ecr: ECRClient, settings: RepositorySetti
   if (!repository) {
     const scanOnPush = settings.scanOnPush ?? true;
     const mutability = settings.immutableTags ? 'IMMUTABLE' : 'MUTABLE';
-    const created = await call(`CreateRepository ${settings.name}`, () =>
+    const created = await callAws(`CreateRepository ${settings.name}`, () =>
       ecr.send(
         new CreateRepositoryCommand({
           repositoryName: settings.name,
@@ -116,14 +109,14 @@ export async function ensureRepository(ecr: ECRClient, settings: RepositorySetti
     log.info(`Created ECR repository ${settings.name} (scan on push ${scanOnPush}, tags ${mutability}, encryption ${settings.encryption})`);
   } else {
     if (settings.scanOnPush !== undefined && (repository.imageScanningConfiguration?.scanOnPush ?? false) !== settings.scanOnPush) {
-      await call(`PutImageScanningConfiguration ${settings.name}`, () =>
+      await callAws(`PutImageScanningConfiguration ${settings.name}`, () =>
         ecr.send(new PutImageScanningConfigurationCommand({ repositoryName: settings.name, imageScanningConfiguration: { scanOnPush: settings.scanOnPush } })),
       );
       log.info(`Set scan on push to ${settings.scanOnPush} on ${settings.name}`);
     }
     const mutability = settings.immutableTags === undefined ? undefined : settings.immutableTags ? 'IMMUTABLE' : 'MUTABLE';
     if (mutability && (repository.imageTagMutability ?? 'MUTABLE') !== mutability) {
-      await call(`PutImageTagMutability ${settings.name}`, () =>
+      await callAws(`PutImageTagMutability ${settings.name}`, () =>
         ecr.send(new PutImageTagMutabilityCommand({ repositoryName: settings.name, imageTagMutability: mutability })),
       );
       repository = { ...repository, imageTagMutability: mutability };
@@ -146,7 +139,7 @@ export async function ensureRepository(ecr: ECRClient, settings: RepositorySetti
   if (samePolicy(current, desired)) {
     log.info(`Lifecycle policy of ${settings.name} is up to date`);
   } else {
-    await call(`PutLifecyclePolicy ${settings.name}`, () => ecr.send(new PutLifecyclePolicyCommand({ repositoryName: settings.name, lifecyclePolicyText: desired })));
+    await callAws(`PutLifecyclePolicy ${settings.name}`, () => ecr.send(new PutLifecyclePolicyCommand({ repositoryName: settings.name, lifecyclePolicyText: desired })));
     log.info(`${current ? 'Updated' : 'Set'} the lifecycle policy of ${settings.name}: keep the last ${settings.keepLast} tagged images${settings.expireUntaggedDays > 0 ? `, expire untagged after ${settings.expireUntaggedDays} days` : ''}`);
   }
   return repository;
@@ -163,7 +156,7 @@ export interface RegistryLogin {
  * line written afterwards can show it.
  */
 export async function ecrLogin(ecr: ECRClient, mask: (secret: string) => void): Promise<RegistryLogin> {
-  const out = await call('GetAuthorizationToken', () => ecr.send(new GetAuthorizationTokenCommand({})));
+  const out = await callAws('GetAuthorizationToken', () => ecr.send(new GetAuthorizationTokenCommand({})));
   const data = out.authorizationData?.[0];
   if (!data?.authorizationToken || !data.proxyEndpoint) throw new GantryError('GetAuthorizationToken answered without a token');
   mask(data.authorizationToken);

@@ -7,7 +7,7 @@ import {
   type Credentials,
 } from '@aws-sdk/client-sts';
 import { z } from 'zod';
-import { awsFailure } from '../aws/errors.js';
+import { callAws } from '../aws/errors.js';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError } from '../model/errors.js';
 import { awsRegion, iamRoleArn, integerString, roleSessionName } from '../model/inputs.js';
@@ -58,7 +58,7 @@ async function authenticate(input: AuthInput, runtime: Runtime) {
   const sessionName = input['role-session-name'] ?? deriveSessionName(runtime.run);
   const sts = createAwsClient(STSClient, { region });
   runtime.info(`Assuming ${input['role-arn']} by web identity (session ${sessionName})`);
-  let credentials = await call(`AssumeRoleWithWebIdentity ${input['role-arn']}`, async () => {
+  let credentials = await callAws(`AssumeRoleWithWebIdentity ${input['role-arn']}`, async () => {
     const out = await sts.send(
       new AssumeRoleWithWebIdentityCommand({
         RoleArn: input['role-arn'],
@@ -74,7 +74,7 @@ async function authenticate(input: AuthInput, runtime: Runtime) {
     const first = usable(credentials.credentials, runtime);
     const chained = createAwsClient(STSClient, { region, credentials: first });
     runtime.info(`Chaining into ${input['chain-role-arn']}`);
-    credentials = await call(`AssumeRole ${input['chain-role-arn']}`, async () => {
+    credentials = await callAws(`AssumeRole ${input['chain-role-arn']}`, async () => {
       const out = await chained.send(
         new AssumeRoleCommand({
           RoleArn: input['chain-role-arn'],
@@ -103,7 +103,7 @@ async function authenticate(input: AuthInput, runtime: Runtime) {
 async function verifyDefaultChain(region: string, runtime: Runtime) {
   runtime.info('No role-arn given: verifying the default credential chain');
   const sts = createAwsClient(STSClient, { region });
-  const identity = await call('GetCallerIdentity', () => sts.send(new GetCallerIdentityCommand({})));
+  const identity = await callAws('GetCallerIdentity', () => sts.send(new GetCallerIdentityCommand({})));
   runtime.exportVariable('AWS_REGION', region);
   runtime.exportVariable('AWS_DEFAULT_REGION', region);
   runtime.info(`Authenticated as ${identity.Arn} in account ${identity.Account}`);
@@ -132,13 +132,6 @@ async function webIdentityToken(input: AuthInput, runtime: Runtime): Promise<str
 }
 
 /** Runs one STS call, turning an SDK error into a message with its cause and remedy. */
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw awsFailure(action, error);
-  }
-}
 
 function usable(credentials: Credentials | undefined, runtime: Runtime) {
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};

@@ -3,6 +3,7 @@ import { ECSClient, type TaskOverride } from '@aws-sdk/client-ecs';
 import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { commandWords } from '../ecs/command-words.js';
+import { ECS_NAME, ecsName } from '../ecs/names.js';
 import { deployToEcs, outputsOf, type EcsDeployPlan } from '../ecs/deploy.js';
 import { deployableImage, imageReferenceInput } from '../oci/image-reference.js';
 import { systemClock } from '../model/schedule.js';
@@ -13,11 +14,6 @@ import { defineStage, input, type StageInput } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
 import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
 
-const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
-const ecsName = (what: string, resource: string) =>
-  z.string().refine((v) => NAME.test(v) || new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[\\w/-]+$`).test(v), {
-    message: `must be ${what} name (letters, digits, - and _) or its ARN`,
-  });
 
 const inputs = {
   'aws-region': input(awsRegion, { description: 'AWS region of the cluster.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
@@ -31,7 +27,7 @@ const inputs = {
     z
       .string()
       .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .refine((names) => names.every((n) => NAME.test(n)), 'must be container names (letters, digits, - and _), separated by commas or spaces')
+      .refine((names) => names.every((n) => ECS_NAME.test(n)), 'must be container names (letters, digits, - and _), separated by commas or spaces')
       .optional(),
     { description: 'Containers that get the image, separated by commas or spaces; empty: the only container.' },
   ),
@@ -63,7 +59,7 @@ const inputs = {
         'Run the new revision once with this command before the rollout (e.g. migrations): a JSON array or shell-style words. A non-zero exit stops the deploy.',
     },
   ),
-  'pre-deploy-task-container': input(z.string().regex(NAME, 'must be a container name (letters, digits, - and _)').optional(), {
+  'pre-deploy-task-container': input(z.string().regex(ECS_NAME, 'must be a container name (letters, digits, - and _)').optional(), {
     description: 'Container that runs the pre-deploy command; empty: the first updated container.',
   }),
   'pre-deploy-task-definition': input(

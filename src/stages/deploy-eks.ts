@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
-import { parseWorkload } from '../kube/workload.js';
+import { DNS_LABEL, eksClusterName, namespaceName, workloadInput } from '../kube/names.js';
 import { awsRegion, booleanString, decimalString } from '../model/inputs.js';
 import { formatImageReference, imageReferenceInput } from '../oci/image-reference.js';
 import { systemClock } from '../model/schedule.js';
@@ -12,33 +12,14 @@ import type { Runtime } from '../model/runtime.js';
 import { VerificationFailedError } from '../verify/after-rollout.js';
 import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
 
-/** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */
-const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
-/** RFC 1123 label: Kubernetes namespace and container names. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 const inputs = {
   'aws-region': input(awsRegion, { description: 'AWS region of the EKS cluster.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
-  cluster: input(z.string().regex(CLUSTER_NAME, 'must be an EKS cluster name (letters, digits, - and _, at most 100)'), {
-    description: 'EKS cluster name.',
-  }),
-  namespace: input(z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace name (lowercase letters, digits and -, at most 63)'), {
+  cluster: input(eksClusterName, { description: 'EKS cluster name.' }),
+  namespace: input(namespaceName, {
     description: 'Kubernetes namespace of the workload.',
     default: 'default',
   }),
-  workload: input(
-    z.string().transform((value, ctx) => {
-      const workload = parseWorkload(value);
-      if (workload) return workload;
-      ctx.issues.push({
-        code: 'custom',
-        input: value,
-        message: 'must be [deployment|statefulset|daemonset/]<name>, e.g. deployment/web (a bare name is a Deployment)',
-      });
-      return z.NEVER;
-    }),
-    { description: 'The workload to update: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' },
-  ),
+  workload: input(workloadInput, { description: 'The workload to update: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' }),
   image: input(
     imageReferenceInput().transform(formatImageReference),
     { description: 'Image to deploy, preferably by digest (repo@sha256:...).' },

@@ -4,6 +4,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { z } from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { shortTaskDefinition } from '../ecs/ecs-api.js';
+import { ECS_NAME, ecsName, taskDefinitionRevision } from '../ecs/names.js';
 import { rollBackToRevision } from '../ecs/revision-rollback.js';
 import { parseRemote, type Remote } from '../git/remote-url.js';
 import { sourceOf } from '../gitops/commit-message.js';
@@ -13,7 +14,8 @@ import { revertCommit } from '../gitops/revert.js';
 import { formatContainerImages, parseContainerImages } from '../kube/container-images.js';
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
-import { describeRef, parseWorkload } from '../kube/workload.js';
+import { EKS_CLUSTER_NAME, EKS_CLUSTER_NAME_RULE, namespaceName, workloadInput } from '../kube/names.js';
+import { describeRef } from '../kube/workload.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { systemClock } from '../model/schedule.js';
@@ -23,14 +25,7 @@ import { formatImageReference, imageReferenceInput } from '../oci/image-referenc
 export const TARGETS = ['ecs', 'eks', 'gitops'] as const;
 export type Target = (typeof TARGETS)[number];
 
-const ECS_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
 const ECS_CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[\w/-]+$/;
-const ECS_SERVICE_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service\/[\w/-]+$/;
-/** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */
-const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const TASK_DEFINITION = /^([a-zA-Z0-9_-]{1,255}:\d+|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/;
-const taskDefinitionRevision = z.string().regex(TASK_DEFINITION, 'must be a task-definition ARN or family:revision');
 
 const inputs = {
   target: input(z.enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` }), {
@@ -41,10 +36,7 @@ const inputs = {
     z.string().refine((v) => ECS_NAME.test(v) || ECS_CLUSTER_ARN.test(v), 'must be a cluster name (letters, digits, - and _) or an ECS cluster ARN').optional(),
     { description: 'ecs, eks: the cluster (ECS cluster name or ARN; EKS cluster name).' },
   ),
-  service: input(
-    z.string().refine((v) => ECS_NAME.test(v) || ECS_SERVICE_ARN.test(v), 'must be an ECS service name (letters, digits, - and _) or its ARN').optional(),
-    { description: 'ecs: the service to roll back.' },
-  ),
+  service: input(ecsName('an ECS service', 'service').optional(), { description: 'ecs: the service to roll back.' }),
   'task-definition-arn': input(taskDefinitionRevision.optional(), {
     description: "ecs: the revision to roll back to: deploy-ecs's previous-task-definition-arn output.",
   }),
@@ -52,22 +44,11 @@ const inputs = {
     description: "ecs: the revision the deploy being undone registered (deploy-ecs's task-definition-arn); if the service runs another, someone deployed since and the rollback refuses.",
   }),
   force: input(booleanString, { description: 'ecs: roll back even when the service no longer runs expected-task-definition-arn.', default: 'false' }),
-  namespace: input(z.string().regex(DNS_LABEL, 'must be a Kubernetes namespace name (lowercase letters, digits and -, at most 63)'), {
+  namespace: input(namespaceName, {
     description: 'eks: Kubernetes namespace of the workload.',
     default: 'default',
   }),
-  workload: input(
-    z
-      .string()
-      .transform((value, ctx) => {
-        const workload = parseWorkload(value);
-        if (workload) return workload;
-        ctx.issues.push({ code: 'custom', input: value, message: 'must be [deployment|statefulset|daemonset/]<name>, e.g. deployment/web' });
-        return z.NEVER;
-      })
-      .optional(),
-    { description: 'eks: the workload: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' },
-  ),
+  workload: input(workloadInput.optional(), { description: 'eks: the workload: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' }),
   'previous-images': input(
     z
       .string()
@@ -152,7 +133,7 @@ export function targetInputs(input: RollbackInput): InputProblem | undefined {
   }
   if (input.force && target !== 'ecs') return { input: 'force', problem: 'is only used with target ecs' };
   if (target === 'eks' && !EKS_CLUSTER_NAME.test(input.cluster!)) {
-    return { input: 'cluster', problem: 'must be an EKS cluster name (letters, digits, - and _, at most 100) with target eks' };
+    return { input: 'cluster', problem: `${EKS_CLUSTER_NAME_RULE} with target eks` };
   }
   return undefined;
 }

@@ -70329,6 +70329,14 @@ function awsFailure(action, error64) {
   const failure2 = classifyAwsError(error64);
   return new GantryError(`${action}: ${failure2.code}: ${failure2.message}`, { remedy: failure2.remedy, cause: error64 });
 }
+async function callAws(action, fn) {
+  try {
+    return await fn();
+  } catch (error64) {
+    if (error64 instanceof GantryError) throw error64;
+    throw awsFailure(action, error64);
+  }
+}
 
 // src/aws/clients.ts
 var import_node_http_handler5 = __toESM(require_dist_cjs6(), 1);
@@ -70393,7 +70401,7 @@ async function authenticate(input3, runtime) {
   const sessionName = input3["role-session-name"] ?? deriveSessionName(runtime.run);
   const sts = createAwsClient(import_client_sts.STSClient, { region });
   runtime.info(`Assuming ${input3["role-arn"]} by web identity (session ${sessionName})`);
-  let credentials = await call(`AssumeRoleWithWebIdentity ${input3["role-arn"]}`, async () => {
+  let credentials = await callAws(`AssumeRoleWithWebIdentity ${input3["role-arn"]}`, async () => {
     const out = await sts.send(
       new import_client_sts.AssumeRoleWithWebIdentityCommand({
         RoleArn: input3["role-arn"],
@@ -70408,7 +70416,7 @@ async function authenticate(input3, runtime) {
     const first = usable(credentials.credentials, runtime);
     const chained = createAwsClient(import_client_sts.STSClient, { region, credentials: first });
     runtime.info(`Chaining into ${input3["chain-role-arn"]}`);
-    credentials = await call(`AssumeRole ${input3["chain-role-arn"]}`, async () => {
+    credentials = await callAws(`AssumeRole ${input3["chain-role-arn"]}`, async () => {
       const out = await chained.send(
         new import_client_sts.AssumeRoleCommand({
           RoleArn: input3["chain-role-arn"],
@@ -70434,7 +70442,7 @@ async function authenticate(input3, runtime) {
 async function verifyDefaultChain(region, runtime) {
   runtime.info("No role-arn given: verifying the default credential chain");
   const sts = createAwsClient(import_client_sts.STSClient, { region });
-  const identity = await call("GetCallerIdentity", () => sts.send(new import_client_sts.GetCallerIdentityCommand({})));
+  const identity = await callAws("GetCallerIdentity", () => sts.send(new import_client_sts.GetCallerIdentityCommand({})));
   runtime.exportVariable("AWS_REGION", region);
   runtime.exportVariable("AWS_DEFAULT_REGION", region);
   runtime.info(`Authenticated as ${identity.Arn} in account ${identity.Account}`);
@@ -70459,13 +70467,6 @@ async function webIdentityToken(input3, runtime) {
     });
   }
   return token;
-}
-async function call(action, fn) {
-  try {
-    return await fn();
-  } catch (error64) {
-    throw awsFailure(action, error64);
-  }
 }
 function usable(credentials, runtime) {
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};

@@ -85458,6 +85458,18 @@ function commandWords(value) {
   return words;
 }
 
+// src/ecs/names.ts
+var ECS_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
+function ecsName(what, resource) {
+  return external_exports.string().refine((v) => ECS_NAME.test(v) || new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[\\w/-]+$`).test(v), {
+    message: `must be ${what} name (letters, digits, - and _) or its ARN`
+  });
+}
+var taskDefinitionRevision = external_exports.string().regex(
+  /^([a-zA-Z0-9_-]{1,255}:\d+|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
+  "must be a task-definition ARN or family:revision"
+);
+
 // src/ecs/deploy.ts
 var import_client_ecs5 = __toESM(require_dist_cjs16(), 1);
 
@@ -85537,6 +85549,14 @@ function kindOf(code, status, fault) {
 function awsFailure(action, error64) {
   const failure2 = classifyAwsError(error64);
   return new GantryError(`${action}: ${failure2.code}: ${failure2.message}`, { remedy: failure2.remedy, cause: error64 });
+}
+async function callAws(action, fn) {
+  try {
+    return await fn();
+  } catch (error64) {
+    if (error64 instanceof GantryError) throw error64;
+    throw awsFailure(action, error64);
+  }
 }
 
 // src/ecs/ecs-api.ts
@@ -85623,9 +85643,9 @@ function describeStoppedTask(task) {
 var import_client_ecs3 = __toESM(require_dist_cjs16(), 1);
 
 // src/aws/poll-call.ts
-async function pollCall(action, call2, runtime) {
+async function pollCall(action, call, runtime) {
   try {
-    return await call2();
+    return await call();
   } catch (error64) {
     const failure2 = classifyAwsError(error64);
     if (!failure2.retryable) throw awsFailure(action, error64);
@@ -86229,7 +86249,7 @@ async function deployToEcs(plan, ecs, runtime, clock) {
   const { service } = checked;
   const previous = service.taskDefinition ?? "";
   const events = new ServiceEventLog(service.events);
-  const registered = await call(
+  const registered = await callAws(
     `RegisterTaskDefinition ${checked.spec.family}`,
     () => ecs.send(new import_client_ecs5.RegisterTaskDefinitionCommand(checked.spec))
   );
@@ -86259,7 +86279,7 @@ async function deployToEcs(plan, ecs, runtime, clock) {
       runtime.info("Pre-deploy task succeeded");
     });
   }
-  const updated = await call(
+  const updated = await callAws(
     `UpdateService ${plan.service}`,
     () => ecs.send(
       new import_client_ecs5.UpdateServiceCommand({
@@ -86349,10 +86369,10 @@ async function stageRollback(ecs, plan, rollbackPlan, runtime, events, clock) {
   };
 }
 async function checkAgainstAccount(plan, ecs) {
-  const clusters = await call(`DescribeClusters ${plan.cluster}`, () => ecs.send(new import_client_ecs5.DescribeClustersCommand({ clusters: [plan.cluster] })));
+  const clusters = await callAws(`DescribeClusters ${plan.cluster}`, () => ecs.send(new import_client_ecs5.DescribeClustersCommand({ clusters: [plan.cluster] })));
   const cluster = clusters.clusters?.find((c5) => c5.clusterName === plan.cluster || c5.clusterArn === plan.cluster);
   if (!cluster || cluster.status === "INACTIVE") throw new InputError("cluster", `no active ECS cluster named ${plan.cluster} in this account and region`);
-  const service = await call(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
+  const service = await callAws(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
   if (!service) throw new InputError("service", `no active service named ${plan.service} in cluster ${plan.cluster}`);
   if (service.deploymentController?.type && service.deploymentController.type !== "ECS") {
     throw new InputError("service", `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
@@ -86360,7 +86380,7 @@ async function checkAgainstAccount(plan, ecs) {
   let source = plan.taskDefinition;
   if (!source) {
     if (!service.taskDefinition) throw new InputError("task-definition-file", `service ${plan.service} has no task definition to start from: give one`);
-    const live = await call(
+    const live = await callAws(
       `DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`,
       () => ecs.send(new import_client_ecs5.DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ["TAGS"] }))
     );
@@ -86425,14 +86445,6 @@ async function preDeployOverrides(preDeploy, spec, updated, ecs) {
     throw new InputError("pre-deploy-task-container", "is only used with pre-deploy-task-command");
   }
   return overrides;
-}
-async function call(action, fn) {
-  try {
-    return await fn();
-  } catch (error64) {
-    if (error64 instanceof GantryError) throw error64;
-    throw awsFailure(action, error64);
-  }
 }
 function describeOutcome(outcome, id, schedule) {
   switch (outcome.kind) {
@@ -86735,10 +86747,6 @@ async function readCaFile(path, inputName) {
 }
 
 // src/stages/deploy-ecs.ts
-var NAME2 = /^[a-zA-Z0-9_-]{1,255}$/;
-var ecsName = (what, resource) => external_exports.string().refine((v) => NAME2.test(v) || new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[\\w/-]+$`).test(v), {
-  message: `must be ${what} name (letters, digits, - and _) or its ARN`
-});
 var inputs = {
   "aws-region": input2(awsRegion, { description: "AWS region of the cluster.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
   cluster: input2(ecsName("an ECS cluster", "cluster"), { description: "ECS cluster name or ARN." }),
@@ -86748,7 +86756,7 @@ var inputs = {
     { description: "Image to deploy, preferably by digest (repo@sha256:...). Empty: register the task definition as it is." }
   ),
   containers: input2(
-    external_exports.string().transform((v) => v.split(/[\s,]+/).filter(Boolean)).refine((names) => names.every((n3) => NAME2.test(n3)), "must be container names (letters, digits, - and _), separated by commas or spaces").optional(),
+    external_exports.string().transform((v) => v.split(/[\s,]+/).filter(Boolean)).refine((names) => names.every((n3) => ECS_NAME.test(n3)), "must be container names (letters, digits, - and _), separated by commas or spaces").optional(),
     { description: "Containers that get the image, separated by commas or spaces; empty: the only container." }
   ),
   "task-definition-file": input2(external_exports.string().min(1).optional(), {
@@ -86775,7 +86783,7 @@ var inputs = {
       description: "Run the new revision once with this command before the rollout (e.g. migrations): a JSON array or shell-style words. A non-zero exit stops the deploy."
     }
   ),
-  "pre-deploy-task-container": input2(external_exports.string().regex(NAME2, "must be a container name (letters, digits, - and _)").optional(), {
+  "pre-deploy-task-container": input2(external_exports.string().regex(ECS_NAME, "must be a container name (letters, digits, - and _)").optional(), {
     description: "Container that runs the pre-deploy command; empty: the first updated container."
   }),
   "pre-deploy-task-definition": input2(

@@ -74061,6 +74061,14 @@ function awsFailure(action, error64) {
   const failure3 = classifyAwsError(error64);
   return new GantryError(`${action}: ${failure3.code}: ${failure3.message}`, { remedy: failure3.remedy, cause: error64 });
 }
+async function callAws(action, fn) {
+  try {
+    return await fn();
+  } catch (error64) {
+    if (error64 instanceof GantryError) throw error64;
+    throw awsFailure(action, error64);
+  }
+}
 
 // src/oci/ecr.ts
 function lifecyclePolicy(settings) {
@@ -74096,13 +74104,6 @@ function canonical(value) {
   }
   return JSON.stringify(value);
 }
-async function call(action, fn) {
-  try {
-    return await fn();
-  } catch (error64) {
-    throw awsFailure(action, error64);
-  }
-}
 async function ensureRepository(ecr, settings, log) {
   let repository;
   try {
@@ -74114,7 +74115,7 @@ async function ensureRepository(ecr, settings, log) {
   if (!repository) {
     const scanOnPush = settings.scanOnPush ?? true;
     const mutability = settings.immutableTags ? "IMMUTABLE" : "MUTABLE";
-    const created = await call(
+    const created = await callAws(
       `CreateRepository ${settings.name}`,
       () => ecr.send(
         new import_client_ecr.CreateRepositoryCommand({
@@ -74129,7 +74130,7 @@ async function ensureRepository(ecr, settings, log) {
     log.info(`Created ECR repository ${settings.name} (scan on push ${scanOnPush}, tags ${mutability}, encryption ${settings.encryption})`);
   } else {
     if (settings.scanOnPush !== void 0 && (repository.imageScanningConfiguration?.scanOnPush ?? false) !== settings.scanOnPush) {
-      await call(
+      await callAws(
         `PutImageScanningConfiguration ${settings.name}`,
         () => ecr.send(new import_client_ecr.PutImageScanningConfigurationCommand({ repositoryName: settings.name, imageScanningConfiguration: { scanOnPush: settings.scanOnPush } }))
       );
@@ -74137,7 +74138,7 @@ async function ensureRepository(ecr, settings, log) {
     }
     const mutability = settings.immutableTags === void 0 ? void 0 : settings.immutableTags ? "IMMUTABLE" : "MUTABLE";
     if (mutability && (repository.imageTagMutability ?? "MUTABLE") !== mutability) {
-      await call(
+      await callAws(
         `PutImageTagMutability ${settings.name}`,
         () => ecr.send(new import_client_ecr.PutImageTagMutabilityCommand({ repositoryName: settings.name, imageTagMutability: mutability }))
       );
@@ -74160,13 +74161,13 @@ async function ensureRepository(ecr, settings, log) {
   if (samePolicy(current, desired)) {
     log.info(`Lifecycle policy of ${settings.name} is up to date`);
   } else {
-    await call(`PutLifecyclePolicy ${settings.name}`, () => ecr.send(new import_client_ecr.PutLifecyclePolicyCommand({ repositoryName: settings.name, lifecyclePolicyText: desired })));
+    await callAws(`PutLifecyclePolicy ${settings.name}`, () => ecr.send(new import_client_ecr.PutLifecyclePolicyCommand({ repositoryName: settings.name, lifecyclePolicyText: desired })));
     log.info(`${current ? "Updated" : "Set"} the lifecycle policy of ${settings.name}: keep the last ${settings.keepLast} tagged images${settings.expireUntaggedDays > 0 ? `, expire untagged after ${settings.expireUntaggedDays} days` : ""}`);
   }
   return repository;
 }
 async function ecrLogin(ecr, mask) {
-  const out = await call("GetAuthorizationToken", () => ecr.send(new import_client_ecr.GetAuthorizationTokenCommand({})));
+  const out = await callAws("GetAuthorizationToken", () => ecr.send(new import_client_ecr.GetAuthorizationTokenCommand({})));
   const data = out.authorizationData?.[0];
   if (!data?.authorizationToken || !data.proxyEndpoint) throw new GantryError("GetAuthorizationToken answered without a token");
   mask(data.authorizationToken);
