@@ -17,7 +17,8 @@ const name = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, NAME_RULE);
 export const SUPPLIED = {
   build: ['context', 'dockerfile', 'image', 'oci-archive', 'sha', 'build-number'],
   scan: ['scan-type', 'target', 'output-dir'],
-  push: ['aws-region', 'repository', 'oci-archive', 'tags', 'registry'],
+  // `registry` is the model's to set: ECR's own endpoint by default, another registry (a mirror, a local stack) when given.
+  push: ['aws-region', 'repository', 'oci-archive', 'tags'],
   'deploy-ecs': ['aws-region', 'image'],
   'deploy-eks': ['aws-region', 'image'],
   'gitops-bump': ['image', 'service', 'environment'],
@@ -79,11 +80,15 @@ const environment = z
   .refine((env) => env.branch !== undefined || env.tag !== undefined, { message: 'needs a branch or a tag pattern that delivers to it', path: ['branch'] });
 export type Environment = z.output<typeof environment>;
 
+const commands = z.union([z.string().min(1).transform((c) => [c]), z.array(z.string().min(1))]);
+
 const service = z.strictObject({
   name,
   /** Build context, relative to the repository root. */
   context: z.string().min(1).default('.'),
   dockerfile: z.string().min(1).optional(),
+  /** Commands run in the checkout before the image is built (e.g. compiling what the Dockerfile copies). */
+  'before-build': commands.optional(),
   /** ECR repository per environment: placeholders {project}, {environment}, {service}. */
   repository: z.string().min(1).default('{project}/{environment}/{service}'),
   build: inputsOf('build').optional(),
@@ -106,8 +111,6 @@ export type Service = z.output<typeof service>;
 
 /** The publish-static stage's inputs (build command, source dir, bucket, distribution, cache rules). */
 const frontend = z.record(z.string(), z.unknown()).transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as ModelInputs);
-
-const commands = z.union([z.string().min(1).transform((c) => [c]), z.array(z.string().min(1))]);
 
 const pinnedAction = z.strictObject({
   uses: z.string().regex(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, 'must be owner/repo[/path]@<40-hex commit sha>'),

@@ -31,6 +31,8 @@ export interface ResolvedService {
   readonly name: string;
   readonly context: string;
   readonly dockerfile?: string;
+  /** Commands run in the checkout before the build. */
+  readonly beforeBuild: readonly string[];
   /** ECR repository name in this environment. */
   readonly repository: string;
   readonly build: StageCall;
@@ -93,6 +95,7 @@ function resolveEnvironment(model: Pipeline, env: Environment, problems: string[
       name: svc.name,
       context: svc.context,
       dockerfile: svc.dockerfile,
+      beforeBuild: svc['before-build'] ?? [],
       repository,
       build: call('build', svc.build, `${at}.build`, values),
       scan: call('scan', svc.scan, `${at}.scan`, values),

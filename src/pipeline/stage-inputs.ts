@@ -66,9 +66,15 @@ export function fill(text: string, values: Readonly<Record<string, string>>): st
   return text.replace(/\{(project|environment|service)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
+/** A value that is one whole workflow expression (`${{ vars.GITOPS_REPO }}`): known only when the step runs. */
+export function isWorkflowExpression(value: string): boolean {
+  return /^\$\{\{[^}]*\}\}$/.test(value.trim());
+}
+
 /**
  * Checks filled-in inputs against the stage's own validators, input by input, and that every input the stage requires
- * is set by the model or supplied by the pipeline. Returns each problem as `[input, message]`.
+ * is set by the model or supplied by the pipeline. A workflow expression counts as set; the stage checks its value
+ * when it runs. Returns each problem as `[input, message]`.
  */
 export function checkStageInputs(stage: Stage, inputs: Readonly<Record<string, string>>, supplied: readonly string[]): [string, string][] {
   const problems: [string, string][] = [];
@@ -79,6 +85,7 @@ export function checkStageInputs(stage: Stage, inputs: Readonly<Record<string, s
       if (definition.required) problems.push([name, 'required']);
       continue;
     }
+    if (isWorkflowExpression(value)) continue;
     const parsed = definition.schema.safeParse(value);
     if (!parsed.success) problems.push([name, parsed.error.issues[0]!.message]);
   }

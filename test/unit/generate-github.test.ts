@@ -113,3 +113,34 @@ describe('verify, rollback and notify in deliver.yml', () => {
     expect(step.with!.status).toContain("needs.deploy-production-api.result == 'failure'");
   });
 });
+
+describe('deliver.yml of a model that builds before the image and uses the actions of its own checkout', () => {
+  const pipeline = seed('local');
+  const { 'deliver.yml': deliver } = githubWorkflows(pipeline);
+
+  it('runs before-build commands literally, only in the leg of their service', () => {
+    const steps = deliver!.jobs['images-ecs']!.steps;
+    const before = steps.find((s) => s.name === 'before build (app)') as RunStep;
+    expect(before).toMatchObject({ if: "matrix.service == 'app'", run: 'ARCHES=amd64 bash examples/app/build.sh' });
+    expect(steps.indexOf(before)).toBeLessThan(steps.findIndex((s) => s.id === 'build'));
+  });
+
+  it('writes a workflow expression shared by every service into the step, since a matrix cannot read env', () => {
+    const images = deliver!.jobs['images-ecs']!;
+    const push = images.steps.find((s) => s.id === 'push') as UsesStep;
+    expect(push.with).toMatchObject({ registry: '${{ env.GANTRY_REGISTRY }}', 'aws-region': 'us-east-1' });
+    expect(JSON.stringify(images.strategy)).not.toContain('${{');
+  });
+
+  it('checks out before every job that runs one of the local actions, deploy jobs included', () => {
+    for (const [id, job] of Object.entries(deliver!.jobs)) {
+      const local = job.steps.findIndex((s) => (s as UsesStep).uses?.startsWith('./actions/'));
+      expect(local, id).toBeGreaterThan(0);
+      expect((job.steps[0] as UsesStep).uses, id).toBe(PINNED_ACTIONS.checkout.uses);
+    }
+  });
+
+  it('marks the local actions for zizmor, whose $/ form act cannot run', () => {
+    expect(githubWorkflowFiles(pipeline, 'h')['deliver.yml']).toContain('uses: ./actions/deploy-ecs # zizmor: ignore[self-repository]');
+  });
+});

@@ -77,3 +77,33 @@ describe('resolvePipeline', () => {
     );
   });
 });
+
+describe('what a local or mirrored delivery needs from the model', () => {
+  it('takes the push registry from the model, checked by the push stage', () => {
+    const document = model();
+    document.services[0].push = { registry: 'registry.example.com:5000' };
+    expect(resolvePipeline(document).environments[0]!.services[0]!.push.inputs).toEqual({ registry: 'registry.example.com:5000' });
+    document.services[0].push = { registry: 'not a registry' };
+    expect(problemsOf(document).some((p) => p.startsWith('services[0].push.registry: '))).toBe(true);
+  });
+
+  it('leaves a whole workflow expression to be checked when the step runs, and still checks the rest', () => {
+    const document = model();
+    document.services[0].deploy = { kind: 'gitops', repository: '${{ vars.GITOPS_REPO }}', files: 'apps/{service}.yaml' };
+    expect(resolvePipeline(document).environments[0]!.services[0]!.deploy.inputs.repository).toBe('${{ vars.GITOPS_REPO }}');
+    // Only a whole expression is left to the step: text around one is checked as it stands.
+    document.services[0].deploy = { kind: 'ecs', cluster: 'shop-${{ vars.SUFFIX }}', service: 'api' };
+    expect(problemsOf(document).some((p) => p.startsWith('services[0].deploy.cluster: '))).toBe(true);
+  });
+
+  it('takes before-build commands per service, one or a list', () => {
+    const document = model();
+    document.services[0]['before-build'] = 'make dist';
+    document.services[1]['before-build'] = ['go generate ./...', 'make dist'];
+    const [api, web] = resolvePipeline(document).environments[0]!.services;
+    expect(api!.beforeBuild).toEqual(['make dist']);
+    expect(web!.beforeBuild).toEqual(['go generate ./...', 'make dist']);
+    document.services[0]['before-build'] = [''];
+    expect(problemsOf(document).some((p) => p.startsWith("services[0].before-build[0]: "))).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { isLocalPath } from '../../pipeline/model.js';
+import { isWorkflowExpression } from '../../pipeline/stage-inputs.js';
 import { findStage, stages } from '../../stages/index.js';
 import { refCondition } from '../../pipeline/branch-pattern.js';
 import type { ResolvedEnvironment, ResolvedPipeline, ResolvedService, StageCall } from '../../pipeline/resolve.js';
@@ -7,6 +8,8 @@ import { PINNED_ACTIONS, type Job, type PinnedAction, type Step, type Workflow }
 /** How a renderer refers to actions: Gantry's own at the model's ref, third-party ones by SHA from the pin map. */
 export interface ActionRefs {
   gantry(stage: string): string;
+  /** Gantry's actions are files of the checkout, so every job that runs one checks out first. */
+  readonly local: boolean;
   pinned(name: keyof typeof PINNED_ACTIONS): string;
 }
 
@@ -15,6 +18,7 @@ export function actionRefs(pipeline: ResolvedPipeline): ActionRefs {
   const pins = pinsOf(pipeline);
   const local = isLocalPath(actions);
   return {
+    local,
     gantry: (stage) => (local ? `${actions.replace(/\/?$/, '/')}actions/${stage}` : `${actions}/actions/${stage}@${ref}`),
     pinned: (name) => pins[name]!.uses,
   };
@@ -149,10 +153,19 @@ function authStep(env: ResolvedEnvironment, refs: ActionRefs): Step {
   return { id: 'auth', name: 'AWS credentials by OIDC', uses: refs.gantry('auth'), with: { 'aws-region': env.region, 'role-arn': env.roleArn } };
 }
 
-/** Stage inputs that differ per service travel in the matrix, namespaced by stage: `scan-severity`. */
+/**
+ * Stage inputs that differ per service travel in the matrix, namespaced by stage: `scan-severity`. A workflow
+ * expression shared by every service is written into the step instead, since a matrix cannot read `env` or `secrets`.
+ */
 function matrixInputs(services: readonly ResolvedService[], stage: 'build' | 'scan' | 'push') {
-  const names = unique(services.flatMap((s) => Object.keys(s[stage].inputs))).sort();
-  const withInputs = Object.fromEntries(names.map((name) => [name, `\${{ matrix.${stage}-${name} }}`]));
+  const all = unique(services.flatMap((s) => Object.keys(s[stage].inputs))).sort();
+  const sharedExpression = (name: string) => {
+    const values = unique(services.map((s) => s[stage].inputs[name]));
+    return values.length === 1 && values[0] !== undefined && isWorkflowExpression(values[0]) ? values[0] : undefined;
+  };
+  const inline = all.filter((name) => sharedExpression(name) !== undefined);
+  const names = all.filter((name) => !inline.includes(name));
+  const withInputs = Object.fromEntries(all.map((name) => [name, sharedExpression(name) ?? `\${{ matrix.${stage}-${name} }}`]));
   const entry = (service: ResolvedService) => Object.fromEntries(names.map((name) => [`${stage}-${name}`, service[stage].inputs[name] ?? '']));
   return { withInputs, entry };
 }
@@ -182,6 +195,12 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
     steps: [
       checkout(refs),
       authStep(env, refs),
+      // Literal commands, one step per service that has them, rather than a matrix value spliced into a script.
+      ...env.services
+        .filter((service) => service.beforeBuild.length > 0)
+        .flatMap((service) =>
+          service.beforeBuild.map((run): Step => ({ name: `before build (${service.name})`, if: `matrix.service == '${service.name}'`, run })),
+        ),
       {
         id: 'build',
         uses: refs.gantry('build'),
@@ -205,6 +224,8 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
           repository: '${{ matrix.repository }}',
           'oci-archive': '${{ steps.build.outputs.oci-archive }}',
           tags: '${{ steps.build.outputs.tags }}',
+          // Required by the action; the auth step's AWS_REGION would do on a runner, but a required input is given.
+          'aws-region': env.region,
           ...push.withInputs,
         },
       },
@@ -223,7 +244,7 @@ function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
   const image = `\${{ needs.${imagesJob(env.name)}.outputs.${imageOutput(service.name)} }}`;
   const { kind, stage, inputs } = service.deploy;
   const verify = service.verify?.inputs;
-  const steps: Step[] = [];
+  const steps: Step[] = refs.local ? [checkout(refs)] : [];
   if (kind === 'gitops') {
     steps.push({ id: 'deploy', uses: refs.gantry(stage), with: { ...inputs, image, service: service.name, environment: env.name } });
     if (verify) {
