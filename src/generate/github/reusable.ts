@@ -259,16 +259,25 @@ const SECRET_EXPRESSION = /^\$\{\{\s*secrets\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
  * `with:` of a calling job cannot read secrets: the GitOps token goes to the `gitops-token` secret; any other
  * secret in an input is refused, naming where it is.
  */
-function withoutSecrets(at: string, values: Record<string, string>): Record<string, string> {
+function withoutSecrets(at: string, values: Readonly<Record<string, string>>): Record<string, string> {
   for (const [name, value] of Object.entries(values)) {
     if (value.includes('secrets.')) throw new PipelineError([`${at}.${name}: a secret cannot be passed to a reusable workflow as an input; use workflow.style inline`]);
   }
   return values;
 }
 
+/** Model inputs of a stage under their names in deliver-service.yml; one it cannot take is a bug here, not dropped. */
 function prefixed(stageName: CallableStage, values: Readonly<Record<string, string>>): Record<string, string> {
   const names = new Map(callInputsOf(stageName).map(({ input: name, call }) => [name, call]));
-  return Object.fromEntries(Object.entries(values).flatMap(([name, value]) => (names.has(name) ? [[names.get(name)!, value]] : [])));
+  // A deploy stage's own verify-* inputs are the shared verify-* inputs.
+  if (stageName === 'deploy-ecs' || stageName === 'deploy-eks') for (const { call } of callInputsOf('verify')) names.set(call, call);
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => {
+      const call = names.get(name);
+      if (!call) throw new Error(`deliver-service.yml has no input for ${stageName}'s '${name}'`);
+      return [call, value];
+    }),
+  );
 }
 
 function serviceCall(pipeline: ResolvedPipeline, env: ResolvedEnvironment, service: ResolvedService, refs: ActionRefs, after: string[]): CallJob {
@@ -297,11 +306,11 @@ function serviceCall(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
       ...(service.dockerfile ? { dockerfile: service.dockerfile } : {}),
       repository: service.repository,
       'deploy-kind': kind,
-      ...withoutSecrets(`${at}.build`, prefixed('build', service.build.inputs)),
-      ...withoutSecrets(`${at}.scan`, prefixed('scan', service.scan.inputs)),
-      ...withoutSecrets(`${at}.push`, prefixed('push', service.push.inputs)),
-      ...withoutSecrets(`${at}.deploy`, prefixed(deployStage as CallableStage, deployWith)),
-      ...withoutSecrets(`${at}.verify`, prefixed('verify', service.verify?.inputs ?? {})),
+      ...prefixed('build', withoutSecrets(`${at}.build`, service.build.inputs)),
+      ...prefixed('scan', withoutSecrets(`${at}.scan`, service.scan.inputs)),
+      ...prefixed('push', withoutSecrets(`${at}.push`, service.push.inputs)),
+      ...prefixed(deployStage as CallableStage, withoutSecrets(`${at}.deploy`, deployWith)),
+      ...prefixed('verify', withoutSecrets(`${at}.verify`, service.verify?.inputs ?? {})),
     },
     ...(secret ? { secrets: { [GITOPS_TOKEN_SECRET]: `\${{ secrets.${secret} }}` } } : {}),
   };
