@@ -3,6 +3,7 @@ import { actionManifest } from './src/generate/action-manifest.js';
 import { stages } from './src/stages/index.js';
 import { readdirSync } from 'node:fs';
 import { GantryPipeline } from './src/projen/gantry-pipeline.js';
+import { GantryReusableWorkflows } from './src/projen/gantry-reusable-workflows.js';
 import { ciWorkflow } from './workflows-src/ci.js';
 
 const project = new typescript.TypeScriptProject({
@@ -125,6 +126,11 @@ project.compileTask.spawn(bundle);
 // Workflows are typed objects in workflows-src/, rendered here; never edited by hand.
 new YamlFile(project, '.github/workflows/ci.yml', { obj: ciWorkflow, marker: true });
 project.tsconfigDev.addInclude('../workflows-src/**/*.ts');
+
+// Gantry's reusable workflows, which app repositories call as gantry-ci/gantry/.github/workflows/<file>@<sha>. A called
+// workflow runs in the caller's checkout, so its steps take Gantry's actions from this repository at a released commit
+// (a workflow cannot name the commit it is part of): bump the ref with each release, as the seed models do.
+new GantryReusableWorkflows(project, { gantry: { actions: 'gantry-ci/gantry', ref: '986721c08755c570c2b1ffa75193ccaef8f8d2c2', version: 'main' } });
 
 // The seed systems' pipeline models, rendered by the same component users add to their .projenrc.ts; the output sits
 // next to each model so a reader sees what a model yields, and CI catches drift like any generated file.

@@ -154,13 +154,28 @@ export const pipelineSchema = z
         'timeout-minutes': z.number().int().min(1).max(360).default(30),
         /** Variables for every job of the delivery (e.g. AWS_ENDPOINT_URL for a local stack); never secrets. */
         env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
+        /**
+         * `inline`: deliver.yml runs Gantry's actions step by step. `reusable`: it calls Gantry's reusable workflows
+         * (deliver-service.yml per service and environment, publish-frontend.yml), so the steps live in Gantry's release.
+         */
+        style: z.enum(['inline', 'reusable'], { error: 'must be inline or reusable' }).default('inline'),
       })
-      .default({ 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30, env: {} }),
+      .default({ 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30, env: {}, style: 'inline' }),
   })
   .superRefine((model, ctx) => {
     duplicates(model.environments.map((e) => e.name), 'environments', ctx);
     duplicates(model.services.map((s) => s.name), 'services', ctx);
     if (model.services.length === 0 && !model.frontend) ctx.addIssue({ code: 'custom', path: ['services'], message: 'needs at least one service or a frontend' });
+    if (model.workflow.style === 'reusable') {
+      // A reusable workflow lives in a repository's .github/workflows: this one's (`./`), or Gantry's at its ref.
+      if (isLocalPath(model.gantry.actions) && model.gantry.actions.replace(/\/$/, '') !== '.') {
+        ctx.addIssue({ code: 'custom', path: ['gantry', 'actions'], message: "must be a repository (owner/name) or './' with workflow.style reusable: a reusable workflow cannot come from a subdirectory" });
+      }
+      // A called workflow sees neither the caller's env nor its secrets unless passed by name.
+      if (Object.keys(model.workflow.env).length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['workflow', 'env'], message: "does not reach Gantry's reusable workflows; use workflow.style inline" });
+      }
+    }
     const names = model.environments.map((e) => e.name);
     model.services.forEach((svc, i) => {
       if ('*' in svc.deploy) return;

@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { githubWorkflowFiles, githubWorkflows } from '../../src/generate/github/render.js';
-import { PINNED_ACTIONS, type Job, type RunStep, type UsesStep } from '../../src/generate/github/workflow.js';
+import { PINNED_ACTIONS, type Job, type RunStep, type UsesStep, type Workflow } from '../../src/generate/github/workflow.js';
 import { resolvePipeline } from '../../src/pipeline/resolve.js';
 
 const seed = (name: string) => resolvePipeline(parse(readFileSync(`examples/pipelines/${name}.yaml`, 'utf8')));
 const SEEDS = ['navoy', 'cloud-design', 'waraq', 'opsfleet', 'task-manager'];
+/** deliver.yml in the default (inline) style: every job runs steps. */
+const inline = (workflow: Workflow) => workflow as Workflow & { jobs: Record<string, Job> };
 const uses = (job: Job) => job.steps.flatMap((s) => ('uses' in s ? [(s as UsesStep).uses] : []));
 
 describe.each(SEEDS)('deliver.yml of %s', (name) => {
   const pipeline = seed(name);
-  const { 'deliver.yml': deliver } = githubWorkflows(pipeline);
+  const deliver = inline(githubWorkflows(pipeline)['deliver.yml']!);
   const jobs = Object.entries(deliver!.jobs);
 
   it('grants nothing at the top; id-token: write exactly on the jobs that assume a role, security-events only where SARIF goes up', () => {
@@ -79,13 +81,13 @@ describe('ci.yml', () => {
     expect(ci.permissions).toEqual({ contents: 'read' });
     const text = JSON.stringify(ci);
     expect(text).not.toMatch(/actions\/auth|secrets\.|id-token/);
-    expect(ci.jobs.checks!.steps.map((s) => (s as RunStep).run).filter(Boolean)).toEqual(['ruff check .', 'pip install -r requirements-dev.txt', 'pytest']);
+    expect(inline(ci).jobs.checks!.steps.map((s) => (s as RunStep).run).filter(Boolean)).toEqual(['ruff check .', 'pip install -r requirements-dev.txt', 'pytest']);
   });
 });
 
 describe('verify, rollback and notify in deliver.yml', () => {
   it('verifies an EKS or ECS deploy inside its step, so a failed check rolls back there', () => {
-    const deliver = githubWorkflows(seed('task-manager'))['deliver.yml']!;
+    const deliver = inline(githubWorkflows(seed('task-manager'))['deliver.yml']!);
     const step = deliver.jobs['deploy-production-app']!.steps.find((s) => (s as UsesStep).uses?.includes('/actions/deploy-eks@')) as UsesStep;
     expect(step.with!['verify-checks']).toContain('name: health');
     expect(step.with!['verify-deadline-seconds']).toBe('180');
@@ -96,14 +98,14 @@ describe('verify, rollback and notify in deliver.yml', () => {
       ...parse(readFileSync('examples/pipelines/waraq.yaml', 'utf8')),
       services: [{ name: 'api', deploy: { kind: 'gitops', repository: 'https://git.example.com/deploy.git', files: 'apps/api/{environment}.yaml' }, verify: { url: 'https://api.example.com/healthz' } }],
     });
-    const steps = githubWorkflows(pipeline)['deliver.yml']!.jobs['deploy-staging-api']!.steps as UsesStep[];
+    const steps = inline(githubWorkflows(pipeline)['deliver.yml']!).jobs['deploy-staging-api']!.steps as UsesStep[];
     expect(steps.map((s) => s.uses.replace(/@.*/, '').replace(/^.*\/actions\//, ''))).toEqual(['gitops-bump', 'verify', 'rollback']);
     expect(steps[2]!.if).toBe("failure() && steps.verify.outcome == 'failure'");
     expect(steps[2]!.with).toEqual({ target: 'gitops', repository: 'https://git.example.com/deploy.git', commit: '${{ steps.deploy.outputs.commit }}' });
   });
 
   it('notifies whatever happened, from a job with no permissions, with the webhook from a secret', () => {
-    const deliver = githubWorkflows(seed('opsfleet'))['deliver.yml']!;
+    const deliver = inline(githubWorkflows(seed('opsfleet'))['deliver.yml']!);
     const notify = deliver.jobs.notify!;
     expect(notify.if).toBe('always()');
     expect(notify.permissions).toEqual({});
@@ -116,7 +118,7 @@ describe('verify, rollback and notify in deliver.yml', () => {
 
 describe('deliver.yml of a model that builds before the image and uses the actions of its own checkout', () => {
   const pipeline = seed('local');
-  const { 'deliver.yml': deliver } = githubWorkflows(pipeline);
+  const deliver = inline(githubWorkflows(pipeline)['deliver.yml']!);
 
   it('runs before-build commands literally, only in the leg of their service', () => {
     const steps = deliver!.jobs['images-ecs']!.steps;

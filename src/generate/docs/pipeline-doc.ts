@@ -1,5 +1,5 @@
 import type { ResolvedPipeline } from '../../pipeline/resolve.js';
-import { deliverWorkflow } from '../github/deliver.js';
+import { deliverWorkflowOf } from '../github/render.js';
 
 /**
  * A Markdown page per pipeline: what delivers where, and a Mermaid diagram drawn from the generated workflow's own
@@ -7,7 +7,7 @@ import { deliverWorkflow } from '../github/deliver.js';
  */
 export function pipelineDoc(pipeline: ResolvedPipeline, source: string): string {
   const { model } = pipeline;
-  const deliver = deliverWorkflow(pipeline);
+  const deliver = deliverWorkflowOf(pipeline);
   const id = (job: string) => job.replace(/[^A-Za-z0-9_]/g, '_');
   const diagram = ['flowchart LR'];
   for (const [name, job] of Object.entries(deliver.jobs)) {

@@ -3,36 +3,49 @@ import { isWorkflowExpression } from '../../pipeline/stage-inputs.js';
 import { findStage, stages } from '../../stages/index.js';
 import { refCondition } from '../../pipeline/branch-pattern.js';
 import type { ResolvedEnvironment, ResolvedPipeline, ResolvedService, StageCall } from '../../pipeline/resolve.js';
-import { PINNED_ACTIONS, type Job, type PinnedAction, type Step, type Workflow } from './workflow.js';
+import type { Pipeline } from '../../pipeline/model.js';
+import { PINNED_ACTIONS, type CallJob, type Job, type PinnedAction, type Step, type Workflow } from './workflow.js';
 
 /** How a renderer refers to actions: Gantry's own at the model's ref, third-party ones by SHA from the pin map. */
 export interface ActionRefs {
   gantry(stage: string): string;
   /** Gantry's actions are files of the checkout, so every job that runs one checks out first. */
   readonly local: boolean;
+  /** One of Gantry's reusable workflows (`deliver-service.yml`), from the same repository and ref as its actions. */
+  workflow(file: string): string;
   pinned(name: keyof typeof PINNED_ACTIONS): string;
 }
 
 export function actionRefs(pipeline: ResolvedPipeline): ActionRefs {
-  const { actions, ref } = pipeline.model.gantry;
-  const pins = pinsOf(pipeline);
+  return gantryActionRefs(pipeline.model.gantry, pinsOf(pipeline));
+}
+
+export function gantryActionRefs({ actions, ref }: Pipeline['gantry'], pins: Readonly<Record<string, PinnedAction>>): ActionRefs {
   const local = isLocalPath(actions);
   return {
     local,
     gantry: (stage) => (local ? `${actions.replace(/\/?$/, '/')}actions/${stage}` : `${actions}/actions/${stage}@${ref}`),
+    workflow: (file) => (local ? `./.github/workflows/${file}` : `${actions}/.github/workflows/${file}@${ref}`),
     pinned: (name) => pins[name]!.uses,
   };
 }
 
 /** The third-party pins this pipeline uses (Gantry's map, overridden by the model's), and Gantry's own release. */
 export function pinsOf(pipeline: ResolvedPipeline): Record<string, PinnedAction> {
-  const { actions, ref, version } = pipeline.model.gantry;
-  const pins: Record<string, PinnedAction> = { ...PINNED_ACTIONS, ...pipeline.model.workflow.pins };
+  return gantryPins(pipeline.model.gantry, pipeline.model.workflow.pins);
+}
+
+export function gantryPins({ actions, ref, version }: Pipeline['gantry'], overrides: Readonly<Record<string, PinnedAction>> = {}): Record<string, PinnedAction> {
+  const pins: Record<string, PinnedAction> = { ...PINNED_ACTIONS, ...overrides };
   if (!isLocalPath(actions) && ref && version) {
     for (const stage of stages) pins[`gantry-${stage.name}`] = { uses: `${actions}/actions/${stage.name}@${ref}`, version };
+    for (const file of GANTRY_WORKFLOWS) pins[`gantry-${file}`] = { uses: `${actions}/.github/workflows/${file}@${ref}`, version };
   }
   return pins;
 }
+
+/** The reusable workflows a Gantry release ships (see reusable.ts). */
+export const GANTRY_WORKFLOWS = ['deliver-service.yml', 'publish-frontend.yml'] as const;
 
 const dispatchCondition = (env: string) => `(github.event_name == 'workflow_dispatch' && inputs.environment == '${env}')`;
 
@@ -46,37 +59,57 @@ export const imagesJob = (env: string) => `images-${env}`;
 export const deployJob = (env: string, service: string) => `deploy-${env}-${service}`;
 export const imageOutput = (service: string) => `image-${service}`;
 
+/** The jobs that deliver one environment, and which of them `notify` reports on. */
+export interface EnvironmentDelivery {
+  readonly jobs: Record<string, Job | CallJob>;
+  readonly delivering: readonly string[];
+}
+
+/** How `deliver.yml` delivers an environment: steps inline (the default), or calls of Gantry's reusable workflows. */
+export type DeliveryRenderer = (pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs: ActionRefs, after: string[]) => EnvironmentDelivery;
+
+export const inlineDelivery: DeliveryRenderer = (pipeline, env, refs, after) => {
+  const jobs: Record<string, Job> = {};
+  const delivering: string[] = [];
+  if (env.services.length > 0) {
+    jobs[imagesJob(env.name)] = imagesJobOf(pipeline, env, refs, after);
+    for (const service of env.services) {
+      const name = deployJob(env.name, service.name);
+      jobs[name] = deployJobOf(pipeline, env, service, refs);
+      delivering.push(name);
+    }
+  }
+  if (env.frontend) {
+    const name = frontendJob(env.name);
+    jobs[name] = frontendJobOf(pipeline, env, env.frontend, refs, after);
+    delivering.push(name);
+  }
+  return { jobs, delivering };
+};
+
+export const frontendJob = (env: string) => `frontend-${env}`;
+
 /**
  * `deliver.yml`: on a push to an environment's branch or tag (or a manual run), test once, then per environment
  * build → scan → push every service as a matrix, deploy each service by digest in its own job (the GitHub
  * environment's protection rules apply, one deploy at a time per service and environment), verify and roll back,
  * publish the front end, and notify whatever happened.
  */
-export function deliverWorkflow(pipeline: ResolvedPipeline): Workflow {
+export function deliverWorkflow(pipeline: ResolvedPipeline, delivery: DeliveryRenderer = inlineDelivery): Workflow {
   const { model } = pipeline;
   const refs = actionRefs(pipeline);
   const branches = unique(pipeline.environments.flatMap((e) => (e.branch ? [e.branch] : [])));
   const tags = unique(pipeline.environments.flatMap((e) => (e.tag ? [e.tag] : [])));
-  const jobs: Record<string, Job> = {};
+  const jobs: Record<string, Job | CallJob> = {};
   const checks = checksJob(pipeline, refs);
   if (checks) jobs.checks = checks;
   const after = checks ? ['checks'] : [];
   const deliveryJobs: string[] = [];
 
   for (const env of pipeline.environments) {
-    if (env.services.length > 0) {
-      jobs[imagesJob(env.name)] = imagesJobOf(pipeline, env, refs, after);
-      for (const service of env.services) {
-        const name = deployJob(env.name, service.name);
-        jobs[name] = deployJobOf(pipeline, env, service, refs);
-        deliveryJobs.push(name);
-      }
-    }
-    if (env.frontend) {
-      const name = `frontend-${env.name}`;
-      jobs[name] = frontendJobOf(pipeline, env, env.frontend, refs, after);
-      deliveryJobs.push(name);
-    }
+    const delivered = delivery(pipeline, env, refs, after);
+    Object.assign(jobs, delivered.jobs);
+    deliveryJobs.push(...delivered.delivering);
   }
   if (model.notify && findStage('notify')) jobs.notify = notifyJob(pipeline, refs, deliveryJobs);
 
@@ -106,12 +139,15 @@ function baseJob(pipeline: ResolvedPipeline): Pick<Job, 'runs-on' | 'timeout-min
   return { 'runs-on': pipeline.model.workflow['runs-on'], 'timeout-minutes': pipeline.model.workflow['timeout-minutes'] };
 }
 
-function checkout(refs: ActionRefs): Step {
+export function checkout(refs: ActionRefs): Step {
   return { uses: refs.pinned('checkout'), with: { 'persist-credentials': false } };
 }
 
 function setupSteps(pipeline: ResolvedPipeline, refs: ActionRefs): Step[] {
-  const setup = pipeline.model.setup ?? {};
+  return setupStepsOf(pipeline.model.setup ?? {}, refs);
+}
+
+export function setupStepsOf(setup: NonNullable<Pipeline['setup']>, refs: ActionRefs): Step[] {
   const steps: Step[] = [];
   // No dependency caches: a delivery publishes what it builds, and a cache written by another ref could poison it.
   if (setup.node) steps.push({ uses: refs.pinned('setupNode'), with: { 'node-version': setup.node, 'package-manager-cache': false } });
@@ -149,7 +185,7 @@ export function checksOnly(pipeline: ResolvedPipeline): Workflow | undefined {
   };
 }
 
-function authStep(env: ResolvedEnvironment, refs: ActionRefs): Step {
+export function authStep(env: Pick<ResolvedEnvironment, 'region' | 'roleArn'>, refs: ActionRefs): Step {
   return { id: 'auth', name: 'AWS credentials by OIDC', uses: refs.gantry('auth'), with: { 'aws-region': env.region, 'role-arn': env.roleArn } };
 }
 
@@ -193,42 +229,18 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
     // Each leg sets only its own service's output; GitHub merges the legs' outputs by name.
     outputs: Object.fromEntries(env.services.map((s) => [imageOutput(s.name), `\${{ steps.record.outputs.${imageOutput(s.name)} }}`])),
     steps: [
-      checkout(refs),
-      authStep(env, refs),
-      // Literal commands, one step per service that has them, rather than a matrix value spliced into a script.
-      ...env.services
-        .filter((service) => service.beforeBuild.length > 0)
-        .flatMap((service) =>
-          service.beforeBuild.map((run): Step => ({ name: `before build (${service.name})`, if: `matrix.service == '${service.name}'`, run })),
-        ),
-      {
-        id: 'build',
-        uses: refs.gantry('build'),
-        with: { context: '${{ matrix.context }}', dockerfile: '${{ matrix.dockerfile }}', image: '${{ matrix.repository }}', ...build.withInputs },
-      },
-      {
-        id: 'scan',
-        uses: refs.gantry('scan'),
-        with: { 'scan-type': 'image', target: '${{ steps.build.outputs.oci-archive }}', ...scan.withInputs },
-      },
-      {
-        name: 'findings to code scanning',
-        if: "always() && steps.scan.outputs.sarif-report != ''",
-        uses: refs.pinned('uploadSarif'),
-        with: { sarif_file: '${{ steps.scan.outputs.sarif-report }}', category: 'gantry-${{ matrix.service }}' },
-      },
-      {
-        id: 'push',
-        uses: refs.gantry('push'),
-        with: {
-          repository: '${{ matrix.repository }}',
-          'oci-archive': '${{ steps.build.outputs.oci-archive }}',
-          tags: '${{ steps.build.outputs.tags }}',
-          // Required by the action; the auth step's AWS_REGION would do on a runner, but a required input is given.
-          'aws-region': env.region,
-          ...push.withInputs,
-        },
-      },
+      ...imageSteps(
+        refs,
+        { service: '${{ matrix.service }}', context: '${{ matrix.context }}', dockerfile: '${{ matrix.dockerfile }}', repository: '${{ matrix.repository }}' },
+        { region: env.region, roleArn: env.roleArn },
+        { build: build.withInputs, scan: scan.withInputs, push: push.withInputs },
+        // Literal commands, one step per service that has them, rather than a matrix value spliced into a script.
+        env.services
+          .filter((service) => service.beforeBuild.length > 0)
+          .flatMap((service) =>
+            service.beforeBuild.map((run): Step => ({ name: `before build (${service.name})`, if: `matrix.service == '${service.name}'`, run })),
+          ),
+      ),
       {
         id: 'record',
         name: 'image by digest for the deploy jobs',
@@ -240,24 +252,82 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
   };
 }
 
+/** What an image's steps are told: each value literal or an expression (`${{ matrix.context }}`). */
+export interface ImageSource {
+  readonly service: string;
+  readonly context: string;
+  readonly dockerfile: string;
+  readonly repository: string;
+}
+
+/** checkout → auth → build → scan (findings to code scanning) → push; the pushed image is the push step's output. */
+export function imageSteps(
+  refs: ActionRefs,
+  source: ImageSource,
+  aws: Pick<ResolvedEnvironment, 'region' | 'roleArn'>,
+  inputs: { readonly build: Record<string, string>; readonly scan: Record<string, string>; readonly push: Record<string, string> },
+  beforeBuild: readonly Step[] = [],
+): Step[] {
+  return [
+    checkout(refs),
+    authStep(aws, refs),
+    ...beforeBuild,
+    {
+      id: 'build',
+      uses: refs.gantry('build'),
+      with: { context: source.context, dockerfile: source.dockerfile, image: source.repository, ...inputs.build },
+    },
+    {
+      id: 'scan',
+      uses: refs.gantry('scan'),
+      with: { 'scan-type': 'image', target: '${{ steps.build.outputs.oci-archive }}', ...inputs.scan },
+    },
+    {
+      name: 'findings to code scanning',
+      if: "always() && steps.scan.outputs.sarif-report != ''",
+      uses: refs.pinned('uploadSarif'),
+      with: { sarif_file: '${{ steps.scan.outputs.sarif-report }}', category: `gantry-${source.service}` },
+    },
+    {
+      id: 'push',
+      uses: refs.gantry('push'),
+      with: {
+        repository: source.repository,
+        'oci-archive': '${{ steps.build.outputs.oci-archive }}',
+        tags: '${{ steps.build.outputs.tags }}',
+        // Required by the action; the auth step's AWS_REGION would do on a runner, but a required input is given.
+        'aws-region': aws.region,
+        ...inputs.push,
+      },
+    },
+  ];
+}
+
+/**
+ * A GitOps bump, then (with verify inputs) its verification in a step of its own and a revert of the bump when that
+ * fails: the bump rolls out later, in the cluster. `verifyIf` runs the verification only when it has checks.
+ */
+export function gitopsSteps(refs: ActionRefs, bump: Record<string, string>, verify: Record<string, string> | undefined, verifyIf?: string): Step[] {
+  const steps: Step[] = [{ id: 'deploy', uses: refs.gantry('gitops-bump'), with: bump }];
+  if (!verify) return steps;
+  steps.push({ id: 'verify', ...(verifyIf ? { if: verifyIf } : {}), uses: refs.gantry('verify'), with: { ...verify } });
+  const repository = Object.fromEntries(['repository', 'branch', 'token'].filter((n) => bump[n] !== undefined).map((n) => [n, bump[n]!]));
+  steps.push({
+    name: 'revert the bump that failed verification',
+    if: "failure() && steps.verify.outcome == 'failure'",
+    uses: refs.gantry('rollback'),
+    with: { target: 'gitops', ...repository, commit: '${{ steps.deploy.outputs.commit }}' },
+  });
+  return steps;
+}
+
 function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, service: ResolvedService, refs: ActionRefs): Job {
   const image = `\${{ needs.${imagesJob(env.name)}.outputs.${imageOutput(service.name)} }}`;
   const { kind, stage, inputs } = service.deploy;
   const verify = service.verify?.inputs;
   const steps: Step[] = refs.local ? [checkout(refs)] : [];
   if (kind === 'gitops') {
-    steps.push({ id: 'deploy', uses: refs.gantry(stage), with: { ...inputs, image, service: service.name, environment: env.name } });
-    if (verify) {
-      // A GitOps bump rolls out later, in the cluster: verify in its own step, and revert the bump when it fails.
-      steps.push({ id: 'verify', uses: refs.gantry('verify'), with: { ...verify } });
-      const repository = Object.fromEntries(['repository', 'branch', 'token'].filter((n) => inputs[n] !== undefined).map((n) => [n, inputs[n]!]));
-      steps.push({
-        name: 'revert the bump that failed verification',
-        if: "failure() && steps.verify.outcome == 'failure'",
-        uses: refs.gantry('rollback'),
-        with: { target: 'gitops', ...repository, commit: '${{ steps.deploy.outputs.commit }}' },
-      });
-    }
+    steps.push(...gitopsSteps(refs, { ...inputs, image, service: service.name, environment: env.name }, verify));
   } else {
     steps.push(authStep(env, refs));
     // ECS and EKS deploys verify within the step (verify-* inputs) and roll back there when the checks fail.

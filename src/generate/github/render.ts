@@ -1,6 +1,7 @@
 import { Document, isMap, isScalar, visit } from 'yaml';
 import type { ResolvedPipeline } from '../../pipeline/resolve.js';
-import { checksOnly, deliverWorkflow, pinsOf } from './deliver.js';
+import { checksOnly, deliverWorkflow, inlineDelivery, pinsOf } from './deliver.js';
+import { reusableDelivery, reusablePins, reusableWorkflows, type ReusableWorkflowOptions } from './reusable.js';
 import { PINNED_ACTIONS, type PinnedAction, type Workflow } from './workflow.js';
 
 /**
@@ -28,9 +29,14 @@ export function workflowYaml(workflow: Workflow, pins: Readonly<Record<string, P
   return doc.toString({ lineWidth: 0 });
 }
 
+/** `deliver.yml` in the model's style: Gantry's actions step by step, or calls of Gantry's reusable workflows. */
+export function deliverWorkflowOf(pipeline: ResolvedPipeline): Workflow {
+  return deliverWorkflow(pipeline, pipeline.model.workflow.style === 'reusable' ? reusableDelivery : inlineDelivery);
+}
+
 /** Every GitHub workflow a pipeline model yields, by file name under `.github/workflows/`. */
 export function githubWorkflows(pipeline: ResolvedPipeline): Record<string, Workflow> {
-  const files: Record<string, Workflow> = { 'deliver.yml': deliverWorkflow(pipeline) };
+  const files: Record<string, Workflow> = { 'deliver.yml': deliverWorkflowOf(pipeline) };
   const ci = checksOnly(pipeline);
   if (ci) files['ci.yml'] = ci;
   return files;
@@ -40,4 +46,10 @@ export function githubWorkflows(pipeline: ResolvedPipeline): Record<string, Work
 export function githubWorkflowFiles(pipeline: ResolvedPipeline, header: string): Record<string, string> {
   const pins = pinsOf(pipeline);
   return Object.fromEntries(Object.entries(githubWorkflows(pipeline)).map(([file, workflow]) => [file, workflowYaml(workflow, pins, header)]));
+}
+
+/** Gantry's reusable workflows as the YAML text of each file under `.github/workflows/`. */
+export function reusableWorkflowFiles(options: ReusableWorkflowOptions, header: string): Record<string, string> {
+  const pins = reusablePins(options);
+  return Object.fromEntries(Object.entries(reusableWorkflows(options)).map(([file, workflow]) => [file, workflowYaml(workflow, pins, header)]));
 }

@@ -11,7 +11,7 @@ export interface Workflow {
   readonly permissions: Record<string, Permission>;
   readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean };
   readonly env?: Record<string, string>;
-  readonly jobs: Record<string, Job>;
+  readonly jobs: Record<string, Job | CallJob>;
 }
 
 export interface Job {
@@ -19,7 +19,8 @@ export interface Job {
   readonly needs?: readonly string[];
   readonly if?: string;
   readonly 'runs-on': string;
-  readonly 'timeout-minutes': number;
+  /** Minutes, or an expression such as a reusable workflow's input. */
+  readonly 'timeout-minutes': number | string;
   readonly permissions?: Record<string, Permission>;
   readonly environment?: string;
   readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean };
@@ -27,6 +28,32 @@ export interface Job {
   readonly outputs?: Record<string, string>;
   readonly env?: Record<string, string>;
   readonly steps: readonly Step[];
+}
+
+/**
+ * A job that calls a reusable workflow. GitHub gives it no `runs-on`, `environment` or `steps`: the called workflow
+ * has them; its `permissions` bound what the called workflow's jobs may get.
+ */
+export interface CallJob {
+  readonly name?: string;
+  readonly needs?: readonly string[];
+  readonly if?: string;
+  readonly permissions: Record<string, Permission>;
+  readonly concurrency?: { readonly group: string; readonly 'cancel-in-progress': boolean };
+  readonly uses: string;
+  readonly with?: Record<string, string | number | boolean>;
+  readonly secrets?: Record<string, string>;
+}
+
+export function isCallJob(job: Job | CallJob): job is CallJob {
+  return 'uses' in job;
+}
+
+/** `on.workflow_call` of a reusable workflow: what a caller passes and gets back, each described. */
+export interface WorkflowCall {
+  readonly inputs: Record<string, { readonly description: string; readonly type: 'string' | 'number' | 'boolean'; readonly required: boolean; readonly default?: string | number | boolean }>;
+  readonly secrets: Record<string, { readonly description: string; readonly required: boolean }>;
+  readonly outputs: Record<string, { readonly description: string; readonly value: string }>;
 }
 
 export type Step = UsesStep | RunStep;
