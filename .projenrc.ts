@@ -1,8 +1,10 @@
-import { javascript, typescript, YamlFile } from 'projen';
+import { javascript, TextFile, typescript, YamlFile } from 'projen';
 import { actionManifest } from './src/generate/action-manifest.js';
 import { stages } from './src/stages/index.js';
 import { readdirSync } from 'node:fs';
 import { GantryPipeline } from './src/projen/gantry-pipeline.js';
+import { workflowYaml } from './src/generate/github/render.js';
+import { PINNED_ACTIONS } from './src/generate/github/workflow.js';
 import { GantryReusableWorkflows } from './src/projen/gantry-reusable-workflows.js';
 import { ciWorkflow } from './workflows-src/ci.js';
 
@@ -124,7 +126,11 @@ for (const stage of stages) {
 project.compileTask.spawn(bundle);
 
 // Workflows are typed objects in workflows-src/, rendered here; never edited by hand.
-new YamlFile(project, '.github/workflows/ci.yml', { obj: ciWorkflow, marker: true });
+// The same writer as every generated pipeline: third-party actions pinned by SHA with their version as a comment.
+new TextFile(project, '.github/workflows/ci.yml', {
+  lines: workflowYaml(ciWorkflow, PINNED_ACTIONS, 'Generated from workflows-src/ci.ts by .projenrc.ts. Do not edit: change the source and run npx projen.').split('\n'),
+  readonly: true,
+});
 project.tsconfigDev.addInclude('../workflows-src/**/*.ts');
 
 // Gantry's reusable workflows, which app repositories call as gantry-ci/gantry/.github/workflows/<file>@<sha>. A called
