@@ -38,7 +38,7 @@ class PipelineHarness {
     env.BUILD_NUMBER = '1'
     env.JOB_NAME = 'harness'
     CompilerConfiguration compiler = new CompilerConfiguration()
-    compiler.addCompilationCustomizers(new ImportCustomizer().addImports('org.jenkinsci.plugins.workflow.libs.Library'))
+    compiler.addCompilationCustomizers(new ImportCustomizer().addImports('org.jenkinsci.plugins.workflow.libs.Library', 'com.cloudbees.groovy.cps.NonCPS'))
     shell = new GroovyShell(getClass().classLoader, binding, compiler)
     shell.classLoader.addClasspath(new File(library, 'src').absolutePath)
     binding.setVariable('env', env)
@@ -137,8 +137,9 @@ class PipelineHarness {
     Path root = workspace.toPath()
     List<PathMatcher> matchers = patterns.split(',').collect { FileSystems.default.getPathMatcher("glob:${it.trim()}") }
     List<String> found = []
-    Files.walk(root).withCloseable { stream ->
-      stream.each { Path p -> if (Files.isRegularFile(p) && matchers.any { it.matches(root.relativize(p)) }) found << root.relativize(p).toString() }
+    root.toFile().eachFileRecurse { File f ->
+      Path p = root.relativize(f.toPath())
+      if (f.isFile() && matchers.any { it.matches(p) }) found << p.toString()
     }
     log("matched ${found.size()} file(s) for ${patterns}")
     return found
@@ -209,7 +210,7 @@ class PipelineHarness {
       try {
         Closure steps = stage.steps
         steps.resolveStrategy = Closure.DELEGATE_FIRST
-        steps.delegate = new StepsBlock()
+        steps.delegate = new StepsBlock(target: steps.thisObject)
         steps()
       } catch (PipelineFailure failure) {
         log("ERROR: ${failure.message}")
@@ -247,7 +248,7 @@ class PipelineHarness {
       record("post.${condition}", [])
       try {
         body.resolveStrategy = Closure.DELEGATE_FIRST
-        body.delegate = new StepsBlock()
+        body.delegate = new StepsBlock(target: body.thisObject)
         body()
       } catch (PipelineFailure failure) {
         log("ERROR: ${failure.message}")
@@ -330,8 +331,11 @@ class StageDirectives {
 }
 
 class PostDirectives {
+  static final List<String> NAMES = ['always', 'changed', 'fixed', 'regression', 'aborted', 'failure', 'success', 'unstable', 'unsuccessful', 'cleanup']
   Map<String, Closure> conditions
   def methodMissing(String name, Object args) {
+    // Steps inside a condition's block reach here through the closures' owners: only conditions are ours.
+    if (!(name in NAMES)) throw new MissingMethodException(name, PostDirectives, args as Object[])
     conditions[name] = (args as List)[0] as Closure
     return null
   }
@@ -359,5 +363,8 @@ class WhenConditions {
 
 /** Inside `steps { … }`: `script { … }` runs its block; every other call is a step, resolved on the pipeline script. */
 class StepsBlock {
+  /** The script the block was written in (the closure's thisObject): its methods and the steps of its binding. */
+  Object target
   def script(Closure body) { body() }
+  def methodMissing(String name, Object args) { target.invokeMethod(name, args) }
 }

@@ -17,12 +17,14 @@ beforeAll(() => {
   const cli = join(mkdtempSync(join(tmpdir(), 'gantry-jenkins-cli-')), 'gantry');
   writeFileSync(cli, `#!/bin/sh\nexec node ${JSON.stringify(resolve('lib/runtime/cli/main.js'))} "$@"\n`);
   chmodSync(cli, 0o755);
-  const run = spawnSync('groovy', ['-cp', 'jenkins/test:jenkins/test/stubs', 'jenkins/test/run.groovy', 'LibraryTest'], {
-    env: stackEnv({ GANTRY_CLI: cli, GANTRY_LIBRARY: LIBRARY }),
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  tap = `${run.stdout}\n${run.stderr}`;
+  for (const suite of ['LibraryTest', 'PipelineTest']) {
+    const run = spawnSync('groovy', ['-cp', 'jenkins/test:jenkins/test/stubs', 'jenkins/test/run.groovy', suite], {
+      env: stackEnv({ GANTRY_CLI: cli, GANTRY_LIBRARY: LIBRARY }),
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    tap += `${run.stdout}\n${run.stderr}`;
+  }
 }, 320_000);
 
 describe('Jenkins library in the Groovy harness', () => {
@@ -33,6 +35,8 @@ describe('Jenkins library in the Groovy harness', () => {
     'testExitCodeOneFailsWithTheStageMessage',
     'testAnotherCliVersionIsRefused',
     'testNoSecretReachesTheConsole',
+    'testFailedVerificationRollsBackAndTheBuildFails',
+    'testScanWarningEndsUnstableAndOtherBranchesDoNotDeploy',
   ]) {
     it(test, () => {
       expect(tap, tap).toMatch(new RegExp(`^ok \\d+ - ${test}$`, 'm'));
