@@ -1,7 +1,8 @@
-import { javascript, TextFile, typescript, YamlFile } from 'projen';
+import { javascript, JsonFile, TextFile, typescript, YamlFile } from 'projen';
+import { jenkinsStageCatalog } from './src/generate/jenkins/stage-catalog.js';
 import { actionManifest } from './src/generate/action-manifest.js';
 import { stages } from './src/stages/index.js';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { GantryPipeline } from './src/projen/gantry-pipeline.js';
 import { workflowYaml } from './src/generate/github/render.js';
 import { PINNED_ACTIONS } from './src/generate/github/workflow.js';
@@ -143,6 +144,9 @@ new GantryReusableWorkflows(project, { gantry: { actions: 'gantry-ci/gantry', re
 for (const model of readdirSync('examples/pipelines').filter((file) => file.endsWith('.yaml'))) {
   new GantryPipeline(project, { configFile: `examples/pipelines/${model}`, outdir: `examples/pipelines/${model.replace(/\.yaml$/, '')}` });
 }
+
+// The Jenkins shared library validates each step's keys against this catalog, generated from the stage declarations.
+new JsonFile(project, 'jenkins/resources/dev/gantry/stages.json', { obj: jenkinsStageCatalog(stages, (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version), marker: true, readonly: true });
 
 // The CLI entry point must be executable after compilation.
 project.postCompileTask.exec('chmod +x lib/runtime/cli/main.js');

@@ -22,6 +22,7 @@ Usage:
   gantry local up|down|status|env    the loopback stack (registry, AWS emulator, GitOps repository)
   gantry generate --config <model>   write the workflows of a pipeline model (.yaml or .json) [--out <dir>] [--check]
   gantry schema                      print the JSON Schema of the pipeline model, for editors
+  gantry version                     print the CLI's version (the Jenkins library checks it)
 
 Options of 'gantry run':
   --json                 print the outputs as one JSON object (default: name=value lines)
@@ -53,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
       return listStages();
     case 'generate':
       return generateCommand(rest);
+    case 'version':
+    case '--version':
+      process.stdout.write(`${await cliVersion()}\n`);
+      return EXIT_SUCCESS;
     case 'schema':
       process.stdout.write(`${JSON.stringify(pipelineJsonSchema(), null, 2)}\n`);
       return EXIT_SUCCESS;
@@ -194,6 +199,12 @@ function describeStage(name: string): string {
   lines.push('  outputs:');
   for (const [output, spec] of Object.entries(stage.outputs)) lines.push(`    ${output}  ${spec.description}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The version of the installed package: lib/runtime/cli/ and src/runtime/cli/ both sit three levels below it. */
+async function cliVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
 }
 
 function shellQuote(value: string): string {
