@@ -17,7 +17,7 @@ import type { Clock, PollSchedule } from '../model/schedule.js';
 import { rollBack, waitForRollback, type RollbackPlan } from './rollback.js';
 import { watchDeployment, type RolloutOutcome } from './rollout-watcher.js';
 import { ServiceEventLog } from './service-events.js';
-import { containerNames, registrable, withImage, type TaskDefinitionSpec } from './task-definition.js';
+import { containerNames, registrable, sameTaskDefinition, withImage, type TaskDefinitionSpec } from './task-definition.js';
 import { verifyRollout, VerificationFailedError } from '../verify/after-rollout.js';
 import type { SmokePlan } from '../verify/inputs.js';
 import { failureMessage } from '../verify/report.js';
@@ -67,6 +67,26 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
   const { service } = checked;
   const previous = service.taskDefinition ?? '';
   const events = new ServiceEventLog(service.events);
+
+  const unchanged = unchangedDeployment(plan, checked);
+  if (unchanged) {
+    // A re-run (a retried workflow, a re-triggered build) of a deploy that already happened: nothing to register or
+    // roll out. The checks still run, since the service should still answer right.
+    runtime.info(
+      `${plan.service} already runs ${shortTaskDefinition(previous)}, which is what this deploy would register, and its deployment ${unchanged} is COMPLETED: ` +
+        `nothing registered, no deployment started${plan.preDeploy ? ', no pre-deploy task run' : ''} (force-new-deployment: true deploys anyway)`,
+    );
+    const done: EcsDeployResult = { taskDefinitionArn: previous, previousTaskDefinitionArn: previous, deploymentId: unchanged, rolloutState: 'UNCHANGED' };
+    const verified = plan.verify && (await verifyRollout(plan.verify, 'deploy-ecs', runtime, clock));
+    if (verified && !verified.passed) {
+      for (const [name, value] of Object.entries(outputsOf({ ...done, rolloutState: 'VERIFY_FAILED' }))) runtime.setOutput(name, value);
+      throw new VerificationFailedError(`${plan.service} runs ${shortTaskDefinition(previous)} unchanged, and it fails verification: ${failureMessage(verified)}`, verified, false, {
+        remedy: 'nothing was deployed, so nothing was rolled back: read what each check got back above.',
+      });
+    }
+    await runtime.appendSummary(summary(plan, done, verified ? 'unchanged and verified' : 'unchanged: already deployed'));
+    return done;
+  }
 
   const registered = await callAws(`RegisterTaskDefinition ${checked.spec.family}`, () =>
     ecs.send(new RegisterTaskDefinitionCommand(checked.spec)),
@@ -177,6 +197,19 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
   });
 }
 
+/**
+ * The id of the service's completed deployment when this deploy would change nothing: the revision it would register
+ * equals the live one, the desired count stays, and no new deployment was asked for; otherwise undefined.
+ */
+function unchangedDeployment(plan: EcsDeployPlan, checked: CheckedPlan): string | undefined {
+  if (plan.forceNewDeployment || !checked.live || !sameTaskDefinition(checked.spec, checked.live)) return undefined;
+  if (plan.desiredCount !== undefined && plan.desiredCount !== checked.service.desiredCount) return undefined;
+  const deployments = checked.service.deployments ?? [];
+  const primary = deployments.find((d) => d.status === 'PRIMARY');
+  if (deployments.length !== 1 || primary?.rolloutState !== 'COMPLETED') return undefined;
+  return primary.id;
+}
+
 export function outputsOf(result: EcsDeployResult) {
   return {
     'task-definition-arn': result.taskDefinitionArn,
@@ -207,6 +240,8 @@ async function stageRollback(
 interface CheckedPlan {
   readonly service: Service;
   readonly spec: TaskDefinitionSpec;
+  /** What the service runs now, as a registration request: what a re-run compares `spec` with. */
+  readonly live?: TaskDefinitionSpec;
   readonly containers: readonly string[];
   readonly preDeployOverrides?: TaskOverride;
 }
@@ -223,15 +258,16 @@ async function checkAgainstAccount(plan: EcsDeployPlan, ecs: EcsApi): Promise<Ch
     throw new InputError('service', `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
   }
 
-  let source = plan.taskDefinition;
-  if (!source) {
-    if (!service.taskDefinition) throw new InputError('task-definition-file', `service ${plan.service} has no task definition to start from: give one`);
-    const live = await callAws(`DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`, () =>
+  let live: TaskDefinitionSpec | undefined;
+  if (service.taskDefinition) {
+    const described = await callAws(`DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`, () =>
       ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ['TAGS'] })),
     );
-    if (!live.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
-    source = registrable(live.taskDefinition, live.tags);
+    if (!described.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
+    live = registrable(described.taskDefinition, described.tags);
   }
+  const source = plan.taskDefinition ?? live;
+  if (!source) throw new InputError('task-definition-file', `service ${plan.service} has no task definition to start from: give one`);
 
   const names = containerNames(source);
   let containers = [...plan.containers];
@@ -251,7 +287,7 @@ async function checkAgainstAccount(plan: EcsDeployPlan, ecs: EcsApi): Promise<Ch
   }
   const spec = plan.image ? withImage(source, containers, plan.image) : source;
 
-  return { service, spec, containers, preDeployOverrides: plan.preDeploy && (await preDeployOverrides(plan.preDeploy, spec, containers, ecs)) };
+  return { service, spec, live, containers, preDeployOverrides: plan.preDeploy && (await preDeployOverrides(plan.preDeploy, spec, containers, ecs)) };
 }
 
 /** The overrides of the pre-deploy task: the given ones, with the command set on the chosen container. */

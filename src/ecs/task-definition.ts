@@ -69,6 +69,25 @@ export function registrable(definition: TaskDefinition, tags?: readonly Tag[]): 
   return spec as unknown as TaskDefinitionSpec;
 }
 
+/**
+ * Whether two registration requests describe the same task definition: the same fields and values, whatever the key
+ * order and wherever a field is absent rather than empty. A re-run that would register this again registers nothing.
+ */
+export function sameTaskDefinition(a: TaskDefinitionSpec, b: TaskDefinitionSpec): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => {
+    if (Array.isArray(v)) return v.length === 0 ? undefined : v;
+    if (isRecord(v)) {
+      const entries = Object.entries(v).filter(([, inner]) => inner !== undefined && inner !== null && !(Array.isArray(inner) && inner.length === 0));
+      return entries.length === 0 ? undefined : Object.fromEntries(entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
 export function containerNames(spec: TaskDefinitionSpec): string[] {
   return (spec.containerDefinitions ?? []).map((c) => c.name ?? '');
 }

@@ -34,7 +34,10 @@ const inputs = {
   'task-definition-file': input(z.string().min(1).optional(), {
     description: "Task definition to start from (JSON or YAML, as describe-task-definition prints it); empty: the service's live one.",
   }),
-  'force-new-deployment': input(booleanString, { description: 'Replace every task even if nothing else changed.', default: 'false' }),
+  'force-new-deployment': input(booleanString, {
+    description: 'Register and deploy even when the service already runs exactly this task definition (replacing every task); false: such a re-run changes nothing.',
+    default: 'false',
+  }),
   'desired-count': input(integerString(0, 100_000).optional(), { description: 'Set the service desired count with this deployment.' }),
   rollback: input(booleanString, { description: 'Roll back to the previous revision when the rollout fails or times out.', default: 'true' }),
   'poll-seconds': input(decimalString(0.1, 60), { description: 'Seconds between two status polls (fixed interval).', default: '2' }),
@@ -111,12 +114,12 @@ export const deployEcsStage = defineStage({
   description: 'Deploy an image to an ECS service: new task-definition revision, rolling update, wait, roll back on failure.',
   inputs,
   outputs: {
-    'task-definition-arn': { description: 'ARN of the task-definition revision registered and deployed.' },
-    'previous-task-definition-arn': { description: 'ARN of the revision the service ran before (the rollback target).' },
-    'deployment-id': { description: 'ID of the ECS deployment this stage started.' },
+    'task-definition-arn': { description: 'ARN of the task-definition revision registered and deployed (the live one when UNCHANGED).' },
+    'previous-task-definition-arn': { description: 'ARN of the revision the service ran before (the rollback target; the live one when UNCHANGED).' },
+    'deployment-id': { description: 'ID of the ECS deployment this stage started (the completed live one when UNCHANGED).' },
     'rollout-state': {
       description:
-        'COMPLETED on success; on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false).',
+        'COMPLETED on success; UNCHANGED when the service already ran exactly this task definition, completed, so nothing was registered or deployed (a success: test for COMPLETED or UNCHANGED); on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false).',
     },
   },
   check: (input) => smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),

@@ -169,4 +169,32 @@ describe.concurrent('deploy-ecs against the emulator', () => {
     const { taskDefinition } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition }));
     expect(taskDefinition!.containerDefinitions!.map((c) => c.image)).toEqual(['127.0.0.1:5000/gantry/app:v1', IMAGE]);
   });
+
+  test('a re-run of a finished deploy registers nothing and starts no deployment; force-new-deployment still deploys', async ({ expect }) => {
+    const t = await createTestService(ecs, 'rerun');
+    const first = outputs((await runCli(deployArgs(t, ['--image', IMAGE]))).stdout);
+    expect(first['rollout-state']).toBe('COMPLETED');
+    const revisions = await revisionCount(ecs, t.family);
+    const deploymentsBefore = (await describeService(ecs, t)).deployments!.map((d) => d.id);
+
+    for (let run = 0; run < 2; run++) {
+      const again = await runCli(deployArgs(t, ['--image', `127.0.0.1:5000/gantry/app:v2@${DIGEST}`]));
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain('nothing registered, no deployment started');
+      expect(outputs(again.stdout)).toEqual({
+        'task-definition-arn': first['task-definition-arn'],
+        'previous-task-definition-arn': first['task-definition-arn'],
+        'deployment-id': first['deployment-id'],
+        'rollout-state': 'UNCHANGED',
+      });
+    }
+    expect(await revisionCount(ecs, t.family)).toBe(revisions);
+    expect((await describeService(ecs, t)).deployments!.map((d) => d.id)).toEqual(deploymentsBefore);
+
+    // Another image, or the same one forced, is a deploy again.
+    const forced = outputs((await runCli(deployArgs(t, ['--image', IMAGE, '--force-new-deployment', 'true']))).stdout);
+    expect(forced['rollout-state']).toBe('COMPLETED');
+    expect(forced['deployment-id']).not.toBe(first['deployment-id']);
+    expect(await revisionCount(ecs, t.family)).toBe(revisions + 1);
+  });
 });

@@ -49,3 +49,14 @@ describe('withImage', () => {
     expect(spec.containerDefinitions?.[0]?.image).toMatch(/:sha-1111111$/);
   });
 });
+
+describe('sameTaskDefinition', () => {
+  it('compares by content, whatever the key order and wherever a field is absent rather than empty', async () => {
+    const { sameTaskDefinition } = await import('../../src/ecs/task-definition.js');
+    const live = { family: 'web', containerDefinitions: [{ name: 'app', image: 'a@sha256:1', essential: true, environment: [] }], tags: [{ key: 'team', value: 'x' }] };
+    const reordered = { tags: [{ value: 'x', key: 'team' }], containerDefinitions: [{ essential: true, image: 'a@sha256:1', name: 'app' }], family: 'web' };
+    expect(sameTaskDefinition(live as never, reordered as never)).toBe(true);
+    expect(sameTaskDefinition(live as never, { ...reordered, containerDefinitions: [{ ...reordered.containerDefinitions[0], image: 'a@sha256:2' }] } as never)).toBe(false);
+    expect(sameTaskDefinition(live as never, { ...reordered, cpu: '256' } as never)).toBe(false);
+  });
+});

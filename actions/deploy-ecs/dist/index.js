@@ -29627,12 +29627,12 @@ function isRepresentable(numericString, value) {
     return expandToDecimal(numericString) === expandToDecimal(String(value));
   }
   const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-  const canonical = String(value);
-  if (normalized === canonical) {
+  const canonical2 = String(value);
+  if (normalized === canonical2) {
     return true;
   }
-  if (/[eE]/.test(canonical)) {
-    return normalized === expandToDecimal(canonical);
+  if (/[eE]/.test(canonical2)) {
+    return normalized === expandToDecimal(canonical2);
   }
   return false;
 }
@@ -36905,7 +36905,7 @@ ${toHex2(hashedRequest)}`;
       return hash2.digest();
     };
     var getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      const canonical = {};
+      const canonical2 = {};
       for (const headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == void 0) {
           continue;
@@ -36917,11 +36917,11 @@ ${toHex2(hashedRequest)}`;
           }
         }
         if (canonicalHeaderName === "__proto__") {
-          writeKey3(canonical);
+          writeKey3(canonical2);
         }
-        canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
+        canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
       }
-      return canonical;
+      return canonical2;
     };
     var getPayloadHash = async ({ headers, body }, hashConstructor) => {
       for (const headerName in headers) {
@@ -85909,6 +85909,19 @@ function registrable(definition, tags) {
   if (tags && tags.length > 0) spec.tags = [...tags];
   return spec;
 }
+function sameTaskDefinition(a5, b5) {
+  return canonical(a5) === canonical(b5);
+}
+function canonical(value) {
+  return JSON.stringify(value, (_, v) => {
+    if (Array.isArray(v)) return v.length === 0 ? void 0 : v;
+    if (isRecord(v)) {
+      const entries = Object.entries(v).filter(([, inner]) => inner !== void 0 && inner !== null && !(Array.isArray(inner) && inner.length === 0));
+      return entries.length === 0 ? void 0 : Object.fromEntries(entries.sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0));
+    }
+    return v;
+  });
+}
 function containerNames(spec) {
   return (spec.containerDefinitions ?? []).map((c5) => c5.name ?? "");
 }
@@ -86249,6 +86262,22 @@ async function deployToEcs(plan, ecs, runtime, clock) {
   const { service } = checked;
   const previous = service.taskDefinition ?? "";
   const events = new ServiceEventLog(service.events);
+  const unchanged = unchangedDeployment(plan, checked);
+  if (unchanged) {
+    runtime.info(
+      `${plan.service} already runs ${shortTaskDefinition(previous)}, which is what this deploy would register, and its deployment ${unchanged} is COMPLETED: nothing registered, no deployment started${plan.preDeploy ? ", no pre-deploy task run" : ""} (force-new-deployment: true deploys anyway)`
+    );
+    const done = { taskDefinitionArn: previous, previousTaskDefinitionArn: previous, deploymentId: unchanged, rolloutState: "UNCHANGED" };
+    const verified = plan.verify && await verifyRollout(plan.verify, "deploy-ecs", runtime, clock);
+    if (verified && !verified.passed) {
+      for (const [name, value] of Object.entries(outputsOf({ ...done, rolloutState: "VERIFY_FAILED" }))) runtime.setOutput(name, value);
+      throw new VerificationFailedError(`${plan.service} runs ${shortTaskDefinition(previous)} unchanged, and it fails verification: ${failureMessage(verified)}`, verified, false, {
+        remedy: "nothing was deployed, so nothing was rolled back: read what each check got back above."
+      });
+    }
+    await runtime.appendSummary(summary2(plan, done, verified ? "unchanged and verified" : "unchanged: already deployed"));
+    return done;
+  }
   const registered = await callAws(
     `RegisterTaskDefinition ${checked.spec.family}`,
     () => ecs.send(new import_client_ecs5.RegisterTaskDefinitionCommand(checked.spec))
@@ -86351,6 +86380,14 @@ ${rolledBack.note}`, verified, rolledBack.restored, {
     remedy: "read the service events and stopped-task reasons above; fix the image or task definition and deploy again."
   });
 }
+function unchangedDeployment(plan, checked) {
+  if (plan.forceNewDeployment || !checked.live || !sameTaskDefinition(checked.spec, checked.live)) return void 0;
+  if (plan.desiredCount !== void 0 && plan.desiredCount !== checked.service.desiredCount) return void 0;
+  const deployments = checked.service.deployments ?? [];
+  const primary = deployments.find((d5) => d5.status === "PRIMARY");
+  if (deployments.length !== 1 || primary?.rolloutState !== "COMPLETED") return void 0;
+  return primary.id;
+}
 function outputsOf(result) {
   return {
     "task-definition-arn": result.taskDefinitionArn,
@@ -86377,16 +86414,17 @@ async function checkAgainstAccount(plan, ecs) {
   if (service.deploymentController?.type && service.deploymentController.type !== "ECS") {
     throw new InputError("service", `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
   }
-  let source = plan.taskDefinition;
-  if (!source) {
-    if (!service.taskDefinition) throw new InputError("task-definition-file", `service ${plan.service} has no task definition to start from: give one`);
-    const live = await callAws(
+  let live;
+  if (service.taskDefinition) {
+    const described = await callAws(
       `DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`,
       () => ecs.send(new import_client_ecs5.DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ["TAGS"] }))
     );
-    if (!live.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
-    source = registrable(live.taskDefinition, live.tags);
+    if (!described.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
+    live = registrable(described.taskDefinition, described.tags);
   }
+  const source = plan.taskDefinition ?? live;
+  if (!source) throw new InputError("task-definition-file", `service ${plan.service} has no task definition to start from: give one`);
   const names = containerNames(source);
   let containers = [...plan.containers];
   if (plan.image) {
@@ -86404,7 +86442,7 @@ async function checkAgainstAccount(plan, ecs) {
     throw new InputError("containers", "is only used with image: give the image to set in these containers");
   }
   const spec = plan.image ? withImage(source, containers, plan.image) : source;
-  return { service, spec, containers, preDeployOverrides: plan.preDeploy && await preDeployOverrides(plan.preDeploy, spec, containers, ecs) };
+  return { service, spec, live, containers, preDeployOverrides: plan.preDeploy && await preDeployOverrides(plan.preDeploy, spec, containers, ecs) };
 }
 async function preDeployOverrides(preDeploy, spec, updated, ecs) {
   let names = containerNames(spec);
@@ -86762,7 +86800,10 @@ var inputs = {
   "task-definition-file": input2(external_exports.string().min(1).optional(), {
     description: "Task definition to start from (JSON or YAML, as describe-task-definition prints it); empty: the service's live one."
   }),
-  "force-new-deployment": input2(booleanString, { description: "Replace every task even if nothing else changed.", default: "false" }),
+  "force-new-deployment": input2(booleanString, {
+    description: "Register and deploy even when the service already runs exactly this task definition (replacing every task); false: such a re-run changes nothing.",
+    default: "false"
+  }),
   "desired-count": input2(integerString(0, 1e5).optional(), { description: "Set the service desired count with this deployment." }),
   rollback: input2(booleanString, { description: "Roll back to the previous revision when the rollout fails or times out.", default: "true" }),
   "poll-seconds": input2(decimalString(0.1, 60), { description: "Seconds between two status polls (fixed interval).", default: "2" }),
@@ -86820,11 +86861,11 @@ var deployEcsStage = defineStage({
   description: "Deploy an image to an ECS service: new task-definition revision, rolling update, wait, roll back on failure.",
   inputs,
   outputs: {
-    "task-definition-arn": { description: "ARN of the task-definition revision registered and deployed." },
-    "previous-task-definition-arn": { description: "ARN of the revision the service ran before (the rollback target)." },
-    "deployment-id": { description: "ID of the ECS deployment this stage started." },
+    "task-definition-arn": { description: "ARN of the task-definition revision registered and deployed (the live one when UNCHANGED)." },
+    "previous-task-definition-arn": { description: "ARN of the revision the service ran before (the rollback target; the live one when UNCHANGED)." },
+    "deployment-id": { description: "ID of the ECS deployment this stage started (the completed live one when UNCHANGED)." },
     "rollout-state": {
-      description: "COMPLETED on success; on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false)."
+      description: "COMPLETED on success; UNCHANGED when the service already ran exactly this task definition, completed, so nothing was registered or deployed (a success: test for COMPLETED or UNCHANGED); on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false)."
     }
   },
   check: (input3) => smokeCheckProblem(smokeCheckValues(input3, VERIFY_PREFIX), VERIFY_PREFIX),
