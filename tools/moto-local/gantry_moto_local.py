@@ -19,6 +19,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
+from moto import moto_api
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import make_server
 
@@ -98,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     ready_file.unlink(missing_ok=True)
 
     install_patches(args)
+    # moto's request recorder (POST /moto-api/recorder/start-recording) writes to the working directory unless told
+    # otherwise; keep its file with the rest of the emulator's state. Its path is read when moto is imported, so it is
+    # set on the recorder itself.
+    moto_api.recorder._location = str(args.state_dir / "recording.jsonl")
     # moto tells code it runs (Lambda functions, Batch jobs, CloudFormation custom resources) to call back on this port.
     os.environ.setdefault("MOTO_PORT", str(args.port))
     try:
