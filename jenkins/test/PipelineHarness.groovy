@@ -83,7 +83,12 @@ class PipelineHarness {
   }
 
   boolean branchMatches(String pattern) {
-    String branch = effectiveEnv().BRANCH_NAME ?: ''
+    return refMatches(effectiveEnv().BRANCH_NAME, pattern)
+  }
+
+  boolean refMatches(String ref, String pattern) {
+    if (!ref) return false
+    String branch = ref
     String regex = pattern.split(/\*\*/, -1).collect { part -> part.split(/\*/, -1).collect { java.util.regex.Pattern.quote(it) }.join('[^/]*') }.join('.*')
     return branch ==~ regex
   }
@@ -346,6 +351,8 @@ class WhenConditions {
   PipelineHarness harness
   List<Boolean> results = []
   boolean branch(String pattern) { record(harness.branchMatches(pattern)) }
+  /** A tag build (TAG_NAME set) whose tag matches the glob. */
+  boolean tag(String pattern) { record(harness.refMatches(harness.effectiveEnv().TAG_NAME, pattern)) }
   boolean expression(Closure body) { record(body() as boolean) }
   boolean environment(Map args) { record(harness.effectiveEnv()[args.name as String] == args.value as String) }
   boolean not(Closure body) { record(!nested(body).every { it }) }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,4 +42,44 @@ describe('Jenkins library in the Groovy harness', () => {
       expect(tap, tap).toMatch(new RegExp(`^ok \\d+ - ${test}$`, 'm'));
     });
   }
+});
+
+/** groovyc of the machine's Groovy 2.4 (the version Jenkins runs pipelines with), with the imports Jenkins adds. */
+function groovyc(classpath: string, files: string[]) {
+  const out = mkdtempSync(join(tmpdir(), 'gantry-groovyc-'));
+  const args = ['--configscript', 'jenkins/test/compiler-config.groovy', '-d', out, ...(classpath ? ['-cp', classpath] : []), ...files];
+  return { out, run: spawnSync('groovyc', args, { encoding: 'utf8', timeout: 120_000 }) };
+}
+
+const groovyFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? groovyFiles(join(dir, entry.name)) : entry.name.endsWith('.groovy') ? [join(dir, entry.name)] : [],
+  );
+
+describe('every Groovy file compiles with Groovy 2.4', () => {
+  let stubs = '';
+  beforeAll(() => {
+    const version = spawnSync('groovyc', ['--version'], { encoding: 'utf8' });
+    expect(version.stdout + version.stderr).toMatch(/Groovy compiler version 2\.4\./);
+    // Stand-ins for what Jenkins provides (@NonCPS, @Library), compiled first and put on the classpath.
+    const compiled = groovyc('', groovyFiles('jenkins/test/stubs'));
+    expect(compiled.run.status, compiled.run.stderr).toBe(0);
+    stubs = compiled.out;
+  }, 120_000);
+
+  it('the library (vars/, src/) and its harness', () => {
+    const files = groovyFiles('jenkins').filter((f) => !f.includes('/stubs/') && !f.endsWith('compiler-config.groovy'));
+    expect(files).toContain('jenkins/vars/gantryPipeline.groovy');
+    const { run } = groovyc(stubs, files);
+    expect(run.status, run.stderr).toBe(0);
+  }, 120_000);
+
+  it('the Jenkinsfile generated for each seed', () => {
+    const seeds = readdirSync('examples/pipelines', { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(seeds.length).toBeGreaterThan(5);
+    for (const seed of seeds) {
+      const { run } = groovyc(stubs, [join('examples/pipelines', seed.name, 'Jenkinsfile')]);
+      expect(run.status, `${seed.name}: ${run.stderr}`).toBe(0);
+    }
+  }, 240_000);
 });
