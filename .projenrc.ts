@@ -52,7 +52,8 @@ const project = new typescript.TypeScriptProject({
     'zod@^4.6.7',
     'yaml@^2.9.1',
   ],
-  devDeps: ['@types/node@^20.19.43', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15'],
+  // npm-groovy-lint: CodeNarc for the Jenkins library; 16.x is the last line that runs on Node 20.
+  devDeps: ['@types/node@^20.19.43', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0'],
   tsconfig: {
     compilerOptions: {
       module: 'NodeNext',
@@ -98,6 +99,8 @@ project.testTask.spawn(project.compileTask);
 // TypeScript test.
 project.testTask.exec('bash tools/moto-local/run-tests.sh');
 project.testTask.exec('bash tools/kube-local/run-tests.sh');
+// The Jenkins library through CodeNarc (offline, Java from the peers): errors fail the tests.
+project.testTask.exec('npm-groovy-lint --path jenkins --files "**/*.groovy" --config jenkins/.groovylintrc.json --noserver --failon error --loglevel error --output txt');
 project.testTask.exec('vitest run');
 project.addTask('test:unit', { exec: 'vitest run --project unit' });
 project.addTask('test:integration', { exec: 'vitest run --project integration' });
