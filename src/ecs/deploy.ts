@@ -1,6 +1,5 @@
 import {
   DeregisterTaskDefinitionCommand,
-  DescribeClustersCommand,
   DescribeTaskDefinitionCommand,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
@@ -10,7 +9,7 @@ import {
 import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
 import { GantryError, InputError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
-import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
+import { checkedRollingService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { failureDetail } from './failure-detail.js';
 import { runOneOffTask } from './one-off-task.js';
 import type { Clock, PollSchedule } from '../model/schedule.js';
@@ -248,15 +247,7 @@ interface CheckedPlan {
 
 /** Every check that needs the account, done before anything is registered or updated. */
 async function checkAgainstAccount(plan: EcsDeployPlan, ecs: EcsApi): Promise<CheckedPlan> {
-  const clusters = await callAws(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
-  const cluster = clusters.clusters?.find((c) => c.clusterName === plan.cluster || c.clusterArn === plan.cluster);
-  if (!cluster || cluster.status === 'INACTIVE') throw new InputError('cluster', `no active ECS cluster named ${plan.cluster} in this account and region`);
-
-  const service = await callAws(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
-  if (!service) throw new InputError('service', `no active service named ${plan.service} in cluster ${plan.cluster}`);
-  if (service.deploymentController?.type && service.deploymentController.type !== 'ECS') {
-    throw new InputError('service', `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
-  }
+  const service = await checkedRollingService(ecs, plan.cluster, plan.service, 'deploy-ecs');
 
   let live: TaskDefinitionSpec | undefined;
   if (service.taskDefinition) {

@@ -1,9 +1,9 @@
-import { DescribeClustersCommand, DescribeTaskDefinitionCommand, type Deployment } from '@aws-sdk/client-ecs';
-import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
+import { DescribeTaskDefinitionCommand, type Deployment } from '@aws-sdk/client-ecs';
+import { awsFailure, classifyAwsError } from '../aws/errors.js';
 import { GantryError, InputError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
 import type { Clock, PollSchedule } from '../model/schedule.js';
-import { describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
+import { checkedRollingService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { rollBack, waitForRollback, type RollbackPlan } from './rollback.js';
 import type { RolloutOutcome } from './rollout-watcher.js';
 import { ServiceEventLog } from './service-events.js';
@@ -37,14 +37,7 @@ export interface RevisionRollbackResult {
  * it is only followed.
  */
 export async function rollBackToRevision(plan: RevisionRollbackPlan, ecs: EcsApi, runtime: Runtime, clock: Clock): Promise<RevisionRollbackResult> {
-  const clusters = await callAws(`DescribeClusters ${plan.cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [plan.cluster] })));
-  const cluster = clusters.clusters?.find((c) => c.clusterName === plan.cluster || c.clusterArn === plan.cluster);
-  if (!cluster || cluster.status === 'INACTIVE') throw new InputError('cluster', `no active ECS cluster named ${plan.cluster} in this account and region`);
-  const service = await callAws(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
-  if (!service) throw new InputError('service', `no active service named ${plan.service} in cluster ${plan.cluster}`);
-  if (service.deploymentController?.type && service.deploymentController.type !== 'ECS') {
-    throw new InputError('service', `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; rollback drives rolling (ECS) deployments only`);
-  }
+  const service = await checkedRollingService(ecs, plan.cluster, plan.service, 'rollback');
   const target = await revisionArn(ecs, plan.taskDefinition);
   const current = service.taskDefinition ?? '';
   const same = (a: string, b: string) => shortTaskDefinition(a) === shortTaskDefinition(b);

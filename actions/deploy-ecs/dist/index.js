@@ -85566,6 +85566,17 @@ async function describeService(ecs, cluster, service) {
   const found = out.services?.find((s2) => s2.serviceName === service || s2.serviceArn === service);
   return found && found.status !== "INACTIVE" ? found : void 0;
 }
+async function checkedRollingService(ecs, cluster, service, stage) {
+  const clusters = await callAws(`DescribeClusters ${cluster}`, () => ecs.send(new import_client_ecs.DescribeClustersCommand({ clusters: [cluster] })));
+  const found = clusters.clusters?.find((c5) => c5.clusterName === cluster || c5.clusterArn === cluster);
+  if (!found || found.status === "INACTIVE") throw new InputError("cluster", `no active ECS cluster named ${cluster} in this account and region`);
+  const described = await callAws(`DescribeServices ${service}`, () => describeService(ecs, cluster, service));
+  if (!described) throw new InputError("service", `no active service named ${service} in cluster ${cluster}`);
+  if (described.deploymentController?.type && described.deploymentController.type !== "ECS") {
+    throw new InputError("service", `service ${service} uses the ${described.deploymentController.type} deployment controller; ${stage} drives rolling (ECS) deployments only`);
+  }
+  return described;
+}
 function shortTaskDefinition(arn) {
   if (!arn) return "(none)";
   const slash = arn.lastIndexOf("task-definition/");
@@ -86406,14 +86417,7 @@ async function stageRollback(ecs, plan, rollbackPlan, runtime, events, clock) {
   };
 }
 async function checkAgainstAccount(plan, ecs) {
-  const clusters = await callAws(`DescribeClusters ${plan.cluster}`, () => ecs.send(new import_client_ecs5.DescribeClustersCommand({ clusters: [plan.cluster] })));
-  const cluster = clusters.clusters?.find((c5) => c5.clusterName === plan.cluster || c5.clusterArn === plan.cluster);
-  if (!cluster || cluster.status === "INACTIVE") throw new InputError("cluster", `no active ECS cluster named ${plan.cluster} in this account and region`);
-  const service = await callAws(`DescribeServices ${plan.service}`, () => describeService(ecs, plan.cluster, plan.service));
-  if (!service) throw new InputError("service", `no active service named ${plan.service} in cluster ${plan.cluster}`);
-  if (service.deploymentController?.type && service.deploymentController.type !== "ECS") {
-    throw new InputError("service", `service ${plan.service} uses the ${service.deploymentController.type} deployment controller; deploy-ecs drives rolling (ECS) deployments only`);
-  }
+  const service = await checkedRollingService(ecs, plan.cluster, plan.service, "deploy-ecs");
   let live;
   if (service.taskDefinition) {
     const described = await callAws(
