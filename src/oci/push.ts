@@ -1,5 +1,6 @@
 import type { OciArchive, ManifestNode } from './archive.js';
 import type { RegistryClient } from './registry.js';
+import { formatBytes } from '../model/format.js';
 
 export interface PushResult {
   readonly digest: string;
@@ -46,10 +47,4 @@ export async function pushArchive(archive: OciArchive, client: RegistryClient, t
     log(`tag ${tag}: pushed`);
   }
   return { digest, tags, unchangedTags: unchanged };
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

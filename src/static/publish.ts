@@ -3,7 +3,7 @@ import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { GantryError, InputError } from '../model/errors.js';
 import { formatDuration, type Clock, type PollSchedule } from '../model/schedule.js';
-import { formatBytes } from '../oci/push.js';
+import { formatBytes } from '../model/format.js';
 import type { Runtime } from '../model/runtime.js';
 import { runBuildCommand } from './build-command.js';
 import { cacheControlFor, type CacheRule } from './cache-control.js';

@@ -95896,7 +95896,7 @@ function assertOwnedKey(prefix, key) {
 // src/static/publish.ts
 import { stat as stat3 } from "node:fs/promises";
 
-// src/oci/push.ts
+// src/model/format.ts
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;

@@ -74198,6 +74198,13 @@ async function ecrRecordImage(ecr, repository, tag, manifest, mediaType, digest2
   }
 }
 
+// src/model/format.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 // src/oci/push.ts
 async function pushArchive(archive, client, tags, log) {
   for (const blob of archive.blobs) {
@@ -74230,11 +74237,6 @@ async function pushArchive(archive, client, tags, log) {
     log(`tag ${tag}: pushed`);
   }
   return { digest: digest2, tags, unchangedTags: unchanged };
-}
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 // src/oci/image-reference.ts
