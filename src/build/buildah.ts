@@ -27,6 +27,7 @@ export function buildahBuildArgs(plan: BuildPlan, storageDriver?: string): strin
   if (plan.target) args.push('--target', plan.target);
   if (plan.platforms.length > 0) args.push('--platform', plan.platforms.join(','));
   for (const [key, value] of Object.entries(plan.labels)) args.push('--label', `${key}=${value}`);
+  if (plan.timestamp !== undefined) args.push('--timestamp', String(plan.timestamp));
   // A list has no single image id, and buildah refuses --iidfile for it.
   if (plan.platforms.length > 1) args.push('--manifest', refOf(plan, plan.tags[0]!));
   else {

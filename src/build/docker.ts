@@ -25,7 +25,8 @@ export function dockerBuildArgs(plan: BuildPlan, options: { ghaCache: boolean })
   for (const [key, value] of Object.entries(plan.labels)) args.push('--label', `${key}=${value}`);
   for (const tag of plan.tags) args.push('--tag', refOf(plan, tag));
   args.push('--provenance=false');
-  args.push('--output', `type=oci,dest=${plan.archive}`);
+  // rewrite-timestamp sets the layers' file times to SOURCE_DATE_EPOCH (given to buildx in its environment).
+  args.push('--output', `type=oci,dest=${plan.archive}${plan.timestamp !== undefined ? ',rewrite-timestamp=true' : ''}`);
   if (plan.platforms.length <= 1) args.push('--load');
   if (options.ghaCache) args.push('--cache-from', 'type=gha', '--cache-to', 'type=gha,mode=max');
   args.push('--iidfile', join(plan.workDir, 'iid'), '--metadata-file', join(plan.workDir, 'metadata.json'), plan.context);
@@ -40,7 +41,8 @@ export class DockerBuilder implements Builder {
   async build(plan: BuildPlan): Promise<BuiltImage> {
     const args = dockerBuildArgs(plan, this.options);
     this.options.log(`$ docker ${args.join(' ')}`);
-    const result = await runCommand('docker', args, { cwd: plan.context, env: this.options.env, onLine: this.options.log, timeoutMs: this.options.timeoutMs });
+    const env = plan.timestamp !== undefined ? { ...this.options.env, SOURCE_DATE_EPOCH: String(plan.timestamp) } : this.options.env;
+    const result = await runCommand('docker', args, { cwd: plan.context, env, onLine: this.options.log, timeoutMs: this.options.timeoutMs });
     if (result.code !== 0) {
       throw new GantryError(`docker buildx build failed (exit ${result.code}): ${result.stderr.trim().split('\n').slice(-5).join('\n')}`, {
         remedy: /docker driver|type=gha|cache export/i.test(result.stderr)

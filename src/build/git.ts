@@ -6,6 +6,8 @@ export interface GitFacts {
   /** Tags pointing at HEAD whose name starts with `v`. */
   readonly versionTags: readonly string[];
   readonly remoteUrl?: string;
+  /** Committer time of HEAD, seconds since the epoch: the default creation time of a reproducible build. */
+  readonly commitTime?: number;
 }
 
 export async function gitFacts(dir: string, env: Readonly<Record<string, string | undefined>>): Promise<GitFacts> {
@@ -21,7 +23,8 @@ export async function gitFacts(dir: string, env: Readonly<Record<string, string 
   if (!sha) return { versionTags: [] };
   const tags = await git('tag', '--points-at', 'HEAD', '--list', 'v*');
   const remoteUrl = await git('remote', 'get-url', 'origin');
-  return { sha, versionTags: (tags ?? '').split('\n').filter(Boolean), remoteUrl };
+  const commitTime = Number(await git('log', '-1', '--format=%ct', 'HEAD'));
+  return { sha, versionTags: (tags ?? '').split('\n').filter(Boolean), remoteUrl, commitTime: Number.isInteger(commitTime) && commitTime > 0 ? commitTime : undefined };
 }
 
 /** `git@github.com:o/r.git` and `https://user@host/o/r.git` → `https://github.com/o/r`, for the source label; local paths stay as they are. */

@@ -6,6 +6,8 @@ export interface BuildPlan {
   readonly target?: string;
   readonly platforms: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
+  /** Creation time (seconds since the epoch) for the image and its layers' files; absent: the build's own clock. */
+  readonly timestamp?: number;
   /** Image name without tag. */
   readonly image: string;
   readonly tags: readonly string[];

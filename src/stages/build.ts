@@ -77,6 +77,11 @@ const inputs = {
       .optional(),
     { description: 'Run number for the build-<n> tag; default the GitHub run number or Jenkins BUILD_NUMBER.' },
   ),
+  'source-date-epoch': input(integerString(0, 4_102_444_800).optional(), {
+    description:
+      "Seconds since the epoch recorded as the image's creation time and on its layers' files, so the same commit builds the same digest; default the commit time of the context's git HEAD, else now.",
+    env: ['SOURCE_DATE_EPOCH'],
+  }),
   builder: input(z.enum(['auto', 'docker', 'buildah'], { message: 'must be auto, docker or buildah' }), {
     description: 'auto (Docker Buildx if a daemon answers, else buildah), docker or buildah.',
     default: 'auto',
@@ -142,9 +147,11 @@ async function build(input: BuildInput, runtime: Runtime) {
     throw new InputError('tags', 'no tag could be derived (no commit sha, run number or version tag): give tags, sha or build-number');
   }
 
+  // A fixed time makes the build reproducible: a re-run of the same commit pushes nothing new and deploys nothing.
+  const timestamp = input['source-date-epoch'] ?? git.commitTime;
   const source = runtime.run.repository && runtime.run.serverUrl ? `${runtime.run.serverUrl}/${runtime.run.repository}` : git.remoteUrl && browsableUrl(git.remoteUrl);
   const labels: Record<string, string> = {
-    'org.opencontainers.image.created': new Date().toISOString(),
+    'org.opencontainers.image.created': new Date((timestamp ?? Math.floor(Date.now() / 1000)) * 1000).toISOString(),
     ...(source ? { 'org.opencontainers.image.source': source } : {}),
     ...(sha ? { 'org.opencontainers.image.revision': sha } : {}),
     'org.opencontainers.image.version': derived.version ?? (sha ? `sha-${shortSha(sha)}` : derived.tags[0]!),
@@ -162,6 +169,7 @@ async function build(input: BuildInput, runtime: Runtime) {
     target: input.target,
     platforms: input.platforms,
     labels,
+    timestamp,
     image: input.image,
     tags: derived.tags,
     archive,

@@ -55,4 +55,28 @@ describe('build stage (buildah)', () => {
     expect(run.stderr).toContain('--label org.opencontainers.image.source=https://github.com/example/app');
     expect(run.stderr).toContain('--label org.opencontainers.image.version=2.3.4-rc.1');
   });
+
+  it('builds the same digest from the same commit, stamped with the commit time; source-date-epoch sets another', { timeout: 180_000 }, async () => {
+    const dir = await scratchDir();
+    const { execFileSync } = await import('node:child_process');
+    const { cp } = await import('node:fs/promises');
+    const context = join(dir, 'app');
+    await cp(APP, context, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-C', context, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'app', '--date', '2026-01-02T03:04:05Z');
+    const committed = Number(git('log', '-1', '--format=%ct').trim());
+    const build = (name: string, ...extra: string[]) =>
+      runCli(['run', 'build', '--context', context, '--image', 'gantry/it/repro', '--tags', name, '--oci-archive', join(dir, `${name}.tar`), ...extra]);
+
+    const first = await build('one');
+    const second = await build('two');
+    // A re-run of the pipeline for this commit: nothing new to push.
+    expect(outputsOf(second).digest).toBe(outputsOf(first).digest);
+    expect(first.stderr).toContain(`--timestamp ${committed}`);
+    expect(first.stderr).toContain(`--label org.opencontainers.image.created=${new Date(committed * 1000).toISOString()}`);
+    const other = await build('three', '--source-date-epoch', String(committed + 60));
+    expect(outputsOf(other).digest).not.toBe(outputsOf(first).digest);
+  });
 });

@@ -129,6 +129,12 @@ describe('docker buildx command', () => {
     expect(args[args.indexOf('--cache-to') + 1]).toBe('type=gha,mode=max');
   });
 
+  it('rewrites the layers\' file times to the build\'s fixed time, for a reproducible image', () => {
+    const args = dockerBuildArgs({ ...plan, timestamp: 1_767_323_045 }, { ghaCache: false });
+    expect(args[args.indexOf('--output') + 1]).toBe('type=oci,dest=/out/api.oci.tar,rewrite-timestamp=true');
+    expect(buildahBuildArgs({ ...plan, timestamp: 1_767_323_045 })).toEqual(expect.arrayContaining(['--timestamp', '1767323045']));
+  });
+
   it('does not --load a multi-platform build (the daemon cannot hold a list)', () => {
     expect(dockerBuildArgs({ ...plan, platforms: ['linux/amd64', 'linux/arm64'] }, { ghaCache: false })).not.toContain('--load');
   });

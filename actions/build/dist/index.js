@@ -40462,6 +40462,7 @@ function buildahBuildArgs(plan, storageDriver) {
   if (plan.target) args.push("--target", plan.target);
   if (plan.platforms.length > 0) args.push("--platform", plan.platforms.join(","));
   for (const [key, value] of Object.entries(plan.labels)) args.push("--label", `${key}=${value}`);
+  if (plan.timestamp !== void 0) args.push("--timestamp", String(plan.timestamp));
   if (plan.platforms.length > 1) args.push("--manifest", refOf(plan, plan.tags[0]));
   else {
     for (const tag of plan.tags) args.push("--tag", refOf(plan, tag));
@@ -40528,7 +40529,7 @@ function dockerBuildArgs(plan, options) {
   for (const [key, value] of Object.entries(plan.labels)) args.push("--label", `${key}=${value}`);
   for (const tag of plan.tags) args.push("--tag", refOf(plan, tag));
   args.push("--provenance=false");
-  args.push("--output", `type=oci,dest=${plan.archive}`);
+  args.push("--output", `type=oci,dest=${plan.archive}${plan.timestamp !== void 0 ? ",rewrite-timestamp=true" : ""}`);
   if (plan.platforms.length <= 1) args.push("--load");
   if (options.ghaCache) args.push("--cache-from", "type=gha", "--cache-to", "type=gha,mode=max");
   args.push("--iidfile", join2(plan.workDir, "iid"), "--metadata-file", join2(plan.workDir, "metadata.json"), plan.context);
@@ -40543,7 +40544,8 @@ var DockerBuilder = class {
   async build(plan) {
     const args = dockerBuildArgs(plan, this.options);
     this.options.log(`$ docker ${args.join(" ")}`);
-    const result = await runCommand("docker", args, { cwd: plan.context, env: this.options.env, onLine: this.options.log, timeoutMs: this.options.timeoutMs });
+    const env = plan.timestamp !== void 0 ? { ...this.options.env, SOURCE_DATE_EPOCH: String(plan.timestamp) } : this.options.env;
+    const result = await runCommand("docker", args, { cwd: plan.context, env, onLine: this.options.log, timeoutMs: this.options.timeoutMs });
     if (result.code !== 0) {
       throw new GantryError(`docker buildx build failed (exit ${result.code}): ${result.stderr.trim().split("\n").slice(-5).join("\n")}`, {
         remedy: /docker driver|type=gha|cache export/i.test(result.stderr) ? "the default 'docker' builder cannot write OCI archives or use the gha cache: create a docker-container builder first (docker/setup-buildx-action on GitHub, `docker buildx create --use` elsewhere)." : "see the build log above."
@@ -40576,7 +40578,8 @@ async function gitFacts(dir, env) {
   if (!sha) return { versionTags: [] };
   const tags = await git("tag", "--points-at", "HEAD", "--list", "v*");
   const remoteUrl = await git("remote", "get-url", "origin");
-  return { sha, versionTags: (tags ?? "").split("\n").filter(Boolean), remoteUrl };
+  const commitTime = Number(await git("log", "-1", "--format=%ct", "HEAD"));
+  return { sha, versionTags: (tags ?? "").split("\n").filter(Boolean), remoteUrl, commitTime: Number.isInteger(commitTime) && commitTime > 0 ? commitTime : void 0 };
 }
 function browsableUrl(remote) {
   const scp = /^[\w.-]+@([\w.-]+):(.+?)(?:\.git)?$/.exec(remote);
@@ -40954,6 +40957,10 @@ var inputs = {
     external_exports.string().regex(/^\d{1,10}$/, "must be a whole number").optional(),
     { description: "Run number for the build-<n> tag; default the GitHub run number or Jenkins BUILD_NUMBER." }
   ),
+  "source-date-epoch": input2(integerString(0, 4102444800).optional(), {
+    description: "Seconds since the epoch recorded as the image's creation time and on its layers' files, so the same commit builds the same digest; default the commit time of the context's git HEAD, else now.",
+    env: ["SOURCE_DATE_EPOCH"]
+  }),
   builder: input2(external_exports.enum(["auto", "docker", "buildah"], { message: "must be auto, docker or buildah" }), {
     description: "auto (Docker Buildx if a daemon answers, else buildah), docker or buildah.",
     default: "auto"
@@ -41005,9 +41012,10 @@ async function build(input3, runtime) {
   if (derived2.tags.length === 0) {
     throw new InputError("tags", "no tag could be derived (no commit sha, run number or version tag): give tags, sha or build-number");
   }
+  const timestamp = input3["source-date-epoch"] ?? git.commitTime;
   const source = runtime.run.repository && runtime.run.serverUrl ? `${runtime.run.serverUrl}/${runtime.run.repository}` : git.remoteUrl && browsableUrl(git.remoteUrl);
   const labels = {
-    "org.opencontainers.image.created": (/* @__PURE__ */ new Date()).toISOString(),
+    "org.opencontainers.image.created": new Date((timestamp ?? Math.floor(Date.now() / 1e3)) * 1e3).toISOString(),
     ...source ? { "org.opencontainers.image.source": source } : {},
     ...sha ? { "org.opencontainers.image.revision": sha } : {},
     "org.opencontainers.image.version": derived2.version ?? (sha ? `sha-${shortSha(sha)}` : derived2.tags[0]),
@@ -41024,6 +41032,7 @@ async function build(input3, runtime) {
     target: input3.target,
     platforms: input3.platforms,
     labels,
+    timestamp,
     image: input3.image,
     tags: derived2.tags,
     archive,
