@@ -1,11 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localStackConfig } from '../../src/local/config.js';
 import { checkKube, kubeRequest, kubeSettings } from '../../src/local/kube.js';
-import { parseExports, readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
+import { deployRoleSession, readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
 
 /**
  * deploy-eks against the loopback stack's real control plane (etcd, kube-apiserver, controller-manager, scheduler,
@@ -30,10 +29,7 @@ beforeAll(async () => {
   });
   const created = await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   expect(created.status, created.body).toBe(201);
-  const exportsFile = join(await mkdtemp(join(tmpdir(), 'gantry-eks-')), 'session.env');
-  const auth = await runCli(['run', 'auth', '--exports-file', exportsFile]);
-  expect(auth.code, auth.stderr).toBe(0);
-  roleEnv = parseExports(await readFile(exportsFile, 'utf8'));
+  roleEnv = await deployRoleSession();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,12 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localStackConfig } from '../../src/local/config.js';
 import { checkKube, kubeRequest, kubeSettings } from '../../src/local/kube.js';
 import { createTestService, describe as describeService, DIGEST, emulatorEcs } from '../fixtures/ecs/emulator.js';
-import { parseExports, runCli, type Run } from './support.js';
+import { deployRoleSession, runCli, type Run } from './support.js';
 
 /**
  * deploy-ecs and deploy-eks with verify inputs, against the loopback stack: a rollout that completes but whose
@@ -110,10 +107,7 @@ describe('deploy-eks with verify against the local control plane', () => {
     await checkKube(config);
     const created = await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
     expect(created.status, created.body).toBe(201);
-    const exportsFile = join(await mkdtemp(join(tmpdir(), 'gantry-eks-verify-')), 'session.env');
-    const auth = await runCli(['run', 'auth', '--exports-file', exportsFile]);
-    expect(auth.code, auth.stderr).toBe(0);
-    roleEnv = parseExports(await readFile(exportsFile, 'utf8'));
+    roleEnv = await deployRoleSession();
   }, 60_000);
 
   afterAll(async () => {

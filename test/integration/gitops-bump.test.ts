@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import type { Stage } from '../../src/model/stage.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { runStage } from '../../src/runtime/run-stage.js';
 import { gitopsBumpStage } from '../../src/stages/gitops-bump.js';
-import { runCli, runNode, stackEnv, readCommandFile } from './support.js';
+import { holdFirstPush, runCli, runNode, stackEnv, readCommandFile } from './support.js';
 
 const exec = promisify(execFile);
 const SOURCE_SHA = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
@@ -62,34 +62,6 @@ async function bump(raw: Record<string, string>, env: Record<string, string | un
 const kustomization = (name: string, tag: string) =>
   [`# ${name} overlay`, 'images:', `  - name: ${name} # base name`, `    newName: 127.0.0.1:5000/shop/${name}`, `    newTag: "${tag}"`, ''].join('\n');
 
-/**
- * A `pre-receive` hook that holds the first push until another push has moved `main`: the deterministic shape of
- * a race, where one bump lands between another's clone and its push.
- */
-async function holdFirstPush(bare: string): Promise<() => Promise<void>> {
-  const hook = join(bare, 'hooks', 'pre-receive');
-  await writeFile(
-    hook,
-    [
-      '#!/bin/sh',
-      'read old new ref',
-      'if mkdir "$GIT_DIR/held" 2>/dev/null; then',
-      '  i=0',
-      '  while [ "$(git rev-parse refs/heads/main)" = "$old" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done',
-      'fi',
-      'exit 0',
-      '',
-    ].join('\n'),
-  );
-  await chmod(hook, 0o755);
-  return async () => {
-    for (let i = 0; i < 300; i++) {
-      if (await access(join(bare, 'held')).then(() => true, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the first push never reached the hook');
-  };
-}
 
 describe('gitops-bump against real git repositories', () => {
   it('edits a kustomization byte-for-byte, commits with the templated message and pushes', async () => {

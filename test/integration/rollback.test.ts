@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { access, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,7 @@ import { systemClock } from '../../src/model/schedule.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { createTestService, describe as describeService, DIGEST, emulatorEcs, ROLLOUT } from '../fixtures/ecs/emulator.js';
-import { parseExports, readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
+import { deployRoleSession, holdFirstPush, readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
 
 /**
  * `gantry run rollback` after a deploy that rolled out but failed verification, against real peers: the emulator's
@@ -192,10 +192,7 @@ describe('rollback --target eks against the local control plane', () => {
     await checkKube(config);
     const created = await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
     expect(created.status, created.body).toBe(201);
-    const exportsFile = join(await mkdtemp(join(tmpdir(), 'gantry-rollback-eks-')), 'session.env');
-    const auth = await runCli(['run', 'auth', '--exports-file', exportsFile]);
-    expect(auth.code, auth.stderr).toBe(0);
-    roleEnv = parseExports(await readFile(exportsFile, 'utf8'));
+    roleEnv = await deployRoleSession();
   }, 60_000);
 
   afterAll(async () => {
@@ -342,31 +339,7 @@ describe('rollback --target gitops against bare repositories', () => {
   const rollback = (bare: string, commit: string, extra: Record<string, string> = {}) =>
     runCli(args('rollback', { target: 'gitops', repository: bare, commit, reason: 'smoke test of web failed', ...extra }), { GANTRY_REPOSITORY: 'acme/shop', GANTRY_SHA: 'f'.repeat(40) });
 
-  /** Holds the first push at the remote until another push has moved `main`: a push landing between clone and push. */
-  async function holdFirstPush(bare: string): Promise<() => Promise<void>> {
-    const hook = join(bare, 'hooks', 'pre-receive');
-    await writeFile(
-      hook,
-      [
-        '#!/bin/sh',
-        'read old new ref',
-        'if mkdir "$GIT_DIR/held" 2>/dev/null; then',
-        '  i=0',
-        '  while [ "$(git rev-parse refs/heads/main)" = "$old" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done',
-        'fi',
-        'exit 0',
-        '',
-      ].join('\n'),
-    );
-    await chmod(hook, 0o755);
-    return async () => {
-      for (let i = 0; i < 300; i++) {
-        if (await access(join(bare, 'held')).then(() => true, () => false)) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error('the first push never reached the hook');
-    };
-  }
+
 
   it('reverts the bump on the remote branch with a message naming the commit and why; re-running is a no-op', async () => {
     const bare = await seedRepo('revert', { [FILE]: kustomization('web', 'v1') });

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { access, chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, inject } from 'vitest';
 
 export const CLI = 'lib/runtime/cli/main.js';
 
@@ -62,4 +65,44 @@ export function parseExports(text: string): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const match of text.matchAll(/^export (\w+)='((?:[^']|'\\'')*)'$/gm)) vars[match[1]!] = match[2]!.replace(/'\\''/g, "'");
   return vars;
+}
+
+/**
+ * The stack's deploy role, as the pipeline's auth stage gives it: the session variables to run stages with. The local
+ * Kubernetes control plane maps that role, not the emulator's test keys.
+ */
+export async function deployRoleSession(): Promise<Record<string, string>> {
+  const exportsFile = join(await mkdtemp(join(tmpdir(), 'gantry-session-')), 'session.env');
+  const auth = await runCli(['run', 'auth', '--exports-file', exportsFile]);
+  expect(auth.code, auth.stderr).toBe(0);
+  return parseExports(await readFile(exportsFile, 'utf8'));
+}
+
+/**
+ * A `pre-receive` hook that holds the first push until another push has moved `main`: the deterministic shape of
+ * a race, where one push lands between another's clone and its push. Resolves once the first push is held.
+ */
+export async function holdFirstPush(bare: string): Promise<() => Promise<void>> {
+  const hook = join(bare, 'hooks', 'pre-receive');
+  await writeFile(
+    hook,
+    [
+      '#!/bin/sh',
+      'read old new ref',
+      'if mkdir "$GIT_DIR/held" 2>/dev/null; then',
+      '  i=0',
+      '  while [ "$(git rev-parse refs/heads/main)" = "$old" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done',
+      'fi',
+      'exit 0',
+      '',
+    ].join('\n'),
+  );
+  await chmod(hook, 0o755);
+  return async () => {
+    for (let i = 0; i < 300; i++) {
+      if (await access(join(bare, 'held')).then(() => true, () => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the first push never reached the hook');
+  };
 }

@@ -296,12 +296,7 @@ function serviceCall(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
     uses: refs.workflow(DELIVER_SERVICE),
     with: {
       service: service.name,
-      environment: env.name,
-      ...(env['github-environment'] ? { 'github-environment': env['github-environment'] } : {}),
-      'aws-region': env.region,
-      'role-arn': env.roleArn,
-      'runs-on': pipeline.model.workflow['runs-on'],
-      'timeout-minutes': pipeline.model.workflow['timeout-minutes'],
+      ...environmentInputs(pipeline, env),
       context: service.context,
       ...(service.dockerfile ? { dockerfile: service.dockerfile } : {}),
       repository: service.repository,
@@ -316,6 +311,18 @@ function serviceCall(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
   };
 }
 
+/** What both reusable workflows take of the environment they deliver to, and of the runner. */
+function environmentInputs(pipeline: ResolvedPipeline, env: ResolvedEnvironment) {
+  return {
+    environment: env.name,
+    ...(env['github-environment'] ? { 'github-environment': env['github-environment'] } : {}),
+    'aws-region': env.region,
+    'role-arn': env.roleArn,
+    'runs-on': pipeline.model.workflow['runs-on'],
+    'timeout-minutes': pipeline.model.workflow['timeout-minutes'],
+  };
+}
+
 function frontendCall(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs: ActionRefs, after: string[]): CallJob {
   const setup = pipeline.model.setup ?? {};
   return {
@@ -326,12 +333,7 @@ function frontendCall(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs
     concurrency: { group: frontendJob(env.name), 'cancel-in-progress': false },
     uses: refs.workflow(PUBLISH_FRONTEND),
     with: {
-      environment: env.name,
-      ...(env['github-environment'] ? { 'github-environment': env['github-environment'] } : {}),
-      'aws-region': env.region,
-      'role-arn': env.roleArn,
-      'runs-on': pipeline.model.workflow['runs-on'],
-      'timeout-minutes': pipeline.model.workflow['timeout-minutes'],
+      ...environmentInputs(pipeline, env),
       ...Object.fromEntries(SETUP_TOOLS.flatMap(({ key, input: name }) => (setup[key] ? [[name, setup[key]]] : []))),
       ...withoutSecrets('frontend', { ...env.frontend!.inputs }),
     },
