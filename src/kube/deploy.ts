@@ -1,4 +1,5 @@
-import { PatchStrategy, type V1PodTemplateSpec } from '@kubernetes/client-node';
+import type { V1PodTemplateSpec } from '@kubernetes/client-node';
+import { PatchStrategy } from './client-node.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { formatDuration, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';

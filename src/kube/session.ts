@@ -1,9 +1,10 @@
-import { AppsV1Api, CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
+import type { AppsV1Api, CoreV1Api, Watch } from '@kubernetes/client-node';
 import { backoffDelay } from '../model/backoff.js';
 import { systemClock, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';
 import type { EksToken } from './eks-token.js';
 import type { ClusterEndpoint } from './eks-cluster.js';
+import { kubeClientNode } from './client-node.js';
 import { classifyKubeError, kubeFailure } from './errors.js';
 
 export interface KubeClients {
@@ -40,7 +41,7 @@ export class KubeSession {
     if (!this.current || Date.now() >= this.current.token.refreshAfter.getTime()) {
       const token = await this.newToken();
       this.runtime.setSecret(token.token);
-      this.current = { token, clients: clientsFor(this.cluster, token.token) };
+      this.current = { token, clients: await clientsFor(this.cluster, token.token) };
     }
     return this.current.clients;
   }
@@ -71,7 +72,8 @@ export class KubeSession {
   }
 }
 
-function clientsFor(cluster: ClusterEndpoint, token: string): KubeClients {
+async function clientsFor(cluster: ClusterEndpoint, token: string): Promise<KubeClients> {
+  const { AppsV1Api, CoreV1Api, KubeConfig, Watch } = await kubeClientNode();
   const config = new KubeConfig();
   config.loadFromOptions({
     clusters: [{ name: cluster.name, server: cluster.endpoint, caData: cluster.caData, skipTLSVerify: false }],

@@ -1,4 +1,5 @@
-import { PatchStrategy, setHeaderOptions, type AppsV1Api } from '@kubernetes/client-node';
+import type { AppsV1Api, setHeaderOptions } from '@kubernetes/client-node';
+import { kubeClientNode, type PatchStrategy } from './client-node.js';
 import type { KubeSession } from './session.js';
 import { describeRef, WORKLOAD_KINDS, type Workload, type WorkloadRef } from './workload.js';
 
@@ -26,9 +27,10 @@ export function patchWorkload(
   body: unknown,
   strategy: typeof PatchStrategy.StrategicMergePatch | typeof PatchStrategy.JsonPatch,
 ): Promise<Workload> {
-  return session.call(`patching ${describeRef(ref)} in namespace ${ref.namespace}`, ({ apps }) =>
-    CALLS[ref.kind].patch(apps, { name: ref.name, namespace: ref.namespace, body }, setHeaderOptions('Content-Type', strategy)),
-  );
+  return session.call(`patching ${describeRef(ref)} in namespace ${ref.namespace}`, async ({ apps }) => {
+    const { setHeaderOptions } = await kubeClientNode();
+    return CALLS[ref.kind].patch(apps, { name: ref.name, namespace: ref.namespace, body }, setHeaderOptions('Content-Type', strategy));
+  });
 }
 
 /** The watch path of the kind in a namespace (one object is picked with a field selector). */

@@ -3,16 +3,15 @@ import { chmod, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { pipelineFiles } from '../../generate/pipeline-files.js';
-import { localStackConfig } from '../../local/config.js';
-import { loadPipelineFile } from '../../pipeline/load.js';
-import { pipelineJsonSchema } from '../../pipeline/json-schema.js';
-import { localDown, localEnv, localStatus, localUp } from '../../local/stack.js';
 import { describeFailure } from '../../model/errors.js';
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
-import { findStage, stages } from '../../stages/index.js';
+import type { Stage } from '../../model/stage.js';
 import { runStage } from '../run-stage.js';
 import { CliRuntime } from './runtime.js';
+import { loadStage, stageLoaders } from './stage-loaders.js';
+
+// Every command loads only the modules it needs (one process per pipeline stage makes start time count): a stage
+// through its loader, the generators, the pipeline model and the loopback stack by dynamic import where used.
 
 const USAGE = `gantry — typed CI/CD stages for AWS, run from a terminal or Jenkins
 
@@ -58,9 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     case '--version':
       process.stdout.write(`${await cliVersion()}\n`);
       return EXIT_SUCCESS;
-    case 'schema':
+    case 'schema': {
+      const { pipelineJsonSchema } = await import('../../pipeline/json-schema.js');
       process.stdout.write(`${JSON.stringify(pipelineJsonSchema(), null, 2)}\n`);
       return EXIT_SUCCESS;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -75,9 +76,9 @@ export async function main(argv: string[]): Promise<number> {
 
 async function runCommand(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const stage = name ? findStage(name) : undefined;
+  const stage = name ? await loadStage(name) : undefined;
   if (!stage) {
-    process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${stages.map((s) => s.name).join(', ')}\n`);
+    process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${Object.keys(stageLoaders).join(', ')}\n`);
     return EXIT_USAGE;
   }
   const inputOptions = Object.fromEntries(Object.keys(stage.inputs).map((input) => [input, { type: 'string' as const }]));
@@ -90,7 +91,7 @@ async function runCommand(argv: string[]): Promise<number> {
   }
   const { json, 'output-file': outputFile, 'exports-file': exportsFile, 'print-exports': printExports, help, ...flags } = parsed.values;
   if (help) {
-    process.stdout.write(describeStage(stage.name));
+    process.stdout.write(describeStage(stage));
     return EXIT_SUCCESS;
   }
   const runtime = new CliRuntime();
@@ -129,6 +130,7 @@ async function generateCommand(argv: string[]): Promise<number> {
   }
   const out = values.out ?? '.';
   try {
+    const [{ pipelineFiles }, { loadPipelineFile }] = await Promise.all([import('../../generate/pipeline-files.js'), import('../../pipeline/load.js')]);
     const files = pipelineFiles(loadPipelineFile(values.config), relative(out, values.config) || values.config);
     const stale: string[] = [];
     for (const [path, text] of Object.entries(files)) {
@@ -155,6 +157,10 @@ async function generateCommand(argv: string[]): Promise<number> {
 }
 
 async function localCommand(argv: string[]): Promise<number> {
+  const [{ localStackConfig }, { localDown, localEnv, localStatus, localUp }] = await Promise.all([
+    import('../../local/config.js'),
+    import('../../local/stack.js'),
+  ]);
   const config = localStackConfig();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const [action] = argv;
@@ -184,13 +190,13 @@ async function localCommand(argv: string[]): Promise<number> {
   }
 }
 
-function listStages(): number {
-  for (const stage of stages) process.stdout.write(describeStage(stage.name));
+async function listStages(): Promise<number> {
+  const { stages } = await import('../../stages/index.js');
+  for (const stage of stages) process.stdout.write(describeStage(stage));
   return EXIT_SUCCESS;
 }
 
-function describeStage(name: string): string {
-  const stage = findStage(name)!;
+function describeStage(stage: Stage): string {
   const lines = [`${stage.name}: ${stage.description}`, '  inputs:'];
   for (const [input, spec] of Object.entries(stage.inputs)) {
     const notes = [spec.required ? 'required' : undefined, spec.default !== undefined ? `default ${spec.default}` : undefined].filter(Boolean);

@@ -1,7 +1,11 @@
-import * as core from '@actions/core';
+import { EOL } from 'node:os';
 import type { RawInputs, Stage } from '../../model/stage.js';
 import { runStage } from '../run-stage.js';
 import type { RunContext, Runtime } from '../../model/runtime.js';
+import { actionInput, appendKeyValue, issueCommand } from './commands.js';
+
+/** The Actions toolkit, loaded on first use only (see commands.ts). */
+const toolkit = () => import('@actions/core');
 
 /** The Actions toolkit behind the Runtime interface. */
 export class GitHubRuntime implements Runtime {
@@ -22,38 +26,48 @@ export class GitHubRuntime implements Runtime {
   }
 
   info(message: string) {
-    core.info(message);
+    process.stdout.write(`${message}${EOL}`);
   }
   notice(message: string) {
-    core.notice(message);
+    issueCommand('notice', {}, message);
   }
   warning(message: string) {
-    core.warning(message);
+    issueCommand('warning', {}, message);
   }
   error(message: string) {
-    core.error(message);
+    issueCommand('error', {}, message);
   }
   debug(message: string) {
-    core.debug(message);
+    issueCommand('debug', {}, message);
   }
   markUnstable(reason: string) {
-    core.warning(reason);
+    this.warning(reason);
   }
-  group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(title, fn);
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    issueCommand('group', {}, title);
+    try {
+      return await fn();
+    } finally {
+      issueCommand('endgroup', {}, '');
+    }
   }
   setSecret(value: string) {
-    if (value) core.setSecret(value);
+    if (value) issueCommand('add-mask', {}, value);
   }
   exportVariable(name: string, value: string, options: { secret?: boolean } = {}) {
     if (options.secret) this.setSecret(value);
-    core.exportVariable(name, value);
+    // Later code of this step (and the toolkit's own clients) see it too, as with the toolkit's exportVariable.
+    process.env[name] = value;
+    if (!appendKeyValue(this.env, 'ENV', name, value)) issueCommand('set-env', { name }, value);
   }
   setOutput(name: string, value: string) {
-    core.setOutput(name, value);
+    if (appendKeyValue(this.env, 'OUTPUT', name, value)) return;
+    process.stdout.write(EOL);
+    issueCommand('set-output', { name }, value);
   }
   async appendSummary(markdown: string) {
     if (!this.env.GITHUB_STEP_SUMMARY) return;
+    const core = await toolkit();
     try {
       await core.summary.addRaw(markdown, true).write();
     } catch (error) {
@@ -62,8 +76,8 @@ export class GitHubRuntime implements Runtime {
       this.warning(`could not write the job summary: ${(error as Error).message}`);
     }
   }
-  getIdToken(audience: string) {
-    return core.getIDToken(audience);
+  async getIdToken(audience: string) {
+    return (await toolkit()).getIDToken(audience);
   }
 
   /**
@@ -73,7 +87,7 @@ export class GitHubRuntime implements Runtime {
   readInputs(stage: Stage): RawInputs {
     const raw: Record<string, string | undefined> = {};
     for (const [name, spec] of Object.entries(stage.inputs)) {
-      const candidates = [core.getInput(name), ...(spec.env ?? []).map((variable) => this.env[variable])];
+      const candidates = [actionInput(this.env, name), ...(spec.env ?? []).map((variable) => this.env[variable])];
       raw[name] = candidates.find((value) => value !== undefined && value !== '');
     }
     return raw;
