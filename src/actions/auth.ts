@@ -1,4 +1,5 @@
 import { runAction } from '../runtime/github/index.js';
+import { githubIdToken } from '../runtime/github/id-token.js';
 import { authStage } from '../stages/auth.js';
 
-await runAction(authStage);
+await runAction(authStage, { idToken: githubIdToken });

@@ -1,11 +1,10 @@
+import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
+import { GantryError } from '../../model/errors.js';
 import type { RawInputs, Stage } from '../../model/stage.js';
 import { runStage } from '../run-stage.js';
 import type { RunContext, Runtime } from '../../model/runtime.js';
 import { actionInput, appendKeyValue, issueCommand } from './commands.js';
-
-/** The Actions toolkit, loaded on first use only (see commands.ts). */
-const toolkit = () => import('@actions/core');
 
 /** The Actions toolkit behind the Runtime interface. */
 export class GitHubRuntime implements Runtime {
@@ -13,7 +12,14 @@ export class GitHubRuntime implements Runtime {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly run: RunContext;
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
+  /**
+   * @param idToken where OIDC tokens come from: only the auth action passes one (the Actions toolkit's client, see
+   *   id-token.ts), so the other actions' bundles leave the toolkit and its HTTP stack out.
+   */
+  constructor(
+    env: NodeJS.ProcessEnv = process.env,
+    private readonly idToken?: (audience: string) => Promise<string>,
+  ) {
     this.env = { ...env };
     this.run = {
       repository: env.GITHUB_REPOSITORY,
@@ -66,18 +72,17 @@ export class GitHubRuntime implements Runtime {
     issueCommand('set-output', { name }, value);
   }
   async appendSummary(markdown: string) {
-    if (!this.env.GITHUB_STEP_SUMMARY) return;
-    const core = await toolkit();
+    const path = this.env.GITHUB_STEP_SUMMARY;
+    if (!path) return;
     try {
-      await core.summary.addRaw(markdown, true).write();
+      await appendFile(path, `${markdown}${EOL}`, { flag: 'a' });
     } catch (error) {
-      // The toolkit keeps a failed write in its buffer; drop it so the next summary does not repeat it.
-      core.summary.emptyBuffer();
       this.warning(`could not write the job summary: ${(error as Error).message}`);
     }
   }
   async getIdToken(audience: string) {
-    return (await toolkit()).getIDToken(audience);
+    if (!this.idToken) throw new GantryError(`no OIDC token source in this action (audience ${audience})`, { remedy: 'request the token in the auth action.' });
+    return this.idToken(audience);
   }
 
   /**
@@ -95,11 +100,11 @@ export class GitHubRuntime implements Runtime {
 }
 
 /** An action's whole body: read inputs, run the stage, fail the step on error. */
-export async function runAction(stage: Stage): Promise<void> {
+export async function runAction(stage: Stage, options: { idToken?: (audience: string) => Promise<string> } = {}): Promise<void> {
   // Under Node 20 (act, self-hosted runners) the SDK would warn that its 2027 releases need Node 22; the bundled SDK
   // is pinned, so the warning is noise in the step log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const runtime = new GitHubRuntime();
+  const runtime = new GitHubRuntime(process.env, options.idToken);
   const result = await runStage(stage, runtime.readInputs(stage), runtime);
   if (!result.ok) process.exitCode = 1;
 }
