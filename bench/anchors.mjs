@@ -8,7 +8,7 @@
 //      token (fatal): time to a failed step, and whether it said why. The anchor retries that failure for minutes;
 //      its run is capped and reported as still retrying.
 //   3. Start cost: process start to the first API request arriving at a loopback endpoint this script runs, per
-//      action and anchor, wall time and the process's CPU time at that moment (steadier on a loaded machine),
+//      action and anchor, wall time and the process's CPU time (all threads) at that moment (steadier on a loaded machine),
 //      against bare `node` making one request; and each bundle's size.
 // Every run is bounded and the script ends by itself. Run with the stack up and the actions bundled:
 //   node lib/runtime/cli/main.js local up && npx projen compile && node bench/anchors.mjs [runs] [ecs,auth,start]
@@ -27,7 +27,6 @@ const sections = (process.argv[3] ?? 'ecs,auth,start').split(',');
 const ANCHORS = resolve(process.env.GANTRY_ANCHORS ?? '../../shared/anchors');
 const anchorBundle = (name) => join(ANCHORS, name, 'dist', 'index.js');
 if (!existsSync(anchorBundle('ecs-deploy-task-definition'))) throw new Error(`no anchors in ${ANCHORS}: set GANTRY_ANCHORS`);
-const CLK_TCK = 100; // /proc/<pid>/stat counts CPU time in clock ticks (USER_HZ, 100 on Linux)
 const work = mkdtempSync(join(tmpdir(), 'gantry-bench-anchors-'));
 const median = (values) => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -189,11 +188,11 @@ function ociArchive() {
   return archive;
 }
 
-/** CPU time (user + system) the process has used so far, in ms. */
+/** CPU time the process has used so far, in ms: every thread's time on a CPU (/proc/<pid>/task/<tid>/schedstat, ns). */
 function cpuMs(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+    const threads = readdirSync(`/proc/${pid}/task`);
+    return threads.reduce((sum, tid) => sum + Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6, 0);
   } catch {
     return NaN;
   }
