@@ -8,6 +8,7 @@ import { localStackConfig } from '../../local/config.js';
 import { loadPipelineFile } from '../../pipeline/load.js';
 import { pipelineJsonSchema } from '../../pipeline/json-schema.js';
 import { localDown, localEnv, localStatus, localUp } from '../../local/stack.js';
+import { installPeers } from '../../local/install.js';
 import { describeFailure } from '../../model/errors.js';
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
 import { findStage, stages } from '../../stages/index.js';
@@ -20,6 +21,8 @@ Usage:
   gantry run <stage> [--<input> <value>]... [options]
   gantry stages                      list the stages and their inputs
   gantry local up|down|status|env    the loopback stack (registry, AWS emulator, GitOps repository)
+  gantry local install [--check] [--only apt,python,go]
+                                     install the stack's peers (scripts/install-peers.sh, shipped in the package)
   gantry generate --config <model>   write the workflows of a pipeline model (.yaml or .json) [--out <dir>] [--check]
   gantry schema                      print the JSON Schema of the pipeline model, for editors
   gantry version                     print the CLI's version (the Jenkins library checks it)
@@ -154,12 +157,24 @@ async function generateCommand(argv: string[]): Promise<number> {
   }
 }
 
+const LOCAL_USAGE = 'usage: gantry local up|down|status|env, or gantry local install [--check] [--only apt,python,go]';
+
 async function localCommand(argv: string[]): Promise<number> {
   const config = localStackConfig();
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const [action] = argv;
+  const [action, ...args] = argv;
   try {
     switch (action) {
+      case 'install': {
+        let values;
+        try {
+          ({ values } = parseArgs({ args, options: { check: { type: 'boolean' }, only: { type: 'string' } }, strict: true }));
+        } catch (error) {
+          process.stderr.write(`${(error as Error).message}\n${LOCAL_USAGE}\n`);
+          return EXIT_USAGE;
+        }
+        return await installPeers(config, values);
+      }
       case 'up':
         await localUp(config, log);
         return EXIT_SUCCESS;
@@ -175,7 +190,7 @@ async function localCommand(argv: string[]): Promise<number> {
         process.stdout.write(exportLines(new Map(Object.entries(await localEnv(config)))));
         return EXIT_SUCCESS;
       default:
-        process.stderr.write(`usage: gantry local up|down|status|env\n`);
+        process.stderr.write(`${LOCAL_USAGE}\n`);
         return EXIT_USAGE;
     }
   } catch (error) {
