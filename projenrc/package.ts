@@ -28,10 +28,13 @@ export const PACKAGE_FILES = [
   'CHANGELOG.md',
 ];
 
-/** The entry points; anything else (a deep import into lib/) is not part of the API and Node refuses it. */
+/**
+ * The entry points, ESM (`default`, so that a CommonJS .projenrc.ts run by ts-node or tsx resolves them too); anything
+ * else (a deep import into lib/) is not part of the API and Node refuses it.
+ */
 export const PACKAGE_EXPORTS = {
-  '.': { types: './lib/index.d.ts', import: './lib/index.js' },
-  './projen': { types: './lib/projen/index.d.ts', import: './lib/projen/index.js' },
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './projen': { types: './lib/projen/index.d.ts', default: './lib/projen/index.js' },
   './package.json': './package.json',
 };
 
