@@ -8,6 +8,8 @@ import { workflowYaml } from './src/generate/github/render.js';
 import { PINNED_ACTIONS } from './src/generate/github/workflow.js';
 import { GantryReusableWorkflows } from './src/projen/gantry-reusable-workflows.js';
 import { ciWorkflow } from './workflows-src/ci.js';
+import { releaseWorkflow } from './workflows-src/release.js';
+import { configurePackage } from './projenrc/package.js';
 
 const project = new typescript.TypeScriptProject({
   name: 'gantry-ci',
@@ -31,6 +33,11 @@ const project = new typescript.TypeScriptProject({
   pullRequestTemplate: false,
   vscode: false,
   licensed: false,
+  // The package ships an allowlist (`files`, in projenrc/package.ts), not projen's denylist.
+  npmignoreEnabled: false,
+  // projen and constructs are optional peers of the package (projenrc/package.ts); this repository keeps building with
+  // its own versions of them rather than the peers' lowest.
+  peerDependencyOptions: { pinnedDevDependency: false },
   bin: { gantry: 'lib/runtime/cli/main.js' },
   deps: [
     '@actions/core@^3.0.1',
@@ -53,7 +60,7 @@ const project = new typescript.TypeScriptProject({
     'yaml@^2.9.1',
   ],
   // npm-groovy-lint: CodeNarc for the Jenkins library; 16.x is the last line that runs on Node 20.
-  devDeps: ['@types/node@^20.19.43', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0'],
+  devDeps: ['@types/node@^20.19.43', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0', '@changesets/cli@^2.31.1'],
   tsconfig: {
     compilerOptions: {
       module: 'NodeNext',
@@ -141,7 +148,14 @@ new TextFile(project, '.github/workflows/ci.yml', {
   lines: workflowYaml(ciWorkflow, PINNED_ACTIONS, 'Generated from workflows-src/ci.ts by .projenrc.ts. Do not edit: change the source and run npx projen.').split('\n'),
   readonly: true,
 });
+new TextFile(project, '.github/workflows/release.yml', {
+  lines: workflowYaml(releaseWorkflow, PINNED_ACTIONS, 'Generated from workflows-src/release.ts by .projenrc.ts. Do not edit: change the source and run npx projen.').split('\n'),
+  readonly: true,
+});
 project.tsconfigDev.addInclude('../workflows-src/**/*.ts');
+
+// What `npm install gantry-ci` gives: the files allowlist, the exports map, the version changesets owns.
+configurePackage(project);
 
 // Gantry's reusable workflows, which app repositories call as gantry-ci/gantry/.github/workflows/<file>@<sha>. A called
 // workflow runs in the caller's checkout, so its steps take Gantry's actions from this repository at a released commit

@@ -83,11 +83,13 @@ mkdir -p "$GANTRY_HOME/bin"
 # Links must hold absolute paths, whatever the caller passed.
 GANTRY_HOME=$(cd "$GANTRY_HOME" && pwd)
 
-# Two concurrent runs would race on the venv and the build dirs.
-exec 9>"$GANTRY_HOME/.install-peers.lock"
-if ! flock -n 9; then
-  log "another install-peers run holds $GANTRY_HOME/.install-peers.lock, waiting"
-  flock 9
+# Two concurrent installs would race on the venv and the build dirs; a check only reads, so it does not wait for one.
+if ((!CHECK_ONLY)); then
+  exec 9>"$GANTRY_HOME/.install-peers.lock"
+  if ! flock -n 9; then
+    log "another install-peers run holds $GANTRY_HOME/.install-peers.lock, waiting"
+    flock 9
+  fi
 fi
 
 started=$(date +%s)

@@ -1,7 +1,6 @@
 import { javascript } from 'projen';
-// From the compiled checkout until the package exports it as `gantry-ci/projen`; the test links node_modules/gantry-ci
-// to this repository.
-import { GantryPipeline } from 'gantry-ci/lib/projen/gantry-pipeline.js';
+// The package's projen entry point; the test links node_modules/gantry-ci to this repository.
+import { GantryPipeline } from 'gantry-ci/projen';
 
 const project = new javascript.NodeProject({
   name: 'shop',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWorkload } from './workload.js';
+import { parseWorkload } from './workload-ref.js';
 
 /** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */
 export const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;

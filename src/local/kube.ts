@@ -52,7 +52,7 @@ export async function kubeBinDir(config: LocalStackConfig): Promise<string | und
 /** The launcher's command line: it runs in the foreground, supervising etcd, the API server and the rest. */
 export async function kubeCommand(config: LocalStackConfig, settings = kubeSettings(config)): Promise<[string, string[]]> {
   const binDir = await kubeBinDir(config);
-  if (!binDir) throw new Error('the local Kubernetes binaries are not built: run scripts/build-kube-local.sh');
+  if (!binDir) throw new Error('the local Kubernetes binaries are not built: run gantry local install');
   const roles = [deployRoleOf(config), `${deployRoleOf(config)}-chained`];
   return [
     join(binDir, 'kube-local'),

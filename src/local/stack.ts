@@ -50,7 +50,7 @@ const SERVERS: readonly ServerPeer[] = [
     startTimeoutMs: 180_000,
     stopGraceMs: 20_000,
     seed: seedKube,
-    unavailable: async (config) => ((await kubeBinDir(config)) ? undefined : 'not built: run scripts/build-kube-local.sh'),
+    unavailable: async (config) => ((await kubeBinDir(config)) ? undefined : 'not built: run gantry local install'),
   },
 ];
 
@@ -76,7 +76,7 @@ export async function localUp(config: LocalStackConfig, log: Log): Promise<strin
     const [command, args] = await peer.command(config);
     const newPid = await startDetached(command, args, { logFile: logFile(config, peer.name), pidFile: pidFile(config, peer.name) }).catch(
       (error: Error) => {
-        throw new Error(`${peer.name}: cannot start ${command}: ${error.message} (run scripts/install-peers.sh)`);
+        throw new Error(`${peer.name}: cannot start ${command}: ${error.message} (run gantry local install)`);
       },
     );
     const detail = await waitFor(

@@ -15,7 +15,7 @@ import { formatContainerImages, parseContainerImages } from '../kube/container-i
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
 import { EKS_CLUSTER_NAME, EKS_CLUSTER_NAME_RULE, namespaceName, workloadInput } from '../kube/names.js';
-import { describeRef } from '../kube/workload.js';
+import { describeRef } from '../kube/workload-ref.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { systemClock } from '../model/schedule.js';

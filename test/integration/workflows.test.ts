@@ -17,7 +17,7 @@ const workflows = DIRS.flatMap((dir) => readdirSync(dir).filter((file) => file.e
 interface Workflow {
   permissions?: Record<string, string>;
   /** A job runs steps, or calls a reusable workflow (`uses:` on the job). */
-  jobs: Record<string, { permissions?: Record<string, string>; steps?: { uses?: string }[]; uses?: string }>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps?: { uses?: string; run?: string }[]; uses?: string }>;
 }
 
 /** The reusable workflow a calling job names, read from this repository's own copy (they are rendered here). */
@@ -26,7 +26,9 @@ function calledWorkflow(uses: string): Workflow {
   if (!file) throw new Error(`not a reusable workflow: ${uses}`);
   return parse(readFileSync(`.github/workflows/${file}`, 'utf8')) as Workflow;
 }
-const authenticates = (job: Workflow['jobs'][string]) => (job.steps ?? []).some((step) => step.uses?.includes('/actions/auth'));
+/** A job that assumes a role through Gantry's auth action, or signs an npm provenance statement (the release). */
+const authenticates = (job: Workflow['jobs'][string]) =>
+  (job.steps ?? []).some((step) => step.uses?.includes('/actions/auth') || /\bnpm publish --provenance\b/.test(step.run ?? ''));
 
 describe.each(workflows)('generated workflow %s', (path) => {
   const workflow = parse(readFileSync(path, 'utf8')) as Workflow;
@@ -49,7 +51,7 @@ describe.each(workflows)('generated workflow %s', (path) => {
     for (const ref of uses) expect(ref).toMatch(/^([\w.-]+\/[\w./-]+@[0-9a-f]{40}|\.\/actions\/[\w-]+|\.\/\.github\/workflows\/[\w-]+\.yml)$/);
   });
 
-  it('states its token permissions, with id-token: write only on jobs that authenticate by OIDC', () => {
+  it('states its token permissions, with id-token: write only on jobs that authenticate by OIDC or sign provenance', () => {
     expect(workflow.permissions).toBeDefined();
     expect(workflow.permissions?.['id-token']).not.toBe('write');
     for (const [name, job] of Object.entries(workflow.jobs)) {

@@ -19,6 +19,8 @@ Usage:
   gantry run <stage> [--<input> <value>]... [options]
   gantry stages                      list the stages and their inputs
   gantry local up|down|status|env    the loopback stack (registry, AWS emulator, GitOps repository)
+  gantry local install [--check] [--only apt,python,go]
+                                     install the stack's peers (scripts/install-peers.sh, shipped in the package)
   gantry generate --config <model>   write the workflows of a pipeline model (.yaml or .json) [--out <dir>] [--check]
   gantry schema                      print the JSON Schema of the pipeline model, for editors
   gantry version                     print the CLI's version (the Jenkins library checks it)
@@ -156,16 +158,29 @@ async function generateCommand(argv: string[]): Promise<number> {
   }
 }
 
+const LOCAL_USAGE = 'usage: gantry local up|down|status|env, or gantry local install [--check] [--only apt,python,go]';
+
 async function localCommand(argv: string[]): Promise<number> {
-  const [{ localStackConfig }, { localDown, localEnv, localStatus, localUp }] = await Promise.all([
+  const [{ localStackConfig }, { localDown, localEnv, localStatus, localUp }, { installPeers }] = await Promise.all([
     import('../../local/config.js'),
     import('../../local/stack.js'),
+    import('../../local/install.js'),
   ]);
   const config = localStackConfig();
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const [action] = argv;
+  const [action, ...args] = argv;
   try {
     switch (action) {
+      case 'install': {
+        let values;
+        try {
+          ({ values } = parseArgs({ args, options: { check: { type: 'boolean' }, only: { type: 'string' } }, strict: true }));
+        } catch (error) {
+          process.stderr.write(`${(error as Error).message}\n${LOCAL_USAGE}\n`);
+          return EXIT_USAGE;
+        }
+        return await installPeers(config, values);
+      }
       case 'up':
         await localUp(config, log);
         return EXIT_SUCCESS;
@@ -181,7 +196,7 @@ async function localCommand(argv: string[]): Promise<number> {
         process.stdout.write(exportLines(new Map(Object.entries(await localEnv(config)))));
         return EXIT_SUCCESS;
       default:
-        process.stderr.write(`usage: gantry local up|down|status|env\n`);
+        process.stderr.write(`${LOCAL_USAGE}\n`);
         return EXIT_USAGE;
     }
   } catch (error) {
