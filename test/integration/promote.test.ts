@@ -1,0 +1,228 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MEDIA_TYPES } from '../../src/oci/archive.js';
+import { listReferrers, referrersTag } from '../../src/oci/referrers.js';
+import { RegistryClient } from '../../src/oci/registry.js';
+import { attachSbom, CYCLONEDX_MEDIA_TYPE } from '../../src/sbom/artifact.js';
+import {
+  APP,
+  buildExampleBinary,
+  countingProxy,
+  ecrClient,
+  localRegistry,
+  outputsOf,
+  registryDigest,
+  registryHasBlob,
+  scratchDir,
+  unique,
+} from './image-path-support.js';
+import { runCli } from './support.js';
+
+/** The account a second docker-registry stands in for, reached through a role in it (moto serves any account). */
+const TARGET_ACCOUNT = '210987654321';
+const TARGET_ROLE = `arn:aws:iam::${TARGET_ACCOUNT}:role/gantry-promote-target`;
+
+let dir: string;
+let imageA: Record<string, string>;
+let imageB: Record<string, string>;
+let stagingRepo: string;
+const sbom = Buffer.from(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'application', name: 'example-app' }] }));
+
+beforeAll(async () => {
+  await buildExampleBinary();
+  dir = await scratchDir();
+  const build = (variant: string) =>
+    runCli(['run', 'build', '--context', APP, '--image', 'gantry/it/promote', '--tags', variant, '--tag-sha', 'false', '--labels', `variant=${variant}`, '--oci-archive', join(dir, `${variant}.tar`)]);
+  imageA = outputsOf(await build('a'));
+  imageB = outputsOf(await build('b'));
+  stagingRepo = `gantry/${unique('staging')}/app`;
+  for (const [image, tag] of [[imageA, 'a'], [imageB, 'b']] as const) {
+    outputsOf(await runCli(['run', 'push', '--aws-region', 'us-east-1', '--repository', stagingRepo, '--oci-archive', image['oci-archive']!, '--tags', tag, '--registry', localRegistry()]));
+  }
+  // What a pipeline attaches to the tested image: an SBOM referrer and a cosign-style signature tag.
+  const staging = new RegistryClient({ endpoint: { scheme: 'http', host: localRegistry() }, repository: stagingRepo });
+  const root = (await staging.getManifest(imageA.digest!))!;
+  await attachSbom(staging, { mediaType: root.mediaType, digest: root.digest, size: root.bytes.length }, sbom);
+  await pushSignatureTag(staging, imageA.digest!);
+}, 300_000);
+
+const promote = (...args: string[]) => runCli(['run', 'promote', '--aws-region', 'us-east-1', ...args]);
+
+async function createTargetRepository(ecr: ECRClient, immutable = false): Promise<string> {
+  const name = `gantry/${unique('production')}/app`;
+  await ecr.send(new CreateRepositoryCommand({ repositoryName: name, imageTagMutability: immutable ? 'IMMUTABLE' : 'MUTABLE' }));
+  return name;
+}
+
+describe('promote within one registry', () => {
+  it('mounts every blob (counted at the registry), never downloads one, keeps the digest and carries SBOM and signature', { timeout: 120_000 }, async () => {
+    const target = await createTargetRepository(ecrClient());
+    const proxy = await countingProxy(localRegistry());
+    try {
+      const run = await promote('--source-image', `${proxy.host}/${stagingRepo}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1,sha-abc', '--target-registry', proxy.host);
+      const out = outputsOf(run);
+      expect(out.digest).toBe(imageA.digest);
+      expect(out.image).toBe(`${proxy.host}/${target}@${imageA.digest}`);
+      const mounts = proxy.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v2/${target}/blobs/uploads/?mount=`));
+      // image config + layer, the SBOM's empty config and layer, the signature's config and payload
+      expect(mounts.length).toBe(6);
+      expect(Number(out['blobs-mounted'])).toBe(mounts.length);
+      expect(out['blobs-copied']).toBe('0');
+      expect(proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/blobs/'))).toEqual([]);
+      expect(proxy.blobUploads()).toBe(mounts.length);
+      expect(out.attached).toBe('2');
+    } finally {
+      await proxy.close();
+    }
+    expect(await registryDigest(localRegistry(), target, 'v1')).toBe(imageA.digest);
+    expect(await registryDigest(localRegistry(), target, 'sha-abc')).toBe(imageA.digest);
+    await expectAttachedAt(localRegistry(), target, imageA.digest!);
+
+    // A second run finds everything in place and changes nothing.
+    const again = outputsOf(await promote('--source-image', `${localRegistry()}/${stagingRepo}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1,sha-abc', '--target-registry', localRegistry()));
+    expect([again['blobs-mounted'], again['blobs-copied'], again['blobs-present']]).toEqual(['0', '0', '6']);
+    expect(again.digest).toBe(imageA.digest);
+  });
+});
+
+describe('promote to another account and registry', () => {
+  let other: { host: string; stop(): Promise<void> };
+  let targetEcr: ECRClient;
+  beforeAll(async () => {
+    other = await plainRegistry();
+    targetEcr = await ecrInAccount(TARGET_ROLE);
+  });
+  afterAll(async () => other?.stop());
+
+  it('streams only the blobs the target lacks, under the target role, and records the image in the target account', { timeout: 120_000 }, async () => {
+    const target = await createTargetRepository(targetEcr);
+    const first = outputsOf(
+      await promote('--source-image', `${localRegistry()}/${stagingRepo}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1', '--target-registry', other.host, '--target-role-arn', TARGET_ROLE),
+    );
+    expect(first.digest).toBe(imageA.digest);
+    expect([first['blobs-mounted'], first['blobs-copied'], first['blobs-present']]).toEqual(['0', '6', '0']);
+    expect(await registryDigest(other.host, target, 'v1')).toBe(imageA.digest);
+    await expectAttachedAt(other.host, target, imageA.digest!);
+    const recorded = (await targetEcr.send(new DescribeImagesCommand({ repositoryName: target }))).imageDetails!;
+    expect(recorded.find((i) => i.imageTags?.includes('v1'))?.imageDigest).toBe(imageA.digest);
+    // The repository lives in the target account only: the job's own account does not have it.
+    await expect(ecrClient().send(new DescribeRepositoriesCommand({ repositoryNames: [target] }))).rejects.toThrow(/RepositoryNotFound|does not exist/);
+
+    // Image B shares its layer with A: only its config crosses.
+    const second = outputsOf(
+      await promote('--source-image', `${localRegistry()}/${stagingRepo}@${imageB.digest}`, '--target-repository', target, '--tags', 'v2', '--target-registry', other.host, '--target-role-arn', TARGET_ROLE),
+    );
+    expect([second['blobs-copied'], second['blobs-present'], second.attached]).toEqual(['1', '1', '0']);
+    expect(await registryDigest(other.host, target, 'v2')).toBe(imageB.digest);
+  });
+});
+
+describe('promote refuses before copying anything', () => {
+  const source = () => `${localRegistry()}/${stagingRepo}`;
+
+  it('a source named by tag, naming the input', { timeout: 60_000 }, async () => {
+    const target = await createTargetRepository(ecrClient());
+    const run = await promote('--source-image', `${source()}:a`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("input 'source-image': must name the image by digest");
+    expect(await registryDigest(localRegistry(), target, 'v1')).toBeUndefined();
+  });
+
+  it('a digest the source does not have', { timeout: 60_000 }, async () => {
+    const target = await createTargetRepository(ecrClient());
+    const absent = `sha256:${randomBytes(32).toString('hex')}`;
+    const run = await promote('--source-image', `${source()}@${absent}`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${absent} is not in the source repository ${source()}`);
+    expect(await registryDigest(localRegistry(), target, 'v1')).toBeUndefined();
+  });
+
+  it('a target repository that does not exist', { timeout: 60_000 }, async () => {
+    const target = `gantry/${unique('missing')}/app`;
+    const run = await promote('--source-image', `${source()}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`the target repository ${target} does not exist`);
+    expect(await registryHasBlob(localRegistry(), target, imageA.digest!)).toBe(false);
+    expect(await registryDigest(localRegistry(), target, imageA.digest!)).toBeUndefined();
+  });
+
+  it('an immutable target tag that names another image', { timeout: 120_000 }, async () => {
+    const target = await createTargetRepository(ecrClient(), true);
+    outputsOf(await promote('--source-image', `${source()}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry()));
+    const run = await promote('--source-image', `${source()}@${imageB.digest}`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`tag 'v1' of the target repository '${target}' is immutable and already points at ${imageA.digest}, not at ${imageB.digest}`);
+    expect(await registryDigest(localRegistry(), target, 'v1')).toBe(imageA.digest);
+    expect(await registryDigest(localRegistry(), target, imageB.digest!)).toBeUndefined();
+    // The same image under the same immutable tag is no conflict.
+    expect(outputsOf(await promote('--source-image', `${source()}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry())).digest).toBe(imageA.digest);
+  });
+});
+
+/** The SBOM and the signature tag are at the target, found through the referrers tag (registry 2.8 has no API). */
+async function expectAttachedAt(host: string, repository: string, digest: string) {
+  const client = new RegistryClient({ endpoint: { scheme: 'http', host }, repository });
+  const { referrers, through } = await listReferrers(client, digest);
+  expect(through).toBe('tag');
+  expect(referrers.map((r) => r.artifactType)).toEqual([CYCLONEDX_MEDIA_TYPE]);
+  const artifact = JSON.parse((await client.getManifest(referrers[0]!.digest))!.bytes.toString()) as { subject: { digest: string }; layers: { digest: string }[] };
+  expect(artifact.subject.digest).toBe(digest);
+  const blob = Buffer.from(await (await fetch(`http://${host}/v2/${repository}/blobs/${artifact.layers[0]!.digest}`)).arrayBuffer());
+  expect(blob.equals(sbom)).toBe(true);
+  expect(await registryDigest(host, repository, `${referrersTag(digest)}.sig`)).toBeDefined();
+}
+
+/** A signature manifest in cosign's layout (simple-signing payload as its layer) at tag `sha256-<hex>.sig`. */
+async function pushSignatureTag(client: RegistryClient, digest: string) {
+  const payload = Buffer.from(JSON.stringify({ critical: { identity: { 'docker-reference': 'gantry/it/promote' }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' }, optional: null }));
+  const config = Buffer.from(JSON.stringify({ architecture: '', os: '', rootfs: { type: 'layers', diff_ids: [] }, config: {} }));
+  const describe = (mediaType: string, bytes: Buffer) => ({ mediaType, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, size: bytes.length });
+  const layer = { ...describe('application/vnd.dev.cosign.simplesigning.v1+json', payload), annotations: { 'dev.cosignproject.cosign/signature': randomBytes(64).toString('base64') } };
+  const configDescriptor = describe('application/vnd.oci.image.config.v1+json', config);
+  await client.ensureBlob(configDescriptor, async () => config);
+  await client.ensureBlob(layer, async () => payload);
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociManifest, config: configDescriptor, layers: [layer] }));
+  await client.putManifest(`${referrersTag(digest)}.sig`, MEDIA_TYPES.ociManifest, manifest);
+}
+
+
+/** ECR in another account, as the promote stage reaches it: a role there, assumed with the stack's credentials. */
+async function ecrInAccount(roleArn: string): Promise<ECRClient> {
+  const env = inject('localEnv');
+  const base = { region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL };
+  const sts = new STSClient({ ...base, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'promote-test' }));
+  return new ECRClient({ ...base, credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
+}
+
+/** A second Debian docker-registry on loopback, standing in for another account's ECR registry. */
+async function plainRegistry(): Promise<{ host: string; stop(): Promise<void> }> {
+  const root = await scratchDir();
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  await mkdir(join(root, 'data'));
+  await writeFile(join(root, 'config.yml'), ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(root, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, ''].join('\n'));
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(root, 'config.yml')], { stdio: 'ignore' });
+  const host = `127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if ((await fetch(`http://${host}/v2/`).then((r) => r.status, () => 0)) === 200) break;
+    if (i > 50) throw new Error('the second registry did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    host,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
