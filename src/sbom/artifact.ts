@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../model/errors.js';
 import { MEDIA_TYPES, type Descriptor } from '../oci/archive.js';
 import { attachReferrer } from '../oci/referrers.js';
 import type { FetchedManifest, RegistryClient } from '../oci/registry.js';
@@ -45,4 +47,30 @@ export async function attachSbom(client: RegistryClient, subject: Descriptor, sb
   await client.ensureBlob(layer, async (offset, length) => sbom.subarray(offset, offset + length));
   const through = await attachReferrer(client, subject.digest, manifest);
   return { digest: manifest.digest, through };
+}
+
+/** Reads an SBOM file and makes sure it is CycloneDX JSON, so that a wrong file is refused before anything is pushed. */
+export async function readSbom(path: string, input = 'sbom-file'): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputError(input, `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const problem = cycloneDxProblem(bytes);
+  if (problem) throw new InputError(input, `${path} ${problem}`);
+  return bytes;
+}
+
+/** Why bytes are not a CycloneDX JSON document, or undefined when they are one. */
+export function cycloneDxProblem(bytes: Buffer): string | undefined {
+  let document: { bomFormat?: unknown; specVersion?: unknown };
+  try {
+    document = JSON.parse(bytes.toString('utf8')) as typeof document;
+  } catch {
+    return 'is not JSON (expected a CycloneDX JSON SBOM, as the scan stage writes it)';
+  }
+  if (document === null || typeof document !== 'object' || document.bomFormat !== 'CycloneDX') return "is not a CycloneDX SBOM (no bomFormat 'CycloneDX')";
+  if (typeof document.specVersion !== 'string') return 'is not a CycloneDX SBOM (no specVersion)';
+  return undefined;
 }
