@@ -7,9 +7,9 @@ import { formatBytes } from '../model/format.js';
 import { awsRegion, booleanString, iamRoleArn } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
-import { ecrLogin, ecrRecordImage, type RegistryLogin } from '../oci/ecr.js';
+import { ecrEndpointOf, ecrLogin, ecrRecordImage } from '../oci/ecr.js';
 import { imageReferenceInput, splitRegistry } from '../oci/image-reference.js';
-import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList, type RegistryEndpoint } from '../oci/reference.js';
+import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
 import { checkPromotion, type Promotion } from '../promote/checks.js';
 import { ImageCopier } from '../promote/copy.js';
@@ -82,8 +82,8 @@ async function promote(input: PromoteInput, runtime: Runtime) {
   const mask = (secret: string) => runtime.setSecret(secret);
   const sourceLogin = await ecrLogin(sourceEcr, mask);
   const targetLogin = targetEcr === sourceEcr ? sourceLogin : await ecrLogin(targetEcr, mask);
-  const sourceEndpoint = sourceGiven ?? ecrEndpoint(sourceLogin);
-  const targetEcrEndpoint = ecrEndpoint(targetLogin);
+  const sourceEndpoint = sourceGiven ?? ecrEndpointOf(sourceLogin);
+  const targetEcrEndpoint = ecrEndpointOf(targetLogin);
   const targetEndpoint = input['target-registry'] ?? targetEcrEndpoint;
   const sameRegistry = sourceEndpoint.host === targetEndpoint.host && sourceEndpoint.scheme === targetEndpoint.scheme;
 
@@ -161,10 +161,4 @@ async function assumeTarget(roleArn: string, region: string, runtime: Runtime): 
   if (!AccessKeyId || !SecretAccessKey || !SessionToken) throw new GantryError(`AssumeRole ${roleArn} answered without complete credentials`);
   for (const secret of [AccessKeyId, SecretAccessKey, SessionToken]) runtime.setSecret(secret);
   return createAwsClient(ECRClient, { region, credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken } });
-}
-
-function ecrEndpoint(login: RegistryLogin): RegistryEndpoint {
-  const endpoint = parseRegistry(login.proxyEndpoint);
-  if (typeof endpoint === 'string') throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${endpoint}`);
-  return endpoint;
 }

@@ -5,10 +5,10 @@ import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, booleanString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import { openOciArchive } from '../oci/archive.js';
-import { ecrDigestOfTag, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
+import { ecrDigestOfTag, ecrEndpointOf, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
 import { formatBytes } from '../model/format.js';
 import { pushArchive } from '../oci/push.js';
-import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList, tagProblem } from '../oci/reference.js';
+import { ecrRepositoryName, registryEndpoint, tagList, tagProblem } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
 import { referrersTag } from '../oci/referrers.js';
 import { attachSbom, readSbom } from '../sbom/artifact.js';
@@ -105,8 +105,7 @@ async function push(input: PushInput, runtime: Runtime) {
   );
 
   const login = await ecrLogin(ecr, (secret) => runtime.setSecret(secret));
-  const ecrEndpoint = parseRegistry(login.proxyEndpoint);
-  if (typeof ecrEndpoint === 'string') throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${ecrEndpoint}`);
+  const ecrEndpoint = ecrEndpointOf(login);
   const endpoint = input.registry ?? ecrEndpoint;
   const separateRegistry = endpoint.host !== ecrEndpoint.host;
   runtime.info(`Pushing to ${endpoint.scheme}://${endpoint.host}/${input.repository}${separateRegistry ? ' (recording the image in ECR as well)' : ''}`);

@@ -110,7 +110,6 @@ export async function emulatorRegistryPassword(): Promise<string> {
  */
 export async function authenticatedRegistry(username: string, password: string): Promise<{ host: string; stop(): Promise<void> }> {
   const dir = await scratchDir();
-  const port = await freePort();
   // Debian's python3 crypt module makes the bcrypt hash docker-registry's htpasswd wants; no extra package needed.
   const { stdout } = await promisify(execFile)('/usr/bin/python3', [
     '-W',
@@ -121,17 +120,28 @@ export async function authenticatedRegistry(username: string, password: string):
     password,
   ]);
   await writeFile(join(dir, 'htpasswd'), stdout);
+  return startRegistry(dir, ['auth:', '  htpasswd:', '    realm: gantry-test', `    path: ${join(dir, 'htpasswd')}`], 401);
+}
+
+/** A second docker-registry on loopback with no authentication, standing in for another account's registry. */
+export async function plainRegistry(): Promise<{ host: string; stop(): Promise<void> }> {
+  return startRegistry(await scratchDir(), [], 200);
+}
+
+/** Starts `docker-registry` on a free loopback port with `extra` configuration; ready once `GET /v2/` answers `ready`. */
+async function startRegistry(dir: string, extra: readonly string[], ready: number): Promise<{ host: string; stop(): Promise<void> }> {
+  const port = await freePort();
   await mkdir(join(dir, 'data'));
   await writeFile(
     join(dir, 'config.yml'),
-    ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(dir, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, 'auth:', '  htpasswd:', '    realm: gantry-test', `    path: ${join(dir, 'htpasswd')}`, ''].join('\n'),
+    ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(dir, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, ...extra, ''].join('\n'),
   );
   const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
   const host = `127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     const status = await fetch(`http://${host}/v2/`).then((r) => r.status, () => 0);
-    if (status === 401) break;
-    if (i > 50) throw new Error('the authenticated registry did not start');
+    if (status === ready) break;
+    if (i > 50) throw new Error(`the registry on ${host} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

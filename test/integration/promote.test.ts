@@ -1,8 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -10,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MEDIA_TYPES } from '../../src/oci/archive.js';
 import { listReferrers, referrersTag } from '../../src/oci/referrers.js';
 import { RegistryClient } from '../../src/oci/registry.js';
+import { ImageCopier } from '../../src/promote/copy.js';
 import { attachSbom, CYCLONEDX_MEDIA_TYPE } from '../../src/sbom/artifact.js';
 import {
   APP,
@@ -18,6 +15,7 @@ import {
   ecrClient,
   localRegistry,
   outputsOf,
+  plainRegistry,
   registryDigest,
   registryHasBlob,
   scratchDir,
@@ -89,6 +87,28 @@ describe('promote within one registry', () => {
     const again = outputsOf(await promote('--source-image', `${localRegistry()}/${stagingRepo}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1,sha-abc', '--target-registry', localRegistry()));
     expect([again['blobs-mounted'], again['blobs-copied'], again['blobs-present']]).toEqual(['0', '0', '6']);
     expect(again.digest).toBe(imageA.digest);
+  });
+});
+
+describe('a mount the registry declines', () => {
+  it('streams the blob instead (the registry answered 202 and opened an upload session)', { timeout: 60_000 }, async () => {
+    const proxy = await countingProxy(localRegistry());
+    try {
+      const endpoint = { scheme: 'http' as const, host: proxy.host };
+      const source = new RegistryClient({ endpoint, repository: stagingRepo });
+      const targetRepo = `gantry/${unique('declined')}/app`;
+      const target = new RegistryClient({ endpoint, repository: targetRepo });
+      // A repository that holds none of the blobs: the registry cannot mount from it.
+      const copier = new ImageCopier(source, target, { mountFrom: `gantry/${unique('empty')}/app`, log: () => undefined, warn: () => undefined });
+      await copier.copyManifest((await source.getManifest(imageA.digest!))!);
+      await copier.close();
+      expect(copier.counts).toMatchObject({ blobsMounted: 0, blobsCopied: 2, blobsPresent: 0 });
+      expect(proxy.requests.filter((r) => r.method === 'POST' && r.path.includes('?mount='))).toHaveLength(2);
+      expect(proxy.requests.filter((r) => r.method === 'GET' && r.path.includes(`/v2/${stagingRepo}/blobs/`))).toHaveLength(2);
+      expect(await registryDigest(localRegistry(), targetRepo, imageA.digest!)).toBe(imageA.digest);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
@@ -200,29 +220,4 @@ async function ecrInAccount(roleArn: string): Promise<ECRClient> {
   const sts = new STSClient({ ...base, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
   const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'promote-test' }));
   return new ECRClient({ ...base, credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
-}
-
-/** A second Debian docker-registry on loopback, standing in for another account's ECR registry. */
-async function plainRegistry(): Promise<{ host: string; stop(): Promise<void> }> {
-  const root = await scratchDir();
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  await mkdir(join(root, 'data'));
-  await writeFile(join(root, 'config.yml'), ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(root, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, ''].join('\n'));
-  const child: ChildProcess = spawn('docker-registry', ['serve', join(root, 'config.yml')], { stdio: 'ignore' });
-  const host = `127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if ((await fetch(`http://${host}/v2/`).then((r) => r.status, () => 0)) === 200) break;
-    if (i > 50) throw new Error('the second registry did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    host,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
 }

@@ -5,7 +5,8 @@ import { deliverWorkflow } from '../../src/generate/github/deliver.js';
 import { permissionPolicy, trustPolicy, type Statement } from '../../src/generate/iam/policies.js';
 import { renderJenkinsfile } from '../../src/generate/jenkins/jenkinsfile.js';
 import type { Job } from '../../src/generate/github/workflow.js';
-import { PipelineError, resolvePipeline } from '../../src/pipeline/resolve.js';
+import { resolvePipeline } from '../../src/pipeline/resolve.js';
+import { problemsOf } from './support.js';
 
 /** environments[].promote-from: the model, deliver.yml, the Jenkinsfile and the IAM policies. */
 function model(): Record<string, any> {
@@ -21,16 +22,6 @@ function model(): Record<string, any> {
       { name: 'web', deploy: { kind: 'eks', cluster: 'c', workload: 'deployment/web' } },
     ],
   };
-}
-
-function problemsOf(document: unknown): readonly string[] {
-  try {
-    resolvePipeline(document);
-  } catch (error) {
-    if (error instanceof PipelineError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the model to be refused');
 }
 
 const actionsOf = (statements: readonly Statement[]) => statements.flatMap((s) => (typeof s.Action === 'string' ? [s.Action] : [...s.Action]));
