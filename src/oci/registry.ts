@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
 import { GantryError } from '../model/errors.js';
 import { MEDIA_TYPES, type Descriptor } from './archive.js';
 import type { RegistryEndpoint } from './reference.js';
@@ -133,35 +131,44 @@ export class RegistryClient {
   }
 
   /**
-   * Streams a blob into `file`, checking its size and digest on the way, so that what is uploaded elsewhere is
-   * exactly what this registry holds. Retried from the start after a network failure.
+   * Copies a blob into `file`, checking its size and digest, so that what is uploaded elsewhere is exactly what this
+   * registry holds. A large blob comes in byte ranges of `chunkSize` (each request bounded, each retried on its own,
+   * progress logged); a registry that ignores the range sends it whole.
    */
   async downloadBlob(blob: Descriptor, file: string): Promise<void> {
-    await this.retrying(`download blob ${short(blob.digest)}`, async () => {
-      const response = await this.send('GET', `${this.repoPath}/blobs/${blob.digest}`, {});
-      if (response.status !== 200 || !response.body) return retryableOrFail(`GET blob ${blob.digest}`, response);
-      const [algorithm, expected] = blob.digest.split(':') as [string, string];
-      const hash = createHash(algorithm);
-      let size = 0;
-      const counted = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
+    const [algorithm, expected] = blob.digest.split(':') as [string, string];
+    const hash = createHash(algorithm);
+    const ranged = blob.size > this.chunkSize;
+    const handle = await open(file, 'w');
+    let offset = 0;
+    try {
+      do {
+        const end = Math.min(offset + this.chunkSize, blob.size) - 1;
+        const from = offset;
+        const answer = (await this.retrying(`download blob ${short(blob.digest)}`, async () => {
+          const response = await this.send('GET', `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
+          const usable = response.status === 206 || (response.status === 200 && from === 0);
+          if (!usable) return retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ''}`, response);
+          try {
+            return { whole: response.status === 200, bytes: Buffer.from(await response.arrayBuffer()) };
+          } catch (error) {
+            throw new RegistryError(`GET blob ${blob.digest}: ${(error as Error).message}`, { retryable: true, cause: error });
+          }
+        })) as { whole: boolean; bytes: Buffer };
+        hash.update(answer.bytes);
+        await handle.write(answer.bytes, 0, answer.bytes.length, offset);
+        offset += answer.bytes.length;
+        if (answer.whole || answer.bytes.length === 0) break;
+        if (ranged) this.options.log?.(`  ${short(blob.digest)}: ${Math.round((offset / blob.size) * 100)}% read`);
+      } while (offset < blob.size);
+    } finally {
+      await handle.close();
+    }
+    if (offset !== blob.size || hash.digest('hex') !== expected) {
+      throw new RegistryError(`blob ${blob.digest} read from ${this.options.repository} does not match its digest and size (${offset} bytes, expected ${blob.size})`, {
+        retryable: false,
       });
-      try {
-        await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counted, createWriteStream(file));
-      } catch (error) {
-        throw new RegistryError(`GET blob ${blob.digest}: ${(error as Error).message}`, { retryable: true, cause: error });
-      }
-      if (size !== blob.size || hash.digest('hex') !== expected) {
-        throw new RegistryError(`blob ${blob.digest} read from ${this.options.repository} does not match its digest and size (${size} bytes, expected ${blob.size})`, {
-          retryable: false,
-        });
-      }
-      return undefined;
-    });
+    }
   }
 
   /** A manifest's exact bytes and media type, or undefined when the registry does not know the reference. */

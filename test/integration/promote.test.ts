@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -109,6 +110,22 @@ describe('a mount the registry declines', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('streaming a large blob', () => {
+  it('reads it in byte ranges from the real registry, checked against its digest', { timeout: 60_000 }, async () => {
+    const lines: string[] = [];
+    const source = new RegistryClient({ endpoint: { scheme: 'http', host: localRegistry() }, repository: stagingRepo, chunkSize: 1024 * 1024, log: (line) => lines.push(line) });
+    const manifest = JSON.parse((await source.getManifest(imageA.digest!))!.bytes.toString()) as { layers: { mediaType: string; digest: string; size: number }[] };
+    const layer = manifest.layers.at(-1)!;
+    expect(layer.size).toBeGreaterThan(2 * 1024 * 1024);
+    const file = join(dir, 'layer.bin');
+    await source.downloadBlob(layer, file);
+    expect(createHash('sha256').update(await readFile(file)).digest('hex')).toBe(layer.digest.slice('sha256:'.length));
+    // One range request per MiB (the registry answered 206 to each), each logged.
+    expect(lines).toHaveLength(Math.ceil(layer.size / (1024 * 1024)));
+    expect(lines.at(-1)).toMatch(/100% read$/);
   });
 });
 
