@@ -11,9 +11,11 @@ import { ImageCopier } from '../../src/promote/copy.js';
 import { attachSbom, CYCLONEDX_MEDIA_TYPE } from '../../src/sbom/artifact.js';
 import {
   APP,
+  authenticatedRegistry,
   buildExampleBinary,
   countingProxy,
   ecrClient,
+  emulatorRegistryPassword,
   localRegistry,
   outputsOf,
   plainRegistry,
@@ -158,6 +160,30 @@ describe('promote to another account and registry', () => {
     );
     expect([second['blobs-copied'], second['blobs-present'], second.attached]).toEqual(['1', '1', '0']);
     expect(await registryDigest(other.host, target, 'v2')).toBe(imageB.digest);
+  });
+});
+
+describe('promote to a registry that demands the ECR credentials', () => {
+  it('logs in with GetAuthorizationToken, mounts nothing across registries, and never prints the password', { timeout: 120_000 }, async () => {
+    const password = await emulatorRegistryPassword();
+    const registry = await authenticatedRegistry('AWS', password);
+    try {
+      const target = await createTargetRepository(ecrClient());
+      const run = await runCli(
+        ['run', 'promote', '--aws-region', 'us-east-1', '--source-image', `${localRegistry()}/${stagingRepo}@${imageB.digest}`, '--target-repository', target, '--tags', 'b', '--target-registry', registry.host, '--carry-attached', 'false'],
+        { GANTRY_DEBUG: '1' },
+      );
+      const out = outputsOf(run);
+      expect([out['blobs-mounted'], out['blobs-copied'], out.attached]).toEqual(['0', '2', '0']);
+      const basic = `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}`;
+      expect(await registryDigest(registry.host, target, 'b', basic)).toBe(imageB.digest);
+      for (const output of [run.stdout, run.stderr]) {
+        expect(output).not.toContain(password);
+        expect(output).not.toContain(Buffer.from(`AWS:${password}`).toString('base64'));
+      }
+    } finally {
+      await registry.stop();
+    }
   });
 });
 
