@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { inject } from 'vitest';
 import type { Run } from './support.js';
 
@@ -47,6 +48,15 @@ export function localRegistry(): string {
 export function ecrClient(): ECRClient {
   const env = inject('localEnv');
   return new ECRClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
+}
+
+/** ECR in another account, as the promote stage reaches it: a role there, assumed with the stack's credentials. */
+export async function ecrInAccount(roleArn: string): Promise<ECRClient> {
+  const env = inject('localEnv');
+  const base = { region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL };
+  const sts = new STSClient({ ...base, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'promote-test' }));
+  return new ECRClient({ ...base, credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
 }
 
 /** What the registry itself says a tag points at: `HEAD /v2/<repo>/manifests/<tag>` → Docker-Content-Digest. */

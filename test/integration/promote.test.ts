@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_TYPES } from '../../src/oci/archive.js';
 import { listReferrers, referrersTag } from '../../src/oci/referrers.js';
 import { RegistryClient } from '../../src/oci/registry.js';
@@ -15,6 +14,7 @@ import {
   buildExampleBinary,
   countingProxy,
   ecrClient,
+  ecrInAccount,
   emulatorRegistryPassword,
   localRegistry,
   outputsOf,
@@ -253,14 +253,4 @@ async function pushSignatureTag(client: RegistryClient, digest: string) {
   await client.ensureBlob(layer, async () => payload);
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociManifest, config: configDescriptor, layers: [layer] }));
   await client.putManifest(`${referrersTag(digest)}.sig`, MEDIA_TYPES.ociManifest, manifest);
-}
-
-
-/** ECR in another account, as the promote stage reaches it: a role there, assumed with the stack's credentials. */
-async function ecrInAccount(roleArn: string): Promise<ECRClient> {
-  const env = inject('localEnv');
-  const base = { region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL };
-  const sts = new STSClient({ ...base, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
-  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'promote-test' }));
-  return new ECRClient({ ...base, credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
 }
