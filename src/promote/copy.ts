@@ -51,6 +51,16 @@ export class ImageCopier {
   /** Copies a manifest and everything it refers to (blobs, platform manifests), then stores it by digest. */
   async copyManifest(manifest: FetchedManifest): Promise<void> {
     if (this.done.has(manifest.digest)) return;
+    await this.copyContents(manifest);
+    if ((await this.target.manifestDigest(manifest.digest)) !== manifest.digest) {
+      await this.target.putManifest(manifest.digest, manifest.mediaType, manifest.bytes);
+      this.options.log(`manifest ${manifest.digest}: copied`);
+    }
+    this.done.add(manifest.digest);
+  }
+
+  /** What a manifest refers to: the blobs of an image manifest, the manifests an index lists. */
+  private async copyContents(manifest: FetchedManifest): Promise<void> {
     const shape = JSON.parse(manifest.bytes.toString('utf8')) as ManifestShape;
     if (INDEX_TYPES.has(manifest.mediaType)) {
       for (const child of shape.manifests ?? []) await this.copyManifest(await this.sourceManifest(child.digest));
@@ -58,11 +68,6 @@ export class ImageCopier {
       const blobs = [...(shape.config ? [shape.config] : []), ...(shape.layers ?? []).filter((layer) => !layer.urls?.length)];
       for (const blob of blobs) await this.copyBlob(blob);
     }
-    if ((await this.target.manifestDigest(manifest.digest)) !== manifest.digest) {
-      await this.target.putManifest(manifest.digest, manifest.mediaType, manifest.bytes);
-      this.options.log(`manifest ${manifest.digest}: copied`);
-    }
-    this.done.add(manifest.digest);
   }
 
   /** Points each tag at the manifest; returns the tags that already did. */
@@ -92,8 +97,10 @@ export class ImageCopier {
     const { referrers, through } = await listReferrers(this.source, digest);
     for (const referrer of referrers) {
       const manifest = await this.sourceManifest(referrer.digest);
-      await this.copyManifest(manifest);
+      // The referrer itself is stored by attachReferrer, whose PUT tells whether the registry indexes its subject.
+      await this.copyContents(manifest);
       const stored = await attachReferrer(this.target, digest, manifest);
+      this.done.add(manifest.digest);
       this.counts.attached++;
       this.options.log(`referrer ${manifest.digest} (${referrer.artifactType ?? manifest.mediaType}, found through the ${through === 'api' ? 'referrers API' : 'referrers tag'}): carried, indexed through the ${stored === 'api' ? 'referrers API' : 'referrers tag'}`);
       await this.carryAttached(manifest.digest, seen);
