@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,24 +79,37 @@ export async function registryHasBlob(host: string, repository: string, digest: 
  * A loopback proxy in front of the registry that counts the requests passing through, so a test can see whether a
  * push uploaded blobs (POST/PATCH/PUT on /blobs/uploads/) or not.
  */
+export interface ProxiedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
 export interface CountingProxy {
   readonly host: string;
-  readonly requests: { method: string; path: string }[];
+  readonly requests: ProxiedRequest[];
   blobUploads(): number;
   close(): Promise<void>;
 }
 
+/** A loopback proxy in front of `target` (`host:port`) that records each request it forwards, body included. */
 export async function countingProxy(target: string): Promise<CountingProxy> {
   const [targetHost, targetPort] = target.split(':');
-  const requests: { method: string; path: string }[] = [];
+  const requests: ProxiedRequest[] = [];
   const server: Server = createServer((req, res) => {
-    requests.push({ method: req.method!, path: req.url! });
-    const upstream = request({ host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      requests.push({ method: req.method!, path: req.url!, headers: req.headers, body });
+      const upstream = request({ host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.writeHead(502).end());
+      upstream.end(body);
     });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

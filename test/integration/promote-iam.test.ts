@@ -1,29 +1,31 @@
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { permissionPolicy, type Statement } from '../../src/generate/iam/policies.js';
 import { resolvePipeline } from '../../src/pipeline/resolve.js';
-import { APP, buildExampleBinary, ecrInAccount, localRegistry, outputsOf, plainRegistry, scratchDir, unique } from './image-path-support.js';
+import { APP, buildExampleBinary, countingProxy, ecrInAccount, localRegistry, outputsOf, plainRegistry, scratchDir, unique, type CountingProxy, type ProxiedRequest } from './image-path-support.js';
 import { runCli } from './support.js';
 
 /**
  * The IAM policies promote-from generates, against the AWS calls a real promotion makes: every request to the
- * emulator goes through a recording proxy, and each call signed by the job's credentials must be allowed to the
+ * emulator goes through a recording proxy (the counting proxy of the image tests), and each call signed by the job's credentials must be allowed to the
  * source environment's role, each signed by the chained session to the target environment's role.
  */
 const SOURCE_ACCOUNT = '123456789012';
 const TARGET_ACCOUNT = '210987654321';
 
-interface Call {
-  readonly action: string;
-  readonly accessKey: string;
+/** The IAM action of a request to the emulator (JSON target or query Action) and the access key that signed it. */
+function callOf(request: ProxiedRequest): { action: string; accessKey: string } {
+  const authorization = request.headers.authorization ?? '';
+  const amzTarget = request.headers['x-amz-target'];
+  const service = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1];
+  const action = typeof amzTarget === 'string' ? `ecr:${amzTarget.split('.')[1]}` : `${service}:${new URLSearchParams(request.body.toString()).get('Action')}`;
+  return { action, accessKey: /Credential=([^/]+)\//.exec(authorization)?.[1] ?? '' };
 }
 
-let proxy: { url: string; calls: Call[]; close(): Promise<void> };
+let proxy: CountingProxy;
 beforeAll(async () => {
-  proxy = await recordingProxy(inject('localEnv').AWS_ENDPOINT_URL!);
+  proxy = await countingProxy(new URL(inject('localEnv').AWS_ENDPOINT_URL!).host);
 });
 afterAll(async () => proxy?.close());
 
@@ -59,7 +61,7 @@ describe('promote-from IAM, against the calls a promotion makes', () => {
     try {
       const args = Object.entries({ ...promote, 'target-registry': other.host }).flatMap(([name, value]) => [`--${name}`, value]);
       const run = await runCli(['run', 'promote', ...args, '--source-image', pushed.image!, '--tags', 'build-1'], {
-        AWS_ENDPOINT_URL: proxy.url,
+        AWS_ENDPOINT_URL: `http://${proxy.host}`,
         AWS_ACCESS_KEY_ID: jobKey,
         AWS_SECRET_ACCESS_KEY: 'test',
         AWS_ROLE_ARN: undefined,
@@ -70,8 +72,9 @@ describe('promote-from IAM, against the calls a promotion makes', () => {
       await other.stop();
     }
 
-    const byJob = unique_(proxy.calls.filter((c) => c.accessKey === jobKey).map((c) => c.action));
-    const byTarget = unique_(proxy.calls.filter((c) => c.accessKey !== jobKey).map((c) => c.action));
+    const calls = proxy.requests.map(callOf);
+    const byJob = unique_(calls.filter((c) => c.accessKey === jobKey).map((c) => c.action));
+    const byTarget = unique_(calls.filter((c) => c.accessKey !== jobKey).map((c) => c.action));
     expect(byJob).toEqual(expect.arrayContaining(['sts:AssumeRole', 'ecr:GetAuthorizationToken']));
     expect(byTarget).toEqual(expect.arrayContaining(['ecr:GetAuthorizationToken', 'ecr:DescribeRepositories', 'ecr:PutImage']));
     const sourceAllowed = actionsOf(permissionPolicy(staging, pipeline.environments).Statement);
@@ -85,33 +88,4 @@ describe('promote-from IAM, against the calls a promotion makes', () => {
 
 function unique_<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
-}
-
-/** Forwards every request to the emulator, noting the IAM action (JSON target or query Action) and the signing key. */
-async function recordingProxy(target: string): Promise<{ url: string; calls: Call[]; close(): Promise<void> }> {
-  const upstream = new URL(target);
-  const calls: Call[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const amzTarget = req.headers['x-amz-target'];
-      const service = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
-      const action = typeof amzTarget === 'string' ? `ecr:${amzTarget.split('.')[1]}` : `${service}:${new URLSearchParams(body.toString()).get('Action')}`;
-      calls.push({ action, accessKey: /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '' });
-      const forward = request({ host: upstream.hostname, port: Number(upstream.port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(res);
-      });
-      forward.on('error', () => res.writeHead(502).end());
-      forward.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
