@@ -187,6 +187,30 @@ describe('promote to a registry that demands the ECR credentials', () => {
   });
 });
 
+describe('a multi-platform image', () => {
+  it('goes across as its index and both platform manifests, under the same digests', { timeout: 240_000 }, async () => {
+    const repository = `gantry/${unique('staging')}/multi`;
+    const built = outputsOf(
+      await runCli(['run', 'build', '--context', APP, '--image', repository, '--platforms', 'linux/amd64,linux/arm64', '--tags', 'multi', '--tag-sha', 'false', '--oci-archive', join(dir, 'multi.tar')]),
+    );
+    const pushed = outputsOf(await runCli(['run', 'push', '--aws-region', 'us-east-1', '--repository', repository, '--oci-archive', built['oci-archive']!, '--tags', 'multi', '--registry', localRegistry()]));
+    const other = await plainRegistry();
+    try {
+      const target = await createTargetRepository(ecrClient());
+      const out = outputsOf(await promote('--source-image', pushed.image!, '--target-repository', target, '--tags', 'multi', '--target-registry', other.host));
+      expect(out.digest).toBe(built.digest);
+      // Two configs and two layers (one binary per platform).
+      expect([out['blobs-copied'], out['blobs-present']]).toEqual(['4', '0']);
+      const index = (await (await fetch(`http://${other.host}/v2/${target}/manifests/multi`, { headers: { accept: MEDIA_TYPES.ociIndex } })).json()) as { mediaType: string; manifests: { digest: string }[] };
+      expect(index.mediaType).toBe(MEDIA_TYPES.ociIndex);
+      expect(index.manifests).toHaveLength(2);
+      for (const child of index.manifests) expect(await registryDigest(other.host, target, child.digest)).toBe(child.digest);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe('promote refuses before copying anything', () => {
   const source = () => `${localRegistry()}/${stagingRepo}`;
 
