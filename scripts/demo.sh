@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the loopback stack: install what is missing, start the stack, then run the example pipeline
 # against it — auth, build, scan (with an SBOM), push, deploy to ECS and to EKS with smoke checks, bump the GitOps
-# repository, promote the verified image by digest to the production repository, publish
-# the Hugo site to S3 behind CloudFront, notify — each stage through the same `gantry run` that Jenkins and a terminal
-# use, and a deploy whose smoke check fails, to show it roll itself back. Idempotent: a second run reuses the peers and
-# the running stack.
+# repository, promote the verified image by digest to the production repository, publish the Hugo site to S3 behind
+# CloudFront, notify — each stage through the same `gantry run` that Jenkins and a terminal use, and a deploy whose
+# smoke check fails, to show it roll itself back. Idempotent: a second run reuses the peers and the running stack.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -78,7 +77,7 @@ stage promote --source-image "$(output push image)" --target-repository gantry/p
 [ "$(output promote attached)" -ge 1 ] || { echo "the SBOM did not come along with the promoted image" >&2; exit 1; }
 referrers=$(curl -fsS "http://$GANTRY_REGISTRY/v2/gantry/production/example-app/manifests/$(output push digest | tr : -)" \
   -H 'Accept: application/vnd.oci.image.index.v1+json' | jq -r '.manifests[].artifactType')
-[ "$referrers" = application/vnd.cyclonedx+json ] || { echo "the production repository lists no SBOM for the image" >&2; exit 1; }
+grep -qx application/vnd.cyclonedx+json <<< "$referrers" || { echo "the production repository lists no SBOM for the image" >&2; exit 1; }
 echo "promoted: $(output promote image), SBOM attached"
 
 # A deploy that rolls out but serves the wrong thing: its smoke check expects a version the service does not report,
