@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the loopback stack: install what is missing, start the stack, then run the example pipeline
-# against it — auth, build, scan, push, deploy to ECS and to EKS with smoke checks, bump the GitOps repository, publish
-# the Hugo site to S3 behind CloudFront, notify — each stage through the same `gantry run` that Jenkins and a terminal
-# use, and a deploy whose smoke check fails, to show it roll itself back. Idempotent: a second run reuses the peers and
-# the running stack.
+# against it — auth, build, scan (with an SBOM), push, deploy to ECS and to EKS with smoke checks, bump the GitOps
+# repository, promote the verified image by digest to the production repository, publish the Hugo site to S3 behind
+# CloudFront, notify — each stage through the same `gantry run` that Jenkins and a terminal use, and a deploy whose
+# smoke check fails, to show it roll itself back. Idempotent: a second run reuses the peers and the running stack.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -53,9 +53,12 @@ until [ -s "$out/receiver.port" ]; do sleep 0.1; done
 APP_URL=http://127.0.0.1:$APP_PORT/
 stage build --context examples/app --image gantry/local/example-app --oci-archive "$out/example-app.tar"
 # Secrets and misconfigurations are checked offline; the vulnerability database cannot be downloaded here.
-stage scan --scan-type image --target "$(output build oci-archive)" --scanners secret --offline true --output-dir "$out/scan"
+# The same scan writes a CycloneDX SBOM of the image (offline, no vulnerability database), which push attaches to it.
+stage scan --scan-type image --target "$(output build oci-archive)" --scanners secret --offline true --output-dir "$out/scan" \
+  --sbom-file "$out/example-app.cdx.json"
 stage scan --scan-type config --target examples/app --offline true --output-dir "$out/scan-config"
-stage push --repository gantry/local/example-app --oci-archive "$(output build oci-archive)" --registry "$GANTRY_REGISTRY"
+stage push --repository gantry/local/example-app --oci-archive "$(output build oci-archive)" --registry "$GANTRY_REGISTRY" \
+  --sbom-file "$(output scan sbom-file)"
 # Deploy, then smoke-check the service within the same step: a failed check would roll the service back.
 stage deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)" \
   --verify-url "$APP_URL" --verify-json-equals "version=sha-${GANTRY_SHA:0:7}" --verify-deadline-seconds 30
@@ -65,6 +68,17 @@ stage gitops-bump --repository "$GANTRY_GITOPS_REPO" --files apps/example/overla
   --image-name example-app --image "$(output push image)" --service example --environment staging
 # The service's health and version, as a pipeline's Verify stage checks them.
 stage verify --url "${APP_URL}healthz" --body-contains ok --checks "[{\"name\": \"version\", \"url\": \"$APP_URL\", \"json-equals\": \"version=sha-${GANTRY_SHA:0:7}\"}]"
+
+# Promote what was deployed and verified above, by digest, from the staging repository to the production one: the
+# blobs are mounted within the registry (nothing downloaded), the digest is the same, and the SBOM comes along.
+stage promote --source-image "$(output push image)" --target-repository gantry/production/example-app \
+  --tags "sha-${GANTRY_SHA:0:7}" --target-registry "$GANTRY_REGISTRY"
+[ "$(output promote digest)" = "$(output push digest)" ] || { echo "the promoted digest differs from the pushed one" >&2; exit 1; }
+[ "$(output promote attached)" -ge 1 ] || { echo "the SBOM did not come along with the promoted image" >&2; exit 1; }
+referrers=$(curl -fsS "http://$GANTRY_REGISTRY/v2/gantry/production/example-app/manifests/$(output push digest | tr : -)" \
+  -H 'Accept: application/vnd.oci.image.index.v1+json' | jq -r '.manifests[].artifactType')
+grep -qx application/vnd.cyclonedx+json <<< "$referrers" || { echo "the production repository lists no SBOM for the image" >&2; exit 1; }
+echo "promoted: $(output promote image), SBOM attached"
 
 # A deploy that rolls out but serves the wrong thing: its smoke check expects a version the service does not report,
 # so deploy-ecs rolls the service back to the revision deployed above, and fails.

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deployRoleOf, endpointOf, gitopsRepoOf, registryOf, tokenFileOf, type LocalStackConfig } from './config.js';
 import { checkGitopsRepo, ensureGitopsRepo } from './gitops.js';
+import { seedEcr } from './ecr.js';
 import { seedEcs } from './ecs.js';
 import { seedEks } from './eks.js';
 import { findSiteDistribution, LOCAL_SITE_BUCKET, seedSite } from './site.js';
@@ -38,6 +39,7 @@ const SERVERS: readonly ServerPeer[] = [
     seed: async (config) => {
       await seedIdentity(config);
       await seedEcs(config);
+      await seedEcr(config);
       await seedEks(config);
       await seedSite(config);
     },

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-ecr';
 import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
 import { GantryError } from '../model/errors.js';
+import { parseRegistry, type RegistryEndpoint } from './reference.js';
 import type { RegistryCredentials } from './registry.js';
 
 export interface RepositorySettings {
@@ -149,6 +150,13 @@ export interface RegistryLogin {
   readonly credentials: RegistryCredentials;
   /** `https://<account>.dkr.ecr.<region>.amazonaws.com` */
   readonly proxyEndpoint: string;
+}
+
+/** The registry endpoint GetAuthorizationToken named. */
+export function ecrEndpointOf(login: RegistryLogin): RegistryEndpoint {
+  const endpoint = parseRegistry(login.proxyEndpoint);
+  if (typeof endpoint === 'string') throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${endpoint}`);
+  return endpoint;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { GantryError } from '../model/errors.js';
 import { MEDIA_TYPES, type Descriptor } from './archive.js';
 import type { RegistryEndpoint } from './reference.js';
@@ -29,6 +31,13 @@ export interface PushStats {
   bytesUploaded: number;
   manifestsPut: number;
   manifestsSkipped: number;
+}
+
+/** A manifest as a registry serves it. */
+export interface FetchedManifest {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly bytes: Buffer;
 }
 
 const MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(', ');
@@ -93,11 +102,122 @@ export class RegistryClient {
       this.stats.blobsSkipped++;
       return 'present';
     }
+    await this.upload(blob, read);
+    return 'uploaded';
+  }
+
+  /** Uploads a blob the caller knows the registry lacks. */
+  async upload(blob: Descriptor, read: (offset: number, length: number) => Promise<Buffer>): Promise<void> {
     // A failed upload session cannot be resumed portably, so a retry starts a new one.
     await this.retrying(`upload blob ${short(blob.digest)}`, () => this.uploadBlob(blob, read));
     this.stats.blobsUploaded++;
     this.stats.bytesUploaded += blob.size;
-    return 'uploaded';
+  }
+
+  /**
+   * Cross-repository blob mount: `POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<repository>`. True when the
+   * registry linked the blob (201); false when it opened an upload session instead (202), which is cancelled so
+   * the caller can stream the blob.
+   */
+  async mountBlob(digest: string, fromRepository: string): Promise<boolean> {
+    const path = `${this.repoPath}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
+    const response = await this.retrying(`mount blob ${short(digest)}`, () => this.send('POST', path, { headers: { 'content-length': '0' } }));
+    await response.arrayBuffer().catch(() => undefined);
+    if (response.status === 201) return true;
+    if (response.status !== 202) throw await failure(`mount ${digest} from ${fromRepository}`, response);
+    const session = response.headers.get('location');
+    if (session) await this.send('DELETE', new URL(session, this.base).toString(), {}).then((r) => r.arrayBuffer(), () => undefined);
+    return false;
+  }
+
+  /**
+   * Copies a blob into `file`, checking its size and digest, so that what is uploaded elsewhere is exactly what this
+   * registry holds. A large blob comes in byte ranges of `chunkSize` (each request bounded, each retried on its own,
+   * progress logged); a registry that ignores the range sends it whole.
+   */
+  async downloadBlob(blob: Descriptor, file: string): Promise<void> {
+    const [algorithm, expected] = blob.digest.split(':') as [string, string];
+    const hash = createHash(algorithm);
+    const ranged = blob.size > this.chunkSize;
+    const handle = await open(file, 'w');
+    let offset = 0;
+    try {
+      do {
+        const end = Math.min(offset + this.chunkSize, blob.size) - 1;
+        const from = offset;
+        const answer = (await this.retrying(`download blob ${short(blob.digest)}`, async () => {
+          const response = await this.send('GET', `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
+          const usable = response.status === 206 || (response.status === 200 && from === 0);
+          if (!usable) return retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ''}`, response);
+          try {
+            return { whole: response.status === 200, bytes: Buffer.from(await response.arrayBuffer()) };
+          } catch (error) {
+            throw new RegistryError(`GET blob ${blob.digest}: ${(error as Error).message}`, { retryable: true, cause: error });
+          }
+        })) as { whole: boolean; bytes: Buffer };
+        hash.update(answer.bytes);
+        await handle.write(answer.bytes, 0, answer.bytes.length, offset);
+        offset += answer.bytes.length;
+        if (answer.whole || answer.bytes.length === 0) break;
+        if (ranged) this.options.log?.(`  ${short(blob.digest)}: ${Math.round((offset / blob.size) * 100)}% read`);
+      } while (offset < blob.size);
+    } finally {
+      await handle.close();
+    }
+    if (offset !== blob.size || hash.digest('hex') !== expected) {
+      throw new RegistryError(`blob ${blob.digest} read from ${this.options.repository} does not match its digest and size (${offset} bytes, expected ${blob.size})`, {
+        retryable: false,
+      });
+    }
+  }
+
+  /** A manifest's exact bytes and media type, or undefined when the registry does not know the reference. */
+  async getManifest(reference: string): Promise<FetchedManifest | undefined> {
+    const response = await this.retrying(`GET manifest ${reference}`, () =>
+      this.send('GET', `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } }),
+    );
+    if (response.status === 404) {
+      await response.arrayBuffer().catch(() => undefined);
+      return undefined;
+    }
+    if (response.status !== 200) throw await failure(`GET manifest ${this.options.repository}:${reference}`, response);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    if (reference.startsWith('sha256:') && digest !== reference) {
+      throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: false });
+    }
+    let parsed: { mediaType?: string };
+    try {
+      parsed = JSON.parse(bytes.toString('utf8')) as { mediaType?: string };
+    } catch {
+      throw new RegistryError(`the manifest ${this.options.repository}:${reference} is not JSON`, { retryable: false });
+    }
+    const mediaType = parsed.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim() ?? MEDIA_TYPES.ociManifest;
+    return { digest, mediaType, bytes };
+  }
+
+  /**
+   * The OCI 1.1 referrers API, `GET /v2/<name>/referrers/<digest>`: the manifests whose `subject` is `digest`, or
+   * undefined when the registry does not serve the API (a 404, as registries before OCI 1.1 answer), in which
+   * case the referrers tag scheme applies.
+   */
+  async referrersApi(digest: string): Promise<Descriptor[] | undefined> {
+    const found: Descriptor[] = [];
+    let path: string | undefined = `${this.repoPath}/referrers/${digest}`;
+    while (path) {
+      const url: string = path;
+      const response = await this.retrying(`GET referrers ${short(digest)}`, () => this.send('GET', url, { headers: { accept: MEDIA_TYPES.ociIndex } }));
+      if (response.status === 404 || response.status === 405) {
+        await response.arrayBuffer().catch(() => undefined);
+        return found.length > 0 ? found : undefined;
+      }
+      if (response.status !== 200) throw await failure(`GET referrers of ${digest}`, response);
+      const index = (await response.json().catch(() => ({}))) as { manifests?: Descriptor[] };
+      if (!(response.headers.get('content-type') ?? '').includes(MEDIA_TYPES.ociIndex) && !Array.isArray(index.manifests)) return undefined;
+      found.push(...(index.manifests ?? []));
+      path = nextLink(response.headers.get('link'));
+    }
+    return found;
   }
 
   /** POST an upload session, then one PUT (small blobs) or PATCH chunks and a closing PUT (large ones). */
@@ -147,6 +267,14 @@ export class RegistryClient {
 
   /** PUTs manifest bytes verbatim under a tag or digest; returns the digest the registry computed. */
   async putManifest(reference: string, mediaType: string, bytes: Buffer): Promise<string | undefined> {
+    return (await this.putManifestAnswer(reference, mediaType, bytes)).digest;
+  }
+
+  /**
+   * PUTs a manifest and says whether the registry took note of its `subject` (the `OCI-Subject` header of OCI 1.1
+   * registries); when it did not, the client maintains the referrers tag itself.
+   */
+  async putManifestAnswer(reference: string, mediaType: string, bytes: Buffer): Promise<{ digest?: string; subjectIndexed: boolean }> {
     const response = await this.retrying(`PUT manifest ${reference}`, () =>
       this.send('PUT', `${this.repoPath}/manifests/${reference}`, {
         headers: { 'content-type': mediaType, 'content-length': String(bytes.length) },
@@ -155,7 +283,8 @@ export class RegistryClient {
     );
     if (response.status !== 201 && response.status !== 200) throw await failure(`PUT manifest ${this.options.repository}:${reference}`, response);
     this.stats.manifestsPut++;
-    return response.headers.get('docker-content-digest') ?? undefined;
+    await response.arrayBuffer().catch(() => undefined);
+    return { digest: response.headers.get('docker-content-digest') ?? undefined, subjectIndexed: response.headers.has('oci-subject') };
   }
 
   private location(response: Response, what: string): string {
@@ -281,6 +410,18 @@ async function failure(what: string, response: Response): Promise<RegistryError>
         ? 'the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage.'
         : undefined;
   return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ''}`, { status, codes, retryable: isRetryableStatus(status), remedy });
+}
+
+/** A retryable answer goes back to `retrying` as it is; any other failure is thrown. */
+async function retryableOrFail(what: string, response: Response): Promise<Response> {
+  if (isRetryableStatus(response.status)) return response;
+  throw await failure(what, response);
+}
+
+/** The next page of a paginated answer: `Link: </v2/…?last=…>; rel="next"`. */
+function nextLink(header: string | null): string | undefined {
+  const match = header ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(header) : null;
+  return match?.[1];
 }
 
 function withDigest(location: string, digest: string): string {

@@ -76,8 +76,23 @@ const environment = z
     role: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)'),
     /** GitHub environment of the deploy job (protection rules, approvals); default: the environment's name. */
     'github-environment': z.string().min(1).optional(),
+    /**
+     * Deliver the images another environment deployed and verified, promoted by digest into this environment's
+     * repositories, instead of building again; delivered after that environment, in the same run.
+     */
+    'promote-from': name.optional(),
   })
-  .refine((env) => env.branch !== undefined || env.tag !== undefined, { message: 'needs a branch or a tag pattern that delivers to it', path: ['branch'] });
+  .superRefine((env, ctx) => {
+    if (env['promote-from'] !== undefined) {
+      for (const key of ['branch', 'tag'] as const) {
+        if (env[key] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `does not apply with promote-from: the environment is delivered after '${env['promote-from']}', in the same run` });
+        }
+      }
+    } else if (env.branch === undefined && env.tag === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['branch'], message: 'needs a branch or a tag pattern that delivers to it, or promote-from' });
+    }
+  });
 export type Environment = z.output<typeof environment>;
 
 const commands = z.union([z.string().min(1).transform((c) => [c]), z.array(z.string().min(1))]);
@@ -177,6 +192,20 @@ export const pipelineSchema = z
       }
     }
     const names = model.environments.map((e) => e.name);
+    model.environments.forEach((env, i) => {
+      const from = env['promote-from'];
+      if (from === undefined) return;
+      const path = ['environments', i, 'promote-from'];
+      if (model.workflow.style === 'reusable') {
+        ctx.addIssue({ code: 'custom', path, message: "is not available with workflow.style reusable (Gantry's reusable workflows build every environment's images); use workflow.style inline" });
+      } else if (!names.includes(from)) {
+        ctx.addIssue({ code: 'custom', path, message: `is not an environment (environments: ${names.join(', ')})` });
+      } else if (promotionCycle(model.environments, env.name)) {
+        ctx.addIssue({ code: 'custom', path, message: `makes a cycle (${promotionCycle(model.environments, env.name)!.join(' → ')}): one environment of it must build` });
+      } else if (model.services.length === 0) {
+        ctx.addIssue({ code: 'custom', path, message: 'promotes service images, and the model has no services' });
+      }
+    });
     model.services.forEach((svc, i) => {
       if ('*' in svc.deploy) return;
       for (const env of names) {
@@ -187,6 +216,17 @@ export const pipelineSchema = z
       }
     });
   });
+
+/** The environments from `start` along promote-from back to `start` again, or undefined when the chain ends in a build. */
+function promotionCycle(environments: readonly { name: string; 'promote-from'?: string }[], start: string): string[] | undefined {
+  const chain = [start];
+  for (let from = environments.find((e) => e.name === start)?.['promote-from']; from !== undefined; from = environments.find((e) => e.name === from)?.['promote-from']) {
+    chain.push(from);
+    if (from === start) return chain;
+    if (chain.length > environments.length + 1) return undefined;
+  }
+  return undefined;
+}
 
 /** Gantry's actions from the checkout itself (`./`, `./vendor/gantry`) rather than from a repository. */
 export function isLocalPath(actions: string): boolean {

@@ -40,6 +40,8 @@ export interface ResolvedService {
   readonly push: StageCall;
   readonly deploy: StageCall & { readonly kind: DeployKind };
   readonly verify?: StageCall;
+  /** In an environment with promote-from: the promote stage's inputs but the source image, known when the run has it. */
+  readonly promote?: StageCall;
 }
 
 export interface ResolvedEnvironment extends Environment {
@@ -83,6 +85,7 @@ function resolveEnvironment(model: Pipeline, env: Environment, problems: string[
     }
     return { stage: stageName, inputs };
   };
+  const source = model.environments.find((e) => e.name === env['promote-from']);
   const services = model.services.map((svc, i): ResolvedService => {
     const values = { project: model.project, environment: env.name, service: svc.name };
     const at = `services[${i}]`;
@@ -91,6 +94,7 @@ function resolveEnvironment(model: Pipeline, env: Environment, problems: string[
     const repository = fill(svc.repository, values);
     const repositoryCheck = ecrRepositoryName.safeParse(repository);
     if (!repositoryCheck.success) problems.push(`${at}.repository: '${repository}' ${repositoryCheck.error.issues[0]!.message}`);
+    const push = call('push', svc.push, `${at}.push`, values);
     return {
       name: svc.name,
       context: svc.context,
@@ -99,11 +103,26 @@ function resolveEnvironment(model: Pipeline, env: Environment, problems: string[
       repository,
       build: call('build', svc.build, `${at}.build`, values),
       scan: call('scan', svc.scan, `${at}.scan`, values),
-      push: call('push', svc.push, `${at}.push`, values),
+      push,
       deploy: { kind: target.kind, ...call(DEPLOY_KINDS[target.kind], target.inputs, targetAt, values) },
       verify: svc.verify ? call('verify', svc.verify, `${at}.verify`, values) : undefined,
+      ...(source ? { promote: promoteCall(source, env, repository, push) } : {}),
     };
   });
   const frontend = model.frontend ? call('publish-static', model.frontend, 'frontend', { project: model.project, environment: env.name, service: 'frontend' }) : undefined;
   return { ...env, roleArn: `arn:aws:iam::${env.account}:role/${env.role}`, services, frontend };
+}
+
+/**
+ * The promote stage's inputs for one service of an environment promoted from `source`: the job authenticates with the
+ * source environment's role and chains into this environment's role when it differs; the target registry is the one
+ * this environment's pushes would use.
+ */
+function promoteCall(source: Environment, env: Environment, repository: string, push: StageCall): StageCall {
+  const roleOf = (e: Environment) => `arn:aws:iam::${e.account}:role/${e.role}`;
+  const inputs: Record<string, string> = { 'aws-region': source.region, 'target-repository': repository };
+  if (env.region !== source.region) inputs['target-region'] = env.region;
+  if (roleOf(env) !== roleOf(source)) inputs['target-role-arn'] = roleOf(env);
+  if (push.inputs.registry !== undefined) inputs['target-registry'] = push.inputs.registry;
+  return { stage: 'promote', inputs };
 }

@@ -52,6 +52,18 @@ export function trivyArgs(scan: TrivyScan): string[] {
 }
 
 /**
+ * Trivy's command line for a CycloneDX SBOM of an image or directory: an inventory of packages only, so it needs
+ * no vulnerability database and, with `--offline-scan`, no network.
+ */
+export function trivySbomArgs(scan: Pick<TrivyScan, 'scanType' | 'target' | 'cacheDir' | 'timeoutSeconds'>, output: string): string[] {
+  const args: string[] = [scan.scanType, '--format', 'cyclonedx', '--output', output, '--timeout', `${scan.timeoutSeconds}s`];
+  args.push('--skip-version-check', '--disable-telemetry', '--offline-scan', '--no-progress');
+  if (scan.cacheDir) args.push('--cache-dir', scan.cacheDir);
+  args.push(...(scan.scanType === 'image' ? ['--input', scan.target] : [scan.target]));
+  return args;
+}
+
+/**
  * The vulnerability scanner has no database: none in the cache and none downloadable. Says which inputs give it
  * one; `trivySaid` is Trivy's own error, when Trivy got as far as trying.
  */
@@ -70,8 +82,7 @@ export function missingVulnerabilityDb(scan: Pick<TrivyScan, 'cacheDir' | 'offli
 }
 
 /** Runs the scan, Trivy's log lines going to the runtime's log; throws a GantryError that says what to do. */
-export async function runTrivy(trivy: string, scan: TrivyScan, runtime: Runtime): Promise<void> {
-  const args = trivyArgs(scan);
+export async function runTrivy(trivy: string, scan: TrivyScan, runtime: Runtime, args: readonly string[] = trivyArgs(scan)): Promise<void> {
   if (scan.offline && (scan.scanType === 'config' || scan.scanners.includes('misconfig'))) {
     runtime.info("offline: misconfiguration checks come from the Trivy binary itself (Trivy logs 'Falling back to embedded checks')");
   }

@@ -5,11 +5,13 @@ import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, booleanString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import { openOciArchive } from '../oci/archive.js';
-import { ecrDigestOfTag, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
+import { ecrDigestOfTag, ecrEndpointOf, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
 import { formatBytes } from '../model/format.js';
 import { pushArchive } from '../oci/push.js';
-import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList, tagProblem } from '../oci/reference.js';
+import { ecrRepositoryName, registryEndpoint, tagList, tagProblem } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
+import { referrersTag } from '../oci/referrers.js';
+import { attachSbom, readSbom } from '../sbom/artifact.js';
 import type { Runtime } from '../model/runtime.js';
 
 const inputs = {
@@ -40,6 +42,10 @@ const inputs = {
     { description: 'KMS key for encryption KMS; default the AWS managed key.' },
   ),
   'keep-last': input(integerString(1, 10_000), { description: 'Lifecycle: number of tagged images to keep.', default: '10' }),
+  'sbom-file': input(z.string().min(1).optional(), {
+    description:
+      "CycloneDX SBOM (JSON) to attach to the image as an OCI 1.1 artifact whose subject is the image (the scan stage's sbom-file output): found through the registry's referrers API, or the referrers tag sha256-<hex> where the registry has no such API.",
+  }),
   'expire-untagged-days': input(integerString(0, 3650), {
     description: 'Lifecycle: expire untagged images after this many days (0: never).',
     default: '7',
@@ -63,6 +69,7 @@ export const pushStage = defineStage({
     tags: { description: 'Tags that point at the image, comma-separated.' },
     registry: { description: 'Registry host the image was pushed to.' },
     'repository-uri': { description: "The repository's URI in ECR." },
+    sbom: { description: 'Digest of the attached SBOM artifact (sha256:…); empty without sbom-file.' },
   },
   run: push,
 });
@@ -72,6 +79,7 @@ async function push(input: PushInput, runtime: Runtime) {
   const archive = await openOciArchive(input['oci-archive']).catch((error: unknown) => {
     throw new InputError('oci-archive', (error as Error).message);
   });
+  const sbom = input['sbom-file'] ? await readSbom(input['sbom-file']) : undefined;
   const archiveTag = archive.refName?.includes(':') ? archive.refName.slice(archive.refName.lastIndexOf(':') + 1) : undefined;
   const tags = input.tags.length > 0 ? input.tags : archiveTag && !tagProblem(archiveTag) ? [archiveTag] : [];
   if (tags.length === 0) throw new InputError('tags', 'no tag given and the archive records none');
@@ -97,8 +105,7 @@ async function push(input: PushInput, runtime: Runtime) {
   );
 
   const login = await ecrLogin(ecr, (secret) => runtime.setSecret(secret));
-  const ecrEndpoint = parseRegistry(login.proxyEndpoint);
-  if (typeof ecrEndpoint === 'string') throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${ecrEndpoint}`);
+  const ecrEndpoint = ecrEndpointOf(login);
   const endpoint = input.registry ?? ecrEndpoint;
   const separateRegistry = endpoint.host !== ecrEndpoint.host;
   runtime.info(`Pushing to ${endpoint.scheme}://${endpoint.host}/${input.repository}${separateRegistry ? ' (recording the image in ECR as well)' : ''}`);
@@ -120,6 +127,13 @@ async function push(input: PushInput, runtime: Runtime) {
   if (separateRegistry) {
     for (const tag of tags) await ecrRecordImage(ecr, input.repository, tag, archive.root.bytes, archive.root.mediaType, digest);
   }
+  let sbomDigest = '';
+  if (sbom) {
+    const root = archive.root;
+    const attached = await attachSbom(client, { mediaType: root.mediaType, digest: root.digest, size: root.bytes.length }, sbom);
+    sbomDigest = attached.digest;
+    runtime.info(`SBOM attached as ${attached.digest}, found through the ${attached.through === 'api' ? "registry's referrers API" : `referrers tag ${referrersTag(digest)}`}`);
+  }
   const { stats } = client;
   runtime.info(
     `Pushed ${input.repository}@${digest}: ${stats.blobsUploaded} blobs uploaded (${formatBytes(stats.bytesUploaded)}), ${stats.blobsSkipped} already present; ` +
@@ -129,7 +143,7 @@ async function push(input: PushInput, runtime: Runtime) {
   await runtime.appendSummary(
     [`### Image pushed: \`${image}\``, '', `| tags | blobs uploaded | blobs present |`, `|---|---|---|`, `| ${tags.map((t) => `\`${t}\``).join(' ')} | ${stats.blobsUploaded} (${formatBytes(stats.bytesUploaded)}) | ${stats.blobsSkipped} |`, ''].join('\n'),
   );
-  return { image, digest, tags: tags.join(','), registry: endpoint.host, 'repository-uri': repository.repositoryUri ?? `${ecrEndpoint.host}/${input.repository}` };
+  return { image, digest, tags: tags.join(','), registry: endpoint.host, 'repository-uri': repository.repositoryUri ?? `${ecrEndpoint.host}/${input.repository}`, sbom: sbomDigest };
 }
 
 /** The summary is a courtesy: failing to write it must not fail the stage. */

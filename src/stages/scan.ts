@@ -18,7 +18,7 @@ import { renderSarif } from '../scan/sarif.js';
 import { secretValues } from '../scan/secrets.js';
 import { parseSeveritySelection, type Severity } from '../scan/severity.js';
 import { resolveTrivy, TRIVY_VERSION } from '../scan/trivy-binary.js';
-import { missingVulnerabilityDb, runTrivy, SCAN_TYPES, SCANNERS, type Scanner, type ScanType } from '../scan/trivy-run.js';
+import { missingVulnerabilityDb, runTrivy, trivySbomArgs, SCAN_TYPES, SCANNERS, type Scanner, type ScanType } from '../scan/trivy-run.js';
 
 
 const DEFAULT_SCANNERS: Record<ScanType, Scanner[]> = { image: ['vuln', 'secret'], fs: ['vuln', 'secret'], config: ['misconfig'] };
@@ -111,11 +111,15 @@ const inputs = {
   }),
   'output-dir': input(z.string().min(1), { description: 'Directory for the JSON, SARIF, JUnit and Markdown reports.', default: 'trivy-reports' }),
   timeout: input(integerString(30, 7200), { description: 'Longest a scan may take, in seconds (30-7200).', default: '600' }),
+  'sbom-file': input(z.string().min(1).optional(), {
+    description:
+      "Also write a CycloneDX SBOM (JSON) of the image or directory to this path; Trivy makes it offline, with no vulnerability database. The push stage's sbom-file input attaches it to the image.",
+  }),
 };
 
 type ScanInput = StageInput<typeof inputs>;
 type ScanOutputs = Record<
-  'critical' | 'high' | 'medium' | 'low' | 'unknown' | 'gate' | 'json-report' | 'sarif-report' | 'junit-report' | 'summary-report',
+  'critical' | 'high' | 'medium' | 'low' | 'unknown' | 'gate' | 'json-report' | 'sarif-report' | 'junit-report' | 'summary-report' | 'sbom-file',
   string
 >;
 
@@ -138,11 +142,15 @@ export const scanStage = defineStage({
     'sarif-report': { description: 'Path of the SARIF report (gated severities only), for GitHub code scanning.' },
     'junit-report': { description: 'Path of the JUnit XML report (gated severities only), for Jenkins.' },
     'summary-report': { description: 'Path of the Markdown summary, also appended to the job summary.' },
+    'sbom-file': { description: 'Path of the CycloneDX SBOM when sbom-file was given; empty otherwise.' },
   },
-  check: (input) =>
-    input['scan-type'] === 'config' && input.scanners?.some((s) => s !== 'misconfig')
-      ? { input: 'scanners', problem: "scan-type 'config' finds misconfigurations only; use scanners: misconfig, or scan-type fs" }
-      : undefined,
+  check: (input) => {
+    if (input['scan-type'] === 'config' && input.scanners?.some((s) => s !== 'misconfig')) {
+      return { input: 'scanners', problem: "scan-type 'config' finds misconfigurations only; use scanners: misconfig, or scan-type fs" };
+    }
+    if (input['scan-type'] === 'config' && input['sbom-file']) return { input: 'sbom-file', problem: 'an SBOM describes an image or a directory: use scan-type image or fs' };
+    return undefined;
+  },
   run: scan,
 });
 
@@ -172,8 +180,9 @@ async function scan(input: ScanInput, runtime: Runtime): Promise<ScanOutputs> {
     junit: join(outputDir, 'trivy-junit.xml'),
     summary: join(outputDir, 'trivy-summary.md'),
   };
+  const sbomFile = input['sbom-file'] ? resolve(input['sbom-file']) : undefined;
   // Reports of an earlier run must not pass for this one's if it stops halfway.
-  for (const path of Object.values(paths)) await rm(path, { force: true });
+  for (const path of [...Object.values(paths), ...(sbomFile ? [sbomFile] : [])]) await rm(path, { force: true });
   // Trivy opens an OCI layout directory but not the OCI archive (tar) the build stage writes: unpack it first.
   const layout = scanType === 'image' && statSync(target).isFile() && (await isOciArchive(target)) ? await unpackOciArchive(target) : undefined;
   if (layout) runtime.info(`${input.target} is an OCI archive: unpacked to ${layout} for Trivy`);
@@ -196,6 +205,15 @@ async function scan(input: ScanInput, runtime: Runtime): Promise<ScanOutputs> {
         runtime,
       ),
     );
+    if (sbomFile) {
+      await mkdir(dirname(sbomFile), { recursive: true });
+      const sbomScan = { scanType, target: layout ?? target, cacheDir, timeoutSeconds: input.timeout };
+      await runtime.group(`trivy ${scanType} ${input.target}: CycloneDX SBOM`, () =>
+        runTrivy(trivy.path, { ...sbomScan, scanners: [], ignoreUnfixed: false, offline: true, output: sbomFile }, runtime, trivySbomArgs(sbomScan, sbomFile)),
+      );
+      if (layout) await writeFile(sbomFile, (await readFile(sbomFile, 'utf8')).replaceAll(layout, target));
+      runtime.info(`CycloneDX SBOM written to ${sbomFile}`);
+    }
   } finally {
     if (layout) await rm(layout, { recursive: true, force: true });
   }
@@ -236,6 +254,7 @@ async function scan(input: ScanInput, runtime: Runtime): Promise<ScanOutputs> {
     'sarif-report': paths.sarif,
     'junit-report': paths.junit,
     'summary-report': paths.summary,
+    'sbom-file': sbomFile ?? '',
   };
   const headline = `${verdict.gated.length} finding(s) at ${policy.severities.join(', ')}`;
   if (verdict.state === 'failed') {

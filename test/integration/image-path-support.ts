@@ -1,12 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { inject } from 'vitest';
 import type { Run } from './support.js';
 
@@ -49,6 +50,15 @@ export function ecrClient(): ECRClient {
   return new ECRClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
 }
 
+/** ECR in another account, as the promote stage reaches it: a role there, assumed with the stack's credentials. */
+export async function ecrInAccount(roleArn: string): Promise<ECRClient> {
+  const env = inject('localEnv');
+  const base = { region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL };
+  const sts = new STSClient({ ...base, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! } });
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'promote-test' }));
+  return new ECRClient({ ...base, credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
+}
+
 /** What the registry itself says a tag points at: `HEAD /v2/<repo>/manifests/<tag>` → Docker-Content-Digest. */
 export async function registryDigest(host: string, repository: string, reference: string, auth?: string): Promise<string | undefined> {
   const response = await fetch(`http://${host}/v2/${repository}/manifests/${reference}`, {
@@ -69,24 +79,37 @@ export async function registryHasBlob(host: string, repository: string, digest: 
  * A loopback proxy in front of the registry that counts the requests passing through, so a test can see whether a
  * push uploaded blobs (POST/PATCH/PUT on /blobs/uploads/) or not.
  */
+export interface ProxiedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
 export interface CountingProxy {
   readonly host: string;
-  readonly requests: { method: string; path: string }[];
+  readonly requests: ProxiedRequest[];
   blobUploads(): number;
   close(): Promise<void>;
 }
 
+/** A loopback proxy in front of `target` (`host:port`) that records each request it forwards, body included. */
 export async function countingProxy(target: string): Promise<CountingProxy> {
   const [targetHost, targetPort] = target.split(':');
-  const requests: { method: string; path: string }[] = [];
+  const requests: ProxiedRequest[] = [];
   const server: Server = createServer((req, res) => {
-    requests.push({ method: req.method!, path: req.url! });
-    const upstream = request({ host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      requests.push({ method: req.method!, path: req.url!, headers: req.headers, body });
+      const upstream = request({ host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.writeHead(502).end());
+      upstream.end(body);
     });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -110,7 +133,6 @@ export async function emulatorRegistryPassword(): Promise<string> {
  */
 export async function authenticatedRegistry(username: string, password: string): Promise<{ host: string; stop(): Promise<void> }> {
   const dir = await scratchDir();
-  const port = await freePort();
   // Debian's python3 crypt module makes the bcrypt hash docker-registry's htpasswd wants; no extra package needed.
   const { stdout } = await promisify(execFile)('/usr/bin/python3', [
     '-W',
@@ -121,17 +143,28 @@ export async function authenticatedRegistry(username: string, password: string):
     password,
   ]);
   await writeFile(join(dir, 'htpasswd'), stdout);
+  return startRegistry(dir, ['auth:', '  htpasswd:', '    realm: gantry-test', `    path: ${join(dir, 'htpasswd')}`], 401);
+}
+
+/** A second docker-registry on loopback with no authentication, standing in for another account's registry. */
+export async function plainRegistry(): Promise<{ host: string; stop(): Promise<void> }> {
+  return startRegistry(await scratchDir(), [], 200);
+}
+
+/** Starts `docker-registry` on a free loopback port with `extra` configuration; ready once `GET /v2/` answers `ready`. */
+async function startRegistry(dir: string, extra: readonly string[], ready: number): Promise<{ host: string; stop(): Promise<void> }> {
+  const port = await freePort();
   await mkdir(join(dir, 'data'));
   await writeFile(
     join(dir, 'config.yml'),
-    ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(dir, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, 'auth:', '  htpasswd:', '    realm: gantry-test', `    path: ${join(dir, 'htpasswd')}`, ''].join('\n'),
+    ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(dir, 'data')}`, 'http:', `  addr: 127.0.0.1:${port}`, ...extra, ''].join('\n'),
   );
   const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
   const host = `127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     const status = await fetch(`http://${host}/v2/`).then((r) => r.status, () => 0);
-    if (status === 401) break;
-    if (i > 50) throw new Error('the authenticated registry did not start');
+    if (status === ready) break;
+    if (i > 50) throw new Error(`the registry on ${host} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

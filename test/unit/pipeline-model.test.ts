@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PipelineError, resolvePipeline } from '../../src/pipeline/resolve.js';
+import { resolvePipeline } from '../../src/pipeline/resolve.js';
+import { problemsOf } from './support.js';
 
 const seed = (name: string) => parse(readFileSync(`examples/pipelines/${name}.yaml`, 'utf8')) as Record<string, unknown>;
 
@@ -19,16 +20,6 @@ function model(): Record<string, any> {
       { name: 'web', deploy: { staging: { kind: 'eks', cluster: 'c', workload: 'deployment/web' }, production: { kind: 'eks', cluster: 'c', workload: 'deployment/web' } } },
     ],
   };
-}
-
-function problemsOf(document: unknown): readonly string[] {
-  try {
-    resolvePipeline(document);
-  } catch (error) {
-    if (error instanceof PipelineError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the model to be refused');
 }
 
 describe('resolvePipeline', () => {

@@ -26,7 +26,7 @@ export function pipelineDoc(pipeline: ResolvedPipeline, source: string): string 
     '| --- | --- | --- | --- | --- | --- |',
     ...pipeline.environments.map(
       (e) =>
-        `| ${e.name} | ${[e.branch && `branch \`${e.branch}\``, e.tag && `tag \`${e.tag}\``].filter(Boolean).join(', ')} | ${e.account} | ${e.region} | \`${e.role}\` | ${e['github-environment'] ?? e.name} |`,
+        `| ${e.name} | ${[e.branch && `branch \`${e.branch}\``, e.tag && `tag \`${e.tag}\``, e['promote-from'] && `promoted by digest from ${e['promote-from']}, after its deploy`].filter(Boolean).join(', ')} | ${e.account} | ${e.region} | \`${e.role}\` | ${e['github-environment'] ?? e.name} |`,
     ),
     '',
     '## Services',

@@ -56,6 +56,9 @@ export function deliversTo(env: ResolvedEnvironment): string {
 }
 
 export const imagesJob = (env: string) => `images-${env}`;
+export const promoteJob = (env: string) => `promote-${env}`;
+/** The job whose outputs hold an environment's images by digest: its images job, or its promote job. */
+export const imageSourceJob = (env: Pick<ResolvedEnvironment, 'name' | 'promote-from'>) => (env['promote-from'] ? promoteJob(env.name) : imagesJob(env.name));
 export const deployJob = (env: string, service: string) => `deploy-${env}-${service}`;
 export const imageOutput = (service: string) => `image-${service}`;
 
@@ -71,8 +74,10 @@ export type DeliveryRenderer = (pipeline: ResolvedPipeline, env: ResolvedEnviron
 export const inlineDelivery: DeliveryRenderer = (pipeline, env, refs, after) => {
   const jobs: Record<string, Job> = {};
   const delivering: string[] = [];
+  const source = pipeline.environments.find((e) => e.name === env['promote-from']);
   if (env.services.length > 0) {
-    jobs[imagesJob(env.name)] = imagesJobOf(pipeline, env, refs, after);
+    if (source) jobs[promoteJob(env.name)] = promoteJobOf(pipeline, env, source, refs);
+    else jobs[imagesJob(env.name)] = imagesJobOf(pipeline, env, refs, after);
     for (const service of env.services) {
       const name = deployJob(env.name, service.name);
       jobs[name] = deployJobOf(pipeline, env, service, refs);
@@ -81,7 +86,9 @@ export const inlineDelivery: DeliveryRenderer = (pipeline, env, refs, after) => 
   }
   if (env.frontend) {
     const name = frontendJob(env.name);
-    jobs[name] = frontendJobOf(pipeline, env, env.frontend, refs, after);
+    // A promoted environment's front end follows its images, or else the source environment's front end.
+    const frontendNeeds = source ? [env.services.length > 0 ? promoteJob(env.name) : frontendJob(source.name)] : after;
+    jobs[name] = frontendJobOf(pipeline, env, env.frontend, refs, frontendNeeds, !source);
     delivering.push(name);
   }
   return { jobs, delivering };
@@ -123,7 +130,8 @@ export function deliverWorkflow(pipeline: ResolvedPipeline, delivery: DeliveryRe
             description: 'Environment to deliver the checked-out ref to',
             type: 'choice',
             required: true,
-            options: pipeline.environments.map((e) => e.name),
+            // A promoted environment follows its source environment; it is not delivered on its own.
+            options: pipeline.environments.filter((e) => !e['promote-from']).map((e) => e.name),
           },
         },
       },
@@ -321,8 +329,39 @@ export function gitopsSteps(refs: ActionRefs, bump: Record<string, string>, veri
   return steps;
 }
 
+/**
+ * Promotes each service's image, by digest, from the source environment's repository into this environment's, once
+ * every deploy of the source environment succeeded (and was verified there): gated like a deploy, in this
+ * environment's GitHub environment. It authenticates with the source environment's role and the promote stage
+ * chains into this environment's role when the two differ.
+ */
+function promoteJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, source: ResolvedEnvironment, refs: ActionRefs): Job {
+  const steps: Step[] = [...(refs.local ? [checkout(refs)] : []), authStep(source, refs)];
+  for (const service of env.services) {
+    steps.push({
+      id: `promote-${service.name}`,
+      uses: refs.gantry('promote'),
+      with: {
+        ...service.promote!.inputs,
+        'source-image': `\${{ needs.${imageSourceJob(source)}.outputs.${imageOutput(service.name)} }}`,
+        tags: 'build-${{ github.run_number }}',
+      },
+    });
+  }
+  return {
+    name: `promote to ${env.name} (from ${source.name})`,
+    needs: [imageSourceJob(source), ...source.services.map((s) => deployJob(source.name, s.name))],
+    ...baseJob(pipeline),
+    permissions: { contents: 'read', 'id-token': 'write' },
+    environment: env['github-environment'] ?? env.name,
+    concurrency: { group: `promote-${env.name}`, 'cancel-in-progress': false },
+    outputs: Object.fromEntries(env.services.map((s) => [imageOutput(s.name), `\${{ steps.promote-${s.name}.outputs.image }}`])),
+    steps,
+  };
+}
+
 function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, service: ResolvedService, refs: ActionRefs): Job {
-  const image = `\${{ needs.${imagesJob(env.name)}.outputs.${imageOutput(service.name)} }}`;
+  const image = `\${{ needs.${imageSourceJob(env)}.outputs.${imageOutput(service.name)} }}`;
   const { kind, stage, inputs } = service.deploy;
   const verify = service.verify?.inputs;
   const steps: Step[] = refs.local ? [checkout(refs)] : [];
@@ -336,7 +375,7 @@ function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
   }
   return {
     name: `deploy ${service.name} to ${env.name}`,
-    needs: [imagesJob(env.name)],
+    needs: [imageSourceJob(env)],
     ...baseJob(pipeline),
     permissions: kind === 'gitops' ? { contents: 'read' } : { contents: 'read', 'id-token': 'write' },
     environment: env['github-environment'] ?? env.name,
@@ -346,11 +385,11 @@ function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
   };
 }
 
-function frontendJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, frontend: StageCall, refs: ActionRefs, needs: string[]): Job {
+function frontendJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, frontend: StageCall, refs: ActionRefs, needs: string[], gated = true): Job {
   return {
     name: `front end to ${env.name}`,
     ...(needs.length ? { needs } : {}),
-    if: deliversTo(env),
+    ...(gated ? { if: deliversTo(env) } : {}),
     ...baseJob(pipeline),
     permissions: { contents: 'read', 'id-token': 'write' },
     environment: env['github-environment'] ?? env.name,

@@ -23,20 +23,34 @@ export interface Statement {
 }
 
 /** GitHub's `sub` claims that deliver to an environment: its branch or tag pushes, and jobs in its GitHub environment. */
-export function subjectsOf(repository: string, env: ResolvedEnvironment): string[] {
+export function subjectsOf(repository: string, env: ResolvedEnvironment, environments: readonly ResolvedEnvironment[] = []): string[] {
   // GitHub filter patterns use `**` across slashes; IAM's StringLike `*` already matches any characters.
   const glob = (pattern: string) => pattern.replace(/\*\*/g, '*');
   return [
     ...(env.branch ? [`repo:${repository}:ref:refs/heads/${glob(env.branch)}`] : []),
     ...(env.tag ? [`repo:${repository}:ref:refs/tags/${glob(env.tag)}`] : []),
     `repo:${repository}:environment:${env['github-environment'] ?? env.name}`,
+    // The promote job of an environment promoted from this one runs in that environment, with this role.
+    ...promotedFrom(env, environments).map((target) => `repo:${repository}:environment:${target['github-environment'] ?? target.name}`),
   ];
 }
 
-export function trustPolicy(repository: string, env: ResolvedEnvironment): PolicyDocument {
+/** The environments that promote from `env`, whose promote jobs authenticate with `env`'s role. */
+export function promotedFrom(env: ResolvedEnvironment, environments: readonly ResolvedEnvironment[]): ResolvedEnvironment[] {
+  return environments.filter((e) => e['promote-from'] === env.name);
+}
+
+/**
+ * `environments`: every environment of the pipeline, for promote-from: the source environment's role admits the
+ * promoted environment's promote job, and a promoted environment's role admits the source role's chaining.
+ */
+export function trustPolicy(repository: string, env: ResolvedEnvironment, environments: readonly ResolvedEnvironment[] = []): PolicyDocument {
+  const source = environments.find((e) => e.name === env['promote-from']);
+  const chained = source && source.roleArn !== env.roleArn ? [{ Sid: 'PromotionFromSourceRole', Effect: 'Allow' as const, Principal: { AWS: source.roleArn }, Action: 'sts:AssumeRole' }] : [];
   return {
     Version: '2012-10-17',
     Statement: [
+      ...chained,
       {
         Sid: 'GitHubActionsOidc',
         Effect: 'Allow',
@@ -44,7 +58,7 @@ export function trustPolicy(repository: string, env: ResolvedEnvironment): Polic
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
           StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: 'sts.amazonaws.com' },
-          StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: subjectsOf(repository, env) },
+          StringLike: { [`${GITHUB_OIDC_HOST}:sub`]: subjectsOf(repository, env, environments) },
         },
       },
     ],
@@ -69,18 +83,37 @@ const ECR_REPOSITORY_ACTIONS = [
   'ecr:UploadLayerPart',
 ];
 
-export function permissionPolicy(env: ResolvedEnvironment): PolicyDocument {
+/** What promote does at the target repository: read what is there, write what is missing; it creates nothing. */
+const ECR_PROMOTE_TARGET_ACTIONS = [
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:CompleteLayerUpload',
+  'ecr:DescribeImages',
+  'ecr:DescribeRepositories',
+  'ecr:GetDownloadUrlForLayer',
+  'ecr:InitiateLayerUpload',
+  'ecr:PutImage',
+  'ecr:UploadLayerPart',
+];
+
+/** `environments`: every environment of the pipeline, for promote-from (see `trustPolicy`). */
+export function permissionPolicy(env: ResolvedEnvironment, environments: readonly ResolvedEnvironment[] = []): PolicyDocument {
   const arn = (service: string, resource: string) => `arn:aws:${service}:${env.region}:${env.account}:${resource}`;
   const statements: Statement[] = [];
   if (env.services.length > 0) {
     // GetAuthorizationToken has no resource: AWS documents "*" as its only resource.
     statements.push({ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });
     statements.push({
-      Sid: 'EcrPush',
+      Sid: env['promote-from'] ? 'EcrPromoteTarget' : 'EcrPush',
       Effect: 'Allow',
-      Action: ECR_REPOSITORY_ACTIONS,
+      Action: env['promote-from'] ? ECR_PROMOTE_TARGET_ACTIONS : ECR_REPOSITORY_ACTIONS,
       Resource: unique(env.services.map((s) => arn('ecr', `repository/${s.repository}`))),
     });
+  }
+  const chainedTargets = unique(promotedFrom(env, environments).map((e) => e.roleArn).filter((role) => role !== env.roleArn));
+  if (chainedTargets.length > 0) {
+    // The promote job reads this environment's repositories with this role, then writes with the target's.
+    statements.push({ Sid: 'PromotionTargetRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: chainedTargets });
   }
   const ecs = env.services.filter((s) => s.deploy.kind === 'ecs');
   if (ecs.length > 0) {
@@ -173,13 +206,13 @@ export function terraformOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment
     `# Deploy role of ${pipeline.model.project} in ${env.name} (account ${env.account}), assumed by GitHub Actions over OIDC.`,
     `resource "aws_iam_role" "${id}" {`,
     `  name               = "${env.role}"`,
-    `  assume_role_policy = jsonencode(${hcl(trustPolicy(pipeline.model.repository, env))})`,
+    `  assume_role_policy = jsonencode(${hcl(trustPolicy(pipeline.model.repository, env, pipeline.environments))})`,
     `}`,
     ``,
     `resource "aws_iam_role_policy" "${id}" {`,
     `  name   = "${pipeline.model.project}-delivery"`,
     `  role   = aws_iam_role.${id}.id`,
-    `  policy = jsonencode(${hcl(permissionPolicy(env))})`,
+    `  policy = jsonencode(${hcl(permissionPolicy(env, pipeline.environments))})`,
     `}`,
     ``,
   ].join('\n');
@@ -190,8 +223,8 @@ export function iamFiles(pipeline: ResolvedPipeline): Record<string, string> {
   const files: Record<string, string> = {};
   for (const env of pipeline.environments) {
     const dir = `iam/${env.name}`;
-    files[`${dir}/trust-policy.json`] = `${JSON.stringify(trustPolicy(pipeline.model.repository, env), null, 2)}\n`;
-    files[`${dir}/permission-policy.json`] = `${JSON.stringify(permissionPolicy(env), null, 2)}\n`;
+    files[`${dir}/trust-policy.json`] = `${JSON.stringify(trustPolicy(pipeline.model.repository, env, pipeline.environments), null, 2)}\n`;
+    files[`${dir}/permission-policy.json`] = `${JSON.stringify(permissionPolicy(env, pipeline.environments), null, 2)}\n`;
     files[`${dir}/role.tf`] = terraformOf(pipeline, env);
   }
   return files;

@@ -40,7 +40,7 @@ export function renderJenkinsfile(pipeline: ResolvedPipeline, header: string): s
   if (checks.length > 0) lines.push(...stage('Test', undefined, checks.map((command) => `sh(${literal(command)})`)));
   const services = pipeline.environments[0]?.services ?? [];
   for (const service of services) lines.push(...imageStages(service));
-  for (const env of pipeline.environments) lines.push(...environmentStages(env));
+  for (const env of deliveryOrder(pipeline.environments)) lines.push(...environmentStages(env, pipeline.environments));
   lines.push('  }');
   lines.push(...notifyPost(pipeline));
   lines.push('}', '');
@@ -71,25 +71,69 @@ function imageStages(service: ResolvedService): string[] {
   ];
 }
 
-/** Per environment and service: push, deploy, verify (a failure rolls the deploy back), gated on the ref. */
-function environmentStages(env: ResolvedEnvironment): string[] {
-  const when = refCondition(env);
+/** Environments in an order where each promoted one comes after the environment it promotes from. */
+export function deliveryOrder(environments: readonly ResolvedEnvironment[]): ResolvedEnvironment[] {
+  const ordered: ResolvedEnvironment[] = [];
+  const visit = (env: ResolvedEnvironment) => {
+    if (ordered.includes(env)) return;
+    const source = environments.find((e) => e.name === env['promote-from']);
+    if (source) visit(source);
+    ordered.push(env);
+  };
+  environments.forEach(visit);
+  return ordered;
+}
+
+/** The environment whose branch or tag delivers `env`: itself, or the one at the start of its promote-from chain. */
+function deliveringEnvironment(env: ResolvedEnvironment, environments: readonly ResolvedEnvironment[]): ResolvedEnvironment {
+  const source = environments.find((e) => e.name === env['promote-from']);
+  return source ? deliveringEnvironment(source, environments) : env;
+}
+
+/** The Groovy expression of an environment's image of a service: what its push or its promote gave. */
+const imageIn = (env: ResolvedEnvironment, service: string) => `delivered[${literal(service)}][${literal(env.name)}].${env['promote-from'] ? 'promote' : 'push'}.image`;
+
+function authLines(env: ResolvedEnvironment): string[] {
+  return [
+    // Each environment assumes its own role; the session file replaces an earlier environment's.
+    `withCredentials([file(credentialsId: ${literal(OIDC_CREDENTIAL)}, variable: 'GANTRY_WEB_IDENTITY_TOKEN_FILE')]) {`,
+    `  ${call('gantryAuth', { 'aws-region': env.region, 'role-arn': env.roleArn })}`,
+    '}',
+  ];
+}
+
+/**
+ * Per environment and service: push (or, with promote-from, promote by digest what the source environment deployed
+ * and verified, authenticated as the source environment), deploy, verify (a failure rolls the deploy back), gated
+ * on the ref.
+ */
+function environmentStages(env: ResolvedEnvironment, environments: readonly ResolvedEnvironment[]): string[] {
+  const when = refCondition(deliveringEnvironment(env, environments));
+  const source = environments.find((e) => e.name === env['promote-from']);
   const lines: string[] = [];
   for (const service of env.services) {
     const built = `delivered[${literal(service.name)}]`;
     const here = `${built}[${literal(env.name)}]`;
-    const pushInputs = { repository: service.repository, 'aws-region': env.region, ...service.push.inputs };
-    lines.push(
-      ...stage(`Push ${service.name} (${env.name})`, when, [
-        // Each environment assumes its own role; the session file replaces an earlier environment's.
-        `withCredentials([file(credentialsId: ${literal(OIDC_CREDENTIAL)}, variable: 'GANTRY_WEB_IDENTITY_TOKEN_FILE')]) {`,
-        `  ${call('gantryAuth', { 'aws-region': env.region, 'role-arn': env.roleArn })}`,
-        '}',
-        `${here} = [push: ${call('gantryPush', pushInputs, { 'oci-archive': `${built}.build['oci-archive']`, tags: `${built}.build.tags` })}]`,
-      ]),
-    );
+    if (source) {
+      lines.push(
+        ...stage(`Promote ${service.name} (${env.name})`, when, [
+          ...authLines(source),
+          `${here} = [promote: ${call('gantryPromote', service.promote!.inputs, { 'source-image': imageIn(source, service.name), tags: "'build-' + env.BUILD_NUMBER" })}]`,
+          // The deploy that follows runs as this environment.
+          ...authLines(env),
+        ]),
+      );
+    } else {
+      const pushInputs = { repository: service.repository, 'aws-region': env.region, ...service.push.inputs };
+      lines.push(
+        ...stage(`Push ${service.name} (${env.name})`, when, [
+          ...authLines(env),
+          `${here} = [push: ${call('gantryPush', pushInputs, { 'oci-archive': `${built}.build['oci-archive']`, tags: `${built}.build.tags` })}]`,
+        ]),
+      );
+    }
     const { kind, inputs } = service.deploy;
-    const image = { image: `${here}.push.image` };
+    const image = { image: imageIn(env, service.name) };
     const verify = service.verify?.inputs;
     if (kind === 'ecs') {
       // deploy-ecs verifies within the stage (verify-* inputs) and rolls the service back there, as on GitHub.
@@ -107,7 +151,7 @@ function environmentStages(env: ResolvedEnvironment): string[] {
       kind === 'eks'
         ? call('gantryRollback', { target: 'eks', 'aws-region': env.region, cluster: inputs.cluster!, namespace: inputs.namespace ?? 'default', workload: inputs.workload! }, {
             'previous-images': `${here}.deploy['previous-images']`,
-            image: `${here}.push.image`,
+            image: imageIn(env, service.name),
           })
         : call(
             'gantryRollback',
