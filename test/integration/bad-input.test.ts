@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { runStage } from '../../src/runtime/run-stage.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { findStage, stages } from '../../src/stages/index.js';
-import { scratchDir } from './image-path-support.js';
+import { ociArchive, scratchDir } from './image-path-support.js';
 import { recordingReceiver, stackSnapshot } from './stack-snapshot.js';
 import { CLI, deployRoleSession, runNode, stackEnv, type Run } from './support.js';
 
@@ -309,7 +306,6 @@ const actionRows = (ctx: { registry: string }): { stage: string; inputs: Record<
   { stage: 'notify', inputs: { status: 'meh', 'slack-webhook-url': 'https://hooks.slack.example/services/T/B/x' }, input: 'status' },
 ];
 
-const exec = promisify(execFile);
 let scratch: string;
 let receiver: Awaited<ReturnType<typeof recordingReceiver>>;
 let session: Record<string, string>;
@@ -317,38 +313,12 @@ let before: Record<string, unknown>;
 let blocks: StageBlock[];
 let saved: NodeJS.ProcessEnv | undefined;
 
-/** A one-layer image in an OCI archive, written by hand: enough for push to create a repository and upload it. */
-async function writeImageArchive(path: string): Promise<void> {
-  const layout = join(scratch, 'layout');
-  const blob = async (bytes: Buffer) => {
-    const hex = createHash('sha256').update(bytes).digest('hex');
-    await writeFile(join(layout, 'blobs', 'sha256', hex), bytes);
-    return { digest: `sha256:${hex}`, size: bytes.length };
-  };
-  await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
-  const layer = await blob(Buffer.from('a layer'));
-  const config = await blob(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.digest] } })));
-  const manifest = await blob(
-    Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
-      }),
-    ),
-  );
-  await writeFile(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  await writeFile(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] }));
-  await exec('tar', ['-cf', path, '-C', layout, 'oci-layout', 'index.json', 'blobs']);
-}
-
 beforeAll(async () => {
   const local = inject('localEnv');
   scratch = await scratchDir();
   receiver = await recordingReceiver();
   session = await deployRoleSession();
-  await writeImageArchive(join(scratch, 'image.tar'));
+  await copyFile(ociArchive(join(scratch, 'oci'), { 'app/VERSION': 'bad input\n' }), join(scratch, 'image.tar'));
   await writeFile(join(scratch, 'not-an-archive.tar'), 'plain text, not a tar\n');
   await mkdir(join(scratch, 'site'));
   await writeFile(join(scratch, 'site', 'index.html'), '<h1>bad input</h1>\n');
