@@ -25,6 +25,7 @@ const exec = promisify(execFile);
 const GITHUB_TOKEN = 'ghs_L3akGuardT0kenThatMustNeverBeSeen0042';
 const SLACK_PATH = '/services/T0LEAK/B0LEAK/sl4ckS3cretWebhookPath';
 const WEBHOOK_PATH = '/hooks/js0nS3cretWebhookPath';
+const OVERLAY = 'apps/example/overlays/staging/kustomization.yaml';
 
 interface Secret {
   readonly name: string;
@@ -141,6 +142,20 @@ async function stsSessions(): Promise<Secret[]> {
   ]);
 }
 
+/**
+ * Points the staging overlay of a copy of the GitOps repository at an image no run deploys, so that each run's bump
+ * is a real commit pushed with the token, whatever the stack's repository held.
+ */
+async function seedOverlay(bare: string): Promise<void> {
+  const work = join(scratch, 'seed');
+  const file = join(work, OVERLAY);
+  await exec('git', ['clone', '--quiet', bare, work]);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, `${text.slice(0, text.indexOf('images:'))}images:\n  - name: example-app\n    newTag: leak-guard-seed\n`);
+  await exec('git', ['-C', work, '-c', 'user.name=seed', '-c', 'user.email=seed@example.invalid', 'commit', '--quiet', '-am', 'seed: an image no run deploys']);
+  await exec('git', ['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+}
+
 let scratch: string;
 let receiver: Awaited<ReturnType<typeof recordingReceiver>>;
 let gitRemote: Awaited<ReturnType<typeof gitHttpServer>>;
@@ -154,6 +169,7 @@ beforeAll(async () => {
   await mkdir(join(scratch, 'http'));
   await exec('git', ['clone', '--quiet', '--bare', local.GANTRY_GITOPS_REPO!, join(scratch, 'http', 'gitops.git')]);
   await exec('git', ['--git-dir', join(scratch, 'http', 'gitops.git'), 'config', 'http.receivepack', 'true']);
+  await seedOverlay(join(scratch, 'http', 'gitops.git'));
   gitRemote = await gitHttpServer(join(scratch, 'http'), GITHUB_TOKEN);
   secrets.push(
     { name: 'the GitHub token', value: GITHUB_TOKEN },
@@ -164,6 +180,9 @@ beforeAll(async () => {
     { name: "the JSON webhook URL's path", value: WEBHOOK_PATH },
   );
 }, 120_000);
+
+/** Pushes the smart-HTTP remote accepted: each authenticated by the token. */
+const authorizedPushes = () => gitRemote.seen.filter((request) => request.startsWith('POST /gitops.git/git-receive-pack') && request.endsWith('authorized')).length;
 
 afterAll(async () => {
   await gitRemote?.close();
@@ -208,7 +227,7 @@ describe('no secret leaks from the example pipeline', () => {
       '--repository',
       `${gitRemote.base}/gitops.git`,
       '--files',
-      'apps/example/overlays/staging/kustomization.yaml',
+      OVERLAY,
       '--image-name',
       'example-app',
       '--image',
@@ -218,7 +237,7 @@ describe('no secret leaks from the example pipeline', () => {
       '--environment',
       'staging',
     );
-    expect(gitRemote.seen.some((request) => request.startsWith('POST /gitops.git/git-receive-pack') && request.endsWith('authorized'))).toBe(true);
+    expect(authorizedPushes()).toBe(1);
     await stage('verify', '--url', `${receiver.url}/healthz`, '--body-contains', 'ok');
     await cp('examples/site', join(work, 'site'), { recursive: true });
     await stage(
@@ -255,6 +274,7 @@ describe('no secret leaks from the example pipeline', () => {
     const home = join(work, 'home');
     await mkdir(home, { recursive: true });
     secrets.push({ name: 'the OIDC token of the act run', value: (await readFile(local.AWS_WEB_IDENTITY_TOKEN_FILE!, 'utf8')).trim() });
+    const pushes = authorizedPushes();
     const workflow = await deliveryWorkflow(local, work);
     const run = await runAct(
       workflow,
@@ -263,6 +283,7 @@ describe('no secret leaks from the example pipeline', () => {
     );
     expect(run.code, run.output.slice(-3000)).toBe(0);
     expect(actOutputsOf(run.output, 'deploy app to gitops').commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(authorizedPushes(), 'a push with the token').toBe(pushes + 1);
 
     const found: Place[] = [{ place: 'the act log', bytes: Buffer.from(run.output) }];
     // The auth steps' GITHUB_ENV is how the runner hands the credentials to the later steps: like the exports file,
