@@ -23,6 +23,8 @@ import { CLI, parseExports, readCommandFile, runNode, stackEnv, type Run } from 
 
 const exec = promisify(execFile);
 const GITHUB_TOKEN = 'ghs_L3akGuardT0kenThatMustNeverBeSeen0042';
+/** A token the remote refuses: a secret all the same. */
+const WRONG_TOKEN = 'ghs_Wr0ngT0kenTheRemoteRefusesButStillSecret';
 const SLACK_PATH = '/services/T0LEAK/B0LEAK/sl4ckS3cretWebhookPath';
 const WEBHOOK_PATH = '/hooks/js0nS3cretWebhookPath';
 const OVERLAY = 'apps/example/overlays/staging/kustomization.yaml';
@@ -173,9 +175,11 @@ beforeAll(async () => {
   gitRemote = await gitHttpServer(join(scratch, 'http'), GITHUB_TOKEN);
   secrets.push(
     { name: 'the GitHub token', value: GITHUB_TOKEN },
+    { name: 'the refused GitHub token', value: WRONG_TOKEN },
     { name: 'the ECR password', value: await emulatorRegistryPassword() },
     { name: 'the Slack webhook URL', value: `${receiver.url}${SLACK_PATH}` },
     { name: "the Slack webhook URL's path", value: SLACK_PATH },
+    { name: 'the undeliverable Slack webhook URL', value: `http://127.0.0.1:1${SLACK_PATH}` },
     { name: 'the JSON webhook URL', value: `${receiver.url}${WEBHOOK_PATH}` },
     { name: "the JSON webhook URL's path", value: WEBHOOK_PATH },
   );
@@ -203,10 +207,15 @@ describe('no secret leaks from the example pipeline', () => {
 
     let session: Record<string, string> = {};
     const runs: { stage: string; run: Run }[] = [];
-    const stage = async (name: string, ...args: string[]) => {
-      const env = stackEnv({ ...session, TMPDIR: join(work, 'tmp'), GANTRY_SUMMARY_FILE: summary, GANTRY_GITOPS_TOKEN: GITHUB_TOKEN, GANTRY_SHA: 'c0ffee0000000000000000000000000000000001' });
+    const attempt = async (name: string, args: string[], extra: Record<string, string> = {}) => {
+      const env = stackEnv({ ...session, TMPDIR: join(work, 'tmp'), GANTRY_SUMMARY_FILE: summary, GANTRY_GITOPS_TOKEN: GITHUB_TOKEN, GANTRY_SHA: 'c0ffee0000000000000000000000000000000001', ...extra });
       const run = await runNode(CLI, ['run', name, '--json', '--output-file', outputFile, ...args], env, 600_000);
-      runs.push({ stage: name, run });
+      const before = runs.filter((r) => r.stage.split(' ')[0] === name).length;
+      runs.push({ stage: before ? `${name} (run ${before + 1})` : name, run });
+      return run;
+    };
+    const stage = async (name: string, ...args: string[]) => {
+      const run = await attempt(name, args);
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
       return JSON.parse(run.stdout) as Record<string, string>;
     };
@@ -255,6 +264,14 @@ describe('no secret leaks from the example pipeline', () => {
     );
     await stage('notify', '--status', 'success', '--service', 'example-app', '--image', image!, '--slack-webhook-url', `${receiver.url}${SLACK_PATH}`, '--webhook-url', `${receiver.url}${WEBHOOK_PATH}`);
     expect(receiver.requests.filter((request) => request.startsWith('POST /services/') || request.startsWith('POST /hooks/'))).toHaveLength(2);
+
+    // Failures print the most: a role that refuses the token, a token the remote refuses, a webhook nobody answers.
+    const refused = await attempt('auth', ['--role-arn', 'arn:aws:iam::123456789012:role/gantry-deploy-chained']);
+    expect(refused.code, refused.stderr).toBe(1);
+    const wrongToken = await attempt('gitops-bump', ['--repository', `${gitRemote.base}/gitops.git`, '--files', OVERLAY, '--image-name', 'example-app', '--image', image!, '--service', 'example', '--environment', 'staging'], { GANTRY_GITOPS_TOKEN: WRONG_TOKEN });
+    expect(wrongToken.code, wrongToken.stderr).toBe(1);
+    const undelivered = await attempt('notify', ['--status', 'failure', '--fail-on-error', 'true', '--attempts', '2', '--slack-webhook-url', `http://127.0.0.1:1${SLACK_PATH}`]);
+    expect(undelivered.code, undelivered.stderr).toBe(1);
 
     const places: Place[] = [];
     for (const { stage: name, run } of runs) places.push({ place: `stdout of ${name}`, bytes: Buffer.from(run.stdout) }, { place: `stderr of ${name}`, bytes: Buffer.from(run.stderr) });
