@@ -210,8 +210,8 @@ describe('no secret leaks from the example pipeline', () => {
     const attempt = async (name: string, args: string[], extra: Record<string, string> = {}) => {
       const env = stackEnv({ ...session, TMPDIR: join(work, 'tmp'), GANTRY_SUMMARY_FILE: summary, GANTRY_GITOPS_TOKEN: GITHUB_TOKEN, GANTRY_SHA: 'c0ffee0000000000000000000000000000000001', ...extra });
       const run = await runNode(CLI, ['run', name, '--json', '--output-file', outputFile, ...args], env, 600_000);
-      const before = runs.filter((r) => r.stage.split(' ')[0] === name).length;
-      runs.push({ stage: before ? `${name} (run ${before + 1})` : name, run });
+      const earlier = runs.filter((r) => r.stage.split(' ')[0] === name).length;
+      runs.push({ stage: earlier ? `${name} (run ${earlier + 1})` : name, run });
       return run;
     };
     const stage = async (name: string, ...args: string[]) => {
