@@ -14,6 +14,6 @@ export function ecsName(what: string, resource: 'cluster' | 'service') {
 export const taskDefinitionRevision = z
   .string()
   .regex(
-    /^([a-zA-Z0-9_-]{1,255}:\d+|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
+    /^([a-zA-Z0-9_-]{1,255}:[1-9]\d*|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:[1-9]\d*)$/,
     'must be a task-definition ARN or family:revision',
   );

@@ -57,6 +57,8 @@ export function parseRegistry(value: string): RegistryEndpoint | string {
   const match = /^(?:(https?):\/\/)?([^/\s]+?)\/?$/.exec(value.trim());
   if (!match || !new RegExp(`^${HOST}$`).test(match[2]!)) return 'must be a registry host such as 123456789012.dkr.ecr.us-east-1.amazonaws.com or http://127.0.0.1:5000';
   const host = match[2]!;
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) return `port ${port} is out of range (1-65535)`;
   const scheme = (match[1] as 'http' | 'https' | undefined) ?? (isLoopbackHost(host) ? 'http' : 'https');
   if (scheme === 'http' && !isLoopbackHost(host)) return `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}`;
   return { scheme, host };

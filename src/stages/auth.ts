@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { callAws } from '../aws/errors.js';
 import { createAwsClient } from '../aws/clients.js';
-import { GantryError } from '../model/errors.js';
+import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, iamRoleArn, integerString, roleSessionName } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import type { Runtime, RunContext } from '../model/runtime.js';
@@ -117,7 +117,7 @@ async function webIdentityToken(input: AuthInput, runtime: Runtime): Promise<str
     try {
       token = (await readFile(file, 'utf8')).trim();
     } catch (error) {
-      throw new GantryError(`cannot read web-identity-token-file ${file}: ${(error as Error).message}`);
+      throw new InputError('web-identity-token-file', `cannot read ${file}: ${(error as Error).message}`);
     }
   } else {
     token = await runtime.getIdToken(input.audience);

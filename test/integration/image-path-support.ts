@@ -1,5 +1,6 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -182,4 +183,45 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * An OCI image archive (the layout `buildah push oci-archive:` writes) whose one layer holds `files`: what the build
+ * stage hands to the scan and push stages, made in `dir` without any builder so a test needs nothing but tar.
+ */
+export function ociArchive(dir: string, files: Record<string, string>): string {
+  const rootfs = join(dir, 'rootfs');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(rootfs, path, '..'), { recursive: true });
+    writeFileSync(join(rootfs, path), content);
+  }
+  const layout = join(dir, 'layout');
+  mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
+  const blob = (bytes: Buffer) => {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    writeFileSync(join(layout, 'blobs', 'sha256', digest), bytes);
+    return { digest: `sha256:${digest}`, size: bytes.length };
+  };
+  const layerTar = join(dir, 'layer.tar');
+  execFileSync('tar', ['--sort=name', '--owner=0', '--group=0', '--mtime=@0', '-cf', layerTar, '-C', rootfs, '.']);
+  const layer = blob(readFileSync(layerTar));
+  const config = blob(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [layer.digest] } })));
+  const manifest = blob(
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
+      }),
+    ),
+  );
+  writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'latest' } }] }),
+  );
+  const archive = join(dir, 'image.tar');
+  execFileSync('tar', ['-cf', archive, '-C', layout, 'oci-layout', 'index.json', 'blobs']);
+  return archive;
 }

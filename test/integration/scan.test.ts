@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT_UNSTABLE } from '../../src/model/exit-codes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ociArchive } from './image-path-support.js';
 import { readCommandFile, runCli, runNode, stackEnv, type Run } from './support.js';
 
 /**
@@ -40,48 +41,6 @@ function plantedContext() {
   mkdirSync(join(dir, 'config'));
   writeFileSync(join(dir, 'config', 'aws.env'), `# deploy credentials\nAWS_ACCESS_KEY_ID=${keyId}\nAWS_SECRET_ACCESS_KEY=${secretKey}\nAWS_REGION=eu-west-1\n`);
   return { dir, keyId, secretKey };
-}
-
-/**
- * An OCI image archive (the layout `buildah push oci-archive:` writes) whose one layer holds `files`: what the build
- * stage hands to the scan stage, made here without any builder so the test needs nothing but tar.
- */
-function ociArchive(files: Record<string, string>): string {
-  const dir = scratch('oci');
-  const rootfs = join(dir, 'rootfs');
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(rootfs, path, '..'), { recursive: true });
-    writeFileSync(join(rootfs, path), content);
-  }
-  const layout = join(dir, 'layout');
-  mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
-  const blob = (bytes: Buffer) => {
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    writeFileSync(join(layout, 'blobs', 'sha256', digest), bytes);
-    return { digest: `sha256:${digest}`, size: bytes.length };
-  };
-  const layerTar = join(dir, 'layer.tar');
-  execFileSync('tar', ['--sort=name', '--owner=0', '--group=0', '--mtime=@0', '-cf', layerTar, '-C', rootfs, '.']);
-  const layer = blob(readFileSync(layerTar));
-  const config = blob(Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [layer.digest] } })));
-  const manifest = blob(
-    Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
-      }),
-    ),
-  );
-  writeFileSync(join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  writeFileSync(
-    join(layout, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'latest' } }] }),
-  );
-  const archive = join(dir, 'image.tar');
-  execFileSync('tar', ['-cf', archive, '-C', layout, 'oci-layout', 'index.json', 'blobs']);
-  return archive;
 }
 
 /** Inputs shared by the offline scans: private cache and report directories per test. */
@@ -180,7 +139,7 @@ describe('gantry run scan (CLI) with the real Trivy', () => {
 
   it('image scan of an OCI archive: a key baked into a layer fails the gate', { timeout: TIMEOUT }, async () => {
     const planted = plantedContext();
-    const archive = ociArchive({ 'app/config/aws.env': readFileSync(join(planted.dir, 'config', 'aws.env'), 'utf8'), 'app/VERSION': '1.0.0\n' });
+    const archive = ociArchive(scratch('oci'), { 'app/config/aws.env': readFileSync(join(planted.dir, 'config', 'aws.env'), 'utf8'), 'app/VERSION': '1.0.0\n' });
     const { work, args } = offlineFlags();
     const run = await runCli(['run', 'scan', '--scan-type', 'image', '--target', archive, '--scanners', 'secret', ...args]);
     expect(run.code, run.stderr).toBe(1);
