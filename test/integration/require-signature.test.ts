@@ -53,13 +53,11 @@ beforeAll(async () => {
     outputsOf(await runCli(['run', 'sign', '--image', image(digest), '--key', key, '--aws-region', 'us-east-1']));
   }
   await copySignature(repository, signed, copied);
-  roleEnv = await deployRoleSession();
-  const created = await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-  expect(created.status, created.body).toBe(201);
 }, 120_000);
 
+let namespaceCreated = false;
 afterAll(async () => {
-  await admin('DELETE', `/api/v1/namespaces/${namespace}`);
+  if (namespaceCreated) await admin('DELETE', `/api/v1/namespaces/${namespace}`);
 });
 
 function admin(method: string, path: string, body?: unknown) {
@@ -102,6 +100,10 @@ describe('require-signature', () => {
   });
 
   it('deploy-eks refuses each unsigned shape with nothing changed, and deploys the image signed by the KMS key', { timeout: 120_000 }, async () => {
+    roleEnv = await deployRoleSession();
+    const ns = await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+    expect(ns.status, ns.body).toBe(201);
+    namespaceCreated = true;
     const name = 'web';
     const old = `${localRegistry()}/${repository}:old`;
     const created = await admin('POST', `/apis/apps/v1/namespaces/${namespace}/deployments`, {

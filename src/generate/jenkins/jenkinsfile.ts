@@ -88,6 +88,9 @@ function environmentStages(env: ResolvedEnvironment): string[] {
         `${here} = [push: ${call('gantryPush', pushInputs, { 'oci-archive': `${built}.build['oci-archive']`, tags: `${built}.build.tags` })}]`,
       ]),
     );
+    if (service.sign) {
+      lines.push(...stage(`Sign ${service.name} (${env.name})`, when, [`${here}.sign = ${call('gantrySign', { ...service.sign.inputs, 'aws-region': env.region }, { image: `${here}.push.image` })}`]));
+    }
     const { kind, inputs } = service.deploy;
     const image = { image: `${here}.push.image` };
     const verify = service.verify?.inputs;
