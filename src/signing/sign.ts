@@ -1,7 +1,7 @@
 import { createPublicKey, sign, type KeyObject } from 'node:crypto';
 import type { Runtime } from '../model/runtime.js';
 import { GantryError } from '../model/errors.js';
-import type { RegistryClient } from '../oci/registry.js';
+import { RegistryError, type RegistryClient } from '../oci/registry.js';
 import { kmsClientFor } from './access.js';
 import { describeKey, pemText, privateKeyFromPem, type KeyReference } from './keys.js';
 import { kmsKey, kmsSign } from './kms.js';
@@ -60,7 +60,16 @@ export async function signImage(
   }
   const payload = simpleSigningPayload(target.dockerReference, digest);
   const signature = await signer.sign(payload);
-  const manifestDigest = await storeSignature(client, digest, existing.layers, payload, signature);
+  const manifestDigest = await storeSignature(client, digest, existing.layers, payload, signature).catch((error: unknown) => {
+    // ECR's immutable tags: the .sig tag takes a first signature, never a second one.
+    if (error instanceof RegistryError && error.codes.includes('TAG_INVALID') && existing.layers.length > 0) {
+      throw new GantryError(`${target.dockerReference}:${tag} already holds ${existing.signatures.length} signature(s) and the repository's tags are immutable, so it cannot take another`, {
+        remedy: `exclude the signature tags from immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the filter sha256-*.sig), or sign each digest with one key only.`,
+        cause: error,
+      });
+    }
+    throw error;
+  });
   log(`Signed ${target.dockerReference}@${digest} with ${signer.name}: ${tag} (${existing.signatures.length + 1} signature${existing.signatures.length === 0 ? '' : 's'})`);
   return { tag, manifestDigest, signed: true };
 }
