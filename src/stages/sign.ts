@@ -21,7 +21,7 @@ const inputs = {
     env: ['COSIGN_PASSWORD'],
   }),
   'aws-region': input(awsRegion.optional(), {
-    description: "AWS region of the KMS key (default: the key ARN's region) and of an ECR registry's login (default: the registry host's region).",
+    description: "AWS region of a KMS key not given by its ARN (an ARN names its own region). An ECR registry's login uses the region of the registry's host.",
     env: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
   }),
 };
