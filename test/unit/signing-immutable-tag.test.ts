@@ -32,7 +32,7 @@ const server = createServer((req, res) => {
     const body = { errors: [{ code: 'TAG_INVALID', message: `The image tag '${signatureTag(digest)}' already exists in the 'shop/api' repository and cannot be overwritten because the repository is immutable.` }] };
     return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
-  res.writeHead(404).end();
+  return res.writeHead(404).end();
 });
 
 beforeAll(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)));
