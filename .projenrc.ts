@@ -48,6 +48,7 @@ const project = new typescript.TypeScriptProject({
     '@aws-sdk/client-eks@^3.1164.0',
     '@aws-sdk/client-s3@^3.1164.0',
     '@aws-sdk/client-cloudfront@^3.1164.0',
+    '@aws-sdk/client-kms@^3.1164.0',
     '@aws-sdk/lib-storage@^3.1164.0',
     'mime@^4.1.2',
     '@smithy/signature-v4@^5.7.5',

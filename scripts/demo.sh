@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job on the loopback stack: install what is missing, start the stack, then run the example pipeline
-# against it — auth, build, scan (with an SBOM), push, deploy to ECS and to EKS with smoke checks, bump the GitOps
-# repository, promote the verified image by digest to the production repository, publish the Hugo site to S3 behind
-# CloudFront, notify — each stage through the same `gantry run` that Jenkins and a terminal use, and a deploy whose
-# smoke check fails, to show it roll itself back. Idempotent: a second run reuses the peers and the running stack.
+# against it — auth, build, scan (with an SBOM), push, sign, deploy to ECS and to EKS with smoke checks (each deploy
+# first checks the image's signature), bump the GitOps repository, promote the verified image by digest to the
+# production repository, publish the Hugo site to S3 behind CloudFront, notify — each stage through the same
+# `gantry run` that Jenkins and a terminal use, and a deploy whose smoke check fails, to show it roll itself back.
+# Idempotent: a second run reuses the peers and the running stack.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -59,39 +60,85 @@ stage scan --scan-type image --target "$(output build oci-archive)" --scanners s
 stage scan --scan-type config --target examples/app --offline true --output-dir "$out/scan-config"
 stage push --repository gantry/local/example-app --oci-archive "$(output build oci-archive)" --registry "$GANTRY_REGISTRY" \
   --sbom-file "$(output scan sbom-file)"
+
+# Sign the pushed digest as cosign does, with a PEM key pair made here on first use (kept under .gantry/, never
+# committed); a pipeline on AWS signs with a KMS key instead (--key awskms:///alias/...). Every deploy below requires
+# that signature before it changes anything.
+keys=.gantry/local/demo-keys
+mkdir -p "$keys" && chmod 700 "$keys"
+new_key_pair() {
+  [ -s "$keys/$1.key" ] || node -e '
+    const { generateKeyPairSync } = require("node:crypto"); const { writeFileSync } = require("node:fs");
+    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+    writeFileSync(process.argv[1] + ".key", privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    writeFileSync(process.argv[1] + ".pub", publicKey.export({ type: "spki", format: "pem" }));' "$keys/$1"
+}
+new_key_pair release
+new_key_pair stranger
+stage sign --image "$(output push image)" --key "$keys/release.key"
+# The real cosign verifies the signature Gantry wrote: no transparency log on loopback, and an empty trusted root, so
+# that cosign does not fetch Sigstore's public one (it needs none to check a signature against a key).
+printf '%s\n' '{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}' > "$keys/trusted-root.json"
+"${GANTRY_HOME:-/opt/gantry}/bin/cosign" verify --key "$keys/release.pub" --insecure-ignore-tlog=true --allow-http-registry \
+  --trusted-root "$keys/trusted-root.json" "$(output push image)" > /dev/null
+
 # Deploy, then smoke-check the service within the same step: a failed check would roll the service back.
-stage deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)" \
+stage deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)" --require-signature "$keys/release.pub" \
   --verify-url "$APP_URL" --verify-json-equals "version=sha-${GANTRY_SHA:0:7}" --verify-deadline-seconds 30
 # The local control plane stands in for EKS: DescribeCluster, an EKS token checked by its webhook, a real rollout.
-stage deploy-eks --cluster gantry-local --namespace example --workload deployment/example-app --image "$(output push image)"
+stage deploy-eks --cluster gantry-local --namespace example --workload deployment/example-app --image "$(output push image)" \
+  --require-signature "$keys/release.pub"
 stage gitops-bump --repository "$GANTRY_GITOPS_REPO" --files apps/example/overlays/staging/kustomization.yaml \
-  --image-name example-app --image "$(output push image)" --service example --environment staging
+  --image-name example-app --image "$(output push image)" --service example --environment staging --require-signature "$keys/release.pub"
+
+# A deploy that requires a key which did not sign this image: refused before any change, naming the digest and the key.
+printf '\n== deploy-ecs requiring a key that did not sign the image (expected to be refused)\n'
+if gantry run deploy-ecs --cluster gantry-local --service example-app --image "$(output push image)" --force-new-deployment true \
+  --require-signature "$keys/stranger.pub" > /dev/null 2> "$out/deploy-ecs-unsigned.log"; then
+  echo "the deploy requiring another key's signature succeeded; it should have been refused" >&2
+  exit 1
+fi
+cat "$out/deploy-ecs-unsigned.log"
+grep -q "image gantry/local/example-app@$(output push digest) is not signed by key $keys/stranger.pub" "$out/deploy-ecs-unsigned.log" ||
+  { echo "the refusal does not name the digest and the key" >&2; exit 1; }
+live_revision() {
+  "${GANTRY_HOME:-/opt/gantry}/bin/aws" --endpoint-url "$AWS_ENDPOINT_URL" ecs describe-services --cluster gantry-local --services example-app \
+    --query 'services[0].taskDefinition' --output text
+}
+[ "$(live_revision)" = "$(output deploy-ecs task-definition-arn)" ] || { echo "the refused deploy changed the service" >&2; exit 1; }
 # The service's health and version, as a pipeline's Verify stage checks them.
 stage verify --url "${APP_URL}healthz" --body-contains ok --checks "[{\"name\": \"version\", \"url\": \"$APP_URL\", \"json-equals\": \"version=sha-${GANTRY_SHA:0:7}\"}]"
 
-# Promote what was deployed and verified above, by digest, from the staging repository to the production one: the
-# blobs are mounted within the registry (nothing downloaded), the digest is the same, and the SBOM comes along.
+# Promote what was deployed and verified above, by digest, from the staging repository to the production one, after
+# checking its signature: the blobs are mounted within the registry (nothing downloaded), the digest is the same, and
+# the SBOM and the signature come along.
 stage promote --source-image "$(output push image)" --target-repository gantry/production/example-app \
-  --tags "sha-${GANTRY_SHA:0:7}" --target-registry "$GANTRY_REGISTRY"
+  --tags "sha-${GANTRY_SHA:0:7}" --target-registry "$GANTRY_REGISTRY" --require-signature "$keys/release.pub"
 [ "$(output promote digest)" = "$(output push digest)" ] || { echo "the promoted digest differs from the pushed one" >&2; exit 1; }
-[ "$(output promote attached)" -ge 1 ] || { echo "the SBOM did not come along with the promoted image" >&2; exit 1; }
+[ "$(output promote attached)" -ge 2 ] || { echo "the SBOM and the signature did not come along with the promoted image" >&2; exit 1; }
 referrers=$(curl -fsS "http://$GANTRY_REGISTRY/v2/gantry/production/example-app/manifests/$(output push digest | tr : -)" \
   -H 'Accept: application/vnd.oci.image.index.v1+json' | jq -r '.manifests[].artifactType')
 grep -qx application/vnd.cyclonedx+json <<< "$referrers" || { echo "the production repository lists no SBOM for the image" >&2; exit 1; }
-echo "promoted: $(output promote image), SBOM attached"
+echo "promoted: $(output promote image), SBOM and signature attached"
+# Production deploys the promoted image, checking first that its signature came along: a GitOps bump of the
+# production overlay, as Argo CD or Flux would then sync.
+printf '\n== gitops-bump production (the promoted image, its signature checked)\n'
+gantry run gitops-bump --json --repository "$GANTRY_GITOPS_REPO" --files apps/example/overlays/production/kustomization.yaml \
+  --image-name example-app --image "$(output promote image)" --service example --environment production \
+  --require-signature "$keys/release.pub" > "$out/gitops-bump-production.json"
+jq . "$out/gitops-bump-production.json"
 
 # A deploy that rolls out but serves the wrong thing: its smoke check expects a version the service does not report,
 # so deploy-ecs rolls the service back to the revision deployed above, and fails.
 printf '\n== deploy-ecs with a failing smoke check (expected to fail and roll back)\n'
 if gantry run deploy-ecs --json --cluster gantry-local --service example-app --image "$(output push image)" --force-new-deployment true \
-  --verify-url "$APP_URL" --verify-json-equals "version=not-this-build" --verify-deadline-seconds 2 > "$out/deploy-ecs-bad.json"; then
+  --require-signature "$keys/release.pub" --verify-url "$APP_URL" --verify-json-equals "version=not-this-build" --verify-deadline-seconds 2 > "$out/deploy-ecs-bad.json"; then
   echo "the deploy with a failing smoke check succeeded; it should have failed and rolled back" >&2
   exit 1
 fi
 jq . "$out/deploy-ecs-bad.json"
 [ "$(output deploy-ecs-bad rollout-state)" = VERIFY_FAILED ] || { echo "expected rollout-state VERIFY_FAILED" >&2; exit 1; }
-serving=$("${GANTRY_HOME:-/opt/gantry}/bin/aws" --endpoint-url "$AWS_ENDPOINT_URL" ecs describe-services --cluster gantry-local --services example-app \
-  --query 'services[0].taskDefinition' --output text)
+serving=$(live_revision)
 [ "$serving" = "$(output deploy-ecs task-definition-arn)" ] || { echo "the service runs $serving, not the revision before the failed deploy" >&2; exit 1; }
 echo "rolled back: example-app serves $serving again"
 

@@ -24,6 +24,7 @@ python|aws|$b/aws --version|
 python|moto_server|$b/moto_server --help >/dev/null && $py -c 'from importlib.metadata import version; print("moto", version("moto"))'|
 go|actionlint|$b/actionlint --version|
 go|trivy|$b/trivy --version|
+go|cosign|$b/cosign version|GitVersion
 EOF
 }
 

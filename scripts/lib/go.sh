@@ -7,10 +7,11 @@ go_find() {
   [[ -n $GO_BIN ]] || die "go: no Go toolchain found (needs the version the modules' go directive asks for; Debian 12's golang-go is too old)"
 }
 
-# A binary counts only if it runs and reports the pinned version.
+# A binary counts only if it runs and reports the pinned version (`--version`,
+# or the `version` subcommand of tools without the flag, such as cosign).
 go_bin_ok() {
   local out
-  [[ -x $1 ]] && out=$("$1" --version 2>/dev/null) && [[ $out == *"$2"* ]]
+  [[ -x $1 ]] && { out=$("$1" --version 2>/dev/null) || out=$("$1" version 2>/dev/null); } && [[ $out == *"$2"* ]]
 }
 
 # go_tool NAME MODULE VERSION LDFLAGS [VAR=VALUE...]: build NAME once per
@@ -63,6 +64,10 @@ install_go() {
   go_tool trivy "$TRIVY_MODULE" "$TRIVY_VERSION" \
     "-s -w -X github.com/aquasecurity/trivy/pkg/version/app.ver=$TRIVY_VERSION" \
     GOEXPERIMENT=jsonv2
+  # cosign verifies the signatures of the sign stage in the tests; like Trivy it
+  # takes its version from a linker flag (else it reports the module version).
+  go_tool cosign "$COSIGN_MODULE" "$COSIGN_VERSION" \
+    "-s -w -X sigs.k8s.io/release-utils/version.gitVersion=v$COSIGN_VERSION"
   # The local Kubernetes control plane (etcd, kube-apiserver, controller-manager, scheduler, kwok and the
   # project's launcher), cached by the hash of its pins and sources; the script reports on stderr.
   GANTRY_HOME=$GANTRY_HOME bash "$SCRIPT_DIR/build-kube-local.sh" >/dev/null ||

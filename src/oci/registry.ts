@@ -294,7 +294,7 @@ export class RegistryClient {
   }
 
   /** One request, with the credentials the registry's challenge asked for (learnt on the first 401). */
-  private async send(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer }): Promise<Response> {
+  async send(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer }): Promise<Response> {
     const url = new URL(pathOrUrl, this.base);
     const attempt = async () => {
       const headers: Record<string, string> = { ...init.headers };
@@ -356,7 +356,7 @@ export class RegistryClient {
   }
 
   /** Runs `fn` again after a retryable failure (5xx, 429, network), with exponential backoff, a bounded number of times. */
-  private async retrying<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  async retrying<T>(what: string, fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let problem: RegistryError;
       try {
@@ -391,7 +391,7 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   return { scheme: match[1]!.toLowerCase(), params };
 }
 
-async function failure(what: string, response: Response): Promise<RegistryError> {
+export async function failure(what: string, response: Response): Promise<RegistryError> {
   let codes: string[] = [];
   let detail = '';
   try {
@@ -432,4 +432,40 @@ function withDigest(location: string, digest: string): string {
 
 function short(digest: string): string {
   return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** A manifest as the registry serves it: its exact bytes, media type and digest. */
+export interface FetchedManifest {
+  readonly bytes: Buffer;
+  readonly mediaType: string;
+  readonly digest: string;
+}
+
+/** `GET /v2/<name>/manifests/<reference>` (a tag or digest), or undefined when the registry does not have it. */
+export async function fetchManifest(client: RegistryClient, repository: string, reference: string): Promise<FetchedManifest | undefined> {
+  const path = `/v2/${repository}/manifests/${reference}`;
+  const response = await client.retrying(`GET manifest ${reference}`, () => client.send('GET', path, { headers: { accept: MANIFEST_ACCEPT } }));
+  if (response.status === 404) return undefined;
+  if (response.status !== 200) throw await failure(`GET manifest ${repository}:${reference}`, response);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  if (reference.startsWith('sha256:') && reference !== digest) {
+    throw new RegistryError(`the registry served ${repository}@${reference} with bytes whose digest is ${digest}`, { retryable: false });
+  }
+  return { bytes, digest, mediaType: response.headers.get('content-type')?.split(';')[0]?.trim() ?? '' };
+}
+
+/** `GET /v2/<name>/blobs/<digest>` of a small blob (a config, a signature payload), its bytes checked against the digest. */
+export async function fetchBlob(client: RegistryClient, repository: string, digest: string, maxBytes = 1024 * 1024): Promise<Buffer> {
+  const response = await client.retrying(`GET blob ${short(digest)}`, () => client.send('GET', `/v2/${repository}/blobs/${digest}`, {}));
+  if (response.status !== 200) throw await failure(`GET blob ${repository}@${digest}`, response);
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > maxBytes) {
+    await response.body?.cancel();
+    throw new RegistryError(`blob ${repository}@${digest} is ${length} bytes, more than the ${maxBytes} expected`, { retryable: false });
+  }
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  if (actual !== digest) throw new RegistryError(`the registry served blob ${repository}@${digest} with bytes whose digest is ${actual}`, { retryable: false });
+  return bytes;
 }

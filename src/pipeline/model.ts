@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { awsRegion } from '../model/inputs.js';
 import { findStage } from '../stages/index.js';
+import { parseKeyReference } from '../signing/keys.js';
 import { branchPatternProblem } from './branch-pattern.js';
-import { stageInputsSchema, type ModelInputs } from './stage-inputs.js';
+import { isWorkflowExpression, stageInputsSchema, type ModelInputs } from './stage-inputs.js';
 
 /**
  * The pipeline model: a delivery described once — services, an optional static front end, environments — from
@@ -22,6 +23,7 @@ export const SUPPLIED = {
   'deploy-ecs': ['aws-region', 'image'],
   'deploy-eks': ['aws-region', 'image'],
   'gitops-bump': ['image', 'service', 'environment'],
+  sign: ['image', 'aws-region'],
   'publish-static': ['aws-region'],
   verify: [],
   notify: [],
@@ -127,6 +129,33 @@ export type Service = z.output<typeof service>;
 /** The publish-static stage's inputs (build command, source dir, bucket, distribution, cache rules). */
 const frontend = z.record(z.string(), z.unknown()).transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as ModelInputs);
 
+/** A signing key a model may name: an AWS KMS key, or a workflow expression (a secret holding a PEM private key). */
+export function isKmsKey(key: string): boolean {
+  const parsed = parseKeyReference(key);
+  return typeof parsed !== 'string' && parsed.kind === 'kms';
+}
+
+/**
+ * Image signing: the images job signs each pushed digest (the sign stage), and every deploy requires a signature by
+ * the key before it changes anything (require-signature). A KMS key does both; a PEM private key (always a secret)
+ * needs its public key beside it for the deploys.
+ */
+const signing = z
+  .strictObject({
+    key: z
+      .string()
+      .min(1)
+      .refine((key) => isWorkflowExpression(key) || isKmsKey(key.replace(/\{(project|environment|service)\}/g, 'x')), {
+        message: 'must be an AWS KMS key (awskms:///<key id, alias or ARN>) or a workflow expression such as ${{ secrets.SIGNING_KEY }} holding a PEM private key; a private key is never written into a model',
+      }),
+    /** The public key the deploys verify with, when `key` is a PEM private key: PEM text, a path in the checkout, or an expression. */
+    'public-key': z.string().min(1).optional(),
+  })
+  .refine((s) => isKmsKey(s.key.replace(/\{(project|environment|service)\}/g, 'x')) || s['public-key'] !== undefined, {
+    message: 'required when key is a PEM private key: the deploys check signatures with this public key',
+    path: ['public-key'],
+  });
+
 const pinnedAction = z.strictObject({
   uses: z.string().regex(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, 'must be owner/repo[/path]@<40-hex commit sha>'),
   version: z.string().min(1),
@@ -140,6 +169,7 @@ export const pipelineSchema = z
     environments: z.array(environment).min(1, 'needs at least one environment'),
     services: z.array(service).default([]),
     frontend: frontend.optional(),
+    signing: signing.optional(),
     notify: z.strictObject({ 'slack-webhook-secret': z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be a secret name (A-Z, 0-9, _)') }).optional(),
     test: commands.optional(),
     lint: commands.optional(),
@@ -185,6 +215,9 @@ export const pipelineSchema = z
       // A reusable workflow lives in a repository's .github/workflows: this one's (`./`), or Gantry's at its ref.
       if (isLocalPath(model.gantry.actions) && model.gantry.actions.replace(/\/$/, '') !== '.') {
         ctx.addIssue({ code: 'custom', path: ['gantry', 'actions'], message: "must be a repository (owner/name) or './' with workflow.style reusable: a reusable workflow cannot come from a subdirectory" });
+      }
+      if (model.signing) {
+        ctx.addIssue({ code: 'custom', path: ['signing'], message: "is not yet rendered by Gantry's reusable workflows; use workflow.style inline" });
       }
       // A called workflow sees neither the caller's env nor its secrets unless passed by name.
       if (Object.keys(model.workflow.env).length > 0) {

@@ -38,6 +38,8 @@ export interface ResolvedService {
   readonly build: StageCall;
   readonly scan: StageCall;
   readonly push: StageCall;
+  /** The sign stage after the push, when the model signs its images. */
+  readonly sign?: StageCall;
   readonly deploy: StageCall & { readonly kind: DeployKind };
   readonly verify?: StageCall;
   /** In an environment with promote-from: the promote stage's inputs but the source image, known when the run has it. */
@@ -92,6 +94,9 @@ function resolveEnvironment(model: Pipeline, env: Environment, problems: string[
     const target = svc.deploy['*'] ?? svc.deploy[env.name]!;
     const targetAt = svc.deploy['*'] ? `${at}.deploy` : `${at}.deploy.${env.name}`;
     const repository = fill(svc.repository, values);
+    // With signing, each deploy requires a signature by the key (its public half for a PEM key), unless it says otherwise.
+    const signing = model.signing;
+    const deployInputs: ModelInputs = signing ? { 'require-signature': signing['public-key'] ?? signing.key, ...target.inputs } : target.inputs;
     const repositoryCheck = ecrRepositoryName.safeParse(repository);
     if (!repositoryCheck.success) problems.push(`${at}.repository: '${repository}' ${repositoryCheck.error.issues[0]!.message}`);
     const push = call('push', svc.push, `${at}.push`, values);
@@ -104,7 +109,8 @@ function resolveEnvironment(model: Pipeline, env: Environment, problems: string[
       build: call('build', svc.build, `${at}.build`, values),
       scan: call('scan', svc.scan, `${at}.scan`, values),
       push,
-      deploy: { kind: target.kind, ...call(DEPLOY_KINDS[target.kind], target.inputs, targetAt, values) },
+      sign: signing ? call('sign', { key: signing.key }, 'signing', values) : undefined,
+      deploy: { kind: target.kind, ...call(DEPLOY_KINDS[target.kind], deployInputs, targetAt, values) },
       verify: svc.verify ? call('verify', svc.verify, `${at}.verify`, values) : undefined,
       ...(source ? { promote: promoteCall(source, env, repository, push) } : {}),
     };

@@ -3,6 +3,8 @@ import { awsFailure, classifyAwsError } from '../aws/errors.js';
 import { GantryError } from '../model/errors.js';
 import { ecrDigestOfTag } from '../oci/ecr.js';
 import type { FetchedManifest, RegistryClient } from '../oci/registry.js';
+import type { VerificationKey } from '../signing/access.js';
+import { requireSignature } from '../signing/require.js';
 
 /** What the checks look at, and what they find out for the copy that follows. */
 export interface Promotion {
@@ -15,6 +17,8 @@ export interface Promotion {
   readonly targetEcr: ECRClient;
   readonly targetRepository: string;
   readonly tags: readonly string[];
+  /** With `require-signature`: the key whose signature the digest must carry at the source. */
+  readonly signatureKey?: VerificationKey;
   /** Filled by the checks. */
   found: { manifest?: FetchedManifest; repository?: Repository };
 }
@@ -36,6 +40,15 @@ const digestAtSource: PromotionCheck = {
       });
     }
     promotion.found.manifest = manifest;
+  },
+};
+
+/** With a required key: the digest carries a valid signature by it at the source, so only signed bytes move on. */
+const signedAtSource: PromotionCheck = {
+  name: 'signature by the required key',
+  async run(promotion) {
+    if (!promotion.signatureKey) return;
+    await requireSignature({ registryClient: promotion.source, repository: promotion.sourceRepository, digest: promotion.digest, key: promotion.signatureKey });
   },
 };
 
@@ -77,7 +90,7 @@ const immutableTagsFree: PromotionCheck = {
  * Every refusal, in order, run before anything is copied (a source reference that is not a digest is refused
  * earlier still, by the input's validation). A further condition is one more entry here.
  */
-export const PROMOTION_CHECKS: readonly PromotionCheck[] = [digestAtSource, targetRepositoryExists, immutableTagsFree];
+export const PROMOTION_CHECKS: readonly PromotionCheck[] = [digestAtSource, signedAtSource, targetRepositoryExists, immutableTagsFree];
 
 export async function checkPromotion(promotion: Promotion, log: (line: string) => void, checks: readonly PromotionCheck[] = PROMOTION_CHECKS): Promise<FetchedManifest> {
   for (const check of checks) {

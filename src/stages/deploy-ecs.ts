@@ -12,6 +12,7 @@ import { InputError } from '../model/errors.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
+import { checkImageSignature, REQUIRE_SIGNATURE, requireSignatureInputs, requireSignatureProblem } from '../signing/require.js';
 import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
 
 
@@ -100,6 +101,7 @@ const inputs = {
     default: '15',
   }),
   ...verifyInputs,
+  ...requireSignatureInputs,
 };
 
 type DeployEcsInput = StageInput<typeof inputs>;
@@ -122,12 +124,15 @@ export const deployEcsStage = defineStage({
         'COMPLETED on success; UNCHANGED when the service already ran exactly this task definition, completed, so nothing was registered or deployed (a success: test for COMPLETED or UNCHANGED); on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false).',
     },
   },
-  check: (input) => smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),
+  check: (input) =>
+    smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX) ?? requireSignatureProblem(input.image, input[REQUIRE_SIGNATURE]),
   run: deployEcs,
 });
 
 async function deployEcs(input: DeployEcsInput, runtime: Runtime) {
   const plan = await planOf(input);
+  const key = input[REQUIRE_SIGNATURE];
+  if (key) await checkImageSignature(input.image!, key, { region: input['aws-region'], runtime });
   const ecs = createAwsClient(ECSClient, { region: input['aws-region'] });
   const result = await deployToEcs(plan, ecs, runtime, systemClock);
   return outputsOf(result);

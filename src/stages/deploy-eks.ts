@@ -10,6 +10,7 @@ import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
 import { VerificationFailedError } from '../verify/after-rollout.js';
+import { checkImageSignature, REQUIRE_SIGNATURE, requireSignatureInputs, requireSignatureProblem } from '../signing/require.js';
 import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
 
 const inputs = {
@@ -44,6 +45,7 @@ const inputs = {
     default: '10',
   }),
   ...verifyInputs,
+  ...requireSignatureInputs,
 };
 
 type DeployEksInput = StageInput<typeof inputs>;
@@ -66,7 +68,8 @@ export const deployEksStage = defineStage({
         'complete when the rollout finished (the stage fails otherwise, after rolling back); when the verify checks fail after a complete rollout, rolled-back (the previous pod template runs again) or verify-failed (not rolled back), and the stage fails.',
     },
   },
-  check: (input) => smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX),
+  check: (input) =>
+    smokeCheckProblem(smokeCheckValues(input, VERIFY_PREFIX), VERIFY_PREFIX) ?? requireSignatureProblem(input.image, input[REQUIRE_SIGNATURE]),
   run: deployEks,
 });
 
@@ -74,6 +77,8 @@ async function deployEks(input: DeployEksInput, runtime: Runtime) {
   // The Kubernetes client takes half a second to load: only this stage pays for it, not every `gantry` command.
   const [{ deployToKubernetes }, { KubeSession }] = await Promise.all([import('../kube/deploy.js'), import('../kube/session.js')]);
   const region = input['aws-region'];
+  const key = input[REQUIRE_SIGNATURE];
+  if (key) await checkImageSignature(input.image, key, { region, runtime });
   const cluster = await describeEksCluster(createAwsClient(EKSClient, { region }), input.cluster, region);
   const session = new KubeSession(cluster, () => eksToken(cluster.name, { region }), runtime);
   const ref = { ...input.workload, namespace: input.namespace };

@@ -13,6 +13,7 @@ import { gitForRepository } from '../gitops/repository-git.js';
 import { formatImageReference, imageReferenceInput, shortVersion } from '../oci/image-reference.js';
 import { parseMarker } from '../gitops/flux.js';
 import { GantryError } from '../model/errors.js';
+import { checkImageSignature, REQUIRE_SIGNATURE, requireSignatureInputs, requireSignatureProblem } from '../signing/require.js';
 import { integerString } from '../model/inputs.js';
 import { defineStage, input, type InputProblem, type StageInput } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
@@ -120,6 +121,7 @@ const inputs = {
     description: 'Push attempts when the branch moved meanwhile (1-50); each fetches, rebases and retries.',
     default: '10',
   }),
+  ...requireSignatureInputs,
 };
 
 type BumpInput = StageInput<typeof inputs>;
@@ -150,12 +152,14 @@ export const gitopsBumpStage = defineStage({
     'previous-image': { description: 'The image the files held before (comma-separated if they differed).' },
     'pull-request-url': { description: 'The pull request opened or updated (pull-request mode).' },
   },
-  check: pullRequestInputs,
+  check: (input) => requireSignatureProblem(input.image, input[REQUIRE_SIGNATURE]) ?? pullRequestInputs(input),
   run: bump,
 });
 
 async function bump(input: BumpInput, runtime: Runtime) {
   const image = input.image;
+  const key = input[REQUIRE_SIGNATURE];
+  if (key) await checkImageSignature(image, key, { runtime });
   const remote = parseRemote(input.repository, process.cwd()) as Remote;
   const mode = modeFor(input.mode, input.environment);
   const git = gitForRepository(

@@ -3,6 +3,7 @@ import { authStage } from './auth.js';
 import { buildStage } from './build.js';
 import { scanStage } from './scan.js';
 import { pushStage } from './push.js';
+import { signStage } from './sign.js';
 import { promoteStage } from './promote.js';
 import { deployEcsStage } from './deploy-ecs.js';
 import { deployEksStage } from './deploy-eks.js';
@@ -18,6 +19,7 @@ export const stages: readonly Stage[] = [
   buildStage,
   scanStage,
   pushStage,
+  signStage,
   promoteStage,
   deployEcsStage,
   deployEksStage,

@@ -13,6 +13,8 @@ import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList } from '../
 import { RegistryClient } from '../oci/registry.js';
 import { checkPromotion, type Promotion } from '../promote/checks.js';
 import { ImageCopier } from '../promote/copy.js';
+import { loadVerificationKey } from '../signing/access.js';
+import { keyReferenceInput, REQUIRE_SIGNATURE } from '../signing/require.js';
 import { deriveSessionName } from './auth.js';
 
 const inputs = {
@@ -36,6 +38,10 @@ const inputs = {
     description: "Role in the target account, assumed with the job's credentials (role chaining), for the target's ECR API and registry. Without it the job's credentials serve both sides.",
   }),
   'target-region': input(awsRegion.optional(), { description: 'AWS region of the target repository; default aws-region.' }),
+  [REQUIRE_SIGNATURE]: input(keyReferenceInput.optional(), {
+    description:
+      'Promote only an image whose digest carries a valid cosign signature by this key at the source, checked before anything is copied: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>.',
+  }),
   'carry-attached': input(booleanString, {
     description: "Carry along what is attached to the image: OCI referrers (SBOMs, attestations) and cosign's sha256-<hex>.sig/.att/.sbom tags.",
     default: 'true',
@@ -94,6 +100,8 @@ async function promote(input: PromoteInput, runtime: Runtime) {
   const targetName = `${targetEndpoint.host}/${input['target-repository']}`;
   runtime.info(`Promoting ${sourceImage} to ${targetName} (${sameRegistry ? 'same registry: blobs mounted' : 'another registry: missing blobs streamed'}); tags ${input.tags.join(', ')}`);
 
+  const requiredKey = input[REQUIRE_SIGNATURE];
+  const signatureKey = requiredKey ? await loadVerificationKey(requiredKey, { region, runtime, input: REQUIRE_SIGNATURE }) : undefined;
   const promotion: Promotion = {
     sourceImage,
     sourceRepository,
@@ -103,6 +111,7 @@ async function promote(input: PromoteInput, runtime: Runtime) {
     targetEcr,
     targetRepository: input['target-repository'],
     tags: input.tags,
+    signatureKey,
     found: {},
   };
   const manifest = await runtime.group('checks before copying', () => checkPromotion(promotion, log));

@@ -201,16 +201,16 @@ export function authStep(env: Pick<ResolvedEnvironment, 'region' | 'roleArn'>, r
  * Stage inputs that differ per service travel in the matrix, namespaced by stage: `scan-severity`. A workflow
  * expression shared by every service is written into the step instead, since a matrix cannot read `env` or `secrets`.
  */
-function matrixInputs(services: readonly ResolvedService[], stage: 'build' | 'scan' | 'push') {
-  const all = unique(services.flatMap((s) => Object.keys(s[stage].inputs))).sort();
+function matrixInputs(services: readonly ResolvedService[], stage: 'build' | 'scan' | 'push' | 'sign') {
+  const all = unique(services.flatMap((s) => Object.keys(s[stage]?.inputs ?? {}))).sort();
   const sharedExpression = (name: string) => {
-    const values = unique(services.map((s) => s[stage].inputs[name]));
+    const values = unique(services.map((s) => s[stage]?.inputs[name]));
     return values.length === 1 && values[0] !== undefined && isWorkflowExpression(values[0]) ? values[0] : undefined;
   };
   const inline = all.filter((name) => sharedExpression(name) !== undefined);
   const names = all.filter((name) => !inline.includes(name));
   const withInputs = Object.fromEntries(all.map((name) => [name, sharedExpression(name) ?? `\${{ matrix.${stage}-${name} }}`]));
-  const entry = (service: ResolvedService) => Object.fromEntries(names.map((name) => [`${stage}-${name}`, service[stage].inputs[name] ?? '']));
+  const entry = (service: ResolvedService) => Object.fromEntries(names.map((name) => [`${stage}-${name}`, service[stage]?.inputs[name] ?? '']));
   return { withInputs, entry };
 }
 
@@ -218,6 +218,7 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
   const build = matrixInputs(env.services, 'build');
   const scan = matrixInputs(env.services, 'scan');
   const push = matrixInputs(env.services, 'push');
+  const sign = env.services.some((s) => s.sign) ? matrixInputs(env.services, 'sign') : undefined;
   const include = env.services.map((service) => ({
     service: service.name,
     context: service.context,
@@ -226,6 +227,7 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
     ...build.entry(service),
     ...scan.entry(service),
     ...push.entry(service),
+    ...sign?.entry(service),
   }));
   return {
     name: `images for ${env.name} (\${{ matrix.service }})`,
@@ -241,7 +243,7 @@ function imagesJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, refs:
         refs,
         { service: '${{ matrix.service }}', context: '${{ matrix.context }}', dockerfile: '${{ matrix.dockerfile }}', repository: '${{ matrix.repository }}' },
         { region: env.region, roleArn: env.roleArn },
-        { build: build.withInputs, scan: scan.withInputs, push: push.withInputs },
+        { build: build.withInputs, scan: scan.withInputs, push: push.withInputs, sign: sign?.withInputs },
         // Literal commands, one step per service that has them, rather than a matrix value spliced into a script.
         env.services
           .filter((service) => service.beforeBuild.length > 0)
@@ -273,9 +275,13 @@ export function imageSteps(
   refs: ActionRefs,
   source: ImageSource,
   aws: Pick<ResolvedEnvironment, 'region' | 'roleArn'>,
-  inputs: { readonly build: Record<string, string>; readonly scan: Record<string, string>; readonly push: Record<string, string> },
+  inputs: { readonly build: Record<string, string>; readonly scan: Record<string, string>; readonly push: Record<string, string>; readonly sign?: Record<string, string> },
   beforeBuild: readonly Step[] = [],
 ): Step[] {
+  // The pushed digest signed where it was pushed, before any deploy job can ask for its signature.
+  const sign: Step[] = inputs.sign
+    ? [{ id: 'sign', uses: refs.gantry('sign'), with: { image: '${{ steps.push.outputs.image }}', 'aws-region': aws.region, ...inputs.sign } }]
+    : [];
   return [
     checkout(refs),
     authStep(aws, refs),
@@ -308,6 +314,7 @@ export function imageSteps(
         ...inputs.push,
       },
     },
+    ...sign,
   ];
 }
 
@@ -365,7 +372,10 @@ function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
   const { kind, stage, inputs } = service.deploy;
   const verify = service.verify?.inputs;
   const steps: Step[] = refs.local ? [checkout(refs)] : [];
+  // A GitOps bump needs AWS only to check a signature: the image's registry (ECR) and a KMS key.
+  const aws = kind !== 'gitops' || inputs['require-signature'] !== undefined;
   if (kind === 'gitops') {
+    if (aws) steps.push(authStep(env, refs));
     steps.push(...gitopsSteps(refs, { ...inputs, image, service: service.name, environment: env.name }, verify));
   } else {
     steps.push(authStep(env, refs));
@@ -377,7 +387,7 @@ function deployJobOf(pipeline: ResolvedPipeline, env: ResolvedEnvironment, servi
     name: `deploy ${service.name} to ${env.name}`,
     needs: [imageSourceJob(env)],
     ...baseJob(pipeline),
-    permissions: kind === 'gitops' ? { contents: 'read' } : { contents: 'read', 'id-token': 'write' },
+    permissions: aws ? { contents: 'read', 'id-token': 'write' } : { contents: 'read' },
     environment: env['github-environment'] ?? env.name,
     // A deploy in progress is never cancelled; the next one waits.
     concurrency: { group: `deploy-${env.name}-${service.name}`, 'cancel-in-progress': false },

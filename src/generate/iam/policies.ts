@@ -1,4 +1,5 @@
 import type { ResolvedEnvironment, ResolvedPipeline } from '../../pipeline/resolve.js';
+import { parseKeyReference } from '../../signing/keys.js';
 
 /**
  * The IAM side of a pipeline, per environment: who may assume the deploy role (GitHub's OIDC tokens for this
@@ -154,8 +155,42 @@ export function permissionPolicy(env: ResolvedEnvironment, environments: readonl
       Resource: unique(eks.map((s) => arn('eks', `cluster/${s.deploy.inputs.cluster!}`))),
     });
   }
+  statements.push(...signingStatements(env));
   if (env.frontend) statements.push(...frontendStatements(env.frontend.inputs, env.account));
   return { Version: '2012-10-17', Statement: statements };
+}
+
+/**
+ * KMS keys of image signing: kms:Sign and kms:GetPublicKey on the key the sign stage signs with, kms:GetPublicKey on
+ * a key a deploy only verifies with. A key named by alias is granted through the kms:ResourceAliases condition, since
+ * IAM matches key operations against the key's ARN, never the alias's.
+ */
+function signingStatements(env: ResolvedEnvironment): Statement[] {
+  const kmsKeys = (values: (string | undefined)[]) =>
+    unique(values.flatMap((value) => {
+      const parsed = value === undefined ? undefined : parseKeyReference(value);
+      return parsed && typeof parsed !== 'string' && parsed.kind === 'kms' ? [parsed.keyId] : [];
+    }));
+  const signing = kmsKeys(env.services.map((s) => s.sign?.inputs.key));
+  const verifying = kmsKeys(env.services.map((s) => s.deploy.inputs['require-signature'])).filter((key) => !signing.includes(key));
+  const statements: Statement[] = [];
+  const grant = (sid: string, action: string | string[], keys: string[]) => {
+    const aliases = keys.map((key) => /^(?:arn:[^:]+:kms:[^:]+:\d{12}:)?(alias\/.+)$/.exec(key)?.[1]).filter((alias): alias is string => alias !== undefined);
+    const ids = keys.filter((key) => !/(^|:)alias\//.test(key)).map((key) => (key.startsWith('arn:') ? key : `arn:aws:kms:${env.region}:${env.account}:key/${key}`));
+    if (ids.length > 0) statements.push({ Sid: sid, Effect: 'Allow', Action: action, Resource: ids });
+    if (aliases.length > 0) {
+      statements.push({
+        Sid: `${sid}ByAlias`,
+        Effect: 'Allow',
+        Action: action,
+        Resource: `arn:aws:kms:${env.region}:${env.account}:key/*`,
+        Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': aliases } },
+      });
+    }
+  };
+  if (signing.length > 0) grant('ImageSigningKey', ['kms:GetPublicKey', 'kms:Sign'], signing);
+  if (verifying.length > 0) grant('ImageSignatureKey', 'kms:GetPublicKey', verifying);
+  return statements;
 }
 
 /** publish-static: list and write the site's prefix of the bucket only; invalidate its one distribution. */

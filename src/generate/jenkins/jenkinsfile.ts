@@ -131,6 +131,9 @@ function environmentStages(env: ResolvedEnvironment, environments: readonly Reso
           `${here} = [push: ${call('gantryPush', pushInputs, { 'oci-archive': `${built}.build['oci-archive']`, tags: `${built}.build.tags` })}]`,
         ]),
       );
+      if (service.sign) {
+        lines.push(...stage(`Sign ${service.name} (${env.name})`, when, [`${here}.sign = ${call('gantrySign', { ...service.sign.inputs, 'aws-region': env.region }, { image: `${here}.push.image` })}`]));
+      }
     }
     const { kind, inputs } = service.deploy;
     const image = { image: imageIn(env, service.name) };

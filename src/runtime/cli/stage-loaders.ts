@@ -10,6 +10,7 @@ export const stageLoaders: Readonly<Record<string, () => Promise<Stage>>> = {
   build: async () => (await import('../../stages/build.js')).buildStage,
   scan: async () => (await import('../../stages/scan.js')).scanStage,
   push: async () => (await import('../../stages/push.js')).pushStage,
+  sign: async () => (await import('../../stages/sign.js')).signStage,
   promote: async () => (await import('../../stages/promote.js')).promoteStage,
   'deploy-ecs': async () => (await import('../../stages/deploy-ecs.js')).deployEcsStage,
   'deploy-eks': async () => (await import('../../stages/deploy-eks.js')).deployEksStage,
