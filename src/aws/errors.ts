@@ -87,7 +87,6 @@ const NETWORK_CODES = new Set([
   'RequestTimeout',
   // An answer whose body broke off: its JSON does not parse.
   'SyntaxError',
-  'PollTimeout',
 ]);
 
 interface SdkErrorShape {

@@ -12,12 +12,14 @@ import { networkLimits } from '../model/network.js';
 export async function pollCall<T>(action: string, call: () => Promise<T>, runtime: Runtime): Promise<T | undefined> {
   const boundMs = networkLimits().pollTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${boundMs / 1000} s`), { name: 'PollTimeout' })), boundMs);
-    timer.unref();
+  const bound = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), boundMs);
   });
   try {
-    return await Promise.race([call(), bound]);
+    const answer = await Promise.race([call(), bound]);
+    if (answer !== 'timeout') return answer;
+    runtime.warning(`${action}: no answer within ${boundMs / 1000} s, asking again at the next poll`);
+    return undefined;
   } catch (error) {
     const failure = classifyAwsError(error);
     if (!failure.retryable) throw awsFailure(action, error);
