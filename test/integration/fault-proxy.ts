@@ -39,7 +39,7 @@ export interface SeenRequest {
   readonly path: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
-  /** `X-Amz-Target`'s operation (JSON protocols) or the `Action` parameter (query protocols), else ''. */
+  /** `X-Amz-Target`'s operation (JSON protocols), the `Action` parameter (query protocols) or S3's `x-id`, else ''. */
   readonly operation: string;
 }
 
@@ -83,6 +83,8 @@ export class FaultProxy {
   private readonly rules: Rule[] = [];
   private readonly sockets = new Set<Socket>();
   readonly log: ProxyLogEntry[] = [];
+  /** Every request as the proxy saw it, bodies included, in order. */
+  readonly requests: SeenRequest[] = [];
   /** host:port the proxy listens on, once started. */
   host = '';
 
@@ -130,6 +132,7 @@ export class FaultProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const seen: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: body.toString('latin1'), operation: operationOf(req, body) };
+    this.requests.push(seen);
     const rule = this.rules.find((r) => r.faults.length > 0 && matches(r.match, seen));
     const chosen = rule?.faults.shift();
     this.log.push({ method: seen.method, path: seen.path, operation: seen.operation, fault: chosen?.kind, status: chosen?.kind === 'status' ? chosen.status : undefined });
@@ -201,8 +204,10 @@ function matches(match: FaultMatch, seen: SeenRequest): boolean {
 function operationOf(req: IncomingMessage, body: Buffer): string {
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') return target.split('.').pop() ?? '';
-  const query = new URL(req.url ?? '/', 'http://x').searchParams.get('Action');
-  if (query) return query;
+  const params = new URL(req.url ?? '/', 'http://x').searchParams;
+  // The query protocols name the operation `Action`; the SDK marks S3's REST calls with `x-id`.
+  const named = params.get('Action') ?? params.get('x-id');
+  if (named) return named;
   if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     return new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
   }
