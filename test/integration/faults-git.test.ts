@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, test } from 'vitest';
+import { seedBareRepo, testGit } from '../fixtures/gitops/git-http.js';
 import { fault, startFaultProxy, type Fault, type FaultMatch } from './fault-proxy.js';
 import { gitSmartHttp, SHORT_TIMEOUT_SECONDS } from './faults-support.js';
 import { runCli } from './support.js';
 
 // gitops-bump against a git smart-HTTP remote (git http-backend) behind the fault proxy. After every run the branch
 // holds exactly one new commit with the new image, or none at all.
-const exec = promisify(execFile);
-const git = async (args: string[], cwd?: string) => (await exec('git', args, { cwd, env: { PATH: process.env.PATH, HOME: tmpdir(), LC_ALL: 'C' } })).stdout.trim();
+const git = testGit;
 const kustomization = (tag: string) => ['images:', '  - name: api', '    newName: 127.0.0.1:5000/shop/api', `    newTag: "${tag}"`, ''].join('\n');
 
 const CLONE_REFS: FaultMatch = { method: 'GET', path: /\/info\/refs\?service=git-upload-pack$/ };
@@ -21,16 +19,7 @@ const PUSH_REFS: FaultMatch = { method: 'GET', path: /\/info\/refs\?service=git-
 
 async function bumpThrough(match: FaultMatch, faults: readonly Fault[]) {
   const root = await mkdtemp(join(tmpdir(), 'gantry-faults-git-'));
-  const bare = join(root, 'gitops.git');
-  const seed = join(root, 'seed');
-  await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
-  await git(['clone', '--quiet', bare, seed]);
-  await mkdir(join(seed, 'k'));
-  await writeFile(join(seed, 'k', 'kustomization.yaml'), kustomization('1'));
-  await git(['add', '.'], seed);
-  await git(['-c', 'user.name=seed', '-c', 'user.email=seed@localhost', 'commit', '--quiet', '-m', 'seed'], seed);
-  await git(['push', '--quiet', 'origin', 'main'], seed);
-  const before = await git(['--git-dir', bare, 'rev-parse', 'main']);
+  const { bare, head: before } = await seedBareRepo(root, { 'k/kustomization.yaml': kustomization('1') });
 
   const server = await gitSmartHttp(root);
   const proxy = await startFaultProxy({ upstream: server.url });

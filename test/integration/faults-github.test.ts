@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, test } from 'vitest';
+import { seedBareRepo } from '../fixtures/gitops/git-http.js';
 import { fakeGitHub } from '../fixtures/gitops/github.js';
 import { fault, startFaultProxy, type Fault, type FaultMatch } from './fault-proxy.js';
 import { SHORT_TIMEOUT_SECONDS } from './faults-support.js';
@@ -11,8 +10,6 @@ import { runCli } from './support.js';
 
 // gitops-bump's pull-request mode with the GitHub stand-in (GitHub has no local peer) behind the fault proxy. After
 // every run there is exactly one open pull request for the branch, pointing at the commit that was pushed.
-const exec = promisify(execFile);
-const git = async (args: string[], cwd?: string) => (await exec('git', args, { cwd, env: { PATH: process.env.PATH, HOME: tmpdir(), LC_ALL: 'C' } })).stdout.trim();
 const TOKEN = 'ghs_faultSuiteToken0123456789abcdefABCDEF';
 
 const FIND: FaultMatch = { method: 'GET', path: /\/repos\/acme\/gitops\/pulls\?/ };
@@ -20,15 +17,7 @@ const CREATE: FaultMatch = { method: 'POST', path: /\/repos\/acme\/gitops\/pulls
 
 async function openPullRequestThrough(match: FaultMatch, faults: readonly Fault[]) {
   const root = await mkdtemp(join(tmpdir(), 'gantry-faults-gh-'));
-  const bare = join(root, 'gitops.git');
-  const seed = join(root, 'seed');
-  await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
-  await git(['clone', '--quiet', bare, seed]);
-  await mkdir(join(seed, 'k'));
-  await writeFile(join(seed, 'k', 'kustomization.yaml'), 'images:\n  - name: api\n    newName: 127.0.0.1:5000/shop/api\n    newTag: "1"\n');
-  await git(['add', '.'], seed);
-  await git(['-c', 'user.name=seed', '-c', 'user.email=seed@localhost', 'commit', '--quiet', '-m', 'seed'], seed);
-  await git(['push', '--quiet', 'origin', 'main'], seed);
+  const { bare } = await seedBareRepo(root, { 'k/kustomization.yaml': 'images:\n  - name: api\n    newName: 127.0.0.1:5000/shop/api\n    newTag: "1"\n' });
 
   const github = await fakeGitHub(TOKEN);
   const proxy = await startFaultProxy({ upstream: github.url });

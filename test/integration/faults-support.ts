@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { MEDIA_TYPES } from '../../src/oci/archive.js';
+import { serveGitHttpBackend } from '../fixtures/gitops/git-http.js';
 import { registryHasBlob } from './image-path-support.js';
 
 /** Per-request bound the fault suites run the stages with, so a stalled peer costs seconds, not minutes. */
@@ -67,47 +68,9 @@ export async function expectTagComplete(registry: string, repository: string, ta
   return response.headers.get('docker-content-digest') ?? undefined;
 }
 
-/**
- * git's own smart-HTTP server (`git http-backend` as a CGI) on a loopback port, serving the bare repositories under
- * `projectRoot` for fetch and push: the shape of any https GitOps remote, without the TLS.
- */
+/** A loopback smart-HTTP server (git http-backend) for the bare repositories under `projectRoot`. */
 export async function gitSmartHttp(projectRoot: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url!, 'http://127.0.0.1');
-    const cgi = spawn('git', ['http-backend'], {
-      env: {
-        PATH: process.env.PATH,
-        GIT_PROJECT_ROOT: projectRoot,
-        GIT_HTTP_EXPORT_ALL: '1',
-        REMOTE_USER: 'gantry',
-        REQUEST_METHOD: req.method,
-        PATH_INFO: url.pathname,
-        QUERY_STRING: url.search.slice(1),
-        CONTENT_TYPE: req.headers['content-type'] ?? '',
-        HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
-        GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-      },
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    const out: Buffer[] = [];
-    cgi.stdout.on('data', (c: Buffer) => out.push(c));
-    cgi.on('close', () => {
-      const stdout = Buffer.concat(out);
-      const split = stdout.indexOf('\r\n\r\n');
-      if (split < 0) return void res.writeHead(500).end();
-      let status = 200;
-      const headers: Record<string, string> = {};
-      for (const line of stdout.subarray(0, split).toString().split('\r\n')) {
-        const colon = line.indexOf(':');
-        const [name, value] = [line.slice(0, colon), line.slice(colon + 1).trim()];
-        if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10);
-        else headers[name] = value;
-      }
-      res.writeHead(status, headers);
-      res.end(stdout.subarray(split + 4));
-    });
-    req.pipe(cgi.stdin);
-  });
+  const server = createServer((req, res) => serveGitHttpBackend(projectRoot, req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
