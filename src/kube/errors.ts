@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { retryAfterMs } from '../model/backoff.js';
 import { GantryError } from '../model/errors.js';
 
 /** Why a Kubernetes API call failed, in the terms that decide what to do next. */
@@ -8,6 +9,8 @@ export interface KubeFailure {
   readonly reason: string;
   readonly message: string;
   readonly retryable: boolean;
+  /** The wait a 429 or 503 asked for with Retry-After, in ms. */
+  readonly retryAfterMs?: number;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
@@ -19,6 +22,7 @@ interface ApiErrorShape {
   message?: string;
   cause?: { code?: string };
   type?: string;
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 /** Reads an ApiException of @kubernetes/client-node, a watch error, or a network error. */
@@ -33,7 +37,8 @@ export function classifyKubeError(error: unknown): KubeFailure {
   }
   const reason = body?.reason ?? STATUS_CODES[status] ?? `HTTP ${status}`;
   const message = body?.message ?? e.message ?? '';
-  return { status, reason, message, retryable: status === 429 || status >= 500 };
+  const retryAfter = e.headers?.['retry-after'] ?? e.headers?.['Retry-After'];
+  return { status, reason, message, retryable: status === 429 || status >= 500, retryAfterMs: retryAfterMs(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) };
 }
 
 function statusBody(body: unknown): { reason?: string; message?: string } | undefined {
