@@ -13,9 +13,10 @@ export interface KubeFailure {
   readonly retryAfterMs?: number;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 interface ApiErrorShape {
+  name?: string;
   code?: number | string;
   statusCode?: number;
   body?: unknown;
@@ -32,6 +33,10 @@ export function classifyKubeError(error: unknown): KubeFailure {
   const body = statusBody(e.body);
   const networkCode = typeof e.code === 'string' ? e.code : e.cause?.code;
   if (status === undefined) {
+    // An answer whose body broke off: its JSON does not parse. Asked again like a reset connection.
+    if (e.name === 'SyntaxError' || /in JSON at position|Unexpected end of JSON/.test(e.message ?? '')) {
+      return { reason: 'BrokenAnswer', message: `the answer broke off (${(e.message ?? '').split('\n')[0]})`, retryable: true };
+    }
     const network = networkCode !== undefined && NETWORK_CODES.has(networkCode);
     return { reason: networkCode ?? 'Error', message: e.message ?? String(error), retryable: network || e.type === 'system' };
   }

@@ -66,6 +66,11 @@ export interface FaultProxyOptions {
   readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
   /** CA that signed an https upstream's certificate. */
   readonly upstreamCa?: string | Buffer;
+  /**
+   * Rewrites the peer's answer to matching requests (buffered), e.g. DescribeCluster's endpoint so that a client
+   * finds its way to a second proxy. Undefined leaves the answer as it is.
+   */
+  readonly rewriteAnswer?: (request: SeenRequest, body: Buffer) => Buffer | undefined;
 }
 
 interface Rule {
@@ -174,6 +179,19 @@ export class FaultProxy {
           delete headers['content-encoding'];
           res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': cut.length });
           res.end(cut);
+        });
+        return;
+      }
+      const rewrite = this.options.rewriteAnswer;
+      if (rewrite) {
+        const parts: Buffer[] = [];
+        answer.on('data', (c: Buffer) => parts.push(c));
+        answer.on('end', () => {
+          const whole = Buffer.concat(parts);
+          const out = rewrite(seen, whole) ?? whole;
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': out.length });
+          res.end(out);
         });
         return;
       }
