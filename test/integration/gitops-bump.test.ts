@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../../src/model/stage.js';
@@ -12,7 +12,7 @@ import { runStage } from '../../src/runtime/run-stage.js';
 import { gitopsBumpStage } from '../../src/stages/gitops-bump.js';
 import { holdFirstPush, runCli, runNode, stackEnv, readCommandFile } from './support.js';
 import { fakeGitHub } from '../fixtures/gitops/github.js';
-import { serveGitHttpBackend } from '../fixtures/gitops/git-http.js';
+import { seedBareRepo, serveGitHttpBackend } from '../fixtures/gitops/git-http.js';
 
 const exec = promisify(execFile);
 const SOURCE_SHA = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
@@ -32,18 +32,7 @@ async function git(args: string[], cwd?: string): Promise<string> {
 
 /** A bare repository on disk whose `main` holds `files`: the GitOps peer, as Argo CD or Flux would watch it. */
 async function seedRepo(name: string, files: Record<string, string>): Promise<string> {
-  const bare = join(root, `${name}.git`);
-  const work = join(root, `${name}-seed`);
-  await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
-  await git(['clone', '--quiet', bare, work]);
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(work, path)), { recursive: true });
-    await writeFile(join(work, path), content);
-  }
-  await git(['add', '.'], work);
-  await git(['-c', 'user.name=seed', '-c', 'user.email=seed@localhost', 'commit', '--quiet', '-m', 'seed'], work);
-  await git(['push', '--quiet', 'origin', 'main'], work);
-  return bare;
+  return (await seedBareRepo(root, files, name)).bare;
 }
 
 const show = (bare: string, path: string, ref = 'main') => git(['--git-dir', bare, 'show', `${ref}:${path}`]);
