@@ -75,7 +75,19 @@ const THROTTLING_CODES = new Set([
   'ProvisionedThroughputExceededException',
   'LimitExceededException',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'TimeoutError',
+  'RequestTimeout',
+  // An answer whose body broke off: its JSON does not parse.
+  'SyntaxError',
+]);
 
 interface SdkErrorShape {
   name?: string;
@@ -90,7 +102,8 @@ export function classifyAwsError(error: unknown): AwsFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const code = e.Code ?? e.code ?? e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
-  const message = e.message ?? String(error);
+  // The SDK appends a hint about a hidden field to a deserialization error; the user needs only the first line.
+  const message = code === 'SyntaxError' ? `the answer broke off (${(e.message ?? '').split('\n')[0]})` : (e.message ?? String(error));
   const kind = kindOf(code, status, e.$fault);
   const retryable = kind === 'throttling' || kind === 'server' || kind === 'network';
   return { kind, code, message, retryable, remedy: REMEDIES[kind] };

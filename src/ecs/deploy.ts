@@ -9,7 +9,7 @@ import {
 import { awsFailure, classifyAwsError, callAws } from '../aws/errors.js';
 import { GantryError, InputError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
-import { checkedRollingService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
+import { checkedRollingService, describeService, shortTaskDefinition, type EcsApi } from './ecs-api.js';
 import { failureDetail } from './failure-detail.js';
 import { runOneOffTask } from './one-off-task.js';
 import type { Clock, PollSchedule } from '../model/schedule.js';
@@ -122,18 +122,8 @@ export async function deployToEcs(plan: EcsDeployPlan, ecs: EcsApi, runtime: Run
     });
   }
 
-  const updated = await callAws(`UpdateService ${plan.service}`, () =>
-    ecs.send(
-      new UpdateServiceCommand({
-        cluster: plan.cluster,
-        service: plan.service,
-        taskDefinition: taskDefinitionArn,
-        forceNewDeployment: plan.forceNewDeployment,
-        desiredCount: plan.desiredCount,
-      }),
-    ),
-  );
-  const deployments = updated.service?.deployments ?? [];
+  const updated = await updateServiceOnce(ecs, plan, taskDefinitionArn, runtime);
+  const deployments = updated?.deployments ?? [];
   const deployment =
     deployments.find((d) => d.status === 'PRIMARY' && d.taskDefinition === taskDefinitionArn) ??
     deployments.find((d) => d.status === 'PRIMARY');
@@ -359,4 +349,33 @@ function summary(plan: EcsDeployPlan, result: EcsDeployResult, note: string): st
     note,
     '',
   ].join('\n');
+}
+
+/**
+ * UpdateService, knowing whether it took even when its answer was lost: after a throttled, 5xx or broken-off answer
+ * (the SDK has already asked again), the service is described, and if its PRIMARY deployment runs the new revision
+ * the update took and the stage follows that deployment instead of failing while the service rolls out anyway.
+ */
+async function updateServiceOnce(ecs: EcsApi, plan: EcsDeployPlan, taskDefinitionArn: string, runtime: Runtime): Promise<Service | undefined> {
+  const action = `UpdateService ${plan.service}`;
+  try {
+    const out = await ecs.send(
+      new UpdateServiceCommand({
+        cluster: plan.cluster,
+        service: plan.service,
+        taskDefinition: taskDefinitionArn,
+        forceNewDeployment: plan.forceNewDeployment,
+        desiredCount: plan.desiredCount,
+      }),
+    );
+    return out.service;
+  } catch (error) {
+    const failure = classifyAwsError(error);
+    if (!failure.retryable) throw awsFailure(action, error);
+    const service = await callAws(`DescribeServices ${plan.service} (after ${action} failed: ${failure.code})`, () => describeService(ecs, plan.cluster, plan.service));
+    const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary?.taskDefinition !== taskDefinitionArn) throw awsFailure(action, error);
+    runtime.warning(`${action}: ${failure.code} (${failure.kind}), but the service shows the update took: following deployment ${primary.id}`);
+    return service;
+  }
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { GitError, type Git } from './git.js';
 
@@ -26,7 +26,9 @@ export class Clone {
   /** `git clone --depth 1 --single-branch --branch <branch>`: history is not needed to edit the tip. */
   static async create(git: Git, url: string, dir: string, branch: string): Promise<Clone> {
     try {
-      await git.run(['clone', '--quiet', '--depth', '1', '--single-branch', '--no-tags', '--branch', branch, '--', url, dir]);
+      await git.network(['clone', '--quiet', '--depth', '1', '--single-branch', '--no-tags', '--branch', branch, '--', url, dir], undefined, {
+        beforeRetry: () => rm(dir, { recursive: true, force: true }),
+      });
     } catch (error) {
       if (error instanceof GitError && /Remote branch .* not found/i.test(error.stderr)) {
         throw new GitError(error.args, error.code, error.stderr, `create branch '${branch}' in the GitOps repository, or set the branch input.`);
@@ -57,7 +59,7 @@ export class Clone {
 
   /** Fetches the upstream tip of `branch` (one commit deep) and returns its sha. */
   async fetchUpstream(branch = this.branch): Promise<string> {
-    await this.git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], this.dir);
+    await this.git.network(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], this.dir);
     return this.git.output(['rev-parse', `refs/remotes/origin/${branch}`], this.dir);
   }
 
@@ -86,7 +88,7 @@ export class Clone {
       const sha = await this.resolve(commit);
       if (sha && (await this.isAncestor(sha, 'HEAD')) && (await this.parentsPresent(sha))) return true;
       if (!(await this.isShallow())) return false;
-      await this.git.run(['fetch', '--quiet', '--no-tags', `--deepen=${depth}`, 'origin', `refs/heads/${this.branch}`], this.dir);
+      await this.git.network(['fetch', '--quiet', '--no-tags', `--deepen=${depth}`, 'origin', `refs/heads/${this.branch}`], this.dir);
     }
   }
 
@@ -141,6 +143,11 @@ export class Clone {
     return this.head();
   }
 
+  /** Whether `commit` is already in the history of `ref` (say, a push whose answer was lost did land). */
+  async contains(ref: string, commit: string): Promise<boolean> {
+    return this.isAncestor(commit, ref);
+  }
+
   private async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     return (await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], this.dir, { allowFailure: true })).code === 0;
   }
@@ -174,7 +181,7 @@ export class Clone {
   /** Pushes HEAD to `branch`; a non-fast-forward rejection is a result (the caller retries), anything else throws. */
   async push(branch: string, options: { force?: boolean } = {}): Promise<PushResult> {
     const args = ['push', '--porcelain', ...(options.force ? ['--force'] : []), 'origin', `HEAD:refs/heads/${branch}`];
-    const result = await this.git.run(args, this.dir, { allowFailure: true });
+    const result = await this.git.network(args, this.dir, { allowFailure: true });
     if (result.code === 0) return { ok: true };
     const text = `${result.stdout}\n${result.stderr}`;
     if (/\[rejected\]|non-fast-forward|fetch first|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/i.test(text)) {

@@ -1,5 +1,7 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { backoffDelay, sleep } from '../model/backoff.js';
 import { GantryError } from '../model/errors.js';
+import { networkLimits } from '../model/network.js';
 
 export interface GitOptions {
   /** The runner's environment (PATH, HOME, proxies); never `process.env` read behind the caller's back. */
@@ -15,6 +17,10 @@ export interface GitOptions {
   readonly timeoutMs?: number;
   /** Sees every command line before it runs (debug logs, and tests that prove no secret reaches an argument). */
   readonly onCommand?: (args: readonly string[]) => void;
+  /** Told when a network command (clone, fetch, push) failed on the way and is run again. */
+  readonly onRetry?: (line: string) => void;
+  /** Runs of a network command in all, the first included. */
+  readonly networkAttempts?: number;
 }
 
 export interface GitIdentity {
@@ -72,27 +78,63 @@ export class Git {
   /** Runs `git <args>` in `cwd`; throws GitError on a non-zero exit unless `allowFailure`. */
   async run(args: readonly string[], cwd?: string, options: { allowFailure?: boolean; timeoutMs?: number } = {}): Promise<GitResult> {
     this.options.onCommand?.(args);
-    const result = await new Promise<GitResult>((resolve, reject) => {
-      execFile(
-        'git',
-        [...args],
-        { cwd, env: this.env, timeout: options.timeoutMs ?? this.timeoutMs, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' },
-        (error, stdout, stderr) => {
-          if (error && typeof error.code !== 'number') {
-            if (error.code === 'ENOENT') {
-              reject(new GantryError('git is not installed or not on PATH', { remedy: 'install git 2.30 or later on the runner.' }));
-              return;
-            }
-            const reason = error.killed ? `timed out after ${Math.round((options.timeoutMs ?? this.timeoutMs) / 1000)} s` : error.message;
-            resolve({ code: -1, stdout: this.redact(stdout), stderr: this.redact(`${stderr}\n${reason}`) });
-            return;
-          }
-          resolve({ code: error ? Number(error.code) : 0, stdout: this.redact(stdout), stderr: this.redact(stderr) });
-        },
-      );
-    });
+    const result = await this.spawnGit(args, cwd, options.timeoutMs ?? this.timeoutMs);
     if (result.code !== 0 && !options.allowFailure) throw new GitError(args, result.code, result.stderr);
     return result;
+  }
+
+  /**
+   * Runs a command that talks to the remote (clone, fetch, push), again after a failure on the way — a 5xx or 429,
+   * a connection reset, a transfer that broke off or stalled past the request bound — with backoff, a bounded number
+   * of times. `beforeRetry` cleans up what a broken run left (a half-made clone). A push is repeated as it is: if the
+   * first one landed, the second finds the branch up to date.
+   */
+  async network(args: readonly string[], cwd?: string, options: { allowFailure?: boolean; beforeRetry?: () => Promise<void> } = {}): Promise<GitResult> {
+    const attempts = this.options.networkAttempts ?? 4;
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.run(args, cwd, { allowFailure: true });
+      if (result.code === 0 || !isTransient(result.stderr) || attempt >= attempts) {
+        if (result.code !== 0 && !options.allowFailure) throw new GitError(args, result.code, result.stderr);
+        return result;
+      }
+      const wait = backoffDelay(attempt, 500, 8_000);
+      this.options.onRetry?.(`git ${args[0]}: ${lastLine(result.stderr)}; trying again in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
+      await sleep(wait);
+      await options.beforeRetry?.();
+    }
+  }
+
+  /**
+   * git in its own process group, so a timeout ends it and its transport helpers (git-remote-https, ssh) together;
+   * a killed transfer must not keep a socket or a lock file alive behind the pipeline's back.
+   */
+  private spawnGit(args: readonly string[], cwd: string | undefined, timeoutMs: number): Promise<GitResult> {
+    return new Promise<GitResult>((resolve, reject) => {
+      const child = spawn('git', [...args], { cwd, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      let timedOut = false;
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout.length < 32 * 1024 * 1024 ? (stdout += d) : undefined));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr.length < 1024 * 1024 ? (stderr += d) : undefined));
+      const timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, timeoutMs);
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        if (error.code === 'ENOENT') reject(new GantryError('git is not installed or not on PATH', { remedy: 'install git 2.30 or later on the runner.' }));
+        else resolve({ code: -1, stdout: this.redact(stdout), stderr: this.redact(`${stderr}\n${error.message}`) });
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        const reason = timedOut ? `\ntimed out after ${Math.round(timeoutMs / 1000)} s` : '';
+        resolve({ code: timedOut ? -1 : (code ?? -1), stdout: this.redact(stdout), stderr: this.redact(`${stderr}${reason}`) });
+      });
+    });
   }
 
   /** Like `run`, returning trimmed stdout. */
@@ -119,6 +161,9 @@ function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
     ['commit.gpgSign', 'false'],
     ['advice.detachedHead', 'false'],
     ['core.pager', 'cat'],
+    // A transfer that moves nothing for the request bound is a stall: abort it (and retry) instead of hanging.
+    ['http.lowSpeedLimit', '1'],
+    ['http.lowSpeedTime', String(Math.max(1, Math.round(networkLimits().requestTimeoutMs / 1000)))],
   ];
   if (options.token) config.push(['http.extraHeader', authorizationHeader(options.token)]);
   const existing = Number(env.GIT_CONFIG_COUNT ?? 0);
@@ -146,4 +191,16 @@ function gitEnvironment(options: GitOptions): NodeJS.ProcessEnv {
     env.GIT_COMMITTER_EMAIL = options.identity.committerEmail;
   }
   return env;
+}
+
+/** Failures on the way to the remote that another run may not meet; a refusal (401, 403, 404, a rejected push) is not one. */
+const TRANSIENT =
+  /returned error: (5\d\d|429)|RPC failed|early EOF|unexpected disconnect|remote end hung up|Connection reset|Recv failure|Operation too slow|Operation timed out|timed out after|transfer closed|Empty reply|Failed to connect|Could not resolve host|HTTP\/2 stream|invalid (chunk|pack|packet)|protocol error|bytes of body are still expected|expected flush/i;
+
+export function isTransient(stderr: string): boolean {
+  return TRANSIENT.test(stderr);
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).pop() ?? 'failed';
 }

@@ -39,6 +39,8 @@ export async function pushWithRetry<S extends PushState>(clone: Clone, initial: 
     log(`Push attempt ${attempt}/${attempts} rejected (${pushed.detail}); fetching ${clone.branch} and retrying in ${(wait / 1000).toFixed(1)} s`);
     await sleep(wait);
     const upstream = await clone.fetchUpstream();
+    // A push that broke off after the remote took it, then rejected when repeated: the commit is there, done.
+    if (await clone.contains(upstream, state.commit)) return state;
     state = await options.onUpstreamMoved(upstream, state);
     if (!state.commit) return state;
   }

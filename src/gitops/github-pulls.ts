@@ -1,5 +1,6 @@
 import { GantryError } from '../model/errors.js';
-import { backoffDelay, sleep } from '../model/backoff.js';
+import { backoffDelay, retryAfterMs, sleep } from '../model/backoff.js';
+import { networkLimits } from '../model/network.js';
 
 export interface GitHubClientOptions {
   /** REST API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
@@ -75,6 +76,7 @@ class GitHubApi {
     const url = `${this.options.apiUrl.replace(/\/+$/, '')}${path}`;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
+      let body: unknown;
       try {
         response = await fetch(url, {
           method,
@@ -86,18 +88,20 @@ class GitHubApi {
             ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
           },
           body: payload === undefined ? undefined : JSON.stringify(payload),
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? networkLimits().requestTimeoutMs),
         });
+        // Read inside the try: an answer that breaks off mid-body is a network failure like no answer at all.
+        body = await readBody(response);
       } catch (error) {
+        const problem = error instanceof BrokenAnswer ? error.message : networkProblem(error);
         if (attempt >= attempts) {
-          throw new GantryError(`GitHub API ${method} ${path}: ${(error as Error).message}`, { remedy: 'check github-api-url and the network path to it.' });
+          throw new GantryError(`GitHub API ${method} ${path}: ${problem}`, { remedy: 'check github-api-url and the network path to it.' });
         }
         const wait = backoffDelay(attempt, 1_000, this.options.maxWaitMs ?? 30_000);
-        this.options.log(`GitHub API ${method} ${path}: ${(error as Error).message}; retry ${attempt + 1}/${attempts} in ${seconds(wait)}`);
+        this.options.log(`GitHub API ${method} ${path}: ${problem}; retry ${attempt + 1}/${attempts} in ${seconds(wait)}`);
         await sleep(wait);
         continue;
       }
-      const body = await readBody(response);
       if (response.ok || accept.includes(response.status)) return { status: response.status, body };
       const wait = this.retryWait(response, attempt);
       if (wait === undefined || attempt >= attempts) throw apiError(method, path, response.status, body);
@@ -112,7 +116,8 @@ class GitHubApi {
     const retryAfter = response.headers.get('retry-after');
     const rateLimited = response.headers.get('x-ratelimit-remaining') === '0';
     if (response.status === 429 || (response.status === 403 && (retryAfter !== null || rateLimited))) {
-      if (retryAfter !== null && /^\d+$/.test(retryAfter)) return Math.min(Number(retryAfter) * 1000, max);
+      const asked = retryAfterMs(retryAfter);
+      if (asked !== undefined) return Math.min(asked, max);
       const reset = Number(response.headers.get('x-ratelimit-reset'));
       if (rateLimited && reset > 0) return Math.min(Math.max(reset * 1000 - Date.now(), 0), max);
       return backoffDelay(attempt, 60_000, max);
@@ -122,13 +127,24 @@ class GitHubApi {
   }
 }
 
+/** A 2xx whose JSON does not parse: the answer broke off on the way. */
+class BrokenAnswer extends Error {}
+
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
+    if (response.ok && /json/i.test(response.headers.get('content-type') ?? '')) throw new BrokenAnswer(`the answer (${response.status}) broke off: its JSON does not parse`);
     return text;
   }
+}
+
+/** Why no (whole) answer came, by the error's code: the request bound, a reset, a refused connection. */
+function networkProblem(error: unknown): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string } };
+  if (e.name === 'TimeoutError') return 'no answer within the request bound';
+  return e.cause?.code ? `${e.message} (${e.cause.code})` : (e.message ?? String(error));
 }
 
 function apiError(method: string, path: string, status: number, body: unknown): GantryError {

@@ -27,6 +27,7 @@ export function gitForRepository(remote: Remote, options: RepositoryGitOptions, 
     env: runtime.env,
     token: usesHttp ? token : undefined,
     identity: options.identity,
+    onRetry: (line) => runtime.warning(line),
     onCommand: (args) => runtime.debug(`git ${args.map((arg) => (/[\s'"]/.test(arg) ? JSON.stringify(arg) : arg)).join(' ')}`),
   });
 }

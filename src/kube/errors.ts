@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { retryAfterMs } from '../model/backoff.js';
 import { GantryError } from '../model/errors.js';
 
 /** Why a Kubernetes API call failed, in the terms that decide what to do next. */
@@ -8,17 +9,21 @@ export interface KubeFailure {
   readonly reason: string;
   readonly message: string;
   readonly retryable: boolean;
+  /** The wait a 429 or 503 asked for with Retry-After, in ms. */
+  readonly retryAfterMs?: number;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 interface ApiErrorShape {
+  name?: string;
   code?: number | string;
   statusCode?: number;
   body?: unknown;
   message?: string;
   cause?: { code?: string };
   type?: string;
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 /** Reads an ApiException of @kubernetes/client-node, a watch error, or a network error. */
@@ -28,12 +33,17 @@ export function classifyKubeError(error: unknown): KubeFailure {
   const body = statusBody(e.body);
   const networkCode = typeof e.code === 'string' ? e.code : e.cause?.code;
   if (status === undefined) {
+    // An answer whose body broke off: its JSON does not parse. Asked again like a reset connection.
+    if (e.name === 'SyntaxError' || /in JSON at position|Unexpected end of JSON/.test(e.message ?? '')) {
+      return { reason: 'BrokenAnswer', message: `the answer broke off (${(e.message ?? '').split('\n')[0]})`, retryable: true };
+    }
     const network = networkCode !== undefined && NETWORK_CODES.has(networkCode);
     return { reason: networkCode ?? 'Error', message: e.message ?? String(error), retryable: network || e.type === 'system' };
   }
   const reason = body?.reason ?? STATUS_CODES[status] ?? `HTTP ${status}`;
   const message = body?.message ?? e.message ?? '';
-  return { status, reason, message, retryable: status === 429 || status >= 500 };
+  const retryAfter = e.headers?.['retry-after'] ?? e.headers?.['Retry-After'];
+  return { status, reason, message, retryable: status === 429 || status >= 500, retryAfterMs: retryAfterMs(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) };
 }
 
 function statusBody(body: unknown): { reason?: string; message?: string } | undefined {

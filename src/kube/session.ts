@@ -1,5 +1,6 @@
 import type { AppsV1Api, CoreV1Api, Watch } from '@kubernetes/client-node';
-import { backoffDelay } from '../model/backoff.js';
+import { retryWait } from '../model/backoff.js';
+import { networkLimits } from '../model/network.js';
 import { systemClock, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';
 import type { EksToken } from './eks-token.js';
@@ -51,11 +52,15 @@ export class KubeSession {
     this.current = undefined;
   }
 
+  /**
+   * One API call, bounded by the request limit (30 s by default; a call with no answer by then counts as a network
+   * failure and is made again), retried as the class comment says; Retry-After is honoured up to the cap.
+   */
   async call<T>(action: string, fn: (clients: KubeClients) => Promise<T>): Promise<T> {
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fn(await this.clients());
+        return await bounded(fn(await this.clients()), networkLimits().requestTimeoutMs);
       } catch (error) {
         const failure = classifyKubeError(error);
         if (failure.status === 401 && !renewed) {
@@ -64,8 +69,9 @@ export class KubeSession {
           continue;
         }
         if (!failure.retryable || attempt >= this.retry.attempts) throw kubeFailure(action, error);
-        const wait = backoffDelay(attempt, this.retry.baseMs, this.retry.maxMs);
-        this.runtime.warning(`${action}: ${failure.status ? `${failure.status} ${failure.reason}` : failure.reason}, retrying in ${wait} ms`);
+        const wait = retryWait(attempt, this.retry.baseMs, Math.max(this.retry.maxMs, failure.retryAfterMs === undefined ? 0 : networkLimits().maxRetryAfterMs), failure.retryAfterMs);
+        const asked = failure.retryAfterMs === undefined ? '' : ' as Retry-After asked';
+        this.runtime.warning(`${action}: ${failure.status ? `${failure.status} ${failure.reason}` : failure.reason}, retrying in ${wait} ms${asked}`);
         await this.clock.sleep(wait);
       }
     }
@@ -82,4 +88,17 @@ async function clientsFor(cluster: ClusterEndpoint, token: string): Promise<Kube
     currentContext: 'gantry',
   });
   return { apps: config.makeApiClient(AppsV1Api), core: config.makeApiClient(CoreV1Api), watch: new Watch(config) };
+}
+
+/** The call's answer, or a retryable network failure once `ms` pass without one. */
+async function bounded<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms / 1000} s`), { code: 'ETIMEDOUT' })), ms);
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,4 +1,4 @@
-import { backoffDelay } from '../model/backoff.js';
+import { backoffDelay, retryAfterMs } from '../model/backoff.js';
 import type { Clock } from '../model/schedule.js';
 import { webhookHost } from './webhook-url.js';
 
@@ -54,14 +54,6 @@ export async function postJson(url: URL, body: unknown, options: DeliveryOptions
 /** A receiver's error page may quote the path it was asked for, which holds the secret. */
 function redactPath(text: string, url: URL): string {
   return url.pathname.length > 1 ? text.split(url.pathname).join('***') : text;
-}
-
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (value === null) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**

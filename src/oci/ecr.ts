@@ -96,17 +96,25 @@ export async function ensureRepository(ecr: ECRClient, settings: RepositorySetti
   if (!repository) {
     const scanOnPush = settings.scanOnPush ?? true;
     const mutability = settings.immutableTags ? 'IMMUTABLE' : 'MUTABLE';
+    // A CreateRepository whose answer was lost is asked again by the SDK and then finds the repository it made (as
+    // does a concurrent push): that is success, with the repository as it now is.
     const created = await callAws(`CreateRepository ${settings.name}`, () =>
-      ecr.send(
-        new CreateRepositoryCommand({
-          repositoryName: settings.name,
-          imageScanningConfiguration: { scanOnPush },
-          imageTagMutability: mutability,
-          encryptionConfiguration: { encryptionType: settings.encryption, kmsKey: settings.encryption === 'KMS' ? settings.kmsKey : undefined },
+      ecr
+        .send(
+          new CreateRepositoryCommand({
+            repositoryName: settings.name,
+            imageScanningConfiguration: { scanOnPush },
+            imageTagMutability: mutability,
+            encryptionConfiguration: { encryptionType: settings.encryption, kmsKey: settings.encryption === 'KMS' ? settings.kmsKey : undefined },
+          }),
+        )
+        .catch(async (error: unknown) => {
+          if (classifyAwsError(error).code !== 'RepositoryAlreadyExistsException') throw error;
+          return ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [settings.name] })).then((found) => ({ repository: found.repositories?.[0] }));
         }),
-      ),
     );
-    repository = created.repository!;
+    if (!created.repository) throw new GantryError(`CreateRepository ${settings.name} answered without the repository`);
+    repository = created.repository;
     log.info(`Created ECR repository ${settings.name} (scan on push ${scanOnPush}, tags ${mutability}, encryption ${settings.encryption})`);
   } else {
     if (settings.scanOnPush !== undefined && (repository.imageScanningConfiguration?.scanOnPush ?? false) !== settings.scanOnPush) {

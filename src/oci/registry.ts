@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import { retryAfterMs, retryWait } from '../model/backoff.js';
 import { GantryError } from '../model/errors.js';
+import { networkLimits } from '../model/network.js';
 import { MEDIA_TYPES, type Descriptor } from './archive.js';
 import type { RegistryEndpoint } from './reference.js';
 
@@ -17,7 +19,7 @@ export interface RegistryClientOptions {
   readonly maxAttempts?: number;
   /** First backoff; doubled per attempt. */
   readonly retryDelayMs?: number;
-  /** Per-request bound, so a silent registry fails and is retried instead of hanging the pipeline. */
+  /** Per-request bound, so a silent registry fails and is retried instead of hanging the pipeline; default the network limits'. */
   readonly requestTimeoutMs?: number;
   /** Blobs larger than this go up in PATCH chunks of this size (ECR needs chunks of 5 MiB or more, bar the last). */
   readonly chunkSize?: number;
@@ -47,13 +49,19 @@ export class RegistryError extends GantryError {
   readonly status?: number;
   readonly codes: readonly string[];
   readonly retryable: boolean;
+  /** The wait a 429/503 asked for with Retry-After, in ms. */
+  readonly retryAfterMs?: number;
 
-  constructor(message: string, options: { status?: number; codes?: readonly string[]; retryable: boolean; remedy?: string; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { status?: number; codes?: readonly string[]; retryable: boolean; retryAfterMs?: number; remedy?: string; cause?: unknown },
+  ) {
     super(message, { remedy: options.remedy, cause: options.cause });
     this.name = 'RegistryError';
     this.status = options.status;
     this.codes = options.codes ?? [];
     this.retryable = options.retryable;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -80,7 +88,7 @@ export class RegistryClient {
     this.base = `${options.endpoint.scheme}://${options.endpoint.host}`;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.retryDelayMs = options.retryDelayMs ?? 500;
-    this.timeoutMs = options.requestTimeoutMs ?? 120_000;
+    this.timeoutMs = options.requestTimeoutMs ?? networkLimits().transferTimeoutMs;
     this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
   }
 
@@ -368,8 +376,10 @@ export class RegistryClient {
         problem = error;
       }
       if (attempt >= this.maxAttempts) throw problem;
-      const delay = this.retryDelayMs * 2 ** (attempt - 1);
-      this.options.log?.(`${what}: ${problem.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${this.maxAttempts})`);
+      const delay = retryWait(attempt, this.retryDelayMs * 2, networkLimits().maxRetryAfterMs, problem.retryAfterMs);
+      const asked = problem.retryAfterMs !== undefined ? ' as Retry-After asked' : '';
+      const said = problem.message.startsWith(what) ? problem.message : `${what}: ${problem.message}`;
+      this.options.log?.(`${said}; retrying in ${delay} ms${asked} (attempt ${attempt + 1} of ${this.maxAttempts})`);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -409,7 +419,13 @@ export async function failure(what: string, response: Response): Promise<Registr
       : status === 403
         ? 'the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage.'
         : undefined;
-  return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ''}`, { status, codes, retryable: isRetryableStatus(status), remedy });
+  return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ''}`, {
+    status,
+    codes,
+    retryable: isRetryableStatus(status),
+    retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+    remedy,
+  });
 }
 
 /** A retryable answer goes back to `retrying` as it is; any other failure is thrown. */

@@ -1,4 +1,5 @@
 import { describeFailure } from '../model/errors.js';
+import { configureNetwork } from '../model/network.js';
 import { parseInputs, type Stage } from '../model/stage.js';
 import type { Runtime } from '../model/runtime.js';
 import type { RawInputs } from '../model/stage.js';
@@ -11,6 +12,7 @@ export type StageResult = { ok: true; outputs: Record<string, string> } | { ok: 
  */
 export async function runStage(stage: Stage, raw: RawInputs, runtime: Runtime): Promise<StageResult> {
   try {
+    configureNetwork(runtime.env);
     const input = parseInputs(stage, raw);
     const outputs = await stage.run(input, runtime);
     for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, value);

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveGitHttpBackend } from '../fixtures/gitops/git-http.js';
 
 /**
  * Smart HTTP through `git http-backend` (CGI) behind a loopback server that insists on GitHub's header form of
@@ -17,41 +17,7 @@ export async function gitHttpServer(projectRoot: string, token: string) {
       res.end('authentication required\n');
       return;
     }
-    const cgi = execFile('git', ['http-backend'], {
-      encoding: 'buffer',
-      maxBuffer: 64 * 1024 * 1024,
-      env: {
-        PATH: process.env.PATH,
-        GIT_PROJECT_ROOT: projectRoot,
-        GIT_HTTP_EXPORT_ALL: '1',
-        REMOTE_USER: 'x-access-token',
-        REQUEST_METHOD: req.method,
-        PATH_INFO: url.pathname,
-        QUERY_STRING: url.search.slice(1),
-        CONTENT_TYPE: req.headers['content-type'] ?? '',
-        HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
-        GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-      },
-    }, (error, stdout) => {
-      if (error && !stdout.length) {
-        res.writeHead(500);
-        res.end();
-        return;
-      }
-      const split = stdout.indexOf('\r\n\r\n');
-      const headerText = stdout.subarray(0, split).toString();
-      let status = 200;
-      const headers: Record<string, string> = {};
-      for (const line of headerText.split('\r\n')) {
-        const [name, ...rest] = line.split(':');
-        const value = rest.join(':').trim();
-        if (name!.toLowerCase() === 'status') status = Number.parseInt(value, 10);
-        else headers[name!] = value;
-      }
-      res.writeHead(status, headers);
-      res.end(stdout.subarray(split + 4));
-    });
-    req.pipe(cgi.stdin!);
+    serveGitHttpBackend(projectRoot, req, res, 'x-access-token');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../../src/model/stage.js';
@@ -12,6 +10,8 @@ import { runStage } from '../../src/runtime/run-stage.js';
 import { gitopsBumpStage } from '../../src/stages/gitops-bump.js';
 import { gitHttpServer } from './git-http-remote.js';
 import { holdFirstPush, runCli, runNode, stackEnv, readCommandFile } from './support.js';
+import { fakeGitHub } from '../fixtures/gitops/github.js';
+import { seedBareRepo } from '../fixtures/gitops/git-http.js';
 
 const exec = promisify(execFile);
 const SOURCE_SHA = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c';
@@ -31,18 +31,7 @@ async function git(args: string[], cwd?: string): Promise<string> {
 
 /** A bare repository on disk whose `main` holds `files`: the GitOps peer, as Argo CD or Flux would watch it. */
 async function seedRepo(name: string, files: Record<string, string>): Promise<string> {
-  const bare = join(root, `${name}.git`);
-  const work = join(root, `${name}-seed`);
-  await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
-  await git(['clone', '--quiet', bare, work]);
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(work, path)), { recursive: true });
-    await writeFile(join(work, path), content);
-  }
-  await git(['add', '.'], work);
-  await git(['-c', 'user.name=seed', '-c', 'user.email=seed@localhost', 'commit', '--quiet', '-m', 'seed'], work);
-  await git(['push', '--quiet', 'origin', 'main'], work);
-  return bare;
+  return (await seedBareRepo(root, files, name)).bare;
 }
 
 const show = (bare: string, path: string, ref = 'main') => git(['--git-dir', bare, 'show', `${ref}:${path}`]);
@@ -247,68 +236,6 @@ describe('gitops-bump against real git repositories', () => {
     expect(await commitCount(bare)).toBe(1);
   });
 });
-
-interface RecordedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: Record<string, unknown> | undefined;
-}
-
-/**
- * A loopback stand-in for GitHub's REST API holding pull requests in memory. It answers only the documented
- * endpoints and refuses requests without the documented headers or required body fields, like GitHub would.
- */
-async function fakeGitHub(token: string, faults: { status: number; headers?: Record<string, string>; body?: unknown }[] = []) {
-  const requests: RecordedRequest[] = [];
-  const pulls: { number: number; head: string; base: string; title: string; body: string; state: string }[] = [];
-  const server: Server = createServer(async (req, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const url = new URL(req.url!, 'http://127.0.0.1');
-    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-    requests.push({ method: req.method!, path: url.pathname + url.search, headers: req.headers, body });
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(payload));
-    };
-    const fault = faults.shift();
-    if (fault) return send(fault.status, fault.body ?? { message: 'fault injected by the test' }, fault.headers);
-    if (req.headers.authorization !== `Bearer ${token}`) return send(401, { message: 'Bad credentials' });
-    if (req.headers.accept !== 'application/vnd.github+json' || req.headers['x-github-api-version'] !== '2022-11-28') {
-      return send(400, { message: 'missing documented headers' });
-    }
-    const html = (n: number) => `https://github.example/acme/gitops/pull/${n}`;
-    if (req.method === 'GET' && url.pathname === '/repos/acme/gitops/pulls') {
-      const headParam = url.searchParams.get('head') ?? '';
-      const branch = headParam.startsWith('acme:') ? headParam.slice('acme:'.length) : undefined;
-      const open = pulls.filter((pr) => pr.head === branch && pr.state === (url.searchParams.get('state') ?? 'open'));
-      return send(200, open.map((pr) => ({ number: pr.number, html_url: html(pr.number), head: { ref: pr.head }, base: { ref: pr.base } })));
-    }
-    if (req.method === 'POST' && url.pathname === '/repos/acme/gitops/pulls') {
-      for (const field of ['title', 'head', 'base', 'body']) {
-        if (typeof body?.[field] !== 'string' || body[field] === '') return send(422, { message: 'Validation Failed', errors: [{ field, code: 'missing_field' }] });
-      }
-      if (pulls.some((pr) => pr.head === body!.head && pr.state === 'open')) {
-        return send(422, { message: 'Validation Failed', errors: [{ message: `A pull request already exists for acme:${String(body!.head)}.` }] });
-      }
-      const pr = { number: pulls.length + 1, head: String(body!.head), base: String(body!.base), title: String(body!.title), body: String(body!.body), state: 'open' };
-      pulls.push(pr);
-      return send(201, { number: pr.number, html_url: html(pr.number) });
-    }
-    const patch = /^\/repos\/acme\/gitops\/pulls\/(\d+)$/.exec(url.pathname);
-    if (req.method === 'PATCH' && patch) {
-      const pr = pulls.find((p) => p.number === Number(patch[1]));
-      if (!pr) return send(404, { message: 'Not Found' });
-      Object.assign(pr, { title: body?.title ?? pr.title, body: body?.body ?? pr.body, base: body?.base ?? pr.base });
-      return send(200, { number: pr.number, html_url: html(pr.number) });
-    }
-    return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, requests, pulls, faults, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /** Queues one canned answer; the returned check says whether it was served. */
 function fakeGitHubFault(github: Awaited<ReturnType<typeof fakeGitHub>>, fault: { status: number; body?: unknown }) {

@@ -5,6 +5,7 @@ import { classifyKubeError, kubeFailure, kubeStatusOf } from '../../src/kube/err
 import { describePod, labelSelector } from '../../src/kube/failure-detail.js';
 import { rolloutStatus } from '../../src/kube/rollout-status.js';
 import { KubeSession } from '../../src/kube/session.js';
+import { configureNetwork } from '../../src/model/network.js';
 import { parseWorkload, rolloutBlocker } from '../../src/kube/workload.js';
 import { InputError } from '../../src/model/errors.js';
 import { parseInputs } from '../../src/model/stage.js';
@@ -231,6 +232,33 @@ describe('KubeSession.call: the fault shapes a healthy API server does not produ
 
     let throttled = 0;
     expect(await s.call('listing pods', async () => (++throttled < 2 ? Promise.reject({ code: 429, body: '' }) : 'ok'))).toBe('ok');
+  });
+
+  it('waits as long as a 429 or 503 asks with Retry-After (seconds or a date), up to the cap', async () => {
+    const { log, session: s } = session();
+    let calls = 0;
+    const answer = await s.call('listing pods', async () =>
+      ++calls === 1 ? Promise.reject({ code: 429, body: '', headers: { 'retry-after': '5' } }) : calls === 2 ? Promise.reject({ code: 503, body: '', headers: { 'retry-after': new Date(Date.now() + 3_000).toUTCString() } }) : 'ok',
+    );
+    expect(answer).toBe('ok');
+    expect(log.slept[0]).toBe(5_000);
+    expect(log.slept[1]).toBeGreaterThan(1_000);
+    expect(log.slept[1]).toBeLessThanOrEqual(3_000);
+    expect(log.warnings[0]).toMatch(/429 Too Many Requests, retrying in 5000 ms as Retry-After asked$/);
+  });
+
+  it('counts a call without an answer within the request bound as a network failure, and asks again', async () => {
+    const { log, session: s } = session();
+    configureNetwork({ GANTRY_REQUEST_TIMEOUT_SECONDS: '0.05' });
+    try {
+      let calls = 0;
+      const never = new Promise<string>(() => undefined);
+      expect(await s.call('reading deployment/web', async () => (++calls === 1 ? never : 'read'))).toBe('read');
+      expect(log.warnings[0]).toMatch(/^reading deployment\/web: ETIMEDOUT, retrying in \d+ ms$/);
+      await expect(s.call('reading deployment/web', () => never)).rejects.toThrow('reading deployment/web: ETIMEDOUT: no answer within 0.05 s');
+    } finally {
+      configureNetwork({});
+    }
   });
 
   it('presigns a fresh token once after a 401, masks every token, and stops at once on 403', async () => {

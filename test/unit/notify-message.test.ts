@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headline, slackPayload, webhookPayload, type NotificationFacts } from '../../src/notify/message.js';
-import { retryAfterMs } from '../../src/notify/deliver.js';
+import { retryAfterMs } from '../../src/model/backoff.js';
 import { isLoopback, parseWebhookUrl, secretPartsOf, webhookHost } from '../../src/notify/webhook-url.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

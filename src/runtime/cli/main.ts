@@ -250,3 +250,6 @@ function githubOutputLines(outputs: ReadonlyMap<string, string>): string {
 // is pinned by its lockfile, so the warning tells a pipeline user nothing they can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.exitCode = await main(process.argv.slice(2));
+// A request abandoned after its bound (a peer that never answered) may still hold a socket open: once the stage is
+// done, it must not keep the process, and the pipeline step, alive.
+setTimeout(() => process.exit(), 200).unref();

@@ -107,4 +107,6 @@ export async function runAction(stage: Stage, options: { idToken?: (audience: st
   const runtime = new GitHubRuntime(process.env, options.idToken);
   const result = await runStage(stage, runtime.readInputs(stage), runtime);
   if (!result.ok) process.exitCode = 1;
+  // A request abandoned after its bound may still hold a socket open: it must not keep the step running.
+  setTimeout(() => process.exit(), 200).unref();
 }
