@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { runStage } from '../../src/runtime/run-stage.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
 import { findStage, stages } from '../../src/stages/index.js';
-import { ociArchive, scratchDir } from './image-path-support.js';
+import { ociArchive, outputsOf, scratchDir } from './image-path-support.js';
+import { keyPair, pushTestImage } from './signing-support.js';
 import { recordingReceiver, stackSnapshot } from './stack-snapshot.js';
-import { CLI, deployRoleSession, runNode, stackEnv, type Run } from './support.js';
+import { CLI, deployRoleSession, runCli, runNode, stackEnv, type Run } from './support.js';
 
 /**
  * Bad input, stage by stage: each row starts from a run of the stage that would succeed against the loopback stack
@@ -42,11 +43,32 @@ const bad = (input: string, value: string | undefined, what: string, options: Pa
 const usage = (input: string, args: readonly string[], what: string): BadInput => ({ input, set: {}, what, args });
 
 const digest = `sha256:${'b'.repeat(64)}`;
+/** Where the signed image lives, and the production repository promote copies into (the stack makes it). */
+const SIGNED_REPOSITORY = 'gantry/badinput/signed';
+const PRODUCTION_REPOSITORY = 'gantry/production/example-app';
+
+interface TableContext {
+  readonly registry: string;
+  readonly gitops: string;
+  readonly bucket: string;
+  readonly distribution: string;
+  readonly scratch: string;
+  readonly receiver: string;
+  /** Digest of an image in SIGNED_REPOSITORY, signed by `signer`'s key. */
+  readonly signed: string;
+}
+
+/** The key files of the signing rows, in the scratch dir: `signer` signed the image, `other` has not yet. */
+const keyFile = (scratch: string, name: 'signer' | 'other', part: 'key' | 'pub') => join(scratch, `${name}.${part}`);
+/** PEM armour around bytes that are no key. */
+const brokenPem = (label: string) => `-----BEGIN ${label}-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END ${label}-----\n`;
 
 /** The good runs and their spoiled variants; `ctx` holds what exists only once the stack and scratch dirs do. */
-function table(ctx: { registry: string; gitops: string; bucket: string; distribution: string; scratch: string; receiver: string }): StageBlock[] {
+function table(ctx: TableContext): StageBlock[] {
   const image = `${ctx.registry}/gantry/badinput/app@${digest}`;
   const missing = join(ctx.scratch, 'nowhere');
+  const signedName = `${ctx.registry}/${SIGNED_REPOSITORY}`;
+  const signedImage = `${signedName}@${ctx.signed}`;
   return [
     {
       stage: 'auth',
@@ -128,6 +150,55 @@ function table(ctx: { registry: string; gitops: string; bucket: string; distribu
         bad('scan-on-push', 'sometimes', 'a boolean spelled sometimes'),
         bad('oci-archive', join(ctx.scratch, 'not-an-archive.tar'), 'a file that is no tar'),
         usage('tag', ['--tag', 'v2'], 'a misspelt flag'),
+      ],
+    },
+    {
+      stage: 'sign',
+      // A second signature, by a key that has not signed the image yet: the .sig tag would name a new manifest.
+      good: { image: signedImage, key: keyFile(ctx.scratch, 'other', 'key'), 'aws-region': 'us-east-1' },
+      rows: [
+        bad('image', 'not an image', 'an image with spaces'),
+        bad('image', `${signedName}:signed`, 'an image by tag'),
+        bad('image', `${signedName}@sha256:abc`, 'a truncated digest'),
+        bad('image', `${signedName.toUpperCase()}@${ctx.signed}`, 'an uppercase repository'),
+        bad('key', join(missing, 'cosign.key'), 'a key file that does not exist'),
+        bad('key', brokenPem('PRIVATE KEY'), 'a malformed PEM', { secret: true }),
+        bad('key', keyFile(ctx.scratch, 'other', 'pub'), 'a public key to sign with'),
+        bad('key', 'awskms://kms.example.com/alias/gantry', 'a KMS reference with an endpoint'),
+        bad('key', 'awskms:///not-a-key', 'a KMS reference that names no key'),
+        bad('key', 'arn:aws:iam::123456789012:role/deploy', 'an ARN that is no KMS key'),
+        bad('aws-region', 'eu-west', 'a region without its number'),
+        bad('aws-region', 'mars-1', 'a region that is no AWS region'),
+      ],
+    },
+    {
+      stage: 'promote',
+      good: {
+        'aws-region': 'us-east-1',
+        'source-image': signedImage,
+        'target-repository': PRODUCTION_REPOSITORY,
+        tags: 'badinput',
+        'target-registry': ctx.registry,
+        'require-signature': keyFile(ctx.scratch, 'signer', 'pub'),
+      },
+      rows: [
+        bad('source-image', `${signedName}:signed`, 'a source image by tag'),
+        bad('source-image', `${signedName}@sha256:abc`, 'a truncated digest'),
+        bad('source-image', `${signedName}@sha256:${'z'.repeat(64)}`, 'a digest that is not hex'),
+        bad('source-image', 'not an image', 'an image with spaces'),
+        bad('target-repository', 'Gantry/Production', 'an uppercase repository'),
+        bad('target-repository', 'gantry/../etc', 'a .. component'),
+        bad('tags', '', 'no tag at all'),
+        bad('tags', 'v1,bad tag', 'a tag with a space'),
+        bad('target-role-arn', 'arn:aws:iam::123456789012:user/deploy', 'a user ARN for a role'),
+        bad('target-region', 'mars-1', 'a region that is no AWS region'),
+        bad('target-registry', 'ftp://registry.example.com', 'a registry over ftp'),
+        bad('target-registry', 'http://registry.example.com:5000', 'plain http to a registry off loopback'),
+        bad('carry-attached', 'sometimes', 'a boolean spelled sometimes'),
+        bad('require-signature', join(missing, 'cosign.pub'), 'a key file that does not exist'),
+        bad('require-signature', brokenPem('PUBLIC KEY'), 'a malformed PEM'),
+        bad('require-signature', 'awskms://kms.example.com/alias/gantry', 'a KMS reference with an endpoint'),
+        usage('target-repo', ['--target-repo', PRODUCTION_REPOSITORY], 'a misspelt flag'),
       ],
     },
     {
@@ -311,6 +382,7 @@ let receiver: Awaited<ReturnType<typeof recordingReceiver>>;
 let session: Record<string, string>;
 let before: Record<string, unknown>;
 let blocks: StageBlock[];
+let signed: string;
 let saved: NodeJS.ProcessEnv | undefined;
 
 beforeAll(async () => {
@@ -322,6 +394,11 @@ beforeAll(async () => {
   await writeFile(join(scratch, 'not-an-archive.tar'), 'plain text, not a tar\n');
   await mkdir(join(scratch, 'site'));
   await writeFile(join(scratch, 'site', 'index.html'), '<h1>bad input</h1>\n');
+  // An image signed by `signer`: promote requiring that key would copy it, sign with `other` would add a signature.
+  const signer = await keyPair(scratch, 'signer');
+  await keyPair(scratch, 'other');
+  signed = await pushTestImage(SIGNED_REPOSITORY, 'signed');
+  outputsOf(await runCli(['run', 'sign', '--image', `${local.GANTRY_REGISTRY!}/${SIGNED_REPOSITORY}@${signed}`, '--key', signer.privateKey]));
   blocks = table({
     registry: local.GANTRY_REGISTRY!,
     gitops: local.GANTRY_GITOPS_REPO!,
@@ -329,18 +406,22 @@ beforeAll(async () => {
     distribution: local.GANTRY_SITE_DISTRIBUTION_ID!,
     scratch,
     receiver: receiver.url,
+    signed,
   });
   // The SDK reads endpoints and credentials from process.env: a row that slipped through must reach the stack (and
   // show in its snapshot), never anything beyond loopback.
   saved = { ...process.env };
   Object.assign(process.env, stackEnv(session));
-  before = await stackSnapshot(receiver);
+  before = await stackSnapshot(receiver, watched());
 }, 120_000);
 
 afterAll(async () => {
   if (saved) process.env = saved;
   await receiver?.close();
 });
+
+/** The signed image at the production repository, where promote would put it by digest before tagging it. */
+const watched = () => [{ repository: PRODUCTION_REPOSITORY, digest: signed }];
 
 /** `--name=value`: the form that also carries a value starting with '-' (`--files=-rf`) to the stage. */
 function cliArgs(block: StageBlock, row: BadInput): string[] {
@@ -372,7 +453,7 @@ function expectRefusal(run: Run, input: string, code: number) {
 }
 
 // Rows are laid out when the stack is known; their names are known now, from a table with placeholders.
-const names = table({ registry: 'registry', gitops: 'gitops', bucket: 'bucket', distribution: 'distribution', scratch: '/scratch', receiver: 'http://receiver' });
+const names = table({ registry: 'registry', gitops: 'gitops', bucket: 'bucket', distribution: 'distribution', scratch: '/scratch', receiver: 'http://receiver', signed: digest });
 const cases = names.flatMap((block, b) => block.rows.map((row, r) => ({ name: `${block.stage}: ${row.what} (${row.input})`, b, r, usage: row.args !== undefined })));
 /** Through the compiled CLI as a separate process: every command-line mistake, and each stage's first row. */
 const spawned = cases.filter((c) => c.usage || c.r === 0);
@@ -412,8 +493,8 @@ describe('bad input is refused up front, naming the input', () => {
     });
   });
 
-  it('left the stack as it was: revisions, images, tags, the Deployment, GitOps refs, bucket, invalidations, webhooks', async () => {
-    expect(await stackSnapshot(receiver)).toEqual(before);
+  it('left the stack as it was: revisions, images, tags, signatures, the Deployment, GitOps refs, bucket, invalidations, webhooks', async () => {
+    expect(await stackSnapshot(receiver, watched())).toEqual(before);
     expect(existsSync(join(scratch, 'build.tar')), 'the build archive').toBe(false);
     expect(existsSync(join(scratch, 'scan')), 'the scan reports').toBe(false);
   });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, DescribeImagesCommand, DescribeRepositoriesCommand, ListImagesCommand, type ECRClient } from '@aws-sdk/client-ecr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_TYPES } from '../../src/oci/archive.js';
 import { listReferrers, referrersTag } from '../../src/oci/referrers.js';
@@ -24,6 +24,7 @@ import {
   scratchDir,
   unique,
 } from './image-path-support.js';
+import { keyPair, pushTestImage } from './signing-support.js';
 import { runCli } from './support.js';
 
 /** The account a second docker-registry stands in for, reached through a role in it (moto serves any account). */
@@ -250,6 +251,38 @@ describe('promote refuses before copying anything', () => {
     expect(await registryDigest(localRegistry(), target, imageB.digest!)).toBeUndefined();
     // The same image under the same immutable tag is no conflict.
     expect(outputsOf(await promote('--source-image', `${source()}@${imageA.digest}`, '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry())).digest).toBe(imageA.digest);
+  });
+});
+
+describe('promote with require-signature', () => {
+  it('refuses an unsigned digest and one signed by another key, naming both, and promotes the signed one with its signature', { timeout: 120_000 }, async () => {
+    const repository = `gantry/${unique('signed')}/app`;
+    const [signer, other] = [await keyPair(dir, 'promote-signer'), await keyPair(dir, 'promote-other')];
+    const [signed, byOther, unsigned] = [await pushTestImage(repository, 'signed'), await pushTestImage(repository, 'other'), await pushTestImage(repository, 'unsigned')];
+    const image = (digest: string) => `${localRegistry()}/${repository}@${digest}`;
+    for (const [digest, key] of [[signed, signer.privateKey], [byOther, other.privateKey]] as const) outputsOf(await runCli(['run', 'sign', '--image', image(digest), '--key', key]));
+    const target = await createTargetRepository(ecrClient());
+    const promoteSigned = (digest: string) => promote('--source-image', image(digest), '--target-repository', target, '--tags', 'v1', '--target-registry', localRegistry(), '--require-signature', signer.publicKey);
+
+    for (const [digest, reason] of [[unsigned, 'it carries no signature'], [byOther, 'none of its 1 signature verifies with this key']] as const) {
+      const run = await promoteSigned(digest);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`image ${repository}@${digest} is not signed by key ${signer.publicKey}`);
+      expect(run.stderr).toContain(reason);
+      expect(await registryDigest(localRegistry(), target, digest)).toBeUndefined();
+      expect(await registryDigest(localRegistry(), target, `${referrersTag(digest)}.sig`)).toBeUndefined();
+    }
+    expect(await registryDigest(localRegistry(), target, 'v1')).toBeUndefined();
+    expect((await ecrClient().send(new ListImagesCommand({ repositoryName: target }))).imageIds).toEqual([]);
+
+    const out = outputsOf(await promoteSigned(signed));
+    expect(out.digest).toBe(signed);
+    expect(out.attached).toBe('1');
+    expect(await registryDigest(localRegistry(), target, 'v1')).toBe(signed);
+    const signatures = `${referrersTag(signed)}.sig`;
+    const sourceSignatures = await registryDigest(localRegistry(), repository, signatures);
+    expect(sourceSignatures).toBeDefined();
+    expect(await registryDigest(localRegistry(), target, signatures)).toBe(sourceSignatures);
   });
 });
 
