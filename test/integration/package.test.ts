@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localStackConfig } from '../../src/local/config.js';
 import { kubeSettings } from '../../src/local/kube.js';
+import { stages } from '../../src/stages/index.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -129,7 +130,7 @@ describe('the gantry-ci package', () => {
     const imported = await inProject('node', ['imports.mjs']);
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({
-      stages: ['auth', 'build', 'scan', 'push', 'deploy-ecs', 'deploy-eks', 'gitops-bump', 'publish-static', 'verify', 'rollback', 'notify'],
+      stages: stages.map((stage) => stage.name),
       runStage: 'function',
       cli: 'function',
       pipeline: 'function',

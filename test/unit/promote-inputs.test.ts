@@ -33,6 +33,6 @@ describe('promote inputs', () => {
   });
 
   it('keeps its refusals in one ordered list, the source checked before the target', () => {
-    expect(PROMOTION_CHECKS.map((check) => check.name)).toEqual(['digest present at the source', 'target repository exists', 'immutable target tags free']);
+    expect(PROMOTION_CHECKS.map((check) => check.name)).toEqual(['digest present at the source', 'signature by the required key', 'target repository exists', 'immutable target tags free']);
   });
 });
