@@ -59,7 +59,7 @@ stage scan --scan-type image --target "$(output build oci-archive)" --scanners s
   --sbom-file "$out/example-app.cdx.json"
 stage scan --scan-type config --target examples/app --offline true --output-dir "$out/scan-config"
 stage push --repository gantry/local/example-app --oci-archive "$(output build oci-archive)" --registry "$GANTRY_REGISTRY" \
-  --sbom-file "$(output scan sbom-file)"
+  --sbom-file "$out/example-app.cdx.json"
 
 # Sign the pushed digest as cosign does, with a PEM key pair made here on first use (kept under .gantry/, never
 # committed); a pipeline on AWS signs with a KMS key instead (--key awskms:///alias/...). Every deploy below requires
