@@ -2,7 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { GitError, type Git } from './git.js';
 
-export type PushResult = { ok: true } | { ok: false; reason: 'rejected'; detail: string };
+/** `afterBreakOff`: an earlier try of this push broke off, so the remote may have taken it before the rejection. */
+export type PushResult = { ok: true } | { ok: false; reason: 'rejected'; detail: string; afterBreakOff: boolean };
 
 export type RebaseResult = { ok: true } | { ok: false; reason: 'conflict'; files: string[] };
 
@@ -185,7 +186,7 @@ export class Clone {
     if (result.code === 0) return { ok: true };
     const text = `${result.stdout}\n${result.stderr}`;
     if (/\[rejected\]|non-fast-forward|fetch first|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/i.test(text)) {
-      return { ok: false, reason: 'rejected', detail: rejectionLine(text) };
+      return { ok: false, reason: 'rejected', detail: rejectionLine(text), afterBreakOff: result.retried === true };
     }
     throw new GitError(args, result.code, result.stderr || result.stdout, 'check that the token (https) or deploy key (ssh) may push to the branch.');
   }

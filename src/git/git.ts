@@ -34,6 +34,8 @@ export interface GitResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** A network command only: an earlier try broke off, so the remote may have acted on it unseen. */
+  readonly retried?: boolean;
 }
 
 /** A git command that failed; its message is already free of the token. */
@@ -95,7 +97,7 @@ export class Git {
       const result = await this.run(args, cwd, { allowFailure: true });
       if (result.code === 0 || !isTransient(result.stderr) || attempt >= attempts) {
         if (result.code !== 0 && !options.allowFailure) throw new GitError(args, result.code, result.stderr);
-        return result;
+        return attempt > 1 ? { ...result, retried: true } : result;
       }
       const wait = backoffDelay(attempt, 500, 8_000);
       this.options.onRetry?.(`git ${args[0]}: ${lastLine(result.stderr)}; trying again in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);

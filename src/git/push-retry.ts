@@ -27,9 +27,11 @@ export interface PushRetryOptions<S extends PushState> {
 export async function pushWithRetry<S extends PushState>(clone: Clone, initial: S, options: PushRetryOptions<S>): Promise<S> {
   const { attempts, log } = options;
   let state = initial;
+  let brokeOff = false;
   for (let attempt = 1; ; attempt++) {
     const pushed = await clone.push(clone.branch);
     if (pushed.ok) return state;
+    brokeOff ||= pushed.afterBreakOff;
     if (attempt >= attempts) {
       throw new GantryError(`push to ${clone.branch} rejected ${attempts} times: the branch keeps moving (${pushed.detail})`, {
         remedy: 'raise push-attempts, or serialise the pushes (a concurrency group per GitOps repository).',
@@ -39,8 +41,9 @@ export async function pushWithRetry<S extends PushState>(clone: Clone, initial: 
     log(`Push attempt ${attempt}/${attempts} rejected (${pushed.detail}); fetching ${clone.branch} and retrying in ${(wait / 1000).toFixed(1)} s`);
     await sleep(wait);
     const upstream = await clone.fetchUpstream();
-    // A push that broke off after the remote took it, then rejected when repeated: the commit is there, done.
-    if (await clone.contains(upstream, state.commit)) return state;
+    // A push that broke off after the remote took it, then rejected when repeated: the commit is there, done. Only
+    // then: a racing pipeline can push a byte-identical commit (same parent, change and second), which is not ours.
+    if (brokeOff && (await clone.contains(upstream, state.commit))) return state;
     state = await options.onUpstreamMoved(upstream, state);
     if (!state.commit) return state;
   }

@@ -28,6 +28,7 @@ import ecr_authorization
 import ecs_rollouts
 import ecs_standalone_tasks
 import eks_endpoint
+import model_data
 import sts_presigned
 import sts_web_identity
 
@@ -80,6 +81,7 @@ def install_patches(args: argparse.Namespace) -> None:
     eks_endpoint.install(state_dir=args.state_dir)
     sts_web_identity.install()
     sts_presigned.install()
+    model_data.install()
 
 
 def wait_until_answering(base_url: str) -> None:

@@ -35650,7 +35650,7 @@ var Git = class {
       let result = await this.run(args, cwd, { allowFailure: !0 });
       if (result.code === 0 || !isTransient(result.stderr) || attempt >= attempts) {
         if (result.code !== 0 && !options.allowFailure) throw new GitError(args, result.code, result.stderr);
-        return result;
+        return attempt > 1 ? { ...result, retried: !0 } : result;
       }
       let wait = backoffDelay(attempt, 500, 8e3);
       this.options.onRetry?.(`git ${args[0]}: ${lastLine(result.stderr)}; trying again in ${(wait / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`), await sleep(wait), await options.beforeRetry?.();
@@ -35866,7 +35866,7 @@ ${result.stderr}`)) throw new GitError(["revert", "--no-commit", commit], result
     let text = `${result.stdout}
 ${result.stderr}`;
     if (/\[rejected\]|non-fast-forward|fetch first|\(stale info\)|cannot lock ref|failed to update ref|incorrect old value/i.test(text))
-      return { ok: !1, reason: "rejected", detail: rejectionLine(text) };
+      return { ok: !1, reason: "rejected", detail: rejectionLine(text), afterBreakOff: result.retried === !0 };
     throw new GitError(args, result.code, result.stderr || result.stdout, "check that the token (https) or deploy key (ssh) may push to the branch.");
   }
 };
@@ -35877,18 +35877,18 @@ function rejectionLine(text) {
 
 // src/git/push-retry.ts
 async function pushWithRetry(clone2, initial, options) {
-  let { attempts, log } = options, state2 = initial;
+  let { attempts, log } = options, state2 = initial, brokeOff = !1;
   for (let attempt = 1; ; attempt++) {
     let pushed = await clone2.push(clone2.branch);
     if (pushed.ok) return state2;
-    if (attempt >= attempts)
+    if (brokeOff ||= pushed.afterBreakOff, attempt >= attempts)
       throw new GantryError(`push to ${clone2.branch} rejected ${attempts} times: the branch keeps moving (${pushed.detail})`, {
         remedy: "raise push-attempts, or serialise the pushes (a concurrency group per GitOps repository)."
       });
     let wait = backoffDelay(attempt, 250, 8e3);
     log(`Push attempt ${attempt}/${attempts} rejected (${pushed.detail}); fetching ${clone2.branch} and retrying in ${(wait / 1e3).toFixed(1)} s`), await sleep(wait);
     let upstream = await clone2.fetchUpstream();
-    if (await clone2.contains(upstream, state2.commit) || (state2 = await options.onUpstreamMoved(upstream, state2), !state2.commit)) return state2;
+    if (brokeOff && await clone2.contains(upstream, state2.commit) || (state2 = await options.onUpstreamMoved(upstream, state2), !state2.commit)) return state2;
   }
 }
 
