@@ -1,19 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { MEDIA_TYPES } from '../../src/oci/archive.js';
 import { serveGitHttpBackend } from '../fixtures/gitops/git-http.js';
-import { registryHasBlob } from './image-path-support.js';
+import { ociArchive, registryHasBlob } from './image-path-support.js';
 
 /** Per-request bound the fault suites run the stages with, so a stalled peer costs seconds, not minutes. */
 export const SHORT_TIMEOUT_SECONDS = '2';
-
-const digestOf = (data: Buffer | string) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
 export interface TinyImage {
   readonly archive: string;
@@ -22,36 +19,17 @@ export interface TinyImage {
 }
 
 /**
- * A small OCI image archive (a random layer, so every call gives a new image), written as an OCI layout and tarred:
- * what the push stage takes from build, without a build.
+ * A small OCI image archive with a random layer, so every call gives a new image: what the push stage takes from
+ * build, without a build. Made by the suites' shared archive writer; the digests are read back from its layout.
  */
-export async function tinyImage(tag = 'v1'): Promise<TinyImage> {
+export async function tinyImage(): Promise<TinyImage> {
   const dir = await mkdtemp(join(tmpdir(), 'gantry-faults-oci-'));
-  const layout = join(dir, 'layout');
-  await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
-  const put = async (data: Buffer | string) => {
-    const digest = digestOf(data);
-    await writeFile(join(layout, 'blobs', 'sha256', digest.slice(7)), data);
-    return { digest, size: Buffer.byteLength(data) };
-  };
-  const layer = await put(randomBytes(40_000));
-  const config = await put(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.digest] } }));
-  const manifest = await put(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: MEDIA_TYPES.ociManifest,
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
-    }),
-  );
-  await writeFile(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile(
-    join(layout, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: MEDIA_TYPES.ociManifest, ...manifest, annotations: { 'org.opencontainers.image.ref.name': `gantry/faults:${tag}` } }] }),
-  );
-  const archive = join(dir, 'image.tar');
-  execFileSync('tar', ['-cf', archive, '-C', layout, '.']);
-  return { archive, digest: manifest.digest, blobs: [config.digest, layer.digest] };
+  const archive = ociArchive(dir, { noise: randomBytes(30_000).toString('base64') });
+  const blobPath = (digest: string) => join(dir, 'layout', 'blobs', 'sha256', digest.slice('sha256:'.length));
+  const index = JSON.parse(await readFile(join(dir, 'layout', 'index.json'), 'utf8')) as { manifests: { digest: string }[] };
+  const digest = index.manifests[0]!.digest;
+  const manifest = JSON.parse(await readFile(blobPath(digest), 'utf8')) as { config: { digest: string }; layers: { digest: string }[] };
+  return { archive, digest, blobs: [manifest.config.digest, ...manifest.layers.map((layer) => layer.digest)] };
 }
 
 /**
