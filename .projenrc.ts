@@ -120,6 +120,8 @@ for (const config of ['tsconfig.json', 'test/tsconfig.json', 'projenrc/tsconfig.
 // the commands a stage sends, `--minify-syntax` trims what is left, and code reached only by a dynamic import()
 // (the Kubernetes client, the Actions toolkit) stays in the one file but is evaluated only when first used. No
 // whitespace minification and no code splitting: the bundles are committed, one readable file per action.
+// `yaml` resolves to its ES module build (shipped under browser/, the same code): its Node build is CommonJS, which
+// esbuild cannot tree-shake.
 const bundle = project.addTask('bundle', { description: 'Bundle every action into actions/<name>/dist/index.js' });
 const banner = "import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);";
 for (const stage of stages) {
@@ -134,6 +136,7 @@ for (const stage of stages) {
       '--legal-comments=none',
       '--main-fields=module,main',
       '--minify-syntax',
+      '--alias:yaml=./node_modules/yaml/browser/index.js',
       '--log-level=warning',
       `--banner:js="${banner}"`,
       `--outfile=actions/${stage.name}/dist/index.js`,

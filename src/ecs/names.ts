@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ECS cluster, service, container and task-definition family names. */
 export const ECS_NAME = /^[a-zA-Z0-9_-]{1,255}$/;

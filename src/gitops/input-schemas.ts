@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseRemote } from '../git/remote-url.js';
 
 /** The validators of the inputs every stage that writes to a GitOps repository shares. */

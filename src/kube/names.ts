@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWorkload } from './workload-ref.js';
 
 /** EKS cluster names: 1-100 characters, a letter or digit first, then letters, digits, - and _. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Validators for the values that recur across stages. Each message says what a good value looks like, since it

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Image references, `[registry[:port]/]path[:tag][@digest]`, by the grammar of github.com/distribution/reference:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsRegion } from '../model/inputs.js';
 import { findStage } from '../stages/index.js';
 import { parseKeyReference } from '../signing/keys.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GantryError } from '../model/errors.js';
 import { SEVERITIES } from './severity.js';
 

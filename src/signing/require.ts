@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GantryError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
 import { input, type InputProblem } from '../model/stage.js';

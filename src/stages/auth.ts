@@ -6,7 +6,7 @@ import {
   STSClient,
   type Credentials,
 } from '@aws-sdk/client-sts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { callAws } from '../aws/errors.js';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError, InputError } from '../model/errors.js';

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BuildahBuilder, resolveStorageDriver } from '../build/buildah.js';
 import { DockerBuilder, dockerDaemonAnswers } from '../build/docker.js';
 import { browsableUrl, gitFacts } from '../build/git.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ECSClient, type TaskOverride } from '@aws-sdk/client-ecs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { commandWords } from '../ecs/command-words.js';
 import { ECS_NAME, ecsName } from '../ecs/names.js';

@@ -1,5 +1,5 @@
 import { EKSClient } from '@aws-sdk/client-eks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Clone } from '../git/clone.js';
 import { pushWithRetry } from '../git/push-retry.js';
 import { parseRemote, type Remote } from '../git/remote-url.js';

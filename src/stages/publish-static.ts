@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import { systemClock } from '../model/schedule.js';

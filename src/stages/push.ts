@@ -1,5 +1,5 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, booleanString, integerString } from '../model/inputs.js';

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { shortTaskDefinition } from '../ecs/ecs-api.js';
 import { ECS_NAME, ecsName, taskDefinitionRevision } from '../ecs/names.js';

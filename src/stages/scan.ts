@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GantryError } from '../model/errors.js';
 import { booleanString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsRegion } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';

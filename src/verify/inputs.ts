@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../model/errors.js';
 import { decimalString } from '../model/inputs.js';
 import { input, type InputDefinition, type InputProblem, type StageInput } from '../model/stage.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { booleanString, integerString } from '../../src/model/inputs.js';
 import { defineStage, input, parseInputs } from '../../src/model/stage.js';
