@@ -53,15 +53,15 @@ const project = new typescript.TypeScriptProject({
     'mime@^4.1.2',
     '@smithy/signature-v4@^5.7.5',
     '@smithy/hash-node@^4.2.0',
-    '@kubernetes/client-node@^1.4.0',
     '@actions/github@^9.1.1',
     '@aws-sdk/types@^3.973.0',
     '@smithy/node-http-handler@^4.4.0',
     'zod@^4.6.7',
     'yaml@^2.9.1',
   ],
+  // @kubernetes/client-node: the Kubernetes API's types (src/kube/api.ts makes the calls).
   // npm-groovy-lint: CodeNarc for the Jenkins library; 16.x is the last line that runs on Node 20.
-  devDeps: ['@types/node@^20.19.43', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0', '@changesets/cli@^2.31.1'],
+  devDeps: ['@types/node@^20.19.43', '@kubernetes/client-node@^1.4.0', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0', '@changesets/cli@^2.31.1'],
   tsconfig: {
     compilerOptions: {
       module: 'NodeNext',

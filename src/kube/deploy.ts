@@ -1,5 +1,5 @@
 import type { V1PodTemplateSpec } from '@kubernetes/client-node';
-import { PatchStrategy } from './client-node.js';
+import { PatchStrategy } from './api.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { formatDuration, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';
@@ -115,7 +115,7 @@ export async function deployToKubernetes(session: KubeSession, plan: KubeDeployP
 
 export async function checkNamespace(session: KubeSession, ref: WorkloadRef): Promise<void> {
   try {
-    await session.call(`reading namespace ${ref.namespace}`, ({ core }) => core.readNamespace({ name: ref.namespace }));
+    await session.call(`reading namespace ${ref.namespace}`, (api) => api.get(`/api/v1/namespaces/${ref.namespace}`));
   } catch (error) {
     const status = kubeStatusOf(error);
     if (status === 404) throw new InputError('namespace', `namespace '${ref.namespace}' does not exist in cluster ${session.cluster.name}`);

@@ -26,7 +26,7 @@ interface ApiErrorShape {
   headers?: Record<string, string | string[] | undefined>;
 }
 
-/** Reads an ApiException of @kubernetes/client-node, a watch error, or a network error. */
+/** Reads a KubeApiError (a status the API server answered), a watch error, or a network error. */
 export function classifyKubeError(error: unknown): KubeFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ApiErrorShape;
   const status = typeof e.code === 'number' ? e.code : e.statusCode;

@@ -1,4 +1,4 @@
-import type { CoreV1Event, V1LabelSelector, V1Pod } from '@kubernetes/client-node';
+import type { CoreV1Event, CoreV1EventList, V1LabelSelector, V1Pod, V1PodList, V1ReplicaSetList } from '@kubernetes/client-node';
 import type { KubeSession } from './session.js';
 import type { Workload, WorkloadRef } from './workload.js';
 
@@ -21,11 +21,11 @@ export async function failureDetail(session: KubeSession, ref: WorkloadRef, work
   try {
     const selector = labelSelector(workload.spec?.selector);
     const [pods, replicaSets, events] = await Promise.all([
-      session.call('listing pods', ({ core }) => core.listNamespacedPod({ namespace: ref.namespace, labelSelector: selector })),
+      session.call('listing pods', (api) => api.get<V1PodList>(`/api/v1/namespaces/${ref.namespace}/pods`, { labelSelector: selector })),
       ref.kind === 'deployment'
-        ? session.call('listing replica sets', ({ apps }) => apps.listNamespacedReplicaSet({ namespace: ref.namespace, labelSelector: selector }))
+        ? session.call('listing replica sets', (api) => api.get<V1ReplicaSetList>(`/apis/apps/v1/namespaces/${ref.namespace}/replicasets`, { labelSelector: selector }))
         : undefined,
-      session.call('listing events', ({ core }) => core.listNamespacedEvent({ namespace: ref.namespace })),
+      session.call('listing events', (api) => api.get<CoreV1EventList>(`/api/v1/namespaces/${ref.namespace}/events`)),
     ]);
     const owners = new Set([workload.metadata?.uid, ...(replicaSets?.items ?? []).map((rs) => rs.metadata?.uid)]);
     const owned = pods.items.filter((pod) => pod.metadata?.ownerReferences?.some((o) => owners.has(o.uid)));

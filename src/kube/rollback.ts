@@ -1,4 +1,4 @@
-import { PatchStrategy } from './client-node.js';
+import { PatchStrategy } from './api.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { formatDuration, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';

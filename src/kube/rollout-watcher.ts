@@ -4,7 +4,7 @@ import type { Runtime } from '../model/runtime.js';
 import { classifyKubeError, kubeFailure } from './errors.js';
 import { rolloutStatus } from './rollout-status.js';
 import type { KubeSession } from './session.js';
-import { readWorkload, watchPathOf } from './workload-api.js';
+import { collectionPathOf, readWorkload } from './workload-api.js';
 import { describeRef, type Workload, type WorkloadRef } from './workload.js';
 
 export type RolloutOutcome = {
@@ -78,38 +78,32 @@ async function nextVersion(session: KubeSession, ref: WorkloadRef, current: Work
 }
 
 async function watchForChange(session: KubeSession, ref: WorkloadRef, resourceVersion: string | undefined, remainingMs: number): Promise<WatchEnd> {
-  const { watch } = await session.clients();
+  const api = await session.api();
   return new Promise<WatchEnd>((resolve) => {
     let settled = false;
-    let controller: AbortController | undefined;
     const finish = (end: WatchEnd) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      controller?.abort();
+      stop();
       resolve(end);
     };
     // Our own bound as well as the server's: a watch that goes silent must not outlive the deadline.
     const timer = setTimeout(() => finish({ kind: 'reread' }), remainingMs);
-    const params = {
+    const query = {
       fieldSelector: `metadata.name=${ref.name}`,
       resourceVersion,
       timeoutSeconds: Math.max(1, Math.min(MAX_WATCH_SECONDS, Math.ceil(remainingMs / 1000))),
     };
-    watch
-      .watch(
-        watchPathOf(ref),
-        params,
-        (type: string, object: Workload) => {
-          if (type === 'DELETED') finish({ kind: 'deleted' });
-          else if (type === 'ADDED' || type === 'MODIFIED') finish({ kind: 'changed', workload: object });
-          else if (type === 'ERROR') finish({ kind: 'reread' }); // e.g. 410 Gone: the resourceVersion is too old
-        },
-        (error: unknown) => finish(error ? { kind: 'error', error } : { kind: 'reread' }),
-      )
-      .then((c) => {
-        controller = c;
-        if (settled) c.abort();
-      }, (error: unknown) => finish({ kind: 'error', error }));
+    const stop = api.watch(
+      collectionPathOf(ref),
+      query,
+      (type, object) => {
+        if (type === 'DELETED') finish({ kind: 'deleted' });
+        else if (type === 'ADDED' || type === 'MODIFIED') finish({ kind: 'changed', workload: object as Workload });
+        else if (type === 'ERROR') finish({ kind: 'reread' }); // e.g. 410 Gone: the resourceVersion is too old
+      },
+      (error) => finish(error ? { kind: 'error', error } : { kind: 'reread' }),
+    );
   });
 }

@@ -1,18 +1,11 @@
-import type { AppsV1Api, CoreV1Api, Watch } from '@kubernetes/client-node';
 import { retryWait } from '../model/backoff.js';
 import { networkLimits } from '../model/network.js';
 import { systemClock, type Clock } from '../model/schedule.js';
 import type { Runtime } from '../model/runtime.js';
 import type { EksToken } from './eks-token.js';
 import type { ClusterEndpoint } from './eks-cluster.js';
-import { kubeClientNode } from './client-node.js';
+import { KubeApi } from './api.js';
 import { classifyKubeError, kubeFailure } from './errors.js';
-
-export interface KubeClients {
-  readonly apps: AppsV1Api;
-  readonly core: CoreV1Api;
-  readonly watch: Watch;
-}
 
 export interface RetryPolicy {
   readonly attempts: number;
@@ -23,12 +16,12 @@ export interface RetryPolicy {
 const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 500, maxMs: 8_000 };
 
 /**
- * Clients for one cluster, authenticated by an EKS token that is renewed before the API server would stop
+ * The API of one cluster, authenticated by an EKS token that is renewed before the API server would stop
  * accepting it (tokens last 15 minutes; rollouts may take longer). Every call goes through `call`: throttling, 5xx
  * and network failures are retried with jittered backoff, a 401 gets one fresh token, anything else stops at once.
  */
 export class KubeSession {
-  private current?: { readonly token: EksToken; readonly clients: KubeClients };
+  private current?: { readonly token: EksToken; readonly api: KubeApi };
 
   constructor(
     readonly cluster: ClusterEndpoint,
@@ -38,13 +31,14 @@ export class KubeSession {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
-  async clients(): Promise<KubeClients> {
+  async api(): Promise<KubeApi> {
     if (!this.current || Date.now() >= this.current.token.refreshAfter.getTime()) {
       const token = await this.newToken();
       this.runtime.setSecret(token.token);
-      this.current = { token, clients: await clientsFor(this.cluster, token.token) };
+      const { endpoint: server, caData } = this.cluster;
+      this.current = { token, api: new KubeApi({ server, caData, token: token.token, timeoutMs: networkLimits().requestTimeoutMs }) };
     }
-    return this.current.clients;
+    return this.current.api;
   }
 
   /** Forgets the token, so that the next call presigns a new one. */
@@ -56,11 +50,11 @@ export class KubeSession {
    * One API call, bounded by the request limit (30 s by default; a call with no answer by then counts as a network
    * failure and is made again), retried as the class comment says; Retry-After is honoured up to the cap.
    */
-  async call<T>(action: string, fn: (clients: KubeClients) => Promise<T>): Promise<T> {
+  async call<T>(action: string, fn: (api: KubeApi) => Promise<T>): Promise<T> {
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await bounded(fn(await this.clients()), networkLimits().requestTimeoutMs);
+        return await bounded(fn(await this.api()), networkLimits().requestTimeoutMs);
       } catch (error) {
         const failure = classifyKubeError(error);
         if (failure.status === 401 && !renewed) {
@@ -76,18 +70,6 @@ export class KubeSession {
       }
     }
   }
-}
-
-async function clientsFor(cluster: ClusterEndpoint, token: string): Promise<KubeClients> {
-  const { AppsV1Api, CoreV1Api, KubeConfig, Watch } = await kubeClientNode();
-  const config = new KubeConfig();
-  config.loadFromOptions({
-    clusters: [{ name: cluster.name, server: cluster.endpoint, caData: cluster.caData, skipTLSVerify: false }],
-    users: [{ name: 'gantry', token }],
-    contexts: [{ name: 'gantry', cluster: cluster.name, user: 'gantry' }],
-    currentContext: 'gantry',
-  });
-  return { apps: config.makeApiClient(AppsV1Api), core: config.makeApiClient(CoreV1Api), watch: new Watch(config) };
 }
 
 /** The call's answer, or a retryable network failure once `ms` pass without one. */

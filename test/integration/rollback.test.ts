@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localStackConfig } from '../../src/local/config.js';
 import { eksToken } from '../../src/kube/eks-token.js';
 import { rollBackImages } from '../../src/kube/rollback.js';
-import { KubeSession, type KubeClients } from '../../src/kube/session.js';
+import type { KubeApi } from '../../src/kube/api.js';
+import { KubeSession } from '../../src/kube/session.js';
 import { checkKube, kubeEndpointOf, kubeRequest, kubeSettings } from '../../src/local/kube.js';
 import { systemClock } from '../../src/model/schedule.js';
 import { CliRuntime } from '../../src/runtime/cli/runtime.js';
@@ -271,7 +272,7 @@ describe('rollback --target eks against the local control plane', () => {
     const runtime = new CliRuntime({ env: {}, write: () => undefined });
     let raced = false;
     return new (class extends KubeSession {
-      override async call<T>(action: string, fn: (clients: KubeClients) => Promise<T>): Promise<T> {
+      override async call<T>(action: string, fn: (api: KubeApi) => Promise<T>): Promise<T> {
         if (!raced && action.startsWith('patching')) {
           raced = true;
           await concurrently();

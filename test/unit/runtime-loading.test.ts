@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PatchStrategy } from '../../src/kube/client-node.js';
 import { stageLoaders, loadStage } from '../../src/runtime/cli/stage-loaders.js';
 import { GitHubRuntime } from '../../src/runtime/github/index.js';
 import { stages } from '../../src/stages/index.js';
@@ -19,14 +18,6 @@ describe('the CLI stage loaders', () => {
   it('know no other stage', () => {
     expect(loadStage('toString')).toBeUndefined();
     expect(loadStage('deploy')).toBeUndefined();
-  });
-});
-
-describe('the patch strategies usable without loading @kubernetes/client-node', () => {
-  it('are the library’s', async () => {
-    const library = await import('@kubernetes/client-node');
-    expect(PatchStrategy.JsonPatch).toBe(library.PatchStrategy.JsonPatch);
-    expect(PatchStrategy.StrategicMergePatch).toBe(library.PatchStrategy.StrategicMergePatch);
   });
 });
 
