@@ -1,5 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
-import { githubIdToken } from '../runtime/github/id-token.js';
 import { authStage } from '../stages/auth.js';
 
-await runAction(authStage, { idToken: githubIdToken });
+await runAction(authStage);

@@ -10,7 +10,7 @@ const ACTION = 'actions/auth/dist/index.js';
 const REQUEST_TOKEN = 'runner-request-token-0123456789';
 
 /**
- * The runner's side of `core.getIDToken`: GitHub serves ID tokens at ACTIONS_ID_TOKEN_REQUEST_URL to a bearer of
+ * The runner's side of the OIDC token request: GitHub serves ID tokens at ACTIONS_ID_TOKEN_REQUEST_URL to a bearer of
  * ACTIONS_ID_TOKEN_REQUEST_TOKEN, with the audience as a query parameter. This server does the same on loopback.
  */
 let server: Server;
@@ -99,6 +99,5 @@ describe('actions/auth (bundled) against the emulator', () => {
     const run = await runNode(ACTION, [], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("::error::auth failed: input 'role-arn'");
-    expect(run.ms).toBeLessThan(2_000);
   });
 });

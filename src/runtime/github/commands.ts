@@ -4,9 +4,8 @@ import { EOL } from 'node:os';
 
 /**
  * GitHub's workflow commands (`::warning::…` lines on stdout) and environment files (`GITHUB_OUTPUT`, `GITHUB_ENV`),
- * written as the runner documents them. These few lines are all an action needs at start; the Actions toolkit
- * (`@actions/core`, which evaluates an HTTP client stack when loaded) is imported only for the OIDC token and the
- * job summary, when a stage asks for them.
+ * written as the runner documents them. These few lines are all an action needs: the Actions toolkit (`@actions/core`)
+ * would bring an HTTP client stack into every bundle.
  */
 export function issueCommand(command: string, properties: Readonly<Record<string, string>>, message: string): void {
   const props = Object.entries(properties)

@@ -1,25 +1,20 @@
 import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
-import { GantryError } from '../../model/errors.js';
 import type { RawInputs, Stage } from '../../model/stage.js';
+import { exitWhenFlushed } from '../exit.js';
+import { useShortProcessFlags } from '../process-flags.js';
 import { runStage } from '../run-stage.js';
 import type { RunContext, Runtime } from '../../model/runtime.js';
 import { actionInput, appendKeyValue, issueCommand } from './commands.js';
+import { githubIdToken } from './id-token.js';
 
-/** The Actions toolkit behind the Runtime interface. */
+/** A GitHub Actions step behind the Runtime interface: workflow commands, environment files, the OIDC token. */
 export class GitHubRuntime implements Runtime {
   readonly name = 'github' as const;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly run: RunContext;
 
-  /**
-   * @param idToken where OIDC tokens come from: only the auth action passes one (the Actions toolkit's client, see
-   *   id-token.ts), so the other actions' bundles leave the toolkit and its HTTP stack out.
-   */
-  constructor(
-    env: NodeJS.ProcessEnv = process.env,
-    private readonly idToken?: (audience: string) => Promise<string>,
-  ) {
+  constructor(env: NodeJS.ProcessEnv = process.env) {
     this.env = { ...env };
     this.run = {
       repository: env.GITHUB_REPOSITORY,
@@ -80,9 +75,8 @@ export class GitHubRuntime implements Runtime {
       this.warning(`could not write the job summary: ${(error as Error).message}`);
     }
   }
-  async getIdToken(audience: string) {
-    if (!this.idToken) throw new GantryError(`no OIDC token source in this action (audience ${audience})`, { remedy: 'request the token in the auth action.' });
-    return this.idToken(audience);
+  getIdToken(audience: string) {
+    return githubIdToken(audience, this.env, (line) => this.warning(line));
   }
 
   /**
@@ -100,13 +94,13 @@ export class GitHubRuntime implements Runtime {
 }
 
 /** An action's whole body: read inputs, run the stage, fail the step on error. */
-export async function runAction(stage: Stage, options: { idToken?: (audience: string) => Promise<string> } = {}): Promise<void> {
+export async function runAction(stage: Stage): Promise<void> {
   // Under Node 20 (act, self-hosted runners) the SDK would warn that its 2027 releases need Node 22; the bundled SDK
   // is pinned, so the warning is noise in the step log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const runtime = new GitHubRuntime(process.env, options.idToken);
+  useShortProcessFlags();
+  const runtime = new GitHubRuntime(process.env);
   const result = await runStage(stage, runtime.readInputs(stage), runtime);
   if (!result.ok) process.exitCode = 1;
-  // A request abandoned after its bound may still hold a socket open: it must not keep the step running.
-  setTimeout(() => process.exit(), 200).unref();
+  exitWhenFlushed();
 }
