@@ -1,6 +1,7 @@
-import * as z from 'zod';
 import { InputError } from './errors.js';
+import * as z from './zod.js';
 import type { Runtime } from './runtime.js';
+
 
 /** What a user reads about an input, wherever it appears: action.yml, `gantry stages`, generated workflows. */
 export interface InputSpec {
@@ -16,7 +17,7 @@ export interface InputSpec {
  * action.yml entry, the CLI flag `--name`, the variable `GANTRY_NAME`, the typed value the stage receives, and
  * whether it is required (the schema refuses a missing value and there is no default).
  */
-export interface InputDefinition<T extends z.ZodType = z.ZodType> extends InputSpec {
+export interface InputDefinition<T extends z.ZodMiniType = z.ZodMiniType> extends InputSpec {
   /** Validates the raw string (or its absence) into the value the stage receives. */
   readonly schema: T;
   readonly required: boolean;
@@ -25,9 +26,9 @@ export interface InputDefinition<T extends z.ZodType = z.ZodType> extends InputS
 export type InputDefinitions = Readonly<Record<string, InputDefinition>>;
 
 /** The validated input a stage's `run` receives: each input's schema output, keyed by the input's name. */
-export type StageInput<I extends InputDefinitions> = z.output<z.ZodObject<{ -readonly [K in keyof I]: I[K]['schema'] }>>;
+export type StageInput<I extends InputDefinitions> = z.output<z.ZodMiniObject<{ -readonly [K in keyof I]: I[K]['schema'] }>>;
 
-export function input<T extends z.ZodType>(schema: T, spec: InputSpec): InputDefinition<T> {
+export function input<T extends z.ZodMiniType>(schema: T, spec: InputSpec): InputDefinition<T> {
   return { ...spec, schema, required: spec.default === undefined && !schema.safeParse(undefined).success };
 }
 
@@ -54,7 +55,7 @@ export interface Stage<I extends InputDefinitions = InputDefinitions, O extends 
    */
   check?(input: StageInput<I>): InputProblem | undefined;
   /** The validator of all inputs together, derived from `inputs` and `check`. */
-  readonly schema: z.ZodObject;
+  readonly schema: z.ZodMiniObject;
   run(input: StageInput<I>, runtime: Runtime): Promise<Record<O, string>>;
 }
 
@@ -65,10 +66,12 @@ export interface InputProblem {
 
 export function defineStage<I extends InputDefinitions, O extends string>(stage: Omit<Stage<I, O>, 'schema'>): Stage<I, O> {
   const shape = Object.fromEntries(Object.entries(stage.inputs).map(([name, definition]) => [name, definition.schema]));
-  const schema = z.object(shape).superRefine((value, ctx) => {
-    const found = stage.check?.(value as StageInput<I>);
-    if (found) ctx.addIssue({ code: 'custom', path: [found.input], message: found.problem, params: { spansInputs: true } });
-  });
+  const schema = z.object(shape).check(
+    z.superRefine((value, ctx) => {
+      const found = stage.check?.(value as StageInput<I>);
+      if (found) ctx.addIssue({ code: 'custom', path: [found.input], message: found.problem, params: { spansInputs: true } });
+    }),
+  );
   // A default the schema refuses would fail every run that leaves the input unset: refuse it when the stage loads.
   for (const [name, definition] of Object.entries(stage.inputs)) {
     if (definition.default !== undefined && !definition.schema.safeParse(definition.default).success) {

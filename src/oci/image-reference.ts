@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 
 /**
  * Image references, `[registry[:port]/]path[:tag][@digest]`, by the grammar of github.com/distribution/reference:
@@ -111,11 +111,14 @@ export function shortVersion(reference: ImageReference): string {
  * expected format and what is wrong with this value.
  */
 export function imageReferenceInput(options: { pinned?: boolean } = {}) {
-  return z.string().transform((value, ctx) => {
-    const parsed = parseImageReference(value);
-    const problem = typeof parsed === 'string' ? parsed : options.pinned ? requirePinned(parsed) : undefined;
-    if (problem === undefined) return parsed as ImageReference;
-    ctx.issues.push({ code: 'custom', input: value, message: `must be an image reference ${IMAGE_REFERENCE_FORMAT}; this one ${problem}` });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      const parsed = parseImageReference(value);
+      const problem = typeof parsed === 'string' ? parsed : options.pinned ? requirePinned(parsed) : undefined;
+      if (problem === undefined) return parsed as ImageReference;
+      ctx.issues.push({ code: 'custom', input: value, message: `must be an image reference ${IMAGE_REFERENCE_FORMAT}; this one ${problem}` });
+      return z.NEVER;
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 import { parseImageReference } from './image-reference.js';
 
 /**
@@ -21,11 +21,16 @@ const HOST = '(?:localhost|[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+|\\[[0-9a-fA-F:]+\\
 /** An image name without tag or digest (`app`, `team/app`, `127.0.0.1:5000/team/app`), per the distribution grammar. */
 export const imageName = z
   .string()
-  .max(255, 'must be at most 255 characters')
-  .refine((name) => !/[@]/.test(name) && !/:[^/]*$/.test(name.replace(/^[^/]*\//, '')), 'must not carry a tag or digest: give tags in the tag inputs')
-  .refine(
-    (name) => typeof parseImageReference(name) !== 'string',
-    'must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host',
+  .check(
+    z.maxLength(255, 'must be at most 255 characters'),
+    z.refine(
+      (name) => !/[@]/.test(name) && !/:[^/]*$/.test(name.replace(/^[^/]*\//, '')),
+      'must not carry a tag or digest: give tags in the tag inputs',
+    ),
+    z.refine(
+      (name) => typeof parseImageReference(name) !== 'string',
+      'must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host',
+    ),
   );
 
 /** ECR's rule for repository names, `<project>/<env>/<service>` included: 2–256 chars of lowercase a-z 0-9 . _ - /. */
@@ -33,9 +38,11 @@ const ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-
 
 export const ecrRepositoryName = z
   .string()
-  .min(2, 'must be 2-256 characters')
-  .max(256, 'must be 2-256 characters')
-  .regex(ECR_REPOSITORY, "must be an ECR repository name such as project/env/service: lowercase a-z 0-9 separated by . _ - or /");
+  .check(
+    z.minLength(2, 'must be 2-256 characters'),
+    z.maxLength(256, 'must be 2-256 characters'),
+    z.regex(ECR_REPOSITORY, "must be an ECR repository name such as project/env/service: lowercase a-z 0-9 separated by . _ - or /"),
+  );
 
 /** Where a registry answers. Plain http only on loopback: a local registry, never a network one. */
 export interface RegistryEndpoint {
@@ -64,26 +71,27 @@ export function parseRegistry(value: string): RegistryEndpoint | string {
   return { scheme, host };
 }
 
-export const registryEndpoint = z.string().transform((value, ctx) => {
-  const parsed = parseRegistry(value);
-  if (typeof parsed === 'string') {
-    ctx.addIssue({ code: 'custom', message: parsed });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const registryEndpoint = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const parsed = parseRegistry(value);
+    if (typeof parsed === 'string') {
+      ctx.issues.push({ code: 'custom', input: value, message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+);
 
 /** Tags, comma- or newline-separated, each checked by `tagProblem`. */
-export const tagList = z
-  .string()
-  .optional()
-  .transform((value) => splitList(value))
-  .superRefine((list, ctx) => {
+export const tagList = z.pipe(z.optional(z.string()), z.transform((value) => splitList(value))).check(
+  z.superRefine((list, ctx) => {
     for (const tag of list) {
       const problem = tagProblem(tag);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }
-  });
+  }),
+);
 
 /** A list input: one item per line or comma-separated, blanks dropped. */
 export function splitList(value: string | undefined): string[] {

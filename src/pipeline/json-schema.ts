@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 import { pipelineSchema } from './model.js';
 
 /** The JSON Schema of a pipeline document as a user writes it (before defaults), for editors and linters. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 import { awsRegion } from '../model/inputs.js';
 import { findStage } from '../stages/index.js';
 import { parseKeyReference } from '../signing/keys.js';
@@ -12,7 +12,7 @@ import { isWorkflowExpression, stageInputsSchema, type ModelInputs } from './sta
  */
 
 const NAME_RULE = 'must be lowercase letters, digits and -, starting with a letter (at most 40 characters)';
-const name = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, NAME_RULE);
+const name = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, NAME_RULE));
 
 /** What the pipeline passes to a stage itself, so a model may not set it. */
 export const SUPPLIED = {
@@ -35,7 +35,7 @@ export type SuppliedStage = keyof typeof SUPPLIED;
 function inputsOf(stageName: SuppliedStage) {
   const stage = findStage(stageName);
   if (!stage) {
-    return z.any().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: `needs the ${stageName} stage, which this version of Gantry does not ship` }));
+    return z.any().check(z.superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: `needs the ${stageName} stage, which this version of Gantry does not ship` })));
   }
   return stageInputsSchema(stage, SUPPLIED[stageName]);
 }
@@ -44,90 +44,104 @@ export const DEPLOY_KINDS = { ecs: 'deploy-ecs', eks: 'deploy-eks', gitops: 'git
 export type DeployKind = keyof typeof DEPLOY_KINDS;
 
 /** Parses `value` with `schema` inside a transform, reporting its issues at their paths below the current one. */
-function parseWithin<T extends z.ZodType>(schema: T, value: unknown, ctx: z.RefinementCtx): z.output<T> {
+function parseWithin<T extends z.ZodMiniType>(schema: T, value: unknown, ctx: z.core.ParsePayload): z.output<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  for (const issue of parsed.error.issues) ctx.issues.push({ code: 'custom', path: issue.path, message: issue.message, input: ctx.value });
   return z.NEVER;
 }
 
-const deployTarget = z
-  .looseObject({ kind: z.enum(Object.keys(DEPLOY_KINDS) as [DeployKind, ...DeployKind[]], { error: 'must be one of ecs, eks, gitops' }) })
-  .transform((target, ctx) => {
+const deployTarget = z.pipe(
+  z.looseObject({ kind: z.enum(Object.keys(DEPLOY_KINDS) as [DeployKind, ...DeployKind[]], { error: 'must be one of ecs, eks, gitops' }) }),
+  z.transform((target, ctx) => {
     const { kind, ...inputs } = target;
     return { kind, inputs: parseWithin(inputsOf(DEPLOY_KINDS[kind]), inputs, ctx) as ModelInputs };
-  });
+  }),
+);
 export type DeployTarget = z.output<typeof deployTarget>;
 
 const gitRefPattern = (what: string) =>
-  z.string().superRefine((pattern, ctx) => {
-    const problem = branchPatternProblem(pattern);
-    if (problem) ctx.addIssue({ code: 'custom', message: `is not a ${what} pattern GitHub can match: ${problem}` });
-  });
+  z.string().check(
+    z.superRefine((pattern, ctx) => {
+      const problem = branchPatternProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', message: `is not a ${what} pattern GitHub can match: ${problem}` });
+    }),
+  );
 
 const environment = z
   .strictObject({
     name,
     /** Branches that deliver to this environment (GitHub filter patterns: `main`, `release/**`). */
-    branch: gitRefPattern('branch').optional(),
+    branch: z.optional(gitRefPattern('branch')),
     /** Tags that deliver to this environment (`v*`). */
-    tag: gitRefPattern('tag').optional(),
-    account: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id (quote it in YAML)')),
+    tag: z.optional(gitRefPattern('tag')),
+    account: z.pipe(
+      z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+      z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit AWS account id (quote it in YAML)')),
+    ),
     region: awsRegion,
     /** Name of the IAM role the pipeline assumes in this account by OIDC. */
-    role: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)'),
+    role: z.string().check(z.regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)')),
     /** GitHub environment of the deploy job (protection rules, approvals); default: the environment's name. */
-    'github-environment': z.string().min(1).optional(),
+    'github-environment': z.optional(z.string().check(z.minLength(1))),
     /**
      * Deliver the images another environment deployed and verified, promoted by digest into this environment's
      * repositories, instead of building again; delivered after that environment, in the same run.
      */
-    'promote-from': name.optional(),
+    'promote-from': z.optional(name),
   })
-  .superRefine((env, ctx) => {
-    if (env['promote-from'] !== undefined) {
-      for (const key of ['branch', 'tag'] as const) {
-        if (env[key] !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `does not apply with promote-from: the environment is delivered after '${env['promote-from']}', in the same run` });
+  .check(
+    z.superRefine((env, ctx) => {
+      if (env['promote-from'] !== undefined) {
+        for (const key of ['branch', 'tag'] as const) {
+          if (env[key] !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `does not apply with promote-from: the environment is delivered after '${env['promote-from']}', in the same run` });
+          }
         }
+      } else if (env.branch === undefined && env.tag === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['branch'], message: 'needs a branch or a tag pattern that delivers to it, or promote-from' });
       }
-    } else if (env.branch === undefined && env.tag === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['branch'], message: 'needs a branch or a tag pattern that delivers to it, or promote-from' });
-    }
-  });
+    }),
+  );
 export type Environment = z.output<typeof environment>;
 
-const commands = z.union([z.string().min(1).transform((c) => [c]), z.array(z.string().min(1))]);
+const commands = z.union([z.pipe(z.string().check(z.minLength(1)), z.transform((c) => [c])), z.array(z.string().check(z.minLength(1)))]);
 
 const service = z.strictObject({
   name,
   /** Build context, relative to the repository root. */
-  context: z.string().min(1).default('.'),
-  dockerfile: z.string().min(1).optional(),
+  context: z._default(z.string().check(z.minLength(1)), '.'),
+  dockerfile: z.optional(z.string().check(z.minLength(1))),
   /** Commands run in the checkout before the image is built (e.g. compiling what the Dockerfile copies). */
-  'before-build': commands.optional(),
+  'before-build': z.optional(commands),
   /** ECR repository per environment: placeholders {project}, {environment}, {service}. */
-  repository: z.string().min(1).default('{project}/{environment}/{service}'),
-  build: inputsOf('build').optional(),
-  scan: inputsOf('scan').optional(),
-  push: inputsOf('push').optional(),
+  repository: z._default(z.string().check(z.minLength(1)), '{project}/{environment}/{service}'),
+  build: z.optional(inputsOf('build')),
+  scan: z.optional(inputsOf('scan')),
+  push: z.optional(inputsOf('push')),
   /** One target for every environment (it has a `kind`), or one per environment name. */
-  deploy: z.unknown().transform((value, ctx): Record<string, DeployTarget> => {
-    if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'required: a target (kind: ecs, eks or gitops), or one per environment' });
-      return z.NEVER;
-    }
-    const single = value !== null && typeof value === 'object' && 'kind' in value;
-    if (single) return { '*': parseWithin(deployTarget, value, ctx) };
-    return parseWithin(z.record(z.string(), deployTarget), value, ctx);
-  }),
+  deploy: z.pipe(
+    z.unknown(),
+    z.transform((value, ctx): Record<string, DeployTarget> => {
+      if (value === undefined) {
+        ctx.issues.push({ code: 'custom', message: 'required: a target (kind: ecs, eks or gitops), or one per environment', input: value });
+        return z.NEVER;
+      }
+      const single = value !== null && typeof value === 'object' && 'kind' in value;
+      if (single) return { '*': parseWithin(deployTarget, value, ctx) };
+      return parseWithin(z.record(z.string(), deployTarget), value, ctx);
+    }),
+  ),
   /** Smoke checks after the deploy (the verify stage's inputs); a failure rolls the deploy back. */
-  verify: inputsOf('verify').optional(),
+  verify: z.optional(inputsOf('verify')),
 });
 export type Service = z.output<typeof service>;
 
 /** The publish-static stage's inputs (build command, source dir, bucket, distribution, cache rules). */
-const frontend = z.record(z.string(), z.unknown()).transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as ModelInputs);
+const frontend = z.pipe(
+  z.record(z.string(), z.unknown()),
+  z.transform((inputs, ctx) => parseWithin(inputsOf('publish-static'), inputs, ctx) as ModelInputs),
+);
 
 /** A signing key a model may name: an AWS KMS key, or a workflow expression (a secret holding a PEM private key). */
 export function isKmsKey(key: string): boolean {
@@ -142,113 +156,126 @@ export function isKmsKey(key: string): boolean {
  */
 const signing = z
   .strictObject({
-    key: z
-      .string()
-      .min(1)
-      .refine((key) => isWorkflowExpression(key) || isKmsKey(key.replace(/\{(project|environment|service)\}/g, 'x')), {
+    key: z.string().check(
+      z.minLength(1),
+      z.refine((key) => isWorkflowExpression(key) || isKmsKey(key.replace(/\{(project|environment|service)\}/g, 'x')), {
         message: 'must be an AWS KMS key (awskms:///<key id, alias or ARN>) or a workflow expression such as ${{ secrets.SIGNING_KEY }} holding a PEM private key; a private key is never written into a model',
       }),
+    ),
     /** The public key the deploys verify with, when `key` is a PEM private key: PEM text, a path in the checkout, or an expression. */
-    'public-key': z.string().min(1).optional(),
+    'public-key': z.optional(z.string().check(z.minLength(1))),
   })
-  .refine((s) => isKmsKey(s.key.replace(/\{(project|environment|service)\}/g, 'x')) || s['public-key'] !== undefined, {
-    message: 'required when key is a PEM private key: the deploys check signatures with this public key',
-    path: ['public-key'],
-  });
+  .check(
+    z.refine((s) => isKmsKey(s.key.replace(/\{(project|environment|service)\}/g, 'x')) || s['public-key'] !== undefined, {
+      message: 'required when key is a PEM private key: the deploys check signatures with this public key',
+      path: ['public-key'],
+    }),
+  );
 
 const pinnedAction = z.strictObject({
-  uses: z.string().regex(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, 'must be owner/repo[/path]@<40-hex commit sha>'),
-  version: z.string().min(1),
+  uses: z.string().check(z.regex(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, 'must be owner/repo[/path]@<40-hex commit sha>')),
+  version: z.string().check(z.minLength(1)),
 });
 
 export const pipelineSchema = z
   .strictObject({
     project: name,
     /** The GitHub repository that delivers (owner/name): the subject of the deploy roles' trust policies. */
-    repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be the GitHub repository as owner/name'),
-    environments: z.array(environment).min(1, 'needs at least one environment'),
-    services: z.array(service).default([]),
-    frontend: frontend.optional(),
-    signing: signing.optional(),
-    notify: z.strictObject({ 'slack-webhook-secret': z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be a secret name (A-Z, 0-9, _)') }).optional(),
-    test: commands.optional(),
-    lint: commands.optional(),
-    setup: z
-      .strictObject({
-        node: z.union([z.string(), z.number()]).transform(String).optional(),
-        go: z.union([z.string(), z.number()]).transform(String).optional(),
-        python: z.union([z.string(), z.number()]).transform(String).optional(),
-      })
-      .optional(),
-    gantry: z
-      .strictObject({
-        /** Where Gantry's actions come from: `owner/repo`, or a path in the checkout such as `./` (this repository). */
-        actions: z.string().min(1).default('gantry-ci/gantry'),
-        /** The commit of `actions` to run, by full SHA like every other action; ignored for a path. */
-        ref: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-hex commit SHA (a tag can be moved; pin the commit and name the release in version)').optional(),
-        /** The release that `ref` is, shown next to it. */
-        version: z.string().min(1).optional(),
-      })
-      .refine((g) => isLocalPath(g.actions) || g.ref !== undefined, { message: 'required: the commit SHA of the Gantry release to run', path: ['ref'] })
-      .default({ actions: './' }),
-    workflow: z
-      .strictObject({
-        'runs-on': z.string().min(1).default('ubuntu-latest'),
+    repository: z.string().check(z.regex(/^[\w.-]+\/[\w.-]+$/, 'must be the GitHub repository as owner/name')),
+    environments: z.array(environment).check(z.minLength(1, 'needs at least one environment')),
+    services: z._default(z.array(service), []),
+    frontend: z.optional(frontend),
+    signing: z.optional(signing),
+    notify: z.optional(z.strictObject({ 'slack-webhook-secret': z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'must be a secret name (A-Z, 0-9, _)')) })),
+    test: z.optional(commands),
+    lint: z.optional(commands),
+    setup: z.optional(
+      z.strictObject({
+        node: z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
+        go: z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
+        python: z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
+      }),
+    ),
+    gantry: z._default(
+      z
+        .strictObject({
+          /** Where Gantry's actions come from: `owner/repo`, or a path in the checkout such as `./` (this repository). */
+          actions: z._default(z.string().check(z.minLength(1)), 'gantry-ci/gantry'),
+          /** The commit of `actions` to run, by full SHA like every other action; ignored for a path. */
+          ref: z.optional(z.string().check(z.regex(/^[0-9a-f]{40}$/, 'must be a full 40-hex commit SHA (a tag can be moved; pin the commit and name the release in version)'))),
+          /** The release that `ref` is, shown next to it. */
+          version: z.optional(z.string().check(z.minLength(1))),
+        })
+        .check(z.refine((g) => isLocalPath(g.actions) || g.ref !== undefined, { message: 'required: the commit SHA of the Gantry release to run', path: ['ref'] })),
+      { actions: './' },
+    ),
+    workflow: z._default(
+      z.strictObject({
+        'runs-on': z._default(z.string().check(z.minLength(1)), 'ubuntu-latest'),
         /** Third-party actions by full SHA, overriding Gantry's map (e.g. an organisation's approved versions). */
-        pins: z.record(z.string(), pinnedAction).default({}),
-        'timeout-minutes': z.number().int().min(1).max(360).default(30),
+        pins: z._default(z.record(z.string(), pinnedAction), {}),
+        'timeout-minutes': z._default(z.int().check(z.gte(1), z.lte(360)), 30),
         /** Variables for every job of the delivery (e.g. AWS_ENDPOINT_URL for a local stack); never secrets. */
-        env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({}),
+        env: z._default(
+          z.record(
+            z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')),
+            z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String)),
+          ),
+          {},
+        ),
         /**
          * `inline`: deliver.yml runs Gantry's actions step by step. `reusable`: it calls Gantry's reusable workflows
          * (deliver-service.yml per service and environment, publish-frontend.yml), so the steps live in Gantry's release.
          */
-        style: z.enum(['inline', 'reusable'], { error: 'must be inline or reusable' }).default('inline'),
-      })
-      .default({ 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30, env: {}, style: 'inline' }),
+        style: z._default(z.enum(['inline', 'reusable'], { error: 'must be inline or reusable' }), 'inline'),
+      }),
+      { 'runs-on': 'ubuntu-latest', pins: {}, 'timeout-minutes': 30, env: {}, style: 'inline' },
+    ),
   })
-  .superRefine((model, ctx) => {
-    duplicates(model.environments.map((e) => e.name), 'environments', ctx);
-    duplicates(model.services.map((s) => s.name), 'services', ctx);
-    if (model.services.length === 0 && !model.frontend) ctx.addIssue({ code: 'custom', path: ['services'], message: 'needs at least one service or a frontend' });
-    if (model.workflow.style === 'reusable') {
-      // A reusable workflow lives in a repository's .github/workflows: this one's (`./`), or Gantry's at its ref.
-      if (isLocalPath(model.gantry.actions) && model.gantry.actions.replace(/\/$/, '') !== '.') {
-        ctx.addIssue({ code: 'custom', path: ['gantry', 'actions'], message: "must be a repository (owner/name) or './' with workflow.style reusable: a reusable workflow cannot come from a subdirectory" });
-      }
-      if (model.signing) {
-        ctx.addIssue({ code: 'custom', path: ['signing'], message: "is not yet rendered by Gantry's reusable workflows; use workflow.style inline" });
-      }
-      // A called workflow sees neither the caller's env nor its secrets unless passed by name.
-      if (Object.keys(model.workflow.env).length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['workflow', 'env'], message: "does not reach Gantry's reusable workflows; use workflow.style inline" });
-      }
-    }
-    const names = model.environments.map((e) => e.name);
-    model.environments.forEach((env, i) => {
-      const from = env['promote-from'];
-      if (from === undefined) return;
-      const path = ['environments', i, 'promote-from'];
+  .check(
+    z.superRefine((model, ctx) => {
+      duplicates(model.environments.map((e) => e.name), 'environments', ctx);
+      duplicates(model.services.map((s) => s.name), 'services', ctx);
+      if (model.services.length === 0 && !model.frontend) ctx.addIssue({ code: 'custom', path: ['services'], message: 'needs at least one service or a frontend' });
       if (model.workflow.style === 'reusable') {
-        ctx.addIssue({ code: 'custom', path, message: "is not available with workflow.style reusable (Gantry's reusable workflows build every environment's images); use workflow.style inline" });
-      } else if (!names.includes(from)) {
-        ctx.addIssue({ code: 'custom', path, message: `is not an environment (environments: ${names.join(', ')})` });
-      } else if (promotionCycle(model.environments, env.name)) {
-        ctx.addIssue({ code: 'custom', path, message: `makes a cycle (${promotionCycle(model.environments, env.name)!.join(' → ')}): one environment of it must build` });
-      } else if (model.services.length === 0) {
-        ctx.addIssue({ code: 'custom', path, message: 'promotes service images, and the model has no services' });
+        // A reusable workflow lives in a repository's .github/workflows: this one's (`./`), or Gantry's at its ref.
+        if (isLocalPath(model.gantry.actions) && model.gantry.actions.replace(/\/$/, '') !== '.') {
+          ctx.addIssue({ code: 'custom', path: ['gantry', 'actions'], message: "must be a repository (owner/name) or './' with workflow.style reusable: a reusable workflow cannot come from a subdirectory" });
+        }
+        if (model.signing) {
+          ctx.addIssue({ code: 'custom', path: ['signing'], message: "is not yet rendered by Gantry's reusable workflows; use workflow.style inline" });
+        }
+        // A called workflow sees neither the caller's env nor its secrets unless passed by name.
+        if (Object.keys(model.workflow.env).length > 0) {
+          ctx.addIssue({ code: 'custom', path: ['workflow', 'env'], message: "does not reach Gantry's reusable workflows; use workflow.style inline" });
+        }
       }
-    });
-    model.services.forEach((svc, i) => {
-      if ('*' in svc.deploy) return;
-      for (const env of names) {
-        if (!(env in svc.deploy)) ctx.addIssue({ code: 'custom', path: ['services', i, 'deploy', env], message: `required: a deploy target for environment '${env}'` });
-      }
-      for (const key of Object.keys(svc.deploy)) {
-        if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['services', i, 'deploy', key], message: `is not an environment (environments: ${names.join(', ')})` });
-      }
-    });
-  });
+      const names = model.environments.map((e) => e.name);
+      model.environments.forEach((env, i) => {
+        const from = env['promote-from'];
+        if (from === undefined) return;
+        const path = ['environments', i, 'promote-from'];
+        if (model.workflow.style === 'reusable') {
+          ctx.addIssue({ code: 'custom', path, message: "is not available with workflow.style reusable (Gantry's reusable workflows build every environment's images); use workflow.style inline" });
+        } else if (!names.includes(from)) {
+          ctx.addIssue({ code: 'custom', path, message: `is not an environment (environments: ${names.join(', ')})` });
+        } else if (promotionCycle(model.environments, env.name)) {
+          ctx.addIssue({ code: 'custom', path, message: `makes a cycle (${promotionCycle(model.environments, env.name)!.join(' → ')}): one environment of it must build` });
+        } else if (model.services.length === 0) {
+          ctx.addIssue({ code: 'custom', path, message: 'promotes service images, and the model has no services' });
+        }
+      });
+      model.services.forEach((svc, i) => {
+        if ('*' in svc.deploy) return;
+        for (const env of names) {
+          if (!(env in svc.deploy)) ctx.addIssue({ code: 'custom', path: ['services', i, 'deploy', env], message: `required: a deploy target for environment '${env}'` });
+        }
+        for (const key of Object.keys(svc.deploy)) {
+          if (!names.includes(key)) ctx.addIssue({ code: 'custom', path: ['services', i, 'deploy', key], message: `is not an environment (environments: ${names.join(', ')})` });
+        }
+      });
+    }),
+  );
 
 /** The environments from `start` along promote-from back to `start` again, or undefined when the chain ends in a build. */
 function promotionCycle(environments: readonly { name: string; 'promote-from'?: string }[], start: string): string[] | undefined {
@@ -266,7 +293,7 @@ export function isLocalPath(actions: string): boolean {
   return actions === '.' || actions.startsWith('./');
 }
 
-function duplicates(names: string[], list: string, ctx: z.RefinementCtx) {
+function duplicates(names: string[], list: string, ctx: z.core.$RefinementCtx) {
   names.forEach((n, i) => {
     const first = names.indexOf(n);
     if (first !== i) ctx.addIssue({ code: 'custom', path: [list, i, 'name'], message: `duplicates ${list}[${first}].name '${n}'` });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 import type { Stage } from '../model/stage.js';
 
 /**
@@ -12,7 +12,7 @@ import type { Stage } from '../model/stage.js';
  */
 export function stageInputsSchema(stage: Stage, supplied: readonly string[]) {
   const known = Object.keys(stage.inputs).filter((name) => !supplied.includes(name));
-  const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+  const scalar = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
   // A value, or one per environment name (`bucket: { staging: site-staging, production: site-prod }`).
   const value = z.union([scalar, z.record(z.string(), scalar)]);
   // For editors (`gantry schema`): each input with its description, the way action.yml lists it.
@@ -26,16 +26,18 @@ export function stageInputsSchema(stage: Stage, supplied: readonly string[]) {
       },
     ]),
   );
-  const record = z.record(z.string(), value).meta({ description: `Inputs of the ${stage.name} stage.`, properties, additionalProperties: false });
-  return record.superRefine((inputs, ctx) => {
-    for (const name of Object.keys(inputs)) {
-      if (supplied.includes(name)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is set by the pipeline itself (from ${suppliedBy(name)}); remove it` });
-      } else if (!(name in stage.inputs)) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is not an input of stage '${stage.name}' (inputs: ${known.join(', ')})` });
+  const record = z.record(z.string(), value).check(z.meta({ description: `Inputs of the ${stage.name} stage.`, properties, additionalProperties: false }));
+  return record.check(
+    z.superRefine((inputs, ctx) => {
+      for (const name of Object.keys(inputs)) {
+        if (supplied.includes(name)) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `is set by the pipeline itself (from ${suppliedBy(name)}); remove it` });
+        } else if (!(name in stage.inputs)) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `is not an input of stage '${stage.name}' (inputs: ${known.join(', ')})` });
+        }
       }
-    }
-  });
+    }),
+  );
 }
 
 function suppliedBy(name: string): string {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 import { GantryError } from '../model/errors.js';
 import { SEVERITIES } from './severity.js';
 
@@ -6,21 +6,17 @@ import { SEVERITIES } from './severity.js';
  * The part of Trivy's JSON report (schema version 2) that Gantry reads. Trivy leaves out empty lists and writes
  * `null` for some, so every list is normalised to an array; fields Gantry does not use are dropped.
  */
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((items) => items ?? []);
-const text = z.string().nullish().transform((value) => value ?? '');
+const list = <T extends z.ZodMiniType>(item: T) => z.pipe(z.nullish(z.array(item)), z.transform((items) => items ?? []));
+const text = z.pipe(z.nullish(z.string()), z.transform((value) => value ?? ''));
 const severity = z.enum(SEVERITIES);
 
 const cvss = z.object({
-  V2Vector: z.string().optional(),
-  V3Vector: z.string().optional(),
-  V40Vector: z.string().optional(),
-  V2Score: z.number().optional(),
-  V3Score: z.number().optional(),
-  V40Score: z.number().optional(),
+  V2Vector: z.optional(z.string()),
+  V3Vector: z.optional(z.string()),
+  V40Vector: z.optional(z.string()),
+  V2Score: z.optional(z.number()),
+  V3Score: z.optional(z.number()),
+  V40Score: z.optional(z.number()),
 });
 
 const vulnerability = z.object({
@@ -36,7 +32,7 @@ const vulnerability = z.object({
   Title: text,
   Description: text,
   PrimaryURL: text,
-  CVSS: z.record(z.string(), cvss).nullish().transform((value) => value ?? {}),
+  CVSS: z.pipe(z.nullish(z.record(z.string(), cvss)), z.transform((value) => value ?? {})),
 });
 
 const misconfiguration = z.object({
@@ -49,16 +45,18 @@ const misconfiguration = z.object({
   Severity: severity,
   PrimaryURL: text,
   Status: z.string(),
-  CauseMetadata: z
-    .object({
-      Resource: z.string().optional(),
-      Provider: z.string().optional(),
-      Service: z.string().optional(),
-      StartLine: z.number().optional(),
-      EndLine: z.number().optional(),
-    })
-    .nullish()
-    .transform((value) => value ?? {}),
+  CauseMetadata: z.pipe(
+    z.nullish(
+      z.object({
+        Resource: z.optional(z.string()),
+        Provider: z.optional(z.string()),
+        Service: z.optional(z.string()),
+        StartLine: z.optional(z.number()),
+        EndLine: z.optional(z.number()),
+      }),
+    ),
+    z.transform((value) => value ?? {}),
+  ),
 });
 
 /** A secret finding. Trivy censors the secret in `Match` and `Code`; Gantry's renderers never print either. */
@@ -76,7 +74,7 @@ const result = z.object({
   Target: z.string(),
   Class: text,
   Type: text,
-  MisconfSummary: z.object({ Successes: z.number(), Failures: z.number() }).nullish(),
+  MisconfSummary: z.nullish(z.object({ Successes: z.number(), Failures: z.number() })),
   Vulnerabilities: list(vulnerability),
   Misconfigurations: list(misconfiguration),
   Secrets: list(secret),
@@ -84,19 +82,21 @@ const result = z.object({
 
 const report = z.object({
   SchemaVersion: z.literal(2),
-  Trivy: z.object({ Version: z.string() }).nullish(),
+  Trivy: z.nullish(z.object({ Version: z.string() })),
   CreatedAt: text,
   ArtifactName: text,
   ArtifactType: text,
-  Metadata: z
-    .object({
-      ImageID: z.string().optional(),
-      RepoTags: list(z.string()),
-      RepoDigests: list(z.string()),
-      OS: z.object({ Family: z.string(), Name: z.string() }).nullish(),
-    })
-    .nullish()
-    .transform((value) => value ?? { RepoTags: [], RepoDigests: [] }),
+  Metadata: z.pipe(
+    z.nullish(
+      z.object({
+        ImageID: z.optional(z.string()),
+        RepoTags: list(z.string()),
+        RepoDigests: list(z.string()),
+        OS: z.nullish(z.object({ Family: z.string(), Name: z.string() })),
+      }),
+    ),
+    z.transform((value) => value ?? { RepoTags: [], RepoDigests: [] }),
+  ),
   Results: list(result),
 });
 

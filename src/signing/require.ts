@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { GantryError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
 import { input, type InputProblem } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { formatImageReference, parseImageReference, type ImageReference } from '../oci/image-reference.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { imageRepository, loadVerificationKey, type VerificationKey } from './access.js';
@@ -47,18 +47,21 @@ export async function requireSignature({ registryClient, repository, digest, key
 }
 
 /** A key input: PEM (inline or a file path) or a KMS key, parsed into its reference. */
-export const keyReferenceInput = z.string().transform((value, ctx) => {
-  const parsed = parseKeyReference(value);
-  if (typeof parsed !== 'string') return parsed;
-  ctx.issues.push({ code: 'custom', input: value, message: parsed });
-  return z.NEVER;
-});
+export const keyReferenceInput = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const parsed = parseKeyReference(value);
+    if (typeof parsed !== 'string') return parsed;
+    ctx.issues.push({ code: 'custom', input: value, message: parsed });
+    return z.NEVER;
+  }),
+);
 
 export const REQUIRE_SIGNATURE = 'require-signature';
 
 /** The `require-signature` input the deploy stages share. */
 export const requireSignatureInputs = {
-  [REQUIRE_SIGNATURE]: input(keyReferenceInput.optional(), {
+  [REQUIRE_SIGNATURE]: input(z.optional(keyReferenceInput), {
     description:
       'Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>.',
   }),

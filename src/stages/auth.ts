@@ -6,28 +6,28 @@ import {
   STSClient,
   type Credentials,
 } from '@aws-sdk/client-sts';
-import * as z from 'zod';
 import { callAws } from '../aws/errors.js';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, iamRoleArn, integerString, roleSessionName } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import type { Runtime, RunContext } from '../model/runtime.js';
 
 const inputs = {
   'aws-region': input(awsRegion, { description: 'AWS region for STS and for later steps.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
-  'role-arn': input(iamRoleArn.optional(), {
+  'role-arn': input(z.optional(iamRoleArn), {
     description: 'IAM role to assume with the OIDC token. Without it the default credential chain is verified instead.',
     env: ['AWS_ROLE_ARN'],
   }),
-  audience: input(z.string().min(1), { description: 'Audience (aud claim) of the OIDC token.', default: 'sts.amazonaws.com' }),
-  'web-identity-token-file': input(z.string().min(1).optional(), {
+  audience: input(z.string().check(z.minLength(1)), { description: 'Audience (aud claim) of the OIDC token.', default: 'sts.amazonaws.com' }),
+  'web-identity-token-file': input(z.optional(z.string().check(z.minLength(1))), {
     description: "File holding the OIDC token; without it the runner's identity provider issues one.",
     env: ['AWS_WEB_IDENTITY_TOKEN_FILE'],
   }),
-  'role-session-name': input(roleSessionName.optional(), { description: 'STS session name; derived from the repository and run id when empty.' }),
+  'role-session-name': input(z.optional(roleSessionName), { description: 'STS session name; derived from the repository and run id when empty.' }),
   'role-duration-seconds': input(integerString(900, 43_200), { description: 'Lifetime of the credentials in seconds (900-43200).', default: '3600' }),
-  'chain-role-arn': input(iamRoleArn.optional(), { description: "A second role to assume with the first role's credentials (role chaining)." }),
+  'chain-role-arn': input(z.optional(iamRoleArn), { description: "A second role to assume with the first role's credentials (role chaining)." }),
 };
 
 type AuthInput = StageInput<typeof inputs>;

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import * as z from 'zod';
 import { BuildahBuilder, resolveStorageDriver } from '../build/buildah.js';
 import { DockerBuilder, dockerDaemonAnswers } from '../build/docker.js';
 import { browsableUrl, gitFacts } from '../build/git.js';
@@ -10,6 +9,7 @@ import { deriveTags, shortSha, TagError } from '../build/tags.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { booleanString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { openOciArchive } from '../oci/archive.js';
 import { imageName, splitList, tagList } from '../oci/reference.js';
 import type { Runtime } from '../model/runtime.js';
@@ -17,44 +17,39 @@ import type { Runtime } from '../model/runtime.js';
 
 /** Multi-line `KEY=value` (build args, labels): one pair a line, blank lines ignored, the value may hold `=`. */
 function keyValueLines(keyPattern: RegExp, what: string) {
-  return z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
+  return z.pipe(
+    z.optional(z.string()),
+    z.transform((text, ctx) => {
       const pairs: [string, string][] = [];
       for (const line of (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
         const eq = line.indexOf('=');
         const key = eq > 0 ? line.slice(0, eq).trim() : '';
         if (!keyPattern.test(key)) {
-          ctx.addIssue({ code: 'custom', message: `'${line}' is not ${what}=value` });
+          ctx.issues.push({ code: 'custom', input: text, message: `'${line}' is not ${what}=value` });
           return z.NEVER;
         }
         pairs.push([key, line.slice(eq + 1).trim()]);
       }
       return pairs;
-    });
+    }),
+  );
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
 const inputs = {
-  context: input(z.string().min(1), { description: 'Build context directory.', default: '.' }),
-  dockerfile: input(z.string().min(1).optional(), { description: 'Dockerfile path; default <context>/Dockerfile.' }),
+  context: input(z.string().check(z.minLength(1)), { description: 'Build context directory.', default: '.' }),
+  dockerfile: input(z.optional(z.string().check(z.minLength(1))), { description: 'Dockerfile path; default <context>/Dockerfile.' }),
   image: input(imageName, { description: 'Image name without tag, e.g. shop/prod/api.' }),
   'build-args': input(keyValueLines(/^[A-Za-z_][A-Za-z0-9_]*$/, 'KEY'), { description: 'Build arguments, one KEY=value per line.' }),
   target: input(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be the name of a stage in the Dockerfile')
-      .optional(),
+    z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be the name of a stage in the Dockerfile'))),
     { description: 'Dockerfile stage to build (multi-stage builds).' },
   ),
   platforms: input(
     z
-      .string()
-      .optional()
-      .transform((value) => splitList(value))
-      .refine((list) => list.every((p) => PLATFORM.test(p)), 'must be platforms such as linux/amd64,linux/arm64'),
+      .pipe(z.optional(z.string()), z.transform((value) => splitList(value)))
+      .check(z.refine((list) => list.every((p) => PLATFORM.test(p)), 'must be platforms such as linux/amd64,linux/arm64')),
     { description: "Target platforms, comma-separated (linux/amd64,linux/arm64); default the runner's." },
   ),
   labels: input(keyValueLines(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a label key'), {
@@ -64,20 +59,14 @@ const inputs = {
   'tag-latest': input(booleanString, { description: "Also tag 'latest' (true/false).", default: 'false' }),
   'tag-sha': input(booleanString, { description: 'Tag sha-<short commit sha> (true/false).', default: 'true' }),
   sha: input(
-    z
-      .string()
-      .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a git commit sha (hex)')
-      .optional(),
+    z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{7,64}$/, 'must be a git commit sha (hex)'))),
     { description: "Commit being built; default the run's commit, else the context's git HEAD." },
   ),
   'build-number': input(
-    z
-      .string()
-      .regex(/^\d{1,10}$/, 'must be a whole number')
-      .optional(),
+    z.optional(z.string().check(z.regex(/^\d{1,10}$/, 'must be a whole number'))),
     { description: 'Run number for the build-<n> tag; default the GitHub run number or Jenkins BUILD_NUMBER.' },
   ),
-  'source-date-epoch': input(integerString(0, 4_102_444_800).optional(), {
+  'source-date-epoch': input(z.optional(integerString(0, 4_102_444_800)), {
     description:
       "Seconds since the epoch recorded as the image's creation time and on its layers' files, so the same commit builds the same digest; default the commit time of the context's git HEAD, else now.",
     env: ['SOURCE_DATE_EPOCH'],
@@ -86,14 +75,11 @@ const inputs = {
     description: 'auto (Docker Buildx if a daemon answers, else buildah), docker or buildah.',
     default: 'auto',
   }),
-  'storage-driver': input(z.enum(['overlay', 'vfs'], { message: 'must be overlay or vfs' }).optional(), {
+  'storage-driver': input(z.optional(z.enum(['overlay', 'vfs'], { message: 'must be overlay or vfs' })), {
     description: "buildah storage driver (overlay or vfs); default buildah's own, vfs if that is unusable.",
   }),
   'oci-archive': input(
-    z
-      .string()
-      .refine((path) => !path.includes(':'), "must be a path without ':' (buildah reads ':' as a separator)")
-      .optional(),
+    z.optional(z.string().check(z.refine((path) => !path.includes(':'), "must be a path without ':' (buildah reads ':' as a separator)"))),
     { description: 'Where to write the OCI archive of the image; default .gantry/build/<image>.oci.tar.' },
   ),
   'timeout-minutes': input(integerString(1, 360), { description: 'Bound on the build.', default: '60' }),

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { ECSClient, type TaskOverride } from '@aws-sdk/client-ecs';
-import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { commandWords } from '../ecs/command-words.js';
 import { ECS_NAME, ecsName } from '../ecs/names.js';
@@ -11,6 +10,7 @@ import { parseTaskDefinitionDocument, TaskDefinitionDocumentError, type TaskDefi
 import { InputError } from '../model/errors.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import type { Runtime } from '../model/runtime.js';
 import { checkImageSignature, REQUIRE_SIGNATURE, requireSignatureInputs, requireSignatureProblem } from '../signing/require.js';
 import { smokeCheckProblem, smokeCheckValues, smokePlanOf, VERIFY_PREFIX, verifyInputs } from '../verify/inputs.js';
@@ -21,25 +21,30 @@ const inputs = {
   cluster: input(ecsName('an ECS cluster', 'cluster'), { description: 'ECS cluster name or ARN.' }),
   service: input(ecsName('an ECS service', 'service'), { description: 'ECS service name or ARN.' }),
   image: input(
-    imageReferenceInput().transform(deployableImage).optional(),
+    z.optional(z.pipe(imageReferenceInput(), z.transform(deployableImage))),
     { description: 'Image to deploy, preferably by digest (repo@sha256:...). Empty: register the task definition as it is.' },
   ),
   containers: input(
-    z
-      .string()
-      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .refine((names) => names.every((n) => ECS_NAME.test(n)), 'must be container names (letters, digits, - and _), separated by commas or spaces')
-      .optional(),
+    z.optional(
+      z
+        .pipe(z.string(), z.transform((v) => v.split(/[\s,]+/).filter(Boolean)))
+        .check(
+          z.refine(
+            (names) => names.every((n) => ECS_NAME.test(n)),
+            'must be container names (letters, digits, - and _), separated by commas or spaces',
+          ),
+        ),
+    ),
     { description: 'Containers that get the image, separated by commas or spaces; empty: the only container.' },
   ),
-  'task-definition-file': input(z.string().min(1).optional(), {
+  'task-definition-file': input(z.optional(z.string().check(z.minLength(1))), {
     description: "Task definition to start from (JSON or YAML, as describe-task-definition prints it); empty: the service's live one.",
   }),
   'force-new-deployment': input(booleanString, {
     description: 'Register and deploy even when the service already runs exactly this task definition (replacing every task); false: such a re-run changes nothing.',
     default: 'false',
   }),
-  'desired-count': input(integerString(0, 100_000).optional(), { description: 'Set the service desired count with this deployment.' }),
+  'desired-count': input(z.optional(integerString(0, 100_000)), { description: 'Set the service desired count with this deployment.' }),
   rollback: input(booleanString, { description: 'Roll back to the previous revision when the rollout fails or times out.', default: 'true' }),
   'poll-seconds': input(decimalString(0.1, 60), { description: 'Seconds between two status polls (fixed interval).', default: '2' }),
   'timeout-minutes': input(decimalString(0.01, 1440), {
@@ -47,53 +52,60 @@ const inputs = {
     default: '30',
   }),
   'pre-deploy-task-command': input(
-    z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          return commandWords(value);
-        } catch (error) {
-          ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
-      .optional(),
+    z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((value, ctx) => {
+          try {
+            return commandWords(value);
+          } catch (error) {
+            ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
     {
       description:
         'Run the new revision once with this command before the rollout (e.g. migrations): a JSON array or shell-style words. A non-zero exit stops the deploy.',
     },
   ),
-  'pre-deploy-task-container': input(z.string().regex(ECS_NAME, 'must be a container name (letters, digits, - and _)').optional(), {
+  'pre-deploy-task-container': input(z.optional(z.string().check(z.regex(ECS_NAME, 'must be a container name (letters, digits, - and _)'))), {
     description: 'Container that runs the pre-deploy command; empty: the first updated container.',
   }),
   'pre-deploy-task-definition': input(
-    z
-      .string()
-      .regex(
-        /^([a-zA-Z0-9_-]{1,255}(:\d+)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
-        'must be a task-definition family, family:revision or ARN',
-      )
-      .optional(),
+    z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^([a-zA-Z0-9_-]{1,255}(:\d+)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
+            'must be a task-definition family, family:revision or ARN',
+          ),
+        ),
+    ),
     { description: 'Run this task definition (family[:revision] or ARN) as the pre-deploy task instead of the new revision.' },
   ),
   'pre-deploy-task-overrides': input(
-    z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          const parsed: unknown = JSON.parse(value);
-          if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as TaskOverride;
-        } catch {
-          // reported below
-        }
-        ctx.issues.push({
-          code: 'custom',
-          input: value,
-          message: 'must be a JSON object in the shape of ECS TaskOverride ({"containerOverrides": [...]})',
-        });
-        return z.NEVER;
-      })
-      .optional(),
+    z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((value, ctx) => {
+          try {
+            const parsed: unknown = JSON.parse(value);
+            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as TaskOverride;
+          } catch {
+            // reported below
+          }
+          ctx.issues.push({
+            code: 'custom',
+            input: value,
+            message: 'must be a JSON object in the shape of ECS TaskOverride ({"containerOverrides": [...]})',
+          });
+          return z.NEVER;
+        }),
+      ),
+    ),
     { description: 'ECS TaskOverride JSON for the pre-deploy task (containerOverrides, cpu, memory...).' },
   ),
   'pre-deploy-task-timeout-minutes': input(decimalString(0.01, 1440), {

@@ -1,5 +1,4 @@
 import { EKSClient } from '@aws-sdk/client-eks';
-import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
@@ -8,6 +7,7 @@ import { awsRegion, booleanString, decimalString } from '../model/inputs.js';
 import { formatImageReference, imageReferenceInput } from '../oci/image-reference.js';
 import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import type { Runtime } from '../model/runtime.js';
 import { VerificationFailedError } from '../verify/after-rollout.js';
 import { checkImageSignature, REQUIRE_SIGNATURE, requireSignatureInputs, requireSignatureProblem } from '../signing/require.js';
@@ -22,21 +22,23 @@ const inputs = {
   }),
   workload: input(workloadInput, { description: 'The workload to update: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' }),
   image: input(
-    imageReferenceInput().transform(formatImageReference),
+    z.pipe(imageReferenceInput(), z.transform(formatImageReference)),
     { description: 'Image to deploy, preferably by digest (repo@sha256:...).' },
   ),
   containers: input(
-    z
-      .string()
-      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .refine(
-        (names) => names.every((n) => DNS_LABEL.test(n)),
-        'must be container names (lowercase letters, digits and -), separated by commas or spaces',
-      )
-      .optional(),
+    z.optional(
+      z
+        .pipe(z.string(), z.transform((v) => v.split(/[\s,]+/).filter(Boolean)))
+        .check(
+          z.refine(
+            (names) => names.every((n) => DNS_LABEL.test(n)),
+            'must be container names (lowercase letters, digits and -), separated by commas or spaces',
+          ),
+        ),
+    ),
     { description: 'Containers (or init containers) that get the image, separated by commas or spaces; empty: the only container.' },
   ),
-  'change-cause': input(z.string().max(1024, 'must be at most 1024 characters').optional(), {
+  'change-cause': input(z.optional(z.string().check(z.maxLength(1024, 'must be at most 1024 characters'))), {
     description: 'Text recorded as kubernetes.io/change-cause; empty: the image and the source commit and run.',
   }),
   rollback: input(booleanString, { description: 'Restore the previous pod template when the rollout fails or times out.', default: 'true' }),

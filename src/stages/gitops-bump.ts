@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as z from 'zod';
 import { Clone } from '../git/clone.js';
 import { pushWithRetry } from '../git/push-retry.js';
 import { parseRemote, type Remote } from '../git/remote-url.js';
@@ -16,6 +15,7 @@ import { GantryError } from '../model/errors.js';
 import { checkImageSignature, REQUIRE_SIGNATURE, requireSignatureInputs, requireSignatureProblem } from '../signing/require.js';
 import { integerString } from '../model/inputs.js';
 import { defineStage, input, type InputProblem, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import type { Runtime } from '../model/runtime.js';
 
 const MODES = ['push', 'pull-request'] as const;
@@ -24,8 +24,10 @@ type Mode = (typeof MODES)[number];
 /** A name that is safe inside a branch name (`gantry/<environment>/<service>`) and a commit subject. */
 const refComponent = z
   .string()
-  .regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'must be letters, digits, ".", "_" or "-" (it becomes part of a branch name)')
-  .refine((v) => !v.endsWith('.lock') && !v.includes('..'), 'must not end with .lock or contain ".."');
+  .check(
+    z.regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'must be letters, digits, ".", "_" or "-" (it becomes part of a branch name)'),
+    z.refine((v) => !v.endsWith('.lock') && !v.includes('..'), 'must not end with .lock or contain ".."'),
+  );
 
 const inputs = {
   repository: input(
@@ -38,17 +40,21 @@ const inputs = {
   branch: input(branchName, { description: 'Branch Argo CD or Flux watches; pushes and pull requests target it.', default: 'main' }),
   files: input(
     z
-      .string()
-      .transform((v) =>
-        v
-          .split(/[\n,]/)
-          .map((f) => f.trim().replace(/^\.\//, ''))
-          .filter(Boolean),
+      .pipe(
+        z.string(),
+        z.transform((v) =>
+          v
+            .split(/[\n,]/)
+            .map((f) => f.trim().replace(/^\.\//, ''))
+            .filter(Boolean),
+        ),
       )
-      .refine((files) => files.length > 0, 'needs at least one file path')
-      .refine(
-        (files) => files.every((f) => !f.startsWith('/') && !f.startsWith('-') && !f.split('/').includes('..')),
-        'paths must be relative to the repository root, without ".."',
+      .check(
+        z.refine((files) => files.length > 0, 'needs at least one file path'),
+        z.refine(
+          (files) => files.every((f) => !f.startsWith('/') && !f.startsWith('-') && !f.split('/').includes('..')),
+          'paths must be relative to the repository root, without ".."',
+        ),
       ),
     {
       description: 'File(s) to edit, relative to the repository root, comma- or newline-separated; {service} and {environment} are replaced.',
@@ -62,56 +68,52 @@ const inputs = {
     imageReferenceInput({ pinned: true }),
     { description: 'The new image: name:tag, name@sha256:… or name:tag@sha256:….' },
   ),
-  'image-name': input(z.string().optional(), {
+  'image-name': input(z.optional(z.string()), {
     description: 'kustomize: the name of the images entry to update (default: the entry naming the image or the service).',
   }),
-  'values-path': input(z.string().regex(/^[^.\s](.*[^.\s])?$/, 'must be a dotted path such as image or app.image.tag'), {
+  'values-path': input(z.string().check(z.regex(/^[^.\s](.*[^.\s])?$/, 'must be a dotted path such as image or app.image.tag')), {
     description:
       'helm: dotted path of the image; a mapping gets repository/tag (and registry/digest when present), a value named *tag, *repository or *digest gets that part, any other value the whole image.',
     default: 'image',
   }),
   'image-policy': input(
-    z
-      .string()
-      .refine((v) => parseMarker(v)?.part === 'full', 'must be <namespace>:<policy>, as in the $imagepolicy marker')
-      .optional(),
+    z.optional(z.string().check(z.refine((v) => parseMarker(v)?.part === 'full', 'must be <namespace>:<policy>, as in the $imagepolicy marker'))),
     { description: 'flux: update only markers of this <namespace>:<policy> (default: every marker in the files).' },
   ),
   service: input(refComponent, { description: 'Service being deployed (commit message, pull-request branch).' }),
   environment: input(refComponent, { description: 'Environment being deployed (commit message, pull-request branch).' }),
   mode: input(
-    z.string().refine((v) => typeof parseModes(v) !== 'string', { error: (issue) => parseModes(String(issue.input)) as string }),
+    z.string().check(z.refine((v) => typeof parseModes(v) !== 'string', { error: (issue) => parseModes(String(issue.input)) as string })),
     {
       description: 'push, pull-request, or per environment: production=pull-request,*=push.',
       default: 'push',
     },
   ),
-  token: input(z.string().optional(), {
+  token: input(z.optional(z.string()), {
     description: 'Token for https remotes (sent as an HTTP header, never in the URL) and the GitHub API in pull-request mode.',
     env: ['GANTRY_GITOPS_TOKEN'],
   }),
-  'github-api-url': input(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(), {
+  'github-api-url': input(z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })), {
     description: 'GitHub REST API root (default: GITHUB_API_URL of the runner, else https://api.github.com).',
     env: ['GITHUB_API_URL'],
   }),
   'github-repository': input(
-    z
-      .string()
-      .regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name')
-      .optional(),
+    z.optional(z.string().check(z.regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'))),
     { description: 'owner/name of the GitOps repository on GitHub, for pull requests (default: from the repository URL).' },
   ),
   'author-name': input(identityPart, { description: 'Commit author name.', default: 'Gantry' }),
   'author-email': input(identityPart, { description: 'Commit author email.', default: 'gantry@users.noreply.github.com' }),
-  'committer-name': input(identityPart.optional(), { description: 'Committer name (default: the author).' }),
-  'committer-email': input(identityPart.optional(), { description: 'Committer email (default: the author).' }),
+  'committer-name': input(z.optional(identityPart), { description: 'Committer name (default: the author).' }),
+  'committer-email': input(z.optional(identityPart), { description: 'Committer email (default: the author).' }),
   'commit-message': input(
-    z.string().refine((v) => unknownPlaceholders(v).length === 0, {
-      error: (issue) =>
-        `has unknown placeholders ${unknownPlaceholders(String(issue.input))
-          .map((p) => `{${p}}`)
-          .join(', ')}`,
-    }),
+    z.string().check(
+      z.refine((v) => unknownPlaceholders(v).length === 0, {
+        error: (issue) =>
+          `has unknown placeholders ${unknownPlaceholders(String(issue.input))
+            .map((p) => `{${p}}`)
+            .join(', ')}`,
+      }),
+    ),
     {
       description: 'Commit message template; placeholders {service} {environment} {image} {previous-image} {version} {source}.',
       default: DEFAULT_COMMIT_MESSAGE,

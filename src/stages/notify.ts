@@ -1,63 +1,64 @@
-import * as z from 'zod';
 import { GantryError } from '../model/errors.js';
 import { booleanString, decimalString, integerString } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { postJson } from '../notify/deliver.js';
 import { slackPayload, STATUSES, webhookPayload, type NotificationFacts } from '../notify/message.js';
 import { parseWebhookUrl, secretPartsOf, webhookHost } from '../notify/webhook-url.js';
 import { parseImageReference } from '../oci/image-reference.js';
 
 /** A secret webhook URL: validated, and refused with a message that repeats nothing of it. */
-const webhookUrl = z
-  .string()
-  .transform((value, ctx) => {
-    const parsed = parseWebhookUrl(value);
-    if (typeof parsed !== 'string') return parsed;
-    ctx.issues.push({ code: 'custom', input: '', message: parsed });
-    return z.NEVER;
-  })
-  .optional();
+const webhookUrl = z.optional(
+  z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      const parsed = parseWebhookUrl(value);
+      if (typeof parsed !== 'string') return parsed;
+      ctx.issues.push({ code: 'custom', input: '', message: parsed });
+      return z.NEVER;
+    }),
+  ),
+);
 
 const inputs = {
   status: input(
-    z
-      .string()
-      .transform((v) => v.toLowerCase())
-      .pipe(z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` })),
+    z.pipe(
+      z.pipe(z.string(), z.transform((v) => v.toLowerCase())),
+      z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }),
+    ),
     { description: `Outcome to report: ${STATUSES.join(', ')} (GitHub's job.status fits).` },
   ),
-  service: input(z.string().max(200).optional(), { description: 'Service that was built or deployed.' }),
-  environment: input(z.string().max(200).optional(), { description: 'Environment deployed to.' }),
+  service: input(z.optional(z.string().check(z.maxLength(200))), { description: 'Service that was built or deployed.' }),
+  environment: input(z.optional(z.string().check(z.maxLength(200))), { description: 'Environment deployed to.' }),
   image: input(
-    z
-      .string()
-      .refine((v) => typeof parseImageReference(v) !== 'string', 'must be an image reference, e.g. repo@sha256:…')
-      .optional(),
+    z.optional(z.string().check(z.refine((v) => typeof parseImageReference(v) !== 'string', 'must be an image reference, e.g. repo@sha256:…'))),
     { description: 'Image shipped, preferably by digest (the output of push); the digest is shown.' },
   ),
-  commit: input(z.string().regex(/^[0-9a-f]{7,64}$/i, 'must be a commit id (hex)').optional(), {
+  commit: input(z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/i, 'must be a commit id (hex)'))), {
     description: 'Commit built; empty: the run’s own (GITHUB_SHA, GIT_COMMIT, GANTRY_SHA).',
   }),
-  'run-url': input(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(), {
+  'run-url': input(z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })), {
     description: 'Link to the run; empty: <server>/<repository>/actions/runs/<run id> when the runner says so.',
     env: ['BUILD_URL'],
   }),
   'started-at': input(
-    z
-      .string()
-      .transform((v, ctx) => {
-        const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v);
-        if (!Number.isNaN(ms)) return ms;
-        ctx.issues.push({ code: 'custom', input: v, message: 'must be epoch seconds (date +%s) or an ISO 8601 time' });
-        return z.NEVER;
-      })
-      .optional(),
+    z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((v, ctx) => {
+          const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v);
+          if (!Number.isNaN(ms)) return ms;
+          ctx.issues.push({ code: 'custom', input: v, message: 'must be epoch seconds (date +%s) or an ISO 8601 time' });
+          return z.NEVER;
+        }),
+      ),
+    ),
     { description: 'When the pipeline started (epoch seconds or ISO 8601), for the duration shown.' },
   ),
-  'duration-seconds': input(decimalString(0, 31 * 86_400).optional(), { description: 'Duration to show, when started-at is not given.' }),
-  message: input(z.string().max(2000).optional(), { description: 'Free text added to the notification.' }),
+  'duration-seconds': input(z.optional(decimalString(0, 31 * 86_400)), { description: 'Duration to show, when started-at is not given.' }),
+  message: input(z.optional(z.string().check(z.maxLength(2000))), { description: 'Free text added to the notification.' }),
   'slack-webhook-url': input(webhookUrl, {
     description: 'Slack incoming-webhook URL (a secret: pass it from secrets; it is masked and never printed).',
     env: ['SLACK_WEBHOOK_URL'],

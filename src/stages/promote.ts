@@ -7,6 +7,7 @@ import { formatBytes } from '../model/format.js';
 import { awsRegion, booleanString, iamRoleArn } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { ecrEndpointOf, ecrLogin, ecrRecordImage } from '../oci/ecr.js';
 import { imageReferenceInput, splitRegistry } from '../oci/image-reference.js';
 import { ecrRepositoryName, parseRegistry, registryEndpoint, tagList } from '../oci/reference.js';
@@ -20,25 +21,27 @@ import { deriveSessionName } from './auth.js';
 const inputs = {
   'aws-region': input(awsRegion, { description: 'AWS region of the source repository (and of the target, unless target-region says otherwise).', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
   'source-image': input(
-    imageReferenceInput().refine((reference) => reference.digest !== undefined, {
-      message: 'must name the image by digest ([registry/]repository@sha256:<64 hex digits>), the bytes that were tested; a tag can move',
-    }),
+    imageReferenceInput().check(
+      z.refine((reference) => reference.digest !== undefined, {
+        message: 'must name the image by digest ([registry/]repository@sha256:<64 hex digits>), the bytes that were tested; a tag can move',
+      }),
+    ),
     { description: "The image to promote, by digest: the image output of the source environment's push or promote, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/staging/api@sha256:…. Without a registry host, the ECR registry of the job's account." },
   ),
   'target-repository': input(ecrRepositoryName, { description: 'ECR repository to promote into, e.g. shop/production/api. It must exist; promote does not create repositories.' }),
   tags: input(
-    tagList.refine((list) => list.length > 0, 'must name at least one tag to set at the target'),
+    tagList.check(z.refine((list) => list.length > 0, 'must name at least one tag to set at the target')),
     { description: 'Tags to set at the target, comma- or newline-separated; each then names the promoted digest.' },
   ),
-  'target-registry': input(registryEndpoint.optional(), {
+  'target-registry': input(z.optional(registryEndpoint), {
     description:
       "Registry that receives the image, host[:port] or http(s)://host[:port]; default the target account's ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the image is also recorded in ECR with PutImage.",
   }),
-  'target-role-arn': input(iamRoleArn.optional(), {
+  'target-role-arn': input(z.optional(iamRoleArn), {
     description: "Role in the target account, assumed with the job's credentials (role chaining), for the target's ECR API and registry. Without it the job's credentials serve both sides.",
   }),
-  'target-region': input(awsRegion.optional(), { description: 'AWS region of the target repository; default aws-region.' }),
-  [REQUIRE_SIGNATURE]: input(keyReferenceInput.optional(), {
+  'target-region': input(z.optional(awsRegion), { description: 'AWS region of the target repository; default aws-region.' }),
+  [REQUIRE_SIGNATURE]: input(z.optional(keyReferenceInput), {
     description:
       'Promote only an image whose digest carries a valid cosign signature by this key at the source, checked before anything is copied: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>.',
   }),

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
 import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import type { Runtime } from '../model/runtime.js';
 import { parseCacheRules } from '../static/cache-control.js';
 import { normalisePrefix } from '../static/key-prefix.js';
@@ -15,37 +15,45 @@ const MIB = 1024 * 1024;
 
 /** A transform that reports a thrown message as the input's problem. */
 function parsed<T>(parse: (value: string) => T) {
-  return z.string().transform((value, ctx) => {
-    try {
-      return parse(value);
-    } catch (error) {
-      ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  );
 }
 
 const inputs = {
   'aws-region': input(awsRegion, { description: 'AWS region of the bucket.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
-  'source-dir': input(z.string().min(1), {
+  'source-dir': input(z.string().check(z.minLength(1)), {
     description: 'Directory of the built site, relative to working-directory (e.g. public for Hugo, dist or build for npm builds).',
   }),
   bucket: input(
-    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens'),
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens')),
     { description: 'S3 bucket that holds the site (private, behind CloudFront).' },
   ),
   prefix: input(
-    parsed((value) => {
-      const result = normalisePrefix(value);
-      if ('problem' in result) throw new Error(result.problem);
-      return result.prefix;
-    }).optional(),
+    z.optional(
+      parsed((value) => {
+        const result = normalisePrefix(value);
+        if ('problem' in result) throw new Error(result.problem);
+        return result.prefix;
+      }),
+    ),
     { description: "Key prefix of the site in the bucket (a leading '/' is dropped); keys outside it are never touched. Empty: the whole bucket." },
   ),
-  'build-command': input(z.string().min(1).optional(), {
+  'build-command': input(z.optional(z.string().check(z.minLength(1))), {
     description: 'Command that builds the site, run through the shell in working-directory before the sync (e.g. hugo --gc --minify, npm run build).',
   }),
-  'working-directory': input(z.string().min(1), { description: 'Directory the build command runs in and source-dir is relative to.', default: '.' }),
+  'working-directory': input(z.string().check(z.minLength(1)), {
+    description: 'Directory the build command runs in and source-dir is relative to.',
+    default: '.',
+  }),
   delete: input(booleanString, { description: 'Delete objects under the prefix that have no file in source-dir (after every upload).', default: 'true' }),
   'allow-empty': input(booleanString, {
     description: 'Publish an empty source-dir (which, with delete, empties the prefix). Refused unless true.',
@@ -55,7 +63,7 @@ const inputs = {
     description: 'Upload assets first and HTML pages after them, so no page goes live before what it references.',
     default: 'true',
   }),
-  'cache-control': input(parsed(parseCacheRules).optional(), {
+  'cache-control': input(z.optional(parsed(parseCacheRules)), {
     description:
       "Cache-Control rules, one a line '<glob>: <header>', first match wins, tried before the defaults (fingerprinted *.[hash].* immutable for a year, *.html and sw.js no-cache, the rest public, max-age=300). Globs: * ** ? {a,b} and [hash] (8+ hex digits).",
   }),
@@ -64,9 +72,12 @@ const inputs = {
     default: '8',
   }),
   concurrency: input(integerString(1, 64), { description: 'Files uploaded at once.', default: '8' }),
-  'distribution-id': input(z.string().regex(/^[A-Z0-9]{1,64}$/, 'must be a CloudFront distribution ID (uppercase letters and digits, e.g. E2QWRUHAPOMQZL)').optional(), {
-    description: 'CloudFront distribution in front of the bucket: changed and deleted paths are invalidated. Empty: no invalidation.',
-  }),
+  'distribution-id': input(
+    z.optional(
+      z.string().check(z.regex(/^[A-Z0-9]{1,64}$/, 'must be a CloudFront distribution ID (uppercase letters and digits, e.g. E2QWRUHAPOMQZL)')),
+    ),
+    { description: 'CloudFront distribution in front of the bucket: changed and deleted paths are invalidated. Empty: no invalidation.' },
+  ),
   'max-invalidation-paths': input(integerString(1, 3000), {
     description: 'Most paths in one invalidation; past it, top-level directories become wildcards, or everything /*.',
     default: '1000',

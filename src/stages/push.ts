@@ -1,9 +1,9 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
-import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { GantryError, InputError } from '../model/errors.js';
 import { awsRegion, booleanString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { openOciArchive } from '../oci/archive.js';
 import { ecrDigestOfTag, ecrEndpointOf, ecrLogin, ecrRecordImage, ensureRepository } from '../oci/ecr.js';
 import { formatBytes } from '../model/format.js';
@@ -17,16 +17,16 @@ import type { Runtime } from '../model/runtime.js';
 const inputs = {
   'aws-region': input(awsRegion, { description: 'AWS region of the repository.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
   repository: input(ecrRepositoryName, { description: 'ECR repository name, e.g. shop/prod/api.' }),
-  'oci-archive': input(z.string().min(1), { description: 'OCI archive of the image (the oci-archive output of build).' }),
+  'oci-archive': input(z.string().check(z.minLength(1)), { description: 'OCI archive of the image (the oci-archive output of build).' }),
   tags: input(tagList, { description: "Tags to push, comma- or newline-separated (build's tags output); default the tag recorded in the archive." }),
-  registry: input(registryEndpoint.optional(), {
+  registry: input(z.optional(registryEndpoint), {
     description:
       "Registry that receives the blobs and manifests, host[:port] or http(s)://host[:port]; default the ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the manifest is also recorded in ECR with PutImage. The CLI reads GANTRY_REGISTRY, which `gantry local env` sets to the local stack's registry.",
   }),
-  'scan-on-push': input(booleanString.optional(), {
+  'scan-on-push': input(z.optional(booleanString), {
     description: 'Scan images on push (true/false). A new repository gets true when unset; an existing one is changed only when this is set.',
   }),
-  'tag-immutability': input(booleanString.optional(), {
+  'tag-immutability': input(z.optional(booleanString), {
     description:
       'Make tags immutable (true/false); a tag that already names another image is then refused. A new repository is mutable when unset; an existing one is changed only when this is set.',
   }),
@@ -35,14 +35,15 @@ const inputs = {
     default: 'AES256',
   }),
   'kms-key': input(
-    z
-      .string()
-      .regex(/^(arn:aws[\w-]*:kms:[\w-]+:\d{12}:(key|alias)\/[\w/-]+|[\w-]{36}|alias\/[\w/-]+)$/, 'must be a KMS key id, alias or ARN')
-      .optional(),
+    z.optional(
+      z
+        .string()
+        .check(z.regex(/^(arn:aws[\w-]*:kms:[\w-]+:\d{12}:(key|alias)\/[\w/-]+|[\w-]{36}|alias\/[\w/-]+)$/, 'must be a KMS key id, alias or ARN')),
+    ),
     { description: 'KMS key for encryption KMS; default the AWS managed key.' },
   ),
   'keep-last': input(integerString(1, 10_000), { description: 'Lifecycle: number of tagged images to keep.', default: '10' }),
-  'sbom-file': input(z.string().min(1).optional(), {
+  'sbom-file': input(z.optional(z.string().check(z.minLength(1))), {
     description:
       "CycloneDX SBOM (JSON) to attach to the image as an OCI 1.1 artifact whose subject is the image (the scan stage's sbom-file output): found through the registry's referrers API, or the referrers tag sha256-<hex> where the registry has no such API.",
   }),

@@ -1,7 +1,6 @@
 import { tmpdir } from 'node:os';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
-import * as z from 'zod';
 import { createAwsClient } from '../aws/clients.js';
 import { shortTaskDefinition } from '../ecs/ecs-api.js';
 import { ECS_NAME, ecsName, taskDefinitionRevision } from '../ecs/names.js';
@@ -20,6 +19,7 @@ import { awsRegion, booleanString, decimalString, integerString } from '../model
 import type { Runtime } from '../model/runtime.js';
 import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type InputProblem, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { formatImageReference, imageReferenceInput } from '../oci/image-reference.js';
 
 export const TARGETS = ['ecs', 'eks', 'gitops'] as const;
@@ -31,16 +31,22 @@ const inputs = {
   target: input(z.enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` }), {
     description: 'What to roll back: ecs (a service to an earlier task definition), eks (a workload to its previous images) or gitops (revert a bump commit).',
   }),
-  'aws-region': input(awsRegion.optional(), { description: 'ecs, eks: AWS region of the cluster.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
+  'aws-region': input(z.optional(awsRegion), { description: 'ecs, eks: AWS region of the cluster.', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] }),
   cluster: input(
-    z.string().refine((v) => ECS_NAME.test(v) || ECS_CLUSTER_ARN.test(v), 'must be a cluster name (letters, digits, - and _) or an ECS cluster ARN').optional(),
+    z.optional(
+      z
+        .string()
+        .check(
+          z.refine((v) => ECS_NAME.test(v) || ECS_CLUSTER_ARN.test(v), 'must be a cluster name (letters, digits, - and _) or an ECS cluster ARN'),
+        ),
+    ),
     { description: 'ecs, eks: the cluster (ECS cluster name or ARN; EKS cluster name).' },
   ),
-  service: input(ecsName('an ECS service', 'service').optional(), { description: 'ecs: the service to roll back.' }),
-  'task-definition-arn': input(taskDefinitionRevision.optional(), {
+  service: input(z.optional(ecsName('an ECS service', 'service')), { description: 'ecs: the service to roll back.' }),
+  'task-definition-arn': input(z.optional(taskDefinitionRevision), {
     description: "ecs: the revision to roll back to: deploy-ecs's previous-task-definition-arn output.",
   }),
-  'expected-task-definition-arn': input(taskDefinitionRevision.optional(), {
+  'expected-task-definition-arn': input(z.optional(taskDefinitionRevision), {
     description: "ecs: the revision the deploy being undone registered (deploy-ecs's task-definition-arn); if the service runs another, someone deployed since and the rollback refuses.",
   }),
   force: input(booleanString, { description: 'ecs: roll back even when the service no longer runs expected-task-definition-arn.', default: 'false' }),
@@ -48,40 +54,42 @@ const inputs = {
     description: 'eks: Kubernetes namespace of the workload.',
     default: 'default',
   }),
-  workload: input(workloadInput.optional(), { description: 'eks: the workload: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.' }),
+  workload: input(z.optional(workloadInput), {
+    description: 'eks: the workload: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.',
+  }),
   'previous-images': input(
-    z
-      .string()
-      .transform((value, ctx) => {
-        const images = parseContainerImages(value);
-        if (typeof images !== 'string') return images;
-        ctx.issues.push({ code: 'custom', input: value, message: images });
-        return z.NEVER;
-      })
-      .optional(),
+    z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((value, ctx) => {
+          const images = parseContainerImages(value);
+          if (typeof images !== 'string') return images;
+          ctx.issues.push({ code: 'custom', input: value, message: images });
+          return z.NEVER;
+        }),
+      ),
+    ),
     { description: "eks: the images to go back to, as container=image pairs separated by commas: deploy-eks's previous-images output." },
   ),
-  image: input(imageReferenceInput().transform(formatImageReference).optional(), {
+  image: input(z.optional(z.pipe(imageReferenceInput(), z.transform(formatImageReference))), {
     description: 'eks: the image the deploy set, the one to undo; a container running anything else means another deploy happened, and the rollback refuses.',
   }),
-  repository: input(repositoryLocation.optional(), {
+  repository: input(z.optional(repositoryLocation), {
     description: 'gitops: the GitOps repository: https:// URL, ssh URL or user@host:path, file:// URL or local path.',
     env: ['GANTRY_GITOPS_REPO'],
   }),
   branch: input(branchName, { description: 'gitops: the branch the bump was pushed to.', default: 'main' }),
   commit: input(
-    z
-      .string()
-      .regex(/^[0-9a-f]{7,40}$/i, 'must be a commit sha (7 to 40 hex digits)')
-      .transform((v) => v.toLowerCase())
-      .optional(),
+    z.optional(
+      z.pipe(z.string().check(z.regex(/^[0-9a-f]{7,40}$/i, 'must be a commit sha (7 to 40 hex digits)')), z.transform((v) => v.toLowerCase())),
+    ),
     { description: "gitops: the bump commit to revert: gitops-bump's commit output." },
   ),
-  reason: input(z.string().min(1).max(500, 'must be at most 500 characters'), {
+  reason: input(z.string().check(z.minLength(1), z.maxLength(500, 'must be at most 500 characters')), {
     description: 'Why the rollback happens, recorded in the revert commit (gitops) and the summary.',
     default: 'the deployment failed verification',
   }),
-  token: input(z.string().optional(), {
+  token: input(z.optional(z.string()), {
     description: 'gitops: token for https remotes (sent as an HTTP header, never in the URL).',
     env: ['GANTRY_GITOPS_TOKEN'],
   }),

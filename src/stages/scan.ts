@@ -2,10 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import * as z from 'zod';
 import { GantryError } from '../model/errors.js';
 import { booleanString, integerString } from '../model/inputs.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import type { Runtime } from '../model/runtime.js';
 import { filterReport } from '../scan/findings.js';
 import { evaluateGate, STRATEGIES, type GateVerdict } from '../scan/gate.js';
@@ -23,10 +23,7 @@ import { missingVulnerabilityDb, runTrivy, trivySbomArgs, SCAN_TYPES, SCANNERS, 
 
 const DEFAULT_SCANNERS: Record<ScanType, Scanner[]> = { image: ['vuln', 'secret'], fs: ['vuln', 'secret'], config: ['misconfig'] };
 
-const existingPath = z
-  .string()
-  .min(1)
-  .refine((path) => existsSync(path), 'no such file or directory');
+const existingPath = z.string().check(z.minLength(1), z.refine((path) => existsSync(path), 'no such file or directory'));
 
 const inputs = {
   'scan-type': input(z.enum(SCAN_TYPES, { error: `must be one of ${SCAN_TYPES.join(', ')}` }), {
@@ -36,36 +33,41 @@ const inputs = {
   }),
   target: input(existingPath, { description: 'Path of the image archive, directory or configuration file/directory to scan.' }),
   scanners: input(
-    z
-      .string()
-      .transform((value, ctx) => {
-        const names = [
-          ...new Set(
-            value
-              .split(',')
-              .map((s) => s.trim().toLowerCase())
-              .filter(Boolean),
-          ),
-        ];
-        const unknown = names.find((name) => !(SCANNERS as readonly string[]).includes(name));
-        if (unknown !== undefined || names.length === 0) {
-          ctx.addIssue({ code: 'custom', message: `'${unknown ?? value}' is not a scanner (use ${SCANNERS.join(', ')})` });
-          return z.NEVER;
-        }
-        return names as Scanner[];
-      })
-      .optional(),
+    z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((value, ctx) => {
+          const names = [
+            ...new Set(
+              value
+                .split(',')
+                .map((s) => s.trim().toLowerCase())
+                .filter(Boolean),
+            ),
+          ];
+          const unknown = names.find((name) => !(SCANNERS as readonly string[]).includes(name));
+          if (unknown !== undefined || names.length === 0) {
+            ctx.issues.push({ code: 'custom', input: value, message: `'${unknown ?? value}' is not a scanner (use ${SCANNERS.join(', ')})` });
+            return z.NEVER;
+          }
+          return names as Scanner[];
+        }),
+      ),
+    ),
     { description: 'Comma-separated scanners: vuln, secret, misconfig. Default: vuln,secret for image and fs; misconfig for config.' },
   ),
   severity: input(
-    z.string().transform((value, ctx) => {
-      const parsed = parseSeveritySelection(value);
-      if ('error' in parsed) {
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-        return z.NEVER;
-      }
-      return parsed.severities;
-    }),
+    z.pipe(
+      z.string(),
+      z.transform((value, ctx) => {
+        const parsed = parseSeveritySelection(value);
+        if ('error' in parsed) {
+          ctx.issues.push({ code: 'custom', input: value, message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed.severities;
+      }),
+    ),
     {
       description:
         'Severities that fail the gate: one name is a threshold (HIGH = HIGH and CRITICAL), a comma-separated list is taken as is. Also filters the SARIF and JUnit reports.',
@@ -76,7 +78,7 @@ const inputs = {
     description: 'Leave out vulnerabilities that have no fixed version yet (true or false).',
     default: 'false',
   }),
-  'ignore-file': input(existingPath.optional(), {
+  'ignore-file': input(z.optional(existingPath), {
     description:
       'Trivy ignore file (.trivyignore or .trivyignore.yaml). Default: .trivyignore in the working directory, else at the root of an fs/config target, when present.',
   }),
@@ -89,29 +91,31 @@ const inputs = {
       'No network: use the vulnerability DB already in cache-dir (skip its update) and the misconfiguration checks built into Trivy (true or false).',
     default: 'false',
   }),
-  'cache-dir': input(z.string().min(1).optional(), {
+  'cache-dir': input(z.optional(z.string().check(z.minLength(1))), {
     description: "Trivy's cache directory holding the vulnerability DB (Trivy's --cache-dir). Default: ~/.cache/trivy.",
   }),
   'db-repository': input(
-    z
-      .string()
-      .regex(/^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+)?$/, 'must be an OCI repository such as registry.example.com/trivy-db:2')
-      .optional(),
+    z.optional(
+      z.string().check(z.regex(/^[\w.-]+(:\d+)?(\/[\w.-]+)+(:[\w.-]+)?$/, 'must be an OCI repository such as registry.example.com/trivy-db:2')),
+    ),
     {
       description:
         "OCI repository to download the vulnerability DB from, e.g. a mirror of ghcr.io/aquasecurity/trivy-db:2 (Trivy's --db-repository).",
     },
   ),
-  'trivy-path': input(existingPath.optional(), {
+  'trivy-path': input(z.optional(existingPath), {
     description: `Trivy binary to use; without it the first trivy on PATH. Either must be version ${TRIVY_VERSION}, else the tool cache's copy is used.`,
   }),
-  'tool-cache': input(z.string().min(1), {
+  'tool-cache': input(z.string().check(z.minLength(1)), {
     description: `Where a Trivy ${TRIVY_VERSION} built by the stage is kept, by version.`,
     default: '~/.cache/gantry/tools',
   }),
-  'output-dir': input(z.string().min(1), { description: 'Directory for the JSON, SARIF, JUnit and Markdown reports.', default: 'trivy-reports' }),
+  'output-dir': input(z.string().check(z.minLength(1)), {
+    description: 'Directory for the JSON, SARIF, JUnit and Markdown reports.',
+    default: 'trivy-reports',
+  }),
   timeout: input(integerString(30, 7200), { description: 'Longest a scan may take, in seconds (30-7200).', default: '600' }),
-  'sbom-file': input(z.string().min(1).optional(), {
+  'sbom-file': input(z.optional(z.string().check(z.minLength(1))), {
     description:
       "Also write a CycloneDX SBOM (JSON) of the image or directory to this path; Trivy makes it offline, with no vulnerability database. The push stage's sbom-file input attaches it to the image.",
   }),

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { awsRegion } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { defineStage, input, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { formatImageReference, imageReferenceInput } from '../oci/image-reference.js';
 import { imageRepository } from '../signing/access.js';
 import { keyFingerprint } from '../signing/keys.js';
@@ -16,11 +16,11 @@ const inputs = {
     description:
       'Signing key: a PEM private key (PKCS#8 or EC; inline or a file path), or an AWS KMS asymmetric key (ECC_NIST_P256) as awskms:///<key id, alias or ARN>, which signs with kms:Sign and never leaves KMS.',
   }),
-  'key-password': input(z.string().optional(), {
+  'key-password': input(z.optional(z.string()), {
     description: 'Password of an encrypted PKCS#8 PEM key (masked).',
     env: ['COSIGN_PASSWORD'],
   }),
-  'aws-region': input(awsRegion.optional(), {
+  'aws-region': input(z.optional(awsRegion), {
     description: "AWS region of a KMS key not given by its ARN (an ARN names its own region). An ECR registry's login uses the region of the registry's host.",
     env: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
   }),

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import * as z from 'zod';
+import * as z from '../model/zod.js';
 import { displayUrl, type SmokeCheck } from './check.js';
 import {
   parseHeaderExpectation,
@@ -53,16 +53,16 @@ export function parseCheck(fields: CheckFields): SmokeCheck | string {
   return { name, url, status, bodyContains: fields.bodyContains, json, headers };
 }
 
-const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const stringList = z.pipe(z.union([z.string(), z.array(z.string())]), z.transform((v) => (Array.isArray(v) ? v : [v])));
 
 /** One item of `checks`: the single-check inputs' names, without the stage's prefix. */
 const checkItem = z.strictObject({
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   url: z.string(),
-  'expect-status': z.union([z.string(), z.number()]).transform(String).optional(),
-  'body-contains': z.string().optional(),
-  'json-equals': stringList.optional(),
-  header: stringList.optional(),
+  'expect-status': z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
+  'body-contains': z.optional(z.string()),
+  'json-equals': z.optional(stringList),
+  header: z.optional(stringList),
 });
 
 /**

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import * as z from 'zod';
 import { InputError } from '../model/errors.js';
 import { decimalString } from '../model/inputs.js';
 import { input, type InputDefinition, type InputProblem, type StageInput } from '../model/stage.js';
+import * as z from '../model/zod.js';
 import { displayUrl, type SmokeCheck } from './check.js';
 import { parseCheckList, parseCheckUrl } from './check-spec.js';
 import { parseHeaderExpectation, parseJsonExpectation, parseStatusExpectation } from './expectations.js';
@@ -10,12 +10,15 @@ import type { SmokeOptions } from './smoke.js';
 
 /** A string input parsed by `parse`, whose message (it never repeats the value) becomes the input's problem. */
 function parsedBy<T>(parse: (value: string) => T | string) {
-  return z.string().transform((value, ctx) => {
-    const result = parse(value);
-    if (typeof result !== 'string') return result;
-    ctx.issues.push({ code: 'custom', input: value, message: result });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      const result = parse(value);
+      if (typeof result !== 'string') return result;
+      ctx.issues.push({ code: 'custom', input: value, message: result });
+      return z.NEVER;
+    }),
+  );
 }
 
 /** One value a line, each parsed by `parse`: for expectations whose values may hold commas. */
@@ -38,19 +41,19 @@ function linesParsedBy<T>(parse: (value: string) => T | string) {
  * url input has in the stage that declares these.
  */
 const definitions = {
-  url: input(parsedBy(parseCheckUrl).optional(), { description: 'URL to GET (http:// or https://); redirects are not followed.' }),
+  url: input(z.optional(parsedBy(parseCheckUrl)), { description: 'URL to GET (http:// or https://); redirects are not followed.' }),
   'expect-status': input(parsedBy(parseStatusExpectation), {
     description: 'Status(es) {url} must answer: 200, a list (200,204), a class (2xx) or a range (200-299).',
     default: '200',
   }),
-  'body-contains': input(z.string().optional(), { description: 'Text the body of {url} must contain.' }),
-  'json-equals': input(linesParsedBy(parseJsonExpectation).optional(), {
+  'body-contains': input(z.optional(z.string()), { description: 'Text the body of {url} must contain.' }),
+  'json-equals': input(z.optional(linesParsedBy(parseJsonExpectation)), {
     description: 'path=value the JSON body of {url} must hold, e.g. status=ok or checks[0].ok=true; one a line for several.',
   }),
-  header: input(linesParsedBy(parseHeaderExpectation).optional(), {
+  header: input(z.optional(linesParsedBy(parseHeaderExpectation)), {
     description: 'Header {url} must answer with: name (present) or name=value (equal); one a line for several.',
   }),
-  checks: input(parsedBy(parseCheckList).optional(), {
+  checks: input(z.optional(parsedBy(parseCheckList)), {
     description:
       'Several checks: a YAML or JSON list of objects with url and optionally name, expect-status, body-contains, json-equals, header (string or list).',
   }),
@@ -63,7 +66,7 @@ const definitions = {
     description: 'First wait between attempts; later waits double, jittered, up to eight times this.',
     default: '2',
   }),
-  'ca-file': input(z.string().min(1).optional(), {
+  'ca-file': input(z.optional(z.string().check(z.minLength(1))), {
     description: 'PEM file of the CA(s) to trust for https URLs instead of the public roots, e.g. a private CA of internal hosts.',
   }),
 };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import type * as z from '../../src/model/zod.js';
 import { stages } from '../../src/stages/index.js';
 
 interface ActionYml {
@@ -13,7 +14,7 @@ interface ActionYml {
 describe.each(stages.map((stage) => [stage.name, stage] as const))('actions/%s/action.yml', (name, stage) => {
   const file = `actions/${name}/action.yml`;
   const action = parse(readFileSync(file, 'utf8')) as ActionYml;
-  const shape = stage.schema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  const shape = stage.schema.shape as Record<string, z.ZodMiniType>;
 
   it('has exactly the inputs of the stage schema, each described', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(shape).sort());

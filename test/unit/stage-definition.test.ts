@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { booleanString, integerString } from '../../src/model/inputs.js';
 import { defineStage, input, parseInputs } from '../../src/model/stage.js';
+import * as z from '../../src/model/zod.js';
 import { stages } from '../../src/stages/index.js';
 import { inputErrorOf } from './support.js';
 
@@ -9,11 +9,11 @@ const demo = defineStage({
   name: 'demo',
   description: 'A stage declared the way every stage is.',
   inputs: {
-    target: input(z.string().min(1), { description: 'What to act on.' }),
-    note: input(z.string().optional(), { description: 'Optional text.' }),
+    target: input(z.string().check(z.minLength(1)), { description: 'What to act on.' }),
+    note: input(z.optional(z.string()), { description: 'Optional text.' }),
     retries: input(integerString(0, 5), { description: 'Attempts.', default: '2' }),
     dry: input(booleanString, { description: 'Change nothing.', default: 'false' }),
-    approver: input(z.string().optional(), { description: 'Who approved, when not dry.' }),
+    approver: input(z.optional(z.string()), { description: 'Who approved, when not dry.' }),
   },
   outputs: { done: { description: 'What was done.' } },
   check: (value) => (!value.dry && !value.approver ? { input: 'approver', problem: 'is required unless dry is true' } : undefined),
