@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Side by side with the anchors: the official AWS actions as users run them today (their published bundles, in
 // ../shared/anchors/ of the workspace or $GANTRY_ANCHORS), run on the same loopback stack as Gantry's bundled
-// actions, median of N runs each, interleaved so that both see the same machine load. Three tables:
+// actions, median of N runs each, interleaved so that both see the same machine load. Four tables:
 //   1. ECS deploy: the same task definition, the emulator's 3 s rollout, waiting for stability: total time, and the
 //      delay between the deployment reaching COMPLETED at the emulator and the step ending (detection latency).
 //   2. Web identity: credentials from the stack's OIDC token (success), and a role whose trust policy refuses the
@@ -10,8 +10,10 @@
 //   3. Start cost: process start to the first API request arriving at a loopback endpoint this script runs, per
 //      action and anchor, wall time and the process's CPU time (all threads) at that moment (steadier on a loaded machine),
 //      against bare `node` making one request; and each bundle's size.
+//   4. EKS deploy (Gantry only: no official action deploys to EKS): detection latency of a rollout on the stack's
+//      control plane, from the Deployment's completion to the step's end.
 // Every run is bounded and the script ends by itself. Run with the stack up and the actions bundled:
-//   node lib/runtime/cli/main.js local up && npx projen compile && node bench/anchors.mjs [runs] [ecs,auth,start]
+//   node lib/bin/gantry.mjs local up && npx projen compile && node bench/anchors.mjs [runs] [ecs,auth,start,eks]
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,7 +25,7 @@ import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } fro
 // The SDK in this script warns under Node 20 that its 2027 releases need Node 22; Gantry's bundles are pinned.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const runs = Number(process.argv[2] ?? 5);
-const sections = (process.argv[3] ?? 'ecs,auth,start').split(',');
+const sections = (process.argv[3] ?? 'ecs,auth,start,eks').split(',');
 const ANCHORS = resolve(process.env.GANTRY_ANCHORS ?? '../../shared/anchors');
 const anchorBundle = (name) => join(ANCHORS, name, 'dist', 'index.js');
 if (!existsSync(anchorBundle('ecs-deploy-task-definition'))) throw new Error(`no anchors in ${ANCHORS}: set GANTRY_ANCHORS`);
@@ -72,7 +74,7 @@ function step(bundle, env, capMs) {
 }
 
 function localEnv() {
-  const lines = execFileSync(process.execPath, ['lib/runtime/cli/main.js', 'local', 'env'], { encoding: 'utf8' });
+  const lines = execFileSync(process.execPath, ['lib/bin/gantry.mjs', 'local', 'env'], { encoding: 'utf8' });
   const env = Object.fromEntries([...lines.matchAll(/^export (\w+)='(.*)'$/gm)].map((m) => [m[1], m[2]]));
   return { PATH: process.env.PATH, HOME: process.env.HOME, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env };
 }
@@ -229,9 +231,12 @@ async function startTable() {
     ['Gantry verify', 'actions/verify/dist/index.js', base, { url: `${endpoint}/healthz` }, 'HTTP'],
     ['Gantry notify', 'actions/notify/dist/index.js', base, { status: 'success', 'webhook-url': `${endpoint}/hook` }, 'HTTP'],
     // The CLI (Jenkins, terminals) runs the compiled lib/ with node_modules, not a bundle.
-    ['gantry run deploy-ecs (CLI)', ['lib/runtime/cli/main.js', 'run', 'deploy-ecs', '--aws-region', 'us-east-1', '--cluster', 'bench', '--service', 'bench'], base, 'ECS'],
-    ['gantry run push (CLI)', ['lib/runtime/cli/main.js', 'run', 'push', '--aws-region', 'us-east-1', '--repository', 'bench/app', '--oci-archive', archive], base, 'ECR'],
-  ].map((c) => (Array.isArray(c[1]) ? { name: c[0], args: c[1], env: c[2], api: c[3] } : { name: c[0], args: [c[1]], env: stepEnv(c[2], c[3]), api: c[4], bundle: c[1] }));
+    ['gantry run deploy-ecs (CLI)', ['lib/bin/gantry.mjs', 'run', 'deploy-ecs', '--aws-region', 'us-east-1', '--cluster', 'bench', '--service', 'bench'], base, 'ECS'],
+    ['gantry run push (CLI)', ['lib/bin/gantry.mjs', 'run', 'push', '--aws-region', 'us-east-1', '--repository', 'bench/app', '--oci-archive', archive], base, 'ECR'],
+  ]
+    .map((c) => (Array.isArray(c[1]) ? { name: c[0], args: c[1], env: c[2], api: c[3] } : { name: c[0], args: [c[1]], env: stepEnv(c[2], c[3]), api: c[4], bundle: c[1] }))
+    // GANTRY_BENCH_ONLY=<regex>: only the matching cases (bare node and the anchors they are divided by always run).
+    .filter((c, index) => index === 0 || c.name.startsWith('anchor') || new RegExp(process.env.GANTRY_BENCH_ONLY ?? '').test(c.name));
 
   /** Starts the case and resolves at the first request the endpoint receives (or at its exit, or after 20 s). */
   const firstRequest = ({ args, env }) =>
@@ -287,7 +292,54 @@ function bundleKiB(path) {
   return (files.reduce((sum, file) => sum + statSync(file).size, 0) / 1024).toFixed(0);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+/**
+ * EKS deploy (no official action to set beside it): the stack's real control plane rolls a two-replica Deployment
+ * out; detection latency is the time from the Progressing condition turning NewReplicaSetAvailable (its
+ * lastUpdateTime, whole seconds, so up to 1 s too early) to the step's end. Gantry follows the rollout over a watch.
+ */
+async function eksTable() {
+  const { localStackConfig } = await import('../lib/local/config.js');
+  const { kubeRequest, kubeSettings } = await import('../lib/local/kube.js');
+  const config = localStackConfig();
+  const settings = kubeSettings(config);
+  const admin = async (method, path, body) => {
+    const answer = await kubeRequest(config, method, path, { body, settings });
+    if (answer.status >= 300 && !(method === 'DELETE' && answer.status === 404)) throw new Error(`${method} ${path}: ${answer.status} ${answer.body}`);
+    return answer.body ? JSON.parse(answer.body) : undefined;
+  };
+  const env = localEnv();
+  // The deploy role's session, as the pipeline's auth stage gives it: the local cluster maps that role.
+  const session = execFileSync(process.execPath, ['lib/bin/gantry.mjs', 'run', 'auth', '--print-exports'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  for (const [, name, value] of session.matchAll(/^export (\w+)='(.*)'$/gm)) env[name] = value;
+  const namespace = `bench-eks-${process.pid}`;
+  const path = `/apis/apps/v1/namespaces/${namespace}/deployments/web`;
+  await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  const rows = [];
+  try {
+    const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: '127.0.0.1:5000/gantry/web:bench-0' }] } };
+    await admin('POST', `/apis/apps/v1/namespaces/${namespace}/deployments`, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template } });
+    for (let wait = 0; wait < 240 && ((await admin('GET', path)).status?.availableReplicas ?? 0) < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 250));
+    for (let i = 1; i <= runs; i++) {
+      const inputs = { 'aws-region': env.AWS_REGION, cluster: settings.clusterName, namespace, workload: 'deployment/web', image: `127.0.0.1:5000/gantry/web:bench-${i}` };
+      const result = await step('actions/deploy-eks/dist/index.js', stepEnv(env, inputs), 180_000);
+      if (result.code !== 0) process.stderr.write(`deploy-eks run ${i} failed (exit ${result.code}):\n${result.output.slice(-2000)}\n`);
+      const progressing = (await admin('GET', path)).status?.conditions?.find((c) => c.type === 'Progressing');
+      const completed = progressing?.reason === 'NewReplicaSetAvailable' ? Date.parse(progressing.lastUpdateTime) : NaN;
+      rows.push({ total: result.code === 0 ? result.ms : NaN, detection: result.code === 0 ? result.ended - completed : NaN });
+    }
+  } finally {
+    await admin('DELETE', `/api/v1/namespaces/${namespace}`);
+  }
+  const ok = rows.filter((r) => Number.isFinite(r.total));
+  console.log(`\n### EKS deploy: a two-replica Deployment on the stack's control plane (median of ${runs})\n`);
+  console.log('| step | total s | detection s (NewReplicaSetAvailable → step end) | runs ok |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| Gantry actions/deploy-eks | ${seconds(median(ok.map((r) => r.total)))} | ${seconds(median(ok.map((r) => r.detection)))} | ${ok.length}/${rows.length} |`);
+}
+
 console.log(`Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, node ${process.version}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 if (sections.includes('start')) await startTable();
 if (sections.includes('auth')) await authTable();
 if (sections.includes('ecs')) await ecsTable();
+if (sections.includes('eks')) await eksTable();

@@ -73,7 +73,7 @@ describe('gantry run auth (CLI) against the emulator', () => {
     const run = await runCli(['run', 'auth', '--role-arn', 'arn:aws:iam::123:role/deploy']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("input 'role-arn': must be an IAM role ARN");
-    expect(run.ms).toBeLessThan(2_000);
+    expect(run.stderr).not.toContain('Assuming');
   });
 
   it('reports STS AccessDenied at once with its cause when the trust policy does not admit the token', async () => {
@@ -81,8 +81,8 @@ describe('gantry run auth (CLI) against the emulator', () => {
     const run = await runCli(['run', 'auth', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/gantry-deploy-chained`]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('AssumeRoleWithWebIdentity arn:aws:iam::123456789012:role/gantry-deploy-chained: AccessDenied');
+    // How fast this fails, against the official action's retries, is timed by bench/anchors.mjs.
     expect(run.stderr).toMatch(/Remedy: .*trust policy/);
-    expect(run.ms).toBeLessThan(2_000);
   });
 
   it('reports an expired token as such', async () => {

@@ -112,10 +112,8 @@ describe.concurrent('rollback --target ecs against the emulator', () => {
         containerDefinitions: t.containers.map((c) => ({ ...c, dockerLabels: { ...c.dockerLabels, [ROLLOUT]: 'hang' } })),
       }),
     );
-    const started = Date.now();
     const run = await rollback(t, { 'task-definition-arn': registered.taskDefinition!.taskDefinitionArn!, 'timeout-minutes': '0.05' });
     expect(run.code).toBe(1);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(run.stderr).toMatch(new RegExp(`the rollback of ${t.service} to ${t.family}:2 \\(deployment ecs-svc/\\d+\\) did not complete within 3s \\(last state IN_PROGRESS`));
   });
 
