@@ -38,9 +38,8 @@ const project = new typescript.TypeScriptProject({
   // projen and constructs are optional peers of the package (projenrc/package.ts); this repository keeps building with
   // its own versions of them rather than the peers' lowest.
   peerDependencyOptions: { pinnedDevDependency: false },
-  bin: { gantry: 'lib/runtime/cli/main.js' },
+  bin: { gantry: 'lib/bin/gantry.mjs' },
   deps: [
-    '@actions/core@^3.0.1',
     '@aws-sdk/client-sts@^3.1164.0',
     '@aws-sdk/client-iam@^3.1164.0',
     '@aws-sdk/client-ecr@^3.1164.0',
@@ -53,15 +52,15 @@ const project = new typescript.TypeScriptProject({
     'mime@^4.1.2',
     '@smithy/signature-v4@^5.7.5',
     '@smithy/hash-node@^4.2.0',
-    '@actions/github@^9.1.1',
     '@aws-sdk/types@^3.973.0',
     '@smithy/node-http-handler@^4.4.0',
     'zod@^4.6.7',
     'yaml@^2.9.1',
   ],
-  // @kubernetes/client-node: the Kubernetes API's types (src/kube/api.ts makes the calls).
+  // @kubernetes/client-node: the Kubernetes API's types (src/kube/api.ts makes the calls). @actions/core: the tests
+  // compare the workflow commands Gantry writes with the toolkit's.
   // npm-groovy-lint: CodeNarc for the Jenkins library; 16.x is the last line that runs on Node 20.
-  devDeps: ['@types/node@^20.19.43', '@kubernetes/client-node@^1.4.0', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0', '@changesets/cli@^2.31.1'],
+  devDeps: ['@types/node@^20.19.43', '@kubernetes/client-node@^1.4.0', '@actions/core@^3.0.1', 'vitest@^4.1.12', 'esbuild@^0.28.2', 'tsx@^4.23.15', 'npm-groovy-lint@16.2.0', '@changesets/cli@^2.31.1'],
   tsconfig: {
     compilerOptions: {
       module: 'NodeNext',
@@ -115,36 +114,39 @@ project.addTask('test:integration', { exec: 'vitest run --project integration' }
 const typecheck = project.addTask('typecheck', { description: 'Type-check sources, tests and .projenrc.ts' });
 for (const config of ['tsconfig.json', 'test/tsconfig.json', 'projenrc/tsconfig.json']) typecheck.exec(`tsc --noEmit -p ${config}`);
 
-// Each action is one self-contained ESM file; the banner gives bundled CommonJS dependencies a `require`.
 // Start time counts (one process per step): the SDK's ES module builds (`--main-fields=module,main`) tree-shake to
 // the commands a stage sends, `--minify-syntax` trims what is left, and code reached only by a dynamic import()
-// (the Kubernetes client, the Actions toolkit) stays in the one file but is evaluated only when first used. No
+// stays in the one file but is evaluated only when first used. `yaml` resolves to its ES module build (shipped under
+// browser/, the same code): its Node build is CommonJS, which esbuild cannot tree-shake.
+const esbuildFlags = [
+  '--bundle',
+  '--platform=node',
+  '--target=node20',
+  '--format=esm',
+  '--legal-comments=none',
+  '--main-fields=module,main',
+  '--minify-syntax',
+  '--alias:yaml=./node_modules/yaml/browser/index.js',
+  '--log-level=warning',
+  `--banner:js="import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);"`,
+];
+// Each action is one self-contained ESM file; the banner gives bundled CommonJS dependencies a `require`. No
 // whitespace minification and no code splitting: the bundles are committed, one readable file per action.
-// `yaml` resolves to its ES module build (shipped under browser/, the same code): its Node build is CommonJS, which
-// esbuild cannot tree-shake.
 const bundle = project.addTask('bundle', { description: 'Bundle every action into actions/<name>/dist/index.js' });
-const banner = "import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);";
 for (const stage of stages) {
-  bundle.exec(
-    [
-      'esbuild',
-      `src/actions/${stage.name}.ts`,
-      '--bundle',
-      '--platform=node',
-      '--target=node20',
-      '--format=esm',
-      '--legal-comments=none',
-      '--main-fields=module,main',
-      '--minify-syntax',
-      '--alias:yaml=./node_modules/yaml/browser/index.js',
-      '--log-level=warning',
-      `--banner:js="${banner}"`,
-      `--outfile=actions/${stage.name}/dist/index.js`,
-    ].join(' '),
-  );
+  bundle.exec(['esbuild', `src/actions/${stage.name}.ts`, ...esbuildFlags, `--outfile=actions/${stage.name}/dist/index.js`].join(' '));
   new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
 }
+// The `gantry` bin: the CLI bundled like the actions, so that a `gantry run <stage>` (one process per Jenkins stage)
+// neither resolves hundreds of files in node_modules nor evaluates the SDK's untree-shaken CommonJS builds. It is
+// built, not committed, so it is split: the entry, and a chunk per stage and command loaded when used.
+const bundleCli = project.addTask('bundle:cli', { description: 'Bundle the gantry CLI into lib/bin/' });
+bundleCli.exec('rm -rf lib/bin');
+bundleCli.exec(
+  ['esbuild', 'src/runtime/cli/main.ts', ...esbuildFlags, '--splitting', '--entry-names=gantry', '--chunk-names=chunks/[name]-[hash]', '--out-extension:.js=.mjs', '--outdir=lib/bin'].join(' '),
+);
 project.compileTask.spawn(bundle);
+project.compileTask.spawn(bundleCli);
 
 // Workflows are typed objects in workflows-src/, rendered here; never edited by hand.
 // The same writer as every generated pipeline: third-party actions pinned by SHA with their version as a comment.
@@ -176,10 +178,10 @@ for (const model of readdirSync('examples/pipelines').filter((file) => file.ends
 new JsonFile(project, 'jenkins/resources/dev/gantry/stages.json', { obj: jenkinsStageCatalog(stages, (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version), marker: true, readonly: true });
 
 // The CLI entry point must be executable after compilation.
-project.postCompileTask.exec('chmod +x lib/runtime/cli/main.js');
+project.postCompileTask.exec('chmod +x lib/bin/gantry.mjs');
 
-project.addTask('local:up', { exec: 'node lib/runtime/cli/main.js local up' });
-project.addTask('local:down', { exec: 'node lib/runtime/cli/main.js local down' });
+project.addTask('local:up', { exec: 'node lib/bin/gantry.mjs local up' });
+project.addTask('local:down', { exec: 'node lib/bin/gantry.mjs local down' });
 project.addTask('demo', { exec: 'bash scripts/demo.sh' });
 
 project.synth();

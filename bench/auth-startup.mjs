@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Side by side: the cost of getting web-identity credentials with Gantry (CLI and bundled action) and with the
 // AWS CLI, against the loopback stack, plus the size of every bundled action. Run with the stack up:
-//   node lib/runtime/cli/main.js local up && node bench/auth-startup.mjs [runs]
+//   node lib/bin/gantry.mjs local up && node bench/auth-startup.mjs [runs]
 // Wall time per run, median and p90 over the runs, each a fresh process as in a pipeline step.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 
 const runs = Number(process.argv[2] ?? 15);
 const localEnv = Object.fromEntries(
-  execFileSync(process.execPath, ['lib/runtime/cli/main.js', 'local', 'env'], { encoding: 'utf8' })
+  execFileSync(process.execPath, ['lib/bin/gantry.mjs', 'local', 'env'], { encoding: 'utf8' })
     .trim()
     .split('\n')
     .map((line) => /^export (\w+)='(.*)'$/.exec(line).slice(1, 3)),
@@ -16,7 +16,7 @@ const localEnv = Object.fromEntries(
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...localEnv, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' };
 
 const candidates = {
-  'gantry run auth (CLI)': [process.execPath, ['lib/runtime/cli/main.js', 'run', 'auth', '--json'], env],
+  'gantry run auth (CLI)': [process.execPath, ['lib/bin/gantry.mjs', 'run', 'auth', '--json'], env],
   'actions/auth (bundle)': [
     process.execPath,
     ['actions/auth/dist/index.js'],

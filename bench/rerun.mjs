@@ -5,13 +5,13 @@
 // cost a fraction of the first. The image is built once beforehand (reproducibly: the same commit gives the same
 // digest) and is not timed. The re-run is repeated and its median taken (per stage and in total), as one run of a
 // few hundred milliseconds a stage is at the mercy of the machine's load. Run with the stack up and lib/ compiled:
-//   node lib/runtime/cli/main.js local up && npx projen compile && node bench/rerun.mjs [re-runs, default 3]
+//   node lib/bin/gantry.mjs local up && npx projen compile && node bench/rerun.mjs [re-runs, default 3]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CLI = 'lib/runtime/cli/main.js';
+const CLI = 'lib/bin/gantry.mjs';
 const reruns = Number(process.argv[2] ?? 3);
 const localEnv = Object.fromEntries(
   execFileSync(process.execPath, [CLI, 'local', 'env'], { encoding: 'utf8' })

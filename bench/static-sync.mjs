@@ -3,7 +3,7 @@
 // loopback stack's emulator. Each tool syncs the site into a bucket of its own; then the site is rebuilt (every
 // file rewritten, so every mtime is new) with 1% of the contents changed, and each syncs again. A recording proxy
 // in front of the emulator counts the objects each upload run writes. Run with the stack up and lib/ compiled:
-//   node lib/runtime/cli/main.js local up && npx projen compile && node bench/static-sync.mjs [files]
+//   node lib/bin/gantry.mjs local up && npx projen compile && node bench/static-sync.mjs [files]
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 const files = Number(process.argv[2] ?? 5000);
 const AWS = process.env.GANTRY_AWS_CLI ?? '/opt/gantry/bin/aws';
 const localEnv = Object.fromEntries(
-  execFileSync(process.execPath, ['lib/runtime/cli/main.js', 'local', 'env'], { encoding: 'utf8' })
+  execFileSync(process.execPath, ['lib/bin/gantry.mjs', 'local', 'env'], { encoding: 'utf8' })
     .trim()
     .split('\n')
     .map((line) => /^export (\w+)='(.*)'$/.exec(line).slice(1, 3)),
@@ -67,7 +67,7 @@ const buckets = { gantry: `bench-gantry-${stamp}`, aws: `bench-aws-${stamp}` };
 for (const bucket of Object.values(buckets)) execFileSync(AWS, ['s3', 'mb', `s3://${bucket}`, '--endpoint-url', emulator.href], { env, stdio: 'ignore' });
 
 const tools = {
-  'gantry run publish-static': (bucket) => run(process.execPath, ['lib/runtime/cli/main.js', 'run', 'publish-static', '--aws-region', localEnv.AWS_REGION, '--source-dir', site, '--bucket', bucket]),
+  'gantry run publish-static': (bucket) => run(process.execPath, ['lib/bin/gantry.mjs', 'run', 'publish-static', '--aws-region', localEnv.AWS_REGION, '--source-dir', site, '--bucket', bucket]),
   'aws s3 sync --delete': (bucket) => run(AWS, ['s3', 'sync', site, `s3://${bucket}`, '--delete', '--only-show-errors', '--endpoint-url', proxyUrl]),
 };
 const rows = [];

@@ -9,6 +9,8 @@ import { JsonFile, type javascript } from 'projen';
 export const PACKAGE_FILES = [
   'lib/**/*.js',
   'lib/**/*.d.ts',
+  // The `gantry` bin: the bundled CLI and its chunks.
+  'lib/bin/**/*.mjs',
   // `gantry local install` runs the same installer as the README's first command.
   'scripts/install-peers.sh',
   'scripts/lib/*.sh',

@@ -14,7 +14,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 npx projen compile
 
-gantry() { node lib/runtime/cli/main.js "$@"; }
+gantry() { node lib/bin/gantry.mjs "$@"; }
 gantry local up
 gantry local status
 eval "$(gantry local env)"
@@ -162,4 +162,4 @@ stage notify --status success --service example-app --environment staging --imag
 [ "$(wc -l < "$out/webhooks.jsonl")" -eq 2 ] || { echo "the receiver did not get both notifications" >&2; exit 1; }
 jq -c '{path, blocks: ((.body.blocks // []) | length), status: (.body.status // null)}' "$out/webhooks.jsonl"
 
-printf '\nThe example pipeline ran against the loopback stack; outputs are in %s. Stop the stack: node lib/runtime/cli/main.js local down\n' "$out"
+printf '\nThe example pipeline ran against the loopback stack; outputs are in %s. Stop the stack: node lib/bin/gantry.mjs local down\n' "$out"

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import type { LocalStackConfig } from './config.js';
 
 /**
  * The peers' installer, shipped in the package next to lib/: the same script the README's first command runs, so a
  * checkout and an installed package put the same tools in the same place (`GANTRY_HOME`, default /opt/gantry).
  */
-export const INSTALL_SCRIPT = fileURLToPath(new URL('../../scripts/install-peers.sh', import.meta.url));
+export const INSTALL_SCRIPT = packageFile('scripts/install-peers.sh');
 
 export interface InstallOptions {
   /** Install nothing; check the tools and print their versions. */

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { promisify } from 'node:util';
 import { deployRoleOf, endpointOf, registryOf, type LocalStackConfig } from './config.js';
 
 const exec = promisify(execFile);
 
-const BUILD_SCRIPT = fileURLToPath(new URL('../../scripts/build-kube-local.sh', import.meta.url));
+const BUILD_SCRIPT = packageFile('scripts/build-kube-local.sh');
 
 /** The group the launcher binds to Deployment management by RBAC; mapped IAM roles land in it. */
 export const DEPLOYER_GROUP = 'gantry:deployers';

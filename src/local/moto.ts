@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -7,7 +7,7 @@ import { endpointOf, type LocalStackConfig } from './config.js';
 /** Credentials the emulator accepts; they open nothing outside it. */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
-const LAUNCHER = fileURLToPath(new URL('../../tools/moto-local/gantry_moto_local.py', import.meta.url));
+const LAUNCHER = packageFile('tools/moto-local/gantry_moto_local.py');
 
 /** The AWS emulator peer: moto in server mode behind the project's launcher (tools/moto-local), which adds the AWS behaviour the stages depend on. */
 export async function motoCommand(config: LocalStackConfig): Promise<[string, string[]]> {

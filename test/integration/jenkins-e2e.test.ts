@@ -58,7 +58,7 @@ beforeAll(async () => {
     env: { ...process.env, ARCHES: 'amd64', APP_VERSION: 'jenkins-e2e' },
   });
   cli = join(mkdtempSync(join(tmpdir(), 'gantry-jenkins-cli-')), 'gantry');
-  writeFileSync(cli, `#!/bin/sh\nexec node ${JSON.stringify(resolve('lib/runtime/cli/main.js'))} "$@"\n`);
+  writeFileSync(cli, `#!/bin/sh\nexec node ${JSON.stringify(resolve('lib/bin/gantry.mjs'))} "$@"\n`);
   chmodSync(cli, 0o755);
 
   const created = await admin('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });

@@ -15,7 +15,7 @@ let tap = '';
 beforeAll(() => {
   // A launcher, so the test does not depend on the compiled entry point's executable bit.
   const cli = join(mkdtempSync(join(tmpdir(), 'gantry-jenkins-cli-')), 'gantry');
-  writeFileSync(cli, `#!/bin/sh\nexec node ${JSON.stringify(resolve('lib/runtime/cli/main.js'))} "$@"\n`);
+  writeFileSync(cli, `#!/bin/sh\nexec node ${JSON.stringify(resolve('lib/bin/gantry.mjs'))} "$@"\n`);
   chmodSync(cli, 0o755);
   for (const suite of ['LibraryTest', 'PipelineTest']) {
     const run = spawnSync('groovy', ['-cp', 'jenkins/test:jenkins/test/stubs', 'jenkins/test/run.groovy', suite], {

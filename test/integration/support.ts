@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, inject } from 'vitest';
 
-export const CLI = 'lib/runtime/cli/main.js';
+export const CLI = 'lib/bin/gantry.mjs';
 
 export interface Run {
   readonly code: number | null;

@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import { describeFailure } from '../../model/errors.js';
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
 import type { Stage } from '../../model/stage.js';
+import { packageFile } from '../../package-files.js';
+import { exitWhenFlushed } from '../exit.js';
+import { useShortProcessFlags } from '../process-flags.js';
 import { runStage } from '../run-stage.js';
 import { CliRuntime } from './runtime.js';
 import { loadStage, stageLoaders } from './stage-loaders.js';
@@ -222,9 +225,9 @@ function describeStage(stage: Stage): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The version of the installed package: lib/runtime/cli/ and src/runtime/cli/ both sit three levels below it. */
+/** The version of the installed package. */
 async function cliVersion(): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const manifest = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as { version?: string };
   return manifest.version ?? 'unknown';
 }
 
@@ -249,7 +252,6 @@ function githubOutputLines(outputs: ReadonlyMap<string, string>): string {
 // The SDK warns on every run under Node 20 that its releases after January 2027 need Node 22. Gantry's SDK version
 // is pinned by its lockfile, so the warning tells a pipeline user nothing they can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+useShortProcessFlags();
 process.exitCode = await main(process.argv.slice(2));
-// A request abandoned after its bound (a peer that never answered) may still hold a socket open: once the stage is
-// done, it must not keep the process, and the pipeline step, alive.
-setTimeout(() => process.exit(), 200).unref();
+exitWhenFlushed();
