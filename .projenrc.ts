@@ -137,14 +137,18 @@ for (const stage of stages) {
   bundle.exec(['esbuild', `src/actions/${stage.name}.ts`, ...esbuildFlags, `--outfile=actions/${stage.name}/dist/index.js`].join(' '));
   new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
 }
-// The `gantry` bin: the CLI bundled like the actions, so that a `gantry run <stage>` (one process per Jenkins stage)
-// neither resolves hundreds of files in node_modules nor evaluates the SDK's untree-shaken CommonJS builds. It is
-// built, not committed, so it is split: the entry, and a chunk per stage and command loaded when used.
+// The `gantry` bin, bundled like the actions so that a process neither resolves hundreds of files in node_modules nor
+// evaluates the SDK's untree-shaken CommonJS builds. `gantry run <stage>` (one process per Jenkins stage) imports
+// lib/bin/stages/<stage>.js, that stage and the run command in one file; the other commands are in lib/bin/gantry.mjs,
+// split into chunks loaded when used. Built, not committed.
 const bundleCli = project.addTask('bundle:cli', { description: 'Bundle the gantry CLI into lib/bin/' });
 bundleCli.exec('rm -rf lib/bin');
 bundleCli.exec(
   ['esbuild', 'src/runtime/cli/main.ts', ...esbuildFlags, '--splitting', '--entry-names=gantry', '--chunk-names=chunks/[name]-[hash]', '--out-extension:.js=.mjs', '--outdir=lib/bin'].join(' '),
 );
+for (const stage of stages) {
+  bundleCli.exec(['esbuild', `src/runtime/cli/stages/${stage.name}.ts`, ...esbuildFlags, `--outfile=lib/bin/stages/${stage.name}.js`].join(' '));
+}
 project.compileTask.spawn(bundle);
 project.compileTask.spawn(bundleCli);
 

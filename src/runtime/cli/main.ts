@@ -1,20 +1,19 @@
 #!/usr/bin/env node
-import { chmod, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { describeFailure } from '../../model/errors.js';
-import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
-import type { Stage } from '../../model/stage.js';
+import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from '../../model/exit-codes.js';
 import { packageFile } from '../../package-files.js';
 import { exitWhenFlushed } from '../exit.js';
 import { useShortProcessFlags } from '../process-flags.js';
-import { runStage } from '../run-stage.js';
-import { CliRuntime } from './runtime.js';
-import { loadStage, stageLoaders } from './stage-loaders.js';
+import { describeStage } from './describe-stage.js';
+import type { StageCommand } from './run-command.js';
+import { exportLines } from './shell.js';
+import { STAGE_NAMES } from './stage-names.js';
 
-// Every command loads only the modules it needs (one process per pipeline stage makes start time count): a stage
-// through its loader, the generators, the pipeline model and the loopback stack by dynamic import where used.
+// Every command loads only the modules it needs (one process per pipeline stage makes start time count): `run` its
+// stage's module under stages/, the generators, the pipeline model and the loopback stack by dynamic import where used.
 
 const USAGE = `gantry — typed CI/CD stages for AWS, run from a terminal or Jenkins
 
@@ -39,19 +38,11 @@ Every input can also be set as GANTRY_<INPUT_NAME> in the environment.
 
 Exit codes: 0 success, 1 the stage failed, 2 usage error, 3 success but unstable (e.g. a scan gate with strategy warn).`;
 
-const RUN_OPTIONS = {
-  json: { type: 'boolean' },
-  'output-file': { type: 'string' },
-  'exports-file': { type: 'string' },
-  'print-exports': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'run':
-      return runCommand(rest);
+      return runStageCommand(rest);
     case 'local':
       return localCommand(rest);
     case 'stages':
@@ -77,44 +68,6 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`unknown command '${command}'\n\n${USAGE}\n`);
       return EXIT_USAGE;
   }
-}
-
-async function runCommand(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  const stage = name ? await loadStage(name) : undefined;
-  if (!stage) {
-    process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${Object.keys(stageLoaders).join(', ')}\n`);
-    return EXIT_USAGE;
-  }
-  const inputOptions = Object.fromEntries(Object.keys(stage.inputs).map((input) => [input, { type: 'string' as const }]));
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { ...inputOptions, ...RUN_OPTIONS }, strict: true, allowPositionals: false });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nInputs of '${stage.name}': ${Object.keys(stage.inputs).map((i) => `--${i}`).join(' ')}\n`);
-    return EXIT_USAGE;
-  }
-  const { json, 'output-file': outputFile, 'exports-file': exportsFile, 'print-exports': printExports, help, ...flags } = parsed.values;
-  if (help) {
-    process.stdout.write(describeStage(stage));
-    return EXIT_SUCCESS;
-  }
-  const runtime = new CliRuntime();
-  const result = await runStage(stage, runtime.readInputs(stage, flags as Record<string, string | undefined>), runtime);
-
-  // Exports (credentials) only from a stage that succeeded; outputs always, as a failed stage's outputs say what
-  // it left behind (e.g. the rollout state after a rollback).
-  if (result.ok && exportsFile) {
-    await writeFile(exportsFile, exportLines(runtime.exports), { mode: 0o600 });
-    await chmod(exportsFile, 0o600);
-    runtime.info(`exported ${runtime.exports.size} variables to ${exportsFile}`);
-  }
-  if (result.ok && printExports) process.stdout.write(exportLines(runtime.exports));
-  if (outputFile) await appendFile(outputFile, githubOutputLines(runtime.outputs));
-  if (json) process.stdout.write(`${JSON.stringify(Object.fromEntries(runtime.outputs))}\n`);
-  else if (!printExports) for (const [key, value] of runtime.outputs) process.stdout.write(`${key}=${value}\n`);
-  if (!result.ok) return EXIT_FAILURE;
-  return runtime.unstable ? EXIT_UNSTABLE : EXIT_SUCCESS;
 }
 
 /**
@@ -208,45 +161,31 @@ async function localCommand(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `gantry run <stage>`: the stage's own bundle in the bin (lib/bin/stages/<stage>.js, the stage with the run command
+ * and nothing else, in one file: a pipeline starts one process per stage), its compiled module in lib/.
+ */
+async function runStageCommand(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || !STAGE_NAMES.includes(name)) {
+    process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${STAGE_NAMES.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
+  const entry = `./stages/${name}.js`;
+  const command = (await import(entry)) as StageCommand;
+  return command.run(args);
+}
+
 async function listStages(): Promise<number> {
   const { stages } = await import('../../stages/index.js');
   for (const stage of stages) process.stdout.write(describeStage(stage));
   return EXIT_SUCCESS;
 }
 
-function describeStage(stage: Stage): string {
-  const lines = [`${stage.name}: ${stage.description}`, '  inputs:'];
-  for (const [input, spec] of Object.entries(stage.inputs)) {
-    const notes = [spec.required ? 'required' : undefined, spec.default !== undefined ? `default ${spec.default}` : undefined].filter(Boolean);
-    lines.push(`    --${input}${notes.length ? ` (${notes.join(', ')})` : ''}  ${spec.description}`);
-  }
-  lines.push('  outputs:');
-  for (const [output, spec] of Object.entries(stage.outputs)) lines.push(`    ${output}  ${spec.description}`);
-  return `${lines.join('\n')}\n`;
-}
-
 /** The version of the installed package. */
 async function cliVersion(): Promise<string> {
   const manifest = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as { version?: string };
   return manifest.version ?? 'unknown';
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-function exportLines(variables: ReadonlyMap<string, string>): string {
-  return [...variables].map(([key, value]) => `export ${key}=${shellQuote(value)}\n`).join('');
-}
-
-/** The multi-line-safe `name<<delimiter` form that GitHub's GITHUB_OUTPUT file uses. */
-function githubOutputLines(outputs: ReadonlyMap<string, string>): string {
-  return [...outputs]
-    .map(([key, value]) => {
-      const delimiter = `ghadelimiter_${randomUUID()}`;
-      return `${key}<<${delimiter}\n${value}\n${delimiter}\n`;
-    })
-    .join('');
 }
 
 // The SDK warns on every run under Node 20 that its releases after January 2027 need Node 22. Gantry's SDK version
