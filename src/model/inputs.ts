@@ -18,6 +18,22 @@ export function integerString(min: number, max: number) {
   return z.pipe(z.string().check(z.regex(/^\d+$/, message)), z.transform(Number)).check(z.refine((n) => n >= min && n <= max, message));
 }
 
+/**
+ * A string input read by `parse`, which returns the value or, for a bad one, the problem (a message that does not
+ * repeat the value): the problem becomes the input's.
+ */
+export function parsedBy<T>(parse: (value: string) => T | string) {
+  return z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      const result = parse(value);
+      if (typeof result !== 'string') return result;
+      ctx.issues.push({ code: 'custom', input: value, message: result });
+      return z.NEVER;
+    }),
+  );
+}
+
 /** `true` or `false` (any case, as YAML and shells write them). */
 export const booleanString = z.pipe(
   z.pipe(z.string(), z.transform((value) => value.toLowerCase())).check(z.refine((value) => value === 'true' || value === 'false', 'must be true or false')),

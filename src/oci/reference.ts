@@ -1,3 +1,4 @@
+import { parsedBy } from '../model/inputs.js';
 import * as z from '../model/zod.js';
 import { parseImageReference } from './image-reference.js';
 
@@ -71,17 +72,7 @@ export function parseRegistry(value: string): RegistryEndpoint | string {
   return { scheme, host };
 }
 
-export const registryEndpoint = z.pipe(
-  z.string(),
-  z.transform((value, ctx) => {
-    const parsed = parseRegistry(value);
-    if (typeof parsed === 'string') {
-      ctx.issues.push({ code: 'custom', input: value, message: parsed });
-      return z.NEVER;
-    }
-    return parsed;
-  }),
-);
+export const registryEndpoint = parsedBy(parseRegistry);
 
 /** Tags, comma- or newline-separated, each checked by `tagProblem`. */
 export const tagList = z.pipe(z.optional(z.string()), z.transform((value) => splitList(value))).check(

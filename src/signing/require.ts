@@ -1,6 +1,7 @@
 import { GantryError } from '../model/errors.js';
 import type { Runtime } from '../model/runtime.js';
 import { input, type InputProblem } from '../model/stage.js';
+import { parsedBy } from '../model/inputs.js';
 import * as z from '../model/zod.js';
 import { formatImageReference, parseImageReference, type ImageReference } from '../oci/image-reference.js';
 import type { RegistryClient } from '../oci/registry.js';
@@ -47,15 +48,7 @@ export async function requireSignature({ registryClient, repository, digest, key
 }
 
 /** A key input: PEM (inline or a file path) or a KMS key, parsed into its reference. */
-export const keyReferenceInput = z.pipe(
-  z.string(),
-  z.transform((value, ctx) => {
-    const parsed = parseKeyReference(value);
-    if (typeof parsed !== 'string') return parsed;
-    ctx.issues.push({ code: 'custom', input: value, message: parsed });
-    return z.NEVER;
-  }),
-);
+export const keyReferenceInput = parsedBy(parseKeyReference);
 
 export const REQUIRE_SIGNATURE = 'require-signature';
 

@@ -15,7 +15,7 @@ import { describeEksCluster } from '../kube/eks-cluster.js';
 import { eksToken } from '../kube/eks-token.js';
 import { EKS_CLUSTER_NAME, EKS_CLUSTER_NAME_RULE, namespaceName, workloadInput } from '../kube/names.js';
 import { describeRef } from '../kube/workload-ref.js';
-import { awsRegion, booleanString, decimalString, integerString } from '../model/inputs.js';
+import { awsRegion, booleanString, decimalString, integerString, parsedBy } from '../model/inputs.js';
 import type { Runtime } from '../model/runtime.js';
 import { systemClock } from '../model/schedule.js';
 import { defineStage, input, type InputProblem, type StageInput } from '../model/stage.js';
@@ -58,17 +58,7 @@ const inputs = {
     description: 'eks: the workload: [deployment|statefulset|daemonset/]<name>; a bare name is a Deployment.',
   }),
   'previous-images': input(
-    z.optional(
-      z.pipe(
-        z.string(),
-        z.transform((value, ctx) => {
-          const images = parseContainerImages(value);
-          if (typeof images !== 'string') return images;
-          ctx.issues.push({ code: 'custom', input: value, message: images });
-          return z.NEVER;
-        }),
-      ),
-    ),
+    z.optional(parsedBy(parseContainerImages)),
     { description: "eks: the images to go back to, as container=image pairs separated by commas: deploy-eks's previous-images output." },
   ),
   image: input(z.optional(z.pipe(imageReferenceInput(), z.transform(formatImageReference))), {

@@ -1,25 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../model/errors.js';
-import { decimalString } from '../model/inputs.js';
+import { decimalString, parsedBy } from '../model/inputs.js';
 import { input, type InputDefinition, type InputProblem, type StageInput } from '../model/stage.js';
 import * as z from '../model/zod.js';
 import { displayUrl, type SmokeCheck } from './check.js';
 import { parseCheckList, parseCheckUrl } from './check-spec.js';
 import { parseHeaderExpectation, parseJsonExpectation, parseStatusExpectation } from './expectations.js';
 import type { SmokeOptions } from './smoke.js';
-
-/** A string input parsed by `parse`, whose message (it never repeats the value) becomes the input's problem. */
-function parsedBy<T>(parse: (value: string) => T | string) {
-  return z.pipe(
-    z.string(),
-    z.transform((value, ctx) => {
-      const result = parse(value);
-      if (typeof result !== 'string') return result;
-      ctx.issues.push({ code: 'custom', input: value, message: result });
-      return z.NEVER;
-    }),
-  );
-}
 
 /** One value a line, each parsed by `parse`: for expectations whose values may hold commas. */
 function linesParsedBy<T>(parse: (value: string) => T | string) {
