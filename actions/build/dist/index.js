@@ -1509,6 +1509,26 @@ function browsableUrl(remote) {
   return remote;
 }
 
+// src/model/inputs.ts
+var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
+function integerString(min, max) {
+  let message = `must be a whole number from ${min} to ${max}`;
+  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n) => n >= min && n <= max, message));
+}
+function parsedBy(parse2) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse2(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
+var booleanString = pipe(
+  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
+  transform((value) => value === "true")
+);
+
 // src/oci/image-reference.ts
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])", DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`, PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*", NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`), TAG = /^[\w][\w.-]{0,127}$/, DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-zA-Z=_-]+$/, DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 };
 function parseImageReference(value) {
@@ -1568,13 +1588,7 @@ function parseRegistry(value) {
   let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
   return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
 }
-var registryEndpoint = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseRegistry(value);
-    return typeof parsed == "string" ? (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER) : parsed;
-  })
-), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
+var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
   superRefine((list, ctx) => {
     for (let tag of list) {
       let problem = tagProblem(tag);
@@ -1616,17 +1630,6 @@ var TagError = class extends Error {
   }
   source;
 };
-
-// src/model/inputs.ts
-var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
-function integerString(min, max) {
-  let message = `must be a whole number from ${min} to ${max}`;
-  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n) => n >= min && n <= max, message));
-}
-var booleanString = pipe(
-  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
-  transform((value) => value === "true")
-);
 
 // src/oci/archive.ts
 import { createHash } from "node:crypto";

@@ -24806,6 +24806,15 @@ function integerString(min, max) {
   let message = `must be a whole number from ${min} to ${max}`;
   return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
 }
+function parsedBy(parse3) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse3(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
 var booleanString = pipe(
   pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
   transform((value) => value === "true")
@@ -27776,13 +27785,7 @@ function parseRegistry(value) {
   let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
   return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
 }
-var registryEndpoint = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseRegistry(value);
-    return typeof parsed == "string" ? (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER) : parsed;
-  })
-), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
+var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
   superRefine((list, ctx) => {
     for (let tag of list) {
       let problem = tagProblem(tag);
@@ -28314,13 +28317,7 @@ async function requireSignature({ registryClient, repository, digest, key }) {
   }
   throw refuse(`none of its ${signatures.length} signature${signatures.length === 1 ? "" : "s"} verifies with this key`);
 }
-var keyReferenceInput = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseKeyReference(value);
-    return typeof parsed != "string" ? parsed : (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER);
-  })
-), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
+var keyReferenceInput = parsedBy(parseKeyReference), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
   [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
     description: "Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
   })
@@ -28409,15 +28406,6 @@ function parseCheckList(text) {
 }
 
 // src/verify/inputs.ts
-function parsedBy(parse3) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let result = parse3(value);
-      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
-    })
-  );
-}
 function linesParsedBy(parse3) {
   return parsedBy((value) => {
     let parsed = [];

@@ -21611,6 +21611,26 @@ function gitForRepository(remote, options, runtime) {
   });
 }
 
+// src/model/inputs.ts
+var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
+function integerString(min, max) {
+  let message = `must be a whole number from ${min} to ${max}`;
+  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
+}
+function parsedBy(parse3) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse3(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
+var booleanString = pipe(
+  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
+  transform((value) => value === "true")
+);
+
 // node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
 init_client3();
 init_dist_es2();
@@ -24795,13 +24815,7 @@ function parseRegistry(value) {
   let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
   return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
 }
-var registryEndpoint = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseRegistry(value);
-    return typeof parsed == "string" ? (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER) : parsed;
-  })
-), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
+var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
   superRefine((list, ctx) => {
     for (let tag of list) {
       let problem = tagProblem(tag);
@@ -25333,13 +25347,7 @@ async function requireSignature({ registryClient, repository, digest, key }) {
   }
   throw refuse(`none of its ${signatures.length} signature${signatures.length === 1 ? "" : "s"} verifies with this key`);
 }
-var keyReferenceInput = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseKeyReference(value);
-    return typeof parsed != "string" ? parsed : (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER);
-  })
-), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
+var keyReferenceInput = parsedBy(parseKeyReference), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
   [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
     description: "Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
   })
@@ -25355,17 +25363,6 @@ async function checkImageSignature(image, key, options) {
   let { runtime } = options, reference = typeof image == "string" ? parseImageReference(image) : image, verificationKey = await loadVerificationKey(key, { region: options.region, runtime, input: REQUIRE_SIGNATURE }), { client, repository } = await imageRepository(reference.name, runtime, "image"), result = await requireSignature({ registryClient: client, repository, digest: reference.digest, key: verificationKey });
   runtime.info(`Signature of ${formatImageReference({ name: reference.name, digest: reference.digest })} by ${verificationKey.name} verified (${result.signatures} stored signature${result.signatures === 1 ? "" : "s"} examined)`);
 }
-
-// src/model/inputs.ts
-var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
-function integerString(min, max) {
-  let message = `must be a whole number from ${min} to ${max}`;
-  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
-}
-var booleanString = pipe(
-  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
-  transform((value) => value === "true")
-);
 
 // src/stages/gitops-bump.ts
 var MODES = ["push", "pull-request"], refComponent = string2().check(

@@ -18092,6 +18092,15 @@ function integerString(min, max) {
   let message = `must be a whole number from ${min} to ${max}`;
   return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
 }
+function parsedBy(parse2) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse2(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
 var booleanString = pipe(
   pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
   transform((value) => value === "true")
@@ -18384,13 +18393,7 @@ function parseRegistry(value) {
   let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
   return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
 }
-var registryEndpoint = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseRegistry(value);
-    return typeof parsed == "string" ? (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER) : parsed;
-  })
-), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
+var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
   superRefine((list, ctx) => {
     for (let tag of list) {
       let problem = tagProblem(tag);

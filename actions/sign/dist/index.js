@@ -16013,6 +16013,15 @@ async function runAction(stage) {
 
 // src/model/inputs.ts
 var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
+function parsedBy(parse2) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse2(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
 var booleanString = pipe(
   pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
   transform((value) => value === "true")
@@ -19284,13 +19293,7 @@ function parseRegistry(value) {
   let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
   return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
 }
-var registryEndpoint = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseRegistry(value);
-    return typeof parsed == "string" ? (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER) : parsed;
-  })
-), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
+var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
   superRefine((list, ctx) => {
     for (let tag of list) {
       let problem = tagProblem(tag);
@@ -19841,13 +19844,7 @@ function sha256(bytes) {
 }
 
 // src/signing/require.ts
-var keyReferenceInput = pipe(
-  string2(),
-  transform((value, ctx) => {
-    let parsed = parseKeyReference(value);
-    return typeof parsed != "string" ? parsed : (ctx.issues.push({ code: "custom", input: value, message: parsed }), NEVER);
-  })
-), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
+var keyReferenceInput = parsedBy(parseKeyReference), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
   [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
     description: "Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
   })

@@ -1468,6 +1468,15 @@ import { readFile } from "node:fs/promises";
 
 // src/model/inputs.ts
 var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
+function parsedBy(parse3) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse3(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
 var booleanString = pipe(
   pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
   transform((value) => value === "true")
@@ -6290,15 +6299,6 @@ function parseCheckList(text) {
 }
 
 // src/verify/inputs.ts
-function parsedBy(parse3) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let result = parse3(value);
-      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
-    })
-  );
-}
 function linesParsedBy(parse3) {
   return parsedBy((value) => {
     let parsed = [];
