@@ -106,6 +106,9 @@ async function stalledDeployment(name: string, progressDeadlineSeconds: number) 
   await setNodeLabel(label, 'blue');
   await createWorkload(name, { spec: { progressDeadlineSeconds }, podSpec: { nodeSelector: { [label]: 'blue' } } });
   await setNodeLabel(label, null);
+  // Event times have whole seconds: the rollout that follows starts in a later second than the workload's creation,
+  // as it would in a pipeline, so that the creation's events are told apart from the rollout's.
+  await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
 }
 
 function deployArgs(workload: string, overrides: Record<string, string> = {}) {
@@ -180,7 +183,7 @@ describe.concurrent('gantry run deploy-eks against the local control plane', () 
     expect(run.stderr).toMatch(/deployment\/stuck exceeded its progress deadline \(8s\): ReplicaSet "stuck-\w+" has timed out progressing/);
     expect(run.stderr).toMatch(/pod stuck-\w+-\w+: Pending; PodScheduled=False Unschedulable: 0\/2 nodes are available: 2 node\(s\) didn't match Pod's node affinity\/selector/);
     expect(run.stderr).toMatch(/Events since the rollout began:\n(  .*\n)*  Warning FailedScheduling pod\/stuck-/);
-    // Only what happened since the patch: not the Deployment's first scale-up, minutes of history ago.
+    // Only what happened since the patch: not the Deployment's first scale-up, an earlier second's event.
     expect(run.stderr).not.toMatch(/Scaled up replica set stuck-\w+ from 0 to 2/);
     expect(run.stderr).toContain(`rolled back to app=${OLD} (revision 3)`);
     // The previous version is what runs: its template, both replicas available, the stalled pod gone.
