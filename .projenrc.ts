@@ -9,6 +9,7 @@ import { PINNED_ACTIONS } from './src/generate/github/workflow.js';
 import { GantryReusableWorkflows } from './src/projen/gantry-reusable-workflows.js';
 import { ciWorkflow } from './workflows-src/ci.js';
 import { releaseWorkflow } from './workflows-src/release.js';
+import { esmBundleFlags } from './projenrc/bundles.js';
 import { configurePackage } from './projenrc/package.js';
 
 const project = new typescript.TypeScriptProject({
@@ -114,41 +115,24 @@ project.addTask('test:integration', { exec: 'vitest run --project integration' }
 const typecheck = project.addTask('typecheck', { description: 'Type-check sources, tests and .projenrc.ts' });
 for (const config of ['tsconfig.json', 'test/tsconfig.json', 'projenrc/tsconfig.json']) typecheck.exec(`tsc --noEmit -p ${config}`);
 
-// Start time counts (one process per step): the SDK's ES module builds (`--main-fields=module,main`) tree-shake to
-// the commands a stage sends, `--minify-syntax` trims what is left, and code reached only by a dynamic import()
-// stays in the one file but is evaluated only when first used. `yaml` resolves to its ES module build (shipped under
-// browser/, the same code): its Node build is CommonJS, which esbuild cannot tree-shake.
-const esbuildFlags = [
-  '--bundle',
-  '--platform=node',
-  '--target=node20',
-  '--format=esm',
-  '--legal-comments=none',
-  '--main-fields=module,main',
-  '--minify-syntax',
-  '--alias:yaml=./node_modules/yaml/browser/index.js',
-  '--log-level=warning',
-  `--banner:js="import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);"`,
-];
-// Each action is one self-contained ESM file; the banner gives bundled CommonJS dependencies a `require`. No
-// whitespace minification and no code splitting: the bundles are committed, one readable file per action.
+// Each action is one self-contained ES module (projenrc/bundles.ts says how bundles are built). No code splitting:
+// the bundles are committed, one readable file per action.
 const bundle = project.addTask('bundle', { description: 'Bundle every action into actions/<name>/dist/index.js' });
 for (const stage of stages) {
-  bundle.exec(['esbuild', `src/actions/${stage.name}.ts`, ...esbuildFlags, `--outfile=actions/${stage.name}/dist/index.js`].join(' '));
+  bundle.exec(['esbuild', `src/actions/${stage.name}.ts`, ...esmBundleFlags(), `--outfile=actions/${stage.name}/dist/index.js`].join(' '));
   new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
 }
 // The `gantry` bin, bundled like the actions so that a process neither resolves hundreds of files in node_modules nor
-// evaluates the SDK's untree-shaken CommonJS builds. `gantry run <stage>` (one process per Jenkins stage) imports
-// lib/bin/stages/<stage>.js, that stage and the run command in one file; the other commands are in lib/bin/gantry.mjs,
-// split into chunks loaded when used. Built, not committed.
+// evaluates the SDK's untree-shaken CommonJS builds. `gantry run <stage>` (one process per Jenkins stage) evaluates
+// lib/bin/stages/<stage>.cjs, that stage and the run command in one file, with V8's code cache
+// (projenrc/bundle-stages.ts); the other commands are in lib/bin/gantry.mjs, split into chunks loaded when used.
+// Built, not committed.
 const bundleCli = project.addTask('bundle:cli', { description: 'Bundle the gantry CLI into lib/bin/' });
 bundleCli.exec('rm -rf lib/bin');
 bundleCli.exec(
-  ['esbuild', 'src/runtime/cli/main.ts', ...esbuildFlags, '--splitting', '--entry-names=gantry', '--chunk-names=chunks/[name]-[hash]', '--out-extension:.js=.mjs', '--outdir=lib/bin'].join(' '),
+  ['esbuild', 'src/runtime/cli/main.ts', ...esmBundleFlags(), '--splitting', '--entry-names=gantry', '--chunk-names=chunks/[name]-[hash]', '--out-extension:.js=.mjs', '--outdir=lib/bin'].join(' '),
 );
-for (const stage of stages) {
-  bundleCli.exec(['esbuild', `src/runtime/cli/stages/${stage.name}.ts`, ...esbuildFlags, `--outfile=lib/bin/stages/${stage.name}.js`].join(' '));
-}
+bundleCli.exec('tsx projenrc/bundle-stages.ts');
 project.compileTask.spawn(bundle);
 project.compileTask.spawn(bundleCli);
 

@@ -9,8 +9,9 @@ import { JsonFile, type javascript } from 'projen';
 export const PACKAGE_FILES = [
   'lib/**/*.js',
   'lib/**/*.d.ts',
-  // The `gantry` bin: the bundled CLI and its chunks.
+  // The `gantry` bin: the bundled CLI, its chunks and its stages.
   'lib/bin/**/*.mjs',
+  'lib/bin/stages/*.cjs',
   // `gantry local install` runs the same installer as the README's first command.
   'scripts/install-peers.sh',
   'scripts/lib/*.sh',

@@ -90,13 +90,14 @@ describe('the gantry-ci package', () => {
   it('ships the library, the CLI, the installer and the launchers, and no state, key, token, test or fixture', () => {
     const leaked = packed.filter((path) => TOKEN_FILE.test(path) || FORBIDDEN.some((pattern) => pattern.test(path)));
     expect(leaked).toEqual([]);
-    expect(packed.filter((path) => path.startsWith('lib/') && !/\.(js|d\.ts|mjs)$/.test(path))).toEqual([]);
+    expect(packed.filter((path) => path.startsWith('lib/') && !/\.(js|d\.ts|mjs|cjs)$/.test(path))).toEqual([]);
     for (const path of [
       'lib/index.js',
       'lib/index.d.ts',
       'lib/projen/index.js',
       'lib/projen/index.d.ts',
       'lib/bin/gantry.mjs',
+      'lib/bin/stages/deploy-ecs.cjs',
       'scripts/install-peers.sh',
       'scripts/lib/common.sh',
       'scripts/peers.env',

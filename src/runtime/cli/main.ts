@@ -3,10 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFailure } from '../../model/errors.js';
-import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from '../../model/exit-codes.js';
+import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
 import { packageFile } from '../../package-files.js';
 import { exitWhenFlushed } from '../exit.js';
 import { useShortProcessFlags } from '../process-flags.js';
+import { codeCacheDir, loadCodeCached } from './code-cache.js';
 import { describeStage } from './describe-stage.js';
 import type { StageCommand } from './run-command.js';
 import { exportLines } from './shell.js';
@@ -162,8 +163,8 @@ async function localCommand(argv: string[]): Promise<number> {
 }
 
 /**
- * `gantry run <stage>`: the stage's own bundle in the bin (lib/bin/stages/<stage>.js, the stage with the run command
- * and nothing else, in one file: a pipeline starts one process per stage), its compiled module in lib/.
+ * `gantry run <stage>`: the stage's own bundle in the bin (lib/bin/stages/<stage>.cjs, the stage with the run command
+ * and nothing else, in one file: a pipeline starts one process per stage), compiled with V8's code cache.
  */
 async function runStageCommand(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -171,9 +172,13 @@ async function runStageCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${name ? `unknown stage '${name}'` : 'no stage named'}; stages: ${STAGE_NAMES.join(', ')}\n`);
     return EXIT_USAGE;
   }
-  const entry = `./stages/${name}.js`;
-  const command = (await import(entry)) as StageCommand;
-  return command.run(args);
+  const bundle = loadCodeCached<StageCommand>(packageFile(`lib/bin/stages/${name}.cjs`), codeCacheDir());
+  const code = await bundle.exports.run(args);
+  // Cached after a run that did the stage's work, so that the cache holds what that work compiled: --help or a
+  // refused input compiles a fraction of it, and a cache is never written again while V8 takes it.
+  const didWork = (code === EXIT_SUCCESS || code === EXIT_UNSTABLE) && !args.some((arg) => arg === '--help' || arg === '-h');
+  if (didWork) bundle.saveCache();
+  return code;
 }
 
 async function listStages(): Promise<number> {
