@@ -9,7 +9,8 @@
 //      its run is capped and reported as still retrying.
 //   3. Start cost: process start to the first API request arriving at a loopback endpoint this script runs, per
 //      action and anchor, wall time and the process's CPU time (all threads) at that moment (steadier on a loaded machine),
-//      against bare `node` making one request; and each bundle's size.
+//      against bare `node` making one request with its own http (the least a process can do) and against the AWS SDK
+//      alone sending one command (the least an SDK-based action can do); and each bundle's size.
 //   4. EKS deploy (Gantry only: no official action deploys to EKS): detection latency of a rollout on the stack's
 //      control plane, from the Deployment's completion to the step's end.
 // Every run is bounded and the script ends by itself. Run with the stack up and the actions bundled:
@@ -21,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { build } from 'esbuild';
 
 // The SDK in this script warns under Node 20 that its 2027 releases need Node 22; Gantry's bundles are pinned.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -217,7 +219,13 @@ async function startTable() {
   const webIdentity = { ...base, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' };
   const archive = ociArchive();
   const cases = [
-    ['bare node: one fetch()', ['-e', `fetch(${JSON.stringify(endpoint)}).catch(() => {})`], base, 'STS'],
+    // The least a process can do to make one request: Node's own http, already loaded at start (fetch costs more).
+    ['bare node: one http.request()', ['-e', `require('node:http').request(${JSON.stringify(endpoint)}).on('error', () => {}).end()`], base, 'STS'],
+    // What the AWS SDK alone costs: one client sending one command, bundled as the actions are. No action built on
+    // the SDK starts sooner; the difference to a Gantry row is what Gantry itself loads and does.
+    ['the AWS SDK alone: STS', [await sdkAlone('sts', 'STSClient', 'AssumeRoleWithWebIdentityCommand', { RoleArn: 'arn:aws:iam::123456789012:role/bench', RoleSessionName: 'bench', WebIdentityToken: 'bench' })], webIdentity, 'STS'],
+    ['the AWS SDK alone: ECS', [await sdkAlone('ecs', 'ECSClient', 'DescribeServicesCommand', { cluster: 'bench', services: ['bench'] })], base, 'ECS'],
+    ['the AWS SDK alone: ECR', [await sdkAlone('ecr', 'ECRClient', 'GetAuthorizationTokenCommand', {})], base, 'ECR'],
     ['Gantry auth', 'actions/auth/dist/index.js', webIdentity, { ...region, 'role-arn': 'arn:aws:iam::123456789012:role/bench', 'web-identity-token-file': token }, 'STS'],
     ['anchor configure-aws-credentials', anchorBundle('configure-aws-credentials'), webIdentity, { ...region, 'role-to-assume': 'arn:aws:iam::123456789012:role/bench', 'web-identity-token-file': token }, 'STS'],
     ['Gantry deploy-ecs', 'actions/deploy-ecs/dist/index.js', base, { ...region, cluster: 'bench', service: 'bench' }, 'ECS'],
@@ -230,13 +238,15 @@ async function startTable() {
     ['Gantry gitops-bump', 'actions/gitops-bump/dist/index.js', base, { repository: `${endpoint}/gitops.git`, files: 'kustomization.yaml', image: 'bench/app:1', service: 'bench', environment: 'staging' }, 'git'],
     ['Gantry verify', 'actions/verify/dist/index.js', base, { url: `${endpoint}/healthz` }, 'HTTP'],
     ['Gantry notify', 'actions/notify/dist/index.js', base, { status: 'success', 'webhook-url': `${endpoint}/hook` }, 'HTTP'],
-    // The CLI (Jenkins, terminals) runs the compiled lib/ with node_modules, not a bundle.
+    // The CLI (Jenkins, terminals): its stage bundle compiled from source, as on a stage's first run (a run that never
+    // gets an answer writes no code cache).
+
     ['gantry run deploy-ecs (CLI)', ['lib/bin/gantry.mjs', 'run', 'deploy-ecs', '--aws-region', 'us-east-1', '--cluster', 'bench', '--service', 'bench'], base, 'ECS'],
     ['gantry run push (CLI)', ['lib/bin/gantry.mjs', 'run', 'push', '--aws-region', 'us-east-1', '--repository', 'bench/app', '--oci-archive', archive], base, 'ECR'],
   ]
     .map((c) => (Array.isArray(c[1]) ? { name: c[0], args: c[1], env: c[2], api: c[3] } : { name: c[0], args: [c[1]], env: stepEnv(c[2], c[3]), api: c[4], bundle: c[1] }))
-    // GANTRY_BENCH_ONLY=<regex>: only the matching cases (bare node and the anchors they are divided by always run).
-    .filter((c, index) => index === 0 || c.name.startsWith('anchor') || new RegExp(process.env.GANTRY_BENCH_ONLY ?? '').test(c.name));
+    // GANTRY_BENCH_ONLY=<regex>: only the matching cases (bare node, the SDK alone and the anchors always run).
+    .filter((c, index) => index === 0 || /^(anchor|the AWS SDK)/.test(c.name) || new RegExp(process.env.GANTRY_BENCH_ONLY ?? '').test(c.name));
 
   /** Starts the case and resolves at the first request the endpoint receives (or at its exit, or after 20 s). */
   const firstRequest = ({ args, env }) =>
@@ -286,6 +296,33 @@ async function startTable() {
 }
 
 /** Size of a bundle: its entry file and, for an anchor split in chunks, every other .js file next to it. */
+/** A bundle that sends one command with the SDK's client and nothing else, built as the actions are built. */
+async function sdkAlone(service, client, command, input) {
+  const outfile = join(work, `sdk-alone-${service}.mjs`);
+  await build({
+    stdin: {
+      // Without the SDK's Node 20 warning, as Gantry's actions run.
+      contents: [
+        `import { ${client}, ${command} } from '@aws-sdk/client-${service}';`,
+        "process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';",
+        `new ${client}({}).send(new ${command}(${JSON.stringify(input)})).catch(() => {});`,
+      ].join('\n'),
+      resolveDir: process.cwd(),
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    outfile,
+  });
+  return outfile;
+}
+
 function bundleKiB(path) {
   const dir = resolve(path, '..');
   const files = path.startsWith(ANCHORS) ? readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)) : [path];

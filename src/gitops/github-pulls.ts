@@ -1,5 +1,6 @@
 import { GantryError } from '../model/errors.js';
 import { backoffDelay, retryAfterMs, sleep } from '../model/backoff.js';
+import { exchange, type HttpResponse } from '../http/exchange.js';
 import { networkLimits } from '../model/network.js';
 
 export interface GitHubClientOptions {
@@ -75,10 +76,10 @@ class GitHubApi {
     const attempts = this.options.maxAttempts ?? 5;
     const url = `${this.options.apiUrl.replace(/\/+$/, '')}${path}`;
     for (let attempt = 1; ; attempt++) {
-      let response: Response;
+      let response: HttpResponse;
       let body: unknown;
       try {
-        response = await fetch(url, {
+        response = await exchange(url, {
           method,
           headers: {
             Accept: 'application/vnd.github+json',
@@ -88,12 +89,12 @@ class GitHubApi {
             ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
           },
           body: payload === undefined ? undefined : JSON.stringify(payload),
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? networkLimits().requestTimeoutMs),
+          timeoutMs: this.options.requestTimeoutMs ?? networkLimits().requestTimeoutMs,
         });
-        // Read inside the try: an answer that breaks off mid-body is a network failure like no answer at all.
-        body = await readBody(response);
+        // Inside the try: a 2xx whose JSON broke off is a network failure like no answer at all.
+        body = readBody(response);
       } catch (error) {
-        const problem = error instanceof BrokenAnswer ? error.message : networkProblem(error);
+        const problem = (error as Error).message;
         if (attempt >= attempts) {
           throw new GantryError(`GitHub API ${method} ${path}: ${problem}`, { remedy: 'check github-api-url and the network path to it.' });
         }
@@ -111,7 +112,7 @@ class GitHubApi {
   }
 
   /** How long to wait before retrying, or undefined when the answer is final. */
-  private retryWait(response: Response, attempt: number): number | undefined {
+  private retryWait(response: HttpResponse, attempt: number): number | undefined {
     const max = this.options.maxWaitMs ?? 60_000;
     const retryAfter = response.headers.get('retry-after');
     const rateLimited = response.headers.get('x-ratelimit-remaining') === '0';
@@ -127,24 +128,15 @@ class GitHubApi {
   }
 }
 
-/** A 2xx whose JSON does not parse: the answer broke off on the way. */
-class BrokenAnswer extends Error {}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** The answer's JSON, or its text when it is not JSON; a 2xx JSON answer that does not parse broke off on the way. */
+function readBody(response: HttpResponse): unknown {
+  const text = response.text();
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
-    if (response.ok && /json/i.test(response.headers.get('content-type') ?? '')) throw new BrokenAnswer(`the answer (${response.status}) broke off: its JSON does not parse`);
+    if (response.ok && /json/i.test(response.headers.get('content-type') ?? '')) throw new Error(`the answer (${response.status}) broke off: its JSON does not parse`);
     return text;
   }
-}
-
-/** Why no (whole) answer came, by the error's code: the request bound, a reset, a refused connection. */
-function networkProblem(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string } };
-  if (e.name === 'TimeoutError') return 'no answer within the request bound';
-  return e.cause?.code ? `${e.message} (${e.cause.code})` : (e.message ?? String(error));
 }
 
 function apiError(method: string, path: string, status: number, body: unknown): GantryError {

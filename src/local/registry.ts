@@ -1,5 +1,6 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { exchange } from '../http/exchange.js';
 import { registryOf, type LocalStackConfig } from './config.js';
 
 /** The OCI registry peer: Debian's `docker-registry` (CNCF distribution 2.8) serving from `.gantry/local/registry`. */
@@ -28,7 +29,7 @@ export async function registryCommand(config: LocalStackConfig): Promise<[string
 
 /** A real API call: the registry's version check (`GET /v2/`). */
 export async function checkRegistry(config: LocalStackConfig): Promise<string> {
-  const response = await fetch(`http://${registryOf(config)}/v2/`, { signal: AbortSignal.timeout(2_000) });
+  const response = await exchange(`http://${registryOf(config)}/v2/`, { timeoutMs: 2_000 });
   const api = response.headers.get('docker-distribution-api-version');
   if (response.status !== 200 || !api) throw new Error(`GET /v2/ answered ${response.status}`);
   return `${registryOf(config)} (${api})`;

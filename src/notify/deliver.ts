@@ -1,3 +1,4 @@
+import { exchange, HttpFailure } from '../http/exchange.js';
 import { backoffDelay, retryAfterMs } from '../model/backoff.js';
 import type { Clock } from '../model/schedule.js';
 import { webhookHost } from './webhook-url.js';
@@ -28,14 +29,13 @@ export async function postJson(url: URL, body: unknown, options: DeliveryOptions
     let problem: string;
     let wait: number | undefined;
     try {
-      const response = await fetch(url, {
+      const response = await exchange(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'gantry-notify' },
         body: payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
+        timeoutMs: options.timeoutMs,
       });
-      const text = redactPath(await response.text().catch(() => ''), url).replace(/\s+/g, ' ').trim().slice(0, 120);
+      const text = redactPath(response.text(), url).replace(/\s+/g, ' ').trim().slice(0, 120);
       if (response.ok) return { delivered: true, attempts: attempt };
       problem = `${host} answered ${response.status}${text ? ` (${text})` : ''}`;
       if (response.status === 429) wait = retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffDelay(attempt, 1_000, options.maxWaitMs, options.random);
@@ -57,15 +57,14 @@ function redactPath(text: string, url: URL): string {
 }
 
 /**
- * Why no answer came, from the error's code only: fetch's messages and causes may quote the address it tried,
- * and this text ends up in logs and errors.
+ * Why no answer came, from the error's code only: messages may quote the address tried, and this text ends up in
+ * logs and errors.
  */
 function networkProblem(error: unknown, timeoutMs: number): string {
-  const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const code = ((error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code) as string | undefined;
+  const code = error instanceof HttpFailure ? error.code : undefined;
+  if (code === 'ETIMEDOUT') return `no answer within ${timeoutMs} ms`;
   if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'connection reset';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not resolved';
   return code ? `network error ${code}` : 'network error';
 }

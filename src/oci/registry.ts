@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { retryAfterMs, retryWait } from '../model/backoff.js';
 import { GantryError } from '../model/errors.js';
+import { exchange, HttpFailure, HttpResponse } from '../http/exchange.js';
 import { networkLimits } from '../model/network.js';
 import { MEDIA_TYPES, type Descriptor } from './archive.js';
 import type { RegistryEndpoint } from './reference.js';
@@ -130,11 +131,10 @@ export class RegistryClient {
   async mountBlob(digest: string, fromRepository: string): Promise<boolean> {
     const path = `${this.repoPath}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`;
     const response = await this.retrying(`mount blob ${short(digest)}`, () => this.send('POST', path, { headers: { 'content-length': '0' } }));
-    await response.arrayBuffer().catch(() => undefined);
     if (response.status === 201) return true;
     if (response.status !== 202) throw await failure(`mount ${digest} from ${fromRepository}`, response);
     const session = response.headers.get('location');
-    if (session) await this.send('DELETE', new URL(session, this.base).toString(), {}).then((r) => r.arrayBuffer(), () => undefined);
+    if (session) await this.send('DELETE', new URL(session, this.base).toString(), {}).catch(() => undefined);
     return false;
   }
 
@@ -157,11 +157,7 @@ export class RegistryClient {
           const response = await this.send('GET', `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
           const usable = response.status === 206 || (response.status === 200 && from === 0);
           if (!usable) return retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ''}`, response);
-          try {
-            return { whole: response.status === 200, bytes: Buffer.from(await response.arrayBuffer()) };
-          } catch (error) {
-            throw new RegistryError(`GET blob ${blob.digest}: ${(error as Error).message}`, { retryable: true, cause: error });
-          }
+          return { whole: response.status === 200, bytes: response.body };
         })) as { whole: boolean; bytes: Buffer };
         hash.update(answer.bytes);
         await handle.write(answer.bytes, 0, answer.bytes.length, offset);
@@ -184,12 +180,9 @@ export class RegistryClient {
     const response = await this.retrying(`GET manifest ${reference}`, () =>
       this.send('GET', `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } }),
     );
-    if (response.status === 404) {
-      await response.arrayBuffer().catch(() => undefined);
-      return undefined;
-    }
+    if (response.status === 404) return undefined;
     if (response.status !== 200) throw await failure(`GET manifest ${this.options.repository}:${reference}`, response);
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const bytes = response.body;
     const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     if (reference.startsWith('sha256:') && digest !== reference) {
       throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: false });
@@ -215,12 +208,9 @@ export class RegistryClient {
     while (path) {
       const url: string = path;
       const response = await this.retrying(`GET referrers ${short(digest)}`, () => this.send('GET', url, { headers: { accept: MEDIA_TYPES.ociIndex } }));
-      if (response.status === 404 || response.status === 405) {
-        await response.arrayBuffer().catch(() => undefined);
-        return found.length > 0 ? found : undefined;
-      }
+      if (response.status === 404 || response.status === 405) return found.length > 0 ? found : undefined;
       if (response.status !== 200) throw await failure(`GET referrers of ${digest}`, response);
-      const index = (await response.json().catch(() => ({}))) as { manifests?: Descriptor[] };
+      const index = jsonOr(response, {}) as { manifests?: Descriptor[] };
       if (!(response.headers.get('content-type') ?? '').includes(MEDIA_TYPES.ociIndex) && !Array.isArray(index.manifests)) return undefined;
       found.push(...(index.manifests ?? []));
       path = nextLink(response.headers.get('link'));
@@ -291,40 +281,33 @@ export class RegistryClient {
     );
     if (response.status !== 201 && response.status !== 200) throw await failure(`PUT manifest ${this.options.repository}:${reference}`, response);
     this.stats.manifestsPut++;
-    await response.arrayBuffer().catch(() => undefined);
     return { digest: response.headers.get('docker-content-digest') ?? undefined, subjectIndexed: response.headers.has('oci-subject') };
   }
 
-  private location(response: Response, what: string): string {
+  private location(response: HttpResponse, what: string): string {
     const location = response.headers.get('location');
     if (!location) throw new RegistryError(`the registry answered ${what} without a Location header`, { retryable: false });
     return new URL(location, this.base).toString();
   }
 
   /** One request, with the credentials the registry's challenge asked for (learnt on the first 401). */
-  async send(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer }): Promise<Response> {
+  async send(method: string, pathOrUrl: string, init: { headers?: Record<string, string>; body?: Buffer; maxBodyBytes?: number }): Promise<HttpResponse> {
     const url = new URL(pathOrUrl, this.base);
     const attempt = async () => {
       const headers: Record<string, string> = { ...init.headers };
       // Credentials go to the registry's own host only, never to a host a Location header names.
       if (this.authorization && url.host === this.options.endpoint.host) headers.authorization = this.authorization;
       try {
-        return await fetch(url, {
-          method,
-          headers,
-          body: init.body,
-          redirect: method === 'HEAD' || method === 'GET' ? 'follow' : 'manual',
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
+        return await exchange(url, { method, headers, body: init.body, maxBodyBytes: init.maxBodyBytes, followRedirects: true, timeoutMs: this.timeoutMs });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause;
-        throw new RegistryError(`${method} ${url.host}${url.pathname}: ${cause?.code ?? (error as Error).message}`, { retryable: true, cause: error });
+        // Network failures are asked again; an answer larger than asked for would be as large the next time.
+        const retryable = error instanceof HttpFailure && error.code !== 'EBODYTOOLARGE';
+        throw new RegistryError(`${method} ${url.host}${url.pathname}: ${(error as Error).message}`, { retryable, cause: error });
       }
     };
     let response = await attempt();
     if (response.status === 401 && url.host === this.options.endpoint.host) {
       const challenge = parseChallenge(response.headers.get('www-authenticate'));
-      await response.arrayBuffer().catch(() => undefined);
       if (!challenge) throw await failure(`${method} ${url.pathname}`, response);
       this.authorization = await this.authorize(challenge);
       response = await attempt();
@@ -351,13 +334,13 @@ export class RegistryClient {
     if (credentials) headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
     const response = await this.retrying('token request', async () => {
       try {
-        return await fetch(realm, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        return await exchange(realm, { headers, followRedirects: true, timeoutMs: this.timeoutMs });
       } catch (error) {
-        throw new RegistryError(`token request to ${realm.host}: ${(error as Error).message}`, { retryable: true, cause: error });
+        throw new RegistryError(`token request to ${realm.host}: ${(error as Error).message}`, { retryable: error instanceof HttpFailure, cause: error });
       }
     });
     if (response.status !== 200) throw await failure(`token request to ${realm.host}`, response);
-    const body = (await response.json()) as { token?: string; access_token?: string };
+    const body = jsonOr(response, {}) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(`the token service ${realm.host} answered without a token`, { retryable: false });
     return `Bearer ${token}`;
@@ -369,7 +352,7 @@ export class RegistryClient {
       let problem: RegistryError;
       try {
         const result = await fn();
-        if (!(result instanceof Response) || !isRetryableStatus(result.status)) return result;
+        if (!(result instanceof HttpResponse) || !isRetryableStatus(result.status)) return result;
         problem = await failure(what, result);
       } catch (error) {
         if (!(error instanceof RegistryError) || !error.retryable) throw error;
@@ -401,12 +384,11 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   return { scheme: match[1]!.toLowerCase(), params };
 }
 
-export async function failure(what: string, response: Response): Promise<RegistryError> {
+export async function failure(what: string, response: HttpResponse): Promise<RegistryError> {
   let codes: string[] = [];
   let detail = '';
   try {
-    const text = await response.text();
-    const body = JSON.parse(text) as { errors?: { code?: string; message?: string }[] };
+    const body = response.json() as { errors?: { code?: string; message?: string }[] };
     codes = (body.errors ?? []).map((e) => e.code ?? '').filter(Boolean);
     detail = (body.errors ?? []).map((e) => `${e.code}: ${e.message}`).join('; ');
   } catch {
@@ -428,8 +410,17 @@ export async function failure(what: string, response: Response): Promise<Registr
   });
 }
 
+/** The answer's JSON, or `fallback` when its body is not JSON. */
+function jsonOr(response: HttpResponse, fallback: unknown): unknown {
+  try {
+    return response.json();
+  } catch {
+    return fallback;
+  }
+}
+
 /** A retryable answer goes back to `retrying` as it is; any other failure is thrown. */
-async function retryableOrFail(what: string, response: Response): Promise<Response> {
+async function retryableOrFail(what: string, response: HttpResponse): Promise<HttpResponse> {
   if (isRetryableStatus(response.status)) return response;
   throw await failure(what, response);
 }
@@ -463,7 +454,7 @@ export async function fetchManifest(client: RegistryClient, repository: string, 
   const response = await client.retrying(`GET manifest ${reference}`, () => client.send('GET', path, { headers: { accept: MANIFEST_ACCEPT } }));
   if (response.status === 404) return undefined;
   if (response.status !== 200) throw await failure(`GET manifest ${repository}:${reference}`, response);
-  const bytes = Buffer.from(await response.arrayBuffer());
+  const bytes = response.body;
   const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   if (reference.startsWith('sha256:') && reference !== digest) {
     throw new RegistryError(`the registry served ${repository}@${reference} with bytes whose digest is ${digest}`, { retryable: false });
@@ -473,14 +464,9 @@ export async function fetchManifest(client: RegistryClient, repository: string, 
 
 /** `GET /v2/<name>/blobs/<digest>` of a small blob (a config, a signature payload), its bytes checked against the digest. */
 export async function fetchBlob(client: RegistryClient, repository: string, digest: string, maxBytes = 1024 * 1024): Promise<Buffer> {
-  const response = await client.retrying(`GET blob ${short(digest)}`, () => client.send('GET', `/v2/${repository}/blobs/${digest}`, {}));
+  const response = await client.retrying(`GET blob ${short(digest)}`, () => client.send('GET', `/v2/${repository}/blobs/${digest}`, { maxBodyBytes: maxBytes }));
   if (response.status !== 200) throw await failure(`GET blob ${repository}@${digest}`, response);
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > maxBytes) {
-    await response.body?.cancel();
-    throw new RegistryError(`blob ${repository}@${digest} is ${length} bytes, more than the ${maxBytes} expected`, { retryable: false });
-  }
-  const bytes = Buffer.from(await response.arrayBuffer());
+  const bytes = response.body;
   const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   if (actual !== digest) throw new RegistryError(`the registry served blob ${repository}@${digest} with bytes whose digest is ${actual}`, { retryable: false });
   return bytes;

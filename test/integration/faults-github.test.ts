@@ -43,7 +43,7 @@ describe.concurrent('gitops-bump pull-request mode under GitHub API faults', () 
     ['a 429 with an HTTP-date Retry-After', FIND, [fault.status(429, new Date(Date.now() + 1000).toUTCString())], /answered 429; retry 2\/5/],
     ['an answer that breaks off', FIND, [fault.truncate], /broke off: its JSON does not parse; retry 2\/5/],
     ['an answer reset mid-body', FIND, [fault.reset], /GitHub API GET \/repos\/acme\/gitops\/pulls\?\S+: .*; retry 2\/5/],
-    ['an answer that stalls past the request timeout', FIND, [fault.stall], /no answer within the request bound; retry 2\/5/],
+    ['an answer that stalls past the request timeout', FIND, [fault.stall], /no answer within [\d.]+ s; retry 2\/5/],
     ['a create whose answer is lost after GitHub made it', CREATE, [fault.reset], /GitHub API POST \/repos\/acme\/gitops\/pulls: .*; retry 2\/5/],
   ] as const)('%s: exactly one pull request is open', async ([, match, faults, logged], { expect }) => {
     const { run, proxy, pulls } = await openPullRequestThrough(match, faults);

@@ -65,7 +65,7 @@ describe('the runner OIDC token request', () => {
     answers = [() => undefined, token('s.t.u')];
     const warnings: string[] = [];
     expect(await githubIdToken('sts.amazonaws.com', env, (line) => warnings.push(line))).toBe('s.t.u');
-    expect(warnings[0]).toMatch(/^requesting the OIDC token: TimeoutError, retrying in \d+ ms$/);
+    expect(warnings[0]).toMatch(/^requesting the OIDC token: no answer within 0.3 s, retrying in \d+ ms$/);
   }, 20_000);
 
   it('stops at once on a refusal, with the remedy and without the bearer token', async () => {

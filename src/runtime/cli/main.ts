@@ -6,7 +6,6 @@ import { describeFailure } from '../../model/errors.js';
 import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_UNSTABLE, EXIT_USAGE } from '../../model/exit-codes.js';
 import { packageFile } from '../../package-files.js';
 import { exitWhenFlushed } from '../exit.js';
-import { useShortProcessFlags } from '../process-flags.js';
 import { codeCacheDir, loadCodeCached } from './code-cache.js';
 import { describeStage } from './describe-stage.js';
 import type { StageCommand } from './run-command.js';
@@ -35,7 +34,8 @@ Options of 'gantry run':
                          (not --env-file: Node 20 reads that flag as its own wherever it stands)
   --print-exports        print exported variables as 'export' lines on stdout, for eval
 
-Every input can also be set as GANTRY_<INPUT_NAME> in the environment.
+Every input can also be set as GANTRY_<INPUT_NAME> in the environment. A stage's compiled code is cached in
+$XDG_CACHE_HOME/gantry/v8 (default ~/.cache/gantry/v8); NODE_DISABLE_COMPILE_CACHE=1 turns that off.
 
 Exit codes: 0 success, 1 the stage failed, 2 usage error, 3 success but unstable (e.g. a scan gate with strategy warn).`;
 
@@ -196,6 +196,5 @@ async function cliVersion(): Promise<string> {
 // The SDK warns on every run under Node 20 that its releases after January 2027 need Node 22. Gantry's SDK version
 // is pinned by its lockfile, so the warning tells a pipeline user nothing they can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-useShortProcessFlags();
 process.exitCode = await main(process.argv.slice(2));
 exitWhenFlushed();

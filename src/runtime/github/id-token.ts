@@ -1,5 +1,6 @@
 import { retryAfterMs, retryWait, sleep } from '../../model/backoff.js';
 import { GantryError } from '../../model/errors.js';
+import { exchange } from '../../http/exchange.js';
 import { networkLimits } from '../../model/network.js';
 
 const ATTEMPTS = 5;
@@ -7,7 +8,7 @@ const ATTEMPTS = 5;
 /**
  * The runner's OIDC token for `audience`. GitHub serves it at ACTIONS_ID_TOKEN_REQUEST_URL to a bearer of
  * ACTIONS_ID_TOKEN_REQUEST_TOKEN, both set only in jobs granted `id-token: write`; the answer is `{"value": "<jwt>"}`.
- * One request with `fetch` (the Actions toolkit's client would add 0.7 MB of HTTP stack to the auth bundle):
+ * One request over Node's https (the Actions toolkit's client would add 0.7 MB of HTTP stack to the auth bundle):
  * throttling, 5xx, network failures and broken answers are asked again with backoff, a refusal stops at once.
  */
 export async function githubIdToken(audience: string, env: Readonly<Record<string, string | undefined>>, warn: (line: string) => void): Promise<string> {
@@ -24,11 +25,11 @@ export async function githubIdToken(audience: string, env: Readonly<Record<strin
     let failure: string;
     let retryAfter: number | undefined;
     try {
-      const response = await fetch(url, {
+      const response = await exchange(url, {
         headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-        signal: AbortSignal.timeout(networkLimits().requestTimeoutMs),
+        timeoutMs: networkLimits().requestTimeoutMs,
       });
-      const body = await response.text();
+      const body = response.text();
       if (response.ok) {
         const value = tokenOf(body);
         if (value) return value;
@@ -43,8 +44,7 @@ export async function githubIdToken(audience: string, env: Readonly<Record<strin
       }
     } catch (error) {
       if (error instanceof GantryError) throw error;
-      const cause = (error as { cause?: { code?: string } }).cause;
-      failure = cause?.code ?? (error as Error).name ?? String(error);
+      failure = (error as Error).message;
     }
     if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure}`);
     const wait = retryWait(attempt, 500, Math.max(8_000, retryAfter === undefined ? 0 : networkLimits().maxRetryAfterMs), retryAfter);

@@ -2,7 +2,6 @@ import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import type { RawInputs, Stage } from '../../model/stage.js';
 import { exitWhenFlushed } from '../exit.js';
-import { useShortProcessFlags } from '../process-flags.js';
 import { runStage } from '../run-stage.js';
 import type { RunContext, Runtime } from '../../model/runtime.js';
 import { actionInput, appendKeyValue, issueCommand } from './commands.js';
@@ -98,7 +97,6 @@ export async function runAction(stage: Stage): Promise<void> {
   // Under Node 20 (act, self-hosted runners) the SDK would warn that its 2027 releases need Node 22; the bundled SDK
   // is pinned, so the warning is noise in the step log.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  useShortProcessFlags();
   const runtime = new GitHubRuntime(process.env);
   const result = await runStage(stage, runtime.readInputs(stage), runtime);
   if (!result.ok) process.exitCode = 1;
