@@ -12,12 +12,6 @@ function exitWhenFlushed() {
   process.stdout.write("", flushed), process.stderr.write("", flushed);
 }
 
-// src/runtime/process-flags.ts
-import { setFlagsFromString } from "node:v8";
-function useShortProcessFlags() {
-  setFlagsFromString("--liftoff-only");
-}
-
 // src/model/errors.ts
 var GantryError = class extends Error {
   remedy;
@@ -44,10 +38,10 @@ function configureNetwork(env) {
   let raw = env.GANTRY_REQUEST_TIMEOUT_SECONDS;
   if (raw === void 0 || raw === "")
     return current = DEFAULT_NETWORK_LIMITS, current;
-  let seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+  let seconds2 = Number(raw);
+  if (!Number.isFinite(seconds2) || seconds2 <= 0 || seconds2 > 3600)
     throw new Error(`GANTRY_REQUEST_TIMEOUT_SECONDS must be a number of seconds between 0 and 3600, got '${raw}'`);
-  let ms = Math.round(seconds * 1e3);
+  let ms = Math.round(seconds2 * 1e3);
   return current = { requestTimeoutMs: ms, transferTimeoutMs: ms, pollTimeoutMs: Math.min(ms, DEFAULT_NETWORK_LIMITS.pollTimeoutMs), maxRetryAfterMs: DEFAULT_NETWORK_LIMITS.maxRetryAfterMs }, current;
 }
 
@@ -1200,6 +1194,104 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
   return retryAfter === void 0 ? backoff : Math.min(capMs, Math.max(backoff, retryAfter));
 }
 
+// src/http/exchange.ts
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+var HttpResponse = class {
+  constructor(status, headers, body) {
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+  status;
+  headers;
+  body;
+  get ok() {
+    return this.status >= 200 && this.status < 300;
+  }
+  text() {
+    return this.body.toString("utf8");
+  }
+  /** The body as JSON; a SyntaxError when it is not. */
+  json() {
+    return JSON.parse(this.text());
+  }
+}, HttpHeaders = class {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  raw;
+  get(name) {
+    let value = this.raw[name.toLowerCase()];
+    return value === void 0 ? null : Array.isArray(value) ? value.join(", ") : value;
+  }
+  has(name) {
+    return this.raw[name.toLowerCase()] !== void 0;
+  }
+}, HttpFailure = class extends Error {
+  constructor(message, code, options) {
+    super(message, options);
+    this.code = code;
+    this.name = "HttpFailure";
+  }
+  code;
+}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+async function exchange(url, options) {
+  let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
+  for (let redirects = 0; ; redirects++) {
+    let response = await once(target, { ...options, headers, timeoutMs: Math.max(deadline - Date.now(), 1) }, options.timeoutMs), location = response.headers.get("location"), redirect = [301, 302, 303, 307, 308].includes(response.status) && location;
+    if (!options.followRedirects || !redirect || !["GET", "HEAD"].includes(options.method ?? "GET")) return response;
+    if (redirects === MAX_REDIRECTS) throw new HttpFailure(`more than ${MAX_REDIRECTS} redirects`, "ETOOMANYREDIRECTS");
+    let next = new URL(location, target);
+    next.origin !== target.origin && (headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !["authorization", "cookie"].includes(name.toLowerCase())))), target = next;
+  }
+}
+function once(url, options, boundMs) {
+  if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
+  let https = url.protocol === "https:", headers = { ...options.headers };
+  return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve2, reject) => {
+    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+      readBody(res, options.maxBodyBytes).then(
+        (body) => {
+          clearTimeout(timer), resolve2(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
+        },
+        (error2) => {
+          clearTimeout(timer), req.destroy(), reject(error2);
+        }
+      );
+    }), timer = setTimeout(() => req.destroy(new HttpFailure(`no answer within ${seconds(boundMs)}`, "ETIMEDOUT")), options.timeoutMs);
+    req.on("error", (error2) => {
+      clearTimeout(timer), reject(error2 instanceof HttpFailure ? error2 : new HttpFailure(describeSocketError(error2), error2.code ?? "ENETWORK", { cause: error2 }));
+    }), req.end(options.body);
+  });
+}
+function readBody(res, maxBytes = Number.POSITIVE_INFINITY) {
+  let declared = Number(res.headers["content-length"] ?? Number.NaN);
+  return declared > maxBytes ? Promise.reject(new HttpFailure(`an answer of ${declared} bytes, more than the ${maxBytes} expected`, "EBODYTOOLARGE")) : new Promise((resolve2, reject) => {
+    let chunks = [], length = 0;
+    res.on("data", (chunk) => {
+      length += chunk.length, length <= maxBytes ? chunks.push(chunk) : reject(new HttpFailure(`an answer of more than the ${maxBytes} bytes expected`, "EBODYTOOLARGE"));
+    }), res.on("end", () => resolve2(Buffer.concat(chunks))), res.on("error", (error2) => reject(new HttpFailure("the answer broke off", "ECONNRESET", { cause: error2 }))), res.on("aborted", () => reject(new HttpFailure("the answer broke off", "ECONNRESET")));
+  });
+}
+function describeSocketError(error2) {
+  switch (error2.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+    case "EPIPE":
+      return "connection reset";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host name not resolved";
+    default:
+      return error2.code ? `${error2.code}: ${error2.message}` : error2.message;
+  }
+}
+function seconds(ms) {
+  return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
 // src/runtime/github/id-token.ts
 var ATTEMPTS = 5;
 async function githubIdToken(audience, env, warn) {
@@ -1213,10 +1305,10 @@ async function githubIdToken(audience, env, warn) {
   for (let attempt = 1; ; attempt++) {
     let failure2, retryAfter;
     try {
-      let response = await fetch(url, {
+      let response = await exchange(url, {
         headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
-        signal: AbortSignal.timeout(networkLimits().requestTimeoutMs)
-      }), body = await response.text();
+        timeoutMs: networkLimits().requestTimeoutMs
+      }), body = response.text();
       if (response.ok) {
         let value = tokenOf(body);
         if (value) return value;
@@ -1229,7 +1321,7 @@ async function githubIdToken(audience, env, warn) {
         });
     } catch (error2) {
       if (error2 instanceof GantryError) throw error2;
-      failure2 = error2.cause?.code ?? error2.name ?? String(error2);
+      failure2 = error2.message;
     }
     if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure2}`);
     let wait = retryWait(attempt, 500, Math.max(8e3, retryAfter === void 0 ? 0 : networkLimits().maxRetryAfterMs), retryAfter);
@@ -1321,7 +1413,7 @@ var GitHubRuntime = class {
   }
 };
 async function runAction(stage) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true", useShortProcessFlags();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   let runtime = new GitHubRuntime(process.env);
   (await runStage(stage, runtime.readInputs(stage), runtime)).ok || (process.exitCode = 1), exitWhenFlushed();
 }

@@ -296,9 +296,9 @@ var HttpRequest, init_httpRequest = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js
-var HttpResponse, init_httpResponse = __esm({
+var HttpResponse2, init_httpResponse = __esm({
   "node_modules/@smithy/core/dist-es/submodules/transport/httpResponse.js"() {
-    HttpResponse = class {
+    HttpResponse2 = class {
       statusCode;
       reason;
       headers;
@@ -493,8 +493,8 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
       let match = RFC3339.exec(value);
       if (!match)
         throw new TypeError("Invalid RFC-3339 date-time value");
-      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day, { hours, minutes, seconds: seconds2, fractionalMilliseconds });
+      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds3, fractionalMilliseconds] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day, { hours, minutes, seconds: seconds3, fractionalMilliseconds });
     }, RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/), parseRfc3339DateTimeWithOffset = (value) => {
       if (value == null)
         return;
@@ -503,7 +503,7 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
       let match = RFC3339_WITH_OFFSET.exec(value);
       if (!match)
         throw new TypeError("Invalid RFC-3339 date-time value");
-      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds, offsetStr] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31), date3 = buildDate(year2, month, day, { hours, minutes, seconds: seconds2, fractionalMilliseconds });
+      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds3, fractionalMilliseconds, offsetStr] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31), date3 = buildDate(year2, month, day, { hours, minutes, seconds: seconds3, fractionalMilliseconds });
       return offsetStr.toUpperCase() != "Z" && date3.setTime(date3.getTime() - parseOffsetToMilliseconds(offsetStr)), date3;
     }, IMF_FIXDATE = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/), RFC_850_DATE = new RegExp(/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/), ASC_TIME = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( [1-9]|\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? (\d{4})$/), parseRfc7231DateTime = (value) => {
       if (value == null)
@@ -512,21 +512,21 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
         throw new TypeError("RFC-7231 date-times must be expressed as strings");
       let match = IMF_FIXDATE.exec(value);
       if (match) {
-        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
-        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds: seconds2, fractionalMilliseconds });
+        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds3, fractionalMilliseconds] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds: seconds3, fractionalMilliseconds });
       }
       if (match = RFC_850_DATE.exec(value), match) {
-        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
+        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds3, fractionalMilliseconds] = match;
         return adjustRfc850Year(buildDate(parseTwoDigitYear(yearStr), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), {
           hours,
           minutes,
-          seconds: seconds2,
+          seconds: seconds3,
           fractionalMilliseconds
         }));
       }
       if (match = ASC_TIME.exec(value), match) {
-        let [_, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds, yearStr] = match;
-        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds: seconds2, fractionalMilliseconds });
+        let [_, monthStr, dayStr, hours, minutes, seconds3, fractionalMilliseconds, yearStr] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds: seconds3, fractionalMilliseconds });
       }
       throw new TypeError("Invalid RFC-7231 date-time value");
     }, parseEpochTimestamp = (value) => {
@@ -643,9 +643,9 @@ var ddd, mmm, time2, date2, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_
       let matches = RFC3339_WITH_OFFSET2.exec(value);
       if (!matches)
         throw new TypeError(`Invalid RFC3339 timestamp format ${value}`);
-      let [, yearStr, monthStr, dayStr, hours, minutes, seconds2, , ms, offsetStr] = matches;
-      range2(monthStr, 1, 12), range2(dayStr, 1, 31), range2(hours, 0, 23), range2(minutes, 0, 59), range2(seconds2, 0, 60);
-      let date3 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds2), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
+      let [, yearStr, monthStr, dayStr, hours, minutes, seconds3, , ms, offsetStr] = matches;
+      range2(monthStr, 1, 12), range2(dayStr, 1, 31), range2(hours, 0, 23), range2(minutes, 0, 59), range2(seconds3, 0, 60);
+      let date3 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds3), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
       if (date3.setUTCFullYear(Number(yearStr)), offsetStr.toUpperCase() != "Z") {
         let [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0], scalar = sign2 === "-" ? 1 : -1;
         date3.setTime(date3.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
@@ -1529,7 +1529,7 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
           }
           typeof error2.$responseBodyText < "u" && error2.$response && (error2.$response.body = error2.$responseBodyText);
           try {
-            if (HttpResponse.isInstance(response)) {
+            if (HttpResponse2.isInstance(response)) {
               let { headers = {}, statusCode } = response, headerEntries = Object.entries(headers);
               error2.$metadata = {
                 httpStatusCode: statusCode,
@@ -4811,7 +4811,7 @@ var HttpProtocol, init_HttpProtocol = __esm({
         return HttpRequest;
       }
       getResponseType() {
-        return HttpResponse;
+        return HttpResponse2;
       }
       setSerdeContext(serdeContext) {
         this.serdeContext = serdeContext, this.serializer.setSerdeContext(serdeContext), this.deserializer.setSerdeContext(serdeContext), this.getPayloadCodec() && this.getPayloadCodec().setSerdeContext(serdeContext);
@@ -6728,8 +6728,8 @@ var DefaultIdentityProviderConfig, init_DefaultIdentityProviderConfig = __esm({
 var NoAuthSigner, init_noAuth = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
     NoAuthSigner = class {
-      async sign(httpRequest2, identity, signingProperties) {
-        return httpRequest2;
+      async sign(httpRequest3, identity, signingProperties) {
+        return httpRequest3;
       }
     };
   }
@@ -7212,7 +7212,7 @@ var INVOCATION_ID_HEADER, REQUEST_HEADER, init_constants3 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/parseRetryAfterHeader.js
 function parseRetryAfterHeader(response, logger2) {
-  if (HttpResponse.isInstance(response))
+  if (HttpResponse2.isInstance(response))
     for (let header in response.headers) {
       if (!hasOwn(response.headers, header))
         continue;
@@ -7966,7 +7966,7 @@ var init_client3 = __esm({
 var getDateHeader, getAgeHeader, init_getDateHeader = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/utils/getDateHeader.js"() {
     init_protocols();
-    getDateHeader = (response) => HttpResponse.isInstance(response) ? response.headers?.date ?? response.headers?.Date : void 0, getAgeHeader = (response) => HttpResponse.isInstance(response) ? response.headers?.age ?? response.headers?.Age : void 0;
+    getDateHeader = (response) => HttpResponse2.isInstance(response) ? response.headers?.date ?? response.headers?.Date : void 0, getAgeHeader = (response) => HttpResponse2.isInstance(response) ? response.headers?.age ?? response.headers?.Age : void 0;
   }
 });
 
@@ -8021,8 +8021,8 @@ var throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, 
         signingName
       };
     }, AwsSdkSigV4Signer = class {
-      async sign(httpRequest2, identity, signingProperties) {
-        if (!HttpRequest.isInstance(httpRequest2))
+      async sign(httpRequest3, identity, signingProperties) {
+        if (!HttpRequest.isInstance(httpRequest3))
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         let validatedProps = await validateSigningProperties(signingProperties), { config: config2, signer } = validatedProps, { signingRegion, signingName } = validatedProps, handlerExecutionContext = signingProperties.context;
         if (handlerExecutionContext?.authSchemes?.length ?? !1) {
@@ -8032,7 +8032,7 @@ var throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, 
         let noSkewCorrection = await config2.disableClockSkewCorrection?.() === !0;
         signingProperties._disableClockSkewCorrection = noSkewCorrection;
         let skipSkewSampling = noSkewCorrection || hasEventStreamOutput(signingProperties);
-        return signingProperties._skipClockSkewSampling = skipSkewSampling, skipSkewSampling || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest2, {
+        return signingProperties._skipClockSkewSampling = skipSkewSampling, skipSkewSampling || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest3, {
           signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion,
           signingService: signingName
@@ -8071,11 +8071,11 @@ var AwsSdkSigV4ASigner, init_AwsSdkSigV4ASigner = __esm({
     init_utils2();
     init_AwsSdkSigV4Signer();
     AwsSdkSigV4ASigner = class extends AwsSdkSigV4Signer {
-      async sign(httpRequest2, identity, signingProperties) {
-        if (!HttpRequest.isInstance(httpRequest2))
+      async sign(httpRequest3, identity, signingProperties) {
+        if (!HttpRequest.isInstance(httpRequest3))
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         let { config: config2, signer, signingRegion, signingRegionSet, signingName } = await validateSigningProperties(signingProperties), multiRegionOverride = (await config2.sigv4aSigningRegionSet?.() ?? signingRegionSet ?? [signingRegion]).join(","), noSkewCorrection = await config2.disableClockSkewCorrection?.() === !0;
-        return signingProperties._disableClockSkewCorrection = noSkewCorrection, noSkewCorrection || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest2, {
+        return signingProperties._disableClockSkewCorrection = noSkewCorrection, noSkewCorrection || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest3, {
           signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion: multiRegionOverride,
           signingService: signingName
@@ -8779,7 +8779,7 @@ var init_node_http = __esm({
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/httpRequest.js
-function httpRequest(options) {
+function httpRequest2(options) {
   return new Promise((resolve2, reject) => {
     let req = node_http.request({
       method: "GET",
@@ -8842,7 +8842,7 @@ var ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, ENV_CMDS_AUTH_TOKEN, fromContainer
     }, requestFromEcsImds = async (timeout, options) => (process.env[ENV_CMDS_AUTH_TOKEN] && (options.headers = {
       ...options.headers,
       Authorization: process.env[ENV_CMDS_AUTH_TOKEN]
-    }), (await httpRequest({
+    }), (await httpRequest2({
       ...options,
       timeout
     })).toString()), CMDS_IP = "169.254.170.2", GREENGRASS_HOSTS = /* @__PURE__ */ new Set(["localhost", "127.0.0.1"]), GREENGRASS_PROTOCOLS = /* @__PURE__ */ new Set(["http:", "https:"]), getCmdsUri = async ({ logger: logger2 }) => {
@@ -9077,15 +9077,15 @@ var IMDS_PATH, IMDS_TOKEN_PATH2, AWS_EC2_METADATA_V1_DISABLED, PROFILE_AWS_EC2_M
           });
         }
       };
-    }, getMetadataToken = async (options) => httpRequest({
+    }, getMetadataToken = async (options) => httpRequest2({
       ...options,
       path: IMDS_TOKEN_PATH2,
       method: "PUT",
       headers: {
         "x-aws-ec2-metadata-token-ttl-seconds": "21600"
       }
-    }), getProfile = async (options) => (await httpRequest({ ...options, path: IMDS_PATH })).toString(), getCredentialsFromProfile = async (profile, options, init) => {
-      let credentialsResponse = JSON.parse((await httpRequest({
+    }), getProfile = async (options) => (await httpRequest2({ ...options, path: IMDS_PATH })).toString(), getCredentialsFromProfile = async (profile, options, init) => {
+      let credentialsResponse = JSON.parse((await httpRequest2({
         ...options,
         path: IMDS_PATH + profile
       })).toString());
@@ -9110,7 +9110,7 @@ __export(dist_es_exports2, {
   fromContainerMetadata: () => fromContainerMetadata,
   fromInstanceMetadata: () => fromInstanceMetadata,
   getInstanceMetadataEndpoint: () => getInstanceMetadataEndpoint,
-  httpRequest: () => httpRequest,
+  httpRequest: () => httpRequest2,
   providerConfigFromInit: () => providerConfigFromInit
 });
 var init_dist_es5 = __esm({
@@ -9285,43 +9285,43 @@ var DEFER_EVENT_LISTENER_TIME3, setSocketTimeout, init_set_socket_timeout = __es
 
 // node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
 import { Readable as Readable4 } from "node:stream";
-async function writeRequestBody(httpRequest2, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
+async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
   let headers = request.headers, expect = headers ? headers.Expect || headers.expect : void 0, timeoutId = -1, sendBody = !0;
   !externalAgent && expect === "100-continue" && (sendBody = await Promise.race([
     new Promise((resolve2) => {
       timeoutId = Number(timing.setTimeout(() => resolve2(!0), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
     }),
     new Promise((resolve2) => {
-      httpRequest2.on("continue", () => {
+      httpRequest3.on("continue", () => {
         timing.clearTimeout(timeoutId), resolve2(!0);
-      }), httpRequest2.on("response", () => {
+      }), httpRequest3.on("response", () => {
         timing.clearTimeout(timeoutId), resolve2(!1);
-      }), httpRequest2.on("error", () => {
+      }), httpRequest3.on("error", () => {
         timing.clearTimeout(timeoutId), resolve2(!1);
       });
     })
-  ])), sendBody && writeBody(httpRequest2, request.body);
+  ])), sendBody && writeBody(httpRequest3, request.body);
 }
-function writeBody(httpRequest2, body) {
+function writeBody(httpRequest3, body) {
   if (body instanceof Readable4) {
-    body.pipe(httpRequest2);
+    body.pipe(httpRequest3);
     return;
   }
   if (body) {
     let isBuffer = Buffer.isBuffer(body);
     if (isBuffer || typeof body == "string") {
-      isBuffer && body.byteLength === 0 ? httpRequest2.end() : httpRequest2.end(body);
+      isBuffer && body.byteLength === 0 ? httpRequest3.end() : httpRequest3.end(body);
       return;
     }
     let uint8 = body;
     if (typeof uint8 == "object" && uint8.buffer && typeof uint8.byteOffset == "number" && typeof uint8.byteLength == "number") {
-      httpRequest2.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
+      httpRequest3.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
       return;
     }
-    httpRequest2.end(Buffer.from(body));
+    httpRequest3.end(Buffer.from(body));
     return;
   }
-  httpRequest2.end();
+  httpRequest3.end();
 }
 var MIN_WAIT_TIME, init_write_request_body = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/write-request-body.js"() {
@@ -9422,7 +9422,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             agent,
             auth
           }, req = (isSSL ? node_https.request : hRequest)(nodeHttpsOptions, (res) => {
-            let httpResponse = new HttpResponse({
+            let httpResponse = new HttpResponse2({
               statusCode: res.statusCode || -1,
               reason: res.statusMessage,
               headers: getTransformedHeaders(res.headers),
@@ -14733,12 +14733,6 @@ function exitWhenFlushed() {
   process.stdout.write("", flushed), process.stderr.write("", flushed);
 }
 
-// src/runtime/process-flags.ts
-import { setFlagsFromString } from "node:v8";
-function useShortProcessFlags() {
-  setFlagsFromString("--liftoff-only");
-}
-
 // src/model/errors.ts
 var GantryError = class extends Error {
   remedy;
@@ -14765,10 +14759,10 @@ function configureNetwork(env2) {
   let raw = env2.GANTRY_REQUEST_TIMEOUT_SECONDS;
   if (raw === void 0 || raw === "")
     return current = DEFAULT_NETWORK_LIMITS, current;
-  let seconds2 = Number(raw);
-  if (!Number.isFinite(seconds2) || seconds2 <= 0 || seconds2 > 3600)
+  let seconds3 = Number(raw);
+  if (!Number.isFinite(seconds3) || seconds3 <= 0 || seconds3 > 3600)
     throw new Error(`GANTRY_REQUEST_TIMEOUT_SECONDS must be a number of seconds between 0 and 3600, got '${raw}'`);
-  let ms = Math.round(seconds2 * 1e3);
+  let ms = Math.round(seconds3 * 1e3);
   return current = { requestTimeoutMs: ms, transferTimeoutMs: ms, pollTimeoutMs: Math.min(ms, DEFAULT_NETWORK_LIMITS.pollTimeoutMs), maxRetryAfterMs: DEFAULT_NETWORK_LIMITS.maxRetryAfterMs }, current;
 }
 
@@ -16037,6 +16031,104 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
   return retryAfter === void 0 ? backoff : Math.min(capMs, Math.max(backoff, retryAfter));
 }
 
+// src/http/exchange.ts
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+var HttpResponse = class {
+  constructor(status, headers, body) {
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+  status;
+  headers;
+  body;
+  get ok() {
+    return this.status >= 200 && this.status < 300;
+  }
+  text() {
+    return this.body.toString("utf8");
+  }
+  /** The body as JSON; a SyntaxError when it is not. */
+  json() {
+    return JSON.parse(this.text());
+  }
+}, HttpHeaders = class {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  raw;
+  get(name) {
+    let value = this.raw[name.toLowerCase()];
+    return value === void 0 ? null : Array.isArray(value) ? value.join(", ") : value;
+  }
+  has(name) {
+    return this.raw[name.toLowerCase()] !== void 0;
+  }
+}, HttpFailure = class extends Error {
+  constructor(message, code, options) {
+    super(message, options);
+    this.code = code;
+    this.name = "HttpFailure";
+  }
+  code;
+}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+async function exchange(url2, options) {
+  let deadline = Date.now() + options.timeoutMs, target = new URL(url2), headers = { ...options.headers };
+  for (let redirects = 0; ; redirects++) {
+    let response = await once(target, { ...options, headers, timeoutMs: Math.max(deadline - Date.now(), 1) }, options.timeoutMs), location = response.headers.get("location"), redirect = [301, 302, 303, 307, 308].includes(response.status) && location;
+    if (!options.followRedirects || !redirect || !["GET", "HEAD"].includes(options.method ?? "GET")) return response;
+    if (redirects === MAX_REDIRECTS) throw new HttpFailure(`more than ${MAX_REDIRECTS} redirects`, "ETOOMANYREDIRECTS");
+    let next = new URL(location, target);
+    next.origin !== target.origin && (headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !["authorization", "cookie"].includes(name.toLowerCase())))), target = next;
+  }
+}
+function once(url2, options, boundMs) {
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url2.protocol}`, "EPROTO"));
+  let https = url2.protocol === "https:", headers = { ...options.headers };
+  return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve2, reject) => {
+    let req = (https ? httpsRequest : httpRequest)(url2, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+      readBody(res, options.maxBodyBytes).then(
+        (body) => {
+          clearTimeout(timer), resolve2(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
+        },
+        (error2) => {
+          clearTimeout(timer), req.destroy(), reject(error2);
+        }
+      );
+    }), timer = setTimeout(() => req.destroy(new HttpFailure(`no answer within ${seconds(boundMs)}`, "ETIMEDOUT")), options.timeoutMs);
+    req.on("error", (error2) => {
+      clearTimeout(timer), reject(error2 instanceof HttpFailure ? error2 : new HttpFailure(describeSocketError(error2), error2.code ?? "ENETWORK", { cause: error2 }));
+    }), req.end(options.body);
+  });
+}
+function readBody(res, maxBytes = Number.POSITIVE_INFINITY) {
+  let declared = Number(res.headers["content-length"] ?? Number.NaN);
+  return declared > maxBytes ? Promise.reject(new HttpFailure(`an answer of ${declared} bytes, more than the ${maxBytes} expected`, "EBODYTOOLARGE")) : new Promise((resolve2, reject) => {
+    let chunks = [], length = 0;
+    res.on("data", (chunk) => {
+      length += chunk.length, length <= maxBytes ? chunks.push(chunk) : reject(new HttpFailure(`an answer of more than the ${maxBytes} bytes expected`, "EBODYTOOLARGE"));
+    }), res.on("end", () => resolve2(Buffer.concat(chunks))), res.on("error", (error2) => reject(new HttpFailure("the answer broke off", "ECONNRESET", { cause: error2 }))), res.on("aborted", () => reject(new HttpFailure("the answer broke off", "ECONNRESET")));
+  });
+}
+function describeSocketError(error2) {
+  switch (error2.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+    case "EPIPE":
+      return "connection reset";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host name not resolved";
+    default:
+      return error2.code ? `${error2.code}: ${error2.message}` : error2.message;
+  }
+}
+function seconds(ms) {
+  return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
 // src/runtime/github/id-token.ts
 var ATTEMPTS = 5;
 async function githubIdToken(audience, env2, warn2) {
@@ -16050,10 +16142,10 @@ async function githubIdToken(audience, env2, warn2) {
   for (let attempt = 1; ; attempt++) {
     let failure3, retryAfter;
     try {
-      let response = await fetch(url2, {
+      let response = await exchange(url2, {
         headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
-        signal: AbortSignal.timeout(networkLimits().requestTimeoutMs)
-      }), body = await response.text();
+        timeoutMs: networkLimits().requestTimeoutMs
+      }), body = response.text();
       if (response.ok) {
         let value = tokenOf(body);
         if (value) return value;
@@ -16066,7 +16158,7 @@ async function githubIdToken(audience, env2, warn2) {
         });
     } catch (error2) {
       if (error2 instanceof GantryError) throw error2;
-      failure3 = error2.cause?.code ?? error2.name ?? String(error2);
+      failure3 = error2.message;
     }
     if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure3}`);
     let wait = retryWait(attempt, 500, Math.max(8e3, retryAfter === void 0 ? 0 : networkLimits().maxRetryAfterMs), retryAfter);
@@ -16158,7 +16250,7 @@ var GitHubRuntime = class {
   }
 };
 async function runAction(stage) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true", useShortProcessFlags();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   let runtime = new GitHubRuntime(process.env);
   (await runStage(stage, runtime.readInputs(stage), runtime)).ok || (process.exitCode = 1), exitWhenFlushed();
 }
@@ -21527,7 +21619,7 @@ var GitHubApi = class {
     for (let attempt = 1; ; attempt++) {
       let response, body;
       try {
-        response = await fetch(url2, {
+        response = await exchange(url2, {
           method,
           headers: {
             Accept: "application/vnd.github+json",
@@ -21537,20 +21629,20 @@ var GitHubApi = class {
             ...payload === void 0 ? {} : { "Content-Type": "application/json" }
           },
           body: payload === void 0 ? void 0 : JSON.stringify(payload),
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? networkLimits().requestTimeoutMs)
-        }), body = await readBody(response);
+          timeoutMs: this.options.requestTimeoutMs ?? networkLimits().requestTimeoutMs
+        }), body = readBody2(response);
       } catch (error2) {
-        let problem = error2 instanceof BrokenAnswer ? error2.message : networkProblem(error2);
+        let problem = error2.message;
         if (attempt >= attempts)
           throw new GantryError(`GitHub API ${method} ${path}: ${problem}`, { remedy: "check github-api-url and the network path to it." });
         let wait2 = backoffDelay(attempt, 1e3, this.options.maxWaitMs ?? 3e4);
-        this.options.log(`GitHub API ${method} ${path}: ${problem}; retry ${attempt + 1}/${attempts} in ${seconds(wait2)}`), await sleep(wait2);
+        this.options.log(`GitHub API ${method} ${path}: ${problem}; retry ${attempt + 1}/${attempts} in ${seconds2(wait2)}`), await sleep(wait2);
         continue;
       }
       if (response.ok || accept.includes(response.status)) return { status: response.status, body };
       let wait = this.retryWait(response, attempt);
       if (wait === void 0 || attempt >= attempts) throw apiError(method, path, response.status, body);
-      this.options.log(`GitHub API ${method} ${path} answered ${response.status}; retry ${attempt + 1}/${attempts} in ${seconds(wait)}`), await sleep(wait);
+      this.options.log(`GitHub API ${method} ${path} answered ${response.status}; retry ${attempt + 1}/${attempts} in ${seconds2(wait)}`), await sleep(wait);
     }
   }
   /** How long to wait before retrying, or undefined when the answer is final. */
@@ -21564,26 +21656,21 @@ var GitHubApi = class {
     }
     if (response.status >= 500) return backoffDelay(attempt, 1e3, max);
   }
-}, BrokenAnswer = class extends Error {
 };
-async function readBody(response) {
-  let text = await response.text();
+function readBody2(response) {
+  let text = response.text();
   try {
     return text ? JSON.parse(text) : void 0;
   } catch {
-    if (response.ok && /json/i.test(response.headers.get("content-type") ?? "")) throw new BrokenAnswer(`the answer (${response.status}) broke off: its JSON does not parse`);
+    if (response.ok && /json/i.test(response.headers.get("content-type") ?? "")) throw new Error(`the answer (${response.status}) broke off: its JSON does not parse`);
     return text;
   }
-}
-function networkProblem(error2) {
-  let e7 = error2;
-  return e7.name === "TimeoutError" ? "no answer within the request bound" : e7.cause?.code ? `${e7.message} (${e7.cause.code})` : e7.message ?? String(error2);
 }
 function apiError(method, path, status, body) {
   let detail = typeof body == "object" && body !== null ? body : { message: String(body ?? "") }, reasons = [detail.message, ...(detail.errors ?? []).map((e7) => e7.message)].filter(Boolean).join("; "), remedy = status === 401 ? "the token is invalid or expired." : status === 403 || status === 404 ? "the token needs contents: write and pull-requests: write on the GitOps repository (and github-repository must name it)." : status === 422 ? "check that the base branch exists and differs from the head branch." : void 0;
   return new GantryError(`GitHub API ${method} ${path} answered ${status}${reasons ? `: ${reasons}` : ""}`, { remedy });
 }
-function seconds(ms) {
+function seconds2(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
 
@@ -24898,11 +24985,10 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
    */
   async mountBlob(digest, fromRepository) {
     let path = `${this.repoPath}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`, response = await this.retrying(`mount blob ${short(digest)}`, () => this.send("POST", path, { headers: { "content-length": "0" } }));
-    if (await response.arrayBuffer().catch(() => {
-    }), response.status === 201) return !0;
+    if (response.status === 201) return !0;
     if (response.status !== 202) throw await failure2(`mount ${digest} from ${fromRepository}`, response);
     let session = response.headers.get("location");
-    return session && await this.send("DELETE", new URL(session, this.base).toString(), {}).then((r7) => r7.arrayBuffer(), () => {
+    return session && await this.send("DELETE", new URL(session, this.base).toString(), {}).catch(() => {
     }), !1;
   }
   /**
@@ -24916,12 +25002,7 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
       do {
         let end = Math.min(offset + this.chunkSize, blob.size) - 1, from = offset, answer = await this.retrying(`download blob ${short(blob.digest)}`, async () => {
           let response = await this.send("GET", `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
-          if (!(response.status === 206 || response.status === 200 && from === 0)) return retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ""}`, response);
-          try {
-            return { whole: response.status === 200, bytes: Buffer.from(await response.arrayBuffer()) };
-          } catch (error2) {
-            throw new RegistryError(`GET blob ${blob.digest}: ${error2.message}`, { retryable: !0, cause: error2 });
-          }
+          return response.status === 206 || response.status === 200 && from === 0 ? { whole: response.status === 200, bytes: response.body } : retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ""}`, response);
         });
         if (hash.update(answer.bytes), await handle.write(answer.bytes, 0, answer.bytes.length, offset), offset += answer.bytes.length, answer.whole || answer.bytes.length === 0) break;
         ranged && this.options.log?.(`  ${short(blob.digest)}: ${Math.round(offset / blob.size * 100)}% read`);
@@ -24940,13 +25021,9 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
       `GET manifest ${reference}`,
       () => this.send("GET", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
     );
-    if (response.status === 404) {
-      await response.arrayBuffer().catch(() => {
-      });
-      return;
-    }
+    if (response.status === 404) return;
     if (response.status !== 200) throw await failure2(`GET manifest ${this.options.repository}:${reference}`, response);
-    let bytes = Buffer.from(await response.arrayBuffer()), digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+    let bytes = response.body, digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
     if (reference.startsWith("sha256:") && digest !== reference)
       throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: !1 });
     let parsed;
@@ -24967,11 +25044,9 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
     let found = [], path = `${this.repoPath}/referrers/${digest}`;
     for (; path; ) {
       let url2 = path, response = await this.retrying(`GET referrers ${short(digest)}`, () => this.send("GET", url2, { headers: { accept: MEDIA_TYPES.ociIndex } }));
-      if (response.status === 404 || response.status === 405)
-        return await response.arrayBuffer().catch(() => {
-        }), found.length > 0 ? found : void 0;
+      if (response.status === 404 || response.status === 405) return found.length > 0 ? found : void 0;
       if (response.status !== 200) throw await failure2(`GET referrers of ${digest}`, response);
-      let index = await response.json().catch(() => ({}));
+      let index = jsonOr(response, {});
       if (!(response.headers.get("content-type") ?? "").includes(MEDIA_TYPES.ociIndex) && !Array.isArray(index.manifests)) return;
       found.push(...index.manifests ?? []), path = nextLink(response.headers.get("link"));
     }
@@ -25034,8 +25109,7 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
       })
     );
     if (response.status !== 201 && response.status !== 200) throw await failure2(`PUT manifest ${this.options.repository}:${reference}`, response);
-    return this.stats.manifestsPut++, await response.arrayBuffer().catch(() => {
-    }), { digest: response.headers.get("docker-content-digest") ?? void 0, subjectIndexed: response.headers.has("oci-subject") };
+    return this.stats.manifestsPut++, { digest: response.headers.get("docker-content-digest") ?? void 0, subjectIndexed: response.headers.has("oci-subject") };
   }
   location(response, what) {
     let location = response.headers.get("location");
@@ -25048,22 +25122,15 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
       let headers = { ...init.headers };
       this.authorization && url2.host === this.options.endpoint.host && (headers.authorization = this.authorization);
       try {
-        return await fetch(url2, {
-          method,
-          headers,
-          body: init.body,
-          redirect: method === "HEAD" || method === "GET" ? "follow" : "manual",
-          signal: AbortSignal.timeout(this.timeoutMs)
-        });
+        return await exchange(url2, { method, headers, body: init.body, maxBodyBytes: init.maxBodyBytes, followRedirects: !0, timeoutMs: this.timeoutMs });
       } catch (error2) {
-        let cause = error2.cause;
-        throw new RegistryError(`${method} ${url2.host}${url2.pathname}: ${cause?.code ?? error2.message}`, { retryable: !0, cause: error2 });
+        let retryable = error2 instanceof HttpFailure && error2.code !== "EBODYTOOLARGE";
+        throw new RegistryError(`${method} ${url2.host}${url2.pathname}: ${error2.message}`, { retryable, cause: error2 });
       }
     }, response = await attempt();
     if (response.status === 401 && url2.host === this.options.endpoint.host) {
       let challenge = parseChallenge(response.headers.get("www-authenticate"));
-      if (await response.arrayBuffer().catch(() => {
-      }), !challenge) throw await failure2(`${method} ${url2.pathname}`, response);
+      if (!challenge) throw await failure2(`${method} ${url2.pathname}`, response);
       this.authorization = await this.authorize(challenge), response = await attempt();
     }
     return response;
@@ -25084,13 +25151,13 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
     credentials && (headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`);
     let response = await this.retrying("token request", async () => {
       try {
-        return await fetch(realm, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        return await exchange(realm, { headers, followRedirects: !0, timeoutMs: this.timeoutMs });
       } catch (error2) {
-        throw new RegistryError(`token request to ${realm.host}: ${error2.message}`, { retryable: !0, cause: error2 });
+        throw new RegistryError(`token request to ${realm.host}: ${error2.message}`, { retryable: error2 instanceof HttpFailure, cause: error2 });
       }
     });
     if (response.status !== 200) throw await failure2(`token request to ${realm.host}`, response);
-    let body = await response.json(), token = body.token ?? body.access_token;
+    let body = jsonOr(response, {}), token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(`the token service ${realm.host} answered without a token`, { retryable: !1 });
     return `Bearer ${token}`;
   }
@@ -25100,7 +25167,7 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
       let problem;
       try {
         let result = await fn();
-        if (!(result instanceof Response) || !isRetryableStatus(result.status)) return result;
+        if (!(result instanceof HttpResponse) || !isRetryableStatus(result.status)) return result;
         problem = await failure2(what, result);
       } catch (error2) {
         if (!(error2 instanceof RegistryError) || !error2.retryable) throw error2;
@@ -25127,7 +25194,7 @@ function parseChallenge(header) {
 async function failure2(what, response) {
   let codes = [], detail = "";
   try {
-    let text = await response.text(), body = JSON.parse(text);
+    let body = response.json();
     codes = (body.errors ?? []).map((e7) => e7.code ?? "").filter(Boolean), detail = (body.errors ?? []).map((e7) => `${e7.code}: ${e7.message}`).join("; ");
   } catch {
   }
@@ -25139,6 +25206,13 @@ async function failure2(what, response) {
     retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
     remedy
   });
+}
+function jsonOr(response, fallback) {
+  try {
+    return response.json();
+  } catch {
+    return fallback;
+  }
 }
 async function retryableOrFail(what, response) {
   if (isRetryableStatus(response.status)) return response;
@@ -25158,18 +25232,15 @@ async function fetchManifest(client, repository, reference) {
   let path = `/v2/${repository}/manifests/${reference}`, response = await client.retrying(`GET manifest ${reference}`, () => client.send("GET", path, { headers: { accept: MANIFEST_ACCEPT } }));
   if (response.status === 404) return;
   if (response.status !== 200) throw await failure2(`GET manifest ${repository}:${reference}`, response);
-  let bytes = Buffer.from(await response.arrayBuffer()), digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+  let bytes = response.body, digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
   if (reference.startsWith("sha256:") && reference !== digest)
     throw new RegistryError(`the registry served ${repository}@${reference} with bytes whose digest is ${digest}`, { retryable: !1 });
   return { bytes, digest, mediaType: response.headers.get("content-type")?.split(";")[0]?.trim() ?? "" };
 }
 async function fetchBlob(client, repository, digest, maxBytes = 1024 * 1024) {
-  let response = await client.retrying(`GET blob ${short(digest)}`, () => client.send("GET", `/v2/${repository}/blobs/${digest}`, {}));
+  let response = await client.retrying(`GET blob ${short(digest)}`, () => client.send("GET", `/v2/${repository}/blobs/${digest}`, { maxBodyBytes: maxBytes }));
   if (response.status !== 200) throw await failure2(`GET blob ${repository}@${digest}`, response);
-  let length = Number(response.headers.get("content-length") ?? "0");
-  if (length > maxBytes)
-    throw await response.body?.cancel(), new RegistryError(`blob ${repository}@${digest} is ${length} bytes, more than the ${maxBytes} expected`, { retryable: !1 });
-  let bytes = Buffer.from(await response.arrayBuffer()), actual = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+  let bytes = response.body, actual = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
   if (actual !== digest) throw new RegistryError(`the registry served blob ${repository}@${digest} with bytes whose digest is ${actual}`, { retryable: !1 });
   return bytes;
 }
