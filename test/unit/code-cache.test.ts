@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,16 +59,23 @@ describe('loadCodeCached', () => {
     expect(statSync(join(cacheDir, entry!)).mtimeMs).toBe(written);
   });
 
-  it('takes a changed bundle for a new one and drops the old cache when it writes the new', () => {
+  it('takes a changed bundle for a new one, and keeps the caches of the four newest builds', () => {
     const { file, cacheDir } = scratch();
-    load(file, cacheDir);
-    const [old] = readdirSync(cacheDir);
-    // The same length, other code: V8 alone would take the old cache, as it checks only the source's length.
+    const written: string[] = [];
+    // Five builds of the bundle, each run once: the same length, other code. V8 alone would take the first build's
+    // cache for all of them, as it checks only the source's length.
+    for (const [build, operator] of ['*', '+', '-', '%', '/'].entries()) {
+      writeFileSync(file, BUNDLE.replace('n * n', `n ${operator} n`));
+      expect(load(file, cacheDir)).toMatchObject({ cache: 'miss', square: [49, 14, 0, 0, 1][build] });
+      const entry = readdirSync(cacheDir).find((name) => !written.includes(name))!;
+      written.push(entry);
+      // Written a minute apart, so that their order does not rest on the file system's clock resolution.
+      utimesSync(join(cacheDir, entry), new Date(Date.now() - (5 - build) * 60_000), new Date(Date.now() - (5 - build) * 60_000));
+    }
+    expect(readdirSync(cacheDir).sort()).toEqual(written.slice(1).sort());
+    expect(load(file, cacheDir)).toMatchObject({ cache: 'hit', square: 1 });
+    // A build run again after an upgrade (two versions in turn on one machine) still has its cache.
     writeFileSync(file, BUNDLE.replace('n * n', 'n + n'));
-    expect(load(file, cacheDir)).toMatchObject({ cache: 'miss', square: 14 });
-    const entries = readdirSync(cacheDir);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).not.toBe(old);
     expect(load(file, cacheDir)).toMatchObject({ cache: 'hit', square: 14 });
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -61,15 +61,26 @@ export function loadCodeCached<T>(file: string, cacheDir: string | undefined): L
         const partial = `${cacheFile}.${process.pid}.partial`;
         writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
         renameSync(partial, cacheFile);
-        // The bundle's older caches (earlier builds, other Node versions) are of no further use.
-        for (const entry of readdirSync(cacheDir)) {
-          if (entry.startsWith(`${basename(file)}-`) && join(cacheDir, entry) !== cacheFile) rmSync(join(cacheDir, entry), { force: true });
-        }
+        removeOldCaches(cacheDir, basename(file));
       } catch {
         // Unwritable: the next start compiles from source, as this one did.
       }
     },
   };
+}
+
+/**
+ * Caches of other builds of a bundle (an upgrade, another Node version) pile up; the newest few are kept, as one
+ * machine may well run two versions of Gantry in turn (two projects on one Jenkins agent).
+ */
+const CACHES_KEPT_PER_BUNDLE = 4;
+
+function removeOldCaches(cacheDir: string, bundle: string): void {
+  const caches = readdirSync(cacheDir)
+    .filter((entry) => entry.startsWith(`${bundle}-`) && entry.endsWith('.v8'))
+    .map((entry) => ({ path: join(cacheDir, entry), written: statSync(join(cacheDir, entry)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { path } of caches.slice(CACHES_KEPT_PER_BUNDLE)) rmSync(path, { force: true });
 }
 
 function cacheKey(source: string): string {
