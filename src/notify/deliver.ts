@@ -57,14 +57,10 @@ function redactPath(text: string, url: URL): string {
 }
 
 /**
- * Why no answer came, from the error's code only: messages may quote the address tried, and this text ends up in
- * logs and errors.
+ * Why no answer came. The exchange's messages never hold the URL (whose path is the webhook's secret); its bound is
+ * said in this input's milliseconds.
  */
 function networkProblem(error: unknown, timeoutMs: number): string {
-  const code = error instanceof HttpFailure ? error.code : undefined;
-  if (code === 'ETIMEDOUT') return `no answer within ${timeoutMs} ms`;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE') return 'connection reset';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not resolved';
-  return code ? `network error ${code}` : 'network error';
+  if (!(error instanceof HttpFailure)) return 'network error';
+  return error.code === 'ETIMEDOUT' ? `no answer within ${timeoutMs} ms` : error.message;
 }

@@ -1584,8 +1584,7 @@ function redactPath(text, url2) {
   return url2.pathname.length > 1 ? text.split(url2.pathname).join("***") : text;
 }
 function networkProblem(error2, timeoutMs) {
-  let code = error2 instanceof HttpFailure ? error2.code : void 0;
-  return code === "ETIMEDOUT" ? `no answer within ${timeoutMs} ms` : code === "ECONNREFUSED" ? "connection refused" : code === "ECONNRESET" || code === "EPIPE" ? "connection reset" : code === "ENOTFOUND" || code === "EAI_AGAIN" ? "host name not resolved" : code ? `network error ${code}` : "network error";
+  return error2 instanceof HttpFailure ? error2.code === "ETIMEDOUT" ? `no answer within ${timeoutMs} ms` : error2.message : "network error";
 }
 
 // src/notify/message.ts
