@@ -115,13 +115,12 @@ project.addTask('test:integration', { exec: 'vitest run --project integration' }
 const typecheck = project.addTask('typecheck', { description: 'Type-check sources, tests and .projenrc.ts' });
 for (const config of ['tsconfig.json', 'test/tsconfig.json', 'projenrc/tsconfig.json']) typecheck.exec(`tsc --noEmit -p ${config}`);
 
-// Each action is one self-contained ES module (projenrc/bundles.ts says how bundles are built). No code splitting:
-// the bundles are committed, one readable file per action.
-const bundle = project.addTask('bundle', { description: 'Bundle every action into actions/<name>/dist/index.js' });
-for (const stage of stages) {
-  bundle.exec(['esbuild', `src/actions/${stage.name}.ts`, ...esmBundleFlags(), `--outfile=actions/${stage.name}/dist/index.js`].join(' '));
-  new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
-}
+// Each action is one self-contained CommonJS script, actions/<name>/dist/index.cjs (projenrc/bundles.ts says how
+// bundles are built, projenrc/bundle-actions.ts builds them). No code splitting: the bundles are committed, one
+// readable file per action.
+const bundle = project.addTask('bundle', { description: 'Bundle every action into actions/<name>/dist/index.cjs' });
+bundle.exec('tsx projenrc/bundle-actions.ts');
+for (const stage of stages) new YamlFile(project, `actions/${stage.name}/action.yml`, { obj: actionManifest(stage), marker: true });
 // The `gantry` bin, bundled like the actions so that a process neither resolves hundreds of files in node_modules nor
 // evaluates the SDK's untree-shaken CommonJS builds. `gantry run <stage>` (one process per Jenkins stage) evaluates
 // lib/bin/stages/<stage>.cjs, that stage and the run command in one file, with V8's code cache

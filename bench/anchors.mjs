@@ -96,7 +96,7 @@ async function ecsTable() {
 
   const candidates = {
     'Gantry actions/deploy-ecs': () =>
-      step('actions/deploy-ecs/dist/index.js', stepEnv(env, { 'aws-region': env.AWS_REGION, cluster, service, 'task-definition-file': file, 'force-new-deployment': 'true', 'timeout-minutes': '5' }), 330_000),
+      step('actions/deploy-ecs/dist/index.cjs', stepEnv(env, { 'aws-region': env.AWS_REGION, cluster, service, 'task-definition-file': file, 'force-new-deployment': 'true', 'timeout-minutes': '5' }), 330_000),
     'anchor ecs-deploy-task-definition': () =>
       step(anchorBundle('ecs-deploy-task-definition'), stepEnv(env, { 'task-definition': file, cluster, service, 'wait-for-service-stability': 'true', 'wait-for-minutes': '5' }), 330_000),
   };
@@ -127,7 +127,7 @@ async function authTable() {
   const refusing = env.AWS_ROLE_ARN.replace(/role\/.*$/, 'role/gantry-deploy-chained'); // trusts the deploy role only
   const capMs = 60_000;
   const gantry = (role) =>
-    step('actions/auth/dist/index.js', stepEnv(base, { 'aws-region': env.AWS_REGION, 'role-arn': role, 'web-identity-token-file': env.AWS_WEB_IDENTITY_TOKEN_FILE }), capMs);
+    step('actions/auth/dist/index.cjs', stepEnv(base, { 'aws-region': env.AWS_REGION, 'role-arn': role, 'web-identity-token-file': env.AWS_WEB_IDENTITY_TOKEN_FILE }), capMs);
   const anchor = (role) =>
     step(
       anchorBundle('configure-aws-credentials'),
@@ -226,18 +226,18 @@ async function startTable() {
     ['the AWS SDK alone: STS', [await sdkAlone('sts', 'STSClient', 'AssumeRoleWithWebIdentityCommand', { RoleArn: 'arn:aws:iam::123456789012:role/bench', RoleSessionName: 'bench', WebIdentityToken: 'bench' })], webIdentity, 'STS'],
     ['the AWS SDK alone: ECS', [await sdkAlone('ecs', 'ECSClient', 'DescribeServicesCommand', { cluster: 'bench', services: ['bench'] })], base, 'ECS'],
     ['the AWS SDK alone: ECR', [await sdkAlone('ecr', 'ECRClient', 'GetAuthorizationTokenCommand', {})], base, 'ECR'],
-    ['Gantry auth', 'actions/auth/dist/index.js', webIdentity, { ...region, 'role-arn': 'arn:aws:iam::123456789012:role/bench', 'web-identity-token-file': token }, 'STS'],
+    ['Gantry auth', 'actions/auth/dist/index.cjs', webIdentity, { ...region, 'role-arn': 'arn:aws:iam::123456789012:role/bench', 'web-identity-token-file': token }, 'STS'],
     ['anchor configure-aws-credentials', anchorBundle('configure-aws-credentials'), webIdentity, { ...region, 'role-to-assume': 'arn:aws:iam::123456789012:role/bench', 'web-identity-token-file': token }, 'STS'],
-    ['Gantry deploy-ecs', 'actions/deploy-ecs/dist/index.js', base, { ...region, cluster: 'bench', service: 'bench' }, 'ECS'],
+    ['Gantry deploy-ecs', 'actions/deploy-ecs/dist/index.cjs', base, { ...region, cluster: 'bench', service: 'bench' }, 'ECS'],
     ['anchor ecs-deploy-task-definition', anchorBundle('ecs-deploy-task-definition'), base, { 'task-definition': taskDefinition, cluster: 'bench', service: 'bench' }, 'ECS'],
-    ['Gantry push', 'actions/push/dist/index.js', base, { ...region, repository: 'bench/app', 'oci-archive': archive }, 'ECR'],
+    ['Gantry push', 'actions/push/dist/index.cjs', base, { ...region, repository: 'bench/app', 'oci-archive': archive }, 'ECR'],
     ['anchor ecr-login', anchorBundle('ecr-login'), base, {}, 'ECR'],
-    ['Gantry deploy-eks', 'actions/deploy-eks/dist/index.js', base, { ...region, cluster: 'bench', workload: 'deployment/bench', image: 'bench/app:1' }, 'EKS'],
-    ['Gantry rollback (ecs)', 'actions/rollback/dist/index.js', base, { ...region, target: 'ecs', cluster: 'bench', service: 'bench', 'task-definition-arn': 'arn:aws:ecs:us-east-1:123456789012:task-definition/bench:1' }, 'ECS'],
-    ['Gantry publish-static', 'actions/publish-static/dist/index.js', base, { ...region, 'source-dir': site, bucket: 'bench-site' }, 'S3'],
-    ['Gantry gitops-bump', 'actions/gitops-bump/dist/index.js', base, { repository: `${endpoint}/gitops.git`, files: 'kustomization.yaml', image: 'bench/app:1', service: 'bench', environment: 'staging' }, 'git'],
-    ['Gantry verify', 'actions/verify/dist/index.js', base, { url: `${endpoint}/healthz` }, 'HTTP'],
-    ['Gantry notify', 'actions/notify/dist/index.js', base, { status: 'success', 'webhook-url': `${endpoint}/hook` }, 'HTTP'],
+    ['Gantry deploy-eks', 'actions/deploy-eks/dist/index.cjs', base, { ...region, cluster: 'bench', workload: 'deployment/bench', image: 'bench/app:1' }, 'EKS'],
+    ['Gantry rollback (ecs)', 'actions/rollback/dist/index.cjs', base, { ...region, target: 'ecs', cluster: 'bench', service: 'bench', 'task-definition-arn': 'arn:aws:ecs:us-east-1:123456789012:task-definition/bench:1' }, 'ECS'],
+    ['Gantry publish-static', 'actions/publish-static/dist/index.cjs', base, { ...region, 'source-dir': site, bucket: 'bench-site' }, 'S3'],
+    ['Gantry gitops-bump', 'actions/gitops-bump/dist/index.cjs', base, { repository: `${endpoint}/gitops.git`, files: 'kustomization.yaml', image: 'bench/app:1', service: 'bench', environment: 'staging' }, 'git'],
+    ['Gantry verify', 'actions/verify/dist/index.cjs', base, { url: `${endpoint}/healthz` }, 'HTTP'],
+    ['Gantry notify', 'actions/notify/dist/index.cjs', base, { status: 'success', 'webhook-url': `${endpoint}/hook` }, 'HTTP'],
     // The CLI (Jenkins, terminals): its stage bundle compiled from source, as on a stage's first run (a run that never
     // gets an answer writes no code cache).
 
@@ -292,14 +292,16 @@ async function startTable() {
     console.log(`| ${c.name} | ${c.api} | ${Number.isFinite(ms) ? ms.toFixed(0) : 'none'} | ${cpu.toFixed(0)} | ${index === 0 ? '' : (cpu - bare.cpu).toFixed(0)} | ${ratio} | ${size} |`);
   }
   console.log(`\n| bundle without a loopback API (runs buildah / trivy) | KiB |\n| --- | ---: |`);
-  for (const action of ['build', 'scan']) console.log(`| Gantry ${action} | ${bundleKiB(`actions/${action}/dist/index.js`)} |`);
+  for (const action of ['build', 'scan']) console.log(`| Gantry ${action} | ${bundleKiB(`actions/${action}/dist/index.cjs`)} |`);
 }
 
-/** Size of a bundle: its entry file and, for an anchor split in chunks, every other .js file next to it. */
-/** A bundle that sends one command with the SDK's client and nothing else, built as the actions are built. */
+/**
+ * A bundle that sends one command with the SDK's client and nothing else, built as the actions are built
+ * (projenrc/bundles.ts: one CommonJS script, the SDK's import() of Node's built-ins given by require()).
+ */
 async function sdkAlone(service, client, command, input) {
-  const outfile = join(work, `sdk-alone-${service}.mjs`);
-  await build({
+  const outfile = join(work, `sdk-alone-${service}.cjs`);
+  const result = await build({
     stdin: {
       // Without the SDK's Node 20 warning, as Gantry's actions run.
       contents: [
@@ -312,17 +314,20 @@ async function sdkAlone(service, client, command, input) {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
+    format: 'cjs',
     mainFields: ['module', 'main'],
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: { js: 'const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });' },
+    write: false,
     outfile,
   });
+  writeFileSync(outfile, result.outputFiles[0].text.replace(/\bimport\((?="node:[\w/]+"\))/g, '__gantryImportBuiltin('));
   return outfile;
 }
 
+/** Size of a bundle: its entry file and, for an anchor split in chunks, every other .js file next to it. */
 function bundleKiB(path) {
   const dir = resolve(path, '..');
   const files = path.startsWith(ANCHORS) ? readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)) : [path];
@@ -359,7 +364,7 @@ async function eksTable() {
     for (let wait = 0; wait < 240 && ((await admin('GET', path)).status?.availableReplicas ?? 0) < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 250));
     for (let i = 1; i <= runs; i++) {
       const inputs = { 'aws-region': env.AWS_REGION, cluster: settings.clusterName, namespace, workload: 'deployment/web', image: `127.0.0.1:5000/gantry/web:bench-${i}` };
-      const result = await step('actions/deploy-eks/dist/index.js', stepEnv(env, inputs), 180_000);
+      const result = await step('actions/deploy-eks/dist/index.cjs', stepEnv(env, inputs), 180_000);
       if (result.code !== 0) process.stderr.write(`deploy-eks run ${i} failed (exit ${result.code}):\n${result.output.slice(-2000)}\n`);
       const progressing = (await admin('GET', path)).status?.conditions?.find((c) => c.type === 'Progressing');
       const completed = progressing?.reason === 'NewReplicaSetAvailable' ? Date.parse(progressing.lastUpdateTime) : NaN;

@@ -19,7 +19,7 @@ const candidates = {
   'gantry run auth (CLI)': [process.execPath, ['lib/bin/gantry.mjs', 'run', 'auth', '--json'], env],
   'actions/auth (bundle)': [
     process.execPath,
-    ['actions/auth/dist/index.js'],
+    ['actions/auth/dist/index.cjs'],
     { ...env, 'INPUT_AWS-REGION': 'us-east-1', 'INPUT_ROLE-ARN': env.AWS_ROLE_ARN, 'INPUT_WEB-IDENTITY-TOKEN-FILE': env.AWS_WEB_IDENTITY_TOKEN_FILE, INPUT_AUDIENCE: 'sts.amazonaws.com', 'INPUT_ROLE-DURATION-SECONDS': '3600' },
   ],
   'aws sts assume-role-with-web-identity': [
@@ -46,5 +46,5 @@ for (const [name, [command, args, runEnv]] of Object.entries(candidates)) {
 
 console.log(`\n| action bundle | size KiB |\n| --- | ---: |`);
 for (const action of readdirSync('actions')) {
-  console.log(`| ${action} | ${(statSync(`actions/${action}/dist/index.js`).size / 1024).toFixed(0)} |`);
+  console.log(`| ${action} | ${(statSync(`actions/${action}/dist/index.cjs`).size / 1024).toFixed(0)} |`);
 }

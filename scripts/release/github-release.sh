@@ -11,7 +11,7 @@ source scripts/release/lib.sh
 [[ -n ${GANTRY_VERSION:-} ]] || die "GANTRY_VERSION is not set"
 [[ $(node -p "require('./package.json').version") == "$GANTRY_VERSION" ]] || die "package.json is not at $GANTRY_VERSION"
 for stage in actions/*/; do
-  [[ -f $stage/dist/index.js ]] || die "$stage has no committed bundle (dist/index.js)"
+  [[ -f $stage/dist/index.cjs ]] || die "$stage has no committed bundle (dist/index.cjs)"
 done
 tag=v$GANTRY_VERSION
 major=v${GANTRY_VERSION%%.*}

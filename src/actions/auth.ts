@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { authStage } from '../stages/auth.js';
 
-await runAction(authStage);
+void runAction(authStage);

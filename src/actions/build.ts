@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { buildStage } from '../stages/build.js';
 
-await runAction(buildStage);
+void runAction(buildStage);

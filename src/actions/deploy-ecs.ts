@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { deployEcsStage } from '../stages/deploy-ecs.js';
 
-await runAction(deployEcsStage);
+void runAction(deployEcsStage);

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { deployEksStage } from '../stages/deploy-eks.js';
 
-await runAction(deployEksStage);
+void runAction(deployEksStage);

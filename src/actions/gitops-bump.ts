@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { gitopsBumpStage } from '../stages/gitops-bump.js';
 
-await runAction(gitopsBumpStage);
+void runAction(gitopsBumpStage);

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { notifyStage } from '../stages/notify.js';
 
-await runAction(notifyStage);
+void runAction(notifyStage);

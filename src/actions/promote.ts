@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { promoteStage } from '../stages/promote.js';
 
-await runAction(promoteStage);
+void runAction(promoteStage);

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { publishStaticStage } from '../stages/publish-static.js';
 
-await runAction(publishStaticStage);
+void runAction(publishStaticStage);

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { pushStage } from '../stages/push.js';
 
-await runAction(pushStage);
+void runAction(pushStage);

@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { rollbackStage } from '../stages/rollback.js';
 
-await runAction(rollbackStage);
+void runAction(rollbackStage);

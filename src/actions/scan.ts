@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { scanStage } from '../stages/scan.js';
 
-await runAction(scanStage);
+void runAction(scanStage);

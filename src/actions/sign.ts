@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { signStage } from '../stages/sign.js';
 
-await runAction(signStage);
+void runAction(signStage);

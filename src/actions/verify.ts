@@ -1,4 +1,4 @@
 import { runAction } from '../runtime/github/index.js';
 import { verifyStage } from '../stages/verify.js';
 
-await runAction(verifyStage);
+void runAction(verifyStage);

@@ -17,6 +17,6 @@ export function actionManifest(stage: Stage) {
     author: 'Gantry',
     inputs,
     outputs,
-    runs: { using: 'node24', main: 'dist/index.js' },
+    runs: { using: 'node24', main: 'dist/index.cjs' },
   };
 }

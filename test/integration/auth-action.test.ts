@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIssuer, mintToken } from '../../src/local/oidc.js';
 import { readCommandFile, runNode, stackEnv } from './support.js';
 
-const ACTION = 'actions/auth/dist/index.js';
+const ACTION = 'actions/auth/dist/index.cjs';
 const REQUEST_TOKEN = 'runner-request-token-0123456789';
 
 /**

@@ -487,7 +487,7 @@ describe('bad input is refused up front, naming the input', () => {
     it.for(actionRows({ registry: 'registry' }).map((row, i) => ({ ...row, i })))('$stage: bad $input', async ({ i }) => {
       const row = actionRows({ registry: inject('localEnv').GANTRY_REGISTRY! })[i]!;
       const inputs = Object.fromEntries(Object.entries(row.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
-      const run = await runNode(`actions/${row.stage}/dist/index.js`, [], stackEnv({ ...session, ...inputs }));
+      const run = await runNode(`actions/${row.stage}/dist/index.cjs`, [], stackEnv({ ...session, ...inputs }));
       expectRefusal(run, row.input, 1);
       expect(run.stdout).toMatch(new RegExp(`^::error::${row.stage} failed: input '${row.input}'`, 'm'));
     });

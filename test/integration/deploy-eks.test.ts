@@ -263,7 +263,7 @@ describe('actions/deploy-eks (bundled)', () => {
     const inputs = { 'aws-region': 'us-east-1', cluster, namespace, workload: 'action-web', image: NEW, 'timeout-minutes': '2' };
     const env = stackEnv({ ...roleEnv, ...files, AWS_ROLE_ARN: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined });
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    const run = await runNode('actions/deploy-eks/dist/index.js', [], env);
+    const run = await runNode('actions/deploy-eks/dist/index.cjs', [], env);
     expect(run.code, run.stdout + run.stderr).toBe(0);
 
     expect(readCommandFile(files.GITHUB_OUTPUT)).toMatchObject({ 'previous-images': `app=${OLD}`, revision: '2', 'rollout-status': 'complete' });

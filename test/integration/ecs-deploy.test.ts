@@ -144,7 +144,7 @@ describe.concurrent('deploy-ecs against the emulator', () => {
     const outputFile = join(dir, 'github-output');
     await writeFile(outputFile, '');
     const run = await runNode(
-      'actions/deploy-ecs/dist/index.js',
+      'actions/deploy-ecs/dist/index.cjs',
       [],
       stackEnv({
         GITHUB_OUTPUT: outputFile,

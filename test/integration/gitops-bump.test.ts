@@ -461,7 +461,7 @@ describe('gitops-bump on the local stack', () => {
     const outputFile = join(root, 'action-output');
     await writeFile(outputFile, '');
     const run = await runNode(
-      'actions/gitops-bump/dist/index.js',
+      'actions/gitops-bump/dist/index.cjs',
       [],
       stackEnv({
         GITHUB_OUTPUT: outputFile,

@@ -145,7 +145,7 @@ describe('image path through the bundled actions: build → push', () => {
       GITHUB_WORKSPACE: process.cwd(),
     });
     const build = await runNode(
-      'actions/build/dist/index.js',
+      'actions/build/dist/index.cjs',
       [],
       stackEnv({
         ...github('build'),
@@ -168,7 +168,7 @@ describe('image path through the bundled actions: build → push', () => {
     expect(await readFile(join(dir, 'build.summary'), 'utf8')).toContain(built.digest);
 
     const push = await runNode(
-      'actions/push/dist/index.js',
+      'actions/push/dist/index.cjs',
       [],
       stackEnv({
         ...github('push'),

@@ -194,7 +194,7 @@ describe('actions/notify (bundled)', () => {
       'INPUT_WEBHOOK-URL': hook('down', 'action'),
       INPUT_ATTEMPTS: '2',
     });
-    const run = await runNode('actions/notify/dist/index.js', [], env);
+    const run = await runNode('actions/notify/dist/index.cjs', [], env);
     expect(run.code, run.stdout).toBe(0);
 
     // The runner is told the secrets first (it consumes these lines and never shows them); nothing else holds them.

@@ -272,7 +272,7 @@ describe('publish-static against the emulator', () => {
       'INPUT_CACHE-CONTROL': '**/*.html: no-cache, no-store\n',
     });
     const from = proxy.requests.length;
-    const run = await runNode('actions/publish-static/dist/index.js', [], env, 120_000);
+    const run = await runNode('actions/publish-static/dist/index.cjs', [], env, 120_000);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(objectWrites(proxy.requests.slice(from))).toHaveLength(1);
     const outputs = readCommandFile(files.GITHUB_OUTPUT);

@@ -138,7 +138,7 @@ describe('a release, run locally by the workflow scripts', () => {
     expect(readFileSync(notesCopy, 'utf8')).toContain('First release of Gantry as the `gantry-ci` package');
     // The tagged commit serves `uses: …/actions/<stage>@v1`: every action with its bundle.
     const files = await exec('git', ['--git-dir', origin, 'ls-tree', '-r', '--name-only', 'v1', 'actions']).then(({ stdout }) => stdout.split('\n'));
-    expect(files).toContain('actions/auth/dist/index.js');
+    expect(files).toContain('actions/auth/dist/index.cjs');
     expect(files).toContain('actions/auth/action.yml');
 
     expect((await plan()).outputs).toEqual({ mode: 'none', version: '1.0.0' });

@@ -139,7 +139,7 @@ describe.concurrent('rollback --target ecs against the emulator', () => {
       'expected-task-definition-arn': out['task-definition-arn']!,
       'poll-seconds': '0.25',
     });
-    const run = await runNode('actions/rollback/dist/index.js', [], env);
+    const run = await runNode('actions/rollback/dist/index.cjs', [], env);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const written = readCommandFile(files.GITHUB_OUTPUT);
     expect(written).toMatchObject({ target: 'ecs', 'rolled-back-to': t.taskDefinitionArn, changed: 'true' });

@@ -12,7 +12,7 @@ import { readCommandFile, runCli, runNode, stackEnv, type Run } from './support.
  * The scan stage against the real Trivy 0.74.0 on PATH, offline: the secret and misconfiguration scanners need
  * no download (misconfiguration checks are built into the binary), the vulnerability DB cannot be had here.
  */
-const ACTION = 'actions/scan/dist/index.js';
+const ACTION = 'actions/scan/dist/index.cjs';
 const CLEAN = resolve('test/fixtures/scan/clean');
 const MISCONFIG = resolve('test/fixtures/scan/misconfig');
 const TIMEOUT = 120_000;

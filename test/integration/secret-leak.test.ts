@@ -109,7 +109,7 @@ async function keepingCommandFiles(dir: string): Promise<string> {
   await mkdir(bin, { recursive: true });
   await mkdir(kept, { recursive: true });
   // A node script, not a shell one: shells drop the INPUT_AWS-REGION-style variables act passes. Copies are named by
-  // time and by the action that ran (actions/<stage>/dist/index.js), so each step's are its own.
+  // time and by the action that ran (actions/<stage>/dist/index.cjs), so each step's are its own.
   const script = `#!${process.execPath}
 const { spawnSync } = require('node:child_process');
 const { copyFileSync, existsSync } = require('node:fs');

@@ -225,7 +225,7 @@ describe('actions/verify (bundled)', () => {
     };
     const env = stackEnv(files);
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    const run = await runNode('actions/verify/dist/index.js', [], env);
+    const run = await runNode('actions/verify/dist/index.cjs', [], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::verify failed: smoke check degraded failed after \d+ attempts/);
     expect(readCommandFile(files.GITHUB_OUTPUT)).toMatchObject({ result: 'failed', 'failed-checks': 'degraded' });
@@ -239,7 +239,7 @@ describe('actions/verify (bundled)', () => {
     const files = { GITHUB_OUTPUT: join(dir, 'action-output-2'), GITHUB_STEP_SUMMARY: join(dir, 'action-summary-2') };
     for (const file of Object.values(files)) writeFileSync(file, '');
     const env = stackEnv({ ...files, INPUT_URL: `${base}/flaky?key=action2&fail=1`, 'INPUT_INTERVAL-SECONDS': '0.2', INPUT_HEADER: 'x-version' });
-    const run = await runNode('actions/verify/dist/index.js', [], env);
+    const run = await runNode('actions/verify/dist/index.cjs', [], env);
     expect(run.code, run.stdout).toBe(0);
     expect(readCommandFile(files.GITHUB_OUTPUT)).toMatchObject({ result: 'passed', attempts: '2', 'failed-checks': '' });
     expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain('### verify: passed');

@@ -1,8 +1,9 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -1275,20 +1276,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
 function issueCommand(command, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env, file, name, value) {
   let path = env[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter}"`);
-  return appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -1321,9 +1320,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -1361,7 +1358,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -1376,7 +1373,7 @@ function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
   return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
           clearTimeout(timer), resolve(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
@@ -1479,7 +1476,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -1511,13 +1508,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -1545,10 +1542,9 @@ async function runAction(stage) {
 }
 
 // src/model/schedule.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-var systemClock = {
+var import_promises2 = require("node:timers/promises"), systemClock = {
   now: () => performance.now(),
-  sleep: (ms) => sleep2(ms)
+  sleep: (ms) => (0, import_promises2.setTimeout)(ms)
 };
 function formatDuration(ms) {
   let seconds3 = Math.round(ms / 1e3);
@@ -1556,7 +1552,7 @@ function formatDuration(ms) {
 }
 
 // src/verify/inputs.ts
-import { readFile } from "node:fs/promises";
+var import_promises3 = require("node:fs/promises");
 
 // src/model/inputs.ts
 var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
@@ -6473,7 +6469,7 @@ async function smokePlanOf(values, prefix = "") {
 async function readCaFile(path, inputName) {
   let pem;
   try {
-    pem = await readFile(path, "utf8");
+    pem = await (0, import_promises3.readFile)(path, "utf8");
   } catch (error2) {
     throw new InputError(inputName, `cannot read ${path}: ${error2.code ?? error2.message}`);
   }
@@ -6482,9 +6478,7 @@ async function readCaFile(path, inputName) {
 }
 
 // src/verify/http-probe.ts
-import { request as httpRequest2 } from "node:http";
-import { request as httpsRequest2 } from "node:https";
-var ProbeError = class extends Error {
+var import_node_http2 = require("node:http"), import_node_https2 = require("node:https"), ProbeError = class extends Error {
   constructor(message) {
     super(message), this.name = "ProbeError";
   }
@@ -6492,7 +6486,7 @@ var ProbeError = class extends Error {
 function probe(url, options) {
   let maxBody = options.maxBodyBytes ?? 65536;
   return new Promise((resolve, reject) => {
-    let req = (url.protocol === "https:" ? httpsRequest2 : httpRequest2)(
+    let req = (url.protocol === "https:" ? import_node_https2.request : import_node_http2.request)(
       url,
       {
         method: "GET",
@@ -6654,4 +6648,4 @@ async function verify(input2, runtime) {
 }
 
 // src/actions/verify.ts
-await runAction(verifyStage);
+runAction(verifyStage);

@@ -1,8 +1,9 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -1149,20 +1150,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
 function issueCommand(command, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env, file, name, value) {
   let path = env[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter}"`);
-  return appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -1195,9 +1194,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -1235,7 +1232,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -1250,7 +1247,7 @@ function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
   return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve2, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
           clearTimeout(timer), resolve2(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
@@ -1353,7 +1350,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -1385,13 +1382,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -1419,19 +1416,16 @@ async function runAction(stage) {
 }
 
 // src/stages/build.ts
-import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join as join3, resolve } from "node:path";
+var import_promises5 = require("node:fs/promises"), import_node_os3 = require("node:os"), import_node_path3 = require("node:path");
 
 // src/build/buildah.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+var import_promises2 = require("node:fs/promises"), import_node_path = require("node:path");
 
 // src/build/exec.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = require("node:child_process");
 function runCommand(command, args, options = {}) {
   return new Promise((resolve2, reject) => {
-    let child = spawn(command, args, {
+    let child = (0, import_node_child_process.spawn)(command, args, {
       cwd: options.cwd,
       env: options.env ? Object.fromEntries(Object.entries(options.env).filter(([, v]) => v !== void 0)) : void 0,
       stdio: ["ignore", "pipe", "pipe"],
@@ -1492,7 +1486,7 @@ function buildahBuildArgs(plan, storageDriver) {
   if (plan.timestamp !== void 0 && args.push("--timestamp", String(plan.timestamp)), plan.platforms.length > 1) args.push("--manifest", refOf(plan, plan.tags[0]));
   else {
     for (let tag of plan.tags) args.push("--tag", refOf(plan, tag));
-    args.push("--iidfile", join(plan.workDir, "iid"));
+    args.push("--iidfile", (0, import_node_path.join)(plan.workDir, "iid"));
   }
   return args.push(plan.context), args;
 }
@@ -1519,7 +1513,7 @@ var BuildahBuilder = class {
     if (plan.platforms.length > 1)
       return await runCommand("buildah", [...globalArgs(storageDriver), "manifest", "rm", localRef], { env, timeoutMs: 6e4 }), await runCommand("buildah", [...globalArgs(storageDriver), "rmi", localRef], { env, timeoutMs: 6e4 }), await run(buildahBuildArgs(plan, storageDriver), "build"), await run(buildahArchiveArgs(plan, localRef, storageDriver), "push to the OCI archive"), { localRef };
     await run(buildahBuildArgs(plan, storageDriver), "build");
-    let imageId = (await readFile(join(plan.workDir, "iid"), "utf8")).trim().replace(/^sha256:/, "");
+    let imageId = (await (0, import_promises2.readFile)((0, import_node_path.join)(plan.workDir, "iid"), "utf8")).trim().replace(/^sha256:/, "");
     return await run(buildahArchiveArgs(plan, imageId, storageDriver), "push to the OCI archive"), { imageId, localRef };
   }
 };
@@ -1536,15 +1530,14 @@ function lastLines(text, count = 5) {
 }
 
 // src/build/docker.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+var import_promises3 = require("node:fs/promises"), import_node_path2 = require("node:path");
 function dockerBuildArgs(plan, options) {
   let args = ["buildx", "build", "--file", plan.dockerfile];
   for (let [key, value] of plan.buildArgs) args.push("--build-arg", `${key}=${value}`);
   plan.target && args.push("--target", plan.target), plan.platforms.length > 0 && args.push("--platform", plan.platforms.join(","));
   for (let [key, value] of Object.entries(plan.labels)) args.push("--label", `${key}=${value}`);
   for (let tag of plan.tags) args.push("--tag", refOf(plan, tag));
-  return args.push("--provenance=false"), args.push("--output", `type=oci,dest=${plan.archive}${plan.timestamp !== void 0 ? ",rewrite-timestamp=true" : ""}`), plan.platforms.length <= 1 && args.push("--load"), options.ghaCache && args.push("--cache-from", "type=gha", "--cache-to", "type=gha,mode=max"), args.push("--iidfile", join2(plan.workDir, "iid"), "--metadata-file", join2(plan.workDir, "metadata.json"), plan.context), args;
+  return args.push("--provenance=false"), args.push("--output", `type=oci,dest=${plan.archive}${plan.timestamp !== void 0 ? ",rewrite-timestamp=true" : ""}`), plan.platforms.length <= 1 && args.push("--load"), options.ghaCache && args.push("--cache-from", "type=gha", "--cache-to", "type=gha,mode=max"), args.push("--iidfile", (0, import_node_path2.join)(plan.workDir, "iid"), "--metadata-file", (0, import_node_path2.join)(plan.workDir, "metadata.json"), plan.context), args;
 }
 var DockerBuilder = class {
   constructor(options) {
@@ -1562,7 +1555,7 @@ var DockerBuilder = class {
 `)}`, {
         remedy: /docker driver|type=gha|cache export/i.test(result.stderr) ? "the default 'docker' builder cannot write OCI archives or use the gha cache: create a docker-container builder first (docker/setup-buildx-action on GitHub, `docker buildx create --use` elsewhere)." : "see the build log above."
       });
-    return { imageId: (await readFile2(join2(plan.workDir, "iid"), "utf8")).trim().replace(/^sha256:/, ""), localRef: refOf(plan, plan.tags[0]) };
+    return { imageId: (await (0, import_promises3.readFile)((0, import_node_path2.join)(plan.workDir, "iid"), "utf8")).trim().replace(/^sha256:/, ""), localRef: refOf(plan, plan.tags[0]) };
   }
 };
 async function dockerDaemonAnswers(env) {
@@ -1724,13 +1717,12 @@ var TagError = class extends Error {
 };
 
 // src/oci/archive.ts
-import { createHash } from "node:crypto";
+var import_node_crypto2 = require("node:crypto");
 
 // src/oci/tar.ts
-import { open } from "node:fs/promises";
-var BLOCK = 512;
+var import_promises4 = require("node:fs/promises"), BLOCK = 512;
 async function indexTar(path) {
-  let file = await open(path, "r");
+  let file = await (0, import_promises4.open)(path, "r");
   try {
     let entries = /* @__PURE__ */ new Map(), { size: total } = await file.stat(), position = 0, pending = {};
     for (; position + BLOCK <= total; ) {
@@ -1756,7 +1748,7 @@ async function indexTar(path) {
   }
 }
 async function readRange(path, offset, length) {
-  let file = await open(path, "r");
+  let file = await (0, import_promises4.open)(path, "r");
   try {
     return await readAt(file, offset, length);
   } finally {
@@ -1864,7 +1856,7 @@ async function openOciArchive(path) {
   return collect(root), { path, root, blobs: [...blobs.values()], refName: top[0]?.annotations?.["org.opencontainers.image.ref.name"], readBlob };
 }
 function sha256(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 function parseJson(bytes, what) {
   try {
@@ -1949,9 +1941,9 @@ var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, inputs = {
   run: build
 });
 async function build(input2, runtime) {
-  let context = resolve(input2.context);
+  let context = (0, import_node_path3.resolve)(input2.context);
   if (!await isDirectory(context)) throw new InputError("context", `${context} is not a directory`);
-  let dockerfile = resolve(context, input2.dockerfile ?? "Dockerfile");
+  let dockerfile = (0, import_node_path3.resolve)(context, input2.dockerfile ?? "Dockerfile");
   if (!await isFile(dockerfile)) throw new InputError("dockerfile", `${dockerfile} does not exist`);
   let git = await gitFacts(context, runtime.env), sha = input2.sha ?? runtime.run.sha ?? git.sha, derived;
   try {
@@ -1974,9 +1966,9 @@ async function build(input2, runtime) {
     ...sha ? { "org.opencontainers.image.revision": sha } : {},
     "org.opencontainers.image.version": derived.version ?? (sha ? `sha-${shortSha(sha)}` : derived.tags[0]),
     ...Object.fromEntries(input2.labels)
-  }, archive = resolve(input2["oci-archive"] ?? join3(".gantry", "build", `${input2.image.replace(/[^a-z0-9._-]+/g, "_")}.oci.tar`));
-  await mkdir(dirname(archive), { recursive: !0 }), await rm(archive, { force: !0 });
-  let workDir = await mkdtemp(join3(tmpdir(), "gantry-build-")), plan = {
+  }, archive = (0, import_node_path3.resolve)(input2["oci-archive"] ?? (0, import_node_path3.join)(".gantry", "build", `${input2.image.replace(/[^a-z0-9._-]+/g, "_")}.oci.tar`));
+  await (0, import_promises5.mkdir)((0, import_node_path3.dirname)(archive), { recursive: !0 }), await (0, import_promises5.rm)(archive, { force: !0 });
+  let workDir = await (0, import_promises5.mkdtemp)((0, import_node_path3.join)((0, import_node_os3.tmpdir)(), "gantry-build-")), plan = {
     context,
     dockerfile,
     buildArgs: input2["build-args"],
@@ -2005,7 +1997,7 @@ async function build(input2, runtime) {
       version: derived.version ?? ""
     };
   } finally {
-    await rm(workDir, { recursive: !0, force: !0 });
+    await (0, import_promises5.rm)(workDir, { recursive: !0, force: !0 });
   }
 }
 async function chooseBuilder(input2, runtime) {
@@ -2021,13 +2013,13 @@ async function chooseBuilder(input2, runtime) {
   return new BuildahBuilder({ storageDriver, env: runtime.env, log, timeoutMs });
 }
 async function isDirectory(path) {
-  return (await stat(path).catch(() => {
+  return (await (0, import_promises5.stat)(path).catch(() => {
   }))?.isDirectory() ?? !1;
 }
 async function isFile(path) {
-  return (await stat(path).catch(() => {
+  return (await (0, import_promises5.stat)(path).catch(() => {
   }))?.isFile() ?? !1;
 }
 
 // src/actions/build.ts
-await runAction(buildStage);
+runAction(buildStage);

@@ -1,8 +1,9 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -1401,20 +1402,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
 function issueCommand(command, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env, file, name, value) {
   let path = env[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter2 = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter2 = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter2) || value.includes(delimiter2)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter2}"`);
-  return appendFileSync(path, `${name}<<${delimiter2}${EOL}${value}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter2}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter2}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -1447,9 +1446,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -1487,7 +1484,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -1502,7 +1499,7 @@ function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
   return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve2, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
           clearTimeout(timer), resolve2(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
@@ -1605,7 +1602,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -1637,13 +1634,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -1671,10 +1668,7 @@ async function runAction(stage) {
 }
 
 // src/stages/scan.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
-import { mkdir as mkdir3, readFile as readFile2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname2, join as join4, resolve } from "node:path";
+var import_node_fs4 = require("node:fs"), import_promises7 = require("node:fs/promises"), import_node_os4 = require("node:os"), import_node_path4 = require("node:path");
 
 // src/model/inputs.ts
 var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
@@ -1819,17 +1813,12 @@ function xml(text2) {
 }
 
 // src/scan/oci-archive.ts
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pipeline } from "node:stream/promises";
+var import_node_fs2 = require("node:fs"), import_promises3 = require("node:fs/promises"), import_node_os3 = require("node:os"), import_node_path = require("node:path"), import_promises4 = require("node:stream/promises");
 
 // src/oci/tar.ts
-import { open } from "node:fs/promises";
-var BLOCK = 512;
+var import_promises2 = require("node:fs/promises"), BLOCK = 512;
 async function indexTar(path) {
-  let file = await open(path, "r");
+  let file = await (0, import_promises2.open)(path, "r");
   try {
     let entries = /* @__PURE__ */ new Map(), { size: total } = await file.stat(), position = 0, pending = {};
     for (; position + BLOCK <= total; ) {
@@ -1920,16 +1909,16 @@ async function isOciArchive(path) {
 async function unpackOciArchive(path) {
   let entries = await entriesOf(path);
   if (!entries) throw new GantryError(`${path} is not a tar archive`);
-  let dir = await mkdtemp(join(tmpdir(), "gantry-oci-"));
+  let dir = await (0, import_promises3.mkdtemp)((0, import_node_path.join)((0, import_node_os3.tmpdir)(), "gantry-oci-"));
   try {
     for (let entry of entries.values()) {
       if (!LAYOUT_FILE.test(entry.name)) continue;
-      let out = join(dir, entry.name);
-      await mkdir(dirname(out), { recursive: !0 }), entry.size === 0 ? await writeFile(out, "") : await pipeline(createReadStream(path, { start: entry.offset, end: entry.offset + entry.size - 1 }), createWriteStream(out));
+      let out = (0, import_node_path.join)(dir, entry.name);
+      await (0, import_promises3.mkdir)((0, import_node_path.dirname)(out), { recursive: !0 }), entry.size === 0 ? await (0, import_promises3.writeFile)(out, "") : await (0, import_promises4.pipeline)((0, import_node_fs2.createReadStream)(path, { start: entry.offset, end: entry.offset + entry.size - 1 }), (0, import_node_fs2.createWriteStream)(out));
     }
     return dir;
   } catch (error2) {
-    throw await rm(dir, { recursive: !0, force: !0 }), new GantryError(`cannot unpack the OCI archive ${path}: ${error2.message}`, { cause: error2 });
+    throw await (0, import_promises3.rm)(dir, { recursive: !0, force: !0 }), new GantryError(`cannot unpack the OCI archive ${path}: ${error2.message}`, { cause: error2 });
   }
 }
 
@@ -2284,15 +2273,14 @@ function pathUri(result2) {
 }
 
 // src/scan/secrets.ts
-import { readFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
+var import_promises5 = require("node:fs/promises"), import_node_path2 = require("node:path");
 async function secretValues(report2, root) {
   let values = /* @__PURE__ */ new Set();
   for (let result2 of report2.Results) {
     if (result2.Secrets.length === 0) continue;
     let lines;
     try {
-      lines = (await readFile(join2(root, result2.Target), "utf8")).replace(/\r/g, "").split(`
+      lines = (await (0, import_promises5.readFile)((0, import_node_path2.join)(root, result2.Target), "utf8")).replace(/\r/g, "").split(`
 `);
     } catch {
       continue;
@@ -2323,16 +2311,14 @@ function uncensor(censored, original) {
 }
 
 // src/scan/trivy-binary.ts
-import { constants } from "node:fs";
-import { access, mkdir as mkdir2, mkdtemp as mkdtemp2, rename, rm as rm2 } from "node:fs/promises";
-import { delimiter, join as join3 } from "node:path";
+var import_node_fs3 = require("node:fs"), import_promises6 = require("node:fs/promises"), import_node_path3 = require("node:path");
 
 // src/scan/exec.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = require("node:child_process");
 function execTool(command, args, options) {
   let started = Date.now();
   return new Promise((resolve2, reject) => {
-    let child = spawn(command, args, {
+    let child = (0, import_node_child_process.spawn)(command, args, {
       cwd: options.cwd,
       env: definedOnly(options.env),
       stdio: ["ignore", "pipe", "pipe"],
@@ -2381,7 +2367,7 @@ async function trivyVersionOf(path, env) {
   }
 }
 function cachedTrivyPath(toolCache, version2 = TRIVY_VERSION) {
-  return join3(toolCache, "trivy", version2, "trivy");
+  return (0, import_node_path3.join)(toolCache, "trivy", version2, "trivy");
 }
 async function resolveTrivy(options) {
   let { runtime } = options, env = runtime.env, candidate = options.trivyPath ?? await findOnPath("trivy", env.PATH);
@@ -2399,9 +2385,9 @@ async function installTrivy(destination, runtime) {
     throw new GantryError(`Trivy ${TRIVY_VERSION} is not installed and there is no Go toolchain to build it`, {
       remedy: `put trivy ${TRIVY_VERSION} on PATH or pass trivy-path, or install Go (1.25 or later) so Gantry can run \`go install ${TRIVY_MODULE}@v${TRIVY_VERSION}\`.`
     });
-  let dir = join3(destination, "..");
-  await mkdir2(dir, { recursive: !0 });
-  let scratch = await mkdtemp2(join3(dir, ".build-"));
+  let dir = (0, import_node_path3.join)(destination, "..");
+  await (0, import_promises6.mkdir)(dir, { recursive: !0 });
+  let scratch = await (0, import_promises6.mkdtemp)((0, import_node_path3.join)(dir, ".build-"));
   try {
     await runtime.group(`Installing Trivy ${TRIVY_VERSION} with go install (several minutes on a small runner)`, async () => {
       let run = await execTool(
@@ -2426,9 +2412,9 @@ ${tail}`, {
         });
       }
       runtime.info(`built Trivy ${TRIVY_VERSION} in ${Math.round(run.elapsedMs / 1e3)}s`);
-    }), await rename(join3(scratch, "trivy"), destination);
+    }), await (0, import_promises6.rename)((0, import_node_path3.join)(scratch, "trivy"), destination);
   } finally {
-    await rm2(scratch, { recursive: !0, force: !0 });
+    await (0, import_promises6.rm)(scratch, { recursive: !0, force: !0 });
   }
   let version2 = await trivyVersionOf(destination, runtime.env);
   if (version2 !== TRIVY_VERSION) throw new GantryError(`the Trivy just built reports version ${version2 ?? "(none)"}, not ${TRIVY_VERSION}`);
@@ -2452,10 +2438,10 @@ function goInstallEnv(env, gobin) {
   };
 }
 async function findOnPath(name, path) {
-  for (let dir of (path ?? "").split(delimiter).filter(Boolean)) {
-    let file = join3(dir, name);
+  for (let dir of (path ?? "").split(import_node_path3.delimiter).filter(Boolean)) {
+    let file = (0, import_node_path3.join)(dir, name);
     try {
-      return await access(file, constants.X_OK), file;
+      return await (0, import_promises6.access)(file, import_node_fs3.constants.X_OK), file;
     } catch {
     }
   }
@@ -2506,7 +2492,7 @@ function lastFatalLine(stderr) {
 }
 
 // src/stages/scan.ts
-var DEFAULT_SCANNERS = { image: ["vuln", "secret"], fs: ["vuln", "secret"], config: ["misconfig"] }, existingPath = string2().check(_minLength(1), refine((path) => existsSync2(path), "no such file or directory")), inputs = {
+var DEFAULT_SCANNERS = { image: ["vuln", "secret"], fs: ["vuln", "secret"], config: ["misconfig"] }, existingPath = string2().check(_minLength(1), refine((path) => (0, import_node_fs4.existsSync)(path), "no such file or directory")), inputs = {
   "scan-type": input(_enum(SCAN_TYPES, { error: `must be one of ${SCAN_TYPES.join(", ")}` }), {
     description: "What to scan: image (an OCI or Docker archive, e.g. the build stage's oci-archive output), fs (a directory), config (Dockerfile, Kubernetes manifests, Terraform).",
     default: "image"
@@ -2607,19 +2593,19 @@ var DEFAULT_SCANNERS = { image: ["vuln", "secret"], fs: ["vuln", "secret"], conf
   run: scan
 });
 async function scan(input2, runtime) {
-  let scanType = input2["scan-type"], scanners = input2.scanners ?? DEFAULT_SCANNERS[scanType], target = resolve(input2.target), home = runtime.env.HOME ?? homedir(), cacheDir = resolve(expandHome(input2["cache-dir"] ?? join4(runtime.env.XDG_CACHE_HOME ?? join4(home, ".cache"), "trivy"), home)), outputDir = resolve(input2["output-dir"]), ignoreFile = input2["ignore-file"] ? resolve(input2["ignore-file"]) : defaultIgnoreFile(scanType, target), policy = { severities: input2.severity, strategy: input2.strategy };
-  if (scanType !== "config" && scanners.includes("vuln") && input2.offline && !existsSync2(join4(cacheDir, "db", "trivy.db")))
+  let scanType = input2["scan-type"], scanners = input2.scanners ?? DEFAULT_SCANNERS[scanType], target = (0, import_node_path4.resolve)(input2.target), home = runtime.env.HOME ?? (0, import_node_os4.homedir)(), cacheDir = (0, import_node_path4.resolve)(expandHome(input2["cache-dir"] ?? (0, import_node_path4.join)(runtime.env.XDG_CACHE_HOME ?? (0, import_node_path4.join)(home, ".cache"), "trivy"), home)), outputDir = (0, import_node_path4.resolve)(input2["output-dir"]), ignoreFile = input2["ignore-file"] ? (0, import_node_path4.resolve)(input2["ignore-file"]) : defaultIgnoreFile(scanType, target), policy = { severities: input2.severity, strategy: input2.strategy };
+  if (scanType !== "config" && scanners.includes("vuln") && input2.offline && !(0, import_node_fs4.existsSync)((0, import_node_path4.join)(cacheDir, "db", "trivy.db")))
     throw missingVulnerabilityDb({ cacheDir, offline: !0 });
   let trivy = await resolveTrivy({ trivyPath: input2["trivy-path"], toolCache: expandHome(input2["tool-cache"], home), runtime });
-  runtime.info(`Trivy ${trivy.version} (${trivy.source}: ${trivy.path})`), await mkdir3(outputDir, { recursive: !0 });
+  runtime.info(`Trivy ${trivy.version} (${trivy.source}: ${trivy.path})`), await (0, import_promises7.mkdir)(outputDir, { recursive: !0 });
   let paths = {
-    json: join4(outputDir, "trivy-report.json"),
-    sarif: join4(outputDir, "trivy-report.sarif"),
-    junit: join4(outputDir, "trivy-junit.xml"),
-    summary: join4(outputDir, "trivy-summary.md")
-  }, sbomFile = input2["sbom-file"] ? resolve(input2["sbom-file"]) : void 0;
-  for (let path of [...Object.values(paths), ...sbomFile ? [sbomFile] : []]) await rm3(path, { force: !0 });
-  let layout = scanType === "image" && statSync(target).isFile() && await isOciArchive(target) ? await unpackOciArchive(target) : void 0;
+    json: (0, import_node_path4.join)(outputDir, "trivy-report.json"),
+    sarif: (0, import_node_path4.join)(outputDir, "trivy-report.sarif"),
+    junit: (0, import_node_path4.join)(outputDir, "trivy-junit.xml"),
+    summary: (0, import_node_path4.join)(outputDir, "trivy-summary.md")
+  }, sbomFile = input2["sbom-file"] ? (0, import_node_path4.resolve)(input2["sbom-file"]) : void 0;
+  for (let path of [...Object.values(paths), ...sbomFile ? [sbomFile] : []]) await (0, import_promises7.rm)(path, { force: !0 });
+  let layout = scanType === "image" && (0, import_node_fs4.statSync)(target).isFile() && await isOciArchive(target) ? await unpackOciArchive(target) : void 0;
   layout && runtime.info(`${input2.target} is an OCI archive: unpacked to ${layout} for Trivy`);
   try {
     if (await runtime.group(
@@ -2641,25 +2627,25 @@ async function scan(input2, runtime) {
         runtime
       )
     ), sbomFile) {
-      await mkdir3(dirname2(sbomFile), { recursive: !0 });
+      await (0, import_promises7.mkdir)((0, import_node_path4.dirname)(sbomFile), { recursive: !0 });
       let sbomScan = { scanType, target: layout ?? target, cacheDir, timeoutSeconds: input2.timeout };
       await runtime.group(
         `trivy ${scanType} ${input2.target}: CycloneDX SBOM`,
         () => runTrivy(trivy.path, { ...sbomScan, scanners: [], ignoreUnfixed: !1, offline: !0, output: sbomFile }, runtime, trivySbomArgs(sbomScan, sbomFile))
-      ), layout && await writeFile2(sbomFile, (await readFile2(sbomFile, "utf8")).replaceAll(layout, target)), runtime.info(`CycloneDX SBOM written to ${sbomFile}`);
+      ), layout && await (0, import_promises7.writeFile)(sbomFile, (await (0, import_promises7.readFile)(sbomFile, "utf8")).replaceAll(layout, target)), runtime.info(`CycloneDX SBOM written to ${sbomFile}`);
     }
   } finally {
-    layout && await rm3(layout, { recursive: !0, force: !0 });
+    layout && await (0, import_promises7.rm)(layout, { recursive: !0, force: !0 });
   }
-  layout && await writeFile2(paths.json, (await readFile2(paths.json, "utf8")).replaceAll(layout, target));
-  let report2 = parseTrivyReport(await readFile2(paths.json, "utf8"), paths.json);
+  layout && await (0, import_promises7.writeFile)(paths.json, (await (0, import_promises7.readFile)(paths.json, "utf8")).replaceAll(layout, target));
+  let report2 = parseTrivyReport(await (0, import_promises7.readFile)(paths.json, "utf8"), paths.json);
   if (scanType !== "image") {
-    let root = statSync(target).isDirectory() ? target : dirname2(target);
+    let root = (0, import_node_fs4.statSync)(target).isDirectory() ? target : (0, import_node_path4.dirname)(target);
     for (let value of await secretValues(report2, root)) runtime.setSecret(value);
   }
   let verdict = evaluateGate(report2, policy), gated = filterReport(report2, policy.severities);
-  await writeFile2(paths.sarif, `${JSON.stringify(renderSarif(gated, { rootPath: scanType === "image" ? void 0 : target }), null, 2)}
-`), await writeFile2(paths.junit, renderJunit(gated));
+  await (0, import_promises7.writeFile)(paths.sarif, `${JSON.stringify(renderSarif(gated, { rootPath: scanType === "image" ? void 0 : target }), null, 2)}
+`), await (0, import_promises7.writeFile)(paths.junit, renderJunit(gated));
   let summary = renderSummary(verdict, {
     scanType,
     target: input2.target,
@@ -2669,7 +2655,7 @@ async function scan(input2, runtime) {
     ignoreUnfixed: input2["ignore-unfixed"],
     ignoreFile
   });
-  await writeFile2(paths.summary, summary), await runtime.appendSummary(summary), logVerdict(verdict, policy.severities, runtime);
+  await (0, import_promises7.writeFile)(paths.summary, summary), await runtime.appendSummary(summary), logVerdict(verdict, policy.severities, runtime);
   let outputs = {
     critical: String(verdict.counts.CRITICAL),
     high: String(verdict.counts.HIGH),
@@ -2699,12 +2685,12 @@ function logVerdict(verdict, severities, runtime) {
   verdict.gated.length > shown.length && runtime.info(`  \u2026 and ${verdict.gated.length - shown.length} more at ${severities.join(", ")}`);
 }
 function defaultIgnoreFile(scanType, target) {
-  let candidates = [resolve(".trivyignore")];
-  return scanType !== "image" && existsSync2(target) && statSync(target).isDirectory() && candidates.push(join4(target, ".trivyignore")), candidates.find((file) => existsSync2(file));
+  let candidates = [(0, import_node_path4.resolve)(".trivyignore")];
+  return scanType !== "image" && (0, import_node_fs4.existsSync)(target) && (0, import_node_fs4.statSync)(target).isDirectory() && candidates.push((0, import_node_path4.join)(target, ".trivyignore")), candidates.find((file) => (0, import_node_fs4.existsSync)(file));
 }
 function expandHome(path, home) {
-  return path === "~" || path.startsWith("~/") ? join4(home, path.slice(1)) : path;
+  return path === "~" || path.startsWith("~/") ? (0, import_node_path4.join)(home, path.slice(1)) : path;
 }
 
 // src/actions/scan.ts
-await runAction(scanStage);
+runAction(scanStage);

@@ -1,18 +1,36 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e6) {
-    throw err = [e6], e6;
+  } catch (e7) {
+    throw err = [e7], e7;
   }
 };
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion, init_emitWarningIfUnsupportedVersion = __esm({
@@ -176,7 +194,7 @@ function bindV4(getRandomValues2) {
 }
 var decimalToHex, init_v4 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
-    decimalToHex = Array.from({ length: 256 }, (_, i6) => i6.toString(16).padStart(2, "0"));
+    decimalToHex = Array.from({ length: 256 }, (_, i7) => i7.toString(16).padStart(2, "0"));
   }
 });
 
@@ -240,8 +258,8 @@ var getSmithyContext, init_getSmithyContext = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-function hasOwn(o3, k6) {
-  return Object.prototype.hasOwnProperty.call(o3, k6);
+function hasOwn(o5, k7) {
+  return Object.prototype.hasOwnProperty.call(o5, k7);
 }
 var init_hasOwn = __esm({
   "node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
@@ -430,9 +448,9 @@ var expectNumber, MAX_FLOAT, expectFloat32, expectLong, expectShort, expectByte,
     expectNumber = (value) => {
       if (value != null) {
         if (typeof value == "string") {
-          let parsed = parseFloat(value);
-          if (!Number.isNaN(parsed))
-            return String(parsed) !== String(value) && logger.warn(stackTraceWarning(`Expected number but observed string: ${value}`)), parsed;
+          let parsed2 = parseFloat(value);
+          if (!Number.isNaN(parsed2))
+            return String(parsed2) !== String(value) && logger.warn(stackTraceWarning(`Expected number but observed string: ${value}`)), parsed2;
         }
         if (typeof value == "number")
           return value;
@@ -469,7 +487,7 @@ var expectNumber, MAX_FLOAT, expectFloat32, expectLong, expectShort, expectByte,
         throw new TypeError("Expected real number, got implicit NaN");
       return parseFloat(value);
     }, strictParseShort = (value) => expectShort(typeof value == "string" ? parseNumber(value) : value), strictParseByte = (value) => expectByte(typeof value == "string" ? parseNumber(value) : value), stackTraceWarning = (message) => String(new TypeError(message).stack || message).split(`
-`).slice(0, 5).filter((s2) => !s2.includes("stackTraceWarning")).join(`
+`).slice(0, 5).filter((s4) => !s4.includes("stackTraceWarning")).join(`
 `), logger = {
       warn: console.warn
     };
@@ -614,8 +632,8 @@ var init_quote_header = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
-function range(v, min, max) {
-  let _v = Number(v);
+function range(v2, min, max) {
+  let _v = Number(v2);
   if (_v < min || _v > max)
     throw new Error(`Value ${_v} out of range [${min}, ${max}]`);
 }
@@ -678,8 +696,8 @@ function splitEvery(value, delimiter, numDelimiters) {
   if (numDelimiters === 1)
     return segments;
   let compoundSegments = [], currentSegment = "";
-  for (let i6 = 0; i6 < segments.length; i6++)
-    currentSegment === "" ? currentSegment = segments[i6] : currentSegment += delimiter + segments[i6], (i6 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
+  for (let i7 = 0; i7 < segments.length; i7++)
+    currentSegment === "" ? currentSegment = segments[i7] : currentSegment += delimiter + segments[i7], (i7 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
   return currentSegment !== "" && compoundSegments.push(currentSegment), compoundSegments;
 }
 var init_split_every = __esm({
@@ -691,24 +709,24 @@ var init_split_every = __esm({
 var splitHeader, init_split_header = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
     splitHeader = (value) => {
-      let z = value.length, values = [], withinQuotes = !1, escaped = !1, anchor = 0;
-      for (let i6 = 0; i6 < z; ++i6) {
-        let char = value[i6];
+      let z2 = value.length, values = [], withinQuotes = !1, escaped = !1, anchor = 0;
+      for (let i7 = 0; i7 < z2; ++i7) {
+        let char = value[i7];
         switch (char) {
           case '"':
             escaped || (withinQuotes = !withinQuotes);
             break;
           case ",":
-            withinQuotes || (values.push(value.slice(anchor, i6)), anchor = i6 + 1);
+            withinQuotes || (values.push(value.slice(anchor, i7)), anchor = i7 + 1);
             break;
           default:
         }
         escaped = char === "\\" && !escaped;
       }
-      return values.push(value.slice(anchor)), values.map((v) => {
-        v = v.trim();
-        let z2 = v.length;
-        return z2 < 2 ? v : v[0] === '"' && v[z2 - 1] === '"' ? (v = v.slice(1, z2 - 1), v.replace(/\\(["\\])/g, "$1")) : v.replace(/\\"/g, '"');
+      return values.push(value.slice(anchor)), values.map((v2) => {
+        v2 = v2.trim();
+        let z3 = v2.length;
+        return z3 < 2 ? v2 : v2[0] === '"' && v2[z3 - 1] === '"' ? (v2 = v2.slice(1, z3 - 1), v2.replace(/\\(["\\])/g, "$1")) : v2.replace(/\\"/g, '"');
       });
     };
   }
@@ -742,10 +760,10 @@ function fromHex(encoded) {
   if (encoded.length % 2 !== 0)
     throw new Error("Hex encoded strings must have an even number length");
   let out = new Uint8Array(encoded.length / 2);
-  for (let i6 = 0; i6 < encoded.length; i6 += 2) {
-    let encodedByte = encoded.slice(i6, i6 + 2).toLowerCase();
+  for (let i7 = 0; i7 < encoded.length; i7 += 2) {
+    let encodedByte = encoded.slice(i7, i7 + 2).toLowerCase();
     if (encodedByte in HEX_TO_SHORT)
-      out[i6 / 2] = HEX_TO_SHORT[encodedByte];
+      out[i7 / 2] = HEX_TO_SHORT[encodedByte];
     else
       throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
   }
@@ -753,25 +771,24 @@ function fromHex(encoded) {
 }
 function toHex(bytes) {
   let out = "";
-  for (let i6 = 0; i6 < bytes.byteLength; i6++)
-    out += SHORT_TO_HEX[bytes[i6]];
+  for (let i7 = 0; i7 < bytes.byteLength; i7++)
+    out += SHORT_TO_HEX[bytes[i7]];
   return out;
 }
 var SHORT_TO_HEX, HEX_TO_SHORT, init_hex_encoding = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {}, HEX_TO_SHORT = {};
-    for (let i6 = 0; i6 < 256; i6++) {
-      let encodedByte = i6.toString(16).toLowerCase();
-      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i6] = encodedByte, HEX_TO_SHORT[encodedByte] = i6;
+    for (let i7 = 0; i7 < 256; i7++) {
+      let encodedByte = i7.toString(16).toLowerCase();
+      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i7] = encodedByte, HEX_TO_SHORT[encodedByte] = i7;
     }
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
-import { ReadStream, fstatSync, lstatSync } from "node:fs";
-var calculateBodyLength, init_calculateBodyLength = __esm({
+var import_node_fs2, calculateBodyLength, init_calculateBodyLength = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
-    calculateBodyLength = (body) => {
+    import_node_fs2 = require("node:fs"), calculateBodyLength = (body) => {
       if (!body)
         return 0;
       if (typeof body == "string")
@@ -782,11 +799,11 @@ var calculateBodyLength, init_calculateBodyLength = __esm({
         return body.size;
       if (typeof body.start == "number" && typeof body.end == "number")
         return body.end + 1 - body.start;
-      if (body instanceof ReadStream) {
+      if (body instanceof import_node_fs2.ReadStream) {
         if (body.path != null)
-          return lstatSync(body.path).size;
+          return (0, import_node_fs2.lstatSync)(body.path).size;
         if (typeof body.fd == "number")
-          return fstatSync(body.fd).size;
+          return (0, import_node_fs2.fstatSync)(body.fd).size;
       }
       throw new Error(`Body Length computation failed for ${body}`);
     };
@@ -925,19 +942,17 @@ var booleanSelector, init_booleanSelector = __esm({
 // node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js
 var SelectorType, init_types = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/util-config-provider/types.js"() {
-    (function(SelectorType2) {
-      SelectorType2.ENV = "env", SelectorType2.CONFIG = "shared config entry";
+    (function(SelectorType3) {
+      SelectorType3.ENV = "env", SelectorType3.CONFIG = "shared config entry";
     })(SelectorType || (SelectorType = {}));
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
-import { homedir } from "node:os";
-import { sep } from "node:path";
-var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
+var import_node_os3, import_node_path, homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
-    homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
-      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}` } = process.env;
+    import_node_os3 = require("node:os"), import_node_path = require("node:path"), homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
+      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${import_node_path.sep}` } = process.env;
       if (HOME)
         return HOME;
       if (USERPROFILE)
@@ -945,7 +960,7 @@ var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
       if (HOMEPATH)
         return `${HOMEDRIVE}${HOMEPATH}`;
       let homeDirCacheKey = getHomeDirCacheKey();
-      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = homedir()), homeDirCache[homeDirCacheKey];
+      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = (0, import_node_os3.homedir)()), homeDirCache[homeDirCacheKey];
     };
   }
 });
@@ -958,27 +973,26 @@ var ENV_PROFILE, DEFAULT_PROFILE, getProfileName, init_getProfileName = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
-import { createHash } from "node:crypto";
-import { join } from "node:path";
-var getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
+var import_node_crypto2, import_node_path2, getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
+    import_node_crypto2 = require("node:crypto"), import_node_path2 = require("node:path");
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
-      let cacheName = createHash("sha1").update(id).digest("hex");
-      return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      let cacheName = (0, import_node_crypto2.createHash)("sha1").update(id).digest("hex");
+      return (0, import_node_path2.join)(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-import { readFile } from "node:fs/promises";
-var tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
+var import_promises2, tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
+    import_promises2 = require("node:fs/promises");
     init_getSSOTokenFilepath();
     tokenIntercept = {}, getSSOTokenFromFile = async (id) => {
       if (tokenIntercept[id])
         return tokenIntercept[id];
-      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await readFile(ssoTokenFilepath, "utf8");
+      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await (0, import_promises2.readFile)(ssoTokenFilepath, "utf8");
       return JSON.parse(ssoTokenText);
     };
   }
@@ -1001,20 +1015,20 @@ var getConfigData, init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join2 } from "node:path";
-var ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
+var import_node_path3, ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
+    import_node_path3 = require("node:path");
     init_getHomeDir();
-    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join2(getHomeDir(), ".aws", "config");
+    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || (0, import_node_path3.join)(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join3 } from "node:path";
-var ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
+var import_node_path4, ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
+    import_node_path4 = require("node:path");
     init_getHomeDir();
-    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join3(getHomeDir(), ".aws", "credentials");
+    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || (0, import_node_path4.join)(getHomeDir(), ".aws", "credentials");
   }
 });
 
@@ -1059,17 +1073,16 @@ var prefixKeyRegex, profileNameBlockList, parseIni, init_parseIni = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
-import { readFile as fsReadFile } from "node:fs/promises";
-var filePromises, fileIntercept, readFile2, init_readFile = __esm({
+var import_promises3, filePromises, fileIntercept, readFile2, init_readFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
-    filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = fsReadFile(path, "utf8")), filePromises[path]);
+    import_promises3 = require("node:fs/promises"), filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = (0, import_promises3.readFile)(path, "utf8")), filePromises[path]);
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join4 } from "node:path";
-var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
+var import_node_path5, swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
+    import_node_path5 = require("node:path");
     init_getConfigData();
     init_getConfigFilepath();
     init_getCredentialsFilepath();
@@ -1078,9 +1091,9 @@ var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
     init_readFile();
     swallowError = () => ({}), loadSharedConfigFiles = async (init = {}) => {
       let { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init, homeDir = getHomeDir(), relativeHomeDirPrefix = "~/", resolvedFilepath = filepath;
-      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = join4(homeDir, filepath.slice(2)));
+      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = (0, import_node_path5.join)(homeDir, filepath.slice(2)));
       let resolvedConfigFilepath = configFilepath;
-      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = join4(homeDir, configFilepath.slice(2)));
+      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = (0, import_node_path5.join)(homeDir, configFilepath.slice(2)));
       let parsedFiles = await Promise.all([
         readFile2(resolvedConfigFilepath, {
           ignoreCache: init.ignoreCache
@@ -1188,8 +1201,8 @@ var fromEnv, init_fromEnv = __esm({
         if (config2 === void 0)
           throw new Error();
         return config2;
-      } catch (e6) {
-        throw new CredentialsProviderError(e6.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
+      } catch (e7) {
+        throw new CredentialsProviderError(e7.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
       }
     };
   }
@@ -1209,8 +1222,8 @@ var fromSharedConfigFiles, init_fromSharedConfigFiles = __esm({
         if (configValue === void 0)
           throw new Error();
         return configValue;
-      } catch (e6) {
-        throw new CredentialsProviderError(e6.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+      } catch (e7) {
+        throw new CredentialsProviderError(e7.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
       }
     };
   }
@@ -1275,7 +1288,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
           _aliases.push(alias);
       return _aliases;
     }, getMiddlewareNameWithAliases = (name, aliases) => `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`, constructStack = () => {
-      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a6, b6) => stepWeights[b6.step] - stepWeights[a6.step] || priorityWeights[b6.priority || "normal"] - priorityWeights[a6.priority || "normal"]), removeByName = (toRemove) => {
+      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a7, b7) => stepWeights[b7.step] - stepWeights[a7.step] || priorityWeights[b7.priority || "normal"] - priorityWeights[a7.priority || "normal"]), removeByName = (toRemove) => {
         let isRemoved = !1, filterCb = (entry) => {
           let aliases = getAllAliases(entry.name, entry.aliases);
           if (aliases.includes(toRemove)) {
@@ -1353,7 +1366,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
+                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a7) => a7 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = absoluteEntries[toOverrideIndex];
@@ -1377,7 +1390,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
+                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a7) => a7 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = relativeEntries[toOverrideIndex];
@@ -1456,19 +1469,19 @@ var Client, init_client = __esm({
         let { protocol, protocolSettings } = config2;
         protocolSettings && typeof protocol == "function" && (config2.protocol = new protocol(protocolSettings));
       }
-      send(command6, optionsOrCb, cb) {
+      send(command7, optionsOrCb, cb) {
         let options = typeof optionsOrCb != "function" ? optionsOrCb : void 0, callback = typeof optionsOrCb == "function" ? optionsOrCb : cb, useHandlerCache = options === void 0 && this.config.cacheMiddleware === !0, handler;
         if (useHandlerCache) {
           this.handlers || (this.handlers = /* @__PURE__ */ new WeakMap());
           let handlers = this.handlers;
-          handlers.has(command6.constructor) ? handler = handlers.get(command6.constructor) : (handler = command6.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command6.constructor, handler));
+          handlers.has(command7.constructor) ? handler = handlers.get(command7.constructor) : (handler = command7.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command7.constructor, handler));
         } else
-          delete this.handlers, handler = command6.resolveMiddleware(this.middlewareStack, this.config, options);
+          delete this.handlers, handler = command7.resolveMiddleware(this.middlewareStack, this.config, options);
         if (callback)
-          handler(command6).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
+          handler(command7).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
           });
         else
-          return handler(command6).then((result) => result.output);
+          return handler(command7).then((result) => result.output);
       }
       destroy() {
         this.config?.requestHandler?.destroy?.(), delete this.handlers;
@@ -1503,15 +1516,15 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
     init_transport();
     init_operation();
     schemaDeserializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n3, t, i6, o3] = operationSchema ?? [];
+      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n5, t8, i7, o5] = operationSchema ?? [];
       try {
-        let parsed = await config2.protocol.deserializeResponse(operation(ns, n3, t, i6, o3), {
+        let parsed2 = await config2.protocol.deserializeResponse(operation(ns, n5, t8, i7, o5), {
           ...config2,
           ...context
         }, response);
         return {
           response,
-          output: parsed
+          output: parsed2
         };
       } catch (error2) {
         if (Object.defineProperty(error2, "$response", {
@@ -1543,7 +1556,7 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
         }
         throw error2;
       }
-    }, findHeader = (pattern, headers) => (headers.find(([k6]) => k6.match(pattern)) || [void 0, void 0])[1];
+    }, findHeader = (pattern, headers) => (headers.find(([k7]) => k7.match(pattern)) || [void 0, void 0])[1];
   }
 });
 
@@ -1553,7 +1566,7 @@ var schemaSerializationMiddleware, init_schemaSerializationMiddleware = __esm({
     init_transport();
     init_operation();
     schemaSerializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { operationSchema } = getSmithyContext(context), [, ns, n3, t, i6, o3] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n3, t, i6, o3), args.input, {
+      let { operationSchema } = getSmithyContext(context), [, ns, n5, t8, i7, o5] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n5, t8, i7, o5), args.input, {
         ...config2,
         ...context,
         endpoint
@@ -1598,7 +1611,7 @@ function translateTraits(indicator) {
     return indicator;
   if (indicator = indicator | 0, traitsCache[indicator])
     return traitsCache[indicator];
-  let traits = {}, i6 = 0;
+  let traits = {}, i7 = 0;
   for (let trait of [
     "httpLabel",
     "idempotent",
@@ -1608,7 +1621,7 @@ function translateTraits(indicator) {
     "httpResponseCode",
     "httpQueryParams"
   ])
-    (indicator >> i6++ & 1) === 1 && (traits[trait] = 1);
+    (indicator >> i7++ & 1) === 1 && (traits[trait] = 1);
   return traitsCache[indicator] = traits;
 }
 var traitsCache, init_translateTraits = __esm({
@@ -1652,8 +1665,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           traitStack.push(_ref[1]), _ref = _ref[0], schema = deref(_ref), this._isMemberSchema = !0;
         if (traitStack.length > 0) {
           this.memberTraits = {};
-          for (let i6 = traitStack.length - 1; i6 >= 0; --i6) {
-            let traitSet = traitStack[i6];
+          for (let i7 = traitStack.length - 1; i7 >= 0; --i7) {
+            let traitSet = traitStack[i7];
             Object.assign(this.memberTraits, translateTraits(traitSet));
           }
         } else
@@ -1789,7 +1802,7 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchema(memberName) {
         let struct = this.getSchema();
         if (this.isStructSchema() && struct[4].includes(memberName)) {
-          let i6 = struct[4].indexOf(memberName), memberSchema = struct[5][i6];
+          let i7 = struct[4].indexOf(memberName), memberSchema = struct[5][i7];
           return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
         }
         if (this.isDocumentSchema())
@@ -1799,8 +1812,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchemas() {
         let buffer = {};
         try {
-          for (let [k6, v] of this.structIterator())
-            buffer[k6] = v;
+          for (let [k7, v2] of this.structIterator())
+            buffer[k7] = v2;
         } catch {
         }
         return buffer;
@@ -1818,15 +1831,15 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           return;
         if (!this.isStructSchema())
           throw new Error("@smithy/core/schema - cannot iterate non-struct schema.");
-        let struct = this.getSchema(), z = struct[4].length, it = struct[anno.it];
-        if (it && z === it.length) {
+        let struct = this.getSchema(), z2 = struct[4].length, it = struct[anno.it];
+        if (it && z2 === it.length) {
           yield* it;
           return;
         }
-        it = Array(z);
-        for (let i6 = 0; i6 < z; ++i6) {
-          let k6 = struct[4][i6], v = member([struct[5][i6], 0], k6);
-          yield it[i6] = [k6, v];
+        it = Array(z2);
+        for (let i7 = 0; i7 < z2; ++i7) {
+          let k7 = struct[4][i7], v2 = member([struct[5][i7], 0], k7);
+          yield it[i7] = [k7, v2];
         }
         struct[anno.it] = it;
       }
@@ -1851,15 +1864,15 @@ var TypeRegistry, init_TypeRegistry = __esm({
       }
       copyFrom(other) {
         let { schemas, exceptions } = this;
-        for (let [k6, v] of other.schemas)
-          schemas.has(k6) || schemas.set(k6, v);
-        for (let [k6, v] of other.exceptions)
-          exceptions.has(k6) || exceptions.set(k6, v);
+        for (let [k7, v2] of other.schemas)
+          schemas.has(k7) || schemas.set(k7, v2);
+        for (let [k7, v2] of other.exceptions)
+          exceptions.has(k7) || exceptions.set(k7, v2);
       }
       register(shapeId, schema) {
         let qualifiedName = this.normalizeShapeId(shapeId);
-        for (let r6 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
-          r6.schemas.has(qualifiedName) || r6.schemas.set(qualifiedName, schema);
+        for (let r7 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
+          r7.schemas.has(qualifiedName) || r7.schemas.set(qualifiedName, schema);
       }
       getSchema(shapeId) {
         let id = this.normalizeShapeId(shapeId);
@@ -1878,8 +1891,8 @@ var TypeRegistry, init_TypeRegistry = __esm({
       registerError(es, ctor) {
         let $error = es, ns = $error[1], qualifiedName = ns + "#" + $error[2];
         ctor.hasOwnProperty?.("shapeId") || (ctor.shapeId = qualifiedName);
-        for (let r6 of [this, _TypeRegistry.for(ns)])
-          !r6.schemas.has(qualifiedName) && !r6.exceptions.has($error) && (r6.schemas.set(qualifiedName, $error), r6.exceptions.set($error, ctor));
+        for (let r7 of [this, _TypeRegistry.for(ns)])
+          !r7.schemas.has(qualifiedName) && !r7.exceptions.has($error) && (r7.schemas.set(qualifiedName, $error), r7.exceptions.set($error, ctor));
       }
       getErrorCtor(es) {
         let $error = es;
@@ -2080,18 +2093,18 @@ var operationEventStreamMarker, Command, ClassBuilder, init_command = __esm({
 var createAggregatedClient, init_create_aggregated_client = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands5, Client2, options) => {
-      for (let [command6, CommandCtor] of Object.entries(commands5)) {
+      for (let [command7, CommandCtor] of Object.entries(commands5)) {
         let methodImpl = async function(args, optionsOrCb, cb) {
-          let command7 = new CommandCtor(args);
+          let command8 = new CommandCtor(args);
           if (typeof optionsOrCb == "function")
-            this.send(command7, optionsOrCb);
+            this.send(command8, optionsOrCb);
           else if (typeof cb == "function") {
             if (typeof optionsOrCb != "object")
               throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
-            this.send(command7, optionsOrCb || {}, cb);
+            this.send(command8, optionsOrCb || {}, cb);
           } else
-            return this.send(command7, optionsOrCb);
-        }, methodName = (command6[0].toLowerCase() + command6.slice(1)).replace(/Command$/, "");
+            return this.send(command8, optionsOrCb);
+        }, methodName = (command7[0].toLowerCase() + command7.slice(1)).replace(/Command$/, "");
         Client2.prototype[methodName] = methodImpl;
       }
       let { paginators = {}, waiters = {} } = options ?? {};
@@ -2171,8 +2184,8 @@ var ServiceException, decorateServiceException, init_exceptions = __esm({
         return !1;
       }
     }, decorateServiceException = (exception, additions = {}) => {
-      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k6, v]) => {
-        (exception[k6] == null || exception[k6] === "") && (exception[k6] = v);
+      Object.entries(additions).filter(([, v2]) => v2 !== void 0).forEach(([k7, v2]) => {
+        (exception[k7] == null || exception[k7] === "") && (exception[k7] = v2);
       });
       let message = exception.message || exception.Message || "UnknownError";
       return exception.message = message, delete exception.Message, exception;
@@ -2226,38 +2239,38 @@ var knownAlgorithms, getChecksumConfiguration, resolveChecksumRuntimeConfig, ini
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/checksum.js"() {
     init_transport();
     init_dist_es();
-    knownAlgorithms = Object.values(AlgorithmId), getChecksumConfiguration = (runtimeConfig) => {
+    knownAlgorithms = Object.values(AlgorithmId), getChecksumConfiguration = (runtimeConfig2) => {
       let checksumAlgorithms = [];
       for (let id in AlgorithmId) {
         if (!hasOwn(AlgorithmId, id))
           continue;
         let algorithmId = AlgorithmId[id];
-        runtimeConfig[algorithmId] !== void 0 && checksumAlgorithms.push({
+        runtimeConfig2[algorithmId] !== void 0 && checksumAlgorithms.push({
           algorithmId: () => algorithmId,
-          checksumConstructor: () => runtimeConfig[algorithmId]
+          checksumConstructor: () => runtimeConfig2[algorithmId]
         });
       }
-      for (let [id, ChecksumCtor] of Object.entries(runtimeConfig.checksumAlgorithms ?? {}))
+      for (let [id, ChecksumCtor] of Object.entries(runtimeConfig2.checksumAlgorithms ?? {}))
         checksumAlgorithms.push({
           algorithmId: () => id,
           checksumConstructor: () => ChecksumCtor
         });
       return {
         addChecksumAlgorithm(algo) {
-          runtimeConfig.checksumAlgorithms = runtimeConfig.checksumAlgorithms ?? {};
+          runtimeConfig2.checksumAlgorithms = runtimeConfig2.checksumAlgorithms ?? {};
           let id = algo.algorithmId(), ctor = algo.checksumConstructor();
-          knownAlgorithms.includes(id) ? runtimeConfig.checksumAlgorithms[id.toUpperCase()] = ctor : runtimeConfig.checksumAlgorithms[id] = ctor, checksumAlgorithms.push(algo);
+          knownAlgorithms.includes(id) ? runtimeConfig2.checksumAlgorithms[id.toUpperCase()] = ctor : runtimeConfig2.checksumAlgorithms[id] = ctor, checksumAlgorithms.push(algo);
         },
         checksumAlgorithms() {
           return checksumAlgorithms;
         }
       };
     }, resolveChecksumRuntimeConfig = (clientConfig) => {
-      let runtimeConfig = {};
+      let runtimeConfig2 = {};
       return clientConfig.checksumAlgorithms().forEach((checksumAlgorithm) => {
         let id = checksumAlgorithm.algorithmId();
-        knownAlgorithms.includes(id) && (runtimeConfig[id] = checksumAlgorithm.checksumConstructor());
-      }), runtimeConfig;
+        knownAlgorithms.includes(id) && (runtimeConfig2[id] = checksumAlgorithm.checksumConstructor());
+      }), runtimeConfig2;
     };
   }
 });
@@ -2265,16 +2278,16 @@ var knownAlgorithms, getChecksumConfiguration, resolveChecksumRuntimeConfig, ini
 // node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js
 var getRetryConfiguration, resolveRetryRuntimeConfig, init_retry = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/retry.js"() {
-    getRetryConfiguration = (runtimeConfig) => ({
+    getRetryConfiguration = (runtimeConfig2) => ({
       setRetryStrategy(retryStrategy) {
-        runtimeConfig.retryStrategy = retryStrategy;
+        runtimeConfig2.retryStrategy = retryStrategy;
       },
       retryStrategy() {
-        return runtimeConfig.retryStrategy;
+        return runtimeConfig2.retryStrategy;
       }
     }), resolveRetryRuntimeConfig = (retryStrategyConfiguration) => {
-      let runtimeConfig = {};
-      return runtimeConfig.retryStrategy = retryStrategyConfiguration.retryStrategy(), runtimeConfig;
+      let runtimeConfig2 = {};
+      return runtimeConfig2.retryStrategy = retryStrategyConfiguration.retryStrategy(), runtimeConfig2;
     };
   }
 });
@@ -2284,7 +2297,7 @@ var getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig2, init_default
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js"() {
     init_checksum2();
     init_retry();
-    getDefaultExtensionConfiguration = (runtimeConfig) => Object.assign(getChecksumConfiguration(runtimeConfig), getRetryConfiguration(runtimeConfig)), resolveDefaultRuntimeConfig2 = (config2) => Object.assign(resolveChecksumRuntimeConfig(config2), resolveRetryRuntimeConfig(config2));
+    getDefaultExtensionConfiguration = (runtimeConfig2) => Object.assign(getChecksumConfiguration(runtimeConfig2), getRetryConfiguration(runtimeConfig2)), resolveDefaultRuntimeConfig2 = (config2) => Object.assign(resolveChecksumRuntimeConfig(config2), resolveRetryRuntimeConfig(config2));
   }
 });
 
@@ -2399,8 +2412,8 @@ var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion,
       }
       return process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE === "IPv6" ? { hostname: "fd00:ec2::254" } : { hostname: "169.254.169.254" };
     }, imdsRequest = async (options) => {
-      let { request } = await import("node:http");
-      return new Promise((resolve, reject) => {
+      let { request } = await __gantryImportBuiltin("node:http");
+      return new Promise((resolve2, reject) => {
         let req = request({
           hostname: options.hostname,
           port: options.port,
@@ -2422,7 +2435,7 @@ var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion,
           }
           let chunks = [];
           res.on("data", (chunk) => chunks.push(chunk)), res.on("end", () => {
-            resolve(Buffer.concat(chunks)), req.destroy();
+            resolve2(Buffer.concat(chunks)), req.destroy();
           });
         }), req.end();
       });
@@ -2579,7 +2592,7 @@ var ENV_ENDPOINT_URL, CONFIG_ENDPOINT_URL, getEndpointUrlConfig, init_getEndpoin
   "node_modules/@smithy/core/dist-es/submodules/endpoints/middleware-endpoint/adaptors/getEndpointUrlConfig.js"() {
     ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL", CONFIG_ENDPOINT_URL = "endpoint_url", getEndpointUrlConfig = (serviceId) => ({
       environmentVariableSelector: (env2) => {
-        let serviceSuffixParts = serviceId.split(" ").map((w) => w.toUpperCase()), serviceEndpointUrl = env2[[ENV_ENDPOINT_URL, ...serviceSuffixParts].join("_")];
+        let serviceSuffixParts = serviceId.split(" ").map((w2) => w2.toUpperCase()), serviceEndpointUrl = env2[[ENV_ENDPOINT_URL, ...serviceSuffixParts].join("_")];
         if (serviceEndpointUrl)
           return serviceEndpointUrl;
         let endpointUrl = env2[ENV_ENDPOINT_URL];
@@ -2591,7 +2604,7 @@ var ENV_ENDPOINT_URL, CONFIG_ENDPOINT_URL, getEndpointUrlConfig, init_getEndpoin
           let servicesSectionKey = ["services", profile.services].join(".");
           if (!config2 || !config2[servicesSectionKey])
             throw new Error(`The services section "${profile.services}" specified in the profile is not present in the shared configuration file.`);
-          let servicesSection = config2[servicesSectionKey], servicePrefixParts = serviceId.split(" ").map((w) => w.toLowerCase()), endpointUrl2 = servicesSection[[servicePrefixParts.join("_"), CONFIG_ENDPOINT_URL].join(".")];
+          let servicesSection = config2[servicesSectionKey], servicePrefixParts = serviceId.split(" ").map((w2) => w2.toLowerCase()), endpointUrl2 = servicesSection[[servicePrefixParts.join("_"), CONFIG_ENDPOINT_URL].join(".")];
           if (endpointUrl2)
             return endpointUrl2;
         }
@@ -2844,11 +2857,11 @@ var BinaryDecisionDiagram, init_BinaryDecisionDiagram = __esm({
       root;
       conditions;
       results;
-      constructor(bdd6, root6, conditions, results) {
-        this.nodes = bdd6, this.root = root6, this.conditions = conditions, this.results = results;
+      constructor(bdd7, root7, conditions, results) {
+        this.nodes = bdd7, this.root = root7, this.conditions = conditions, this.results = results;
       }
-      static from(bdd6, root6, conditions, results) {
-        return new _BinaryDecisionDiagram(bdd6, root6, conditions, results);
+      static from(bdd7, root7, conditions, results) {
+        return new _BinaryDecisionDiagram(bdd7, root7, conditions, results);
       }
     };
   }
@@ -2870,10 +2883,10 @@ var EndpointCache, init_EndpointCache = __esm({
           return resolver();
         if (!this.data.has(key)) {
           if (this.data.size > this.capacity + 10) {
-            let keys = this.data.keys(), i6 = 0;
+            let keys = this.data.keys(), i7 = 0;
             for (; ; ) {
               let { value, done } = keys.next();
-              if (this.data.delete(value), done || ++i6 > 10)
+              if (this.data.delete(value), done || ++i7 > 10)
                 break;
             }
           }
@@ -2999,8 +3012,8 @@ var getAttr, init_getAttr = __esm({
       if (typeof acc != "object")
         throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
       if (Array.isArray(acc)) {
-        let i6 = parseInt(index);
-        return acc[i6 < 0 ? acc.length + i6 : i6];
+        let i7 = parseInt(index);
+        return acc[i7 < 0 ? acc.length + i7 : i7];
       }
       return acc[index];
     }, value);
@@ -3052,7 +3065,7 @@ var DEFAULT_PORTS, parseURL, init_parseURL = __esm({
             return value;
           if (typeof value == "object" && "hostname" in value) {
             let { hostname: hostname2, port, protocol: protocol2 = "", path = "", query = {} } = value, url = new URL(`${protocol2}//${hostname2}${port ? `:${port}` : ""}${path}`);
-            return url.search = Object.entries(query).map(([k6, v]) => `${k6}=${v}`).join("&"), url;
+            return url.search = Object.entries(query).map(([k7, v2]) => `${k7}=${v2}`).join("&"), url;
           }
           return new URL(value);
         } catch {
@@ -3110,7 +3123,7 @@ var substring, init_substring = __esm({
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
 var uriEncode, init_uriEncode = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
-    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`);
+    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c7) => `%${c7.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 });
 
@@ -3210,9 +3223,9 @@ var evaluateExpression, callFunction, group, init_evaluateExpression = __esm({
       throw new EndpointError(`'${keyName}': ${String(obj)} is not a string, function or reference.`);
     }, callFunction = ({ fn, argv }, options) => {
       let evaluatedArgs = Array(argv.length);
-      for (let i6 = 0; i6 < evaluatedArgs.length; ++i6) {
-        let arg = argv[i6];
-        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i6] = arg : evaluatedArgs[i6] = group.evaluateExpression(arg, "arg", options);
+      for (let i7 = 0; i7 < evaluatedArgs.length; ++i7) {
+        let arg = argv[i7];
+        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i7] = arg : evaluatedArgs[i7] = group.evaluateExpression(arg, "arg", options);
       }
       let namespaceSeparatorIndex = fn.indexOf(".");
       if (namespaceSeparatorIndex !== -1) {
@@ -3324,14 +3337,14 @@ var RESULT, decideEndpoint, init_decideEndpoint = __esm({
     init_getEndpointHeaders();
     init_getEndpointProperties();
     init_getEndpointUrl();
-    RESULT = 1e8, decideEndpoint = (bdd6, options) => {
-      let { nodes: nodes6, root: root6, results, conditions } = bdd6, ref = root6, referenceRecord = {}, closure = {
+    RESULT = 1e8, decideEndpoint = (bdd7, options) => {
+      let { nodes: nodes7, root: root7, results, conditions } = bdd7, ref = root7, referenceRecord = {}, closure = {
         referenceRecord,
         endpointParams: options.endpointParams,
         logger: options.logger
       };
       for (; ref !== 1 && ref !== -1 && ref < RESULT; ) {
-        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes6[node_i], nodes6[node_i + 1], nodes6[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
+        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes7[node_i], nodes7[node_i + 1], nodes7[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
         if (evaluation.toAssign) {
           let { name, value } = evaluation.toAssign;
           referenceRecord[name] = value;
@@ -3364,6 +3377,7 @@ var getEndpointFromInstructions, resolveEndpointConfig, endpointMiddleware, getE
     init_endpointMiddleware();
     init_getEndpointPlugin();
     init_resolveEndpointConfig();
+    init_transport();
     init_BinaryDecisionDiagram();
     init_EndpointCache();
     init_decideEndpoint();
@@ -3372,6 +3386,64 @@ var getEndpointFromInstructions, resolveEndpointConfig, endpointMiddleware, getE
     init_customEndpointFunctions();
     init_getEndpointFromInstructions();
     getEndpointFromInstructions = bindGetEndpointFromInstructions(getEndpointFromConfig), resolveEndpointConfig = bindResolveEndpointConfig(getEndpointFromConfig), endpointMiddleware = bindEndpointMiddleware(getEndpointFromConfig), getEndpointPlugin = bindGetEndpointPlugin(getEndpointFromConfig);
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js
+var import_node_stream, ChecksumStream, init_ChecksumStream = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.js"() {
+    import_node_stream = require("node:stream");
+    init_toBase64();
+    ChecksumStream = class extends import_node_stream.Readable {
+      expectedChecksum;
+      checksumSourceLocation;
+      checksum;
+      source;
+      base64Encoder;
+      constructor({ expectedChecksum, checksum, source, checksumSourceLocation, base64Encoder }) {
+        if (super(), typeof source.pipe != "function")
+          throw new Error(`@smithy/util-stream: unsupported source type ${source?.constructor?.name ?? source} in ChecksumStream.`);
+        this.source = source, this.base64Encoder = base64Encoder ?? toBase64, this.expectedChecksum = expectedChecksum, this.checksum = checksum, this.checksumSourceLocation = checksumSourceLocation, this.source.on("data", this.onSourceData), this.source.on("end", this.onSourceEnd), this.source.on("error", this.onSourceError), this.source.on("close", this.onSourceClose), this.source.pause();
+      }
+      onSourceData = (chunk) => {
+        if (!this.destroyed) {
+          try {
+            this.checksum.update(chunk);
+          } catch (e7) {
+            this.destroy(e7);
+            return;
+          }
+          this.push(chunk) || this.source.pause();
+        }
+      };
+      onSourceEnd = async () => {
+        if (!this.destroyed) {
+          try {
+            let digest = await this.checksum.digest(), received = this.base64Encoder(digest);
+            if (this.expectedChecksum !== received) {
+              this.destroy(new Error(`Checksum mismatch: expected "${this.expectedChecksum}" but received "${received}" in response header "${this.checksumSourceLocation}".`));
+              return;
+            }
+          } catch (e7) {
+            this.destroy(e7);
+            return;
+          }
+          this.push(null);
+        }
+      };
+      onSourceError = (error2) => {
+        this.destroy(error2);
+      };
+      onSourceClose = () => {
+        !this.destroyed && !this.source.readableEnded && this.destroy(new Error("Connection lost or stream closed before all data was received."));
+      };
+      _read(_size2) {
+        this.source.resume();
+      }
+      _destroy(error2, callback) {
+        this.source?.removeListener("data", this.onSourceData), this.source?.removeListener("end", this.onSourceEnd), this.source?.removeListener("error", this.onSourceError), this.source?.removeListener("close", this.onSourceClose), this.source?.destroy(), callback(error2);
+      }
+    };
   }
 });
 
@@ -3392,7 +3464,7 @@ var fromUtf82, init_fromUtf8_browser = __esm({
 // node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
 var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxLetterValue, init_constants_for_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
-    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i6, c6]) => (acc[c6] = Number(i6), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
+    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i7, c7]) => (acc[c7] = Number(i7), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
   }
 });
 
@@ -3404,14 +3476,14 @@ function toBase642(_input) {
   if (!isArrayLike && !isUint8Array)
     throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
   let str = "";
-  for (let i6 = 0; i6 < input2.length; i6 += 3) {
+  for (let i7 = 0; i7 < input2.length; i7 += 3) {
     let bits = 0, bitLength = 0;
-    for (let j6 = i6, limit = Math.min(i6 + 3, input2.length); j6 < limit; j6++)
-      bits |= input2[j6] << (limit - j6 - 1) * bitsPerByte, bitLength += bitsPerByte;
+    for (let j7 = i7, limit = Math.min(i7 + 3, input2.length); j7 < limit; j7++)
+      bits |= input2[j7] << (limit - j7 - 1) * bitsPerByte, bitLength += bitsPerByte;
     let bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
     bits <<= bitClusterCount * bitsPerLetter - bitLength;
-    for (let k6 = 1; k6 <= bitClusterCount; k6++) {
-      let offset = (bitClusterCount - k6) * bitsPerLetter;
+    for (let k7 = 1; k7 <= bitClusterCount; k7++) {
+      let offset = (bitClusterCount - k7) * bitsPerLetter;
       str += alphabetByValue[(bits & maxLetterValue << offset) >> offset];
     }
     str += "==".slice(0, 4 - bitClusterCount);
@@ -3422,6 +3494,271 @@ var init_toBase64_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.browser.js"() {
     init_fromUtf8_browser();
     init_constants_for_browser();
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js
+var ReadableStreamRef, ChecksumStream2, init_ChecksumStream_browser = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/ChecksumStream.browser.js"() {
+    ReadableStreamRef = typeof ReadableStream == "function" ? ReadableStream : function() {
+    }, ChecksumStream2 = class extends ReadableStreamRef {
+    };
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js
+var createChecksumStream, init_createChecksumStream_browser = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.browser.js"() {
+    init_toBase64_browser();
+    init_stream_type_check();
+    init_ChecksumStream_browser();
+    createChecksumStream = ({ expectedChecksum, checksum, source, checksumSourceLocation, base64Encoder }) => {
+      if (!isReadableStream(source))
+        throw new Error(`@smithy/util-stream: unsupported source type ${source?.constructor?.name ?? source} in ChecksumStream.`);
+      let encoder2 = base64Encoder ?? toBase642;
+      if (typeof TransformStream != "function")
+        throw new Error("@smithy/util-stream: unable to instantiate ChecksumStream because API unavailable: ReadableStream/TransformStream.");
+      let transform2 = new TransformStream({
+        start() {
+        },
+        async transform(chunk, controller) {
+          checksum.update(chunk), controller.enqueue(chunk);
+        },
+        async flush(controller) {
+          let digest = await checksum.digest(), received = encoder2(digest);
+          if (expectedChecksum !== received) {
+            let error2 = new Error(`Checksum mismatch: expected "${expectedChecksum}" but received "${received}" in response header "${checksumSourceLocation}".`);
+            controller.error(error2);
+          } else
+            controller.terminate();
+        }
+      });
+      source.pipeThrough(transform2);
+      let readable = transform2.readable;
+      return Object.setPrototypeOf(readable, ChecksumStream2.prototype), readable;
+    };
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js
+function createChecksumStream2(init) {
+  return typeof ReadableStream == "function" && isReadableStream(init.source) ? createChecksumStream(init) : new ChecksumStream(init);
+}
+var init_createChecksumStream = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/checksum/createChecksumStream.js"() {
+    init_stream_type_check();
+    init_ChecksumStream();
+    init_createChecksumStream_browser();
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js
+var ByteArrayCollector, init_ByteArrayCollector = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/ByteArrayCollector.js"() {
+    ByteArrayCollector = class {
+      allocByteArray;
+      byteLength = 0;
+      byteArrays = [];
+      constructor(allocByteArray) {
+        this.allocByteArray = allocByteArray;
+      }
+      push(byteArray) {
+        this.byteArrays.push(byteArray), this.byteLength += byteArray.byteLength;
+      }
+      flush() {
+        if (this.byteArrays.length === 1) {
+          let bytes = this.byteArrays[0];
+          return this.reset(), bytes;
+        }
+        let aggregation = this.allocByteArray(this.byteLength), cursor = 0;
+        for (let i7 = 0; i7 < this.byteArrays.length; ++i7) {
+          let bytes = this.byteArrays[i7];
+          aggregation.set(bytes, cursor), cursor += bytes.byteLength;
+        }
+        return this.reset(), aggregation;
+      }
+      reset() {
+        this.byteArrays = [], this.byteLength = 0;
+      }
+    };
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js
+function createBufferedReadableStream(upstream, size, logger2) {
+  let reader = upstream.getReader(), streamBufferingLoggedWarning = !1, bytesSeen = 0, buffers = ["", new ByteArrayCollector((size2) => new Uint8Array(size2))], mode = -1, pull = async (controller) => {
+    let { value, done } = await reader.read(), chunk = value;
+    if (done) {
+      if (mode !== -1) {
+        let remainder = flush(buffers, mode);
+        sizeOf(remainder) > 0 && controller.enqueue(remainder);
+      }
+      controller.close();
+    } else {
+      let chunkMode = modeOf(chunk, !1);
+      if (mode !== chunkMode && (mode >= 0 && controller.enqueue(flush(buffers, mode)), mode = chunkMode), mode === -1) {
+        controller.enqueue(chunk);
+        return;
+      }
+      let chunkSize = sizeOf(chunk);
+      bytesSeen += chunkSize;
+      let bufferSize = sizeOf(buffers[mode]);
+      if (chunkSize >= size && bufferSize === 0)
+        controller.enqueue(chunk);
+      else {
+        let newSize = merge2(buffers, mode, chunk);
+        !streamBufferingLoggedWarning && bytesSeen > size * 2 && (streamBufferingLoggedWarning = !0, logger2?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`)), newSize >= size ? controller.enqueue(flush(buffers, mode)) : await pull(controller);
+      }
+    }
+  };
+  return new ReadableStream({
+    pull
+  });
+}
+function merge2(buffers, mode, chunk) {
+  switch (mode) {
+    case 0:
+      return buffers[0] += chunk, sizeOf(buffers[0]);
+    case 1:
+    case 2:
+      return buffers[mode].push(chunk), sizeOf(buffers[mode]);
+  }
+}
+function flush(buffers, mode) {
+  switch (mode) {
+    case 0:
+      let s4 = buffers[0];
+      return buffers[0] = "", s4;
+    case 1:
+    case 2:
+      return buffers[mode].flush();
+  }
+  throw new Error(`@smithy/util-stream - invalid index ${mode} given to flush()`);
+}
+function sizeOf(chunk) {
+  return chunk?.byteLength ?? chunk?.length ?? 0;
+}
+function modeOf(chunk, allowBuffer = !0) {
+  return allowBuffer && typeof Buffer < "u" && chunk instanceof Buffer ? 2 : chunk instanceof Uint8Array ? 1 : typeof chunk == "string" ? 0 : -1;
+}
+var init_createBufferedReadable_browser = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.browser.js"() {
+    init_ByteArrayCollector();
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js
+function createBufferedReadable(upstream, size, logger2) {
+  if (isReadableStream(upstream))
+    return createBufferedReadableStream(upstream, size, logger2);
+  let downstream = new import_node_stream2.Readable({ read() {
+  } }), streamBufferingLoggedWarning = !1, bytesSeen = 0, buffers = [
+    "",
+    new ByteArrayCollector((size2) => new Uint8Array(size2)),
+    new ByteArrayCollector((size2) => Buffer.from(new Uint8Array(size2)))
+  ], mode = -1;
+  return upstream.on("data", (chunk) => {
+    let chunkMode = modeOf(chunk, !0);
+    if (mode !== chunkMode && (mode >= 0 && downstream.push(flush(buffers, mode)), mode = chunkMode), mode === -1) {
+      downstream.push(chunk);
+      return;
+    }
+    let chunkSize = sizeOf(chunk);
+    bytesSeen += chunkSize;
+    let bufferSize = sizeOf(buffers[mode]);
+    if (chunkSize >= size && bufferSize === 0)
+      downstream.push(chunk);
+    else {
+      let newSize = merge2(buffers, mode, chunk);
+      !streamBufferingLoggedWarning && bytesSeen > size * 2 && (streamBufferingLoggedWarning = !0, logger2?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`)), newSize >= size && downstream.push(flush(buffers, mode));
+    }
+  }), upstream.on("end", () => {
+    if (mode !== -1) {
+      let remainder = flush(buffers, mode);
+      sizeOf(remainder) > 0 && downstream.push(remainder);
+    }
+    downstream.push(null);
+  }), downstream;
+}
+var import_node_stream2, init_createBufferedReadable = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/createBufferedReadable.js"() {
+    import_node_stream2 = require("node:stream");
+    init_ByteArrayCollector();
+    init_createBufferedReadable_browser();
+    init_stream_type_check();
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js
+var getAwsChunkedEncodingStream, init_getAwsChunkedEncodingStream_browser = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.browser.js"() {
+    getAwsChunkedEncodingStream = (readableStream, options) => {
+      let { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options, checksumRequired = base64Encoder !== void 0 && bodyLengthChecker !== void 0 && checksumAlgorithmFn !== void 0 && checksumLocationName !== void 0 && streamHasher !== void 0, digest = checksumRequired ? streamHasher(checksumAlgorithmFn, readableStream) : void 0;
+      Promise.resolve(digest).catch(() => {
+      });
+      let reader = readableStream.getReader();
+      return new ReadableStream({
+        async pull(controller) {
+          let { value, done } = await reader.read();
+          if (done) {
+            if (controller.enqueue(`0\r
+`), checksumRequired) {
+              let checksum = base64Encoder(await digest);
+              controller.enqueue(`${checksumLocationName}:${checksum}\r
+`), controller.enqueue(`\r
+`);
+            }
+            controller.close();
+          } else
+            controller.enqueue(`${(bodyLengthChecker(value) || 0).toString(16)}\r
+${value}\r
+`);
+        }
+      });
+    };
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js
+function getAwsChunkedEncodingStream2(stream, options) {
+  let readable = stream, readableStream = stream;
+  if (isReadableStream(readableStream))
+    return getAwsChunkedEncodingStream(readableStream, options);
+  let { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options, checksumRequired = base64Encoder !== void 0 && checksumAlgorithmFn !== void 0 && checksumLocationName !== void 0 && streamHasher !== void 0, digest = checksumRequired ? streamHasher(checksumAlgorithmFn, readable) : void 0;
+  Promise.resolve(digest).catch(() => {
+  });
+  let awsChunkedEncodingStream = new import_node_stream3.Readable({
+    read() {
+      readable.resume();
+    }
+  });
+  return readable.on("data", (data) => {
+    let length = bodyLengthChecker(data) || 0;
+    length !== 0 && (awsChunkedEncodingStream.push(`${length.toString(16)}\r
+`), awsChunkedEncodingStream.push(data), awsChunkedEncodingStream.push(`\r
+`) || readable.pause());
+  }), readable.on("error", (err) => {
+    awsChunkedEncodingStream.destroy(err);
+  }), readable.pause(), readable.on("end", async () => {
+    try {
+      if (awsChunkedEncodingStream.push(`0\r
+`), checksumRequired) {
+        let checksum = base64Encoder(await digest);
+        awsChunkedEncodingStream.push(`${checksumLocationName}:${checksum}\r
+`), awsChunkedEncodingStream.push(`\r
+`);
+      }
+      awsChunkedEncodingStream.push(null);
+    } catch (err) {
+      awsChunkedEncodingStream.destroy(err);
+    }
+  }), awsChunkedEncodingStream;
+}
+var import_node_stream3, init_getAwsChunkedEncodingStream = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/getAwsChunkedEncodingStream.js"() {
+    import_node_stream3 = require("node:stream");
+    init_getAwsChunkedEncodingStream_browser();
+    init_stream_type_check();
   }
 });
 
@@ -3440,7 +3777,7 @@ var toUtf82, init_toUtf8_browser = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.browser.js
 async function collectBlob(blob) {
-  return blob.arrayBuffer().then((ab) => new Uint8Array(ab));
+  return blob.arrayBuffer().then((ab2) => new Uint8Array(ab2));
 }
 async function collectReadableStream(stream) {
   let chunks = [], reader = stream.getReader(), length = 0;
@@ -3511,21 +3848,21 @@ If you are using React Native, this API is not yet supported, see: https://react
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-import { Writable } from "node:stream";
-var streamCollector2, Collector, init_stream_collector = __esm({
+var import_node_stream4, streamCollector2, Collector, init_stream_collector = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
+    import_node_stream4 = require("node:stream");
     init_concatBytes();
     init_stream_collector_browser();
     init_stream_type_check();
-    streamCollector2 = (stream) => isBlob(stream) ? collectBlob(stream) : isReadableStream(stream) ? collectReadableStream(stream) : new Promise((resolve, reject) => {
+    streamCollector2 = (stream) => isBlob(stream) ? collectBlob(stream) : isReadableStream(stream) ? collectReadableStream(stream) : new Promise((resolve2, reject) => {
       let collector = new Collector(), nodeStream = stream;
       nodeStream.pipe(collector), nodeStream.on("error", (err) => {
         collector.end(), reject(err);
       }), collector.on("error", reject), collector.on("finish", function() {
         let bytes = concatBytes(this.bufferedBytes);
-        resolve(bytes);
+        resolve2(bytes);
       });
-    }), Collector = class extends Writable {
+    }), Collector = class extends import_node_stream4.Writable {
       bufferedBytes = [];
       _write(chunk, encoding, callback) {
         this.bufferedBytes.push(chunk), callback();
@@ -3535,14 +3872,14 @@ var streamCollector2, Collector, init_stream_collector = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
-import { Readable } from "node:stream";
-var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
+var import_node_stream5, ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
+    import_node_stream5 = require("node:stream");
     init_buffer_from();
     init_sdk_stream_mixin_browser();
     init_stream_collector();
     ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2 = "The stream has already been transformed.", sdkStreamMixin2 = (stream) => {
-      if (!(stream instanceof Readable))
+      if (!(stream instanceof import_node_stream5.Readable))
         try {
           return sdkStreamMixin(stream);
         } catch {
@@ -3565,9 +3902,9 @@ var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin
             throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2);
           if (stream.readableFlowing !== null)
             throw new Error("The stream has been consumed by other callbacks.");
-          if (typeof Readable.toWeb != "function")
+          if (typeof import_node_stream5.Readable.toWeb != "function")
             throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
-          return transformed = !0, Readable.toWeb(stream);
+          return transformed = !0, import_node_stream5.Readable.toWeb(stream);
         }
       });
     };
@@ -3584,9 +3921,9 @@ var init_writeKey = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/index.js
-import { getRandomValues } from "node:crypto";
-var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
+var import_node_crypto3, Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
+    import_node_crypto3 = require("node:crypto");
     init_fromBase64();
     init_toBase64();
     init_Uint8ArrayBlobAdapter();
@@ -3604,12 +3941,15 @@ var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_
     init_calculateBodyLength();
     init_toUint8Array();
     init_is_array_buffer();
+    init_createChecksumStream();
+    init_createBufferedReadable();
+    init_getAwsChunkedEncodingStream();
     init_sdk_stream_mixin();
     init_stream_collector();
     init_transport();
     init_writeKey();
     Uint8ArrayBlobAdapter = class extends bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
-    }, _getRandomValues = getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
+    }, _getRandomValues = import_node_crypto3.getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
   }
 });
 
@@ -3630,8 +3970,8 @@ var collectBody, init_collect_stream_body = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 function extendedEncodeURIComponent(str) {
-  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c6) {
-    return "%" + c6.charCodeAt(0).toString(16).toUpperCase();
+  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c7) {
+    return "%" + c7.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 var init_extended_encode_uri_component = __esm({
@@ -3655,8 +3995,8 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
         let ns = NormalizedSchema.of(schema);
         if (ns.identity === _HttpBindingNormalizedSchema.identity)
           return ns;
-        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache6 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
-        return cache6[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache7 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
+        return cache7[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         return traits.httpPayload ? 36 : traits.httpLabel ? 33 : traits.httpHeader ? 38 : typeof traits.httpPrefixHeaders == "string" ? 39 : traits.httpQuery ? 34 : traits.httpQueryParams ? 35 : traits.httpResponseCode ? 37 : 32;
@@ -3746,22 +4086,144 @@ var SerdeContext, init_SerdeContext = __esm({
   }
 });
 
+// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js
+var import_node_stream6, HashCalculator, init_HashCalculator = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/HashCalculator.js"() {
+    import_node_stream6 = require("node:stream");
+    init_serde();
+    HashCalculator = class extends import_node_stream6.Writable {
+      hash;
+      constructor(hash, options) {
+        super(options), this.hash = hash;
+      }
+      _write(chunk, encoding, callback) {
+        try {
+          this.hash.update(toUint8Array(chunk));
+        } catch (err) {
+          return callback(err);
+        }
+        callback();
+      }
+    };
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js
+var readableStreamHasher, init_readableStreamHasher = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/checksum/hash-stream-node/readableStreamHasher.js"() {
+    init_HashCalculator();
+    readableStreamHasher = (hashCtor, readableStream) => {
+      if (readableStream.readableFlowing !== null)
+        throw new Error("Unable to calculate hash for flowing readable stream");
+      let hash = new hashCtor(), hashCalculator = new HashCalculator(hash);
+      return readableStream.pipe(hashCalculator), new Promise((resolve2, reject) => {
+        readableStream.on("error", (err) => {
+          hashCalculator.end(), reject(err);
+        }), hashCalculator.on("error", reject), hashCalculator.on("finish", () => {
+          hash.digest().then(resolve2).catch(reject);
+        });
+      });
+    };
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js
+function compress(state2, block) {
+  let a7 = state2[0], b7 = state2[1], c7 = state2[2], d7 = state2[3];
+  for (let i7 = 0; i7 < 64; ++i7) {
+    let f7, g7;
+    i7 < 16 ? (f7 = b7 & c7 | ~b7 & d7, g7 = i7) : i7 < 32 ? (f7 = d7 & b7 | c7 & ~d7, g7 = (5 * i7 + 1) % 16) : i7 < 48 ? (f7 = b7 ^ c7 ^ d7, g7 = (3 * i7 + 5) % 16) : (f7 = c7 ^ (b7 | ~d7), g7 = 7 * i7 % 16);
+    let x2 = block.getUint32(g7 * 4, !0), tmp = d7;
+    d7 = c7, c7 = b7;
+    let s4 = S[(i7 >> 4) * 4 + (i7 & 3)], sum = (a7 + f7 & M) + (x2 + T[i7] & M) & M;
+    b7 = b7 + ((sum << s4 | sum >>> 32 - s4) >>> 0) & M, a7 = tmp;
+  }
+  state2[0] = state2[0] + a7 & M, state2[1] = state2[1] + b7 & M, state2[2] = state2[2] + c7 & M, state2[3] = state2[3] + d7 & M;
+}
+var Md5Js, INIT, M, S, T, init_Md5Js = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Js.js"() {
+    init_serde();
+    Md5Js = class {
+      digestLength = 16;
+      state = Uint32Array.from(INIT);
+      writeBuffer = new DataView(new ArrayBuffer(64));
+      bufferLength = 0;
+      bytesHashed = 0;
+      update(sourceData) {
+        let data = toUint8Array(sourceData), pos = 0, len = data.byteLength;
+        for (this.bytesHashed += len; len > 0; )
+          this.writeBuffer.setUint8(this.bufferLength++, data[pos++]), --len, this.bufferLength === 64 && (compress(this.state, this.writeBuffer), this.bufferLength = 0);
+      }
+      async digest() {
+        let state2 = Uint32Array.from(this.state), buf = new DataView(this.writeBuffer.buffer.slice(0)), bufLen = this.bufferLength, bits = this.bytesHashed * 8;
+        if (buf.setUint8(bufLen++, 128), this.bufferLength % 64 >= 56) {
+          for (let i7 = bufLen; i7 < 64; ++i7)
+            buf.setUint8(i7, 0);
+          compress(state2, buf), bufLen = 0;
+        }
+        for (let i7 = bufLen; i7 < 56; ++i7)
+          buf.setUint8(i7, 0);
+        buf.setUint32(56, bits >>> 0, !0), buf.setUint32(60, Math.floor(bits / 2 ** 32), !0), compress(state2, buf);
+        let out = new Uint8Array(16), view = new DataView(out.buffer);
+        for (let i7 = 0; i7 < 4; ++i7)
+          view.setUint32(i7 * 4, state2[i7], !0);
+        return out;
+      }
+      reset() {
+        this.state.set(INIT), this.writeBuffer = new DataView(new ArrayBuffer(64)), this.bufferLength = 0, this.bytesHashed = 0;
+      }
+    }, INIT = [1732584193, 4023233417, 2562383102, 271733878], M = 4294967295, S = Uint8Array.of(7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21), T = Array.from({ length: 64 }, (_, i7) => Math.abs(Math.sin(i7 + 1)) * 2 ** 32 >>> 0);
+  }
+});
+
+// node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js
+function buildNativeClass() {
+  return class {
+    digestLength = 16;
+    hash = (0, import_node_crypto4.createHash)("md5");
+    update(data) {
+      this.hash.update(toUint8Array(data));
+    }
+    async digest() {
+      let buf = this.hash.copy().digest();
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    reset() {
+      this.hash = (0, import_node_crypto4.createHash)("md5");
+    }
+  };
+}
+var import_node_crypto4, hasNativeCrypto, Md5Node, init_Md5Node = __esm({
+  "node_modules/@smithy/core/dist-es/submodules/checksum/md5/Md5Node.js"() {
+    import_node_crypto4 = require("node:crypto");
+    init_serde();
+    init_Md5Js();
+    hasNativeCrypto = (() => {
+      try {
+        return (0, import_node_crypto4.createHash)("md5"), !0;
+      } catch {
+        return !1;
+      }
+    })(), Md5Node = hasNativeCrypto ? buildNativeClass() : Md5Js;
+  }
+});
+
 // node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js
 var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
-    for (let i6 = 0; i6 < 256; ++i6) {
-      let c6 = i6;
-      for (let j6 = 0; j6 < 8; ++j6)
-        c6 = c6 & 1 ? 3988292384 ^ c6 >>> 1 : c6 >>> 1;
-      CRC32_TABLE[i6] = c6 >>> 0;
+    for (let i7 = 0; i7 < 256; ++i7) {
+      let c7 = i7;
+      for (let j7 = 0; j7 < 8; ++j7)
+        c7 = c7 & 1 ? 3988292384 ^ c7 >>> 1 : c7 >>> 1;
+      CRC32_TABLE[i7] = c7 >>> 0;
     }
     ONES = 4294967295, Crc32Js = class {
       digestLength = 4;
       checksum = ONES;
       update(data) {
-        for (let i6 = 0; i6 < data.length; ++i6)
-          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i6]) & 255];
+        for (let i7 = 0; i7 < data.length; ++i7)
+          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i7]) & 255];
       }
       digestSync() {
         return (this.checksum ^ ONES) >>> 0;
@@ -3778,8 +4240,7 @@ var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
-import * as zlib from "node:zlib";
-function buildNativeClass(nativeCrc32) {
+function buildNativeClass2(nativeCrc32) {
   return class {
     digestLength = 4;
     value = 0;
@@ -3798,20 +4259,21 @@ function buildNativeClass(nativeCrc32) {
     }
   };
 }
-var zlibCrc32, Crc32Node, init_Crc32Node = __esm({
+var zlib, zlibCrc32, Crc32Node, init_Crc32Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
+    zlib = __toESM(require("node:zlib"));
     init_Crc32Js();
-    zlibCrc32 = typeof zlib.crc32 == "function" ? zlib.crc32 : void 0, Crc32Node = zlibCrc32 ? buildNativeClass(zlibCrc32) : Crc32Js;
+    zlibCrc32 = typeof zlib.crc32 == "function" ? zlib.crc32 : void 0, Crc32Node = zlibCrc32 ? buildNativeClass2(zlibCrc32) : Crc32Js;
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js
-var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js = __esm({
+var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT2, K, init_Sha256Js = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Js.js"() {
     init_serde();
     BLOCK = 64, DIGEST_LENGTH = 32, MAX_HASHABLE_LENGTH = 2 ** 53 - 1, Sha256Js = class _Sha256Js {
       digestLength = DIGEST_LENGTH;
-      state = Int32Array.from(INIT);
+      state = Int32Array.from(INIT2);
       w;
       buffer = new Uint8Array(64);
       bufferLength = 0;
@@ -3824,8 +4286,8 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
           let key = _Sha256Js.normalizeKey(secret);
           this.inner = new _Sha256Js(), this.outer = new _Sha256Js();
           let { inner, outer } = this, pad = new Uint8Array(BLOCK * 2);
-          for (let i6 = 0; i6 < BLOCK; ++i6)
-            pad[i6] = 54 ^ key[i6], pad[i6 + BLOCK] = 92 ^ key[i6];
+          for (let i7 = 0; i7 < BLOCK; ++i7)
+            pad[i7] = 54 ^ key[i7], pad[i7 + BLOCK] = 92 ^ key[i7];
           inner.update(pad.subarray(0, BLOCK)), outer.update(pad.subarray(BLOCK));
         }
       }
@@ -3836,11 +4298,11 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
           this.inner.update(data);
           return;
         }
-        let chunk = toUint8Array(data), position = 0, { byteLength } = chunk;
-        if (this.bytesHashed += byteLength, this.bytesHashed * 8 > MAX_HASHABLE_LENGTH)
+        let chunk = toUint8Array(data), position = 0, { byteLength: byteLength2 } = chunk;
+        if (this.bytesHashed += byteLength2, this.bytesHashed * 8 > MAX_HASHABLE_LENGTH)
           throw new Error("Cannot hash more than 2^53 - 1 bits");
-        for (; byteLength > 0; )
-          this.buffer[this.bufferLength++] = chunk[position++], byteLength--, this.bufferLength === BLOCK && (this.hashBuffer(), this.bufferLength = 0);
+        for (; byteLength2 > 0; )
+          this.buffer[this.bufferLength++] = chunk[position++], byteLength2--, this.bufferLength === BLOCK && (this.hashBuffer(), this.bufferLength = 0);
       }
       async digest() {
         let { inner, outer } = this;
@@ -3854,29 +4316,29 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
         return this.digestSync();
       }
       reset() {
-        this.state = Int32Array.from(INIT), this.buffer = new Uint8Array(64), this.bufferLength = 0, this.bytesHashed = 0;
+        this.state = Int32Array.from(INIT2), this.buffer = new Uint8Array(64), this.bufferLength = 0, this.bytesHashed = 0;
       }
       digestSync() {
         let state2 = this.state.slice(), buffer = this.buffer.slice(), bufferLength = this.bufferLength, bitsHashed = this.bytesHashed * 8, bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (bufferView.setUint8(bufferLength++, 128), (bufferLength - 1) % BLOCK >= BLOCK - 8) {
-          for (let i6 = bufferLength; i6 < BLOCK; ++i6)
-            bufferView.setUint8(i6, 0);
+          for (let i7 = bufferLength; i7 < BLOCK; ++i7)
+            bufferView.setUint8(i7, 0);
           this.hashBufferWith(state2, buffer), bufferLength = 0;
         }
-        for (let i6 = bufferLength; i6 < BLOCK - 8; ++i6)
-          bufferView.setUint8(i6, 0);
+        for (let i7 = bufferLength; i7 < BLOCK - 8; ++i7)
+          bufferView.setUint8(i7, 0);
         bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 4294967296), !1), bufferView.setUint32(BLOCK - 4, bitsHashed, !1), this.hashBufferWith(state2, buffer);
         let out = new Uint8Array(DIGEST_LENGTH);
-        for (let i6 = 0; i6 < 8; ++i6)
-          out[i6 * 4] = state2[i6] >>> 24 & 255, out[i6 * 4 + 1] = state2[i6] >>> 16 & 255, out[i6 * 4 + 2] = state2[i6] >>> 8 & 255, out[i6 * 4 + 3] = state2[i6] >>> 0 & 255;
+        for (let i7 = 0; i7 < 8; ++i7)
+          out[i7 * 4] = state2[i7] >>> 24 & 255, out[i7 * 4 + 1] = state2[i7] >>> 16 & 255, out[i7 * 4 + 2] = state2[i7] >>> 8 & 255, out[i7 * 4 + 3] = state2[i7] >>> 0 & 255;
         return out;
       }
       static normalizeKey(secret) {
         let key = toUint8Array(secret);
         if (key.byteLength > BLOCK) {
-          let h6 = new _Sha256Js();
-          h6.update(key);
-          let out = h6.digestSync(), padded = new Uint8Array(BLOCK);
+          let h7 = new _Sha256Js();
+          h7.update(key);
+          let out = h7.digestSync(), padded = new Uint8Array(BLOCK);
           return padded.set(out), padded;
         }
         if (key.byteLength < BLOCK) {
@@ -3889,22 +4351,22 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
         this.hashBufferWith(this.state, this.buffer);
       }
       hashBufferWith(state2, buffer) {
-        let w = this.w ??= new Int32Array(64), s0 = state2[0], s1 = state2[1], s2 = state2[2], s3 = state2[3], s4 = state2[4], s5 = state2[5], s6 = state2[6], s7 = state2[7];
-        for (let i6 = 0; i6 < BLOCK; ++i6) {
-          if (i6 < 16)
-            w[i6] = (buffer[i6 * 4] & 255) << 24 | (buffer[i6 * 4 + 1] & 255) << 16 | (buffer[i6 * 4 + 2] & 255) << 8 | buffer[i6 * 4 + 3] & 255;
+        let w2 = this.w ??= new Int32Array(64), s0 = state2[0], s1 = state2[1], s22 = state2[2], s32 = state2[3], s4 = state2[4], s5 = state2[5], s6 = state2[6], s7 = state2[7];
+        for (let i7 = 0; i7 < BLOCK; ++i7) {
+          if (i7 < 16)
+            w2[i7] = (buffer[i7 * 4] & 255) << 24 | (buffer[i7 * 4 + 1] & 255) << 16 | (buffer[i7 * 4 + 2] & 255) << 8 | buffer[i7 * 4 + 3] & 255;
           else {
-            let u = w[i6 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
-            u = w[i6 - 15];
-            let t22 = (u >>> 7 | u << 25) ^ (u >>> 18 | u << 14) ^ u >>> 3;
-            w[i6] = (t12 + w[i6 - 7] | 0) + (t22 + w[i6 - 16] | 0);
+            let u2 = w2[i7 - 2], t13 = (u2 >>> 17 | u2 << 15) ^ (u2 >>> 19 | u2 << 13) ^ u2 >>> 10;
+            u2 = w2[i7 - 15];
+            let t23 = (u2 >>> 7 | u2 << 25) ^ (u2 >>> 18 | u2 << 14) ^ u2 >>> 3;
+            w2[i7] = (t13 + w2[i7 - 7] | 0) + (t23 + w2[i7 - 16] | 0);
           }
-          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i6] + w[i6] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
-          s7 = s6, s6 = s5, s5 = s4, s4 = s3 + t1 | 0, s3 = s2, s2 = s1, s1 = s0, s0 = t1 + t2 | 0;
+          let t12 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i7] + w2[i7] | 0) | 0) | 0, t22 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s22 ^ s1 & s22) | 0;
+          s7 = s6, s6 = s5, s5 = s4, s4 = s32 + t12 | 0, s32 = s22, s22 = s1, s1 = s0, s0 = t12 + t22 | 0;
         }
-        state2[0] += s0, state2[1] += s1, state2[2] += s2, state2[3] += s3, state2[4] += s4, state2[5] += s5, state2[6] += s6, state2[7] += s7;
+        state2[0] += s0, state2[1] += s1, state2[2] += s22, state2[3] += s32, state2[4] += s4, state2[5] += s5, state2[6] += s6, state2[7] += s7;
       }
-    }, INIT = new Int32Array([
+    }, INIT2 = new Int32Array([
       1779033703,
       3144134277,
       1013904242,
@@ -3983,8 +4445,7 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-import { createHash as createHash2, createHmac } from "node:crypto";
-function buildNativeClass2() {
+function buildNativeClass3() {
   return class {
     digestLength = 32;
     secret;
@@ -4007,29 +4468,32 @@ function buildNativeClass2() {
       this.hash = this.createHash(), this.finished = !1;
     }
     createHash() {
-      return this.secret ? createHmac("sha256", toBuffer(this.secret)) : createHash2("sha256");
+      return this.secret ? (0, import_node_crypto5.createHmac)("sha256", toBuffer(this.secret)) : (0, import_node_crypto5.createHash)("sha256");
     }
   };
 }
 function toBuffer(data) {
   return typeof data == "string" ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 }
-var hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
+var import_node_crypto5, hasNativeCrypto2, Sha256Node, init_Sha256Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
+    import_node_crypto5 = require("node:crypto");
     init_Sha256Js();
-    hasNativeCrypto = (() => {
+    hasNativeCrypto2 = (() => {
       try {
-        return createHash2("sha256"), !0;
+        return (0, import_node_crypto5.createHash)("sha256"), !0;
       } catch {
         return !1;
       }
-    })(), Sha256Node = hasNativeCrypto ? buildNativeClass2() : Sha256Js;
+    })(), Sha256Node = hasNativeCrypto2 ? buildNativeClass3() : Sha256Js;
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/index.js
 var init_checksum3 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/index.js"() {
+    init_readableStreamHasher();
+    init_Md5Node();
     init_Crc32Node();
     init_Sha256Node();
   }
@@ -4037,9 +4501,9 @@ var init_checksum3 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
-  for (let i6 = 0; i6 < 8; i6++)
-    bytes[i6] ^= 255;
-  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
+  for (let i7 = 0; i7 < 8; i7++)
+    bytes[i7] ^= 255;
+  for (let i7 = 7; i7 > -1 && (bytes[i7]++, bytes[i7] === 0); i7--)
     ;
 }
 var Int64, init_Int64 = __esm({
@@ -4055,8 +4519,8 @@ var Int64, init_Int64 = __esm({
         if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
           throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
-          bytes[i6] = remaining;
+        for (let i7 = 7, remaining = Math.abs(Math.round(number2)); i7 > -1 && remaining > 0; i7--, remaining /= 256)
+          bytes[i7] = remaining;
         return number2 < 0 && negate(bytes), new _Int64(bytes);
       }
       valueOf() {
@@ -4220,16 +4684,16 @@ var HeaderMarshaller, HEADER_VALUE_TYPE, BOOLEAN_TAG, BYTE_TAG, SHORT_TAG, INT_T
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/splitMessage.js
-function splitMessage({ byteLength, byteOffset, buffer }) {
-  if (byteLength < MINIMUM_MESSAGE_LENGTH)
+function splitMessage({ byteLength: byteLength2, byteOffset, buffer }) {
+  if (byteLength2 < MINIMUM_MESSAGE_LENGTH)
     throw new Error("Provided message too short to accommodate event stream message overhead");
-  let view = new DataView(buffer, byteOffset, byteLength), messageLength = view.getUint32(0, !1);
-  if (byteLength !== messageLength)
+  let view = new DataView(buffer, byteOffset, byteLength2), messageLength = view.getUint32(0, !1);
+  if (byteLength2 !== messageLength)
     throw new Error("Reported message length does not match received message length");
-  let headerLength = view.getUint32(PRELUDE_MEMBER_LENGTH, !1), expectedPreludeChecksum = view.getUint32(PRELUDE_LENGTH, !1), expectedMessageChecksum = view.getUint32(byteLength - CHECKSUM_LENGTH, !1), checksummer = new Crc32Node();
+  let headerLength = view.getUint32(PRELUDE_MEMBER_LENGTH, !1), expectedPreludeChecksum = view.getUint32(PRELUDE_LENGTH, !1), expectedMessageChecksum = view.getUint32(byteLength2 - CHECKSUM_LENGTH, !1), checksummer = new Crc32Node();
   if (checksummer.update(new Uint8Array(buffer, byteOffset, PRELUDE_LENGTH)), expectedPreludeChecksum !== checksummer.digestSync())
     throw new Error(`The prelude checksum specified in the message (${expectedPreludeChecksum}) does not match the calculated CRC32 checksum (${checksummer.digestSync()})`);
-  if (checksummer.update(new Uint8Array(buffer, byteOffset + PRELUDE_LENGTH, byteLength - (PRELUDE_LENGTH + CHECKSUM_LENGTH))), expectedMessageChecksum !== checksummer.digestSync())
+  if (checksummer.update(new Uint8Array(buffer, byteOffset + PRELUDE_LENGTH, byteLength2 - (PRELUDE_LENGTH + CHECKSUM_LENGTH))), expectedMessageChecksum !== checksummer.digestSync())
     throw new Error(`The message checksum (${checksummer.digestSync()}) did not match the expected value of ${expectedMessageChecksum}`);
   return {
     headers: new DataView(buffer, byteOffset + PRELUDE_LENGTH + CHECKSUM_LENGTH, headerLength),
@@ -4497,7 +4961,6 @@ var EventStreamMarshaller, eventStreamSerdeProvider, init_EventStreamMarshaller 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
-import { Readable as Readable2 } from "node:stream";
 async function* readableToIterable(readStream) {
   let streamEnded = !1, generationEnded = !1, records = new Array();
   for (readStream.on("error", (err) => {
@@ -4508,12 +4971,13 @@ async function* readableToIterable(readStream) {
   }), readStream.on("end", () => {
     streamEnded = !0;
   }); !generationEnded; ) {
-    let value = await new Promise((resolve) => setTimeout(() => resolve(records.shift()), 0));
+    let value = await new Promise((resolve2) => setTimeout(() => resolve2(records.shift()), 0));
     value && (yield value), generationEnded = streamEnded && records.length === 0;
   }
 }
-var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
+var import_node_stream7, EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
+    import_node_stream7 = require("node:stream");
     init_EventStreamMarshaller();
     EventStreamMarshaller2 = class {
       universalMarshaller;
@@ -4528,7 +4992,7 @@ var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshalle
         return this.universalMarshaller.deserialize(bodyIterable, deserializer);
       }
       serialize(input2, serializer) {
-        return Readable2.from(this.universalMarshaller.serialize(input2, serializer));
+        return import_node_stream7.Readable.from(this.universalMarshaller.serialize(input2, serializer));
       }
     }, eventStreamSerdeProvider2 = (options) => new EventStreamMarshaller2(options);
   }
@@ -4819,8 +5283,8 @@ var HttpProtocol, init_HttpProtocol = __esm({
       updateServiceEndpoint(request, endpoint) {
         if ("url" in endpoint) {
           request.protocol = endpoint.url.protocol, request.hostname = endpoint.url.hostname, request.port = endpoint.url.port ? Number(endpoint.url.port) : void 0, request.path = endpoint.url.pathname, request.fragment = endpoint.url.hash || void 0, request.username = endpoint.url.username || void 0, request.password = endpoint.url.password || void 0, request.query || (request.query = {});
-          for (let [k6, v] of endpoint.url.searchParams.entries())
-            request.query[k6] = v;
+          for (let [k7, v2] of endpoint.url.searchParams.entries())
+            request.query[k7] = v2;
           if (endpoint.headers)
             for (let name in endpoint.headers)
               hasOwn(endpoint.headers, name) && (request.headers[name] = endpoint.headers[name].join(", "));
@@ -4961,8 +5425,8 @@ var HttpBindingProtocol, init_HttpBindingProtocol = __esm({
       }
       serializeHttpBindings(input2, request, bindings, operation2) {
         let serializer = this.serializer, directSerializer = typeof serializer.writeCodec == "function" ? serializer : void 0, query = request.query, headers = request.headers, bodySchema = bindings.syntheticBodySchema, hasBodyValue = !1, payload, eventStream, labels, names = Object.getOwnPropertyNames(input2), prototype = Object.getPrototypeOf(input2), sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length, length = sparse ? names.length : bindings.memberBindings.length;
-        for (let i6 = 0; i6 < length; ++i6) {
-          let binding = sparse ? hasOwn(bindings.byName, names[i6]) ? bindings.byName[names[i6]] : void 0 : bindings.memberBindings[i6];
+        for (let i7 = 0; i7 < length; ++i7) {
+          let binding = sparse ? hasOwn(bindings.byName, names[i7]) ? bindings.byName[names[i7]] : void 0 : bindings.memberBindings[i7];
           if (!binding)
             continue;
           let value = binding[1], memberName = binding[0], memberNs = value[0], flags = value[1], collectionValue = value[2], location = binding[2], wireName = binding[3], inputMemberValue = input2[memberName];
@@ -5400,18 +5864,18 @@ var init_determineTimestampFormat = __esm({
 // node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
 var getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, init_httpExtensionConfiguration = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js"() {
-    getHttpHandlerExtensionConfiguration = (runtimeConfig) => (runtimeConfig.logger && runtimeConfig.logger.constructor?.name !== "NoOpLogger" && runtimeConfig.requestHandler?.updateHttpClientConfig?.(/* @__PURE__ */ Symbol.for("logger"), runtimeConfig.logger), runtimeConfig.defaultSocketTimeout && runtimeConfig.requestHandler?.updateHttpClientConfig?.(/* @__PURE__ */ Symbol.for("@smithy/defaultSocketTimeout"), runtimeConfig.defaultSocketTimeout), {
+    getHttpHandlerExtensionConfiguration = (runtimeConfig2) => (runtimeConfig2.logger && runtimeConfig2.logger.constructor?.name !== "NoOpLogger" && runtimeConfig2.requestHandler?.updateHttpClientConfig?.(/* @__PURE__ */ Symbol.for("logger"), runtimeConfig2.logger), runtimeConfig2.defaultSocketTimeout && runtimeConfig2.requestHandler?.updateHttpClientConfig?.(/* @__PURE__ */ Symbol.for("@smithy/defaultSocketTimeout"), runtimeConfig2.defaultSocketTimeout), {
       setHttpHandler(handler) {
-        runtimeConfig.requestHandler = handler;
+        runtimeConfig2.requestHandler = handler;
       },
       httpHandler() {
-        return runtimeConfig.requestHandler;
+        return runtimeConfig2.requestHandler;
       },
       updateHttpClientConfig(key, value) {
-        runtimeConfig.requestHandler?.updateHttpClientConfig(key, value);
+        runtimeConfig2.requestHandler?.updateHttpClientConfig(key, value);
       },
       httpHandlerConfigs() {
-        return runtimeConfig.requestHandler.httpHandlerConfigs();
+        return runtimeConfig2.requestHandler.httpHandlerConfigs();
       }
     }), resolveHttpHandlerRuntimeConfig = (httpHandlerExtensionConfiguration) => ({
       requestHandler: httpHandlerExtensionConfiguration.httpHandler()
@@ -5461,7 +5925,7 @@ var CONTENT_LENGTH_HEADER, contentLengthMiddlewareOptions, getContentLengthPlugi
 // node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
 var escapeUri, hexEncode, init_escape_uri = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
-    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`;
+    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c7) => `%${c7.charCodeAt(0).toString(16).toUpperCase()}`;
   }
 });
 
@@ -5471,8 +5935,8 @@ function buildQueryString(query) {
   for (let key of Object.keys(query).sort()) {
     let value = query[key];
     if (key = escapeUri(key), Array.isArray(value))
-      for (let i6 = 0, iLen = value.length; i6 < iLen; i6++)
-        parts.push(`${key}=${escapeUri(value[i6])}`);
+      for (let i7 = 0, iLen = value.length; i7 < iLen; i7++)
+        parts.push(`${key}=${escapeUri(value[i7])}`);
     else {
       let qsEntry = key;
       (value || typeof value == "string") && (qsEntry += `=${escapeUri(value)}`), parts.push(qsEntry);
@@ -5518,8 +5982,8 @@ var UnionSerde, init_UnionSerde = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k6 = this.keys.values().next().value, v = this.from[k6];
-          this.to.$unknown = [k6, v];
+          let k7 = this.keys.values().next().value, v2 = this.from[k7];
+          this.to.$unknown = [k7, v2];
         }
       }
     };
@@ -5555,26 +6019,26 @@ function jsonReviver(key, value, context) {
   }
   return value;
 }
-function isFractionalBigNumeric(s2) {
-  let dotIndex = s2.indexOf(".");
+function isFractionalBigNumeric(s4) {
+  let dotIndex = s4.indexOf(".");
   if (dotIndex === -1)
     return !1;
-  let eIndex = s2.search(/[eE]/);
+  let eIndex = s4.search(/[eE]/);
   if (eIndex === -1)
     return !0;
   let fracDigits = eIndex - dotIndex - 1;
-  return parseInt(s2.slice(eIndex + 1), 10) < fracDigits;
+  return parseInt(s4.slice(eIndex + 1), 10) < fracDigits;
 }
 function isRepresentable(numericString, value) {
   if (numericString === String(value) || Object.is(value, -0))
     return !0;
   if (/[eE]/.test(numericString))
     return expandToDecimal(numericString) === expandToDecimal(String(value));
-  let normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""), canonical2 = String(value);
-  return normalized === canonical2 ? !0 : /[eE]/.test(canonical2) ? normalized === expandToDecimal(canonical2) : !1;
+  let normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, ""), canonical = String(value);
+  return normalized === canonical ? !0 : /[eE]/.test(canonical) ? normalized === expandToDecimal(canonical) : !1;
 }
-function expandToDecimal(s2) {
-  let negative = s2.startsWith("-"), abs = negative ? s2.slice(1) : s2, eIndex = abs.search(/[eE]/), result;
+function expandToDecimal(s4) {
+  let negative = s4.startsWith("-"), abs = negative ? s4.slice(1) : s4, eIndex = abs.search(/[eE]/), result;
   if (eIndex === -1)
     result = abs;
   else {
@@ -5585,8 +6049,8 @@ function expandToDecimal(s2) {
   }
   return result.includes(".") && (result = result.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")), (negative ? "-" : "") + result;
 }
-function expandExponentToBigInt(s2) {
-  let eIndex = s2.search(/[eE]/), exp = parseInt(s2.slice(eIndex + 1), 10), negative = s2.startsWith("-"), mantissa = s2.slice(negative ? 1 : 0, eIndex), dotIndex = mantissa.indexOf("."), digits, shift;
+function expandExponentToBigInt(s4) {
+  let eIndex = s4.search(/[eE]/), exp = parseInt(s4.slice(eIndex + 1), 10), negative = s4.startsWith("-"), mantissa = s4.slice(negative ? 1 : 0, eIndex), dotIndex = mantissa.indexOf("."), digits, shift;
   if (dotIndex === -1)
     digits = mantissa, shift = exp;
   else {
@@ -5660,23 +6124,23 @@ async function parseJsonBody(streamBody, context, schema) {
   let reviver = schema && needsReviver(schema) ? jsonReviver : void 0;
   try {
     return JSON.parse(parsingInput, reviver);
-  } catch (e6) {
-    throw e6?.name === "SyntaxError" && Object.defineProperty(e6, "$responseBodyText", {
+  } catch (e7) {
+    throw e7?.name === "SyntaxError" && Object.defineProperty(e7, "$responseBodyText", {
       value: typeof parsingInput == "string" ? parsingInput : parsingInput.toString("utf8")
-    }), e6;
+    }), e7;
   }
 }
-var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadErrorCode, init_parseJsonBody = __esm({
+var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadErrorCode, init_parseJsonBody = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
     init_collect_stream_body();
     init_common();
     init_detectBufferParsing();
     init_jsonReviver();
     init_needsReviver();
-    findKey = (object2, key) => Object.keys(object2).find((k6) => k6.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
+    findKey = (object2, key) => Object.keys(object2).find((k7) => k7.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
       let cleanValue = rawValue;
       return typeof cleanValue == "number" && (cleanValue = cleanValue.toString()), cleanValue.indexOf(",") >= 0 && (cleanValue = cleanValue.split(",")[0]), cleanValue.indexOf(":") >= 0 && (cleanValue = cleanValue.split(":")[0]), cleanValue.indexOf("#") >= 0 && (cleanValue = cleanValue.split("#")[1]), cleanValue;
-    }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadJsonRpcErrorCode = (output, data, queryCompat = !1) => loadErrorCode(output, data, queryCompat ? ["code", "header", "type"] : ["type", "code", "header"]), loadErrorCode = ({ headers }, data, order) => {
+    }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadErrorCode = ({ headers }, data, order) => {
       for (; order.length > 0; )
         switch (order.shift()) {
           case "header":
@@ -5717,19 +6181,19 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         super(), this.settings = settings;
       }
       async read(schema, data) {
-        let reviver = needsReviver(schema) ? jsonReviver : void 0, parsed;
+        let reviver = needsReviver(schema) ? jsonReviver : void 0, parsed2;
         if (typeof data == "string") {
           if (data.length === 0)
             return {};
-          parsed = JSON.parse(data, reviver);
+          parsed2 = JSON.parse(data, reviver);
         } else if (data instanceof Uint8Array && detectBufferParsing()) {
           if (data.byteLength === 0)
             return {};
           let buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-          parsed = JSON.parse(buf, reviver);
+          parsed2 = JSON.parse(buf, reviver);
         } else
-          parsed = await parseJsonBody(data, this.serdeContext, schema);
-        return this._read(schema, parsed);
+          parsed2 = await parseJsonBody(data, this.serdeContext, schema);
+        return this._read(schema, parsed2);
       }
       readObject(schema, data) {
         return this._read(schema, data);
@@ -5742,15 +6206,15 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
           if (Array.isArray(value) && ns.isListSchema()) {
             let listMember = ns.getValueSchema();
             if (this.needsTransform(listMember))
-              for (let i6 = 0; i6 < value.length; ++i6)
-                value[i6] = this._read(listMember, value[i6]);
+              for (let i7 = 0; i7 < value.length; ++i7)
+                value[i7] = this._read(listMember, value[i7]);
             return value;
           }
           if (ns.isMapSchema()) {
             let mapMember = ns.getValueSchema(), map = value;
             if (this.needsTransform(mapMember))
-              for (let k6 in map)
-                hasOwn(map, k6) && (k6 === "__proto__" && writeKey(map), map[k6] = this._read(mapMember, map[k6]));
+              for (let k7 in map)
+                hasOwn(map, k7) && (k7 === "__proto__" && writeKey(map), map[k7] = this._read(mapMember, map[k7]));
             return map;
           }
         }
@@ -5791,18 +6255,18 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         }
         if (ns.isDocumentSchema() && isObject2)
           if (Array.isArray(value))
-            for (let i6 = 0; i6 < value.length; ++i6) {
-              let v = value[i6];
-              v instanceof NumericValue || (value[i6] = this._read(ns, v));
+            for (let i7 = 0; i7 < value.length; ++i7) {
+              let v2 = value[i7];
+              v2 instanceof NumericValue || (value[i7] = this._read(ns, v2));
             }
           else {
             let doc = value;
-            for (let k6 in doc) {
-              if (!hasOwn(doc, k6))
+            for (let k7 in doc) {
+              if (!hasOwn(doc, k7))
                 continue;
-              k6 === "__proto__" && writeKey(doc);
-              let v = doc[k6];
-              v instanceof NumericValue || (doc[k6] = this._read(ns, v));
+              k7 === "__proto__" && writeKey(doc);
+              let v2 = doc[k7];
+              v2 instanceof NumericValue || (doc[k7] = this._read(ns, v2));
             }
           }
         return value;
@@ -5819,11 +6283,11 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         if (union)
           unionSerde.writeUnknown();
         else if (hasType)
-          for (let k6 in record) {
-            if (!hasOwn(record, k6))
+          for (let k7 in record) {
+            if (!hasOwn(record, k7))
               continue;
-            let v = record[k6], t = jsonName ? nameMap[k6] ?? k6 : k6;
-            t in out || (out[t] = v);
+            let v2 = record[k7], t8 = jsonName ? nameMap[k7] ?? k7 : k7;
+            t8 in out || (out[t8] = v2);
           }
         return out;
       }
@@ -5918,8 +6382,8 @@ var JsonBytesStringAdapter, warned, init_JsonBytesStringAdapter = __esm({
       }
       s() {
         if (this.string == null) {
-          let n3 = Date.now();
-          n3 > warned + 6e4 && (console.warn("@aws-sdk/core/protocols - WARN - JsonCodec2: you have called a string method on a Uint8Array request body. It has been automatically converted to string. In a future version this will throw an error."), warned = n3), this.string = toUtf8(this);
+          let n5 = Date.now();
+          n5 > warned + 6e4 && (console.warn("@aws-sdk/core/protocols - WARN - JsonCodec2: you have called a string method on a Uint8Array request body. It has been automatically converted to string. In a future version this will throw an error."), warned = n5), this.string = toUtf8(this);
         }
         return this.string;
       }
@@ -5947,8 +6411,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
     ESCAPE_TABLE[13] = "r";
     ESCAPE_TABLE[34] = '"';
     ESCAPE_TABLE[92] = "\\";
-    for (let i6 = 0; i6 < 32; i6++)
-      ESCAPE_TABLE[i6] === null && (ESCAPE_TABLE[i6] = "u00" + i6.toString(16).padStart(2, "0"));
+    for (let i7 = 0; i7 < 32; i7++)
+      ESCAPE_TABLE[i7] === null && (ESCAPE_TABLE[i7] = "u00" + i7.toString(16).padStart(2, "0"));
     INITIAL_BUFFER_SIZE = 2048;
     JsonShapeSerializer2 = class _JsonShapeSerializer2 extends SerdeContextConfig {
       settings;
@@ -5968,8 +6432,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let ns = this.rootSchema;
         if (ns.isStructSchema() && value != null && typeof value == "object") {
           this.writeValue(ns, value, void 0);
-          let prefix = `"__type":"${ns.getName(!0) ?? "Unknown"}",`, z = prefix.length;
-          this.ensure(z), this.json.copyWithin(1 + z, 1, this.i), encoder.encodeInto(prefix, this.json.subarray(1)), this.i += z;
+          let prefix = `"__type":"${ns.getName(!0) ?? "Unknown"}",`, z2 = prefix.length;
+          this.ensure(z2), this.json.copyWithin(1 + z2, 1, this.i), encoder.encodeInto(prefix, this.json.subarray(1)), this.i += z2;
         } else
           this.writeValue(ns, value, void 0);
       }
@@ -5984,96 +6448,96 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         return this.json = alloc(INITIAL_BUFFER_SIZE), result;
       }
       ensure(byteCount) {
-        let { i: i6, json } = this;
-        if (i6 + byteCount > json.length) {
+        let { i: i7, json } = this;
+        if (i7 + byteCount > json.length) {
           let newSize = json.length * 2;
-          for (; newSize < i6 + byteCount; )
+          for (; newSize < i7 + byteCount; )
             newSize *= 2;
           let next = alloc(newSize);
           next.set(this.json), this.json = next;
         }
       }
-      writeAscii(s2) {
-        let z = s2.length;
-        this.ensure(z);
-        let { i: i6, json } = this;
-        for (let j6 = 0; j6 < z; ++j6)
-          json[i6] = s2.charCodeAt(j6), i6 += 1;
-        this.i = i6;
+      writeAscii(s4) {
+        let z2 = s4.length;
+        this.ensure(z2);
+        let { i: i7, json } = this;
+        for (let j7 = 0; j7 < z2; ++j7)
+          json[i7] = s4.charCodeAt(j7), i7 += 1;
+        this.i = i7;
       }
-      writeAsciiQuoted(s2) {
-        let z = s2.length;
-        this.ensure(z + 4);
-        let { json, i: i6 } = this;
-        json[i6++] = QUOTE;
-        for (let j6 = 0; j6 < z; ++j6)
-          json[i6++] = s2.charCodeAt(j6);
-        json[i6++] = QUOTE, this.i = i6;
+      writeAsciiQuoted(s4) {
+        let z2 = s4.length;
+        this.ensure(z2 + 4);
+        let { json, i: i7 } = this;
+        json[i7++] = QUOTE;
+        for (let j7 = 0; j7 < z2; ++j7)
+          json[i7++] = s4.charCodeAt(j7);
+        json[i7++] = QUOTE, this.i = i7;
       }
-      writeJsonString(s2) {
-        let z = s2.length;
-        this.ensure(z * 3 + 2), this.json[this.i++] = QUOTE;
-        for (let j6 = 0; j6 < z; ++j6) {
-          let c6 = s2.charCodeAt(j6);
-          if (c6 > 34 && c6 < 92)
-            this.json[this.i++] = c6;
-          else if (c6 < 128) {
-            let esc2 = ESCAPE_TABLE[c6];
+      writeJsonString(s4) {
+        let z2 = s4.length;
+        this.ensure(z2 * 3 + 2), this.json[this.i++] = QUOTE;
+        for (let j7 = 0; j7 < z2; ++j7) {
+          let c7 = s4.charCodeAt(j7);
+          if (c7 > 34 && c7 < 92)
+            this.json[this.i++] = c7;
+          else if (c7 < 128) {
+            let esc2 = ESCAPE_TABLE[c7];
             if (esc2 !== null) {
-              this.ensure(esc2.length + 1 + (z - j6 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
-              for (let k6 = 0; k6 < esc2.length; k6++)
-                this.json[this.i++] = esc2.charCodeAt(k6);
+              this.ensure(esc2.length + 1 + (z2 - j7 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
+              for (let k7 = 0; k7 < esc2.length; k7++)
+                this.json[this.i++] = esc2.charCodeAt(k7);
             } else
-              this.json[this.i++] = c6;
-          } else if (c6 >= 55296 && c6 <= 56319) {
-            let next = j6 + 1 < z ? s2.charCodeAt(j6 + 1) : 0;
+              this.json[this.i++] = c7;
+          } else if (c7 >= 55296 && c7 <= 56319) {
+            let next = j7 + 1 < z2 ? s4.charCodeAt(j7 + 1) : 0;
             if (next >= 56320 && next <= 57343) {
               this.ensure(4);
-              let { written } = encoder.encodeInto(s2.substring(j6, j6 + 2), this.json.subarray(this.i));
-              this.i += written, ++j6;
+              let { written } = encoder.encodeInto(s4.substring(j7, j7 + 2), this.json.subarray(this.i));
+              this.i += written, ++j7;
             } else
-              this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
-          } else if (c6 >= 56320 && c6 <= 57343)
-            this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
+              this.ensure(6 + (z2 - j7 - 1) * 3 + 1), this.writeUnicodeEscape(c7);
+          } else if (c7 >= 56320 && c7 <= 57343)
+            this.ensure(6 + (z2 - j7 - 1) * 3 + 1), this.writeUnicodeEscape(c7);
           else {
-            let { i: i6, json } = this;
-            c6 < 2048 ? (json[i6++] = 192 | c6 >> 6, json[i6++] = 128 | c6 & 63) : (json[i6++] = 224 | c6 >> 12, json[i6++] = 128 | c6 >> 6 & 63, json[i6++] = 128 | c6 & 63), this.i = i6;
+            let { i: i7, json } = this;
+            c7 < 2048 ? (json[i7++] = 192 | c7 >> 6, json[i7++] = 128 | c7 & 63) : (json[i7++] = 224 | c7 >> 12, json[i7++] = 128 | c7 >> 6 & 63, json[i7++] = 128 | c7 & 63), this.i = i7;
           }
         }
         this.json[this.i++] = QUOTE;
       }
       writeUnicodeEscape(code) {
-        let { json, i: i6 } = this;
-        json[i6++] = BACKSLASH, json[i6++] = 117;
+        let { json, i: i7 } = this;
+        json[i7++] = BACKSLASH, json[i7++] = 117;
         let hex = code.toString(16).padStart(4, "0");
-        for (let j6 = 0; j6 < 4; ++j6)
-          json[i6++] = hex.charCodeAt(j6);
-        this.i = i6;
+        for (let j7 = 0; j7 < 4; ++j7)
+          json[i7++] = hex.charCodeAt(j7);
+        this.i = i7;
       }
       static B64 = (() => {
         let chars2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", table = new Uint8Array(64);
-        for (let i6 = 0; i6 < 64; ++i6)
-          table[i6] = chars2.charCodeAt(i6);
+        for (let i7 = 0; i7 < 64; ++i7)
+          table[i7] = chars2.charCodeAt(i7);
         return table;
       })();
       writeBase64(data) {
         let b64Len = Math.ceil(data.length / 3) * 4;
         this.ensure(b64Len + 2);
-        let json = this.json, B64 = _JsonShapeSerializer2.B64, i6 = this.i;
-        json[i6++] = QUOTE;
+        let json = this.json, B64 = _JsonShapeSerializer2.B64, i7 = this.i;
+        json[i7++] = QUOTE;
         let len = data.length, remainder = len % 3, mainLen = len - remainder;
-        for (let j6 = 0; j6 < mainLen; j6 += 3) {
-          let a6 = data[j6], b6 = data[j6 + 1], c6 = data[j6 + 2];
-          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2 | c6 >> 6], json[i6++] = B64[c6 & 63];
+        for (let j7 = 0; j7 < mainLen; j7 += 3) {
+          let a7 = data[j7], b7 = data[j7 + 1], c7 = data[j7 + 2];
+          json[i7++] = B64[a7 >> 2], json[i7++] = B64[(a7 & 3) << 4 | b7 >> 4], json[i7++] = B64[(b7 & 15) << 2 | c7 >> 6], json[i7++] = B64[c7 & 63];
         }
         if (remainder === 2) {
-          let a6 = data[mainLen], b6 = data[mainLen + 1];
-          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2], json[i6++] = 61;
+          let a7 = data[mainLen], b7 = data[mainLen + 1];
+          json[i7++] = B64[a7 >> 2], json[i7++] = B64[(a7 & 3) << 4 | b7 >> 4], json[i7++] = B64[(b7 & 15) << 2], json[i7++] = 61;
         } else if (remainder === 1) {
-          let a6 = data[mainLen];
-          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4], json[i6++] = 61, json[i6++] = 61;
+          let a7 = data[mainLen];
+          json[i7++] = B64[a7 >> 2], json[i7++] = B64[(a7 & 3) << 4], json[i7++] = 61, json[i7++] = 61;
         }
-        json[i6++] = QUOTE, this.i = i6;
+        json[i7++] = QUOTE, this.i = i7;
       }
       writeValue(schema, value, container) {
         if (value == null) {
@@ -6153,8 +6617,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         if (typeof value == "boolean") {
           this.ensure(5);
-          let { i: i6, json } = this;
-          value ? (json.set(TRUE, i6), i6 += 4) : (json.set(FALSE, i6), i6 += 5), this.i = i6;
+          let { i: i7, json } = this;
+          value ? (json.set(TRUE, i7), i7 += 4) : (json.set(FALSE, i7), i7 += 5), this.i = i7;
           return;
         }
         if (typeof value == "bigint") {
@@ -6178,16 +6642,16 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         if (!wroteAny && ns.isUnionSchema()) {
           let { $unknown } = value;
           if (Array.isArray($unknown)) {
-            let [k6, v] = $unknown;
-            this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
+            let [k7, v2] = $unknown;
+            this.writeAsciiQuoted(k7), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v2, ns);
           }
         } else if (hasType)
-          for (let k6 in value) {
-            if (writtenKeys.has(k6))
+          for (let k7 in value) {
+            if (writtenKeys.has(k7))
               continue;
-            writtenKeys.add(k6);
-            let v = value[k6];
-            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
+            writtenKeys.add(k7);
+            let v2 = value[k7];
+            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k7), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v2, void 0);
           }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6195,9 +6659,9 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
         if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let hasSpecials = !1;
-          for (let i6 = 0; i6 < value.length; ++i6) {
-            let v = value[i6];
-            if (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 || v == null && !sparse) {
+          for (let i7 = 0; i7 < value.length; ++i7) {
+            let v2 = value[i7];
+            if (Number.isNaN(v2) || v2 === 1 / 0 || v2 === -1 / 0 || v2 == null && !sparse) {
               hasSpecials = !0;
               break;
             }
@@ -6207,9 +6671,9 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
             json = JSON.stringify(value);
           else {
             let out = [];
-            for (let i6 = 0; i6 < value.length; ++i6) {
-              let v = value[i6];
-              v == null && !sparse || (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? out.push(String(v)) : out.push(v));
+            for (let i7 = 0; i7 < value.length; ++i7) {
+              let v2 = value[i7];
+              v2 == null && !sparse || (Number.isNaN(v2) || v2 === 1 / 0 || v2 === -1 / 0 ? out.push(String(v2)) : out.push(v2));
             }
             json = JSON.stringify(out);
           }
@@ -6218,8 +6682,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACKET;
         let wroteFirstItem = !1;
-        for (let i6 = 0; i6 < value.length; ++i6) {
-          let item = value[i6];
+        for (let i7 = 0; i7 < value.length; ++i7) {
+          let item = value[i7];
           (isDocument ? item === void 0 : item == null && !sparse) || (wroteFirstItem && (this.ensure(1), this.json[this.i++] = COMMA), this.writeValue(valueSchema, item, void 0), wroteFirstItem = !0);
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACKET;
@@ -6228,11 +6692,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
         if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let modifications;
-          for (let k6 in value) {
-            if (!hasOwn(value, k6))
+          for (let k7 in value) {
+            if (!hasOwn(value, k7))
               continue;
-            let v = value[k6];
-            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k6] = v, value[k6] = String(v)) : v === null && !sparse && ((modifications ??= {})[k6] = null, value[k6] = void 0);
+            let v2 = value[k7];
+            Number.isNaN(v2) || v2 === 1 / 0 || v2 === -1 / 0 ? ((modifications ??= {})[k7] = v2, value[k7] = String(v2)) : v2 === null && !sparse && ((modifications ??= {})[k7] = null, value[k7] = void 0);
           }
           let json = JSON.stringify(value);
           modifications && Object.assign(value, modifications), this.ensure(json.length * 3), this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
@@ -6240,11 +6704,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACE;
         let first = !0;
-        for (let k6 in value) {
-          if (!hasOwn(value, k6))
+        for (let k7 in value) {
+          if (!hasOwn(value, k7))
             continue;
-          let v = value[k6];
-          (isDocument ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
+          let v2 = value[k7];
+          (isDocument ? v2 === void 0 : v2 == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k7), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v2, void 0));
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6461,7 +6925,7 @@ var PROTECTED_KEYS, NO_GLOBAL_AWS_LAMBDA, InvokeStoreBase, InvokeStoreSingle, In
     }, InvokeStoreMulti = class _InvokeStoreMulti extends InvokeStoreBase {
       als;
       static async create() {
-        let instance = new _InvokeStoreMulti(), asyncHooks = await import("node:async_hooks");
+        let instance = new _InvokeStoreMulti(), asyncHooks = await __gantryImportBuiltin("node:async_hooks");
         return instance.als = new asyncHooks.AsyncLocalStorage(), instance;
       }
       getContext() {
@@ -6519,7 +6983,7 @@ var AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, X_AMZN_TRACE_ID, TRACEPARENT, TR
         return next(args);
       let invokeStore;
       {
-        let traceIdHeader = Object.keys(request.headers ?? {}).find((h6) => h6.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
+        let traceIdHeader = Object.keys(request.headers ?? {}).find((h7) => h7.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
         if (!request.headers.hasOwnProperty(traceIdHeader)) {
           let functionName = process.env[AWS_LAMBDA_FUNCTION_NAME], traceIdFromEnv = process.env[_X_AMZN_TRACE_ID];
           invokeStore ??= await InvokeStore.getInstanceAsync();
@@ -6703,6 +7167,40 @@ var normalizeProvider2, init_normalizeProvider2 = __esm({
   }
 });
 
+// node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js
+function createPaginator(ClientCtor, CommandCtor, inputTokenName, outputTokenName, pageSizeTokenName) {
+  return async function* (config2, input2, ...additionalArguments) {
+    let _input = input2, token = config2.startingToken ?? _input[inputTokenName], hasNext = !0, page;
+    for (; hasNext; ) {
+      if (_input[inputTokenName] = token, pageSizeTokenName && (_input[pageSizeTokenName] = _input[pageSizeTokenName] ?? config2.pageSize), config2.client instanceof ClientCtor)
+        page = await makePagedClientRequest(CommandCtor, config2.client, input2, config2.withCommand, ...additionalArguments);
+      else
+        throw new Error(`Invalid client, expected instance of ${ClientCtor.name}`);
+      yield page;
+      let prevToken = token;
+      token = get(page, outputTokenName), hasNext = !!(token && (!config2.stopOnSameToken || token !== prevToken));
+    }
+    return void 0;
+  };
+}
+var makePagedClientRequest, get, init_createPaginator = __esm({
+  "node_modules/@smithy/core/dist-es/legacy-root-exports/pagination/createPaginator.js"() {
+    makePagedClientRequest = async (CommandCtor, client, input2, withCommand = (_) => _, ...args) => {
+      let command7 = new CommandCtor(input2);
+      return command7 = withCommand(command7) ?? command7, await client.send(command7, ...args);
+    };
+    get = (fromObject, path) => {
+      let cursor = fromObject, pathComponents = path.split(".");
+      for (let step of pathComponents) {
+        if (!cursor || typeof cursor != "object")
+          return;
+        cursor = cursor[step];
+      }
+      return cursor;
+    };
+  }
+});
+
 // node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
 var DefaultIdentityProviderConfig, init_DefaultIdentityProviderConfig = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js"() {
@@ -6779,6 +7277,7 @@ var init_dist_es2 = __esm({
     init_middleware_http_auth_scheme();
     init_middleware_http_signing();
     init_normalizeProvider2();
+    init_createPaginator();
     init_util_identity_and_auth();
   }
 });
@@ -7129,10 +7628,9 @@ var selectedPartitionsInfo, selectedUserAgentPrefix, partition, getUserAgentPref
 });
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
-import { Readable as Readable3 } from "node:stream";
-var isStreamingPayload, init_isStreamingPayload = __esm({
+var import_node_stream8, isStreamingPayload, init_isStreamingPayload = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
-    isStreamingPayload = (request) => request?.body instanceof Readable3 || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
+    import_node_stream8 = require("node:stream"), isStreamingPayload = (request) => request?.body instanceof import_node_stream8.Readable || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
   }
 });
 
@@ -7216,21 +7714,21 @@ function parseRetryAfterHeader(response, logger2) {
     for (let header in response.headers) {
       if (!hasOwn(response.headers, header))
         continue;
-      let h6 = header.toLowerCase();
-      if (h6 === "retry-after") {
+      let h7 = header.toLowerCase();
+      if (h7 === "retry-after") {
         let retryAfter = response.headers[header], retryAfterSeconds = NaN;
         if (retryAfter.endsWith("GMT"))
           try {
             retryAfterSeconds = (parseRfc7231DateTime(retryAfter).getTime() - Date.now()) / 1e3;
-          } catch (e6) {
-            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e6);
+          } catch (e7) {
+            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e7);
           }
         else retryAfter.match(/ GMT, ((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter.match(/ GMT, ([\d.]+)$/)?.[1]) : retryAfter.match(/^((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter) : Date.parse(retryAfter) >= Date.now() && (retryAfterSeconds = (Date.parse(retryAfter) - Date.now()) / 1e3);
         return isNaN(retryAfterSeconds) ? void 0 : new Date(Date.now() + retryAfterSeconds * 1e3);
-      } else if (h6 === "x-amz-retry-after") {
-        let v = response.headers[header], backoffMilliseconds = Number(v);
+      } else if (h7 === "x-amz-retry-after") {
+        let v2 = response.headers[header], backoffMilliseconds = Number(v2);
         if (isNaN(backoffMilliseconds)) {
-          logger2?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
+          logger2?.trace?.(`Failed to parse x-amz-retry-after=${v2}`);
           return;
         }
         return new Date(Date.now() + backoffMilliseconds);
@@ -7264,9 +7762,9 @@ function bindRetryMiddleware(isStreamingPayload2) {
           isRequest && (request.headers[REQUEST_HEADER] = `attempt=${attempts + 1}; max=${maxAttempts}`);
           let { response, output } = await next(args);
           return retryStrategy.recordSuccess(retryToken), output.$metadata.attempts = attempts + 1, output.$metadata.totalRetryDelay = totalRetryDelay, { response, output };
-        } catch (e6) {
-          let retryErrorInfo = getRetryErrorInfo(e6, options.logger);
-          if (lastError = asSdkError(e6), isRequest && isStreamingPayload2(request))
+        } catch (e7) {
+          let retryErrorInfo = getRetryErrorInfo(e7, options.logger);
+          if (lastError = asSdkError(e7), isRequest && isStreamingPayload2(request))
             throw (context.logger instanceof NoOpLogger ? console : context.logger)?.warn("An error was encountered in a non-retryable streaming request."), lastError;
           try {
             if (abortSignal?.aborted)
@@ -7277,7 +7775,7 @@ function bindRetryMiddleware(isStreamingPayload2) {
           }
           attempts = retryToken.getRetryCount();
           let delay = retryToken.getRetryDelay();
-          totalRetryDelay += (retryToken?.$retryLog?.acquisitionDelay ?? 0) + delay, delay > 0 && await race(new Promise((resolve) => setTimeout(resolve, delay)), abortSignal);
+          totalRetryDelay += (retryToken?.$retryLog?.acquisitionDelay ?? 0) + delay, delay > 0 && await race(new Promise((resolve2) => setTimeout(resolve2, delay)), abortSignal);
         }
     } else
       return retryStrategy = retryStrategy, retryStrategy?.mode && (context.userAgent = [...context.userAgent || [], ["cfg/retry-mode", retryStrategy.mode]]), retryStrategy.retry(next, args);
@@ -7365,7 +7863,7 @@ var DefaultRateLimiter, init_DefaultRateLimiter = __esm({
         if (this.enabled) {
           for (this.refillTokenBucket(); amount > this.availableTokens; ) {
             let delay = (amount - this.availableTokens) / this.fillRate * 1e3;
-            await new Promise((resolve) => _DefaultRateLimiter.setTimeoutFn(resolve, delay)), this.refillTokenBucket();
+            await new Promise((resolve2) => _DefaultRateLimiter.setTimeoutFn(resolve2, delay)), this.refillTokenBucket();
           }
           this.availableTokens = this.availableTokens - amount;
         }
@@ -7395,7 +7893,7 @@ var DefaultRateLimiter, init_DefaultRateLimiter = __esm({
         this.refillTokenBucket(), this.fillRate = Math.max(newRate, this.minFillRate), this.maxCapacity = Math.max(newRate, this.minCapacity), this.availableTokens = Math.min(this.availableTokens, this.maxCapacity);
       }
       updateMeasuredRate() {
-        let t = this.getCurrentTimeInSeconds(), timeBucket = Math.floor(t * 2) / 2;
+        let t8 = this.getCurrentTimeInSeconds(), timeBucket = Math.floor(t8 * 2) / 2;
         if (this.requestCount++, timeBucket > this.lastTxRateBucket) {
           let currentRate = this.requestCount / (timeBucket - this.lastTxRateBucket);
           this.measuredTxRate = this.getPrecise(currentRate * this.smooth + this.measuredTxRate * (1 - this.smooth)), this.requestCount = 0, this.lastTxRateBucket = timeBucket;
@@ -7438,8 +7936,8 @@ var DefaultRetryBackoffStrategy, init_DefaultRetryBackoffStrategy = __esm({
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
       x = Retry.delay();
-      computeNextBackoffDelay(i6) {
-        let t_i = Math.random() * Math.min(this.x * 2 ** i6, 2e4);
+      computeNextBackoffDelay(i7) {
+        let t_i = Math.random() * Math.min(this.x * 2 ** i7, 2e4);
         return Math.floor(t_i);
       }
       setDelayBase(delay) {
@@ -7522,10 +8020,10 @@ var refusal, StandardRetryStrategy, init_StandardRetryStrategy = __esm({
             let capacityCost = this.getCapacityCost(errorType);
             this.capacity -= capacityCost;
             let nextToken = new DefaultRetryToken(0, token.getRetryCount() + 1, capacityCost, token.isLongPoll?.() ?? !1);
-            return await new Promise((r6) => setTimeout(r6, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
+            return await new Promise((r7) => setTimeout(r7, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
           } else {
             let longPollBackoff = retryCode === refusal.capacity && isLongPoll ? retryDelay : 0;
-            longPollBackoff > 0 && await new Promise((r6) => setTimeout(r6, longPollBackoff));
+            longPollBackoff > 0 && await new Promise((r7) => setTimeout(r7, longPollBackoff));
           }
         }
         throw new Error("No retry token available");
@@ -7780,15 +8278,14 @@ var userAgentMiddleware, escapeUserAgent, getUserAgentMiddlewareOptions, getUser
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
-import { versions } from "node:process";
-var getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
+var import_node_process, getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
-    getRuntimeUserAgentPair = () => {
+    import_node_process = require("node:process"), getRuntimeUserAgentPair = () => {
       let runtimesToCheck = ["deno", "bun", "llrt"];
       for (let runtime of runtimesToCheck)
-        if (versions[runtime])
-          return [`md/${runtime}`, versions[runtime]];
-      return ["md/nodejs", versions.node];
+        if (import_node_process.versions[runtime])
+          return [`md/${runtime}`, import_node_process.versions[runtime]];
+      return ["md/nodejs", import_node_process.versions.node];
     };
   }
 });
@@ -7811,10 +8308,9 @@ var isCrtAvailable, init_is_crt_available = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
-import { platform, release } from "node:os";
-import { env } from "node:process";
-var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
+var import_node_os4, import_node_process2, createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
+    import_node_os4 = require("node:os"), import_node_process2 = require("node:process");
     init_getRuntimeUserAgentPair();
     init_is_crt_available();
     createDefaultUserAgentProvider = ({ serviceId, clientVersion }) => {
@@ -7823,11 +8319,11 @@ var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
         let sections = [
           ["aws-sdk-js", clientVersion],
           ["ua", "2.1"],
-          [`os/${platform()}`, release()],
+          [`os/${(0, import_node_os4.platform)()}`, (0, import_node_os4.release)()],
           ["lang/js"],
           runtimeUserAgentPair
         ], crtAvailable = isCrtAvailable();
-        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), env.AWS_EXECUTION_ENV && sections.push([`exec-env/${env.AWS_EXECUTION_ENV}`]);
+        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), import_node_process2.env.AWS_EXECUTION_ENV && sections.push([`exec-env/${import_node_process2.env.AWS_EXECUTION_ENV}`]);
         let appId = await config2?.userAgentAppId?.();
         return appId ? [...sections, [`app/${appId}`]] : [...sections];
       };
@@ -7930,12 +8426,12 @@ var warning, init_stsRegionDefaultResolver = __esm({
 // node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
 var getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, init_extensions2 = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js"() {
-    getAwsRegionExtensionConfiguration = (runtimeConfig) => ({
+    getAwsRegionExtensionConfiguration = (runtimeConfig2) => ({
       setRegion(region) {
-        runtimeConfig.region = region;
+        runtimeConfig2.region = region;
       },
       region() {
-        return runtimeConfig.region;
+        return runtimeConfig2.region;
       }
     }), resolveAwsRegionExtensionConfiguration = (awsRegionExtensionConfiguration) => ({
       region: awsRegionExtensionConfiguration.region()
@@ -7948,6 +8444,7 @@ var init_client3 = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/index.js"() {
     init_emitWarningIfUnsupportedVersion();
     init_setCredentialFeature();
+    init_setFeature();
     init_getDefaultSocketTimeout();
     init_hostHeaderMiddleware();
     init_loggerMiddleware();
@@ -8147,9 +8644,9 @@ var resolveAwsSdkSigV4AConfig, NODE_SIGV4A_CONFIG_OPTIONS, init_resolveAwsSdkSig
 
 // node_modules/@smithy/signature-v4/dist-es/HeaderFormatter.js
 function negate2(bytes) {
-  for (let i6 = 0; i6 < 8; i6++)
-    bytes[i6] ^= 255;
-  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
+  for (let i7 = 0; i7 < 8; i7++)
+    bytes[i7] ^= 255;
+  for (let i7 = 7; i7 > -1 && (bytes[i7]++, bytes[i7] === 0); i7--)
     ;
 }
 var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderFormatter = __esm({
@@ -8219,8 +8716,8 @@ var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderForma
         if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
           throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
-          bytes[i6] = remaining;
+        for (let i7 = 7, remaining = Math.abs(Math.round(number2)); i7 > -1 && remaining > 0; i7--, remaining /= 256)
+          bytes[i7] = remaining;
         return number2 < 0 && negate2(bytes), new _Int64(bytes);
       }
       valueOf() {
@@ -8300,8 +8797,8 @@ var SignatureV4Base, init_SignatureV4Base = __esm({
       sha256;
       uriEscapePath;
       applyChecksum;
-      constructor({ applyChecksum, credentials, region, service, sha256: sha2562, uriEscapePath = !0 }) {
-        this.service = service, this.sha256 = sha2562, this.uriEscapePath = uriEscapePath, this.applyChecksum = typeof applyChecksum == "boolean" ? applyChecksum : !0, this.regionProvider = normalizeProvider(region), this.credentialProvider = normalizeProvider(credentials);
+      constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = !0 }) {
+        this.service = service, this.sha256 = sha256, this.uriEscapePath = uriEscapePath, this.applyChecksum = typeof applyChecksum == "boolean" ? applyChecksum : !0, this.regionProvider = normalizeProvider(region), this.credentialProvider = normalizeProvider(credentials);
       }
       createCanonicalRequest(request, canonicalHeaders, payloadHash) {
         let sortedHeaders = Object.keys(canonicalHeaders).sort();
@@ -8379,14 +8876,14 @@ var getCanonicalHeaders, init_getCanonicalHeaders = __esm({
     init_serde();
     init_constants5();
     getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
-      let canonical2 = {};
+      let canonical = {};
       for (let headerName of Object.keys(headers).sort()) {
         if (headers[headerName] == null)
           continue;
         let canonicalHeaderName = headerName.toLowerCase();
-        (hasOwn(ALWAYS_UNSIGNABLE_HEADERS, canonicalHeaderName) || unsignableHeaders?.has(canonicalHeaderName) || PROXY_HEADER_PATTERN.test(canonicalHeaderName) || SEC_HEADER_PATTERN.test(canonicalHeaderName)) && (!signableHeaders || signableHeaders && !signableHeaders.has(canonicalHeaderName)) || (canonicalHeaderName === "__proto__" && writeKey(canonical2), canonical2[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, ""));
+        (hasOwn(ALWAYS_UNSIGNABLE_HEADERS, canonicalHeaderName) || unsignableHeaders?.has(canonicalHeaderName) || PROXY_HEADER_PATTERN.test(canonicalHeaderName) || SEC_HEADER_PATTERN.test(canonicalHeaderName)) && (!signableHeaders || signableHeaders && !signableHeaders.has(canonicalHeaderName)) || (canonicalHeaderName === "__proto__" && writeKey(canonical), canonical[canonicalHeaderName] = headers[headerName].replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, ""));
       }
-      return canonical2;
+      return canonical;
     };
   }
 });
@@ -8478,13 +8975,13 @@ var SignatureV4, init_SignatureV4 = __esm({
     init_prepareRequest();
     SignatureV4 = class extends SignatureV4Base {
       headerFormatter = new HeaderFormatter();
-      constructor({ applyChecksum, credentials, region, service, sha256: sha2562, uriEscapePath = !0 }) {
+      constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = !0 }) {
         super({
           applyChecksum,
           credentials,
           region,
           service,
-          sha256: sha2562,
+          sha256,
           uriEscapePath
         });
       }
@@ -8621,7 +9118,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
         enumerable: !0,
         configurable: !0
       }), config2.credentials = inputCredentials;
-      let { signingEscapePath = !0, systemClockOffset = config2.systemClockOffset || 0, sha256: sha2562 } = config2, signer;
+      let { signingEscapePath = !0, systemClockOffset = config2.systemClockOffset || 0, sha256 } = config2, signer;
       return config2.signer ? signer = normalizeProvider2(config2.signer) : config2.regionInfoProvider ? signer = () => normalizeProvider2(config2.region)().then(async (region) => [
         await config2.regionInfoProvider(region, {
           useFipsEndpoint: await config2.useFipsEndpoint(),
@@ -8636,7 +9133,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
           credentials: config2.credentials,
           region: config2.signingRegion,
           service: config2.signingName,
-          sha256: sha2562,
+          sha256,
           uriEscapePath: signingEscapePath
         }, SignerCtor = config2.signerConstructor || SignatureV4;
         return new SignerCtor(params);
@@ -8654,7 +9151,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
           credentials: config2.credentials,
           region: config2.signingRegion,
           service: config2.signingName,
-          sha256: sha2562,
+          sha256,
           uriEscapePath: signingEscapePath
         }, SignerCtor = config2.signerConstructor || SignatureV4;
         return new SignerCtor(params);
@@ -8772,16 +9269,16 @@ var DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, providerConfigFromInit, init_RemotePro
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js
-import node_http from "node:http";
-var init_node_http = __esm({
+var import_node_http2, init_node_http = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js"() {
+    import_node_http2 = __toESM(require("node:http"));
   }
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/httpRequest.js
 function httpRequest2(options) {
-  return new Promise((resolve, reject) => {
-    let req = node_http.request({
+  return new Promise((resolve2, reject) => {
+    let req = import_node_http2.default.request({
       method: "GET",
       ...options,
       hostname: options.hostname?.replace(/^\[(.+)\]$/, "$1")
@@ -8797,7 +9294,7 @@ function httpRequest2(options) {
       res.on("data", (chunk) => {
         chunks.push(chunk);
       }), res.on("end", () => {
-        resolve(Buffer.concat(chunks)), req.destroy();
+        resolve2(Buffer.concat(chunks)), req.destroy();
       });
     }), req.end();
   });
@@ -8814,7 +9311,7 @@ var retry, init_retry3 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/retry.js"() {
     retry = (toRetry, maxRetries) => {
       let promise = toRetry();
-      for (let i6 = 0; i6 < maxRetries; i6++)
+      for (let i7 = 0; i7 < maxRetries; i7++)
         promise = promise.catch(toRetry);
       return promise;
     };
@@ -8852,27 +9349,27 @@ var ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, ENV_CMDS_AUTH_TOKEN, fromContainer
           path: process.env[ENV_CMDS_RELATIVE_URI]
         };
       if (process.env[ENV_CMDS_FULL_URI]) {
-        let parsed;
+        let parsed2;
         try {
-          parsed = new URL(process.env[ENV_CMDS_FULL_URI]);
+          parsed2 = new URL(process.env[ENV_CMDS_FULL_URI]);
         } catch {
           throw new CredentialsProviderError(`${process.env[ENV_CMDS_FULL_URI]} is not a valid container metadata service URL`, { tryNextLink: !1, logger: logger2 });
         }
-        if (!parsed.hostname || !GREENGRASS_HOSTS.has(parsed.hostname))
-          throw new CredentialsProviderError(`${parsed.hostname} is not a valid container metadata service hostname`, {
+        if (!parsed2.hostname || !GREENGRASS_HOSTS.has(parsed2.hostname))
+          throw new CredentialsProviderError(`${parsed2.hostname} is not a valid container metadata service hostname`, {
             tryNextLink: !1,
             logger: logger2
           });
-        if (!parsed.protocol || !GREENGRASS_PROTOCOLS.has(parsed.protocol))
-          throw new CredentialsProviderError(`${parsed.protocol} is not a valid container metadata service protocol`, {
+        if (!parsed2.protocol || !GREENGRASS_PROTOCOLS.has(parsed2.protocol))
+          throw new CredentialsProviderError(`${parsed2.protocol} is not a valid container metadata service protocol`, {
             tryNextLink: !1,
             logger: logger2
           });
         return {
-          protocol: parsed.protocol,
-          hostname: parsed.hostname,
-          path: parsed.pathname + parsed.search,
-          port: parsed.port ? parseInt(parsed.port, 10) : void 0
+          protocol: parsed2.protocol,
+          hostname: parsed2.hostname,
+          path: parsed2.pathname + parsed2.search,
+          port: parsed2.port ? parseInt(parsed2.port, 10) : void 0
         };
       }
       throw new CredentialsProviderError(`The container metadata credential provider cannot be used unless the ${ENV_CMDS_RELATIVE_URI} or ${ENV_CMDS_FULL_URI} environment variable is set`, {
@@ -8988,11 +9485,11 @@ var staticStabilityProvider, init_staticStabilityProvider = __esm({
         let credentials;
         try {
           credentials = await provider(), credentials.expiration && credentials.expiration.getTime() < Date.now() && (credentials = getExtendedInstanceMetadataCredentials(credentials, logger2));
-        } catch (e6) {
+        } catch (e7) {
           if (pastCredentials)
-            logger2.warn("Credential renew failed: ", e6), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
+            logger2.warn("Credential renew failed: ", e7), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
           else
-            throw e6;
+            throw e7;
         }
         return pastCredentials = credentials, credentials;
       };
@@ -9168,9 +9665,9 @@ var getTransformedHeaders, init_get_transformed_headers = __esm({
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/node-https.js
-import node_https from "node:https";
-var init_node_https = __esm({
+var import_node_https2, init_node_https = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/node-https.js"() {
+    import_node_https2 = __toESM(require("node:https"));
   }
 });
 
@@ -9284,26 +9781,25 @@ var DEFER_EVENT_LISTENER_TIME3, setSocketTimeout, init_set_socket_timeout = __es
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-import { Readable as Readable4 } from "node:stream";
 async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
   let headers = request.headers, expect = headers ? headers.Expect || headers.expect : void 0, timeoutId = -1, sendBody = !0;
   !externalAgent && expect === "100-continue" && (sendBody = await Promise.race([
-    new Promise((resolve) => {
-      timeoutId = Number(timing.setTimeout(() => resolve(!0), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
+    new Promise((resolve2) => {
+      timeoutId = Number(timing.setTimeout(() => resolve2(!0), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
     }),
-    new Promise((resolve) => {
+    new Promise((resolve2) => {
       httpRequest3.on("continue", () => {
-        timing.clearTimeout(timeoutId), resolve(!0);
+        timing.clearTimeout(timeoutId), resolve2(!0);
       }), httpRequest3.on("response", () => {
-        timing.clearTimeout(timeoutId), resolve(!1);
+        timing.clearTimeout(timeoutId), resolve2(!1);
       }), httpRequest3.on("error", () => {
-        timing.clearTimeout(timeoutId), resolve(!1);
+        timing.clearTimeout(timeoutId), resolve2(!1);
       });
     })
   ])), sendBody && writeBody(httpRequest3, request.body);
 }
 function writeBody(httpRequest3, body) {
-  if (body instanceof Readable4) {
+  if (body instanceof import_node_stream9.Readable) {
     body.pipe(httpRequest3);
     return;
   }
@@ -9323,8 +9819,9 @@ function writeBody(httpRequest3, body) {
   }
   httpRequest3.end();
 }
-var MIN_WAIT_TIME, init_write_request_body = __esm({
+var import_node_stream9, MIN_WAIT_TIME, init_write_request_body = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/write-request-body.js"() {
+    import_node_stream9 = require("node:stream");
     init_timing();
     MIN_WAIT_TIME = 6e3;
   }
@@ -9372,10 +9869,10 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return socketWarningTimestamp;
       }
       constructor(options) {
-        this.configProvider = new Promise((resolve, reject) => {
+        this.configProvider = new Promise((resolve2, reject) => {
           typeof options == "function" ? options().then((_options) => {
-            resolve(this.resolveDefaultConfig(_options));
-          }).catch(reject) : resolve(this.resolveDefaultConfig(options));
+            resolve2(this.resolveDefaultConfig(_options));
+          }).catch(reject) : resolve2(this.resolveDefaultConfig(options));
         });
       }
       destroy() {
@@ -9387,7 +9884,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
         return !isSSL && !this.config.httpAgent && (this.config.httpAgent = await this.config.httpAgentProvider()), new Promise((_resolve, _reject) => {
           let writeRequestBodyPromise, socketWarningTimeoutId = -1, connectionTimeoutId = -1, requestTimeoutId = -1, keepAliveTimeoutId = -1, clearTimeouts = () => {
             timing.clearTimeout(socketWarningTimeoutId), timing.clearTimeout(connectionTimeoutId), timing.clearTimeout(requestTimeoutId), timing.clearTimeout(keepAliveTimeoutId);
-          }, resolve = async (arg) => {
+          }, resolve2 = async (arg) => {
             await writeRequestBodyPromise, clearTimeouts(), _resolve(arg);
           }, reject = async (arg) => {
             await writeRequestBodyPromise, clearTimeouts(), _reject(arg);
@@ -9398,7 +9895,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             return;
           }
           let headers = request.headers, expectContinue = headers ? (headers.Expect ?? headers.expect) === "100-continue" : !1, agent = isSSL ? config2.httpsAgent : config2.httpAgent;
-          expectContinue && !this.externalAgent && (agent = new (isSSL ? node_https.Agent : hAgent)({
+          expectContinue && !this.externalAgent && (agent = new (isSSL ? import_node_https2.default.Agent : hAgent)({
             keepAlive: !1,
             maxSockets: 1 / 0
           })), socketWarningTimeoutId = timing.setTimeout(() => {
@@ -9421,14 +9918,14 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             port: request.port,
             agent,
             auth
-          }, req = (isSSL ? node_https.request : hRequest)(nodeHttpsOptions, (res) => {
+          }, req = (isSSL ? import_node_https2.default.request : hRequest)(nodeHttpsOptions, (res) => {
             let httpResponse = new HttpResponse2({
               statusCode: res.statusCode || -1,
               reason: res.statusMessage,
               headers: getTransformedHeaders(res.headers),
               body: res
             });
-            resolve({ response: httpResponse });
+            resolve2({ response: httpResponse });
           });
           if (req.on("error", (err) => {
             NODEJS_TIMEOUT_ERROR_CODES2.includes(err.code) ? reject(Object.assign(err, { name: "TimeoutError" })) : reject(err);
@@ -9452,7 +9949,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           typeof httpAgent == "object" && "keepAlive" in httpAgent && (keepAliveTimeoutId = setSocketKeepAlive(req, {
             keepAlive: httpAgent.keepAlive,
             keepAliveMsecs: httpAgent.keepAliveMsecs
-          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e6) => (clearTimeouts(), _reject(e6)));
+          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e7) => (clearTimeouts(), _reject(e7)));
         });
       }
       updateHttpClientConfig(key, value) {
@@ -9484,10 +9981,10 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           socketAcquisitionWarningTimeout,
           throwOnRequestTimeout,
           httpAgentProvider: () => httpAgentPromise ??= (async () => {
-            let node_http2 = await import("node:http"), { Agent, request } = node_http2.default ?? node_http2;
+            let node_http2 = await __gantryImportBuiltin("node:http"), { Agent, request } = node_http2.default ?? node_http2;
             return hRequest = request, hAgent = Agent, httpAgent instanceof hAgent || typeof httpAgent?.destroy == "function" ? (this.externalAgent = !0, httpAgent) : new hAgent({ keepAlive, maxSockets, ...httpAgent });
           })(),
-          httpsAgent: httpsAgent instanceof node_https.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new node_https.Agent({ keepAlive, maxSockets, ...httpsAgent }),
+          httpsAgent: httpsAgent instanceof import_node_https2.default.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new import_node_https2.default.Agent({ keepAlive, maxSockets, ...httpsAgent }),
           logger: logger2
         };
       }
@@ -9538,21 +10035,21 @@ function createGetRequest(url) {
     hostname: url.hostname,
     port: Number(url.port),
     path: url.pathname,
-    query: Array.from(url.searchParams.entries()).reduce((acc, [k6, v]) => (acc[k6] = v, acc), {}),
+    query: Array.from(url.searchParams.entries()).reduce((acc, [k7, v2]) => (acc[k7] = v2, acc), {}),
     fragment: url.hash
   });
 }
 async function getCredentials(response, logger2) {
   let str = await sdkStreamMixin2(response.body).transformToString();
   if (response.statusCode === 200) {
-    let parsed = JSON.parse(str);
-    if (typeof parsed.AccessKeyId != "string" || typeof parsed.SecretAccessKey != "string" || typeof parsed.Token != "string" || typeof parsed.Expiration != "string")
+    let parsed2 = JSON.parse(str);
+    if (typeof parsed2.AccessKeyId != "string" || typeof parsed2.SecretAccessKey != "string" || typeof parsed2.Token != "string" || typeof parsed2.Expiration != "string")
       throw new CredentialsProviderError("HTTP credential provider response not of the required format, an object matching: { AccessKeyId: string, SecretAccessKey: string, Token: string, Expiration: string(rfc3339) }", { logger: logger2 });
     return {
-      accessKeyId: parsed.AccessKeyId,
-      secretAccessKey: parsed.SecretAccessKey,
-      sessionToken: parsed.Token,
-      expiration: parseRfc3339DateTime(parsed.Expiration)
+      accessKeyId: parsed2.AccessKeyId,
+      secretAccessKey: parsed2.SecretAccessKey,
+      sessionToken: parsed2.Token,
+      expiration: parseRfc3339DateTime(parsed2.Expiration)
     };
   }
   if (response.statusCode >= 400 && response.statusCode < 500) {
@@ -9581,11 +10078,11 @@ var init_requestHelpers = __esm({
 var retryWrapper, init_retry_wrapper = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/retry-wrapper.js"() {
     retryWrapper = (toRetry, maxRetries, delayMs) => async () => {
-      for (let i6 = 0; i6 < maxRetries; ++i6)
+      for (let i7 = 0; i7 < maxRetries; ++i7)
         try {
           return await toRetry();
         } catch {
-          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          await new Promise((resolve2) => setTimeout(resolve2, delayMs));
         }
       return await toRetry();
     };
@@ -9593,20 +10090,20 @@ var retryWrapper, init_retry_wrapper = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js
-import fs from "node:fs/promises";
-var AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
+var import_promises4, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js"() {
     init_client3();
     init_config2();
     init_dist_es6();
+    import_promises4 = __toESM(require("node:fs/promises"));
     init_checkUrl();
     init_requestHelpers();
     init_retry_wrapper();
     AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", DEFAULT_LINK_LOCAL_HOST = "http://169.254.170.2", AWS_CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI", AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN", fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
-      let host, relative = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI], full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI], token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN], tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE], warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative && full && (warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri."), warn("awsContainerCredentialsRelativeUri will take precedence.")), token && tokenFile && (warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile."), warn("awsContainerAuthorizationTokenFile will take precedence.")), relative)
-        host = `${DEFAULT_LINK_LOCAL_HOST}${relative}`;
+      let host, relative2 = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI], full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI], token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN], tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE], warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
+      if (relative2 && full && (warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri."), warn("awsContainerCredentialsRelativeUri will take precedence.")), token && tokenFile && (warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile."), warn("awsContainerAuthorizationTokenFile will take precedence.")), relative2)
+        host = `${DEFAULT_LINK_LOCAL_HOST}${relative2}`;
       else if (full)
         host = full;
       else
@@ -9616,12 +10113,12 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
       checkUrl(url, options.logger);
       let requestHandler = NodeHttpHandler.create({ connectionTimeout: options.timeout ?? 1e3 }), requestTimeout = options.timeout ?? 1e3, provider = retryWrapper(async () => {
         let request = createGetRequest(url);
-        tokenFile ? request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
+        tokenFile ? request.headers.Authorization = validateToken((await import_promises4.default.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
         try {
           let result = await requestHandler.handle(request, { requestTimeout });
           return getCredentials(result.response).then((creds) => setCredentialFeature(creds, "CREDENTIALS_HTTP", "z"));
-        } catch (e6) {
-          throw new CredentialsProviderError(String(e6), { logger: options.logger });
+        } catch (e7) {
+          throw new CredentialsProviderError(String(e7), { logger: options.logger });
         }
       }, options.maxRetries ?? 3, options.timeout ?? 1e3);
       return async () => {
@@ -9863,12 +10360,12 @@ var ProtocolLib, init_ProtocolLib = __esm({
         this.queryCompat = queryCompat;
       }
       resolveRestContentType(defaultContentType, inputSchema) {
-        let members2 = inputSchema.getMemberSchemas(), httpPayloadMember = Object.values(members2).find((m4) => !!m4.getMergedTraits().httpPayload);
+        let members2 = inputSchema.getMemberSchemas(), httpPayloadMember = Object.values(members2).find((m5) => !!m5.getMergedTraits().httpPayload);
         if (httpPayloadMember) {
           let mediaType = httpPayloadMember.getMergedTraits().mediaType;
           return mediaType || (httpPayloadMember.isStringSchema() ? "text/plain" : httpPayloadMember.isBlobSchema() ? "application/octet-stream" : defaultContentType);
-        } else if (!inputSchema.isUnitSchema() && Object.values(members2).find((m4) => {
-          let { httpQuery, httpQueryParams, httpHeader, httpLabel, httpPrefixHeaders } = m4.getMergedTraits();
+        } else if (!inputSchema.isUnitSchema() && Object.values(members2).find((m5) => {
+          let { httpQuery, httpQueryParams, httpHeader, httpLabel, httpPrefixHeaders } = m5.getMergedTraits();
           return !httpQuery && !httpQueryParams && !httpHeader && !httpLabel && httpPrefixHeaders === void 0;
         }))
           return defaultContentType;
@@ -9891,7 +10388,7 @@ var ProtocolLib, init_ProtocolLib = __esm({
             let ErrorCtor = synthetic.getErrorCtor(baseExceptionSchema) ?? Error;
             throw this.decorateServiceException(Object.assign(new ErrorCtor({ name: errorName }), errorMetadata), dataObject);
           }
-          let d6 = dataObject, message = d6?.message ?? d6?.Message ?? d6?.Error?.Message ?? d6?.Error?.message;
+          let d7 = dataObject, message = d7?.message ?? d7?.Message ?? d7?.Error?.Message ?? d7?.Error?.message;
           throw this.decorateServiceException(Object.assign(new Error(message), {
             name: errorName
           }, errorMetadata), dataObject);
@@ -9922,9 +10419,9 @@ var ProtocolLib, init_ProtocolLib = __esm({
             Type
           };
           output.Code = Code, output.Type = Type;
-          for (let i6 = 0; i6 < keys.length; i6++) {
-            let k6 = keys[i6];
-            Error2[k6 === "message" ? "Message" : k6] = output[k6];
+          for (let i7 = 0; i7 < keys.length; i7++) {
+            let k7 = keys[i7];
+            Error2[k7 === "message" ? "Message" : k7] = output[k7];
           }
           delete Error2.__type, output.Error = Error2;
         }
@@ -9943,82 +10440,6 @@ var ProtocolLib, init_ProtocolLib = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
-var AwsJsonRpcProtocol, init_AwsJsonRpcProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
-    init_protocols();
-    init_schema();
-    init_ProtocolLib();
-    AwsJsonRpcProtocol = class extends RpcProtocol {
-      serializer;
-      deserializer;
-      serviceTarget;
-      codec;
-      mixin;
-      awsQueryCompatible;
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, serviceTarget, awsQueryCompatible, jsonCodec }) {
-        super({
-          defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries6
-        }), this.serviceTarget = serviceTarget, this.codec = jsonCodec ?? new JsonCodec2({
-          timestampFormat: {
-            useTrait: !0,
-            default: 7
-          },
-          jsonName: !1
-        }), this.serializer = this.codec.createSerializer(), this.deserializer = this.codec.createDeserializer(), this.awsQueryCompatible = !!awsQueryCompatible, this.mixin = new ProtocolLib(this.awsQueryCompatible);
-      }
-      async serializeRequest(operationSchema, input2, context) {
-        let request = await super.serializeRequest(operationSchema, input2, context);
-        return request.path.endsWith("/") || (request.path += "/"), request.headers["content-type"] = `application/x-amz-json-${this.getJsonRpcVersion()}`, request.headers["x-amz-target"] = `${this.serviceTarget}.${operationSchema.name}`, this.awsQueryCompatible && (request.headers["x-amzn-query-mode"] = "true"), (deref(operationSchema.input) === "unit" || !request.body) && (request.body = "{}"), request;
-      }
-      getPayloadCodec() {
-        return this.codec;
-      }
-      async handleError(operationSchema, context, response, dataObject, metadata) {
-        let { awsQueryCompatible } = this;
-        awsQueryCompatible && this.mixin.setQueryCompatError(dataObject, response);
-        let errorIdentifier = loadJsonRpcErrorCode(response, dataObject, awsQueryCompatible) ?? "Unknown";
-        this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
-        let { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata, awsQueryCompatible ? this.mixin.findQueryCompatibleError : void 0), ns = NormalizedSchema.of(errorSchema), message = dataObject.message ?? dataObject.Message ?? "UnknownError", ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error, exception = new ErrorCtor({}), output = {}, errorDeserializer = this.codec.createDeserializer();
-        for (let [name, member2] of ns.structIterator())
-          dataObject[name] != null && (output[name] = errorDeserializer.readObject(member2, dataObject[name]));
-        throw awsQueryCompatible && this.mixin.queryCompatOutput(dataObject, output), this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
-          $fault: ns.getMergedTraits().error,
-          message
-        }, output), dataObject);
-      }
-    };
-  }
-});
-
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
-var AwsJson1_1Protocol, init_AwsJson1_1Protocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
-    init_AwsJsonRpcProtocol();
-    AwsJson1_1Protocol = class extends AwsJsonRpcProtocol {
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, serviceTarget, awsQueryCompatible, jsonCodec }) {
-        super({
-          defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries6,
-          serviceTarget,
-          awsQueryCompatible,
-          jsonCodec
-        });
-      }
-      getShapeId() {
-        return "aws.protocols#awsJson1_1";
-      }
-      getJsonRpcVersion() {
-        return "1.1";
-      }
-      getDefaultContentType() {
-        return "application/x-amz-json-1.1";
-      }
-    };
-  }
-});
-
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
 var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
@@ -10030,10 +10451,10 @@ var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
       deserializer;
       codec;
       mixin = new ProtocolLib();
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, jsonCodec }) {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries7, jsonCodec }) {
         super({
           defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries6
+          errorTypeRegistries: errorTypeRegistries7
         });
         let settings = {
           timestampFormat: {
@@ -10090,6 +10511,125 @@ var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
   }
 });
 
+// node_modules/@aws-sdk/xml-builder/dist-es/escape-attribute.js
+function escapeAttribute(value) {
+  return value.replace(ATTR_ESCAPE_RE, (ch) => ATTR_ESCAPE_MAP[ch]);
+}
+var ATTR_ESCAPE_RE, ATTR_ESCAPE_MAP, init_escape_attribute = __esm({
+  "node_modules/@aws-sdk/xml-builder/dist-es/escape-attribute.js"() {
+    ATTR_ESCAPE_RE = /[&<>"]/g, ATTR_ESCAPE_MAP = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;"
+    };
+  }
+});
+
+// node_modules/@aws-sdk/xml-builder/dist-es/escape-element.js
+function escapeElement(value) {
+  return value.replace(ELEMENT_ESCAPE_RE, (ch) => ELEMENT_ESCAPE_MAP[ch]);
+}
+var ELEMENT_ESCAPE_RE, ELEMENT_ESCAPE_MAP, init_escape_element = __esm({
+  "node_modules/@aws-sdk/xml-builder/dist-es/escape-element.js"() {
+    ELEMENT_ESCAPE_RE = /[&"'<>\r\n\u0085\u2028]/g, ELEMENT_ESCAPE_MAP = {
+      "&": "&amp;",
+      '"': "&quot;",
+      "'": "&apos;",
+      "<": "&lt;",
+      ">": "&gt;",
+      "\r": "&#x0D;",
+      "\n": "&#x0A;",
+      "\x85": "&#x85;",
+      "\u2028": "&#x2028;"
+    };
+  }
+});
+
+// node_modules/@aws-sdk/xml-builder/dist-es/XmlText.js
+var XmlText, init_XmlText = __esm({
+  "node_modules/@aws-sdk/xml-builder/dist-es/XmlText.js"() {
+    init_escape_element();
+    XmlText = class {
+      value;
+      constructor(value) {
+        this.value = value;
+      }
+      toString() {
+        return escapeElement("" + this.value);
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/xml-builder/dist-es/XmlNode.js
+var XmlNode, init_XmlNode = __esm({
+  "node_modules/@aws-sdk/xml-builder/dist-es/XmlNode.js"() {
+    init_escape_attribute();
+    init_XmlText();
+    XmlNode = class _XmlNode {
+      name;
+      children;
+      attributes = {};
+      static of(name, childText, withName) {
+        let node = new _XmlNode(name);
+        return childText !== void 0 && node.addChildNode(new XmlText(childText)), withName !== void 0 && node.withName(withName), node;
+      }
+      constructor(name, children = []) {
+        this.name = name, this.children = children;
+      }
+      withName(name) {
+        return this.name = name, this;
+      }
+      addAttribute(name, value) {
+        return this.attributes[name] = value, this;
+      }
+      addChildNode(child) {
+        return this.children.push(child), this;
+      }
+      removeAttribute(name) {
+        return delete this.attributes[name], this;
+      }
+      n(name) {
+        return this.name = name, this;
+      }
+      c(child) {
+        return this.children.push(child), this;
+      }
+      a(name, value) {
+        return value != null && (this.attributes[name] = value), this;
+      }
+      cc(input2, field, withName = field) {
+        if (input2[field] != null) {
+          let node = _XmlNode.of(field, input2[field]).withName(withName);
+          this.c(node);
+        }
+      }
+      l(input2, listName, memberName, valueProvider) {
+        input2[listName] != null && valueProvider().map((node) => {
+          node.withName(memberName), this.c(node);
+        });
+      }
+      lc(input2, listName, memberName, valueProvider) {
+        if (input2[listName] != null) {
+          let nodes7 = valueProvider(), containerNode = new _XmlNode(memberName);
+          nodes7.map((node) => {
+            containerNode.c(node);
+          }), this.c(containerNode);
+        }
+      }
+      toString() {
+        let hasChildren = !!this.children.length, xmlText = `<${this.name}`, attributes = this.attributes;
+        for (let attributeName of Object.keys(attributes)) {
+          let attribute = attributes[attributeName];
+          attribute != null && (xmlText += ` ${attributeName}="${escapeAttribute("" + attribute)}"`);
+        }
+        return xmlText += hasChildren ? `>${this.children.map((c7) => c7.toString()).join("")}</${this.name}>` : "/>";
+      }
+    };
+  }
+});
+
 // node_modules/@aws-sdk/xml-builder/dist-es/xml-parser.js
 function writeKey2(obj) {
   Object.defineProperty(obj, "__proto__", { value: void 0, writable: !0, enumerable: !0, configurable: !0 });
@@ -10103,92 +10643,92 @@ var AwsXmlParser, init_xml_parser = __esm({
       x;
       i = 0;
       z;
-      constructor(x) {
-        this.x = x, this.x = x.replace(/\r\n?/g, `
+      constructor(x2) {
+        this.x = x2, this.x = x2.replace(/\r\n?/g, `
 `), this.z = this.x.length;
       }
       parse() {
-        let p3 = this, { z } = p3;
-        for (; p3.i < z && (p3.trim(), !(p3.i >= z)); )
-          if (p3.isNext("<?"))
-            p3.readTo("?>"), p3.trim();
-          else if (p3.isNext("<!--"))
-            p3.readTo("-->"), p3.trim();
-          else if (p3.isNext("<!DOCTYPE", !1))
-            p3.skipDoctype(), p3.trim();
-          else if (p3.x[p3.i] === "<") {
-            let root6 = p3.parseTag();
-            return { [root6.tag]: root6.value };
+        let p5 = this, { z: z2 } = p5;
+        for (; p5.i < z2 && (p5.trim(), !(p5.i >= z2)); )
+          if (p5.isNext("<?"))
+            p5.readTo("?>"), p5.trim();
+          else if (p5.isNext("<!--"))
+            p5.readTo("-->"), p5.trim();
+          else if (p5.isNext("<!DOCTYPE", !1))
+            p5.skipDoctype(), p5.trim();
+          else if (p5.x[p5.i] === "<") {
+            let root7 = p5.parseTag();
+            return { [root7.tag]: root7.value };
           } else
             throw new Error("@aws-sdk XML parse error: unexpected content.");
         throw new Error("@aws-sdk XML parse error: no root element.");
       }
-      isNext(s2, caseSensitive = !0) {
-        let p3 = this;
-        return caseSensitive ? p3.x.startsWith(s2, p3.i) : p3.x.toLowerCase().startsWith(s2.toLowerCase(), p3.i);
+      isNext(s4, caseSensitive = !0) {
+        let p5 = this;
+        return caseSensitive ? p5.x.startsWith(s4, p5.i) : p5.x.toLowerCase().startsWith(s4.toLowerCase(), p5.i);
       }
       readTo(stop) {
-        let p3 = this, _i = p3.x.indexOf(stop, p3.i);
-        if (_i === -1)
+        let p5 = this, _i2 = p5.x.indexOf(stop, p5.i);
+        if (_i2 === -1)
           throw new Error(`@aws-sdk XML parse error: expected "${stop}" not found.`);
-        let result = p3.x.slice(p3.i, _i);
-        return p3.i = _i + stop.length, result;
+        let result = p5.x.slice(p5.i, _i2);
+        return p5.i = _i2 + stop.length, result;
       }
       trim() {
-        let p3 = this;
-        for (; p3.i < p3.z && ` 	\r
-`.includes(p3.x[p3.i]); )
-          ++p3.i;
+        let p5 = this;
+        for (; p5.i < p5.z && ` 	\r
+`.includes(p5.x[p5.i]); )
+          ++p5.i;
       }
       readAttrValue() {
-        let p3 = this, quote = p3.x[p3.i];
-        ++p3.i;
+        let p5 = this, quote = p5.x[p5.i];
+        ++p5.i;
         let value = "";
-        for (; p3.i < p3.z && p3.x[p3.i] !== quote; )
-          value += p3.x[p3.i++];
-        return ++p3.i, p3.decodeEntities(value);
+        for (; p5.i < p5.z && p5.x[p5.i] !== quote; )
+          value += p5.x[p5.i++];
+        return ++p5.i, p5.decodeEntities(value);
       }
       parseTag() {
-        let p3 = this;
-        ++p3.i;
+        let p5 = this;
+        ++p5.i;
         let tag = "";
-        for (; p3.i < p3.z && !` 	\r
->/`.includes(p3.x[p3.i]); )
-          tag += p3.x[p3.i++];
+        for (; p5.i < p5.z && !` 	\r
+>/`.includes(p5.x[p5.i]); )
+          tag += p5.x[p5.i++];
         let hasAttrs = !1, attrs = {};
-        for (; p3.i < p3.z && (p3.trim(), !">/".includes(p3.x[p3.i])); ) {
+        for (; p5.i < p5.z && (p5.trim(), !">/".includes(p5.x[p5.i])); ) {
           let name = "";
-          for (; p3.i < p3.z && !`= 	\r
->/?`.includes(p3.x[p3.i]); )
-            name += p3.x[p3.i++];
-          if (p3.trim(), p3.x[p3.i] !== "=")
+          for (; p5.i < p5.z && !`= 	\r
+>/?`.includes(p5.x[p5.i]); )
+            name += p5.x[p5.i++];
+          if (p5.trim(), p5.x[p5.i] !== "=")
             break;
-          ++p3.i, p3.trim(), name === "__proto__" && writeKey2(attrs), attrs[name] = p3.readAttrValue(), hasAttrs = !0;
+          ++p5.i, p5.trim(), name === "__proto__" && writeKey2(attrs), attrs[name] = p5.readAttrValue(), hasAttrs = !0;
         }
-        if (p3.i >= p3.z)
+        if (p5.i >= p5.z)
           throw new Error("@aws-sdk XML parse error: unexpected end of input.");
-        if (p3.x[p3.i] === "/") {
-          if (++p3.i, p3.i >= p3.z || p3.x[p3.i] !== ">")
+        if (p5.x[p5.i] === "/") {
+          if (++p5.i, p5.i >= p5.z || p5.x[p5.i] !== ">")
             throw new Error("@aws-sdk XML parse error: expected > at the end of self-closing tag.");
-          return ++p3.i, { tag, value: hasAttrs ? attrs : "" };
+          return ++p5.i, { tag, value: hasAttrs ? attrs : "" };
         }
-        if (p3.x[p3.i] !== ">")
+        if (p5.x[p5.i] !== ">")
           throw new Error("@aws-sdk XML parse error: expected > at the end of opening tag.");
-        ++p3.i;
+        ++p5.i;
         let textParts = [], childTags = [], hasElementChild = !1;
-        for (; p3.i < p3.z && !p3.isNext("</"); )
-          if (p3.x[p3.i] === "<")
-            p3.isNext("<!--") ? p3.readTo("-->") : p3.isNext("<![CDATA[") ? (p3.i += 9, textParts.push(p3.readTo("]]>"))) : p3.isNext("<?") ? p3.readTo("?>") : (hasElementChild = !0, childTags.push(p3.parseTag()));
+        for (; p5.i < p5.z && !p5.isNext("</"); )
+          if (p5.x[p5.i] === "<")
+            p5.isNext("<!--") ? p5.readTo("-->") : p5.isNext("<![CDATA[") ? (p5.i += 9, textParts.push(p5.readTo("]]>"))) : p5.isNext("<?") ? p5.readTo("?>") : (hasElementChild = !0, childTags.push(p5.parseTag()));
           else {
             let text = "";
-            for (; p3.i < p3.z && p3.x[p3.i] !== "<"; )
-              text += p3.x[p3.i++];
-            textParts.push(p3.decodeEntities(text));
+            for (; p5.i < p5.z && p5.x[p5.i] !== "<"; )
+              text += p5.x[p5.i++];
+            textParts.push(p5.decodeEntities(text));
           }
-        if (!p3.isNext("</"))
+        if (!p5.isNext("</"))
           throw new Error(`@aws-sdk XML parse error: missing closing tag </${tag}>.`);
-        p3.i += 2;
-        let closeTag = p3.readTo(">").trim();
+        p5.i += 2;
+        let closeTag = p5.readTo(">").trim();
         if (closeTag !== tag)
           throw new Error(`@aws-sdk XML parse error: mismatched tags <${tag}> and </${closeTag}>.`);
         if (!hasAttrs && textParts.length === 0 && !hasElementChild)
@@ -10204,8 +10744,8 @@ var AwsXmlParser, init_xml_parser = __esm({
 `) || (obj["#text"] = "#text" in obj ? obj["#text"] + text : text);
         for (let child of childTags)
           child.tag === "__proto__" && writeKey2(obj), child.tag in obj ? Array.isArray(obj[child.tag]) ? obj[child.tag].push(child.value) : obj[child.tag] = [obj[child.tag], child.value] : obj[child.tag] = child.value;
-        for (let [k6, v] of Object.entries(attrs))
-          k6 === "__proto__" && writeKey2(obj), obj[k6] = v;
+        for (let [k7, v2] of Object.entries(attrs))
+          k7 === "__proto__" && writeKey2(obj), obj[k7] = v2;
         return { tag, value: obj };
       }
       static ENTITIES = {
@@ -10216,25 +10756,25 @@ var AwsXmlParser, init_xml_parser = __esm({
         apos: "'"
       };
       skipDoctype() {
-        let p3 = this;
-        p3.i += 9;
+        let p5 = this;
+        p5.i += 9;
         let depth = 0;
-        for (; p3.i < p3.z; ) {
-          let c6 = p3.x[p3.i];
-          if (c6 === "[")
+        for (; p5.i < p5.z; ) {
+          let c7 = p5.x[p5.i];
+          if (c7 === "[")
             ++depth;
-          else if (c6 === "]")
+          else if (c7 === "]")
             --depth;
-          else if (c6 === ">" && depth === 0) {
-            ++p3.i;
+          else if (c7 === ">" && depth === 0) {
+            ++p5.i;
             return;
           }
-          ++p3.i;
+          ++p5.i;
         }
         throw new Error("@aws-sdk XML parse error: unclosed DOCTYPE.");
       }
-      decodeEntities(s2) {
-        return s2.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex, dec, named) => hex ? String.fromCharCode(parseInt(hex, 16)) : dec ? String.fromCharCode(parseInt(dec, 10)) : _AwsXmlParser.ENTITIES[named] ?? "");
+      decodeEntities(s4) {
+        return s4.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g, (_, hex, dec, named) => hex ? String.fromCharCode(parseInt(hex, 16)) : dec ? String.fromCharCode(parseInt(dec, 10)) : _AwsXmlParser.ENTITIES[named] ?? "");
       }
     };
   }
@@ -10243,6 +10783,8 @@ var AwsXmlParser, init_xml_parser = __esm({
 // node_modules/@aws-sdk/xml-builder/dist-es/index.js
 var init_dist_es8 = __esm({
   "node_modules/@aws-sdk/xml-builder/dist-es/index.js"() {
+    init_XmlNode();
+    init_XmlText();
     init_xml_parser();
   }
 });
@@ -10279,8 +10821,8 @@ var UnionSerde2, init_UnionSerde2 = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k6 = this.keys.values().next().value, v = this.from[k6];
-          this.to.$unknown = [k6, v];
+          let k7 = this.keys.values().next().value, v2 = this.from[k7];
+          this.to.$unknown = [k7, v2];
         }
       }
     };
@@ -10341,8 +10883,8 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
             if (source == null)
               return buffer2;
             let sourceArray = Array.isArray(source) ? source : [source];
-            for (let v of sourceArray)
-              buffer2.push(this.readSchema(listValue, v));
+            for (let v2 of sourceArray)
+              buffer2.push(this.readSchema(listValue, v2));
             return buffer2;
           }
           let buffer = {};
@@ -10376,10 +10918,10 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
           let parsedObj;
           try {
             parsedObj = parseXML(xml);
-          } catch (e6) {
-            throw e6 && typeof e6 == "object" && Object.defineProperty(e6, "$responseBodyText", {
+          } catch (e7) {
+            throw e7 && typeof e7 == "object" && Object.defineProperty(e7, "$responseBodyText", {
               value: xml
-            }), e6;
+            }), e7;
           }
           let textNodeName = "#text", key = Object.keys(parsedObj)[0], parsedObjToReturn = parsedObj[key];
           return parsedObjToReturn[textNodeName] && (parsedObjToReturn[key] = parsedObjToReturn[textNodeName], delete parsedObjToReturn[textNodeName]), getValueFromTextNode(parsedObjToReturn);
@@ -10435,23 +10977,23 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (value.length === 0)
               this.settings.serializeEmptyLists && (this.writeKey(prefix), this.writeValue(""));
             else {
-              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i6 = 1;
+              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i7 = 1;
               for (let item of value) {
                 if (item == null)
                   continue;
-                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i6}` : `${prefix}${suffix}.${i6}`;
-                this.write(member2, item, key), ++i6;
+                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i7}` : `${prefix}${suffix}.${i7}`;
+                this.write(member2, item, key), ++i7;
               }
             }
         } else if (ns.isMapSchema()) {
           if (value && typeof value == "object") {
-            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i6 = 1;
-            for (let k6 in value) {
-              let v = value[k6];
-              if (v == null)
+            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i7 = 1;
+            for (let k7 in value) {
+              let v2 = value[k7];
+              if (v2 == null)
                 continue;
-              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i6}.${keySuffix}` : `${prefix}entry.${i6}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i6}.${valueSuffix}` : `${prefix}entry.${i6}.${valueSuffix}`;
-              this.write(keySchema, k6, key), this.write(memberSchema, v, valueKey), ++i6;
+              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i7}.${keySuffix}` : `${prefix}entry.${i7}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i7}.${valueSuffix}` : `${prefix}entry.${i7}.${valueSuffix}`;
+              this.write(keySchema, k7, key), this.write(memberSchema, v2, valueKey), ++i7;
             }
           }
         } else if (ns.isStructSchema()) {
@@ -10466,8 +11008,8 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (!didWriteMember && ns.isUnionSchema()) {
               let { $unknown } = value;
               if (Array.isArray($unknown)) {
-                let [k6, v] = $unknown, key = `${prefix}${k6}`;
-                this.write(15, v, key);
+                let [k7, v2] = $unknown, key = `${prefix}${k7}`;
+                this.write(15, v2, key);
               }
             }
           }
@@ -10602,12 +11144,299 @@ var AwsQueryProtocol, init_AwsQueryProtocol = __esm({
   }
 });
 
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js
+var loadRestXmlErrorCode, init_parseXmlBody = __esm({
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/parseXmlBody.js"() {
+    loadRestXmlErrorCode = (output, data) => {
+      if (data?.Error?.Code !== void 0)
+        return data.Error.Code;
+      if (data?.Code !== void 0)
+        return data.Code;
+      if (output.statusCode == 404)
+        return "NotFound";
+    };
+  }
+});
+
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js
+var XmlShapeSerializer, init_XmlShapeSerializer = __esm({
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeSerializer.js"() {
+    init_dist_es8();
+    init_protocols();
+    init_schema();
+    init_serde();
+    init_serde();
+    init_ConfigurableSerdeContext2();
+    XmlShapeSerializer = class extends SerdeContextConfig2 {
+      settings;
+      stringBuffer;
+      byteBuffer;
+      buffer;
+      constructor(settings) {
+        super(), this.settings = settings;
+      }
+      write(schema, value) {
+        let ns = NormalizedSchema.of(schema);
+        if (ns.isStringSchema() && typeof value == "string")
+          this.stringBuffer = value;
+        else if (ns.isBlobSchema())
+          this.byteBuffer = "byteLength" in value ? value : (this.serdeContext?.base64Decoder ?? fromBase64)(value);
+        else {
+          this.buffer = this.writeStruct(ns, value, void 0);
+          let traits = ns.getMergedTraits();
+          traits.httpPayload && !traits.xmlName && this.buffer.withName(ns.getName());
+        }
+      }
+      flush() {
+        if (this.byteBuffer !== void 0) {
+          let bytes = this.byteBuffer;
+          return delete this.byteBuffer, bytes;
+        }
+        if (this.stringBuffer !== void 0) {
+          let str = this.stringBuffer;
+          return delete this.stringBuffer, str;
+        }
+        let buffer = this.buffer;
+        return this.settings.xmlNamespace && (buffer?.attributes?.xmlns || buffer.addAttribute("xmlns", this.settings.xmlNamespace)), delete this.buffer, buffer.toString();
+      }
+      writeStruct(ns, value, parentXmlns) {
+        let traits = ns.getMergedTraits(), name = ns.isMemberSchema() && !traits.httpPayload ? ns.getMemberTraits().xmlName ?? ns.getMemberName() : traits.xmlName ?? ns.getName();
+        if (!name || !ns.isStructSchema())
+          throw new Error(`@aws-sdk/core/protocols - xml serializer, cannot write struct with empty name or non-struct, schema=${ns.getName(!0)}.`);
+        let structXmlNode = XmlNode.of(name), [xmlnsAttr, xmlns] = this.getXmlnsAttribute(ns, parentXmlns);
+        for (let [memberName, memberSchema] of ns.structIterator()) {
+          let val = value[memberName];
+          if (val != null || memberSchema.isIdempotencyToken()) {
+            if (memberSchema.getMergedTraits().xmlAttribute) {
+              structXmlNode.addAttribute(memberSchema.getMergedTraits().xmlName ?? memberName, this.writeSimple(memberSchema, val));
+              continue;
+            }
+            if (memberSchema.isListSchema())
+              this.writeList(memberSchema, val, structXmlNode, xmlns);
+            else if (memberSchema.isMapSchema())
+              this.writeMap(memberSchema, val, structXmlNode, xmlns);
+            else if (memberSchema.isStructSchema())
+              structXmlNode.addChildNode(this.writeStruct(memberSchema, val, xmlns));
+            else {
+              let memberNode = XmlNode.of(memberSchema.getMergedTraits().xmlName ?? memberSchema.getMemberName());
+              this.writeSimpleInto(memberSchema, val, memberNode, xmlns), structXmlNode.addChildNode(memberNode);
+            }
+          }
+        }
+        let { $unknown } = value;
+        if ($unknown && ns.isUnionSchema() && Array.isArray($unknown) && Object.keys(value).length === 1) {
+          let [k7, v2] = $unknown, node = XmlNode.of(k7);
+          if (typeof v2 != "string")
+            if (value instanceof XmlNode || value instanceof XmlText)
+              structXmlNode.addChildNode(value);
+            else
+              throw new Error("@aws-sdk - $unknown union member in XML requires value of type string, @aws-sdk/xml-builder::XmlNode or XmlText.");
+          this.writeSimpleInto(0, v2, node, xmlns), structXmlNode.addChildNode(node);
+        }
+        return xmlns && structXmlNode.addAttribute(xmlnsAttr, xmlns), structXmlNode;
+      }
+      writeList(listMember, array, container, parentXmlns) {
+        if (!listMember.isMemberSchema())
+          throw new Error(`@aws-sdk/core/protocols - xml serializer, cannot write non-member list: ${listMember.getName(!0)}`);
+        let listTraits = listMember.getMergedTraits(), listValueSchema = listMember.getValueSchema(), listValueTraits = listValueSchema.getMergedTraits(), sparse = !!listValueTraits.sparse, flat = !!listTraits.xmlFlattened, [xmlnsAttr, xmlns] = this.getXmlnsAttribute(listMember, parentXmlns), writeItem = (container2, value) => {
+          if (listValueSchema.isListSchema())
+            this.writeList(listValueSchema, Array.isArray(value) ? value : [value], container2, xmlns);
+          else if (listValueSchema.isMapSchema())
+            this.writeMap(listValueSchema, value, container2, xmlns);
+          else if (listValueSchema.isStructSchema()) {
+            let struct = this.writeStruct(listValueSchema, value, xmlns);
+            container2.addChildNode(struct.withName(flat ? listTraits.xmlName ?? listMember.getMemberName() : listValueTraits.xmlName ?? "member"));
+          } else {
+            let listItemNode = XmlNode.of(flat ? listTraits.xmlName ?? listMember.getMemberName() : listValueTraits.xmlName ?? "member");
+            this.writeSimpleInto(listValueSchema, value, listItemNode, xmlns), container2.addChildNode(listItemNode);
+          }
+        };
+        if (flat)
+          for (let value of array)
+            (sparse || value != null) && writeItem(container, value);
+        else {
+          let listNode = XmlNode.of(listTraits.xmlName ?? listMember.getMemberName());
+          xmlns && listNode.addAttribute(xmlnsAttr, xmlns);
+          for (let value of array)
+            (sparse || value != null) && writeItem(listNode, value);
+          container.addChildNode(listNode);
+        }
+      }
+      writeMap(mapMember, map, container, parentXmlns, containerIsMap = !1) {
+        if (!mapMember.isMemberSchema())
+          throw new Error(`@aws-sdk/core/protocols - xml serializer, cannot write non-member map: ${mapMember.getName(!0)}`);
+        let mapTraits = mapMember.getMergedTraits(), mapKeySchema = mapMember.getKeySchema(), keyTag = mapKeySchema.getMergedTraits().xmlName ?? "key", mapValueSchema = mapMember.getValueSchema(), mapValueTraits = mapValueSchema.getMergedTraits(), valueTag = mapValueTraits.xmlName ?? "value", sparse = !!mapValueTraits.sparse, flat = !!mapTraits.xmlFlattened, [xmlnsAttr, xmlns] = this.getXmlnsAttribute(mapMember, parentXmlns), addKeyValue = (entry, key, val) => {
+          let keyNode = XmlNode.of(keyTag, key), [keyXmlnsAttr, keyXmlns] = this.getXmlnsAttribute(mapKeySchema, xmlns);
+          keyXmlns && keyNode.addAttribute(keyXmlnsAttr, keyXmlns), entry.addChildNode(keyNode);
+          let valueNode = XmlNode.of(valueTag);
+          mapValueSchema.isListSchema() ? this.writeList(mapValueSchema, val, valueNode, xmlns) : mapValueSchema.isMapSchema() ? this.writeMap(mapValueSchema, val, valueNode, xmlns, !0) : mapValueSchema.isStructSchema() ? valueNode = this.writeStruct(mapValueSchema, val, xmlns) : this.writeSimpleInto(mapValueSchema, val, valueNode, xmlns), entry.addChildNode(valueNode);
+        };
+        if (flat)
+          for (let key in map) {
+            let val = map[key];
+            if (sparse || val != null) {
+              let entry = XmlNode.of(mapTraits.xmlName ?? mapMember.getMemberName());
+              addKeyValue(entry, key, val), container.addChildNode(entry);
+            }
+          }
+        else {
+          let mapNode;
+          containerIsMap || (mapNode = XmlNode.of(mapTraits.xmlName ?? mapMember.getMemberName()), xmlns && mapNode.addAttribute(xmlnsAttr, xmlns), container.addChildNode(mapNode));
+          for (let key in map) {
+            let val = map[key];
+            if (sparse || val != null) {
+              let entry = XmlNode.of("entry");
+              addKeyValue(entry, key, val), (containerIsMap ? container : mapNode).addChildNode(entry);
+            }
+          }
+        }
+      }
+      writeSimple(_schema, value) {
+        if (value === null)
+          throw new Error("@aws-sdk/core/protocols - (XML serializer) cannot write null value.");
+        let ns = NormalizedSchema.of(_schema), nodeContents = null;
+        if (value && typeof value == "object")
+          if (ns.isBlobSchema())
+            nodeContents = (this.serdeContext?.base64Encoder ?? toBase64)(value);
+          else if (ns.isTimestampSchema() && value instanceof Date)
+            switch (determineTimestampFormat(ns, this.settings)) {
+              case 5:
+                nodeContents = value.toISOString().replace(".000Z", "Z");
+                break;
+              case 6:
+                nodeContents = dateToUtcString(value);
+                break;
+              case 7:
+                nodeContents = String(value.getTime() / 1e3);
+                break;
+              default:
+                console.warn("Missing timestamp format, using http date", value), nodeContents = dateToUtcString(value);
+                break;
+            }
+          else {
+            if (ns.isBigDecimalSchema() && value)
+              return value instanceof NumericValue ? value.string : String(value);
+            throw ns.isMapSchema() || ns.isListSchema() ? new Error("@aws-sdk/core/protocols - xml serializer, cannot call _write() on List/Map schema, call writeList or writeMap() instead.") : new Error(`@aws-sdk/core/protocols - xml serializer, unhandled schema type for object value and schema: ${ns.getName(!0)}`);
+          }
+        if ((ns.isBooleanSchema() || ns.isNumericSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) && (nodeContents = String(value)), ns.isStringSchema() && (value === void 0 && ns.isIdempotencyToken() ? nodeContents = generateIdempotencyToken() : nodeContents = String(value)), nodeContents === null)
+          throw new Error(`Unhandled schema-value pair ${ns.getName(!0)}=${value}`);
+        return nodeContents;
+      }
+      writeSimpleInto(_schema, value, into, parentXmlns) {
+        let nodeContents = this.writeSimple(_schema, value), ns = NormalizedSchema.of(_schema), content = new XmlText(nodeContents), [xmlnsAttr, xmlns] = this.getXmlnsAttribute(ns, parentXmlns);
+        xmlns && into.addAttribute(xmlnsAttr, xmlns), into.addChildNode(content);
+      }
+      getXmlnsAttribute(ns, parentXmlns) {
+        let traits = ns.getMergedTraits(), [prefix, xmlns] = traits.xmlNamespace ?? [];
+        return xmlns && xmlns !== parentXmlns ? [prefix ? `xmlns:${prefix}` : "xmlns", xmlns] : [void 0, void 0];
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js
+var XmlCodec, init_XmlCodec = __esm({
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlCodec.js"() {
+    init_ConfigurableSerdeContext2();
+    init_XmlShapeDeserializer();
+    init_XmlShapeSerializer();
+    XmlCodec = class extends SerdeContextConfig2 {
+      settings;
+      constructor(settings) {
+        super(), this.settings = settings;
+      }
+      createSerializer() {
+        let serializer = new XmlShapeSerializer(this.settings);
+        return serializer.setSerdeContext(this.serdeContext), serializer;
+      }
+      createDeserializer() {
+        let deserializer = new XmlShapeDeserializer(this.settings);
+        return deserializer.setSerdeContext(this.serdeContext), deserializer;
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js
+var AwsRestXmlProtocol, init_AwsRestXmlProtocol = __esm({
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/AwsRestXmlProtocol.js"() {
+    init_protocols();
+    init_schema();
+    init_ProtocolLib();
+    init_parseXmlBody();
+    init_XmlCodec();
+    AwsRestXmlProtocol = class extends HttpBindingProtocol {
+      codec;
+      serializer;
+      deserializer;
+      mixin = new ProtocolLib();
+      constructor(options) {
+        super(options);
+        let settings = {
+          timestampFormat: {
+            useTrait: !0,
+            default: 5
+          },
+          httpBindings: !0,
+          xmlNamespace: options.xmlNamespace,
+          serviceNamespace: options.defaultNamespace
+        };
+        this.codec = new XmlCodec(settings), this.serializer = new HttpInterceptingShapeSerializer(this.codec.createSerializer(), settings), this.deserializer = new HttpInterceptingShapeDeserializer(this.codec.createDeserializer(), settings);
+      }
+      getPayloadCodec() {
+        return this.codec;
+      }
+      getShapeId() {
+        return "aws.protocols#restXml";
+      }
+      async serializeRequest(operationSchema, input2, context) {
+        let request = await super.serializeRequest(operationSchema, input2, context), inputSchema = NormalizedSchema.of(operationSchema.input);
+        if (!request.headers["content-type"]) {
+          let contentType = this.mixin.resolveRestContentType(this.getDefaultContentType(), inputSchema);
+          contentType && (request.headers["content-type"] = contentType);
+        }
+        return typeof request.body == "string" && request.headers["content-type"] === this.getDefaultContentType() && !request.body.startsWith("<?xml ") && !this.hasUnstructuredPayloadBinding(inputSchema) && (request.body = '<?xml version="1.0" encoding="UTF-8"?>' + request.body), request;
+      }
+      async deserializeResponse(operationSchema, context, response) {
+        return super.deserializeResponse(operationSchema, context, response);
+      }
+      async handleError(operationSchema, context, response, dataObject, metadata) {
+        let errorIdentifier = loadRestXmlErrorCode(response, dataObject) ?? "Unknown";
+        if (this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace), dataObject.Error && typeof dataObject.Error == "object")
+          for (let key of Object.keys(dataObject.Error))
+            dataObject[key] = dataObject.Error[key], key.toLowerCase() === "message" && (dataObject.message = dataObject.Error[key]);
+        dataObject.RequestId && !metadata.requestId && (metadata.requestId = dataObject.RequestId);
+        let { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata), ns = NormalizedSchema.of(errorSchema), message = dataObject.Error?.message ?? dataObject.Error?.Message ?? dataObject.message ?? dataObject.Message ?? "UnknownError", ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error, exception = new ErrorCtor({});
+        await this.deserializeHttpMessage(errorSchema, context, response, dataObject);
+        let output = {}, errorDeserializer = this.codec.createDeserializer();
+        for (let [name, member2] of ns.structIterator()) {
+          let target = member2.getMergedTraits().xmlName ?? name, value = dataObject.Error?.[target] ?? dataObject[target];
+          output[name] = errorDeserializer.readSchema(member2, value);
+        }
+        throw this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
+          $fault: ns.getMergedTraits().error,
+          message
+        }, output), dataObject);
+      }
+      getDefaultContentType() {
+        return "application/xml";
+      }
+      hasUnstructuredPayloadBinding(ns) {
+        for (let [, member2] of ns.structIterator())
+          if (member2.getMergedTraits().httpPayload)
+            return !(member2.isStructSchema() || member2.isMapSchema() || member2.isListSchema());
+        return !1;
+      }
+    };
+  }
+});
+
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
 var init_protocols2 = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
-    init_AwsJson1_1Protocol();
     init_AwsRestJsonProtocol();
     init_AwsQueryProtocol();
+    init_AwsRestXmlProtocol();
   }
 });
 
@@ -11105,8 +11934,8 @@ var getRuntimeConfig2, init_runtimeConfig = __esm({
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration, resolveHttpAuthRuntimeConfig, init_httpAuthExtensionConfiguration = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/auth/httpAuthExtensionConfiguration.js"() {
-    getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-      let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
+    getHttpAuthExtensionConfiguration = (runtimeConfig2) => {
+      let _httpAuthSchemes = runtimeConfig2.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig2.httpAuthSchemeProvider, _credentials = runtimeConfig2.credentials;
       return {
         setHttpAuthScheme(httpAuthScheme) {
           let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
@@ -11143,9 +11972,9 @@ var resolveRuntimeExtensions, init_runtimeExtensions = __esm({
     init_client2();
     init_protocols();
     init_httpAuthExtensionConfiguration();
-    resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+    resolveRuntimeExtensions = (runtimeConfig2, extensions) => {
+      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig2), getDefaultExtensionConfiguration(runtimeConfig2), getHttpHandlerExtensionConfiguration(runtimeConfig2), getHttpAuthExtensionConfiguration(runtimeConfig2));
+      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig2, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
     };
   }
 });
@@ -11191,7 +12020,7 @@ var command, _ep0, _mw0, init_commandBuilder = __esm({
     init_client2();
     init_endpoints();
     init_EndpointParameters();
-    command = makeBuilder(commonParams2, "AWSSSOOIDCService", "SSOOIDCClient", getEndpointPlugin), _ep0 = {}, _mw0 = (Command2, cs, config2, o3) => [];
+    command = makeBuilder(commonParams2, "AWSSSOOIDCService", "SSOOIDCClient", getEndpointPlugin), _ep0 = {}, _mw0 = (Command2, cs, config2, o5) => [];
   }
 });
 
@@ -11354,11 +12183,10 @@ var validateTokenKey, init_validateTokenKey = __esm({
 });
 
 // node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js
-import { promises as fsPromises } from "node:fs";
-var writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
+var import_node_fs3, writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js"() {
     init_config2();
-    ({ writeFile } = fsPromises), writeSSOTokenToFile = (id, ssoToken) => {
+    import_node_fs3 = require("node:fs"), { writeFile } = import_node_fs3.promises, writeSSOTokenToFile = (id, ssoToken) => {
       let tokenFilepath = getSSOTokenFilepath(id), tokenString = JSON.stringify(ssoToken, null, 2);
       return writeFile(tokenFilepath, tokenString);
     };
@@ -11848,8 +12676,8 @@ var getRuntimeConfig4, init_runtimeConfig2 = __esm({
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration2, resolveHttpAuthRuntimeConfig2, init_httpAuthExtensionConfiguration2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/auth/httpAuthExtensionConfiguration.js"() {
-    getHttpAuthExtensionConfiguration2 = (runtimeConfig) => {
-      let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
+    getHttpAuthExtensionConfiguration2 = (runtimeConfig2) => {
+      let _httpAuthSchemes = runtimeConfig2.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig2.httpAuthSchemeProvider, _credentials = runtimeConfig2.credentials;
       return {
         setHttpAuthScheme(httpAuthScheme) {
           let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
@@ -11886,9 +12714,9 @@ var resolveRuntimeExtensions2, init_runtimeExtensions2 = __esm({
     init_client2();
     init_protocols();
     init_httpAuthExtensionConfiguration2();
-    resolveRuntimeExtensions2 = (runtimeConfig, extensions) => {
-      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration2(runtimeConfig));
-      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig2(extensionConfiguration));
+    resolveRuntimeExtensions2 = (runtimeConfig2, extensions) => {
+      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig2), getDefaultExtensionConfiguration(runtimeConfig2), getHttpHandlerExtensionConfiguration(runtimeConfig2), getHttpAuthExtensionConfiguration2(runtimeConfig2));
+      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig2, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig2(extensionConfiguration));
     };
   }
 });
@@ -11934,7 +12762,7 @@ var command2, _ep02, _mw02, init_commandBuilder2 = __esm({
     init_client2();
     init_endpoints();
     init_EndpointParameters2();
-    command2 = makeBuilder(commonParams3, "SWBPortalService", "SSOClient", getEndpointPlugin), _ep02 = {}, _mw02 = (Command2, cs, config2, o3) => [];
+    command2 = makeBuilder(commonParams3, "SWBPortalService", "SSOClient", getEndpointPlugin), _ep02 = {}, _mw02 = (Command2, cs, config2, o5) => [];
   }
 });
 
@@ -12022,8 +12850,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
             accessToken: _token.token,
             expiresAt: new Date(_token.expiration).toISOString()
           };
-        } catch (e6) {
-          throw new CredentialsProviderError(e6.message, {
+        } catch (e7) {
+          throw new CredentialsProviderError(e7.message, {
             tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
             logger: logger2
           });
@@ -12053,8 +12881,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
           roleName: ssoRoleName,
           accessToken
         }));
-      } catch (e6) {
-        throw new CredentialsProviderError(e6, {
+      } catch (e7) {
+        throw new CredentialsProviderError(e7, {
           tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
           logger: logger2
         });
@@ -12551,8 +13379,8 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSc
         throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
       })()
     }), defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
-    createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver6, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
-      let authSchemes = defaultEndpointResolver6(authParameters).properties?.authSchemes;
+    createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver7, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
+      let authSchemes = defaultEndpointResolver7(authParameters).properties?.authSchemes;
       if (!authSchemes)
         return defaultHttpAuthSchemeResolver(authParameters);
       let options = [];
@@ -12562,8 +13390,8 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSc
         let schemeId;
         if (name === "sigv4a") {
           schemeId = "aws.auth#sigv4a";
-          let sigv4Present = authSchemes.find((s2) => {
-            let name2 = s2.name.toLowerCase();
+          let sigv4Present = authSchemes.find((s4) => {
+            let name2 = s4.name.toLowerCase();
             return name2 !== "sigv4a" && name2.startsWith("sigv4");
           });
           if (SignatureV4MultiRegion.sigv4aDependency() === "none" && sigv4Present)
@@ -13069,8 +13897,8 @@ var getRuntimeConfig6, init_runtimeConfig3 = __esm({
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration3, resolveHttpAuthRuntimeConfig3, init_httpAuthExtensionConfiguration3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthExtensionConfiguration.js"() {
-    getHttpAuthExtensionConfiguration3 = (runtimeConfig) => {
-      let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
+    getHttpAuthExtensionConfiguration3 = (runtimeConfig2) => {
+      let _httpAuthSchemes = runtimeConfig2.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig2.httpAuthSchemeProvider, _credentials = runtimeConfig2.credentials;
       return {
         setHttpAuthScheme(httpAuthScheme) {
           let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
@@ -13107,9 +13935,9 @@ var resolveRuntimeExtensions3, init_runtimeExtensions3 = __esm({
     init_client2();
     init_protocols();
     init_httpAuthExtensionConfiguration3();
-    resolveRuntimeExtensions3 = (runtimeConfig, extensions) => {
-      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration3(runtimeConfig));
-      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig3(extensionConfiguration));
+    resolveRuntimeExtensions3 = (runtimeConfig2, extensions) => {
+      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig2), getDefaultExtensionConfiguration(runtimeConfig2), getHttpHandlerExtensionConfiguration(runtimeConfig2), getHttpAuthExtensionConfiguration3(runtimeConfig2));
+      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig2, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig3(extensionConfiguration));
     };
   }
 });
@@ -13156,7 +13984,7 @@ var command3, _ep03, _mw03, init_commandBuilder3 = __esm({
     init_client2();
     init_endpoints();
     init_EndpointParameters3();
-    command3 = makeBuilder(commonParams4, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep03 = {}, _mw03 = (Command2, cs, config2, o3) => [];
+    command3 = makeBuilder(commonParams4, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep03 = {}, _mw03 = (Command2, cs, config2, o5) => [];
   }
 });
 
@@ -13972,8 +14800,8 @@ var getRuntimeConfig8, init_runtimeConfig4 = __esm({
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration4, resolveHttpAuthRuntimeConfig4, init_httpAuthExtensionConfiguration4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/auth/httpAuthExtensionConfiguration.js"() {
-    getHttpAuthExtensionConfiguration4 = (runtimeConfig) => {
-      let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
+    getHttpAuthExtensionConfiguration4 = (runtimeConfig2) => {
+      let _httpAuthSchemes = runtimeConfig2.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig2.httpAuthSchemeProvider, _credentials = runtimeConfig2.credentials;
       return {
         setHttpAuthScheme(httpAuthScheme) {
           let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
@@ -14010,9 +14838,9 @@ var resolveRuntimeExtensions4, init_runtimeExtensions4 = __esm({
     init_client2();
     init_protocols();
     init_httpAuthExtensionConfiguration4();
-    resolveRuntimeExtensions4 = (runtimeConfig, extensions) => {
-      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration4(runtimeConfig));
-      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig4(extensionConfiguration));
+    resolveRuntimeExtensions4 = (runtimeConfig2, extensions) => {
+      let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig2), getDefaultExtensionConfiguration(runtimeConfig2), getHttpHandlerExtensionConfiguration(runtimeConfig2), getHttpAuthExtensionConfiguration4(runtimeConfig2));
+      return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig2, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig4(extensionConfiguration));
     };
   }
 });
@@ -14062,7 +14890,7 @@ var command4, _ep04, _ep1, _mw04, init_commandBuilder4 = __esm({
       IsControlPlane: { type: "staticContextParams", value: !1 }
     }, _ep1 = {
       IsOAuthEndpoint: { type: "staticContextParams", value: !0 }
-    }, _mw04 = (Command2, cs, config2, o3) => [];
+    }, _mw04 = (Command2, cs, config2, o5) => [];
   }
 });
 
@@ -14187,15 +15015,11 @@ var init_signin = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js
-import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
-import { promises as fs2 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { dirname, join as join5 } from "node:path";
-var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
+var import_node_crypto6, import_node_fs4, import_node_os5, import_node_path6, LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
   "node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js"() {
     init_config2();
     init_protocols();
-    LoginCredentialsFetcher = class _LoginCredentialsFetcher {
+    import_node_crypto6 = require("node:crypto"), import_node_fs4 = require("node:fs"), import_node_os5 = require("node:os"), import_node_path6 = require("node:path"), LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
       callerClientConfig;
@@ -14297,7 +15121,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async loadToken() {
         let tokenFilePath = this.getTokenFilePath();
         try {
-          let tokenData = await fs2.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k6) => !token[k6]);
+          let tokenData = await import_node_fs4.promises.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k7) => !token[k7]);
           if (token.accessToken?.accountId || missingFields.push("accountId"), missingFields.length > 0)
             throw new CredentialsProviderError(`Token validation failed, missing fields: ${missingFields.join(", ")}`, {
               logger: this.logger,
@@ -14312,29 +15136,29 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
         }
       }
       async saveToken(token) {
-        let tokenFilePath = this.getTokenFilePath(), directory = dirname(tokenFilePath);
+        let tokenFilePath = this.getTokenFilePath(), directory = (0, import_node_path6.dirname)(tokenFilePath);
         try {
-          await fs2.mkdir(directory, { recursive: !0 });
+          await import_node_fs4.promises.mkdir(directory, { recursive: !0 });
         } catch {
         }
-        await fs2.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
+        await import_node_fs4.promises.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join5(homedir2(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
-        return join5(directory, `${loginSessionSha256}.json`);
+        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? (0, import_node_path6.join)((0, import_node_os5.homedir)(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = (0, import_node_crypto6.createHash)("sha256").update(loginSessionBytes).digest("hex");
+        return (0, import_node_path6.join)(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
         if (derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
-        let rLength = derSignature[offset++], r6 = derSignature.subarray(offset, offset + rLength);
+        let rLength = derSignature[offset++], r7 = derSignature.subarray(offset, offset + rLength);
         if (offset += rLength, derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
-        let sLength = derSignature[offset++], s2 = derSignature.subarray(offset, offset + sLength);
-        r6 = r6[0] === 0 ? r6.subarray(1) : r6, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
-        let rPadded = Buffer.concat([Buffer.alloc(32 - r6.length), r6]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
+        let sLength = derSignature[offset++], s4 = derSignature.subarray(offset, offset + sLength);
+        r7 = r7[0] === 0 ? r7.subarray(1) : r7, s4 = s4[0] === 0 ? s4.subarray(1) : s4;
+        let rPadded = Buffer.concat([Buffer.alloc(32 - r7.length), r7]), sPadded = Buffer.concat([Buffer.alloc(32 - s4.length), s4]);
         return Buffer.concat([rPadded, sPadded]);
       }
       createDPoPInterceptor(middlewareStack) {
@@ -14356,31 +15180,31 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async generateDpop(method = "POST", endpoint) {
         let token = await this.loadToken();
         try {
-          let privateKey = createPrivateKey({
+          let privateKey = (0, import_node_crypto6.createPrivateKey)({
             key: token.dpopKey,
             format: "pem",
             type: "sec1"
-          }), publicDer = createPublicKey(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
-          for (let i6 = 0; i6 < publicDer.length; i6++)
-            if (publicDer[i6] === 4) {
-              pointStart = i6;
+          }), publicDer = (0, import_node_crypto6.createPublicKey)(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
+          for (let i7 = 0; i7 < publicDer.length; i7++)
+            if (publicDer[i7] === 4) {
+              pointStart = i7;
               break;
             }
-          let x = publicDer.slice(pointStart + 1, pointStart + 33), y = publicDer.slice(pointStart + 33, pointStart + 65), header = {
+          let x2 = publicDer.slice(pointStart + 1, pointStart + 33), y2 = publicDer.slice(pointStart + 33, pointStart + 65), header = {
             alg: "ES256",
             typ: "dpop+jwt",
             jwk: {
               kty: "EC",
               crv: "P-256",
-              x: x.toString("base64url"),
-              y: y.toString("base64url")
+              x: x2.toString("base64url"),
+              y: y2.toString("base64url")
             }
           }, payload = {
             jti: crypto.randomUUID(),
             htm: method,
             htu: endpoint,
             iat: Math.floor(Date.now() / 1e3)
-          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = sign("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
+          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = (0, import_node_crypto6.sign)("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
           return `${message}.${signatureB64}`;
         } catch (error2) {
           throw new CredentialsProviderError(`Failed to generate Dpop proof: ${error2 instanceof Error ? error2.message : String(error2)}`, { logger: this.logger, tryNextLink: !1 });
@@ -14467,18 +15291,17 @@ var getValidatedProcessCredentials, init_getValidatedProcessCredentials = __esm(
 });
 
 // node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js
-import { exec } from "node:child_process";
-import { promisify } from "node:util";
-var resolveProcessCredentials, init_resolveProcessCredentials = __esm({
+var import_node_child_process, import_node_util, resolveProcessCredentials, init_resolveProcessCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js"() {
     init_config2();
+    import_node_child_process = require("node:child_process"), import_node_util = require("node:util");
     init_getValidatedProcessCredentials();
     resolveProcessCredentials = async (profileName, profiles, logger2) => {
       let profile = profiles[profileName];
       if (profiles[profileName]) {
         let credentialProcess = profile.credential_process;
         if (credentialProcess !== void 0) {
-          let execPromise = promisify(externalDataInterceptor?.getTokenRecord?.().exec ?? exec);
+          let execPromise = (0, import_node_util.promisify)(externalDataInterceptor?.getTokenRecord?.().exec ?? import_node_child_process.exec);
           try {
             let { stdout } = await execPromise(credentialProcess), data;
             try {
@@ -14607,11 +15430,11 @@ var fromWebToken, init_fromWebToken = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js
-import { readFileSync } from "node:fs";
-var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
+var import_node_fs5, ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js"() {
     init_client3();
     init_config2();
+    import_node_fs5 = require("node:fs");
     init_fromWebToken();
     ENV_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE", ENV_ROLE_ARN = "AWS_ROLE_ARN", ENV_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME", fromTokenFile = (init = {}) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromTokenFile");
@@ -14622,7 +15445,7 @@ var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fro
         });
       let credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? (0, import_node_fs5.readFileSync)(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName: roleSessionName2
       })(awsIdentityProperties);
@@ -14722,8 +15545,7 @@ var init_dist_es15 = __esm({
 });
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -14767,10 +15589,6 @@ function configureNetwork(env2) {
 }
 
 // node_modules/zod/v4/core/util.js
-function getEnumValues(entries) {
-  let numericValues = Object.values(entries).filter((v) => typeof v == "number");
-  return Object.entries(entries).filter(([k6, _]) => numericValues.indexOf(+k6) === -1).map(([_, v]) => v);
-}
 function joinValues(array, separator = "|") {
   return array.map((val) => stringifyPrimitive(val)).join(separator);
 }
@@ -14809,10 +15627,6 @@ var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace :
 function isObject(data) {
   return typeof data == "object" && data !== null && !Array.isArray(data);
 }
-var propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 function clone(inst, def, params) {
   let cl = new inst._zod.constr(def ?? inst._zod.def);
   return (!def || params?.parent) && (cl._zod.parent = inst), cl;
@@ -14834,21 +15648,21 @@ function stringifyPrimitive(value) {
   return typeof value == "bigint" ? value.toString() + "n" : typeof value == "string" ? `"${value}"` : `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k6) => shape[k6]._zod.optin !== void 0 && shape[k6]._zod.optout === "optional");
+  return Object.keys(shape).filter((k7) => shape[k7]._zod.optin !== void 0 && shape[k7]._zod.optout === "optional");
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === !0)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === !0)
     return !0;
-  for (let i6 = startIndex; i6 < x.issues.length; i6++)
-    if (x.issues[i6]?.continue !== !0)
+  for (let i7 = startIndex; i7 < x2.issues.length; i7++)
+    if (x2.issues[i7]?.continue !== !0)
       return !0;
   return !1;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === !0)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === !0)
     return !0;
-  for (let i6 = startIndex; i6 < x.issues.length; i6++)
-    if (x.issues[i6]?.continue === !1)
+  for (let i7 = startIndex; i7 < x2.issues.length; i7++)
+    if (x2.issues[i7]?.continue === !1)
       return !0;
   return !1;
 }
@@ -14863,16 +15677,16 @@ function unwrapMessage(message) {
 }
 function attachSchema(issues, start, inst) {
   var _a3;
-  for (let i6 = start; i6 < issues.length; i6++)
-    (_a3 = issues[i6]).schema ?? (_a3.schema = inst);
+  for (let i7 = start; i7 < issues.length; i7++)
+    (_a3 = issues[i7]).schema ?? (_a3.schema = inst);
 }
 function finalizeIssue(iss, ctx, config2) {
   var _a3;
   let traits = iss.inst?._zod?.traits;
   traits?.has("$ZodType") && (traits.has("$ZodCheck") ? (_a3 = iss).schema ?? (_a3.schema = iss.inst) : iss.schema = iss.inst);
   let schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0, message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input", full = {};
-  for (let k6 of Object.keys(iss))
-    k6 === "inst" || k6 === "schema" || k6 === "continue" || k6 === "input" || k6 === "__proto__" || (full[k6] = iss[k6]);
+  for (let k7 of Object.keys(iss))
+    k7 === "inst" || k7 === "schema" || k7 === "continue" || k7 === "input" || k7 === "__proto__" || (full[k7] = iss[k7]);
   return full.path ?? (full.path = []), full.message = message, ctx?.reportInput && (full.input = iss.input), full;
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
@@ -14881,16 +15695,16 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i6 = 0; i6 < units - 1; i6++)
-    (str.charCodeAt(i6) & 64512) === 55296 && (str.charCodeAt(i6 + 1) & 64512) === 56320 && (count--, i6++);
+  for (let i7 = 0; i7 < units - 1; i7++)
+    (str.charCodeAt(i7) & 64512) === 55296 && (str.charCodeAt(i7 + 1) & 64512) === 56320 && (count--, i7++);
   return count;
 }
 function getLengthableOrigin(input2) {
   return Array.isArray(input2) ? "array" : typeof input2 == "string" ? "string" : "unknown";
 }
 function parsedType(data) {
-  let t = typeof data;
-  switch (t) {
+  let t8 = typeof data;
+  switch (t8) {
     case "number":
       return Number.isNaN(data) ? "nan" : "number";
     case "object": {
@@ -14903,7 +15717,7 @@ function parsedType(data) {
         return obj.constructor.name;
     }
   }
-  return t;
+  return t8;
 }
 function issue(...args) {
   let [iss, input2, inst] = args;
@@ -14990,19 +15804,19 @@ var _a, NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
 }), _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
 function newError(Definition) {
-  let E = _E;
-  if (E) {
-    let saved = E.stackTraceLimit;
+  let E2 = _E;
+  if (E2) {
+    let saved = E2.stackTraceLimit;
     if (typeof saved == "number") {
       try {
-        E.stackTraceLimit = 0;
+        E2.stackTraceLimit = 0;
       } catch {
         return _E = null, new Definition();
       }
       try {
         return new Definition();
       } finally {
-        E.stackTraceLimit = saved;
+        E2.stackTraceLimit = saved;
       }
     }
   }
@@ -15036,8 +15850,8 @@ function $constructor(name, initializer2, proto, params) {
       initialized.has(target) || (initialized.add(target), members(target, protoMembers));
     }
     let proto2 = _.prototype;
-    for (let k6 in proto2)
-      Object.prototype.hasOwnProperty.call(proto2, k6) && (k6 in inst || (inst[k6] = proto2[k6].bind(inst)));
+    for (let k7 in proto2)
+      Object.prototype.hasOwnProperty.call(proto2, k7) && (k7 in inst || (inst[k7] = proto2[k7].bind(inst)));
   }
   let Parent = params?.Parent ?? Object;
   class Definition extends Parent {
@@ -15112,8 +15926,8 @@ var _parse = (_Err) => {
     if (result instanceof Promise)
       throw new $ZodAsyncError();
     if (result.issues.length) {
-      let e6 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e6, _params?.callee ?? fn), e6;
+      let e7 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e7, _params?.callee ?? fn), e7;
     }
     return result.value;
   };
@@ -15122,8 +15936,8 @@ var _parse = (_Err) => {
   let fn = async (schema, value, _ctx, params) => {
     let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise && (result = await result), result.issues.length) {
-      let e6 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e6, params?.callee ?? fn), e6;
+      let e7 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e7, params?.callee ?? fn), e7;
     }
     return result.value;
   };
@@ -15141,8 +15955,8 @@ function failure(Err, issues, ctx) {
     get error() {
       return error2 || (error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config()))), issues = void 0, ctx = void 0), error2;
     },
-    set error(e6) {
-      error2 = e6, issues = void 0, ctx = void 0;
+    set error(e7) {
+      error2 = e7, issues = void 0, ctx = void 0;
     }
   };
 }
@@ -15163,24 +15977,7 @@ var _whenHasLength = (payload) => {
   let val = payload.value;
   return !nullish(val) && val.length !== void 0;
 };
-var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a3;
-  $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
-    let input2 = payload.value, units = input2.length;
-    if ((typeof input2 == "string" && units > def.maximum ? codePointLength(input2) : units) <= def.maximum)
-      return;
-    let origin = getLengthableOrigin(input2);
-    payload.issues.push({
-      origin,
-      code: "too_big",
-      maximum: def.maximum,
-      inclusive: !0,
-      input: input2,
-      inst,
-      continue: !def.abort
-    });
-  };
-}), $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
   var _a3;
   $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
     let input2 = payload.value, units = input2.length;
@@ -15305,7 +16102,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   set "~standard"(value) {
     own(this, "~standard", value);
   }
-}), toStandardResult = (r6, ctx) => r6.issues.length ? { issues: r6.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r6.value };
+}), toStandardResult = (r7, ctx) => r7.issues.length ? { issues: r7.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r7.value };
 async function validateAsync(inst, value) {
   let ctx = { async: !0 };
   return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
@@ -15315,9 +16112,9 @@ function standardProps(inst) {
     validate: (value) => {
       let ctx = { async: !1 };
       try {
-        let r6 = inst._zod.run({ value, issues: [] }, ctx);
-        if (!(r6 instanceof Promise))
-          return toStandardResult(r6, ctx);
+        let r7 = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r7 instanceof Promise))
+          return toStandardResult(r7, ctx);
       } catch {
       }
       return validateAsync(inst, value);
@@ -15364,9 +16161,9 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
 var NO_SYMBOL_KEYS = [];
 function normalizeDef(def) {
   let keys = Object.keys(def.shape), ownSymbols = Object.getOwnPropertySymbols(def.shape), symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS, allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (let k6 of allKeys)
-    if (!def.shape?.[k6]?._zod?.traits?.has("$ZodType"))
-      throw new Error(`Invalid element at key "${String(k6)}": expected a Zod schema`);
+  for (let k7 of allKeys)
+    if (!def.shape?.[k7]?._zod?.traits?.has("$ZodType"))
+      throw new Error(`Invalid element at key "${String(k7)}": expected a Zod schema`);
   let okeys = optionalKeys(def.shape);
   return {
     ...def,
@@ -15379,7 +16176,7 @@ function normalizeDef(def) {
   };
 }
 function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
-  let unrecognized = [], keySet = def.keySet, _catchall = def.catchall._zod, t = _catchall.def.type, optin = _catchall.optin, optout = _catchall.optout, seen = 0;
+  let unrecognized = [], keySet = def.keySet, _catchall = def.catchall._zod, t8 = _catchall.def.type, optin = _catchall.optin, optout = _catchall.optout, seen = 0;
   for (let key in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
@@ -15389,15 +16186,15 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
     if (keySet.has(key))
       continue;
     if (key === "__proto__") {
-      t === "never" && unrecognized.push(key);
+      t8 === "never" && unrecognized.push(key);
       continue;
     }
-    if (t === "never") {
+    if (t8 === "never") {
       unrecognized.push(key);
       continue;
     }
-    let r6 = _catchall.run({ value: input2[key], issues: [] }, ctx);
-    r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
+    let r7 = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    r7 instanceof Promise ? proms.push(r7.then((r8) => handlePropertyResult(r8, payload, key, input2, optin, optout))) : handlePropertyResult(r7, payload, key, input2, optin, optout);
   }
   return unrecognized.length && payload.issues.push({
     code: "unrecognized_keys",
@@ -15412,11 +16209,11 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   $ZodType.init(inst, def);
   let desc = Object.getOwnPropertyDescriptor(def, "shape"), sh = desc?.get ? desc.get.raw : def.shape ?? {};
   if (sh) {
-    let get = () => {
+    let get2 = () => {
       let newSh = { ...sh };
-      return Object.defineProperty(def, "shape", { value: newSh }), get.raw = newSh, newSh;
+      return Object.defineProperty(def, "shape", { value: newSh }), get2.raw = newSh, newSh;
     };
-    get.raw = sh, Object.defineProperty(def, "shape", { get });
+    get2.raw = sh, Object.defineProperty(def, "shape", { get: get2 });
   }
   let _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
@@ -15425,8 +16222,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       let field = shape[key]._zod;
       if (field.values) {
         Object.prototype.hasOwnProperty.call(propValues, key) || assignProp(propValues, key, /* @__PURE__ */ new Set());
-        for (let v of field.values)
-          propValues[key].add(v);
+        for (let v2 of field.values)
+          propValues[key].add(v2);
         field.optin !== void 0 && propValues[key].add(void 0);
       }
     }
@@ -15453,26 +16250,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r6 = el._zod.run({ value: input2[key], issues: [] }, ctx);
-      r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
+      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r7 = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      r7 instanceof Promise ? proms.push(r7.then((r8) => handlePropertyResult(r8, payload, key, input2, optin, optout))) : handlePropertyResult(r7, payload, key, input2, optin, optout);
     }
     return catchall ? handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === !0) : proms.length ? Promise.all(proms).then(() => payload) : payload;
-  };
-});
-var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
-  $ZodType.init(inst, def);
-  let values = getEnumValues(def.entries), valuesSet = new Set(values);
-  inst._zod.values = valuesSet, defineLazyInternal(inst, "pattern", (zod) => {
-    let patternValues = getEnumValues(zod.def.entries).filter((k6) => propertyKeyTypes.has(typeof k6));
-    return new RegExp(patternValues.length ? `^(${patternValues.map((o3) => escapeRegex(o3.toString())).join("|")})$` : "^[^\\s\\S]$");
-  }), inst._zod.parse = (payload, _ctx) => {
-    let input2 = payload.value;
-    return valuesSet.has(input2) || payload.issues.push({
-      code: "invalid_value",
-      values,
-      input: input2,
-      inst
-    }), payload;
   };
 });
 var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) => {
@@ -15522,10 +16303,10 @@ function handlePipeResult(left, next, ctx) {
 }
 var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
   $ZodCheck.init(inst, def), $ZodType.init(inst, def), inst._zod.parse = (payload, _) => payload, inst._zod.check = (payload) => {
-    let input2 = payload.value, r6 = def.fn(input2);
-    if (r6 instanceof Promise)
-      return r6.then((r7) => handleRefineResult(r7, payload, input2, inst));
-    handleRefineResult(r6, payload, input2, inst);
+    let input2 = payload.value, r7 = def.fn(input2);
+    if (r7 instanceof Promise)
+      return r7.then((r8) => handleRefineResult(r8, payload, input2, inst));
+    handleRefineResult(r7, payload, input2, inst);
   };
 });
 function handleRefineResult(result, payload, input2, inst) {
@@ -15624,7 +16405,7 @@ var error = () => {
       case "invalid_key":
         return `Invalid key in ${issue2.origin}`;
       case "invalid_union":
-        return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Invalid discriminator value. Expected ${issue2.options.map((o3) => `'${o3}'`).join(" | ")}` : issue2.inclusive === !1 ? "Invalid input: more than one option matched" : "Invalid input";
+        return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Invalid discriminator value. Expected ${issue2.options.map((o5) => `'${o5}'`).join(" | ")}` : issue2.inclusive === !1 ? "Invalid input: more than one option matched" : "Invalid input";
       case "invalid_element":
         return `Invalid value in ${issue2.origin}`;
       default:
@@ -15645,14 +16426,6 @@ function snapshotChecks(def) {
 // @__NO_SIDE_EFFECTS__
 function _string(Class, params) {
   return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _maxLength(maximum, params) {
-  return new $ZodCheckMaxLength({
-    check: "max_length",
-    ...normalizeParams(params),
-    maximum
-  });
 }
 // @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
@@ -15767,18 +16540,6 @@ function object(shape, params) {
   };
   return new ZodMiniObject(def);
 }
-var ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
-  $ZodEnum.init(inst, def), ZodMiniType.init(inst, def), inst.options = [...inst._zod.values];
-});
-// @__NO_SIDE_EFFECTS__
-function _enum(values, params) {
-  let entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-  return new ZodMiniEnum({
-    type: "enum",
-    entries,
-    ...normalizeParams(params)
-  });
-}
 var ZodMiniTransform = /* @__PURE__ */ $constructor("ZodMiniTransform", (inst, def) => {
   $ZodTransform.init(inst, def), ZodMiniType.init(inst, def);
 });
@@ -15870,20 +16631,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
-function issueCommand(command6, properties, message) {
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
+function issueCommand(command7, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command6}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command7}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env2, file, name, value) {
   let path = env2[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter}"`);
-  return appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -15901,14 +16660,14 @@ function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
   return Math.round(step / 2 + random() * (step / 2));
 }
 function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 function retryAfterMs(header, now = Date.now()) {
   if (!header) return;
   let text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  let at = Date.parse(text);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+  let at2 = Date.parse(text);
+  return Number.isNaN(at2) ? void 0 : Math.max(0, at2 - now);
 }
 function retryWait(attempt, baseMs, capMs, retryAfter) {
   let backoff = backoffDelay(attempt, baseMs, capMs);
@@ -15916,9 +16675,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -15956,7 +16713,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -15970,11 +16727,11 @@ async function exchange(url, options) {
 function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
-  return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+  return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve2, reject) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
-          clearTimeout(timer), resolve(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
+          clearTimeout(timer), resolve2(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
         },
         (error2) => {
           clearTimeout(timer), req.destroy(), reject(error2);
@@ -15988,11 +16745,11 @@ function once(url, options, boundMs) {
 }
 function readBody(res, maxBytes = Number.POSITIVE_INFINITY) {
   let declared = Number(res.headers["content-length"] ?? Number.NaN);
-  return declared > maxBytes ? Promise.reject(new HttpFailure(`an answer of ${declared} bytes, more than the ${maxBytes} expected`, "EBODYTOOLARGE")) : new Promise((resolve, reject) => {
+  return declared > maxBytes ? Promise.reject(new HttpFailure(`an answer of ${declared} bytes, more than the ${maxBytes} expected`, "EBODYTOOLARGE")) : new Promise((resolve2, reject) => {
     let chunks = [], length = 0;
     res.on("data", (chunk) => {
       length += chunk.length, length <= maxBytes ? chunks.push(chunk) : reject(new HttpFailure(`an answer of more than the ${maxBytes} bytes expected`, "EBODYTOOLARGE"));
-    }), res.on("end", () => resolve(Buffer.concat(chunks))), res.on("error", (error2) => reject(new HttpFailure("the answer broke off", "ECONNRESET", { cause: error2 }))), res.on("aborted", () => reject(new HttpFailure("the answer broke off", "ECONNRESET")));
+    }), res.on("end", () => resolve2(Buffer.concat(chunks))), res.on("error", (error2) => reject(new HttpFailure("the answer broke off", "ECONNRESET", { cause: error2 }))), res.on("aborted", () => reject(new HttpFailure("the answer broke off", "ECONNRESET")));
   });
 }
 function describeSocketError(error2) {
@@ -16024,7 +16781,7 @@ async function githubIdToken(audience, env2, warn) {
   let url = new URL(base);
   url.searchParams.set("audience", audience);
   for (let attempt = 1; ; attempt++) {
-    let failure3, retryAfter;
+    let failure2, retryAfter;
     try {
       let response = await exchange(url, {
         headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
@@ -16033,20 +16790,20 @@ async function githubIdToken(audience, env2, warn) {
       if (response.ok) {
         let value = tokenOf(body);
         if (value) return value;
-        failure3 = "an answer without a token";
+        failure2 = "an answer without a token";
       } else if (response.status === 429 || response.status >= 500)
-        failure3 = `HTTP ${response.status}`, retryAfter = retryAfterMs(response.headers.get("retry-after"));
+        failure2 = `HTTP ${response.status}`, retryAfter = retryAfterMs(response.headers.get("retry-after"));
       else
         throw new GantryError(`the runner refused the OIDC token request (audience ${audience}): HTTP ${response.status}`, {
           remedy: "the job needs `permissions: id-token: write`; an expired ACTIONS_ID_TOKEN_REQUEST_TOKEN means a job that ran too long."
         });
     } catch (error2) {
       if (error2 instanceof GantryError) throw error2;
-      failure3 = error2.message;
+      failure2 = error2.message;
     }
-    if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure3}`);
+    if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure2}`);
     let wait = retryWait(attempt, 500, Math.max(8e3, retryAfter === void 0 ? 0 : networkLimits().maxRetryAfterMs), retryAfter);
-    warn(`requesting the OIDC token: ${failure3}, retrying in ${wait} ms`), await sleep(wait);
+    warn(`requesting the OIDC token: ${failure2}, retrying in ${wait} ms`), await sleep(wait);
   }
 }
 function tokenOf(body) {
@@ -16074,7 +16831,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -16106,13 +16863,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -16139,7 +16896,10 @@ async function runAction(stage) {
   (await runStage(stage, runtime.readInputs(stage), runtime)).ok || (process.exitCode = 1), exitWhenFlushed();
 }
 
-// node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
+// src/stages/publish-static.ts
+var import_node_path8 = require("node:path");
+
+// node_modules/@aws-sdk/client-cloudfront/dist-es/CloudFrontClient.js
 init_client3();
 init_dist_es2();
 init_client2();
@@ -16149,10 +16909,10 @@ init_protocols();
 init_retry2();
 init_schema();
 
-// node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthSchemeProvider.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/auth/httpAuthSchemeProvider.js
 init_httpAuthSchemes2();
 init_client2();
-var defaultECRHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
+var defaultCloudFrontHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
   operation: getSmithyContext(context).operation,
   region: await normalizeProvider(config2.region)() || (() => {
     throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
@@ -16162,7 +16922,7 @@ function createAwsAuthSigv4HttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
     signingProperties: {
-      name: "ecr",
+      name: "cloudfront",
       region: authParameters.region
     },
     propertiesExtractor: (config2, context) => ({
@@ -16173,7 +16933,7 @@ function createAwsAuthSigv4HttpAuthOption(authParameters) {
     })
   };
 }
-var defaultECRHttpAuthSchemeProvider = (authParameters) => {
+var defaultCloudFrontHttpAuthSchemeProvider = (authParameters) => {
   let options = [];
   switch (authParameters.operation) {
     default:
@@ -16187,11 +16947,11 @@ var defaultECRHttpAuthSchemeProvider = (authParameters) => {
   });
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters = (options) => Object.assign(options, {
   useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
   useFipsEndpoint: options.useFipsEndpoint ?? !1,
-  defaultSigningName: "ecr"
+  defaultSigningName: "cloudfront"
 }), commonParams = {
   UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
   Endpoint: { type: "builtInParams", name: "endpoint" },
@@ -16199,12 +16959,12 @@ var resolveClientEndpointParameters = (options) => Object.assign(options, {
   UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
 };
 
-// node_modules/@aws-sdk/client-ecr/package.json
+// node_modules/@aws-sdk/client-cloudfront/package.json
 var package_default = {
-  name: "@aws-sdk/client-ecr",
-  version: "3.1169.0",
-  description: "AWS SDK for JavaScript Ecr Client for Node.js, Browser and React Native",
-  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-ecr",
+  name: "@aws-sdk/client-cloudfront",
+  version: "3.1164.0",
+  description: "AWS SDK for JavaScript Cloudfront Client for Node.js, Browser and React Native",
+  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-cloudfront",
   license: "Apache-2.0",
   author: {
     name: "AWS SDK for JavaScript Team",
@@ -16213,7 +16973,7 @@ var package_default = {
   repository: {
     type: "git",
     url: "https://github.com/aws/aws-sdk-js-v3.git",
-    directory: "clients/client-ecr"
+    directory: "clients/client-cloudfront"
   },
   files: [
     "dist-*/**"
@@ -16245,34 +17005,40 @@ var package_default = {
     clean: "premove dist-cjs dist-es dist-types",
     "extract:docs": "api-extractor run --local",
     "generate:client": "node ../../scripts/generate-clients/single-service",
+    test: "yarn g:vitest run --passWithNoTests",
+    "test:watch": "yarn g:vitest watch --passWithNoTests",
+    "test:integration": "yarn g:vitest run --passWithNoTests -c vitest.config.integ.mts",
+    "test:integration:watch": "yarn g:vitest watch --passWithNoTests -c vitest.config.integ.mts",
     "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
     "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
     "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
   },
   dependencies: {
-    "@aws-sdk/core": "^3.981.0",
-    "@aws-sdk/credential-provider-node": "^3.972.97",
-    "@aws-sdk/types": "^3.975.1",
-    "@smithy/core": "^3.40.0",
-    "@smithy/fetch-http-handler": "^5.8.1",
-    "@smithy/node-http-handler": "^4.14.2",
-    "@smithy/types": "^4.20.0",
+    "@aws-sdk/core": "^3.980.1",
+    "@aws-sdk/credential-provider-node": "^3.972.94",
+    "@aws-sdk/types": "^3.975.0",
+    "@smithy/core": "^3.38.0",
+    "@smithy/fetch-http-handler": "^5.8.0",
+    "@smithy/node-http-handler": "^4.14.0",
+    "@smithy/types": "^4.19.0",
     tslib: "^2.6.2"
   },
   devDependencies: {
+    "@smithy/snapshot-testing": "^2.4.0",
     "@tsconfig/node20": "20.1.8",
     "@types/node": "^20.14.8",
     concurrently: "7.0.0",
     "downlevel-dts": "0.10.1",
     premove: "4.0.0",
-    typescript: "~7.0.2"
+    typescript: "~7.0.2",
+    vitest: "^4.0.17"
   },
   engines: {
     node: ">=20.0.0"
   }
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeConfig.js
 init_client3();
 init_httpAuthSchemes2();
 
@@ -16298,8 +17064,8 @@ var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (in
 function memoizeChain(providers, treatAsExpired) {
   let chain2 = internalCreateChain(providers), activeLock, passiveLock, credentials, forceRefreshLock, provider = async (options) => {
     if (options?.forceRefresh)
-      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c6) => {
-        credentials = c6;
+      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c7) => {
+        credentials = c7;
       }).finally(() => {
         forceRefreshLock = void 0;
       })), await forceRefreshLock, credentials;
@@ -16307,15 +17073,15 @@ function memoizeChain(providers, treatAsExpired) {
       await activeLock;
     else if (!credentials || treatAsExpired?.(credentials))
       if (credentials)
-        passiveLock || (passiveLock = chain2(options).then((c6) => {
-          credentials = c6;
+        passiveLock || (passiveLock = chain2(options).then((c7) => {
+          credentials = c7;
         }).catch(() => {
         }).finally(() => {
           passiveLock = void 0;
         }));
       else
-        return activeLock = chain2(options).then((c6) => {
-          credentials = c6;
+        return activeLock = chain2(options).then((c7) => {
+          credentials = c7;
         }).finally(() => {
           activeLock = void 0;
         }), provider(options);
@@ -16387,14 +17153,14 @@ var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) =
 ], credentialsTreatedAsExpired);
 var credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== void 0 && credentials.expiration.getTime() - Date.now() < 3e5;
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeConfig.js
 init_client2();
 init_config2();
 init_retry2();
 init_serde();
 init_dist_es6();
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeConfig.shared.js
 init_httpAuthSchemes2();
 init_protocols2();
 init_checksum3();
@@ -16402,44 +17168,40 @@ init_client2();
 init_protocols();
 init_serde();
 
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/endpoint/endpointResolver.js
 init_client3();
 init_endpoints();
 
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/bdd.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/endpoint/bdd.js
 init_endpoints();
-var m3 = "ref", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "stringEquals", f5 = "booleanEquals", g5 = "getAttr", h5 = { [m3]: "Endpoint" }, i5 = { fn: g5, argv: [{ [m3]: d5 }, "name"] }, j5 = { [m3]: d5 }, k5 = {}, l3 = [{ [m3]: "Region" }], _data5 = {
+var o3 = "ref", p3 = "authSchemes", q3 = "name", s2 = "signingRegion", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "booleanEquals", f5 = "stringEquals", g5 = "getAttr", h5 = { [o3]: "Endpoint" }, i5 = { fn: g5, argv: [{ [o3]: d5 }, "name"] }, j5 = { [o3]: d5 }, k5 = { [p3]: [{ [q3]: "sigv4", [s2]: "us-east-1" }] }, l3 = { [p3]: [{ [q3]: "sigv4", [s2]: "cn-northwest-1" }] }, m3 = { [p3]: [{ [q3]: "sigv4", [s2]: "{PartitionResult#implicitGlobalRegion}" }] }, n3 = [{ [o3]: "Region" }], _data5 = {
   conditions: [
     [c5, [h5]],
-    [c5, l3],
-    ["aws.partition", l3, d5],
-    [e5, [i5, "aws-eusc"]],
-    [e5, [i5, "aws-iso-f"]],
-    [e5, [i5, "aws-iso-e"]],
-    [e5, [i5, "aws-iso-b"]],
-    [e5, [i5, "aws-iso"]],
-    [e5, [i5, "aws-cn"]],
-    [e5, [i5, "aws-us-gov"]],
-    [e5, [i5, "aws"]],
-    [f5, [{ [m3]: "UseFIPS" }, b5]],
-    [f5, [{ fn: g5, argv: [j5, "supportsFIPS"] }, b5]],
-    [f5, [{ [m3]: "UseDualStack" }, b5]],
-    [f5, [{ fn: g5, argv: [j5, "supportsDualStack"] }, b5]]
+    [c5, n3],
+    ["aws.partition", n3, d5],
+    [e5, [{ [o3]: "UseFIPS" }, b5]],
+    [e5, [{ [o3]: "UseDualStack" }, b5]],
+    [f5, [i5, "aws"]],
+    [f5, [i5, "aws-cn"]],
+    [e5, [{ fn: g5, argv: [j5, "supportsDualStack"] }, b5]],
+    [e5, [{ fn: g5, argv: [j5, "supportsFIPS"] }, b5]]
   ],
   results: [
     [a5],
     [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
     [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [h5, k5],
-    ["https://api.ecr.{Region}.{PartitionResult#dnsSuffix}", k5],
-    ["https://ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
-    ["https://api.ecr-fips.{Region}.{PartitionResult#dnsSuffix}", k5],
-    ["https://ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
-    ["https://api.ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    [h5, {}],
+    ["https://cloudfront.global.api.aws", k5],
+    ["https://cloudfront-fips.global.api.aws", k5],
+    ["https://cloudfront.cn-northwest-1.amazonaws.com.cn", l3],
+    ["https://cloudfront-fips.cn-northwest-1.amazonaws.com.cn", l3],
+    ["https://cloudfront-fips.{PartitionResult#dualStackDnsSuffix}", m3],
     [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+    ["https://cloudfront-fips.{PartitionResult#dnsSuffix}", m3],
     [a5, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://api.ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    ["https://cloudfront.{PartitionResult#dualStackDnsSuffix}", m3],
     [a5, "DualStack is enabled but this partition does not support DualStack"],
+    ["https://cloudfront.{PartitionResult#dnsSuffix}", m3],
     [a5, "Invalid Configuration: Missing Region"]
   ]
 }, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
@@ -16447,77 +17209,56 @@ var m3 = "ref", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "st
   1,
   -1,
   0,
-  23,
+  16,
   3,
   1,
   4,
-  r5 + 13,
+  r5 + 15,
   2,
   5,
-  r5 + 13,
+  r5 + 15,
   3,
-  20,
+  10,
   6,
   4,
-  20,
-  7,
-  5,
-  20,
   8,
+  7,
   6,
-  20,
+  r5 + 6,
+  r5 + 14,
+  5,
+  r5 + 4,
   9,
   7,
-  20,
-  10,
-  8,
-  20,
-  11,
-  9,
-  20,
-  12,
-  10,
-  20,
-  13,
-  11,
-  16,
-  14,
-  13,
-  15,
-  r5 + 4,
-  14,
-  r5 + 11,
   r5 + 12,
+  r5 + 13,
+  4,
+  13,
+  11,
+  6,
+  r5 + 7,
   12,
-  18,
-  17,
-  13,
-  r5 + 9,
+  8,
   r5 + 10,
-  13,
-  19,
-  r5 + 6,
+  r5 + 11,
+  5,
+  r5 + 5,
   14,
+  7,
+  15,
+  r5 + 9,
+  8,
   r5 + 8,
   r5 + 9,
-  11,
-  22,
-  21,
-  13,
-  r5 + 5,
-  r5 + 4,
-  13,
-  r5 + 7,
-  r5 + 6,
-  11,
+  3,
   r5 + 1,
-  24,
-  13,
+  17,
+  4,
   r5 + 2,
   r5 + 3
 ]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
 
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/endpoint/endpointResolver.js
 var cache5 = new EndpointCache({
   size: 50,
   params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
@@ -16527,1467 +17268,9016 @@ var cache5 = new EndpointCache({
 }));
 customEndpointFunctions.aws = awsEndpointFunctions;
 
-// node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/schemas/schemas_0.js
 init_schema();
 
-// node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/models/CloudFrontServiceException.js
 init_client2();
-var ECRServiceException = class _ECRServiceException extends ServiceException {
-  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
+var CloudFrontServiceException = class _CloudFrontServiceException extends ServiceException {
+  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudfront#CloudFrontServiceException";
   constructor(options) {
-    super(options), Object.setPrototypeOf(this, _ECRServiceException.prototype);
+    super(options), Object.setPrototypeOf(this, _CloudFrontServiceException.prototype);
   }
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
-var InvalidParameterException = class _InvalidParameterException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidParameterException";
-  name = "InvalidParameterException";
+// node_modules/@aws-sdk/client-cloudfront/dist-es/models/errors.js
+var AccessDenied = class _AccessDenied extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#AccessDenied";
+  name = "AccessDenied";
   $fault = "client";
+  Message;
   constructor(opts) {
     super({
-      name: "InvalidParameterException",
+      name: "AccessDenied",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _InvalidParameterException.prototype);
+    }), Object.setPrototypeOf(this, _AccessDenied.prototype), this.Message = opts.Message;
   }
-}, RepositoryNotFoundException = class _RepositoryNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
-  name = "RepositoryNotFoundException";
+}, IllegalUpdate = class _IllegalUpdate extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#IllegalUpdate";
+  name = "IllegalUpdate";
   $fault = "client";
+  Message;
   constructor(opts) {
     super({
-      name: "RepositoryNotFoundException",
+      name: "IllegalUpdate",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _RepositoryNotFoundException.prototype);
+    }), Object.setPrototypeOf(this, _IllegalUpdate.prototype), this.Message = opts.Message;
   }
-}, ServerException = class _ServerException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ServerException";
-  name = "ServerException";
+}, InvalidArgument = class _InvalidArgument extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidArgument";
+  name = "InvalidArgument";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidArgument",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidArgument.prototype), this.Message = opts.Message;
+  }
+}, NoSuchDistribution = class _NoSuchDistribution extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchDistribution";
+  name = "NoSuchDistribution";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchDistribution",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchDistribution.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionCNAMEs = class _TooManyDistributionCNAMEs extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionCNAMEs";
+  name = "TooManyDistributionCNAMEs";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionCNAMEs",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionCNAMEs.prototype), this.Message = opts.Message;
+  }
+}, EntityLimitExceeded = class _EntityLimitExceeded extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#EntityLimitExceeded";
+  name = "EntityLimitExceeded";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "EntityLimitExceeded",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _EntityLimitExceeded.prototype), this.Message = opts.Message;
+  }
+}, EntityNotFound = class _EntityNotFound extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#EntityNotFound";
+  name = "EntityNotFound";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "EntityNotFound",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _EntityNotFound.prototype), this.Message = opts.Message;
+  }
+}, InvalidIfMatchVersion = class _InvalidIfMatchVersion extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidIfMatchVersion";
+  name = "InvalidIfMatchVersion";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidIfMatchVersion",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidIfMatchVersion.prototype), this.Message = opts.Message;
+  }
+}, PreconditionFailed = class _PreconditionFailed extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#PreconditionFailed";
+  name = "PreconditionFailed";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "PreconditionFailed",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _PreconditionFailed.prototype), this.Message = opts.Message;
+  }
+}, BatchTooLarge = class _BatchTooLarge extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#BatchTooLarge";
+  name = "BatchTooLarge";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "BatchTooLarge",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _BatchTooLarge.prototype), this.Message = opts.Message;
+  }
+}, CachePolicyAlreadyExists = class _CachePolicyAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CachePolicyAlreadyExists";
+  name = "CachePolicyAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CachePolicyAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CachePolicyAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, CachePolicyInUse = class _CachePolicyInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CachePolicyInUse";
+  name = "CachePolicyInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CachePolicyInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CachePolicyInUse.prototype), this.Message = opts.Message;
+  }
+}, CannotChangeImmutablePublicKeyFields = class _CannotChangeImmutablePublicKeyFields extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CannotChangeImmutablePublicKeyFields";
+  name = "CannotChangeImmutablePublicKeyFields";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CannotChangeImmutablePublicKeyFields",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CannotChangeImmutablePublicKeyFields.prototype), this.Message = opts.Message;
+  }
+}, CannotDeleteEntityWhileInUse = class _CannotDeleteEntityWhileInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CannotDeleteEntityWhileInUse";
+  name = "CannotDeleteEntityWhileInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CannotDeleteEntityWhileInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CannotDeleteEntityWhileInUse.prototype), this.Message = opts.Message;
+  }
+}, CannotUpdateEntityWhileInUse = class _CannotUpdateEntityWhileInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CannotUpdateEntityWhileInUse";
+  name = "CannotUpdateEntityWhileInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CannotUpdateEntityWhileInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CannotUpdateEntityWhileInUse.prototype), this.Message = opts.Message;
+  }
+}, CNAMEAlreadyExists = class _CNAMEAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CNAMEAlreadyExists";
+  name = "CNAMEAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CNAMEAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CNAMEAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, DistributionAlreadyExists = class _DistributionAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#DistributionAlreadyExists";
+  name = "DistributionAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "DistributionAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _DistributionAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior = class _IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior";
+  name = "IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior.prototype), this.Message = opts.Message;
+  }
+}, InconsistentQuantities = class _InconsistentQuantities extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InconsistentQuantities";
+  name = "InconsistentQuantities";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InconsistentQuantities",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InconsistentQuantities.prototype), this.Message = opts.Message;
+  }
+}, InvalidDefaultRootObject = class _InvalidDefaultRootObject extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidDefaultRootObject";
+  name = "InvalidDefaultRootObject";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidDefaultRootObject",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidDefaultRootObject.prototype), this.Message = opts.Message;
+  }
+}, InvalidErrorCode = class _InvalidErrorCode extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidErrorCode";
+  name = "InvalidErrorCode";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidErrorCode",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidErrorCode.prototype), this.Message = opts.Message;
+  }
+}, InvalidForwardCookies = class _InvalidForwardCookies extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidForwardCookies";
+  name = "InvalidForwardCookies";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidForwardCookies",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidForwardCookies.prototype), this.Message = opts.Message;
+  }
+}, InvalidFunctionAssociation = class _InvalidFunctionAssociation extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidFunctionAssociation";
+  name = "InvalidFunctionAssociation";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidFunctionAssociation",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidFunctionAssociation.prototype), this.Message = opts.Message;
+  }
+}, InvalidGeoRestrictionParameter = class _InvalidGeoRestrictionParameter extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidGeoRestrictionParameter";
+  name = "InvalidGeoRestrictionParameter";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidGeoRestrictionParameter",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidGeoRestrictionParameter.prototype), this.Message = opts.Message;
+  }
+}, InvalidHeadersForS3Origin = class _InvalidHeadersForS3Origin extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidHeadersForS3Origin";
+  name = "InvalidHeadersForS3Origin";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidHeadersForS3Origin",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidHeadersForS3Origin.prototype), this.Message = opts.Message;
+  }
+}, InvalidLambdaFunctionAssociation = class _InvalidLambdaFunctionAssociation extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidLambdaFunctionAssociation";
+  name = "InvalidLambdaFunctionAssociation";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidLambdaFunctionAssociation",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidLambdaFunctionAssociation.prototype), this.Message = opts.Message;
+  }
+}, InvalidLocationCode = class _InvalidLocationCode extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidLocationCode";
+  name = "InvalidLocationCode";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidLocationCode",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidLocationCode.prototype), this.Message = opts.Message;
+  }
+}, InvalidMinimumProtocolVersion = class _InvalidMinimumProtocolVersion extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidMinimumProtocolVersion";
+  name = "InvalidMinimumProtocolVersion";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidMinimumProtocolVersion",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidMinimumProtocolVersion.prototype), this.Message = opts.Message;
+  }
+}, InvalidOrigin = class _InvalidOrigin extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidOrigin";
+  name = "InvalidOrigin";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidOrigin",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidOrigin.prototype), this.Message = opts.Message;
+  }
+}, InvalidOriginAccessControl = class _InvalidOriginAccessControl extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidOriginAccessControl";
+  name = "InvalidOriginAccessControl";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidOriginAccessControl",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidOriginAccessControl.prototype), this.Message = opts.Message;
+  }
+}, InvalidOriginAccessIdentity = class _InvalidOriginAccessIdentity extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidOriginAccessIdentity";
+  name = "InvalidOriginAccessIdentity";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidOriginAccessIdentity",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidOriginAccessIdentity.prototype), this.Message = opts.Message;
+  }
+}, InvalidOriginKeepaliveTimeout = class _InvalidOriginKeepaliveTimeout extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidOriginKeepaliveTimeout";
+  name = "InvalidOriginKeepaliveTimeout";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidOriginKeepaliveTimeout",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidOriginKeepaliveTimeout.prototype), this.Message = opts.Message;
+  }
+}, InvalidOriginReadTimeout = class _InvalidOriginReadTimeout extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidOriginReadTimeout";
+  name = "InvalidOriginReadTimeout";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidOriginReadTimeout",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidOriginReadTimeout.prototype), this.Message = opts.Message;
+  }
+}, InvalidProtocolSettings = class _InvalidProtocolSettings extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidProtocolSettings";
+  name = "InvalidProtocolSettings";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidProtocolSettings",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidProtocolSettings.prototype), this.Message = opts.Message;
+  }
+}, InvalidQueryStringParameters = class _InvalidQueryStringParameters extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidQueryStringParameters";
+  name = "InvalidQueryStringParameters";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidQueryStringParameters",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidQueryStringParameters.prototype), this.Message = opts.Message;
+  }
+}, InvalidRelativePath = class _InvalidRelativePath extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidRelativePath";
+  name = "InvalidRelativePath";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidRelativePath",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidRelativePath.prototype), this.Message = opts.Message;
+  }
+}, InvalidRequiredProtocol = class _InvalidRequiredProtocol extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidRequiredProtocol";
+  name = "InvalidRequiredProtocol";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidRequiredProtocol",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidRequiredProtocol.prototype), this.Message = opts.Message;
+  }
+}, InvalidResponseCode = class _InvalidResponseCode extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidResponseCode";
+  name = "InvalidResponseCode";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidResponseCode",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidResponseCode.prototype), this.Message = opts.Message;
+  }
+}, InvalidTTLOrder = class _InvalidTTLOrder extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidTTLOrder";
+  name = "InvalidTTLOrder";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidTTLOrder",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidTTLOrder.prototype), this.Message = opts.Message;
+  }
+}, InvalidViewerCertificate = class _InvalidViewerCertificate extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidViewerCertificate";
+  name = "InvalidViewerCertificate";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidViewerCertificate",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidViewerCertificate.prototype), this.Message = opts.Message;
+  }
+}, InvalidWebACLId = class _InvalidWebACLId extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidWebACLId";
+  name = "InvalidWebACLId";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidWebACLId",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidWebACLId.prototype), this.Message = opts.Message;
+  }
+}, MissingBody = class _MissingBody extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#MissingBody";
+  name = "MissingBody";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "MissingBody",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _MissingBody.prototype), this.Message = opts.Message;
+  }
+}, NoSuchCachePolicy = class _NoSuchCachePolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchCachePolicy";
+  name = "NoSuchCachePolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchCachePolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchCachePolicy.prototype), this.Message = opts.Message;
+  }
+}, NoSuchFieldLevelEncryptionConfig = class _NoSuchFieldLevelEncryptionConfig extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchFieldLevelEncryptionConfig";
+  name = "NoSuchFieldLevelEncryptionConfig";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchFieldLevelEncryptionConfig",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchFieldLevelEncryptionConfig.prototype), this.Message = opts.Message;
+  }
+}, NoSuchOrigin = class _NoSuchOrigin extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchOrigin";
+  name = "NoSuchOrigin";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchOrigin",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchOrigin.prototype), this.Message = opts.Message;
+  }
+}, NoSuchOriginRequestPolicy = class _NoSuchOriginRequestPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchOriginRequestPolicy";
+  name = "NoSuchOriginRequestPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchOriginRequestPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchOriginRequestPolicy.prototype), this.Message = opts.Message;
+  }
+}, NoSuchRealtimeLogConfig = class _NoSuchRealtimeLogConfig extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchRealtimeLogConfig";
+  name = "NoSuchRealtimeLogConfig";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchRealtimeLogConfig",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchRealtimeLogConfig.prototype), this.Message = opts.Message;
+  }
+}, NoSuchResponseHeadersPolicy = class _NoSuchResponseHeadersPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchResponseHeadersPolicy";
+  name = "NoSuchResponseHeadersPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchResponseHeadersPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchResponseHeadersPolicy.prototype), this.Message = opts.Message;
+  }
+}, RealtimeLogConfigOwnerMismatch = class _RealtimeLogConfigOwnerMismatch extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#RealtimeLogConfigOwnerMismatch";
+  name = "RealtimeLogConfigOwnerMismatch";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "RealtimeLogConfigOwnerMismatch",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RealtimeLogConfigOwnerMismatch.prototype), this.Message = opts.Message;
+  }
+}, TooManyCacheBehaviors = class _TooManyCacheBehaviors extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCacheBehaviors";
+  name = "TooManyCacheBehaviors";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCacheBehaviors",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCacheBehaviors.prototype), this.Message = opts.Message;
+  }
+}, TooManyCertificates = class _TooManyCertificates extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCertificates";
+  name = "TooManyCertificates";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCertificates",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCertificates.prototype), this.Message = opts.Message;
+  }
+}, TooManyCookieNamesInWhiteList = class _TooManyCookieNamesInWhiteList extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCookieNamesInWhiteList";
+  name = "TooManyCookieNamesInWhiteList";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCookieNamesInWhiteList",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCookieNamesInWhiteList.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributions = class _TooManyDistributions extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributions";
+  name = "TooManyDistributions";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributions",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributions.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsAssociatedToCachePolicy = class _TooManyDistributionsAssociatedToCachePolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToCachePolicy";
+  name = "TooManyDistributionsAssociatedToCachePolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsAssociatedToCachePolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsAssociatedToCachePolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsAssociatedToFieldLevelEncryptionConfig = class _TooManyDistributionsAssociatedToFieldLevelEncryptionConfig extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToFieldLevelEncryptionConfig";
+  name = "TooManyDistributionsAssociatedToFieldLevelEncryptionConfig";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsAssociatedToFieldLevelEncryptionConfig",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsAssociatedToFieldLevelEncryptionConfig.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsAssociatedToKeyGroup = class _TooManyDistributionsAssociatedToKeyGroup extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToKeyGroup";
+  name = "TooManyDistributionsAssociatedToKeyGroup";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsAssociatedToKeyGroup",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsAssociatedToKeyGroup.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsAssociatedToOriginAccessControl = class _TooManyDistributionsAssociatedToOriginAccessControl extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToOriginAccessControl";
+  name = "TooManyDistributionsAssociatedToOriginAccessControl";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsAssociatedToOriginAccessControl",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsAssociatedToOriginAccessControl.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsAssociatedToOriginRequestPolicy = class _TooManyDistributionsAssociatedToOriginRequestPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToOriginRequestPolicy";
+  name = "TooManyDistributionsAssociatedToOriginRequestPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsAssociatedToOriginRequestPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsAssociatedToOriginRequestPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsAssociatedToResponseHeadersPolicy = class _TooManyDistributionsAssociatedToResponseHeadersPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsAssociatedToResponseHeadersPolicy";
+  name = "TooManyDistributionsAssociatedToResponseHeadersPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsAssociatedToResponseHeadersPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsAssociatedToResponseHeadersPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsWithFunctionAssociations = class _TooManyDistributionsWithFunctionAssociations extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsWithFunctionAssociations";
+  name = "TooManyDistributionsWithFunctionAssociations";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsWithFunctionAssociations",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsWithFunctionAssociations.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsWithLambdaAssociations = class _TooManyDistributionsWithLambdaAssociations extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsWithLambdaAssociations";
+  name = "TooManyDistributionsWithLambdaAssociations";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsWithLambdaAssociations",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsWithLambdaAssociations.prototype), this.Message = opts.Message;
+  }
+}, TooManyDistributionsWithSingleFunctionARN = class _TooManyDistributionsWithSingleFunctionARN extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyDistributionsWithSingleFunctionARN";
+  name = "TooManyDistributionsWithSingleFunctionARN";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyDistributionsWithSingleFunctionARN",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyDistributionsWithSingleFunctionARN.prototype), this.Message = opts.Message;
+  }
+}, TooManyFunctionAssociations = class _TooManyFunctionAssociations extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFunctionAssociations";
+  name = "TooManyFunctionAssociations";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFunctionAssociations",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFunctionAssociations.prototype), this.Message = opts.Message;
+  }
+}, TooManyHeadersInForwardedValues = class _TooManyHeadersInForwardedValues extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyHeadersInForwardedValues";
+  name = "TooManyHeadersInForwardedValues";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyHeadersInForwardedValues",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyHeadersInForwardedValues.prototype), this.Message = opts.Message;
+  }
+}, TooManyKeyGroupsAssociatedToDistribution = class _TooManyKeyGroupsAssociatedToDistribution extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyKeyGroupsAssociatedToDistribution";
+  name = "TooManyKeyGroupsAssociatedToDistribution";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyKeyGroupsAssociatedToDistribution",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyKeyGroupsAssociatedToDistribution.prototype), this.Message = opts.Message;
+  }
+}, TooManyLambdaFunctionAssociations = class _TooManyLambdaFunctionAssociations extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyLambdaFunctionAssociations";
+  name = "TooManyLambdaFunctionAssociations";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyLambdaFunctionAssociations",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyLambdaFunctionAssociations.prototype), this.Message = opts.Message;
+  }
+}, TooManyOriginCustomHeaders = class _TooManyOriginCustomHeaders extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyOriginCustomHeaders";
+  name = "TooManyOriginCustomHeaders";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyOriginCustomHeaders",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyOriginCustomHeaders.prototype), this.Message = opts.Message;
+  }
+}, TooManyOriginGroupsPerDistribution = class _TooManyOriginGroupsPerDistribution extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyOriginGroupsPerDistribution";
+  name = "TooManyOriginGroupsPerDistribution";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyOriginGroupsPerDistribution",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyOriginGroupsPerDistribution.prototype), this.Message = opts.Message;
+  }
+}, TooManyOrigins = class _TooManyOrigins extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyOrigins";
+  name = "TooManyOrigins";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyOrigins",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyOrigins.prototype), this.Message = opts.Message;
+  }
+}, TooManyQueryStringParameters = class _TooManyQueryStringParameters extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyQueryStringParameters";
+  name = "TooManyQueryStringParameters";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyQueryStringParameters",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyQueryStringParameters.prototype), this.Message = opts.Message;
+  }
+}, TooManyTrustedSigners = class _TooManyTrustedSigners extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyTrustedSigners";
+  name = "TooManyTrustedSigners";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyTrustedSigners",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyTrustedSigners.prototype), this.Message = opts.Message;
+  }
+}, TrustedKeyGroupDoesNotExist = class _TrustedKeyGroupDoesNotExist extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TrustedKeyGroupDoesNotExist";
+  name = "TrustedKeyGroupDoesNotExist";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TrustedKeyGroupDoesNotExist",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TrustedKeyGroupDoesNotExist.prototype), this.Message = opts.Message;
+  }
+}, TrustedSignerDoesNotExist = class _TrustedSignerDoesNotExist extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TrustedSignerDoesNotExist";
+  name = "TrustedSignerDoesNotExist";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TrustedSignerDoesNotExist",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TrustedSignerDoesNotExist.prototype), this.Message = opts.Message;
+  }
+}, EntityAlreadyExists = class _EntityAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#EntityAlreadyExists";
+  name = "EntityAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "EntityAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _EntityAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, InvalidTagging = class _InvalidTagging extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidTagging";
+  name = "InvalidTagging";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidTagging",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidTagging.prototype), this.Message = opts.Message;
+  }
+}, UnsupportedOperation = class _UnsupportedOperation extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#UnsupportedOperation";
+  name = "UnsupportedOperation";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "UnsupportedOperation",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnsupportedOperation.prototype), this.Message = opts.Message;
+  }
+}, TooManyCachePolicies = class _TooManyCachePolicies extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCachePolicies";
+  name = "TooManyCachePolicies";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCachePolicies",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCachePolicies.prototype), this.Message = opts.Message;
+  }
+}, TooManyCookiesInCachePolicy = class _TooManyCookiesInCachePolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCookiesInCachePolicy";
+  name = "TooManyCookiesInCachePolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCookiesInCachePolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCookiesInCachePolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyHeadersInCachePolicy = class _TooManyHeadersInCachePolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyHeadersInCachePolicy";
+  name = "TooManyHeadersInCachePolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyHeadersInCachePolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyHeadersInCachePolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyQueryStringsInCachePolicy = class _TooManyQueryStringsInCachePolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyQueryStringsInCachePolicy";
+  name = "TooManyQueryStringsInCachePolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyQueryStringsInCachePolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyQueryStringsInCachePolicy.prototype), this.Message = opts.Message;
+  }
+}, CloudFrontOriginAccessIdentityAlreadyExists = class _CloudFrontOriginAccessIdentityAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CloudFrontOriginAccessIdentityAlreadyExists";
+  name = "CloudFrontOriginAccessIdentityAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CloudFrontOriginAccessIdentityAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudFrontOriginAccessIdentityAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyCloudFrontOriginAccessIdentities = class _TooManyCloudFrontOriginAccessIdentities extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCloudFrontOriginAccessIdentities";
+  name = "TooManyCloudFrontOriginAccessIdentities";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCloudFrontOriginAccessIdentities",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCloudFrontOriginAccessIdentities.prototype), this.Message = opts.Message;
+  }
+}, EntitySizeLimitExceeded = class _EntitySizeLimitExceeded extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#EntitySizeLimitExceeded";
+  name = "EntitySizeLimitExceeded";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "EntitySizeLimitExceeded",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _EntitySizeLimitExceeded.prototype), this.Message = opts.Message;
+  }
+}, ContinuousDeploymentPolicyAlreadyExists = class _ContinuousDeploymentPolicyAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#ContinuousDeploymentPolicyAlreadyExists";
+  name = "ContinuousDeploymentPolicyAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "ContinuousDeploymentPolicyAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ContinuousDeploymentPolicyAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, StagingDistributionInUse = class _StagingDistributionInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#StagingDistributionInUse";
+  name = "StagingDistributionInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "StagingDistributionInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _StagingDistributionInUse.prototype), this.Message = opts.Message;
+  }
+}, TooManyContinuousDeploymentPolicies = class _TooManyContinuousDeploymentPolicies extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyContinuousDeploymentPolicies";
+  name = "TooManyContinuousDeploymentPolicies";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyContinuousDeploymentPolicies",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyContinuousDeploymentPolicies.prototype), this.Message = opts.Message;
+  }
+}, ContinuousDeploymentPolicyInUse = class _ContinuousDeploymentPolicyInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#ContinuousDeploymentPolicyInUse";
+  name = "ContinuousDeploymentPolicyInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "ContinuousDeploymentPolicyInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ContinuousDeploymentPolicyInUse.prototype), this.Message = opts.Message;
+  }
+}, IllegalOriginAccessConfiguration = class _IllegalOriginAccessConfiguration extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#IllegalOriginAccessConfiguration";
+  name = "IllegalOriginAccessConfiguration";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "IllegalOriginAccessConfiguration",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IllegalOriginAccessConfiguration.prototype), this.Message = opts.Message;
+  }
+}, InvalidDomainNameForOriginAccessControl = class _InvalidDomainNameForOriginAccessControl extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidDomainNameForOriginAccessControl";
+  name = "InvalidDomainNameForOriginAccessControl";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidDomainNameForOriginAccessControl",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidDomainNameForOriginAccessControl.prototype), this.Message = opts.Message;
+  }
+}, NoSuchContinuousDeploymentPolicy = class _NoSuchContinuousDeploymentPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchContinuousDeploymentPolicy";
+  name = "NoSuchContinuousDeploymentPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchContinuousDeploymentPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchContinuousDeploymentPolicy.prototype), this.Message = opts.Message;
+  }
+}, InvalidAssociation = class _InvalidAssociation extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#InvalidAssociation";
+  name = "InvalidAssociation";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "InvalidAssociation",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidAssociation.prototype), this.Message = opts.Message;
+  }
+}, FieldLevelEncryptionConfigAlreadyExists = class _FieldLevelEncryptionConfigAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionConfigAlreadyExists";
+  name = "FieldLevelEncryptionConfigAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FieldLevelEncryptionConfigAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FieldLevelEncryptionConfigAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, NoSuchFieldLevelEncryptionProfile = class _NoSuchFieldLevelEncryptionProfile extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchFieldLevelEncryptionProfile";
+  name = "NoSuchFieldLevelEncryptionProfile";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchFieldLevelEncryptionProfile",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchFieldLevelEncryptionProfile.prototype), this.Message = opts.Message;
+  }
+}, QueryArgProfileEmpty = class _QueryArgProfileEmpty extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#QueryArgProfileEmpty";
+  name = "QueryArgProfileEmpty";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "QueryArgProfileEmpty",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _QueryArgProfileEmpty.prototype), this.Message = opts.Message;
+  }
+}, TooManyFieldLevelEncryptionConfigs = class _TooManyFieldLevelEncryptionConfigs extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionConfigs";
+  name = "TooManyFieldLevelEncryptionConfigs";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFieldLevelEncryptionConfigs",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFieldLevelEncryptionConfigs.prototype), this.Message = opts.Message;
+  }
+}, TooManyFieldLevelEncryptionContentTypeProfiles = class _TooManyFieldLevelEncryptionContentTypeProfiles extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionContentTypeProfiles";
+  name = "TooManyFieldLevelEncryptionContentTypeProfiles";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFieldLevelEncryptionContentTypeProfiles",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFieldLevelEncryptionContentTypeProfiles.prototype), this.Message = opts.Message;
+  }
+}, TooManyFieldLevelEncryptionQueryArgProfiles = class _TooManyFieldLevelEncryptionQueryArgProfiles extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionQueryArgProfiles";
+  name = "TooManyFieldLevelEncryptionQueryArgProfiles";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFieldLevelEncryptionQueryArgProfiles",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFieldLevelEncryptionQueryArgProfiles.prototype), this.Message = opts.Message;
+  }
+}, FieldLevelEncryptionProfileAlreadyExists = class _FieldLevelEncryptionProfileAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionProfileAlreadyExists";
+  name = "FieldLevelEncryptionProfileAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FieldLevelEncryptionProfileAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FieldLevelEncryptionProfileAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, FieldLevelEncryptionProfileSizeExceeded = class _FieldLevelEncryptionProfileSizeExceeded extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionProfileSizeExceeded";
+  name = "FieldLevelEncryptionProfileSizeExceeded";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FieldLevelEncryptionProfileSizeExceeded",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FieldLevelEncryptionProfileSizeExceeded.prototype), this.Message = opts.Message;
+  }
+}, NoSuchPublicKey = class _NoSuchPublicKey extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchPublicKey";
+  name = "NoSuchPublicKey";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchPublicKey",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchPublicKey.prototype), this.Message = opts.Message;
+  }
+}, TooManyFieldLevelEncryptionEncryptionEntities = class _TooManyFieldLevelEncryptionEncryptionEntities extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionEncryptionEntities";
+  name = "TooManyFieldLevelEncryptionEncryptionEntities";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFieldLevelEncryptionEncryptionEntities",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFieldLevelEncryptionEncryptionEntities.prototype), this.Message = opts.Message;
+  }
+}, TooManyFieldLevelEncryptionFieldPatterns = class _TooManyFieldLevelEncryptionFieldPatterns extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionFieldPatterns";
+  name = "TooManyFieldLevelEncryptionFieldPatterns";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFieldLevelEncryptionFieldPatterns",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFieldLevelEncryptionFieldPatterns.prototype), this.Message = opts.Message;
+  }
+}, TooManyFieldLevelEncryptionProfiles = class _TooManyFieldLevelEncryptionProfiles extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFieldLevelEncryptionProfiles";
+  name = "TooManyFieldLevelEncryptionProfiles";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFieldLevelEncryptionProfiles",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFieldLevelEncryptionProfiles.prototype), this.Message = opts.Message;
+  }
+}, FunctionAlreadyExists = class _FunctionAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FunctionAlreadyExists";
+  name = "FunctionAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FunctionAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FunctionAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, FunctionSizeLimitExceeded = class _FunctionSizeLimitExceeded extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FunctionSizeLimitExceeded";
+  name = "FunctionSizeLimitExceeded";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FunctionSizeLimitExceeded",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FunctionSizeLimitExceeded.prototype), this.Message = opts.Message;
+  }
+}, TooManyFunctions = class _TooManyFunctions extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyFunctions";
+  name = "TooManyFunctions";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyFunctions",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyFunctions.prototype), this.Message = opts.Message;
+  }
+}, TooManyInvalidationsInProgress = class _TooManyInvalidationsInProgress extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyInvalidationsInProgress";
+  name = "TooManyInvalidationsInProgress";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyInvalidationsInProgress",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyInvalidationsInProgress.prototype), this.Message = opts.Message;
+  }
+}, KeyGroupAlreadyExists = class _KeyGroupAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#KeyGroupAlreadyExists";
+  name = "KeyGroupAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "KeyGroupAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _KeyGroupAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyKeyGroups = class _TooManyKeyGroups extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyKeyGroups";
+  name = "TooManyKeyGroups";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyKeyGroups",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyKeyGroups.prototype), this.Message = opts.Message;
+  }
+}, TooManyPublicKeysInKeyGroup = class _TooManyPublicKeysInKeyGroup extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyPublicKeysInKeyGroup";
+  name = "TooManyPublicKeysInKeyGroup";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyPublicKeysInKeyGroup",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyPublicKeysInKeyGroup.prototype), this.Message = opts.Message;
+  }
+}, MonitoringSubscriptionAlreadyExists = class _MonitoringSubscriptionAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#MonitoringSubscriptionAlreadyExists";
+  name = "MonitoringSubscriptionAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "MonitoringSubscriptionAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _MonitoringSubscriptionAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, OriginAccessControlAlreadyExists = class _OriginAccessControlAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#OriginAccessControlAlreadyExists";
+  name = "OriginAccessControlAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "OriginAccessControlAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _OriginAccessControlAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyOriginAccessControls = class _TooManyOriginAccessControls extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyOriginAccessControls";
+  name = "TooManyOriginAccessControls";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyOriginAccessControls",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyOriginAccessControls.prototype), this.Message = opts.Message;
+  }
+}, OriginRequestPolicyAlreadyExists = class _OriginRequestPolicyAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#OriginRequestPolicyAlreadyExists";
+  name = "OriginRequestPolicyAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "OriginRequestPolicyAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _OriginRequestPolicyAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyCookiesInOriginRequestPolicy = class _TooManyCookiesInOriginRequestPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCookiesInOriginRequestPolicy";
+  name = "TooManyCookiesInOriginRequestPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCookiesInOriginRequestPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCookiesInOriginRequestPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyHeadersInOriginRequestPolicy = class _TooManyHeadersInOriginRequestPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyHeadersInOriginRequestPolicy";
+  name = "TooManyHeadersInOriginRequestPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyHeadersInOriginRequestPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyHeadersInOriginRequestPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyOriginRequestPolicies = class _TooManyOriginRequestPolicies extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyOriginRequestPolicies";
+  name = "TooManyOriginRequestPolicies";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyOriginRequestPolicies",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyOriginRequestPolicies.prototype), this.Message = opts.Message;
+  }
+}, TooManyQueryStringsInOriginRequestPolicy = class _TooManyQueryStringsInOriginRequestPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyQueryStringsInOriginRequestPolicy";
+  name = "TooManyQueryStringsInOriginRequestPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyQueryStringsInOriginRequestPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyQueryStringsInOriginRequestPolicy.prototype), this.Message = opts.Message;
+  }
+}, PublicKeyAlreadyExists = class _PublicKeyAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#PublicKeyAlreadyExists";
+  name = "PublicKeyAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "PublicKeyAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _PublicKeyAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyPublicKeys = class _TooManyPublicKeys extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyPublicKeys";
+  name = "TooManyPublicKeys";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyPublicKeys",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyPublicKeys.prototype), this.Message = opts.Message;
+  }
+}, RealtimeLogConfigAlreadyExists = class _RealtimeLogConfigAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#RealtimeLogConfigAlreadyExists";
+  name = "RealtimeLogConfigAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "RealtimeLogConfigAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RealtimeLogConfigAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyRealtimeLogConfigs = class _TooManyRealtimeLogConfigs extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyRealtimeLogConfigs";
+  name = "TooManyRealtimeLogConfigs";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyRealtimeLogConfigs",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyRealtimeLogConfigs.prototype), this.Message = opts.Message;
+  }
+}, ResponseHeadersPolicyAlreadyExists = class _ResponseHeadersPolicyAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#ResponseHeadersPolicyAlreadyExists";
+  name = "ResponseHeadersPolicyAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "ResponseHeadersPolicyAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ResponseHeadersPolicyAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooLongCSPInResponseHeadersPolicy = class _TooLongCSPInResponseHeadersPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooLongCSPInResponseHeadersPolicy";
+  name = "TooLongCSPInResponseHeadersPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooLongCSPInResponseHeadersPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooLongCSPInResponseHeadersPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyCustomHeadersInResponseHeadersPolicy = class _TooManyCustomHeadersInResponseHeadersPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyCustomHeadersInResponseHeadersPolicy";
+  name = "TooManyCustomHeadersInResponseHeadersPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyCustomHeadersInResponseHeadersPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyCustomHeadersInResponseHeadersPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyRemoveHeadersInResponseHeadersPolicy = class _TooManyRemoveHeadersInResponseHeadersPolicy extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyRemoveHeadersInResponseHeadersPolicy";
+  name = "TooManyRemoveHeadersInResponseHeadersPolicy";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyRemoveHeadersInResponseHeadersPolicy",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyRemoveHeadersInResponseHeadersPolicy.prototype), this.Message = opts.Message;
+  }
+}, TooManyResponseHeadersPolicies = class _TooManyResponseHeadersPolicies extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyResponseHeadersPolicies";
+  name = "TooManyResponseHeadersPolicies";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyResponseHeadersPolicies",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyResponseHeadersPolicies.prototype), this.Message = opts.Message;
+  }
+}, StreamingDistributionAlreadyExists = class _StreamingDistributionAlreadyExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#StreamingDistributionAlreadyExists";
+  name = "StreamingDistributionAlreadyExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "StreamingDistributionAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _StreamingDistributionAlreadyExists.prototype), this.Message = opts.Message;
+  }
+}, TooManyStreamingDistributionCNAMEs = class _TooManyStreamingDistributionCNAMEs extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyStreamingDistributionCNAMEs";
+  name = "TooManyStreamingDistributionCNAMEs";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyStreamingDistributionCNAMEs",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyStreamingDistributionCNAMEs.prototype), this.Message = opts.Message;
+  }
+}, TooManyStreamingDistributions = class _TooManyStreamingDistributions extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TooManyStreamingDistributions";
+  name = "TooManyStreamingDistributions";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "TooManyStreamingDistributions",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyStreamingDistributions.prototype), this.Message = opts.Message;
+  }
+}, IllegalDelete = class _IllegalDelete extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#IllegalDelete";
+  name = "IllegalDelete";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "IllegalDelete",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IllegalDelete.prototype), this.Message = opts.Message;
+  }
+}, CloudFrontOriginAccessIdentityInUse = class _CloudFrontOriginAccessIdentityInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#CloudFrontOriginAccessIdentityInUse";
+  name = "CloudFrontOriginAccessIdentityInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "CloudFrontOriginAccessIdentityInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudFrontOriginAccessIdentityInUse.prototype), this.Message = opts.Message;
+  }
+}, NoSuchCloudFrontOriginAccessIdentity = class _NoSuchCloudFrontOriginAccessIdentity extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchCloudFrontOriginAccessIdentity";
+  name = "NoSuchCloudFrontOriginAccessIdentity";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchCloudFrontOriginAccessIdentity",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchCloudFrontOriginAccessIdentity.prototype), this.Message = opts.Message;
+  }
+}, ResourceNotDisabled = class _ResourceNotDisabled extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#ResourceNotDisabled";
+  name = "ResourceNotDisabled";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "ResourceNotDisabled",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ResourceNotDisabled.prototype), this.Message = opts.Message;
+  }
+}, DistributionNotDisabled = class _DistributionNotDisabled extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#DistributionNotDisabled";
+  name = "DistributionNotDisabled";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "DistributionNotDisabled",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _DistributionNotDisabled.prototype), this.Message = opts.Message;
+  }
+}, ResourceInUse = class _ResourceInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#ResourceInUse";
+  name = "ResourceInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "ResourceInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ResourceInUse.prototype), this.Message = opts.Message;
+  }
+}, FieldLevelEncryptionConfigInUse = class _FieldLevelEncryptionConfigInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionConfigInUse";
+  name = "FieldLevelEncryptionConfigInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FieldLevelEncryptionConfigInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FieldLevelEncryptionConfigInUse.prototype), this.Message = opts.Message;
+  }
+}, FieldLevelEncryptionProfileInUse = class _FieldLevelEncryptionProfileInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FieldLevelEncryptionProfileInUse";
+  name = "FieldLevelEncryptionProfileInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FieldLevelEncryptionProfileInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FieldLevelEncryptionProfileInUse.prototype), this.Message = opts.Message;
+  }
+}, FunctionInUse = class _FunctionInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#FunctionInUse";
+  name = "FunctionInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "FunctionInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _FunctionInUse.prototype), this.Message = opts.Message;
+  }
+}, NoSuchFunctionExists = class _NoSuchFunctionExists extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchFunctionExists";
+  name = "NoSuchFunctionExists";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchFunctionExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchFunctionExists.prototype), this.Message = opts.Message;
+  }
+}, NoSuchResource = class _NoSuchResource extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchResource";
+  name = "NoSuchResource";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchResource",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchResource.prototype), this.Message = opts.Message;
+  }
+}, NoSuchMonitoringSubscription = class _NoSuchMonitoringSubscription extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchMonitoringSubscription";
+  name = "NoSuchMonitoringSubscription";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchMonitoringSubscription",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchMonitoringSubscription.prototype), this.Message = opts.Message;
+  }
+}, NoSuchOriginAccessControl = class _NoSuchOriginAccessControl extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchOriginAccessControl";
+  name = "NoSuchOriginAccessControl";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchOriginAccessControl",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchOriginAccessControl.prototype), this.Message = opts.Message;
+  }
+}, OriginAccessControlInUse = class _OriginAccessControlInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#OriginAccessControlInUse";
+  name = "OriginAccessControlInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "OriginAccessControlInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _OriginAccessControlInUse.prototype), this.Message = opts.Message;
+  }
+}, OriginRequestPolicyInUse = class _OriginRequestPolicyInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#OriginRequestPolicyInUse";
+  name = "OriginRequestPolicyInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "OriginRequestPolicyInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _OriginRequestPolicyInUse.prototype), this.Message = opts.Message;
+  }
+}, PublicKeyInUse = class _PublicKeyInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#PublicKeyInUse";
+  name = "PublicKeyInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "PublicKeyInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _PublicKeyInUse.prototype), this.Message = opts.Message;
+  }
+}, RealtimeLogConfigInUse = class _RealtimeLogConfigInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#RealtimeLogConfigInUse";
+  name = "RealtimeLogConfigInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "RealtimeLogConfigInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RealtimeLogConfigInUse.prototype), this.Message = opts.Message;
+  }
+}, ResponseHeadersPolicyInUse = class _ResponseHeadersPolicyInUse extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#ResponseHeadersPolicyInUse";
+  name = "ResponseHeadersPolicyInUse";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "ResponseHeadersPolicyInUse",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ResponseHeadersPolicyInUse.prototype), this.Message = opts.Message;
+  }
+}, NoSuchStreamingDistribution = class _NoSuchStreamingDistribution extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchStreamingDistribution";
+  name = "NoSuchStreamingDistribution";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchStreamingDistribution",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchStreamingDistribution.prototype), this.Message = opts.Message;
+  }
+}, StreamingDistributionNotDisabled = class _StreamingDistributionNotDisabled extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#StreamingDistributionNotDisabled";
+  name = "StreamingDistributionNotDisabled";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "StreamingDistributionNotDisabled",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _StreamingDistributionNotDisabled.prototype), this.Message = opts.Message;
+  }
+}, NoSuchInvalidation = class _NoSuchInvalidation extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#NoSuchInvalidation";
+  name = "NoSuchInvalidation";
+  $fault = "client";
+  Message;
+  constructor(opts) {
+    super({
+      name: "NoSuchInvalidation",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchInvalidation.prototype), this.Message = opts.Message;
+  }
+}, TestFunctionFailed = class _TestFunctionFailed extends CloudFrontServiceException {
+  static shapeId = "com.amazonaws.cloudfront#TestFunctionFailed";
+  name = "TestFunctionFailed";
   $fault = "server";
+  Message;
   constructor(opts) {
     super({
-      name: "ServerException",
+      name: "TestFunctionFailed",
       $fault: "server",
       ...opts
-    }), Object.setPrototypeOf(this, _ServerException.prototype);
-  }
-}, LimitExceededException = class _LimitExceededException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LimitExceededException";
-  name = "LimitExceededException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LimitExceededException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
-  }
-}, UnableToGetUpstreamImageException = class _UnableToGetUpstreamImageException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
-  name = "UnableToGetUpstreamImageException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToGetUpstreamImageException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToGetUpstreamImageException.prototype);
-  }
-}, ValidationException2 = class _ValidationException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ValidationException";
-  name = "ValidationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ValidationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ValidationException.prototype);
-  }
-}, EmptyUploadException = class _EmptyUploadException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#EmptyUploadException";
-  name = "EmptyUploadException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "EmptyUploadException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _EmptyUploadException.prototype);
-  }
-}, InvalidLayerException = class _InvalidLayerException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidLayerException";
-  name = "InvalidLayerException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidLayerException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidLayerException.prototype);
-  }
-}, KmsException = class _KmsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#KmsException";
-  name = "KmsException";
-  $fault = "client";
-  kmsError;
-  constructor(opts) {
-    super({
-      name: "KmsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KmsException.prototype), this.kmsError = opts.kmsError;
-  }
-}, LayerAlreadyExistsException = class _LayerAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
-  name = "LayerAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayerAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayerAlreadyExistsException.prototype);
-  }
-}, LayerPartTooSmallException = class _LayerPartTooSmallException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
-  name = "LayerPartTooSmallException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayerPartTooSmallException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayerPartTooSmallException.prototype);
-  }
-}, UploadNotFoundException = class _UploadNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
-  name = "UploadNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UploadNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UploadNotFoundException.prototype);
-  }
-}, PullThroughCacheRuleAlreadyExistsException = class _PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
-  name = "PullThroughCacheRuleAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "PullThroughCacheRuleAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _PullThroughCacheRuleAlreadyExistsException.prototype);
-  }
-}, SecretNotFoundException = class _SecretNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
-  name = "SecretNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "SecretNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _SecretNotFoundException.prototype);
-  }
-}, UnableToAccessSecretException = class _UnableToAccessSecretException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
-  name = "UnableToAccessSecretException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToAccessSecretException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToAccessSecretException.prototype);
-  }
-}, UnableToDecryptSecretValueException = class _UnableToDecryptSecretValueException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
-  name = "UnableToDecryptSecretValueException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToDecryptSecretValueException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToDecryptSecretValueException.prototype);
-  }
-}, UnsupportedUpstreamRegistryException = class _UnsupportedUpstreamRegistryException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
-  name = "UnsupportedUpstreamRegistryException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedUpstreamRegistryException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedUpstreamRegistryException.prototype);
-  }
-}, InvalidTagParameterException = class _InvalidTagParameterException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
-  name = "InvalidTagParameterException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidTagParameterException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidTagParameterException.prototype);
-  }
-}, RepositoryAlreadyExistsException = class _RepositoryAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
-  name = "RepositoryAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryAlreadyExistsException.prototype);
-  }
-}, TooManyTagsException = class _TooManyTagsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#TooManyTagsException";
-  name = "TooManyTagsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TooManyTagsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TooManyTagsException.prototype);
-  }
-}, TemplateAlreadyExistsException = class _TemplateAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
-  name = "TemplateAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TemplateAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TemplateAlreadyExistsException.prototype);
-  }
-}, LifecyclePolicyNotFoundException = class _LifecyclePolicyNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
-  name = "LifecyclePolicyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LifecyclePolicyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LifecyclePolicyNotFoundException.prototype);
-  }
-}, PullThroughCacheRuleNotFoundException = class _PullThroughCacheRuleNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
-  name = "PullThroughCacheRuleNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "PullThroughCacheRuleNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _PullThroughCacheRuleNotFoundException.prototype);
-  }
-}, RegistryPolicyNotFoundException = class _RegistryPolicyNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
-  name = "RegistryPolicyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RegistryPolicyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RegistryPolicyNotFoundException.prototype);
-  }
-}, RepositoryNotEmptyException = class _RepositoryNotEmptyException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
-  name = "RepositoryNotEmptyException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryNotEmptyException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryNotEmptyException.prototype);
-  }
-}, TemplateNotFoundException = class _TemplateNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
-  name = "TemplateNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TemplateNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TemplateNotFoundException.prototype);
-  }
-}, RepositoryPolicyNotFoundException = class _RepositoryPolicyNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
-  name = "RepositoryPolicyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryPolicyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryPolicyNotFoundException.prototype);
-  }
-}, SigningConfigurationNotFoundException = class _SigningConfigurationNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
-  name = "SigningConfigurationNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "SigningConfigurationNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _SigningConfigurationNotFoundException.prototype);
-  }
-}, ExclusionNotFoundException = class _ExclusionNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
-  name = "ExclusionNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ExclusionNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ExclusionNotFoundException.prototype);
-  }
-}, ImageNotFoundException = class _ImageNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
-  name = "ImageNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageNotFoundException.prototype);
-  }
-}, ScanNotFoundException = class _ScanNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
-  name = "ScanNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ScanNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ScanNotFoundException.prototype);
-  }
-}, ReplicationBackfillNotFoundException = class _ReplicationBackfillNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
-  name = "ReplicationBackfillNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReplicationBackfillNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReplicationBackfillNotFoundException.prototype);
-  }
-}, LayerInaccessibleException = class _LayerInaccessibleException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
-  name = "LayerInaccessibleException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayerInaccessibleException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayerInaccessibleException.prototype);
-  }
-}, LayersNotFoundException = class _LayersNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
-  name = "LayersNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayersNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayersNotFoundException.prototype);
-  }
-}, UnableToGetUpstreamLayerException = class _UnableToGetUpstreamLayerException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
-  name = "UnableToGetUpstreamLayerException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToGetUpstreamLayerException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToGetUpstreamLayerException.prototype);
-  }
-}, LifecyclePolicyPreviewNotFoundException = class _LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
-  name = "LifecyclePolicyPreviewNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LifecyclePolicyPreviewNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LifecyclePolicyPreviewNotFoundException.prototype);
-  }
-}, UnableToListUpstreamImageReferrersException = class _UnableToListUpstreamImageReferrersException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
-  name = "UnableToListUpstreamImageReferrersException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToListUpstreamImageReferrersException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToListUpstreamImageReferrersException.prototype);
-  }
-}, ImageAlreadyExistsException = class _ImageAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
-  name = "ImageAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageAlreadyExistsException.prototype);
-  }
-}, ImageDigestDoesNotMatchException = class _ImageDigestDoesNotMatchException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
-  name = "ImageDigestDoesNotMatchException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageDigestDoesNotMatchException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageDigestDoesNotMatchException.prototype);
-  }
-}, ImageTagAlreadyExistsException = class _ImageTagAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
-  name = "ImageTagAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageTagAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageTagAlreadyExistsException.prototype);
-  }
-}, ReferencedImagesNotFoundException = class _ReferencedImagesNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
-  name = "ReferencedImagesNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReferencedImagesNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReferencedImagesNotFoundException.prototype);
-  }
-}, BlockedByOrganizationPolicyException = class _BlockedByOrganizationPolicyException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
-  name = "BlockedByOrganizationPolicyException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "BlockedByOrganizationPolicyException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _BlockedByOrganizationPolicyException.prototype);
-  }
-}, ExclusionAlreadyExistsException = class _ExclusionAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
-  name = "ExclusionAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ExclusionAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ExclusionAlreadyExistsException.prototype);
-  }
-}, ImageArchivedException = class _ImageArchivedException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageArchivedException";
-  name = "ImageArchivedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageArchivedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageArchivedException.prototype);
-  }
-}, UnsupportedImageTypeException = class _UnsupportedImageTypeException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
-  name = "UnsupportedImageTypeException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedImageTypeException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedImageTypeException.prototype);
-  }
-}, LifecyclePolicyPreviewInProgressException = class _LifecyclePolicyPreviewInProgressException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
-  name = "LifecyclePolicyPreviewInProgressException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LifecyclePolicyPreviewInProgressException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LifecyclePolicyPreviewInProgressException.prototype);
-  }
-}, ReplicationBackfillInProgressException = class _ReplicationBackfillInProgressException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
-  name = "ReplicationBackfillInProgressException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReplicationBackfillInProgressException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReplicationBackfillInProgressException.prototype);
-  }
-}, ReplicationBackfillInvalidStatusException = class _ReplicationBackfillInvalidStatusException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
-  name = "ReplicationBackfillInvalidStatusException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReplicationBackfillInvalidStatusException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReplicationBackfillInvalidStatusException.prototype);
-  }
-}, ImageStorageClassUpdateNotSupportedException = class _ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
-  name = "ImageStorageClassUpdateNotSupportedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageStorageClassUpdateNotSupportedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageStorageClassUpdateNotSupportedException.prototype);
-  }
-}, InvalidLayerPartException = class _InvalidLayerPartException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
-  name = "InvalidLayerPartException";
-  $fault = "client";
-  registryId;
-  repositoryName;
-  uploadId;
-  lastValidByteReceived;
-  constructor(opts) {
-    super({
-      name: "InvalidLayerPartException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidLayerPartException.prototype), this.registryId = opts.registryId, this.repositoryName = opts.repositoryName, this.uploadId = opts.uploadId, this.lastValidByteReceived = opts.lastValidByteReceived;
+    }), Object.setPrototypeOf(this, _TestFunctionFailed.prototype), this.Message = opts.Message;
   }
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
-var _AD = "AuthorizationData", _ADL = "AuthorizationDataList";
-var _BBOPE = "BlockedByOrganizationPolicyException";
-var _CR = "CreateRepository";
-var _CRR = "CreateRepositoryRequest", _CRRr = "CreateRepositoryResponse";
-var _DI = "DescribeImages", _DIF = "DescribeImagesFilter", _DIR = "DescribeImagesRequest";
-var _DIRe = "DescribeImagesResponse";
-var _DRRescr = "DescribeRepositoriesRequest", _DRRescri = "DescribeRepositoriesResponse";
-var _DRes = "DescribeRepositories";
-var _EAEE = "ExclusionAlreadyExistsException", _EC = "EncryptionConfiguration";
-var _ENFE = "ExclusionNotFoundException", _EUE = "EmptyUploadException";
-var _GAT = "GetAuthorizationToken", _GATR = "GetAuthorizationTokenRequest", _GATRe = "GetAuthorizationTokenResponse";
-var _GLP = "GetLifecyclePolicy";
-var _GLPR = "GetLifecyclePolicyRequest", _GLPRe = "GetLifecyclePolicyResponse";
-var _I2 = "Image", _IAE = "ImageArchivedException", _IAEE = "ImageAlreadyExistsException", _ID = "ImageDetail", _IDDNME = "ImageDigestDoesNotMatchException", _IDL = "ImageDetailList";
-var _II = "ImageIdentifier", _IIL = "ImageIdentifierList";
-var _ILE = "InvalidLayerException", _ILPE = "InvalidLayerPartException";
-var _INFE = "ImageNotFoundException", _IPE = "InvalidParameterException";
-var _ISC = "ImageScanningConfiguration", _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
-var _ISFS = "ImageScanFindingsSummary";
-var _ISS = "ImageScanStatus";
-var _ITAEE = "ImageTagAlreadyExistsException", _ITMEF = "ImageTagMutabilityExclusionFilter", _ITMEFm = "ImageTagMutabilityExclusionFilters", _ITPE = "InvalidTagParameterException", _K2 = "Key", _KE = "KmsException";
-var _LAEE = "LayerAlreadyExistsException", _LEE = "LimitExceededException";
-var _LIE = "LayerInaccessibleException";
-var _LNFE = "LayersNotFoundException", _LPNFE = "LifecyclePolicyNotFoundException";
-var _LPPIPE = "LifecyclePolicyPreviewInProgressException", _LPPNFE = "LifecyclePolicyPreviewNotFoundException";
-var _LPTSE = "LayerPartTooSmallException";
-var _PI2 = "PutImage", _PIR = "PutImageRequest", _PIRu = "PutImageResponse", _PISC = "PutImageScanningConfiguration", _PISCR = "PutImageScanningConfigurationRequest", _PISCRu = "PutImageScanningConfigurationResponse", _PITM = "PutImageTagMutability", _PITMR = "PutImageTagMutabilityRequest", _PITMRu = "PutImageTagMutabilityResponse", _PLP = "PutLifecyclePolicy", _PLPR = "PutLifecyclePolicyRequest", _PLPRu = "PutLifecyclePolicyResponse";
-var _PTCRAEE = "PullThroughCacheRuleAlreadyExistsException";
-var _PTCRNFE = "PullThroughCacheRuleNotFoundException";
-var _RAEE = "RepositoryAlreadyExistsException", _RBIPE = "ReplicationBackfillInProgressException", _RBISE = "ReplicationBackfillInvalidStatusException", _RBNFE = "ReplicationBackfillNotFoundException";
-var _RINFE = "ReferencedImagesNotFoundException", _RL = "RepositoryList";
-var _RNEE = "RepositoryNotEmptyException", _RNFE2 = "RepositoryNotFoundException", _RPNFE = "RegistryPolicyNotFoundException", _RPNFEe = "RepositoryPolicyNotFoundException";
-var _Rep = "Repository";
-var _SCNFE = "SigningConfigurationNotFoundException";
-var _SE = "ServerException";
-var _SNFE = "ScanNotFoundException", _SNFEe = "SecretNotFoundException";
-var _T2 = "Tag", _TAEE = "TemplateAlreadyExistsException";
-var _TL = "TagList", _TMTE = "TooManyTagsException", _TNFE = "TemplateNotFoundException";
-var _UITE = "UnsupportedImageTypeException";
-var _UNFE = "UploadNotFoundException";
-var _UTASE = "UnableToAccessSecretException", _UTDSVE = "UnableToDecryptSecretValueException", _UTGUIE = "UnableToGetUpstreamImageException", _UTGULE = "UnableToGetUpstreamLayerException", _UTLUIRE = "UnableToListUpstreamImageReferrersException", _UURE = "UnsupportedUpstreamRegistryException", _V2 = "Value", _VE2 = "ValidationException";
-var _aD = "authorizationData";
-var _aMTr = "artifactMediaType";
-var _aT4 = "authorizationToken";
-var _c5 = "client";
-var _cAr = "createdAt";
-var _d = "description";
-var _e5 = "error", _eA = "expiresAt";
-var _eC = "encryptionConfiguration";
-var _eT = "encryptionType";
-var _fSC = "findingSeverityCounts", _fT = "filterType";
-var _fi = "filter";
-var _hE5 = "httpError";
-var _iD = "imageDetails", _iDm = "imageDigest";
-var _iI = "imageIds", _iIm = "imageId", _iM = "imageManifest", _iMMT = "imageManifestMediaType", _iPA = "imagePushedAt", _iS = "imageStatus", _iSC = "imageScanningConfiguration", _iSCA = "imageScanCompletedAt";
-var _iSFS = "imageScanFindingsSummary", _iSIB = "imageSizeInBytes", _iSS = "imageScanStatus", _iT3 = "imageTags";
-var _iTM = "imageTagMutability", _iTMEF = "imageTagMutabilityExclusionFilters", _iTm = "imageTag";
-var _im = "image";
-var _kE = "kmsError", _kK = "kmsKey";
-var _lAA = "lastArchivedAt", _lAAa = "lastActivatedAt";
-var _lEA = "lastEvaluatedAt";
-var _lPT = "lifecyclePolicyText", _lRPT = "lastRecordedPullTime";
-var _lVBR = "lastValidByteReceived", _m4 = "message", _mR = "maxResults";
-var _nT = "nextToken";
-var _pE = "proxyEndpoint";
-var _rAe = "repositoryArn";
-var _rI = "registryId", _rIe = "registryIds", _rN2 = "repositoryName", _rNe = "repositoryNames";
-var _rUe = "repositoryUri";
-var _re = "repository";
-var _rep = "repositories";
-var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
-var _sMD = "subjectManifestDigest", _sOP = "scanOnPush";
-var _se3 = "server";
-var _st = "status";
-var _t = "tags";
-var _tS = "tagStatus";
-var _uI = "uploadId";
-var _vSUA = "vulnerabilitySourceUpdatedAt";
-var n05 = "com.amazonaws.ecr", _s_registry5 = new TypeRegistry(_s5), ECRServiceException$ = [-3, _s5, "ECRServiceException", 0, [], []];
-_s_registry5.registerError(ECRServiceException$, ECRServiceException);
-var n0_registry5 = new TypeRegistry(n05), BlockedByOrganizationPolicyException$ = [
+// node_modules/@aws-sdk/client-cloudfront/dist-es/schemas/schemas_0.js
+var _A2 = "Aliases", _AA = "AssociateAlias", _AAN = "AwsAccountNumber", _AANL = "AwsAccountNumberList", _AAR = "AssociateAliasRequest", _ACAC = "AccessControlAllowCredentials", _ACAH = "AccessControlAllowHeaders", _ACAHL = "AccessControlAllowHeadersList", _ACAM = "AccessControlAllowMethods", _ACAML = "AccessControlAllowMethodsList", _ACAO = "AccessControlAllowOrigins", _ACAOL = "AccessControlAllowOriginsList", _ACEH = "AccessControlExposeHeaders", _ACEHL = "AccessControlExposeHeadersList", _ACMAS = "AccessControlMaxAgeSec", _ACMCA = "ACMCertificateArn", _AD = "AccessDenied", _ADTWACL = "AssociateDistributionTenantWebACL", _ADTWACLR = "AssociateDistributionTenantWebACLRequest", _ADTWACLRs = "AssociateDistributionTenantWebACLResult", _ADWACL = "AssociateDistributionWebACL", _ADWACLR = "AssociateDistributionWebACLRequest", _ADWACLRs = "AssociateDistributionWebACLResult", _AF = "AssociationFilter", _AI = "AnycastIps", _AICPR = "AliasICPRecordal", _AICPRl = "AliasICPRecordals", _AIL = "AnycastIpList", _AILC = "AnycastIpListCollection", _AILI = "AnycastIpListId", _AILS = "AnycastIpListSummary", _AILSn = "AnycastIpListSummaries", _AILn = "AnycastIpLists", _AIc = "AccountId", _AIn = "AnycastIp", _AL = "AliasList", _AM = "AllowedMethods", _ARN = "ARN", _ATKG = "ActiveTrustedKeyGroups", _ATS = "ActiveTrustedSigners", _ATSCN = "AdvertiseTrustStoreCaNames", _Ac = "Action", _Al = "Alias", _Ar = "Arn", _B = "Bucket", _BTL = "BatchTooLarge", _C2 = "Compress", _CA2 = "ConflictingAlias", _CAIL = "CreateAnycastIpList", _CAILR = "CreateAnycastIpListRequest", _CAILRr = "CreateAnycastIpListResult", _CAL = "ConflictingAliasesList", _CAe = "CertificateArn", _CAo = "ConnectionAttempts", _CAon = "ConflictingAliases", _CB = "CacheBehavior", _CBL = "CacheBehaviorList", _CBa = "CacheBehaviors", _CBo = "CookieBehavior", _CC = "CookiesConfig", _CCA = "ClientCertificateArn", _CCBS = "CaCertificatesBundleSource", _CCBSL = "CaCertificatesBundleS3Location", _CCDP = "CreateContinuousDeploymentPolicy", _CCDPR = "CreateContinuousDeploymentPolicyRequest", _CCDPRr = "CreateContinuousDeploymentPolicyResult", _CCF = "CreateConnectionFunction", _CCFOAI = "CreateCloudFrontOriginAccessIdentity", _CCFOAIR = "CreateCloudFrontOriginAccessIdentityRequest", _CCFOAIRr = "CreateCloudFrontOriginAccessIdentityResult", _CCFR = "CreateConnectionFunctionRequest", _CCFRr = "CreateConnectionFunctionResult", _CCG = "CreateConnectionGroup", _CCGR = "CreateConnectionGroupRequest", _CCGRr = "CreateConnectionGroupResult", _CCIPKF = "CannotChangeImmutablePublicKeyFields", _CCP = "CreateCachePolicy", _CCPR = "CreateCachePolicyRequest", _CCPRr = "CreateCachePolicyResult", _CCo = "CorsConfig", _CD = "CopyDistribution", _CDEWIU = "CannotDeleteEntityWhileInUse", _CDP = "ContinuousDeploymentPolicy", _CDPAE = "ContinuousDeploymentPolicyAlreadyExists", _CDPC = "ContinuousDeploymentPolicyConfig", _CDPI = "ContinuousDeploymentPolicyId", _CDPIU = "ContinuousDeploymentPolicyInUse", _CDPL = "ContinuousDeploymentPolicyList", _CDPS = "ContinuousDeploymentPolicySummary", _CDPSL = "ContinuousDeploymentPolicySummaryList", _CDR = "CopyDistributionRequest", _CDRo = "CopyDistributionResult", _CDRr = "CreateDistributionRequest", _CDRre = "CreateDistributionResult", _CDSHC = "ContinuousDeploymentSingleHeaderConfig", _CDSWC = "ContinuousDeploymentSingleWeightConfig", _CDT = "CreateDistributionTenant", _CDTR = "CreateDistributionTenantRequest", _CDTRr = "CreateDistributionTenantResult", _CDWT = "CreateDistributionWithTags", _CDWTR = "CreateDistributionWithTagsRequest", _CDWTRr = "CreateDistributionWithTagsResult", _CDr = "CreateDistribution", _CER = "CustomErrorResponse", _CERL = "CustomErrorResponseList", _CERu = "CustomErrorResponses", _CF = "ConnectionFunctions", _CFA = "ConnectionFunctionAssociation", _CFAo = "ConnectionFunctionArn", _CFC = "ConnectionFunctionConfig", _CFCo = "ConnectionFunctionCode", _CFDC = "CloudFrontDefaultCertificate", _CFEL = "ConnectionFunctionExecutionLogs", _CFEM = "ConnectionFunctionErrorMessage", _CFI = "ConnectionFunctionIdentifier", _CFLEC = "CreateFieldLevelEncryptionConfig", _CFLECR = "CreateFieldLevelEncryptionConfigRequest", _CFLECRr = "CreateFieldLevelEncryptionConfigResult", _CFLEP = "CreateFieldLevelEncryptionProfile", _CFLEPR = "CreateFieldLevelEncryptionProfileRequest", _CFLEPRr = "CreateFieldLevelEncryptionProfileResult", _CFO = "ConnectionFunctionOutput", _CFOAI = "CloudFrontOriginAccessIdentity", _CFOAIAE = "CloudFrontOriginAccessIdentityAlreadyExists", _CFOAIC = "CloudFrontOriginAccessIdentityConfig", _CFOAIIU = "CloudFrontOriginAccessIdentityInUse", _CFOAIL = "CloudFrontOriginAccessIdentityList", _CFOAIS = "CloudFrontOriginAccessIdentitySummary", _CFOAISL = "CloudFrontOriginAccessIdentitySummaryList", _CFR = "CreateFunctionRequest", _CFRr = "CreateFunctionResult", _CFS = "ConnectionFunctionSummary", _CFSL = "ConnectionFunctionSummaryList", _CFTR = "ConnectionFunctionTestResult", _CFr = "CreateFunction", _CG = "ConnectionGroup", _CGAF = "ConnectionGroupAssociationFilter", _CGI = "ConnectionGroupId", _CGS = "ConnectionGroupSummary", _CGSL = "ConnectionGroupSummaryList", _CGo = "ConnectionGroups", _CH = "CustomHeaders", _CHC = "CustomHeadersConfig", _CI = "CreateInvalidation", _CIFDT = "CreateInvalidationForDistributionTenant", _CIFDTR = "CreateInvalidationForDistributionTenantRequest", _CIFDTRr = "CreateInvalidationForDistributionTenantResult", _CIR = "CreateInvalidationRequest", _CIRr = "CreateInvalidationResult", _CKG = "CreateKeyGroup", _CKGR = "CreateKeyGroupRequest", _CKGRr = "CreateKeyGroupResult", _CKVS = "CreateKeyValueStore", _CKVSR = "CreateKeyValueStoreRequest", _CKVSRr = "CreateKeyValueStoreResult", _CM = "CachedMethods", _CMS = "CreateMonitoringSubscription", _CMSR = "CreateMonitoringSubscriptionRequest", _CMSRr = "CreateMonitoringSubscriptionResult", _CMo = "ConnectionMode", _CN = "CookieNames", _CNAME = "CNAME", _CNAMEAE = "CNAMEAlreadyExists", _CNL = "CookieNameList", _CO = "ConnectionObject", _COAC = "CreateOriginAccessControl", _COACR = "CreateOriginAccessControlRequest", _COACRr = "CreateOriginAccessControlResult", _COC = "CustomOriginConfig", _CORP = "CreateOriginRequestPolicy", _CORPR = "CreateOriginRequestPolicyRequest", _CORPRr = "CreateOriginRequestPolicyResult", _CP = "CachePolicy", _CPAE = "CachePolicyAlreadyExists", _CPC = "CachePolicyConfig", _CPCC = "CachePolicyCookiesConfig", _CPHC = "CachePolicyHeadersConfig", _CPI = "CachePolicyId", _CPIU = "CachePolicyInUse", _CPK = "CreatePublicKey", _CPKR = "CreatePublicKeyRequest", _CPKRr = "CreatePublicKeyResult", _CPL = "CachePolicyList", _CPQSC = "CachePolicyQueryStringsConfig", _CPS = "CachePolicySummary", _CPSL = "CachePolicySummaryList", _CPo = "CookiePreference", _CR = "CallerReference", _CRHP = "CreateResponseHeadersPolicy", _CRHPR = "CreateResponseHeadersPolicyRequest", _CRHPRr = "CreateResponseHeadersPolicyResult", _CRLC = "CreateRealtimeLogConfig", _CRLCR = "CreateRealtimeLogConfigRequest", _CRLCRr = "CreateRealtimeLogConfigResult", _CS2 = "CertificateStatus", _CSD = "CreateStreamingDistribution", _CSDR = "CreateStreamingDistributionRequest", _CSDRr = "CreateStreamingDistributionResult", _CSDWT = "CreateStreamingDistributionWithTags", _CSDWTR = "CreateStreamingDistributionWithTagsRequest", _CSDWTRr = "CreateStreamingDistributionWithTagsResult", _CSP = "ContentSecurityPolicy", _CSe = "CertificateSource", _CT2 = "CommentType", _CTC = "CacheTagConfig", _CTLP = "CertificateTransparencyLoggingPreference", _CTO = "ContentTypeOptions", _CTP = "ContentTypeProfile", _CTPC = "ContentTypeProfileConfig", _CTPL = "ContentTypeProfileList", _CTPo = "ContentTypeProfiles", _CTS = "CreateTrustStore", _CTSR = "CreateTrustStoreRequest", _CTSRr = "CreateTrustStoreResult", _CT_ = "Content-Type", _CTo = "ContentType", _CTon = "ConnectionTimeout", _CTr = "CreatedTime", _CTre = "CreateTime", _CU = "ComputeUtilization", _CUEWIU = "CannotUpdateEntityWhileInUse", _CVO = "CreateVpcOrigin", _CVOR = "CreateVpcOriginRequest", _CVORr = "CreateVpcOriginResult", _Ce = "Certificate", _Ci = "Cidr", _Co = "Comment", _Coo = "Cookies", _Cu = "Customizations", _D = "Distribution", _DAE = "DistributionAlreadyExists", _DAIL = "DeleteAnycastIpList", _DAILR = "DeleteAnycastIpListRequest", _DC = "DistributionConfig", _DCB = "DefaultCacheBehavior", _DCDP = "DeleteContinuousDeploymentPolicy", _DCDPR = "DeleteContinuousDeploymentPolicyRequest", _DCF = "DeleteConnectionFunction", _DCFOAI = "DeleteCloudFrontOriginAccessIdentity", _DCFOAIR = "DeleteCloudFrontOriginAccessIdentityRequest", _DCFR = "DeleteConnectionFunctionRequest", _DCFRe = "DescribeConnectionFunctionRequest", _DCFRes = "DescribeConnectionFunctionResult", _DCFe = "DescribeConnectionFunction", _DCG = "DeleteConnectionGroup", _DCGR = "DeleteConnectionGroupRequest", _DCL = "DnsConfigurationList", _DCLo = "DomainConflictsList", _DCP = "DeleteCachePolicy", _DCPR = "DeleteCachePolicyRequest", _DCVR = "DomainControlValidationResource", _DCWT = "DistributionConfigWithTags", _DCn = "DnsConfiguration", _DCo = "DomainConflict", _DCom = "DomainConflicts", _DD = "DeleteDistribution", _DDR = "DeleteDistributionRequest", _DDT = "DeleteDistributionTenant", _DDTR = "DeleteDistributionTenantRequest", _DDTWACL = "DisassociateDistributionTenantWebACL", _DDTWACLR = "DisassociateDistributionTenantWebACLRequest", _DDTWACLRi = "DisassociateDistributionTenantWebACLResult", _DDWACL = "DisassociateDistributionWebACL", _DDWACLR = "DisassociateDistributionWebACLRequest", _DDWACLRi = "DisassociateDistributionWebACLResult", _DF = "DeleteFunction", _DFLEC = "DeleteFieldLevelEncryptionConfig", _DFLECR = "DeleteFieldLevelEncryptionConfigRequest", _DFLEP = "DeleteFieldLevelEncryptionProfile", _DFLEPR = "DeleteFieldLevelEncryptionProfileRequest", _DFR = "DeleteFunctionRequest", _DFRe = "DescribeFunctionRequest", _DFRes = "DescribeFunctionResult", _DFe = "DescribeFunction", _DI = "DistributionId", _DIL = "DistributionIdList", _DILS = "DistributionIdListSummary", _DIO = "DistributionIdOwner", _DIOIL = "DistributionIdOwnerItemList", _DIOL = "DistributionIdOwnerList", _DIo = "DomainItem", _DKG = "DeleteKeyGroup", _DKGR = "DeleteKeyGroupRequest", _DKVS = "DeleteKeyValueStore", _DKVSR = "DeleteKeyValueStoreRequest", _DKVSRe = "DescribeKeyValueStoreRequest", _DKVSRes = "DescribeKeyValueStoreResult", _DKVSe = "DescribeKeyValueStore", _DL = "DistributionList", _DLo = "DomainList", _DMS = "DeleteMonitoringSubscription", _DMSR = "DeleteMonitoringSubscriptionRequest", _DMSRe = "DeleteMonitoringSubscriptionResult", _DN = "DomainName", _DND = "DistributionNotDisabled", _DNn = "DnsName", _DOAC = "DeleteOriginAccessControl", _DOACR = "DeleteOriginAccessControlRequest", _DORP = "DeleteOriginRequestPolicy", _DORPR = "DeleteOriginRequestPolicyRequest", _DPK = "DeletePublicKey", _DPKR = "DeletePublicKeyRequest", _DR = "DomainResult", _DRHP = "DeleteResponseHeadersPolicy", _DRHPR = "DeleteResponseHeadersPolicyRequest", _DRI = "DistributionResourceId", _DRL = "DomainResultList", _DRLC = "DeleteRealtimeLogConfig", _DRLCR = "DeleteRealtimeLogConfigRequest", _DRO = "DefaultRootObject", _DRP = "DeleteResourcePolicy", _DRPR = "DeleteResourcePolicyRequest", _DS2 = "DistributionSummary", _DSD = "DeleteStreamingDistribution", _DSDR = "DeleteStreamingDistributionRequest", _DSL = "DistributionSummaryList", _DT = "DistributionTenant", _DTAF = "DistributionTenantAssociationFilter", _DTI = "DistributionTenantId", _DTL = "DistributionTenantList", _DTS = "DistributionTenantSummary", _DTSR = "DeleteTrustStoreRequest", _DTSe = "DeleteTrustStore", _DTTL = "DefaultTTL", _DV = "DefaultValue", _DVO = "DeleteVpcOrigin", _DVOR = "DeleteVpcOriginRequest", _DVORe = "DeleteVpcOriginResult", _De = "Description", _Def = "Definition", _Do = "Domains", _Dom = "Domain", _E3 = "Enabled", _EAE = "EntityAlreadyExists", _EAEB = "EnableAcceptEncodingBrotli", _EAEG = "EnableAcceptEncodingGzip", _EC = "ErrorCode", _ECMTTL = "ErrorCachingMinTTL", _EE = "EncryptionEntities", _EEL = "EncryptionEntityList", _EEn = "EncryptionEntity", _EK = "EncodedKey", _ELE = "EntityLimitExceeded", _ENF = "EntityNotFound", _EO = "EventObject", _EP = "EndPoints", _EPL = "EndPointList", _EPn = "EndPoint", _ESLE = "EntitySizeLimitExceeded", _ET = "ETag", _ETt = "ETtag", _ETv = "EventType", _F = "Format", _FA = "FunctionAssociations", _FAE = "FunctionAlreadyExists", _FAL = "FunctionAssociationList", _FARN = "FunctionARN", _FAu = "FunctionAssociation", _FB = "FunctionBlob", _FC = "FunctionConfig", _FCa = "FailoverCriteria", _FCu = "FunctionCode", _FEL = "FunctionExecutionLogs", _FELL = "FunctionExecutionLogList", _FEM = "FunctionErrorMessage", _FEO = "FunctionEventObject", _FIU = "FunctionInUse", _FL = "FunctionList", _FLE = "FieldLevelEncryption", _FLEC = "FieldLevelEncryptionConfig", _FLECAE = "FieldLevelEncryptionConfigAlreadyExists", _FLECIU = "FieldLevelEncryptionConfigInUse", _FLEI = "FieldLevelEncryptionId", _FLEL = "FieldLevelEncryptionList", _FLEP = "FieldLevelEncryptionProfile", _FLEPAE = "FieldLevelEncryptionProfileAlreadyExists", _FLEPC = "FieldLevelEncryptionProfileConfig", _FLEPIU = "FieldLevelEncryptionProfileInUse", _FLEPL = "FieldLevelEncryptionProfileList", _FLEPS = "FieldLevelEncryptionProfileSummary", _FLEPSE = "FieldLevelEncryptionProfileSizeExceeded", _FLEPSL = "FieldLevelEncryptionProfileSummaryList", _FLES = "FieldLevelEncryptionSummary", _FLESL = "FieldLevelEncryptionSummaryList", _FLi = "FieldList", _FM = "FunctionMetadata", _FO = "FrameOption", _FOr = "FrameOptions", _FOu = "FunctionOutput", _FP = "FieldPatterns", _FPL = "FieldPatternList", _FPi = "FieldPattern", _FS = "FunctionSummary", _FSL = "FunctionSummaryList", _FSLE = "FunctionSizeLimitExceeded", _FV = "ForwardedValues", _FWCTIU = "ForwardWhenContentTypeIsUnknown", _FWQAPIU = "ForwardWhenQueryArgProfileIsUnknown", _Fi = "Fields", _Fie = "Field", _Fo = "Forward", _GAIL = "GetAnycastIpList", _GAILR = "GetAnycastIpListRequest", _GAILRe = "GetAnycastIpListResult", _GC = "GrpcConfig", _GCDP = "GetContinuousDeploymentPolicy", _GCDPC = "GetContinuousDeploymentPolicyConfig", _GCDPCR = "GetContinuousDeploymentPolicyConfigRequest", _GCDPCRe = "GetContinuousDeploymentPolicyConfigResult", _GCDPR = "GetContinuousDeploymentPolicyRequest", _GCDPRe = "GetContinuousDeploymentPolicyResult", _GCF = "GetConnectionFunction", _GCFOAI = "GetCloudFrontOriginAccessIdentity", _GCFOAIC = "GetCloudFrontOriginAccessIdentityConfig", _GCFOAICR = "GetCloudFrontOriginAccessIdentityConfigRequest", _GCFOAICRe = "GetCloudFrontOriginAccessIdentityConfigResult", _GCFOAIR = "GetCloudFrontOriginAccessIdentityRequest", _GCFOAIRe = "GetCloudFrontOriginAccessIdentityResult", _GCFR = "GetConnectionFunctionRequest", _GCFRe = "GetConnectionFunctionResult", _GCG = "GetConnectionGroup", _GCGBRE = "GetConnectionGroupByRoutingEndpoint", _GCGBRER = "GetConnectionGroupByRoutingEndpointRequest", _GCGBRERe = "GetConnectionGroupByRoutingEndpointResult", _GCGR = "GetConnectionGroupRequest", _GCGRe = "GetConnectionGroupResult", _GCP = "GetCachePolicy", _GCPC = "GetCachePolicyConfig", _GCPCR = "GetCachePolicyConfigRequest", _GCPCRe = "GetCachePolicyConfigResult", _GCPR = "GetCachePolicyRequest", _GCPRe = "GetCachePolicyResult", _GD = "GetDistribution", _GDC = "GetDistributionConfig", _GDCR = "GetDistributionConfigRequest", _GDCRe = "GetDistributionConfigResult", _GDR = "GetDistributionRequest", _GDRe = "GetDistributionResult", _GDT = "GetDistributionTenant", _GDTBD = "GetDistributionTenantByDomain", _GDTBDR = "GetDistributionTenantByDomainRequest", _GDTBDRe = "GetDistributionTenantByDomainResult", _GDTR = "GetDistributionTenantRequest", _GDTRe = "GetDistributionTenantResult", _GF = "GetFunction", _GFLE = "GetFieldLevelEncryption", _GFLEC = "GetFieldLevelEncryptionConfig", _GFLECR = "GetFieldLevelEncryptionConfigRequest", _GFLECRe = "GetFieldLevelEncryptionConfigResult", _GFLEP = "GetFieldLevelEncryptionProfile", _GFLEPC = "GetFieldLevelEncryptionProfileConfig", _GFLEPCR = "GetFieldLevelEncryptionProfileConfigRequest", _GFLEPCRe = "GetFieldLevelEncryptionProfileConfigResult", _GFLEPR = "GetFieldLevelEncryptionProfileRequest", _GFLEPRe = "GetFieldLevelEncryptionProfileResult", _GFLER = "GetFieldLevelEncryptionRequest", _GFLERe = "GetFieldLevelEncryptionResult", _GFR = "GetFunctionRequest", _GFRe = "GetFunctionResult", _GI = "GetInvalidation", _GIFDT = "GetInvalidationForDistributionTenant", _GIFDTR = "GetInvalidationForDistributionTenantRequest", _GIFDTRe = "GetInvalidationForDistributionTenantResult", _GIR = "GetInvalidationRequest", _GIRe = "GetInvalidationResult", _GKG = "GetKeyGroup", _GKGC = "GetKeyGroupConfig", _GKGCR = "GetKeyGroupConfigRequest", _GKGCRe = "GetKeyGroupConfigResult", _GKGR = "GetKeyGroupRequest", _GKGRe = "GetKeyGroupResult", _GMCD = "GetManagedCertificateDetails", _GMCDR = "GetManagedCertificateDetailsRequest", _GMCDRe = "GetManagedCertificateDetailsResult", _GMS = "GetMonitoringSubscription", _GMSR = "GetMonitoringSubscriptionRequest", _GMSRe = "GetMonitoringSubscriptionResult", _GOAC = "GetOriginAccessControl", _GOACC = "GetOriginAccessControlConfig", _GOACCR = "GetOriginAccessControlConfigRequest", _GOACCRe = "GetOriginAccessControlConfigResult", _GOACR = "GetOriginAccessControlRequest", _GOACRe = "GetOriginAccessControlResult", _GORP = "GetOriginRequestPolicy", _GORPC = "GetOriginRequestPolicyConfig", _GORPCR = "GetOriginRequestPolicyConfigRequest", _GORPCRe = "GetOriginRequestPolicyConfigResult", _GORPR = "GetOriginRequestPolicyRequest", _GORPRe = "GetOriginRequestPolicyResult", _GPK = "GetPublicKey", _GPKC = "GetPublicKeyConfig", _GPKCR = "GetPublicKeyConfigRequest", _GPKCRe = "GetPublicKeyConfigResult", _GPKR = "GetPublicKeyRequest", _GPKRe = "GetPublicKeyResult", _GR = "GeoRestrictions", _GRC2 = "GeoRestrictionCustomization", _GRHP = "GetResponseHeadersPolicy", _GRHPC = "GetResponseHeadersPolicyConfig", _GRHPCR = "GetResponseHeadersPolicyConfigRequest", _GRHPCRe = "GetResponseHeadersPolicyConfigResult", _GRHPR = "GetResponseHeadersPolicyRequest", _GRHPRe = "GetResponseHeadersPolicyResult", _GRLC = "GetRealtimeLogConfig", _GRLCR = "GetRealtimeLogConfigRequest", _GRLCRe = "GetRealtimeLogConfigResult", _GRP = "GetResourcePolicy", _GRPR = "GetResourcePolicyRequest", _GRPRe = "GetResourcePolicyResult", _GRe = "GeoRestriction", _GSD = "GetStreamingDistribution", _GSDC = "GetStreamingDistributionConfig", _GSDCR = "GetStreamingDistributionConfigRequest", _GSDCRe = "GetStreamingDistributionConfigResult", _GSDR = "GetStreamingDistributionRequest", _GSDRe = "GetStreamingDistributionResult", _GTS = "GetTrustStore", _GTSR = "GetTrustStoreRequest", _GTSRe = "GetTrustStoreResult", _GVO = "GetVpcOrigin", _GVOR = "GetVpcOriginRequest", _GVORe = "GetVpcOriginResult", _H = "Headers", _HB = "HeaderBehavior", _HC = "HeadersConfig", _HL = "HeaderList", _HN = "HeaderName", _HTTPP = "HTTPPort", _HTTPSP = "HTTPSPort", _HV = "HttpVersion", _HVe = "HeaderValue", _He = "Header", _I2 = "Items", _IA = "InvalidArgument", _IAMCI = "IAMCertificateId", _IAT = "IpAddressType", _IAn = "InvalidAssociation", _IB = "InvalidationBatch", _IBn = "IncludeBody", _IC = "IpCount", _ICC = "IpamCidrConfigs", _ICCL = "IpamCidrConfigList", _ICCp = "IpamCidrConfig", _ICE2 = "IgnoreCertificateExpiry", _ICPRS = "ICPRecordalStatus", _ICn = "IncludeCookies", _ICp = "IpamConfig", _ID = "IllegalDelete", _IDNFOAC = "InvalidDomainNameForOriginAccessControl", _IDRO = "InvalidDefaultRootObject", _IDs = "IsDefault", _IE = "Ipv6Enabled", _IEC = "InvalidErrorCode", _IFA = "InvalidFunctionAssociation", _IFC = "InvalidForwardCookies", _IFLECAWCB = "IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior", _IGRP = "InvalidGeoRestrictionParameter", _IHFSO = "InvalidHeadersForS3Origin", _IIMV = "InvalidIfMatchVersion", _IIPVE = "IsIPV6Enabled", _IL = "InvalidationList", _ILC = "InvalidLocationCode", _ILFA = "InvalidLambdaFunctionAssociation", _IM = "IfMatch", _IMPV = "InvalidMinimumProtocolVersion", _IM_ = "If-Match", _IO = "InvalidOrigin", _IOAC = "IllegalOriginAccessConfiguration", _IOACn = "InvalidOriginAccessControl", _IOAI = "InvalidOriginAccessIdentity", _IOKT = "InvalidOriginKeepaliveTimeout", _IORT = "InvalidOriginReadTimeout", _IPA = "IpamPoolArn", _IPIB = "InProgressInvalidationBatches", _IPS = "InvalidProtocolSettings", _IQ = "InconsistentQuantities", _IQSP = "InvalidQueryStringParameters", _IRC = "InvalidResponseCode", _IRP = "InvalidRelativePath", _IRPn = "InvalidRequiredProtocol", _IS = "ImportSource", _ISL = "InvalidationSummaryList", _ISn = "InvalidationSummary", _ISnc = "IncludeSubdomains", _IT2 = "InvalidTagging", _ITTL = "IdleTTL", _ITTLO = "InvalidTTLOrder", _ITs = "IsTruncated", _IU = "IllegalUpdate", _IVC = "InvalidViewerCertificate", _IWACLI = "InvalidWebACLId", _Id = "Id", _Ide = "Identifier", _In = "Invalidation", _K2 = "Key", _KG = "KeyGroup", _KGAE = "KeyGroupAlreadyExists", _KGC = "KeyGroupConfig", _KGI = "KeyGroupId", _KGKPI = "KGKeyPairIds", _KGKPIL = "KGKeyPairIdsList", _KGL = "KeyGroupList", _KGS = "KeyGroupSummary", _KGSL = "KeyGroupSummaryList", _KPI = "KeyPairIds", _KPIL = "KeyPairIdList", _KPIe = "KeyPairId", _KSC = "KinesisStreamConfig", _KVS = "KeyValueStore", _KVSA = "KeyValueStoreAssociations", _KVSAL = "KeyValueStoreAssociationList", _KVSARN = "KeyValueStoreARN", _KVSAe = "KeyValueStoreAssociation", _KVSL = "KeyValueStoreList", _KVSSL = "KeyValueStoreSummaryList", _L = "Location", _LAIL = "ListAnycastIpLists", _LAILR = "ListAnycastIpListsRequest", _LAILRi = "ListAnycastIpListsResult", _LC = "LoggingConfig", _LCA = "ListConflictingAliases", _LCAR = "ListConflictingAliasesRequest", _LCARi = "ListConflictingAliasesResult", _LCDP = "ListContinuousDeploymentPolicies", _LCDPR = "ListContinuousDeploymentPoliciesRequest", _LCDPRi = "ListContinuousDeploymentPoliciesResult", _LCF = "ListConnectionFunctions", _LCFOAI = "ListCloudFrontOriginAccessIdentities", _LCFOAIR = "ListCloudFrontOriginAccessIdentitiesRequest", _LCFOAIRi = "ListCloudFrontOriginAccessIdentitiesResult", _LCFR = "ListConnectionFunctionsRequest", _LCFRi = "ListConnectionFunctionsResult", _LCG = "ListConnectionGroups", _LCGR = "ListConnectionGroupsRequest", _LCGRi = "ListConnectionGroupsResult", _LCP = "ListCachePolicies", _LCPR = "ListCachePoliciesRequest", _LCPRi = "ListCachePoliciesResult", _LD = "ListDistributions", _LDBAILI = "ListDistributionsByAnycastIpListId", _LDBAILIR = "ListDistributionsByAnycastIpListIdRequest", _LDBAILIRi = "ListDistributionsByAnycastIpListIdResult", _LDBCF = "ListDistributionsByConnectionFunction", _LDBCFR = "ListDistributionsByConnectionFunctionRequest", _LDBCFRi = "ListDistributionsByConnectionFunctionResult", _LDBCM = "ListDistributionsByConnectionMode", _LDBCMR = "ListDistributionsByConnectionModeRequest", _LDBCMRi = "ListDistributionsByConnectionModeResult", _LDBCPI = "ListDistributionsByCachePolicyId", _LDBCPIR = "ListDistributionsByCachePolicyIdRequest", _LDBCPIRi = "ListDistributionsByCachePolicyIdResult", _LDBKG = "ListDistributionsByKeyGroup", _LDBKGR = "ListDistributionsByKeyGroupRequest", _LDBKGRi = "ListDistributionsByKeyGroupResult", _LDBOR = "ListDistributionsByOwnedResource", _LDBORPI = "ListDistributionsByOriginRequestPolicyId", _LDBORPIR = "ListDistributionsByOriginRequestPolicyIdRequest", _LDBORPIRi = "ListDistributionsByOriginRequestPolicyIdResult", _LDBORR = "ListDistributionsByOwnedResourceRequest", _LDBORRi = "ListDistributionsByOwnedResourceResult", _LDBRHPI = "ListDistributionsByResponseHeadersPolicyId", _LDBRHPIR = "ListDistributionsByResponseHeadersPolicyIdRequest", _LDBRHPIRi = "ListDistributionsByResponseHeadersPolicyIdResult", _LDBRLC = "ListDistributionsByRealtimeLogConfig", _LDBRLCR = "ListDistributionsByRealtimeLogConfigRequest", _LDBRLCRi = "ListDistributionsByRealtimeLogConfigResult", _LDBTS = "ListDistributionsByTrustStore", _LDBTSR = "ListDistributionsByTrustStoreRequest", _LDBTSRi = "ListDistributionsByTrustStoreResult", _LDBVOI = "ListDistributionsByVpcOriginId", _LDBVOIR = "ListDistributionsByVpcOriginIdRequest", _LDBVOIRi = "ListDistributionsByVpcOriginIdResult", _LDBWACLI = "ListDistributionsByWebACLId", _LDBWACLIR = "ListDistributionsByWebACLIdRequest", _LDBWACLIRi = "ListDistributionsByWebACLIdResult", _LDC = "ListDomainConflicts", _LDCR = "ListDomainConflictsRequest", _LDCRi = "ListDomainConflictsResult", _LDR = "ListDistributionsRequest", _LDRi = "ListDistributionsResult", _LDT = "ListDistributionTenants", _LDTBC = "ListDistributionTenantsByCustomization", _LDTBCR = "ListDistributionTenantsByCustomizationRequest", _LDTBCRi = "ListDistributionTenantsByCustomizationResult", _LDTR = "ListDistributionTenantsRequest", _LDTRi = "ListDistributionTenantsResult", _LF = "ListFunctions", _LFA = "LambdaFunctionAssociations", _LFAL = "LambdaFunctionAssociationList", _LFARN = "LambdaFunctionARN", _LFAa = "LambdaFunctionAssociation", _LFLEC = "ListFieldLevelEncryptionConfigs", _LFLECR = "ListFieldLevelEncryptionConfigsRequest", _LFLECRi = "ListFieldLevelEncryptionConfigsResult", _LFLEP = "ListFieldLevelEncryptionProfiles", _LFLEPR = "ListFieldLevelEncryptionProfilesRequest", _LFLEPRi = "ListFieldLevelEncryptionProfilesResult", _LFR = "ListFunctionsRequest", _LFRi = "ListFunctionsResult", _LI = "ListInvalidations", _LIFDT = "ListInvalidationsForDistributionTenant", _LIFDTR = "ListInvalidationsForDistributionTenantRequest", _LIFDTRi = "ListInvalidationsForDistributionTenantResult", _LIR = "ListInvalidationsRequest", _LIRi = "ListInvalidationsResult", _LKG = "ListKeyGroups", _LKGR = "ListKeyGroupsRequest", _LKGRi = "ListKeyGroupsResult", _LKVS = "ListKeyValueStores", _LKVSR = "ListKeyValueStoresRequest", _LKVSRi = "ListKeyValueStoresResult", _LL = "LocationList", _LMT = "LastModifiedTime", _LOAC = "ListOriginAccessControls", _LOACR = "ListOriginAccessControlsRequest", _LOACRi = "ListOriginAccessControlsResult", _LORP = "ListOriginRequestPolicies", _LORPR = "ListOriginRequestPoliciesRequest", _LORPRi = "ListOriginRequestPoliciesResult", _LPK = "ListPublicKeys", _LPKR = "ListPublicKeysRequest", _LPKRi = "ListPublicKeysResult", _LRHP = "ListResponseHeadersPolicies", _LRHPR = "ListResponseHeadersPoliciesRequest", _LRHPRi = "ListResponseHeadersPoliciesResult", _LRLC = "ListRealtimeLogConfigs", _LRLCR = "ListRealtimeLogConfigsRequest", _LRLCRi = "ListRealtimeLogConfigsResult", _LSD = "ListStreamingDistributions", _LSDR = "ListStreamingDistributionsRequest", _LSDRi = "ListStreamingDistributionsResult", _LTFR = "ListTagsForResource", _LTFRR = "ListTagsForResourceRequest", _LTFRRi = "ListTagsForResourceResult", _LTS = "ListTrustStores", _LTSR = "ListTrustStoresRequest", _LTSRi = "ListTrustStoresResult", _LVO = "ListVpcOrigins", _LVOR = "ListVpcOriginsRequest", _LVORi = "ListVpcOriginsResult", _Lo = "Logging", _Loc = "Locations", _M = "Message", _MB = "MissingBody", _MBo = "ModeBlock", _MCD = "ManagedCertificateDetails", _MCR = "ManagedCertificateRequest", _MI = "MaxItems", _ML = "MethodsList", _MPV = "MinimumProtocolVersion", _MS = "MonitoringSubscription", _MSAE = "MonitoringSubscriptionAlreadyExists", _MTTL = "MinTTL", _MTTLa = "MaxTTL", _MTTLax = "MaximumTTL", _Ma = "Marker", _Me = "Members", _Met = "Method", _Mo = "Mode", _N = "Name", _NM = "NextMarker", _NOCC = "NumberOfCaCertificates", _NSCDP = "NoSuchContinuousDeploymentPolicy", _NSCFOAI = "NoSuchCloudFrontOriginAccessIdentity", _NSCP = "NoSuchCachePolicy", _NSD = "NoSuchDistribution", _NSFE = "NoSuchFunctionExists", _NSFLEC = "NoSuchFieldLevelEncryptionConfig", _NSFLEP = "NoSuchFieldLevelEncryptionProfile", _NSI = "NoSuchInvalidation", _NSMS = "NoSuchMonitoringSubscription", _NSO = "NoSuchOrigin", _NSOAC = "NoSuchOriginAccessControl", _NSORP = "NoSuchOriginRequestPolicy", _NSPK = "NoSuchPublicKey", _NSR = "NoSuchResource", _NSRHP = "NoSuchResponseHeadersPolicy", _NSRLC = "NoSuchRealtimeLogConfig", _NSSD = "NoSuchStreamingDistribution", _O = "Origins", _OAC = "OriginAccessControl", _OACAE = "OriginAccessControlAlreadyExists", _OACC = "OriginAccessControlConfig", _OACI = "OriginAccessControlId", _OACIU = "OriginAccessControlInUse", _OACL = "OriginAccessControlList", _OACOT = "OriginAccessControlOriginType", _OACS = "OriginAccessControlSummary", _OACSL = "OriginAccessControlSummaryList", _OAI = "OwnerAccountId", _OAIr = "OriginAccessIdentity", _OCH = "OriginCustomHeader", _OCHL = "OriginCustomHeadersList", _OEA = "OriginEndpointArn", _OG = "OriginGroups", _OGFC = "OriginGroupFailoverCriteria", _OGL = "OriginGroupList", _OGM = "OriginGroupMember", _OGML = "OriginGroupMemberList", _OGMr = "OriginGroupMembers", _OGr = "OriginGroup", _OI2 = "OriginId", _OKT = "OriginKeepaliveTimeout", _OL = "OriginList", _OMC = "OriginMtlsConfig", _OO = "OriginOverride", _OP = "OriginPath", _OPP = "OriginProtocolPolicy", _ORP = "OriginRequestPolicy", _ORPAE = "OriginRequestPolicyAlreadyExists", _ORPC = "OriginRequestPolicyConfig", _ORPCC = "OriginRequestPolicyCookiesConfig", _ORPHC = "OriginRequestPolicyHeadersConfig", _ORPI = "OriginRequestPolicyId", _ORPIU = "OriginRequestPolicyInUse", _ORPL = "OriginRequestPolicyList", _ORPQSC = "OriginRequestPolicyQueryStringsConfig", _ORPS = "OriginRequestPolicySummary", _ORPSL = "OriginRequestPolicySummaryList", _ORT = "OriginReadTimeout", _OS = "OriginShield", _OSP = "OriginSslProtocols", _OSR = "OriginShieldRegion", _Or = "Origin", _Ov = "Override", _P2 = "Parameters", _PC2 = "PriceClass", _PCF = "PublishConnectionFunction", _PCFR = "PublishConnectionFunctionRequest", _PCFRu = "PublishConnectionFunctionResult", _PD = "PolicyDocument", _PDI = "PrimaryDistributionId", _PDN = "PrimaryDomainName", _PDS = "ParameterDefinitionSchema", _PDa = "ParameterDefinition", _PDar = "ParameterDefinitions", _PF = "PreconditionFailed", _PFR = "PublishFunctionRequest", _PFRu = "PublishFunctionResult", _PFu = "PublishFunction", _PI2 = "ProfileId", _PICKAFTO = "ParametersInCacheKeyAndForwardedToOrigin", _PIr = "ProviderId", _PK = "PublicKey", _PKAE = "PublicKeyAlreadyExists", _PKC = "PublicKeyConfig", _PKI = "PublicKeyId", _PKIL = "PublicKeyIdList", _PKIU = "PublicKeyInUse", _PKL = "PublicKeyList", _PKS = "PublicKeySummary", _PKSL = "PublicKeySummaryList", _PL = "PathList", _PP = "PathPattern", _PRP = "PutResourcePolicy", _PRPR = "PutResourcePolicyRequest", _PRPRu = "PutResourcePolicyResult", _Pa = "Paths", _Par = "Parameter", _Pat = "Path", _Pr2 = "Prefix", _Pre = "Preload", _Pro = "Protection", _Q = "Quantity", _QA = "QueryArg", _QAP = "QueryArgProfile", _QAPC = "QueryArgProfileConfig", _QAPE = "QueryArgProfileEmpty", _QAPL = "QueryArgProfileList", _QAPu = "QueryArgProfiles", _QS = "QueryStrings", _QSB = "QueryStringBehavior", _QSC = "QueryStringsConfig", _QSCK = "QueryStringCacheKeys", _QSCKL = "QueryStringCacheKeysList", _QSN = "QueryStringNames", _QSNL = "QueryStringNamesList", _QSu = "QueryString", _R = "Region", _RA2 = "ResourceArn", _RARN = "RoleARN", _RC2 = "ResponseCode", _RCT = "ResponseCompletionTimeout", _RE = "RoutingEndpoint", _RF = "RedirectFrom", _RHC = "RemoveHeadersConfig", _RHP = "ResponseHeadersPolicy", _RHPACAH = "ResponseHeadersPolicyAccessControlAllowHeaders", _RHPACAM = "ResponseHeadersPolicyAccessControlAllowMethods", _RHPACAO = "ResponseHeadersPolicyAccessControlAllowOrigins", _RHPACEH = "ResponseHeadersPolicyAccessControlExposeHeaders", _RHPAE = "ResponseHeadersPolicyAlreadyExists", _RHPC = "ResponseHeadersPolicyConfig", _RHPCC = "ResponseHeadersPolicyCorsConfig", _RHPCH = "ResponseHeadersPolicyCustomHeader", _RHPCHC = "ResponseHeadersPolicyCustomHeadersConfig", _RHPCHL = "ResponseHeadersPolicyCustomHeaderList", _RHPCSP = "ResponseHeadersPolicyContentSecurityPolicy", _RHPCTO = "ResponseHeadersPolicyContentTypeOptions", _RHPFO = "ResponseHeadersPolicyFrameOptions", _RHPI = "ResponseHeadersPolicyId", _RHPIU = "ResponseHeadersPolicyInUse", _RHPL = "ResponseHeadersPolicyList", _RHPRH = "ResponseHeadersPolicyRemoveHeader", _RHPRHC = "ResponseHeadersPolicyRemoveHeadersConfig", _RHPRHL = "ResponseHeadersPolicyRemoveHeaderList", _RHPRP = "ResponseHeadersPolicyReferrerPolicy", _RHPS = "ResponseHeadersPolicySummary", _RHPSHC = "ResponseHeadersPolicySecurityHeadersConfig", _RHPSL = "ResponseHeadersPolicySummaryList", _RHPSTHC = "ResponseHeadersPolicyServerTimingHeadersConfig", _RHPSTS = "ResponseHeadersPolicyStrictTransportSecurity", _RHPXSSP = "ResponseHeadersPolicyXSSProtection", _RI = "ResourceId", _RIU = "ResourceInUse", _RLC = "RealtimeLogConfig", _RLCA = "RealtimeLogConfigArn", _RLCAE = "RealtimeLogConfigAlreadyExists", _RLCIU = "RealtimeLogConfigInUse", _RLCL = "RealtimeLogConfigList", _RLCN = "RealtimeLogConfigName", _RLCOM = "RealtimeLogConfigOwnerMismatch", _RLCe = "RealtimeLogConfigs", _RMSC = "RealtimeMetricsSubscriptionConfig", _RMSS = "RealtimeMetricsSubscriptionStatus", _RND = "ResourceNotDisabled", _RP = "ReferrerPolicy", _RPP = "ResponsePagePath", _RT3 = "ResourceType", _RTe = "RestrictionType", _RTed = "RedirectTo", _RU = "ReportUri", _Re = "Restrictions", _Rea = "Reason", _Req = "Required", _Res = "Resource", _Ru = "Runtime", _S2 = "Status", _SARN = "SourceARN", _SARNt = "StreamARN", _SB = "SigningBehavior", _SC = "SelectionCriteria", _SCL = "StatusCodeList", _SCUI = "S3CanonicalUserId", _SCt = "StatusCodes", _SCta = "StatusCode", _SD = "StreamingDistribution", _SDAE = "StreamingDistributionAlreadyExists", _SDC = "StreamingDistributionConfig", _SDCWT = "StreamingDistributionConfigWithTags", _SDDN = "StagingDistributionDnsNames", _SDDNL = "StagingDistributionDnsNameList", _SDI = "StagingDistributionId", _SDIU = "StagingDistributionInUse", _SDL = "StreamingDistributionList", _SDND = "StreamingDistributionNotDisabled", _SDS = "StreamingDistributionSummary", _SDSL = "StreamingDistributionSummaryList", _SHC = "SecurityHeadersConfig", _SHCi = "SingleHeaderConfig", _SL = "SignerList", _SLC = "StreamingLoggingConfig", _SO = "S3Origin", _SOC = "S3OriginConfig", _SP = "SigningProtocol", _SPL = "SslProtocolsList", _SPs = "SslProtocol", _SR = "SamplingRate", _SS = "SmoothStreaming", _SSC = "SessionStickinessConfig", _SSCt = "StringSchemaConfig", _SSLSM = "SSLSupportMethod", _SSt = "StringSchema", _ST2 = "StreamType", _STHC = "ServerTimingHeadersConfig", _STS2 = "StrictTransportSecurity", _STo = "SourceType", _SWC = "SingleWeightConfig", _Si = "Signer", _St = "Stage", _Sta = "Staging", _T2 = "Type", _TC2 = "TrafficConfig", _TCF = "TestConnectionFunction", _TCFR = "TestConnectionFunctionRequest", _TCFRe = "TestConnectionFunctionResult", _TCe = "TenantConfig", _TDI = "TargetDistributionId", _TF = "TestFunction", _TFF = "TestFunctionFailed", _TFR = "TestFunctionRequest", _TFRe = "TestFunctionResult", _TK = "TagKeys", _TKG = "TrustedKeyGroups", _TKGDNE = "TrustedKeyGroupDoesNotExist", _TKGIL = "TrustedKeyGroupIdList", _TKL = "TagKeyList", _TL = "TagList", _TLCSPIRHP = "TooLongCSPInResponseHeadersPolicy", _TMC = "TooManyCertificates", _TMCB = "TooManyCacheBehaviors", _TMCDP = "TooManyContinuousDeploymentPolicies", _TMCFOAI = "TooManyCloudFrontOriginAccessIdentities", _TMCHIRHP = "TooManyCustomHeadersInResponseHeadersPolicy", _TMCICP = "TooManyCookiesInCachePolicy", _TMCIORP = "TooManyCookiesInOriginRequestPolicy", _TMCNIWL = "TooManyCookieNamesInWhiteList", _TMCP = "TooManyCachePolicies", _TMD = "TooManyDistributions", _TMDATCP = "TooManyDistributionsAssociatedToCachePolicy", _TMDATFLEC = "TooManyDistributionsAssociatedToFieldLevelEncryptionConfig", _TMDATKG = "TooManyDistributionsAssociatedToKeyGroup", _TMDATOAC = "TooManyDistributionsAssociatedToOriginAccessControl", _TMDATORP = "TooManyDistributionsAssociatedToOriginRequestPolicy", _TMDATRHP = "TooManyDistributionsAssociatedToResponseHeadersPolicy", _TMDCNAME = "TooManyDistributionCNAMEs", _TMDWFA = "TooManyDistributionsWithFunctionAssociations", _TMDWLA = "TooManyDistributionsWithLambdaAssociations", _TMDWSFARN = "TooManyDistributionsWithSingleFunctionARN", _TMF = "TooManyFunctions", _TMFA = "TooManyFunctionAssociations", _TMFLEC = "TooManyFieldLevelEncryptionConfigs", _TMFLECTP = "TooManyFieldLevelEncryptionContentTypeProfiles", _TMFLEEE = "TooManyFieldLevelEncryptionEncryptionEntities", _TMFLEFP = "TooManyFieldLevelEncryptionFieldPatterns", _TMFLEP = "TooManyFieldLevelEncryptionProfiles", _TMFLEQAP = "TooManyFieldLevelEncryptionQueryArgProfiles", _TMHICP = "TooManyHeadersInCachePolicy", _TMHIFV = "TooManyHeadersInForwardedValues", _TMHIORP = "TooManyHeadersInOriginRequestPolicy", _TMIIP = "TooManyInvalidationsInProgress", _TMKG = "TooManyKeyGroups", _TMKGATD = "TooManyKeyGroupsAssociatedToDistribution", _TMLFA = "TooManyLambdaFunctionAssociations", _TMO = "TooManyOrigins", _TMOAC = "TooManyOriginAccessControls", _TMOCH = "TooManyOriginCustomHeaders", _TMOGPD = "TooManyOriginGroupsPerDistribution", _TMORP = "TooManyOriginRequestPolicies", _TMPK = "TooManyPublicKeys", _TMPKIKG = "TooManyPublicKeysInKeyGroup", _TMQSICP = "TooManyQueryStringsInCachePolicy", _TMQSIORP = "TooManyQueryStringsInOriginRequestPolicy", _TMQSP = "TooManyQueryStringParameters", _TMRHIRHP = "TooManyRemoveHeadersInResponseHeadersPolicy", _TMRHP = "TooManyResponseHeadersPolicies", _TMRLC = "TooManyRealtimeLogConfigs", _TMSD = "TooManyStreamingDistributions", _TMSDCNAME = "TooManyStreamingDistributionCNAMEs", _TMTS = "TooManyTrustedSigners", _TOI = "TargetOriginId", _TR = "TestResult", _TRR = "TagResourceRequest", _TRa = "TargetResource", _TRag = "TagResource", _TS = "TrustedSigners", _TSC = "TrustStoreConfig", _TSDNE = "TrustedSignerDoesNotExist", _TSI = "TrustStoreIdentifier", _TSIr = "TrustStoreId", _TSL = "TrustStoreList", _TSS = "TrustStoreSummary", _TSr = "TrustStore", _Ta2 = "Tags", _Tag = "Tag", _UAIL = "UpdateAnycastIpList", _UAILR = "UpdateAnycastIpListRequest", _UAILRp = "UpdateAnycastIpListResult", _UCCOCSPE = "UseClientCertificateOCSPEndpoint", _UCDP = "UpdateContinuousDeploymentPolicy", _UCDPR = "UpdateContinuousDeploymentPolicyRequest", _UCDPRp = "UpdateContinuousDeploymentPolicyResult", _UCF = "UpdateConnectionFunction", _UCFOAI = "UpdateCloudFrontOriginAccessIdentity", _UCFOAIR = "UpdateCloudFrontOriginAccessIdentityRequest", _UCFOAIRp = "UpdateCloudFrontOriginAccessIdentityResult", _UCFR = "UpdateConnectionFunctionRequest", _UCFRp = "UpdateConnectionFunctionResult", _UCG = "UpdateConnectionGroup", _UCGR = "UpdateConnectionGroupRequest", _UCGRp = "UpdateConnectionGroupResult", _UCP = "UpdateCachePolicy", _UCPR = "UpdateCachePolicyRequest", _UCPRp = "UpdateCachePolicyResult", _UD = "UpdateDistribution", _UDA = "UpdateDomainAssociation", _UDAR = "UpdateDomainAssociationRequest", _UDARp = "UpdateDomainAssociationResult", _UDR = "UpdateDistributionRequest", _UDRp = "UpdateDistributionResult", _UDT = "UpdateDistributionTenant", _UDTR = "UpdateDistributionTenantRequest", _UDTRp = "UpdateDistributionTenantResult", _UDWSC = "UpdateDistributionWithStagingConfig", _UDWSCR = "UpdateDistributionWithStagingConfigRequest", _UDWSCRp = "UpdateDistributionWithStagingConfigResult", _UF = "UpdateFunction", _UFLEC = "UpdateFieldLevelEncryptionConfig", _UFLECR = "UpdateFieldLevelEncryptionConfigRequest", _UFLECRp = "UpdateFieldLevelEncryptionConfigResult", _UFLEP = "UpdateFieldLevelEncryptionProfile", _UFLEPR = "UpdateFieldLevelEncryptionProfileRequest", _UFLEPRp = "UpdateFieldLevelEncryptionProfileResult", _UFR = "UpdateFunctionRequest", _UFRp = "UpdateFunctionResult", _UKG = "UpdateKeyGroup", _UKGR = "UpdateKeyGroupRequest", _UKGRp = "UpdateKeyGroupResult", _UKVS = "UpdateKeyValueStore", _UKVSR = "UpdateKeyValueStoreRequest", _UKVSRp = "UpdateKeyValueStoreResult", _UO = "UnsupportedOperation", _UOAC = "UpdateOriginAccessControl", _UOACR = "UpdateOriginAccessControlRequest", _UOACRp = "UpdateOriginAccessControlResult", _UORP = "UpdateOriginRequestPolicy", _UORPR = "UpdateOriginRequestPolicyRequest", _UORPRp = "UpdateOriginRequestPolicyResult", _UPK = "UpdatePublicKey", _UPKR = "UpdatePublicKeyRequest", _UPKRp = "UpdatePublicKeyResult", _UR = "UntagResource", _URHP = "UpdateResponseHeadersPolicy", _URHPR = "UpdateResponseHeadersPolicyRequest", _URHPRp = "UpdateResponseHeadersPolicyResult", _URLC = "UpdateRealtimeLogConfig", _URLCR = "UpdateRealtimeLogConfigRequest", _URLCRp = "UpdateRealtimeLogConfigResult", _URR = "UntagResourceRequest", _USD = "UpdateStreamingDistribution", _USDR = "UpdateStreamingDistributionRequest", _USDRp = "UpdateStreamingDistributionResult", _UTS = "UpdateTrustStore", _UTSR = "UpdateTrustStoreRequest", _UTSRp = "UpdateTrustStoreResult", _UVO = "UpdateVpcOrigin", _UVOR = "UpdateVpcOriginRequest", _UVORp = "UpdateVpcOriginResult", _V2 = "Version", _VC = "ViewerCertificate", _VDC = "VerifyDnsConfiguration", _VDCR = "VerifyDnsConfigurationRequest", _VDCRe = "VerifyDnsConfigurationResult", _VMC = "ViewerMtlsConfig", _VO = "VpcOrigin", _VOC = "VpcOriginConfig", _VOEC = "VpcOriginEndpointConfig", _VOI = "VpcOriginId", _VOL = "VpcOriginList", _VOS = "VpcOriginSummary", _VOSL = "VpcOriginSummaryList", _VPP = "ViewerProtocolPolicy", _VTD = "ValidationTokenDetails", _VTDL = "ValidationTokenDetailList", _VTDa = "ValidationTokenDetail", _VTH = "ValidationTokenHost", _Va = "Value", _W = "Weight", _WA = "WebAcl", _WAC = "WebAclCustomization", _WACLA = "WebACLArn", _WACLI = "WebACLId", _WN = "WhitelistedNames", _XSSP = "XSSProtection", _c5 = "client", _d = "domain", _e5 = "error", _h4 = "http", _hE5 = "httpError", _hH2 = "httpHeader", _hP = "httpPayload", _hQ2 = "httpQuery", _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.cloudfront", _sST = "sensitiveStringType", _se3 = "server", _xN = "xmlName", n05 = "com.amazonaws.cloudfront", _s_registry5 = new TypeRegistry(_s5), CloudFrontServiceException$ = [-3, _s5, "CloudFrontServiceException", 0, [], []];
+_s_registry5.registerError(CloudFrontServiceException$, CloudFrontServiceException);
+var n0_registry5 = new TypeRegistry(n05), AccessDenied$ = [
   -3,
   n05,
-  _BBOPE,
-  { [_e5]: _c5 },
-  [_m4],
+  _AD,
+  { [_e5]: _c5, [_hE5]: 403 },
+  [_M],
   [0]
 ];
-n0_registry5.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
-var EmptyUploadException$ = [
+n0_registry5.registerError(AccessDenied$, AccessDenied);
+var BatchTooLarge$ = [
   -3,
   n05,
-  _EUE,
-  { [_e5]: _c5 },
-  [_m4],
+  _BTL,
+  { [_e5]: _c5, [_hE5]: 413 },
+  [_M],
   [0]
 ];
-n0_registry5.registerError(EmptyUploadException$, EmptyUploadException);
-var ExclusionAlreadyExistsException$ = [
+n0_registry5.registerError(BatchTooLarge$, BatchTooLarge);
+var CachePolicyAlreadyExists$ = [
   -3,
   n05,
-  _EAEE,
-  { [_e5]: _c5 },
-  [_m4],
+  _CPAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
   [0]
 ];
-n0_registry5.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
-var ExclusionNotFoundException$ = [
+n0_registry5.registerError(CachePolicyAlreadyExists$, CachePolicyAlreadyExists);
+var CachePolicyInUse$ = [
   -3,
   n05,
-  _ENFE,
-  { [_e5]: _c5 },
-  [_m4],
+  _CPIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
   [0]
 ];
-n0_registry5.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
-var ImageAlreadyExistsException$ = [
+n0_registry5.registerError(CachePolicyInUse$, CachePolicyInUse);
+var CannotChangeImmutablePublicKeyFields$ = [
   -3,
   n05,
-  _IAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
-var ImageArchivedException$ = [
-  -3,
-  n05,
-  _IAE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageArchivedException$, ImageArchivedException);
-var ImageDigestDoesNotMatchException$ = [
-  -3,
-  n05,
-  _IDDNME,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
-var ImageNotFoundException$ = [
-  -3,
-  n05,
-  _INFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageNotFoundException$, ImageNotFoundException);
-var ImageStorageClassUpdateNotSupportedException$ = [
-  -3,
-  n05,
-  _ISCUNSE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
-var ImageTagAlreadyExistsException$ = [
-  -3,
-  n05,
-  _ITAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
-var InvalidLayerException$ = [
-  -3,
-  n05,
-  _ILE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidLayerException$, InvalidLayerException);
-var InvalidLayerPartException$ = [
-  -3,
-  n05,
-  _ILPE,
-  { [_e5]: _c5 },
-  [_rI, _rN2, _uI, _lVBR, _m4],
-  [0, 0, 0, 1, 0]
-];
-n0_registry5.registerError(InvalidLayerPartException$, InvalidLayerPartException);
-var InvalidParameterException$ = [
-  -3,
-  n05,
-  _IPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
-var InvalidTagParameterException$ = [
-  -3,
-  n05,
-  _ITPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidTagParameterException$, InvalidTagParameterException);
-var KmsException$ = [
-  -3,
-  n05,
-  _KE,
-  { [_e5]: _c5 },
-  [_m4, _kE],
-  [0, 0]
-];
-n0_registry5.registerError(KmsException$, KmsException);
-var LayerAlreadyExistsException$ = [
-  -3,
-  n05,
-  _LAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
-var LayerInaccessibleException$ = [
-  -3,
-  n05,
-  _LIE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayerInaccessibleException$, LayerInaccessibleException);
-var LayerPartTooSmallException$ = [
-  -3,
-  n05,
-  _LPTSE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
-var LayersNotFoundException$ = [
-  -3,
-  n05,
-  _LNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayersNotFoundException$, LayersNotFoundException);
-var LifecyclePolicyNotFoundException$ = [
-  -3,
-  n05,
-  _LPNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
-var LifecyclePolicyPreviewInProgressException$ = [
-  -3,
-  n05,
-  _LPPIPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
-var LifecyclePolicyPreviewNotFoundException$ = [
-  -3,
-  n05,
-  _LPPNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
-var LimitExceededException$ = [
-  -3,
-  n05,
-  _LEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LimitExceededException$, LimitExceededException);
-var PullThroughCacheRuleAlreadyExistsException$ = [
-  -3,
-  n05,
-  _PTCRAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
-var PullThroughCacheRuleNotFoundException$ = [
-  -3,
-  n05,
-  _PTCRNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
-var ReferencedImagesNotFoundException$ = [
-  -3,
-  n05,
-  _RINFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
-var RegistryPolicyNotFoundException$ = [
-  -3,
-  n05,
-  _RPNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
-var ReplicationBackfillInProgressException$ = [
-  -3,
-  n05,
-  _RBIPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
-var ReplicationBackfillInvalidStatusException$ = [
-  -3,
-  n05,
-  _RBISE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
-var ReplicationBackfillNotFoundException$ = [
-  -3,
-  n05,
-  _RBNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
-var RepositoryAlreadyExistsException$ = [
-  -3,
-  n05,
-  _RAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
-var RepositoryNotEmptyException$ = [
-  -3,
-  n05,
-  _RNEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
-var RepositoryNotFoundException$ = [
-  -3,
-  n05,
-  _RNFE2,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
-var RepositoryPolicyNotFoundException$ = [
-  -3,
-  n05,
-  _RPNFEe,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
-var ScanNotFoundException$ = [
-  -3,
-  n05,
-  _SNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ScanNotFoundException$, ScanNotFoundException);
-var SecretNotFoundException$ = [
-  -3,
-  n05,
-  _SNFEe,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(SecretNotFoundException$, SecretNotFoundException);
-var ServerException$ = [
-  -3,
-  n05,
-  _SE,
-  { [_e5]: _se3 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ServerException$, ServerException);
-var SigningConfigurationNotFoundException$ = [
-  -3,
-  n05,
-  _SCNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
-var TemplateAlreadyExistsException$ = [
-  -3,
-  n05,
-  _TAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
-var TemplateNotFoundException$ = [
-  -3,
-  n05,
-  _TNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TemplateNotFoundException$, TemplateNotFoundException);
-var TooManyTagsException$ = [
-  -3,
-  n05,
-  _TMTE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TooManyTagsException$, TooManyTagsException);
-var UnableToAccessSecretException$ = [
-  -3,
-  n05,
-  _UTASE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
-var UnableToDecryptSecretValueException$ = [
-  -3,
-  n05,
-  _UTDSVE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
-var UnableToGetUpstreamImageException$ = [
-  -3,
-  n05,
-  _UTGUIE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
-var UnableToGetUpstreamLayerException$ = [
-  -3,
-  n05,
-  _UTGULE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
-var UnableToListUpstreamImageReferrersException$ = [
-  -3,
-  n05,
-  _UTLUIRE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
-var UnsupportedImageTypeException$ = [
-  -3,
-  n05,
-  _UITE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
-var UnsupportedUpstreamRegistryException$ = [
-  -3,
-  n05,
-  _UURE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
-var UploadNotFoundException$ = [
-  -3,
-  n05,
-  _UNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UploadNotFoundException$, UploadNotFoundException);
-var ValidationException$2 = [
-  -3,
-  n05,
-  _VE2,
+  _CCIPKF,
   { [_e5]: _c5, [_hE5]: 400 },
-  [_m4],
+  [_M],
   [0]
 ];
-n0_registry5.registerError(ValidationException$2, ValidationException2);
+n0_registry5.registerError(CannotChangeImmutablePublicKeyFields$, CannotChangeImmutablePublicKeyFields);
+var CannotDeleteEntityWhileInUse$ = [
+  -3,
+  n05,
+  _CDEWIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(CannotDeleteEntityWhileInUse$, CannotDeleteEntityWhileInUse);
+var CannotUpdateEntityWhileInUse$ = [
+  -3,
+  n05,
+  _CUEWIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(CannotUpdateEntityWhileInUse$, CannotUpdateEntityWhileInUse);
+var CloudFrontOriginAccessIdentityAlreadyExists$ = [
+  -3,
+  n05,
+  _CFOAIAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(CloudFrontOriginAccessIdentityAlreadyExists$, CloudFrontOriginAccessIdentityAlreadyExists);
+var CloudFrontOriginAccessIdentityInUse$ = [
+  -3,
+  n05,
+  _CFOAIIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(CloudFrontOriginAccessIdentityInUse$, CloudFrontOriginAccessIdentityInUse);
+var CNAMEAlreadyExists$ = [
+  -3,
+  n05,
+  _CNAMEAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(CNAMEAlreadyExists$, CNAMEAlreadyExists);
+var ContinuousDeploymentPolicyAlreadyExists$ = [
+  -3,
+  n05,
+  _CDPAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(ContinuousDeploymentPolicyAlreadyExists$, ContinuousDeploymentPolicyAlreadyExists);
+var ContinuousDeploymentPolicyInUse$ = [
+  -3,
+  n05,
+  _CDPIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(ContinuousDeploymentPolicyInUse$, ContinuousDeploymentPolicyInUse);
+var DistributionAlreadyExists$ = [
+  -3,
+  n05,
+  _DAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(DistributionAlreadyExists$, DistributionAlreadyExists);
+var DistributionNotDisabled$ = [
+  -3,
+  n05,
+  _DND,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(DistributionNotDisabled$, DistributionNotDisabled);
+var EntityAlreadyExists$ = [
+  -3,
+  n05,
+  _EAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(EntityAlreadyExists$, EntityAlreadyExists);
+var EntityLimitExceeded$ = [
+  -3,
+  n05,
+  _ELE,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(EntityLimitExceeded$, EntityLimitExceeded);
+var EntityNotFound$ = [
+  -3,
+  n05,
+  _ENF,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(EntityNotFound$, EntityNotFound);
+var EntitySizeLimitExceeded$ = [
+  -3,
+  n05,
+  _ESLE,
+  { [_e5]: _c5, [_hE5]: 413 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(EntitySizeLimitExceeded$, EntitySizeLimitExceeded);
+var FieldLevelEncryptionConfigAlreadyExists$ = [
+  -3,
+  n05,
+  _FLECAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FieldLevelEncryptionConfigAlreadyExists$, FieldLevelEncryptionConfigAlreadyExists);
+var FieldLevelEncryptionConfigInUse$ = [
+  -3,
+  n05,
+  _FLECIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FieldLevelEncryptionConfigInUse$, FieldLevelEncryptionConfigInUse);
+var FieldLevelEncryptionProfileAlreadyExists$ = [
+  -3,
+  n05,
+  _FLEPAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FieldLevelEncryptionProfileAlreadyExists$, FieldLevelEncryptionProfileAlreadyExists);
+var FieldLevelEncryptionProfileInUse$ = [
+  -3,
+  n05,
+  _FLEPIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FieldLevelEncryptionProfileInUse$, FieldLevelEncryptionProfileInUse);
+var FieldLevelEncryptionProfileSizeExceeded$ = [
+  -3,
+  n05,
+  _FLEPSE,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FieldLevelEncryptionProfileSizeExceeded$, FieldLevelEncryptionProfileSizeExceeded);
+var FunctionAlreadyExists$ = [
+  -3,
+  n05,
+  _FAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FunctionAlreadyExists$, FunctionAlreadyExists);
+var FunctionInUse$ = [
+  -3,
+  n05,
+  _FIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FunctionInUse$, FunctionInUse);
+var FunctionSizeLimitExceeded$ = [
+  -3,
+  n05,
+  _FSLE,
+  { [_e5]: _c5, [_hE5]: 413 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(FunctionSizeLimitExceeded$, FunctionSizeLimitExceeded);
+var IllegalDelete$ = [
+  -3,
+  n05,
+  _ID,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(IllegalDelete$, IllegalDelete);
+var IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior$ = [
+  -3,
+  n05,
+  _IFLECAWCB,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior$, IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior);
+var IllegalOriginAccessConfiguration$ = [
+  -3,
+  n05,
+  _IOAC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(IllegalOriginAccessConfiguration$, IllegalOriginAccessConfiguration);
+var IllegalUpdate$ = [
+  -3,
+  n05,
+  _IU,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(IllegalUpdate$, IllegalUpdate);
+var InconsistentQuantities$ = [
+  -3,
+  n05,
+  _IQ,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InconsistentQuantities$, InconsistentQuantities);
+var InvalidArgument$ = [
+  -3,
+  n05,
+  _IA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidArgument$, InvalidArgument);
+var InvalidAssociation$ = [
+  -3,
+  n05,
+  _IAn,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidAssociation$, InvalidAssociation);
+var InvalidDefaultRootObject$ = [
+  -3,
+  n05,
+  _IDRO,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidDefaultRootObject$, InvalidDefaultRootObject);
+var InvalidDomainNameForOriginAccessControl$ = [
+  -3,
+  n05,
+  _IDNFOAC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidDomainNameForOriginAccessControl$, InvalidDomainNameForOriginAccessControl);
+var InvalidErrorCode$ = [
+  -3,
+  n05,
+  _IEC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidErrorCode$, InvalidErrorCode);
+var InvalidForwardCookies$ = [
+  -3,
+  n05,
+  _IFC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidForwardCookies$, InvalidForwardCookies);
+var InvalidFunctionAssociation$ = [
+  -3,
+  n05,
+  _IFA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidFunctionAssociation$, InvalidFunctionAssociation);
+var InvalidGeoRestrictionParameter$ = [
+  -3,
+  n05,
+  _IGRP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidGeoRestrictionParameter$, InvalidGeoRestrictionParameter);
+var InvalidHeadersForS3Origin$ = [
+  -3,
+  n05,
+  _IHFSO,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidHeadersForS3Origin$, InvalidHeadersForS3Origin);
+var InvalidIfMatchVersion$ = [
+  -3,
+  n05,
+  _IIMV,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidIfMatchVersion$, InvalidIfMatchVersion);
+var InvalidLambdaFunctionAssociation$ = [
+  -3,
+  n05,
+  _ILFA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidLambdaFunctionAssociation$, InvalidLambdaFunctionAssociation);
+var InvalidLocationCode$ = [
+  -3,
+  n05,
+  _ILC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidLocationCode$, InvalidLocationCode);
+var InvalidMinimumProtocolVersion$ = [
+  -3,
+  n05,
+  _IMPV,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidMinimumProtocolVersion$, InvalidMinimumProtocolVersion);
+var InvalidOrigin$ = [
+  -3,
+  n05,
+  _IO,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidOrigin$, InvalidOrigin);
+var InvalidOriginAccessControl$ = [
+  -3,
+  n05,
+  _IOACn,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidOriginAccessControl$, InvalidOriginAccessControl);
+var InvalidOriginAccessIdentity$ = [
+  -3,
+  n05,
+  _IOAI,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidOriginAccessIdentity$, InvalidOriginAccessIdentity);
+var InvalidOriginKeepaliveTimeout$ = [
+  -3,
+  n05,
+  _IOKT,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidOriginKeepaliveTimeout$, InvalidOriginKeepaliveTimeout);
+var InvalidOriginReadTimeout$ = [
+  -3,
+  n05,
+  _IORT,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidOriginReadTimeout$, InvalidOriginReadTimeout);
+var InvalidProtocolSettings$ = [
+  -3,
+  n05,
+  _IPS,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidProtocolSettings$, InvalidProtocolSettings);
+var InvalidQueryStringParameters$ = [
+  -3,
+  n05,
+  _IQSP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidQueryStringParameters$, InvalidQueryStringParameters);
+var InvalidRelativePath$ = [
+  -3,
+  n05,
+  _IRP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidRelativePath$, InvalidRelativePath);
+var InvalidRequiredProtocol$ = [
+  -3,
+  n05,
+  _IRPn,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidRequiredProtocol$, InvalidRequiredProtocol);
+var InvalidResponseCode$ = [
+  -3,
+  n05,
+  _IRC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidResponseCode$, InvalidResponseCode);
+var InvalidTagging$ = [
+  -3,
+  n05,
+  _IT2,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidTagging$, InvalidTagging);
+var InvalidTTLOrder$ = [
+  -3,
+  n05,
+  _ITTLO,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidTTLOrder$, InvalidTTLOrder);
+var InvalidViewerCertificate$ = [
+  -3,
+  n05,
+  _IVC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidViewerCertificate$, InvalidViewerCertificate);
+var InvalidWebACLId$ = [
+  -3,
+  n05,
+  _IWACLI,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(InvalidWebACLId$, InvalidWebACLId);
+var KeyGroupAlreadyExists$ = [
+  -3,
+  n05,
+  _KGAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(KeyGroupAlreadyExists$, KeyGroupAlreadyExists);
+var MissingBody$ = [
+  -3,
+  n05,
+  _MB,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(MissingBody$, MissingBody);
+var MonitoringSubscriptionAlreadyExists$ = [
+  -3,
+  n05,
+  _MSAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(MonitoringSubscriptionAlreadyExists$, MonitoringSubscriptionAlreadyExists);
+var NoSuchCachePolicy$ = [
+  -3,
+  n05,
+  _NSCP,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchCachePolicy$, NoSuchCachePolicy);
+var NoSuchCloudFrontOriginAccessIdentity$ = [
+  -3,
+  n05,
+  _NSCFOAI,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchCloudFrontOriginAccessIdentity$, NoSuchCloudFrontOriginAccessIdentity);
+var NoSuchContinuousDeploymentPolicy$ = [
+  -3,
+  n05,
+  _NSCDP,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchContinuousDeploymentPolicy$, NoSuchContinuousDeploymentPolicy);
+var NoSuchDistribution$ = [
+  -3,
+  n05,
+  _NSD,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchDistribution$, NoSuchDistribution);
+var NoSuchFieldLevelEncryptionConfig$ = [
+  -3,
+  n05,
+  _NSFLEC,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchFieldLevelEncryptionConfig$, NoSuchFieldLevelEncryptionConfig);
+var NoSuchFieldLevelEncryptionProfile$ = [
+  -3,
+  n05,
+  _NSFLEP,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchFieldLevelEncryptionProfile$, NoSuchFieldLevelEncryptionProfile);
+var NoSuchFunctionExists$ = [
+  -3,
+  n05,
+  _NSFE,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchFunctionExists$, NoSuchFunctionExists);
+var NoSuchInvalidation$ = [
+  -3,
+  n05,
+  _NSI,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchInvalidation$, NoSuchInvalidation);
+var NoSuchMonitoringSubscription$ = [
+  -3,
+  n05,
+  _NSMS,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchMonitoringSubscription$, NoSuchMonitoringSubscription);
+var NoSuchOrigin$ = [
+  -3,
+  n05,
+  _NSO,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchOrigin$, NoSuchOrigin);
+var NoSuchOriginAccessControl$ = [
+  -3,
+  n05,
+  _NSOAC,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchOriginAccessControl$, NoSuchOriginAccessControl);
+var NoSuchOriginRequestPolicy$ = [
+  -3,
+  n05,
+  _NSORP,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchOriginRequestPolicy$, NoSuchOriginRequestPolicy);
+var NoSuchPublicKey$ = [
+  -3,
+  n05,
+  _NSPK,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchPublicKey$, NoSuchPublicKey);
+var NoSuchRealtimeLogConfig$ = [
+  -3,
+  n05,
+  _NSRLC,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchRealtimeLogConfig$, NoSuchRealtimeLogConfig);
+var NoSuchResource$ = [
+  -3,
+  n05,
+  _NSR,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchResource$, NoSuchResource);
+var NoSuchResponseHeadersPolicy$ = [
+  -3,
+  n05,
+  _NSRHP,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchResponseHeadersPolicy$, NoSuchResponseHeadersPolicy);
+var NoSuchStreamingDistribution$ = [
+  -3,
+  n05,
+  _NSSD,
+  { [_e5]: _c5, [_hE5]: 404 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(NoSuchStreamingDistribution$, NoSuchStreamingDistribution);
+var OriginAccessControlAlreadyExists$ = [
+  -3,
+  n05,
+  _OACAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(OriginAccessControlAlreadyExists$, OriginAccessControlAlreadyExists);
+var OriginAccessControlInUse$ = [
+  -3,
+  n05,
+  _OACIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(OriginAccessControlInUse$, OriginAccessControlInUse);
+var OriginRequestPolicyAlreadyExists$ = [
+  -3,
+  n05,
+  _ORPAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(OriginRequestPolicyAlreadyExists$, OriginRequestPolicyAlreadyExists);
+var OriginRequestPolicyInUse$ = [
+  -3,
+  n05,
+  _ORPIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(OriginRequestPolicyInUse$, OriginRequestPolicyInUse);
+var PreconditionFailed$ = [
+  -3,
+  n05,
+  _PF,
+  { [_e5]: _c5, [_hE5]: 412 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(PreconditionFailed$, PreconditionFailed);
+var PublicKeyAlreadyExists$ = [
+  -3,
+  n05,
+  _PKAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(PublicKeyAlreadyExists$, PublicKeyAlreadyExists);
+var PublicKeyInUse$ = [
+  -3,
+  n05,
+  _PKIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(PublicKeyInUse$, PublicKeyInUse);
+var QueryArgProfileEmpty$ = [
+  -3,
+  n05,
+  _QAPE,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(QueryArgProfileEmpty$, QueryArgProfileEmpty);
+var RealtimeLogConfigAlreadyExists$ = [
+  -3,
+  n05,
+  _RLCAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(RealtimeLogConfigAlreadyExists$, RealtimeLogConfigAlreadyExists);
+var RealtimeLogConfigInUse$ = [
+  -3,
+  n05,
+  _RLCIU,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(RealtimeLogConfigInUse$, RealtimeLogConfigInUse);
+var RealtimeLogConfigOwnerMismatch$ = [
+  -3,
+  n05,
+  _RLCOM,
+  { [_e5]: _c5, [_hE5]: 401 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(RealtimeLogConfigOwnerMismatch$, RealtimeLogConfigOwnerMismatch);
+var ResourceInUse$ = [
+  -3,
+  n05,
+  _RIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(ResourceInUse$, ResourceInUse);
+var ResourceNotDisabled$ = [
+  -3,
+  n05,
+  _RND,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(ResourceNotDisabled$, ResourceNotDisabled);
+var ResponseHeadersPolicyAlreadyExists$ = [
+  -3,
+  n05,
+  _RHPAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(ResponseHeadersPolicyAlreadyExists$, ResponseHeadersPolicyAlreadyExists);
+var ResponseHeadersPolicyInUse$ = [
+  -3,
+  n05,
+  _RHPIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(ResponseHeadersPolicyInUse$, ResponseHeadersPolicyInUse);
+var StagingDistributionInUse$ = [
+  -3,
+  n05,
+  _SDIU,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(StagingDistributionInUse$, StagingDistributionInUse);
+var StreamingDistributionAlreadyExists$ = [
+  -3,
+  n05,
+  _SDAE,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(StreamingDistributionAlreadyExists$, StreamingDistributionAlreadyExists);
+var StreamingDistributionNotDisabled$ = [
+  -3,
+  n05,
+  _SDND,
+  { [_e5]: _c5, [_hE5]: 409 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(StreamingDistributionNotDisabled$, StreamingDistributionNotDisabled);
+var TestFunctionFailed$ = [
+  -3,
+  n05,
+  _TFF,
+  { [_e5]: _se3, [_hE5]: 500 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TestFunctionFailed$, TestFunctionFailed);
+var TooLongCSPInResponseHeadersPolicy$ = [
+  -3,
+  n05,
+  _TLCSPIRHP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooLongCSPInResponseHeadersPolicy$, TooLongCSPInResponseHeadersPolicy);
+var TooManyCacheBehaviors$ = [
+  -3,
+  n05,
+  _TMCB,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCacheBehaviors$, TooManyCacheBehaviors);
+var TooManyCachePolicies$ = [
+  -3,
+  n05,
+  _TMCP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCachePolicies$, TooManyCachePolicies);
+var TooManyCertificates$ = [
+  -3,
+  n05,
+  _TMC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCertificates$, TooManyCertificates);
+var TooManyCloudFrontOriginAccessIdentities$ = [
+  -3,
+  n05,
+  _TMCFOAI,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCloudFrontOriginAccessIdentities$, TooManyCloudFrontOriginAccessIdentities);
+var TooManyContinuousDeploymentPolicies$ = [
+  -3,
+  n05,
+  _TMCDP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyContinuousDeploymentPolicies$, TooManyContinuousDeploymentPolicies);
+var TooManyCookieNamesInWhiteList$ = [
+  -3,
+  n05,
+  _TMCNIWL,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCookieNamesInWhiteList$, TooManyCookieNamesInWhiteList);
+var TooManyCookiesInCachePolicy$ = [
+  -3,
+  n05,
+  _TMCICP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCookiesInCachePolicy$, TooManyCookiesInCachePolicy);
+var TooManyCookiesInOriginRequestPolicy$ = [
+  -3,
+  n05,
+  _TMCIORP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCookiesInOriginRequestPolicy$, TooManyCookiesInOriginRequestPolicy);
+var TooManyCustomHeadersInResponseHeadersPolicy$ = [
+  -3,
+  n05,
+  _TMCHIRHP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyCustomHeadersInResponseHeadersPolicy$, TooManyCustomHeadersInResponseHeadersPolicy);
+var TooManyDistributionCNAMEs$ = [
+  -3,
+  n05,
+  _TMDCNAME,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionCNAMEs$, TooManyDistributionCNAMEs);
+var TooManyDistributions$ = [
+  -3,
+  n05,
+  _TMD,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributions$, TooManyDistributions);
+var TooManyDistributionsAssociatedToCachePolicy$ = [
+  -3,
+  n05,
+  _TMDATCP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsAssociatedToCachePolicy$, TooManyDistributionsAssociatedToCachePolicy);
+var TooManyDistributionsAssociatedToFieldLevelEncryptionConfig$ = [
+  -3,
+  n05,
+  _TMDATFLEC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsAssociatedToFieldLevelEncryptionConfig$, TooManyDistributionsAssociatedToFieldLevelEncryptionConfig);
+var TooManyDistributionsAssociatedToKeyGroup$ = [
+  -3,
+  n05,
+  _TMDATKG,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsAssociatedToKeyGroup$, TooManyDistributionsAssociatedToKeyGroup);
+var TooManyDistributionsAssociatedToOriginAccessControl$ = [
+  -3,
+  n05,
+  _TMDATOAC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsAssociatedToOriginAccessControl$, TooManyDistributionsAssociatedToOriginAccessControl);
+var TooManyDistributionsAssociatedToOriginRequestPolicy$ = [
+  -3,
+  n05,
+  _TMDATORP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsAssociatedToOriginRequestPolicy$, TooManyDistributionsAssociatedToOriginRequestPolicy);
+var TooManyDistributionsAssociatedToResponseHeadersPolicy$ = [
+  -3,
+  n05,
+  _TMDATRHP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsAssociatedToResponseHeadersPolicy$, TooManyDistributionsAssociatedToResponseHeadersPolicy);
+var TooManyDistributionsWithFunctionAssociations$ = [
+  -3,
+  n05,
+  _TMDWFA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsWithFunctionAssociations$, TooManyDistributionsWithFunctionAssociations);
+var TooManyDistributionsWithLambdaAssociations$ = [
+  -3,
+  n05,
+  _TMDWLA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsWithLambdaAssociations$, TooManyDistributionsWithLambdaAssociations);
+var TooManyDistributionsWithSingleFunctionARN$ = [
+  -3,
+  n05,
+  _TMDWSFARN,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyDistributionsWithSingleFunctionARN$, TooManyDistributionsWithSingleFunctionARN);
+var TooManyFieldLevelEncryptionConfigs$ = [
+  -3,
+  n05,
+  _TMFLEC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFieldLevelEncryptionConfigs$, TooManyFieldLevelEncryptionConfigs);
+var TooManyFieldLevelEncryptionContentTypeProfiles$ = [
+  -3,
+  n05,
+  _TMFLECTP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFieldLevelEncryptionContentTypeProfiles$, TooManyFieldLevelEncryptionContentTypeProfiles);
+var TooManyFieldLevelEncryptionEncryptionEntities$ = [
+  -3,
+  n05,
+  _TMFLEEE,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFieldLevelEncryptionEncryptionEntities$, TooManyFieldLevelEncryptionEncryptionEntities);
+var TooManyFieldLevelEncryptionFieldPatterns$ = [
+  -3,
+  n05,
+  _TMFLEFP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFieldLevelEncryptionFieldPatterns$, TooManyFieldLevelEncryptionFieldPatterns);
+var TooManyFieldLevelEncryptionProfiles$ = [
+  -3,
+  n05,
+  _TMFLEP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFieldLevelEncryptionProfiles$, TooManyFieldLevelEncryptionProfiles);
+var TooManyFieldLevelEncryptionQueryArgProfiles$ = [
+  -3,
+  n05,
+  _TMFLEQAP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFieldLevelEncryptionQueryArgProfiles$, TooManyFieldLevelEncryptionQueryArgProfiles);
+var TooManyFunctionAssociations$ = [
+  -3,
+  n05,
+  _TMFA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFunctionAssociations$, TooManyFunctionAssociations);
+var TooManyFunctions$ = [
+  -3,
+  n05,
+  _TMF,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyFunctions$, TooManyFunctions);
+var TooManyHeadersInCachePolicy$ = [
+  -3,
+  n05,
+  _TMHICP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyHeadersInCachePolicy$, TooManyHeadersInCachePolicy);
+var TooManyHeadersInForwardedValues$ = [
+  -3,
+  n05,
+  _TMHIFV,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyHeadersInForwardedValues$, TooManyHeadersInForwardedValues);
+var TooManyHeadersInOriginRequestPolicy$ = [
+  -3,
+  n05,
+  _TMHIORP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyHeadersInOriginRequestPolicy$, TooManyHeadersInOriginRequestPolicy);
+var TooManyInvalidationsInProgress$ = [
+  -3,
+  n05,
+  _TMIIP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyInvalidationsInProgress$, TooManyInvalidationsInProgress);
+var TooManyKeyGroups$ = [
+  -3,
+  n05,
+  _TMKG,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyKeyGroups$, TooManyKeyGroups);
+var TooManyKeyGroupsAssociatedToDistribution$ = [
+  -3,
+  n05,
+  _TMKGATD,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyKeyGroupsAssociatedToDistribution$, TooManyKeyGroupsAssociatedToDistribution);
+var TooManyLambdaFunctionAssociations$ = [
+  -3,
+  n05,
+  _TMLFA,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyLambdaFunctionAssociations$, TooManyLambdaFunctionAssociations);
+var TooManyOriginAccessControls$ = [
+  -3,
+  n05,
+  _TMOAC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyOriginAccessControls$, TooManyOriginAccessControls);
+var TooManyOriginCustomHeaders$ = [
+  -3,
+  n05,
+  _TMOCH,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyOriginCustomHeaders$, TooManyOriginCustomHeaders);
+var TooManyOriginGroupsPerDistribution$ = [
+  -3,
+  n05,
+  _TMOGPD,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyOriginGroupsPerDistribution$, TooManyOriginGroupsPerDistribution);
+var TooManyOriginRequestPolicies$ = [
+  -3,
+  n05,
+  _TMORP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyOriginRequestPolicies$, TooManyOriginRequestPolicies);
+var TooManyOrigins$ = [
+  -3,
+  n05,
+  _TMO,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyOrigins$, TooManyOrigins);
+var TooManyPublicKeys$ = [
+  -3,
+  n05,
+  _TMPK,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyPublicKeys$, TooManyPublicKeys);
+var TooManyPublicKeysInKeyGroup$ = [
+  -3,
+  n05,
+  _TMPKIKG,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyPublicKeysInKeyGroup$, TooManyPublicKeysInKeyGroup);
+var TooManyQueryStringParameters$ = [
+  -3,
+  n05,
+  _TMQSP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyQueryStringParameters$, TooManyQueryStringParameters);
+var TooManyQueryStringsInCachePolicy$ = [
+  -3,
+  n05,
+  _TMQSICP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyQueryStringsInCachePolicy$, TooManyQueryStringsInCachePolicy);
+var TooManyQueryStringsInOriginRequestPolicy$ = [
+  -3,
+  n05,
+  _TMQSIORP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyQueryStringsInOriginRequestPolicy$, TooManyQueryStringsInOriginRequestPolicy);
+var TooManyRealtimeLogConfigs$ = [
+  -3,
+  n05,
+  _TMRLC,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyRealtimeLogConfigs$, TooManyRealtimeLogConfigs);
+var TooManyRemoveHeadersInResponseHeadersPolicy$ = [
+  -3,
+  n05,
+  _TMRHIRHP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyRemoveHeadersInResponseHeadersPolicy$, TooManyRemoveHeadersInResponseHeadersPolicy);
+var TooManyResponseHeadersPolicies$ = [
+  -3,
+  n05,
+  _TMRHP,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyResponseHeadersPolicies$, TooManyResponseHeadersPolicies);
+var TooManyStreamingDistributionCNAMEs$ = [
+  -3,
+  n05,
+  _TMSDCNAME,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyStreamingDistributionCNAMEs$, TooManyStreamingDistributionCNAMEs);
+var TooManyStreamingDistributions$ = [
+  -3,
+  n05,
+  _TMSD,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyStreamingDistributions$, TooManyStreamingDistributions);
+var TooManyTrustedSigners$ = [
+  -3,
+  n05,
+  _TMTS,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TooManyTrustedSigners$, TooManyTrustedSigners);
+var TrustedKeyGroupDoesNotExist$ = [
+  -3,
+  n05,
+  _TKGDNE,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TrustedKeyGroupDoesNotExist$, TrustedKeyGroupDoesNotExist);
+var TrustedSignerDoesNotExist$ = [
+  -3,
+  n05,
+  _TSDNE,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(TrustedSignerDoesNotExist$, TrustedSignerDoesNotExist);
+var UnsupportedOperation$ = [
+  -3,
+  n05,
+  _UO,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_M],
+  [0]
+];
+n0_registry5.registerError(UnsupportedOperation$, UnsupportedOperation);
 var errorTypeRegistries5 = [
   _s_registry5,
   n0_registry5
-];
-var AuthorizationData$ = [
+], CommentType = [0, n05, _CT2, 8, 0], FunctionBlob = [0, n05, _FB, 8, 21], FunctionEventObject = [0, n05, _FEO, 8, 21], sensitiveStringType = [0, n05, _sST, 8, 0], ActiveTrustedKeyGroups$ = [
   3,
   n05,
-  _AD,
+  _ATKG,
   0,
-  [_aT4, _eA, _pE],
-  [0, 4, 0]
-];
-var CreateRepositoryRequest$ = [
+  [_E3, _Q, _I2],
+  [2, 1, [() => KGKeyPairIdsList, 0]],
+  2
+], ActiveTrustedSigners$ = [
   3,
   n05,
-  _CRR,
+  _ATS,
   0,
-  [_rN2, _rI, _t, _iTM, _iTMEF, _iSC, _eC],
-  [0, 0, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$],
+  [_E3, _Q, _I2],
+  [2, 1, [() => SignerList, 0]],
+  2
+], Aliases$ = [
+  3,
+  n05,
+  _A2,
+  0,
+  [_Q, _I2],
+  [1, [() => AliasList, 0]],
   1
-], CreateRepositoryResponse$ = [
+], AliasICPRecordal$ = [
   3,
   n05,
-  _CRRr,
+  _AICPR,
   0,
-  [_re],
-  [() => Repository$]
-];
-var DescribeImagesFilter$ = [
-  3,
-  n05,
-  _DIF,
-  0,
-  [_tS, _iS],
+  [_CNAME, _ICPRS],
   [0, 0]
-];
-var DescribeImagesRequest$ = [
+], AllowedMethods$ = [
   3,
   n05,
-  _DIR,
+  _AM,
   0,
-  [_rN2, _rI, _iI, _nT, _mR, _fi],
-  [0, 0, () => ImageIdentifierList, 0, 1, () => DescribeImagesFilter$],
+  [_Q, _I2, _CM],
+  [1, [() => MethodsList, 0], [() => CachedMethods$, 0]],
+  2
+], AnycastIpList$ = [
+  3,
+  n05,
+  _AIL,
+  0,
+  [_Id, _N, _S2, _Ar, _AI, _IC, _LMT, _IAT, _ICp],
+  [0, 0, 0, 0, [() => AnycastIps, 0], 1, 4, 0, [() => IpamConfig$, 0]],
+  7
+], AnycastIpListCollection$ = [
+  3,
+  n05,
+  _AILC,
+  0,
+  [_Ma, _MI, _ITs, _Q, _I2, _NM],
+  [0, 1, 2, 1, [() => AnycastIpListSummaries, 0], 0],
+  4
+], AnycastIpListSummary$ = [
+  3,
+  n05,
+  _AILS,
+  0,
+  [_Id, _N, _S2, _Ar, _IC, _LMT, _IAT, _ET, _ICp],
+  [0, 0, 0, 0, 1, 4, 0, 0, [() => IpamConfig$, 0]],
+  6
+], AssociateAliasRequest$ = [
+  3,
+  n05,
+  _AAR,
+  0,
+  [_TDI, _Al],
+  [[0, 1], [0, { [_hQ2]: _Al }]],
+  2
+], AssociateDistributionTenantWebACLRequest$ = [
+  3,
+  n05,
+  _ADTWACLR,
+  0,
+  [_Id, _WACLA, _IM],
+  [[0, 1], 0, [0, { [_hH2]: _IM_ }]],
+  2
+], AssociateDistributionTenantWebACLResult$ = [
+  3,
+  n05,
+  _ADTWACLRs,
+  0,
+  [_Id, _WACLA, _ET],
+  [0, 0, [0, { [_hH2]: _ET }]]
+], AssociateDistributionWebACLRequest$ = [
+  3,
+  n05,
+  _ADWACLR,
+  0,
+  [_Id, _WACLA, _IM],
+  [[0, 1], 0, [0, { [_hH2]: _IM_ }]],
+  2
+], AssociateDistributionWebACLResult$ = [
+  3,
+  n05,
+  _ADWACLRs,
+  0,
+  [_Id, _WACLA, _ET],
+  [0, 0, [0, { [_hH2]: _ET }]]
+], CaCertificatesBundleS3Location$ = [
+  3,
+  n05,
+  _CCBSL,
+  0,
+  [_B, _K2, _R, _V2],
+  [0, 0, 0, 0],
+  3
+], CacheBehavior$ = [
+  3,
+  n05,
+  _CB,
+  0,
+  [_PP, _TOI, _VPP, _TS, _TKG, _AM, _SS, _C2, _LFA, _FA, _FLEI, _RLCA, _CPI, _ORPI, _RHPI, _GC, _FV, _MTTL, _DTTL, _MTTLa],
+  [0, 0, 0, [() => TrustedSigners$, 0], [() => TrustedKeyGroups$, 0], [() => AllowedMethods$, 0], 2, 2, [() => LambdaFunctionAssociations$, 0], [() => FunctionAssociations$, 0], 0, 0, 0, 0, 0, () => GrpcConfig$, [() => ForwardedValues$, 0], 1, 1, 1],
+  3
+], CacheBehaviors$ = [
+  3,
+  n05,
+  _CBa,
+  0,
+  [_Q, _I2],
+  [1, [() => CacheBehaviorList, 0]],
   1
-], DescribeImagesResponse$ = [
+], CachedMethods$ = [
   3,
   n05,
-  _DIRe,
+  _CM,
   0,
-  [_iD, _nT],
-  [() => ImageDetailList, 0]
-];
-var DescribeRepositoriesRequest$ = [
+  [_Q, _I2],
+  [1, [() => MethodsList, 0]],
+  2
+], CachePolicy$ = [
   3,
   n05,
-  _DRRescr,
+  _CP,
   0,
-  [_rI, _rNe, _nT, _mR],
-  [0, 64, 0, 1]
-], DescribeRepositoriesResponse$ = [
+  [_Id, _LMT, _CPC],
+  [0, 4, [() => CachePolicyConfig$, 0]],
+  3
+], CachePolicyConfig$ = [
   3,
   n05,
-  _DRRescri,
+  _CPC,
   0,
-  [_rep, _nT],
-  [() => RepositoryList, 0]
-];
-var EncryptionConfiguration$ = [
+  [_N, _MTTL, _Co, _DTTL, _MTTLa, _PICKAFTO],
+  [0, 1, 0, 1, 1, [() => ParametersInCacheKeyAndForwardedToOrigin$, 0]],
+  2
+], CachePolicyCookiesConfig$ = [
   3,
   n05,
-  _EC,
+  _CPCC,
   0,
-  [_eT, _kK],
-  [0, 0],
+  [_CBo, _Coo],
+  [0, [() => CookieNames$, 0]],
   1
-];
-var GetAuthorizationTokenRequest$ = [
+], CachePolicyHeadersConfig$ = [
   3,
   n05,
-  _GATR,
+  _CPHC,
   0,
-  [_rIe],
-  [64]
-], GetAuthorizationTokenResponse$ = [
-  3,
-  n05,
-  _GATRe,
-  0,
-  [_aD],
-  [() => AuthorizationDataList]
-];
-var GetLifecyclePolicyRequest$ = [
-  3,
-  n05,
-  _GLPR,
-  0,
-  [_rN2, _rI],
-  [0, 0],
+  [_HB, _H],
+  [0, [() => Headers$, 0]],
   1
-], GetLifecyclePolicyResponse$ = [
+], CachePolicyList$ = [
   3,
   n05,
-  _GLPRe,
+  _CPL,
   0,
-  [_rI, _rN2, _lPT, _lEA],
-  [0, 0, 0, 4]
-];
-var Image$ = [
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => CachePolicySummaryList, 0]],
+  2
+], CachePolicyQueryStringsConfig$ = [
   3,
   n05,
-  _I2,
+  _CPQSC,
   0,
-  [_rI, _rN2, _iIm, _iM, _iMMT],
-  [0, 0, () => ImageIdentifier$, 0, 0]
-], ImageDetail$ = [
+  [_QSB, _QS],
+  [0, [() => QueryStringNames$, 0]],
+  1
+], CachePolicySummary$ = [
   3,
   n05,
-  _ID,
+  _CPS,
   0,
-  [_rI, _rN2, _iDm, _iT3, _iSIB, _iPA, _iSS, _iSFS, _iMMT, _aMTr, _lRPT, _sMD, _iS, _lAA, _lAAa],
-  [0, 0, 0, 64, 1, 4, () => ImageScanStatus$, () => ImageScanFindingsSummary$, 0, 0, 4, 0, 0, 4, 4]
-];
-var ImageIdentifier$ = [
+  [_T2, _CP],
+  [0, [() => CachePolicy$, 0]],
+  2
+], CacheTagConfig$ = [
   3,
   n05,
-  _II,
+  _CTC,
   0,
-  [_iDm, _iTm],
-  [0, 0]
-];
-var ImageScanFindingsSummary$ = [
+  [_HN],
+  [0],
+  1
+], Certificate$ = [
   3,
   n05,
-  _ISFS,
+  _Ce,
   0,
-  [_iSCA, _vSUA, _fSC],
-  [4, 4, 129]
-], ImageScanningConfiguration$ = [
+  [_Ar],
+  [0],
+  1
+], CloudFrontOriginAccessIdentity$ = [
   3,
   n05,
-  _ISC,
+  _CFOAI,
   0,
-  [_sOP],
-  [2]
-], ImageScanStatus$ = [
+  [_Id, _SCUI, _CFOAIC],
+  [0, 0, () => CloudFrontOriginAccessIdentityConfig$],
+  2
+], CloudFrontOriginAccessIdentityConfig$ = [
   3,
   n05,
-  _ISS,
+  _CFOAIC,
   0,
-  [_st, _d],
-  [0, 0]
-];
-var ImageTagMutabilityExclusionFilter$ = [
-  3,
-  n05,
-  _ITMEF,
-  0,
-  [_fT, _fi],
+  [_CR, _Co],
   [0, 0],
   2
-];
-var PutImageRequest$ = [
+], CloudFrontOriginAccessIdentityList$ = [
   3,
   n05,
-  _PIR,
+  _CFOAIL,
   0,
-  [_rN2, _iM, _rI, _iMMT, _iTm, _iDm],
-  [0, 0, 0, 0, 0, 0],
-  2
-], PutImageResponse$ = [
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => CloudFrontOriginAccessIdentitySummaryList, 0]],
+  4
+], CloudFrontOriginAccessIdentitySummary$ = [
   3,
   n05,
-  _PIRu,
+  _CFOAIS,
   0,
-  [_im],
-  [() => Image$]
-], PutImageScanningConfigurationRequest$ = [
+  [_Id, _SCUI, _Co],
+  [0, 0, 0],
+  3
+], ConflictingAlias$ = [
   3,
   n05,
-  _PISCR,
+  _CA2,
   0,
-  [_rN2, _iSC, _rI],
-  [0, () => ImageScanningConfiguration$, 0],
-  2
-], PutImageScanningConfigurationResponse$ = [
+  [_Al, _DI, _AIc],
+  [0, 0, 0]
+], ConflictingAliasesList$ = [
   3,
   n05,
-  _PISCRu,
+  _CAL,
   0,
-  [_rI, _rN2, _iSC],
-  [0, 0, () => ImageScanningConfiguration$]
-], PutImageTagMutabilityRequest$ = [
+  [_NM, _MI, _Q, _I2],
+  [0, 1, 1, [() => ConflictingAliases, 0]]
+], ConnectionFunctionAssociation$ = [
   3,
   n05,
-  _PITMR,
+  _CFA,
   0,
-  [_rN2, _iTM, _rI, _iTMEF],
-  [0, 0, 0, () => ImageTagMutabilityExclusionFilters],
-  2
-], PutImageTagMutabilityResponse$ = [
+  [_Id],
+  [0],
+  1
+], ConnectionFunctionSummary$ = [
   3,
   n05,
-  _PITMRu,
+  _CFS,
   0,
-  [_rI, _rN2, _iTM, _iTMEF],
-  [0, 0, 0, () => ImageTagMutabilityExclusionFilters]
-], PutLifecyclePolicyRequest$ = [
+  [_N, _Id, _CFC, _CFAo, _S2, _St, _CTr, _LMT],
+  [0, 0, [() => FunctionConfig$, 0], 0, 0, 0, 4, 4],
+  8
+], ConnectionFunctionTestResult$ = [
   3,
   n05,
-  _PLPR,
+  _CFTR,
   0,
-  [_rN2, _lPT, _rI],
+  [_CFS, _CU, _CFEL, _CFEM, _CFO],
+  [[() => ConnectionFunctionSummary$, 0], 0, [() => FunctionExecutionLogList, 0], [() => sensitiveStringType, 0], [() => sensitiveStringType, 0]]
+], ConnectionGroup$ = [
+  3,
+  n05,
+  _CG,
+  0,
+  [_Id, _N, _Ar, _CTr, _LMT, _Ta2, _IE, _RE, _AILI, _S2, _E3, _IDs],
+  [0, 0, 0, 4, 4, [() => Tags$, 0], 2, 0, 0, 0, 2, 2]
+], ConnectionGroupAssociationFilter$ = [
+  3,
+  n05,
+  _CGAF,
+  0,
+  [_AILI],
+  [0]
+], ConnectionGroupSummary$ = [
+  3,
+  n05,
+  _CGS,
+  0,
+  [_Id, _N, _Ar, _RE, _CTr, _LMT, _ET, _AILI, _E3, _S2, _IDs],
+  [0, 0, 0, 0, 4, 4, 0, 0, 2, 0, 2],
+  7
+], ContentTypeProfile$ = [
+  3,
+  n05,
+  _CTP,
+  0,
+  [_F, _CTo, _PI2],
   [0, 0, 0],
   2
-], PutLifecyclePolicyResponse$ = [
+], ContentTypeProfileConfig$ = [
   3,
   n05,
-  _PLPRu,
+  _CTPC,
   0,
-  [_rI, _rN2, _lPT],
-  [0, 0, 0]
-];
-var Repository$ = [
+  [_FWCTIU, _CTPo],
+  [2, [() => ContentTypeProfiles$, 0]],
+  1
+], ContentTypeProfiles$ = [
   3,
   n05,
-  _Rep,
+  _CTPo,
   0,
-  [_rAe, _rI, _rN2, _rUe, _cAr, _iTM, _iTMEF, _iSC, _eC],
-  [0, 0, 0, 0, 4, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$]
-];
-var Tag$2 = [
+  [_Q, _I2],
+  [1, [() => ContentTypeProfileList, 0]],
+  1
+], ContinuousDeploymentPolicy$ = [
   3,
   n05,
-  _T2,
+  _CDP,
   0,
-  [_K2, _V2],
+  [_Id, _LMT, _CDPC],
+  [0, 4, [() => ContinuousDeploymentPolicyConfig$, 0]],
+  3
+], ContinuousDeploymentPolicyConfig$ = [
+  3,
+  n05,
+  _CDPC,
+  0,
+  [_SDDN, _E3, _TC2],
+  [[() => StagingDistributionDnsNames$, 0], 2, () => TrafficConfig$],
+  2
+], ContinuousDeploymentPolicyList$ = [
+  3,
+  n05,
+  _CDPL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => ContinuousDeploymentPolicySummaryList, 0]],
+  2
+], ContinuousDeploymentPolicySummary$ = [
+  3,
+  n05,
+  _CDPS,
+  0,
+  [_CDP],
+  [[() => ContinuousDeploymentPolicy$, 0]],
+  1
+], ContinuousDeploymentSingleHeaderConfig$ = [
+  3,
+  n05,
+  _CDSHC,
+  0,
+  [_He, _Va],
   [0, 0],
   2
-];
-var AuthorizationDataList = [
+], ContinuousDeploymentSingleWeightConfig$ = [
+  3,
+  n05,
+  _CDSWC,
+  0,
+  [_W, _SSC],
+  [1, () => SessionStickinessConfig$],
+  1
+], CookieNames$ = [
+  3,
+  n05,
+  _CN,
+  0,
+  [_Q, _I2],
+  [1, [() => CookieNameList, 0]],
+  1
+], CookiePreference$ = [
+  3,
+  n05,
+  _CPo,
+  0,
+  [_Fo, _WN],
+  [0, [() => CookieNames$, 0]],
+  1
+], CopyDistributionRequest$ = [
+  3,
+  n05,
+  _CDR,
+  0,
+  [_PDI, _CR, _Sta, _IM, _E3],
+  [[0, 1], 0, [2, { [_hH2]: _Sta }], [0, { [_hH2]: _IM_ }], 2],
+  2
+], CopyDistributionResult$ = [
+  3,
+  n05,
+  _CDRo,
+  0,
+  [_D, _L, _ET],
+  [[() => Distribution$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateAnycastIpListRequest$ = [
+  3,
+  n05,
+  _CAILR,
+  0,
+  [_N, _IC, _Ta2, _IAT, _ICC],
+  [0, 1, [() => Tags$, 0], 0, [() => IpamCidrConfigList, 0]],
+  2
+], CreateAnycastIpListResult$ = [
+  3,
+  n05,
+  _CAILRr,
+  0,
+  [_AIL, _ET],
+  [[() => AnycastIpList$, 16], [0, { [_hH2]: _ET }]]
+], CreateCachePolicyRequest$ = [
+  3,
+  n05,
+  _CCPR,
+  0,
+  [_CPC],
+  [[() => CachePolicyConfig$, { [_hP]: 1, [_xN]: _CPC }]],
+  1
+], CreateCachePolicyResult$ = [
+  3,
+  n05,
+  _CCPRr,
+  0,
+  [_CP, _L, _ET],
+  [[() => CachePolicy$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateCloudFrontOriginAccessIdentityRequest$ = [
+  3,
+  n05,
+  _CCFOAIR,
+  0,
+  [_CFOAIC],
+  [[() => CloudFrontOriginAccessIdentityConfig$, { [_hP]: 1, [_xN]: _CFOAIC }]],
+  1
+], CreateCloudFrontOriginAccessIdentityResult$ = [
+  3,
+  n05,
+  _CCFOAIRr,
+  0,
+  [_CFOAI, _L, _ET],
+  [[() => CloudFrontOriginAccessIdentity$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _CCFR,
+  0,
+  [_N, _CFC, _CFCo, _Ta2],
+  [0, [() => FunctionConfig$, 0], [() => FunctionBlob, 0], [() => Tags$, 0]],
+  3
+], CreateConnectionFunctionResult$ = [
+  3,
+  n05,
+  _CCFRr,
+  0,
+  [_CFS, _L, _ET],
+  [[() => ConnectionFunctionSummary$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateConnectionGroupRequest$ = [
+  3,
+  n05,
+  _CCGR,
+  0,
+  [_N, _IE, _Ta2, _AILI, _E3],
+  [0, 2, [() => Tags$, 0], 0, 2],
+  1
+], CreateConnectionGroupResult$ = [
+  3,
+  n05,
+  _CCGRr,
+  0,
+  [_CG, _ET],
+  [[() => ConnectionGroup$, 16], [0, { [_hH2]: _ET }]]
+], CreateContinuousDeploymentPolicyRequest$ = [
+  3,
+  n05,
+  _CCDPR,
+  0,
+  [_CDPC],
+  [[() => ContinuousDeploymentPolicyConfig$, { [_hP]: 1, [_xN]: _CDPC }]],
+  1
+], CreateContinuousDeploymentPolicyResult$ = [
+  3,
+  n05,
+  _CCDPRr,
+  0,
+  [_CDP, _L, _ET],
+  [[() => ContinuousDeploymentPolicy$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateDistributionRequest$ = [
+  3,
+  n05,
+  _CDRr,
+  0,
+  [_DC],
+  [[() => DistributionConfig$, { [_hP]: 1, [_xN]: _DC }]],
+  1
+], CreateDistributionResult$ = [
+  3,
+  n05,
+  _CDRre,
+  0,
+  [_D, _L, _ET],
+  [[() => Distribution$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateDistributionTenantRequest$ = [
+  3,
+  n05,
+  _CDTR,
+  0,
+  [_DI, _N, _Do, _Ta2, _Cu, _P2, _CGI, _MCR, _E3],
+  [0, 0, () => DomainList, [() => Tags$, 0], [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2],
+  3
+], CreateDistributionTenantResult$ = [
+  3,
+  n05,
+  _CDTRr,
+  0,
+  [_DT, _ET],
+  [[() => DistributionTenant$, 16], [0, { [_hH2]: _ET }]]
+], CreateDistributionWithTagsRequest$ = [
+  3,
+  n05,
+  _CDWTR,
+  0,
+  [_DCWT],
+  [[() => DistributionConfigWithTags$, { [_hP]: 1, [_xN]: _DCWT }]],
+  1
+], CreateDistributionWithTagsResult$ = [
+  3,
+  n05,
+  _CDWTRr,
+  0,
+  [_D, _L, _ET],
+  [[() => Distribution$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateFieldLevelEncryptionConfigRequest$ = [
+  3,
+  n05,
+  _CFLECR,
+  0,
+  [_FLEC],
+  [[() => FieldLevelEncryptionConfig$, { [_hP]: 1, [_xN]: _FLEC }]],
+  1
+], CreateFieldLevelEncryptionConfigResult$ = [
+  3,
+  n05,
+  _CFLECRr,
+  0,
+  [_FLE, _L, _ET],
+  [[() => FieldLevelEncryption$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateFieldLevelEncryptionProfileRequest$ = [
+  3,
+  n05,
+  _CFLEPR,
+  0,
+  [_FLEPC],
+  [[() => FieldLevelEncryptionProfileConfig$, { [_hP]: 1, [_xN]: _FLEPC }]],
+  1
+], CreateFieldLevelEncryptionProfileResult$ = [
+  3,
+  n05,
+  _CFLEPRr,
+  0,
+  [_FLEP, _L, _ET],
+  [[() => FieldLevelEncryptionProfile$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateFunctionRequest$ = [
+  3,
+  n05,
+  _CFR,
+  0,
+  [_N, _FC, _FCu, _Ta2],
+  [0, [() => FunctionConfig$, 0], [() => FunctionBlob, 0], [() => Tags$, 0]],
+  3
+], CreateFunctionResult$ = [
+  3,
+  n05,
+  _CFRr,
+  0,
+  [_FS, _L, _ET],
+  [[() => FunctionSummary$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateInvalidationForDistributionTenantRequest$ = [
+  3,
+  n05,
+  _CIFDTR,
+  0,
+  [_Id, _IB],
+  [[0, 1], [() => InvalidationBatch$, { [_hP]: 1, [_xN]: _IB }]],
+  2
+], CreateInvalidationForDistributionTenantResult$ = [
+  3,
+  n05,
+  _CIFDTRr,
+  0,
+  [_L, _In],
+  [[0, { [_hH2]: _L }], [() => Invalidation$, 16]]
+], CreateInvalidationRequest$ = [
+  3,
+  n05,
+  _CIR,
+  0,
+  [_DI, _IB],
+  [[0, 1], [() => InvalidationBatch$, { [_hP]: 1, [_xN]: _IB }]],
+  2
+], CreateInvalidationResult$ = [
+  3,
+  n05,
+  _CIRr,
+  0,
+  [_L, _In],
+  [[0, { [_hH2]: _L }], [() => Invalidation$, 16]]
+], CreateKeyGroupRequest$ = [
+  3,
+  n05,
+  _CKGR,
+  0,
+  [_KGC],
+  [[() => KeyGroupConfig$, { [_hP]: 1, [_xN]: _KGC }]],
+  1
+], CreateKeyGroupResult$ = [
+  3,
+  n05,
+  _CKGRr,
+  0,
+  [_KG, _L, _ET],
+  [[() => KeyGroup$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateKeyValueStoreRequest$ = [
+  3,
+  n05,
+  _CKVSR,
+  0,
+  [_N, _Co, _IS, _Ta2],
+  [0, 0, () => ImportSource$, [() => Tags$, 0]],
+  1
+], CreateKeyValueStoreResult$ = [
+  3,
+  n05,
+  _CKVSRr,
+  0,
+  [_KVS, _ET, _L],
+  [[() => KeyValueStore$, 16], [0, { [_hH2]: _ET }], [0, { [_hH2]: _L }]]
+], CreateMonitoringSubscriptionRequest$ = [
+  3,
+  n05,
+  _CMSR,
+  0,
+  [_DI, _MS],
+  [[0, 1], [() => MonitoringSubscription$, { [_hP]: 1, [_xN]: _MS }]],
+  2
+], CreateMonitoringSubscriptionResult$ = [
+  3,
+  n05,
+  _CMSRr,
+  0,
+  [_MS],
+  [[() => MonitoringSubscription$, 16]]
+], CreateOriginAccessControlRequest$ = [
+  3,
+  n05,
+  _COACR,
+  0,
+  [_OACC],
+  [[() => OriginAccessControlConfig$, { [_hP]: 1, [_xN]: _OACC }]],
+  1
+], CreateOriginAccessControlResult$ = [
+  3,
+  n05,
+  _COACRr,
+  0,
+  [_OAC, _L, _ET],
+  [[() => OriginAccessControl$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateOriginRequestPolicyRequest$ = [
+  3,
+  n05,
+  _CORPR,
+  0,
+  [_ORPC],
+  [[() => OriginRequestPolicyConfig$, { [_hP]: 1, [_xN]: _ORPC }]],
+  1
+], CreateOriginRequestPolicyResult$ = [
+  3,
+  n05,
+  _CORPRr,
+  0,
+  [_ORP, _L, _ET],
+  [[() => OriginRequestPolicy$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreatePublicKeyRequest$ = [
+  3,
+  n05,
+  _CPKR,
+  0,
+  [_PKC],
+  [[() => PublicKeyConfig$, { [_hP]: 1, [_xN]: _PKC }]],
+  1
+], CreatePublicKeyResult$ = [
+  3,
+  n05,
+  _CPKRr,
+  0,
+  [_PK, _L, _ET],
+  [[() => PublicKey$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateRealtimeLogConfigRequest$ = [
+  3,
+  n05,
+  _CRLCR,
+  0,
+  [_EP, _Fi, _N, _SR],
+  [() => EndPointList, [() => FieldList, 0], 0, 1],
+  4
+], CreateRealtimeLogConfigResult$ = [
+  3,
+  n05,
+  _CRLCRr,
+  0,
+  [_RLC],
+  [[() => RealtimeLogConfig$, 0]]
+], CreateResponseHeadersPolicyRequest$ = [
+  3,
+  n05,
+  _CRHPR,
+  0,
+  [_RHPC],
+  [[() => ResponseHeadersPolicyConfig$, { [_hP]: 1, [_xN]: _RHPC }]],
+  1
+], CreateResponseHeadersPolicyResult$ = [
+  3,
+  n05,
+  _CRHPRr,
+  0,
+  [_RHP, _L, _ET],
+  [[() => ResponseHeadersPolicy$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateStreamingDistributionRequest$ = [
+  3,
+  n05,
+  _CSDR,
+  0,
+  [_SDC],
+  [[() => StreamingDistributionConfig$, { [_hP]: 1, [_xN]: _SDC }]],
+  1
+], CreateStreamingDistributionResult$ = [
+  3,
+  n05,
+  _CSDRr,
+  0,
+  [_SD, _L, _ET],
+  [[() => StreamingDistribution$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateStreamingDistributionWithTagsRequest$ = [
+  3,
+  n05,
+  _CSDWTR,
+  0,
+  [_SDCWT],
+  [[() => StreamingDistributionConfigWithTags$, { [_hP]: 1, [_xN]: _SDCWT }]],
+  1
+], CreateStreamingDistributionWithTagsResult$ = [
+  3,
+  n05,
+  _CSDWTRr,
+  0,
+  [_SD, _L, _ET],
+  [[() => StreamingDistribution$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CreateTrustStoreRequest$ = [
+  3,
+  n05,
+  _CTSR,
+  0,
+  [_N, _CCBS, _UCCOCSPE, _Ta2],
+  [0, () => CaCertificatesBundleSource$, 2, [() => Tags$, 0]],
+  2
+], CreateTrustStoreResult$ = [
+  3,
+  n05,
+  _CTSRr,
+  0,
+  [_TSr, _ET],
+  [[() => TrustStore$, 16], [0, { [_hH2]: _ET }]]
+], CreateVpcOriginRequest$ = [
+  3,
+  n05,
+  _CVOR,
+  0,
+  [_VOEC, _Ta2],
+  [[() => VpcOriginEndpointConfig$, 0], [() => Tags$, 0]],
+  1
+], CreateVpcOriginResult$ = [
+  3,
+  n05,
+  _CVORr,
+  0,
+  [_VO, _L, _ET],
+  [[() => VpcOrigin$, 16], [0, { [_hH2]: _L }], [0, { [_hH2]: _ET }]]
+], CustomErrorResponse$ = [
+  3,
+  n05,
+  _CER,
+  0,
+  [_EC, _RPP, _RC2, _ECMTTL],
+  [1, 0, 0, 1],
+  1
+], CustomErrorResponses$ = [
+  3,
+  n05,
+  _CERu,
+  0,
+  [_Q, _I2],
+  [1, [() => CustomErrorResponseList, 0]],
+  1
+], CustomHeaders$ = [
+  3,
+  n05,
+  _CH,
+  0,
+  [_Q, _I2],
+  [1, [() => OriginCustomHeadersList, 0]],
+  1
+], Customizations$ = [
+  3,
+  n05,
+  _Cu,
+  0,
+  [_WA, _Ce, _GR],
+  [() => WebAclCustomization$, () => Certificate$, [() => GeoRestrictionCustomization$, 0]]
+], CustomOriginConfig$ = [
+  3,
+  n05,
+  _COC,
+  0,
+  [_HTTPP, _HTTPSP, _OPP, _OSP, _ORT, _OKT, _IAT, _OMC],
+  [1, 1, 0, [() => OriginSslProtocols$, 0], 1, 1, 0, () => OriginMtlsConfig$],
+  3
+], DefaultCacheBehavior$ = [
+  3,
+  n05,
+  _DCB,
+  0,
+  [_TOI, _VPP, _TS, _TKG, _AM, _SS, _C2, _LFA, _FA, _FLEI, _RLCA, _CPI, _ORPI, _RHPI, _GC, _FV, _MTTL, _DTTL, _MTTLa],
+  [0, 0, [() => TrustedSigners$, 0], [() => TrustedKeyGroups$, 0], [() => AllowedMethods$, 0], 2, 2, [() => LambdaFunctionAssociations$, 0], [() => FunctionAssociations$, 0], 0, 0, 0, 0, 0, () => GrpcConfig$, [() => ForwardedValues$, 0], 1, 1, 1],
+  2
+], DeleteAnycastIpListRequest$ = [
+  3,
+  n05,
+  _DAILR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteCachePolicyRequest$ = [
+  3,
+  n05,
+  _DCPR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteCloudFrontOriginAccessIdentityRequest$ = [
+  3,
+  n05,
+  _DCFOAIR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _DCFR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteConnectionGroupRequest$ = [
+  3,
+  n05,
+  _DCGR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteContinuousDeploymentPolicyRequest$ = [
+  3,
+  n05,
+  _DCDPR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteDistributionRequest$ = [
+  3,
+  n05,
+  _DDR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteDistributionTenantRequest$ = [
+  3,
+  n05,
+  _DDTR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteFieldLevelEncryptionConfigRequest$ = [
+  3,
+  n05,
+  _DFLECR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteFieldLevelEncryptionProfileRequest$ = [
+  3,
+  n05,
+  _DFLEPR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteFunctionRequest$ = [
+  3,
+  n05,
+  _DFR,
+  0,
+  [_N, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteKeyGroupRequest$ = [
+  3,
+  n05,
+  _DKGR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteKeyValueStoreRequest$ = [
+  3,
+  n05,
+  _DKVSR,
+  0,
+  [_N, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteMonitoringSubscriptionRequest$ = [
+  3,
+  n05,
+  _DMSR,
+  0,
+  [_DI],
+  [[0, 1]],
+  1
+], DeleteMonitoringSubscriptionResult$ = [
+  3,
+  n05,
+  _DMSRe,
+  0,
+  [],
+  []
+], DeleteOriginAccessControlRequest$ = [
+  3,
+  n05,
+  _DOACR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteOriginRequestPolicyRequest$ = [
+  3,
+  n05,
+  _DORPR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeletePublicKeyRequest$ = [
+  3,
+  n05,
+  _DPKR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteRealtimeLogConfigRequest$ = [
+  3,
+  n05,
+  _DRLCR,
+  0,
+  [_N, _ARN],
+  [0, 0]
+], DeleteResourcePolicyRequest$ = [
+  3,
+  n05,
+  _DRPR,
+  0,
+  [_RA2],
+  [0],
+  1
+], DeleteResponseHeadersPolicyRequest$ = [
+  3,
+  n05,
+  _DRHPR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteStreamingDistributionRequest$ = [
+  3,
+  n05,
+  _DSDR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DeleteTrustStoreRequest$ = [
+  3,
+  n05,
+  _DTSR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteVpcOriginRequest$ = [
+  3,
+  n05,
+  _DVOR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], DeleteVpcOriginResult$ = [
+  3,
+  n05,
+  _DVORe,
+  0,
+  [_VO, _ET],
+  [[() => VpcOrigin$, 16], [0, { [_hH2]: _ET }]]
+], DescribeConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _DCFRe,
+  0,
+  [_Ide, _St],
+  [[0, 1], [0, { [_hQ2]: _St }]],
+  1
+], DescribeConnectionFunctionResult$ = [
+  3,
+  n05,
+  _DCFRes,
+  0,
+  [_CFS, _ET],
+  [[() => ConnectionFunctionSummary$, 16], [0, { [_hH2]: _ET }]]
+], DescribeFunctionRequest$ = [
+  3,
+  n05,
+  _DFRe,
+  0,
+  [_N, _St],
+  [[0, 1], [0, { [_hQ2]: _St }]],
+  1
+], DescribeFunctionResult$ = [
+  3,
+  n05,
+  _DFRes,
+  0,
+  [_FS, _ET],
+  [[() => FunctionSummary$, 16], [0, { [_hH2]: _ET }]]
+], DescribeKeyValueStoreRequest$ = [
+  3,
+  n05,
+  _DKVSRe,
+  0,
+  [_N],
+  [[0, 1]],
+  1
+], DescribeKeyValueStoreResult$ = [
+  3,
+  n05,
+  _DKVSRes,
+  0,
+  [_KVS, _ET],
+  [[() => KeyValueStore$, 16], [0, { [_hH2]: _ET }]]
+], DisassociateDistributionTenantWebACLRequest$ = [
+  3,
+  n05,
+  _DDTWACLR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DisassociateDistributionTenantWebACLResult$ = [
+  3,
+  n05,
+  _DDTWACLRi,
+  0,
+  [_Id, _ET],
+  [0, [0, { [_hH2]: _ET }]]
+], DisassociateDistributionWebACLRequest$ = [
+  3,
+  n05,
+  _DDWACLR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  1
+], DisassociateDistributionWebACLResult$ = [
+  3,
+  n05,
+  _DDWACLRi,
+  0,
+  [_Id, _ET],
+  [0, [0, { [_hH2]: _ET }]]
+], Distribution$ = [
+  3,
+  n05,
+  _D,
+  0,
+  [_Id, _ARN, _S2, _LMT, _IPIB, _DN, _DC, _ATS, _ATKG, _AICPRl],
+  [0, 0, 0, 4, 1, 0, [() => DistributionConfig$, 0], [() => ActiveTrustedSigners$, 0], [() => ActiveTrustedKeyGroups$, 0], [() => AliasICPRecordals, 0]],
+  7
+], DistributionConfig$ = [
+  3,
+  n05,
+  _DC,
+  0,
+  [_CR, _O, _DCB, _Co, _E3, _A2, _DRO, _OG, _CBa, _CERu, _Lo, _PC2, _VC, _Re, _WACLI, _HV, _IIPVE, _CDPI, _Sta, _AILI, _TCe, _CMo, _VMC, _CFA, _CTC],
+  [0, [() => Origins$, 0], [() => DefaultCacheBehavior$, 0], [() => CommentType, 0], 2, [() => Aliases$, 0], 0, [() => OriginGroups$, 0], [() => CacheBehaviors$, 0], [() => CustomErrorResponses$, 0], () => LoggingConfig$, 0, () => ViewerCertificate$, [() => Restrictions$, 0], 0, 0, 2, 0, 2, 0, [() => TenantConfig$, 0], 0, () => ViewerMtlsConfig$, () => ConnectionFunctionAssociation$, () => CacheTagConfig$],
+  5
+], DistributionConfigWithTags$ = [
+  3,
+  n05,
+  _DCWT,
+  0,
+  [_DC, _Ta2],
+  [[() => DistributionConfig$, 0], [() => Tags$, 0]],
+  2
+], DistributionIdList$ = [
+  3,
+  n05,
+  _DIL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => DistributionIdListSummary, 0]],
+  4
+], DistributionIdOwner$ = [
+  3,
+  n05,
+  _DIO,
+  0,
+  [_DI, _OAI],
+  [0, 0],
+  2
+], DistributionIdOwnerList$ = [
+  3,
+  n05,
+  _DIOL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => DistributionIdOwnerItemList, 0]],
+  4
+], DistributionList$ = [
+  3,
+  n05,
+  _DL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => DistributionSummaryList, 0]],
+  4
+], DistributionResourceId$ = [
+  3,
+  n05,
+  _DRI,
+  0,
+  [_DI, _DTI],
+  [0, 0]
+], DistributionSummary$ = [
+  3,
+  n05,
+  _DS2,
+  0,
+  [_Id, _ARN, _S2, _LMT, _DN, _A2, _O, _DCB, _CBa, _CERu, _Co, _PC2, _E3, _VC, _Re, _WACLI, _HV, _IIPVE, _Sta, _ET, _OG, _AICPRl, _CMo, _AILI, _VMC, _CFA],
+  [0, 0, 0, 4, 0, [() => Aliases$, 0], [() => Origins$, 0], [() => DefaultCacheBehavior$, 0], [() => CacheBehaviors$, 0], [() => CustomErrorResponses$, 0], [() => sensitiveStringType, 0], 0, 2, () => ViewerCertificate$, [() => Restrictions$, 0], 0, 0, 2, 2, 0, [() => OriginGroups$, 0], [() => AliasICPRecordals, 0], 0, 0, () => ViewerMtlsConfig$, () => ConnectionFunctionAssociation$],
+  19
+], DistributionTenant$ = [
+  3,
+  n05,
+  _DT,
+  0,
+  [_Id, _DI, _N, _Ar, _Do, _Ta2, _Cu, _P2, _CGI, _CTr, _LMT, _E3, _S2],
+  [0, 0, 0, 0, () => DomainResultList, [() => Tags$, 0], [() => Customizations$, 0], () => _Parameters, 0, 4, 4, 2, 0]
+], DistributionTenantAssociationFilter$ = [
+  3,
+  n05,
+  _DTAF,
+  0,
+  [_DI, _CGI],
+  [0, 0]
+], DistributionTenantSummary$ = [
+  3,
+  n05,
+  _DTS,
+  0,
+  [_Id, _DI, _N, _Ar, _Do, _CTr, _LMT, _ET, _CGI, _Cu, _E3, _S2],
+  [0, 0, 0, 0, () => DomainResultList, 4, 4, 0, 0, [() => Customizations$, 0], 2, 0],
+  8
+], DnsConfiguration$ = [
+  3,
+  n05,
+  _DCn,
+  0,
+  [_Dom, _S2, _Rea],
+  [0, 0, 0],
+  2
+], DomainConflict$ = [
+  3,
+  n05,
+  _DCo,
+  0,
+  [_Dom, _RT3, _RI, _AIc],
+  [0, 0, 0, 0],
+  4
+], DomainItem$ = [
+  3,
+  n05,
+  _DIo,
+  0,
+  [_Dom],
+  [0],
+  1
+], DomainResult$ = [
+  3,
+  n05,
+  _DR,
+  0,
+  [_Dom, _S2],
+  [0, 0],
+  1
+], EncryptionEntities$ = [
+  3,
+  n05,
+  _EE,
+  0,
+  [_Q, _I2],
+  [1, [() => EncryptionEntityList, 0]],
+  1
+], EncryptionEntity$ = [
+  3,
+  n05,
+  _EEn,
+  0,
+  [_PKI, _PIr, _FP],
+  [0, 0, [() => FieldPatterns$, 0]],
+  3
+], EndPoint$ = [
+  3,
+  n05,
+  _EPn,
+  0,
+  [_ST2, _KSC],
+  [0, () => KinesisStreamConfig$],
+  1
+], FieldLevelEncryption$ = [
+  3,
+  n05,
+  _FLE,
+  0,
+  [_Id, _LMT, _FLEC],
+  [0, 4, [() => FieldLevelEncryptionConfig$, 0]],
+  3
+], FieldLevelEncryptionConfig$ = [
+  3,
+  n05,
+  _FLEC,
+  0,
+  [_CR, _Co, _QAPC, _CTPC],
+  [0, 0, [() => QueryArgProfileConfig$, 0], [() => ContentTypeProfileConfig$, 0]],
+  1
+], FieldLevelEncryptionList$ = [
+  3,
+  n05,
+  _FLEL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => FieldLevelEncryptionSummaryList, 0]],
+  2
+], FieldLevelEncryptionProfile$ = [
+  3,
+  n05,
+  _FLEP,
+  0,
+  [_Id, _LMT, _FLEPC],
+  [0, 4, [() => FieldLevelEncryptionProfileConfig$, 0]],
+  3
+], FieldLevelEncryptionProfileConfig$ = [
+  3,
+  n05,
+  _FLEPC,
+  0,
+  [_N, _CR, _EE, _Co],
+  [0, 0, [() => EncryptionEntities$, 0], 0],
+  3
+], FieldLevelEncryptionProfileList$ = [
+  3,
+  n05,
+  _FLEPL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => FieldLevelEncryptionProfileSummaryList, 0]],
+  2
+], FieldLevelEncryptionProfileSummary$ = [
+  3,
+  n05,
+  _FLEPS,
+  0,
+  [_Id, _LMT, _N, _EE, _Co],
+  [0, 4, 0, [() => EncryptionEntities$, 0], 0],
+  4
+], FieldLevelEncryptionSummary$ = [
+  3,
+  n05,
+  _FLES,
+  0,
+  [_Id, _LMT, _Co, _QAPC, _CTPC],
+  [0, 4, 0, [() => QueryArgProfileConfig$, 0], [() => ContentTypeProfileConfig$, 0]],
+  2
+], FieldPatterns$ = [
+  3,
+  n05,
+  _FP,
+  0,
+  [_Q, _I2],
+  [1, [() => FieldPatternList, 0]],
+  1
+], ForwardedValues$ = [
+  3,
+  n05,
+  _FV,
+  0,
+  [_QSu, _Coo, _H, _QSCK],
+  [2, [() => CookiePreference$, 0], [() => Headers$, 0], [() => QueryStringCacheKeys$, 0]],
+  2
+], FunctionAssociation$ = [
+  3,
+  n05,
+  _FAu,
+  0,
+  [_FARN, _ETv],
+  [0, 0],
+  2
+], FunctionAssociations$ = [
+  3,
+  n05,
+  _FA,
+  0,
+  [_Q, _I2],
+  [1, [() => FunctionAssociationList, 0]],
+  1
+], FunctionConfig$ = [
+  3,
+  n05,
+  _FC,
+  0,
+  [_Co, _Ru, _KVSA],
+  [0, 0, [() => KeyValueStoreAssociations$, 0]],
+  2
+], FunctionList$ = [
+  3,
+  n05,
+  _FL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => FunctionSummaryList, 0]],
+  2
+], FunctionMetadata$ = [
+  3,
+  n05,
+  _FM,
+  0,
+  [_FARN, _LMT, _St, _CTr],
+  [0, 4, 0, 4],
+  2
+], FunctionSummary$ = [
+  3,
+  n05,
+  _FS,
+  0,
+  [_N, _FC, _FM, _S2],
+  [0, [() => FunctionConfig$, 0], () => FunctionMetadata$, 0],
+  3
+], GeoRestriction$ = [
+  3,
+  n05,
+  _GRe,
+  0,
+  [_RTe, _Q, _I2],
+  [0, 1, [() => LocationList, 0]],
+  2
+], GeoRestrictionCustomization$ = [
+  3,
+  n05,
+  _GRC2,
+  0,
+  [_RTe, _Loc],
+  [0, [() => LocationList, 0]],
+  1
+], GetAnycastIpListRequest$ = [
+  3,
+  n05,
+  _GAILR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetAnycastIpListResult$ = [
+  3,
+  n05,
+  _GAILRe,
+  0,
+  [_AIL, _ET],
+  [[() => AnycastIpList$, 16], [0, { [_hH2]: _ET }]]
+], GetCachePolicyConfigRequest$ = [
+  3,
+  n05,
+  _GCPCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetCachePolicyConfigResult$ = [
+  3,
+  n05,
+  _GCPCRe,
+  0,
+  [_CPC, _ET],
+  [[() => CachePolicyConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetCachePolicyRequest$ = [
+  3,
+  n05,
+  _GCPR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetCachePolicyResult$ = [
+  3,
+  n05,
+  _GCPRe,
+  0,
+  [_CP, _ET],
+  [[() => CachePolicy$, 16], [0, { [_hH2]: _ET }]]
+], GetCloudFrontOriginAccessIdentityConfigRequest$ = [
+  3,
+  n05,
+  _GCFOAICR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetCloudFrontOriginAccessIdentityConfigResult$ = [
+  3,
+  n05,
+  _GCFOAICRe,
+  0,
+  [_CFOAIC, _ET],
+  [[() => CloudFrontOriginAccessIdentityConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetCloudFrontOriginAccessIdentityRequest$ = [
+  3,
+  n05,
+  _GCFOAIR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetCloudFrontOriginAccessIdentityResult$ = [
+  3,
+  n05,
+  _GCFOAIRe,
+  0,
+  [_CFOAI, _ET],
+  [[() => CloudFrontOriginAccessIdentity$, 16], [0, { [_hH2]: _ET }]]
+], GetConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _GCFR,
+  0,
+  [_Ide, _St],
+  [[0, 1], [0, { [_hQ2]: _St }]],
+  1
+], GetConnectionFunctionResult$ = [
+  3,
+  n05,
+  _GCFRe,
+  0,
+  [_CFCo, _ET, _CTo],
+  [[() => FunctionBlob, 16], [0, { [_hH2]: _ET }], [0, { [_hH2]: _CT_ }]]
+], GetConnectionGroupByRoutingEndpointRequest$ = [
+  3,
+  n05,
+  _GCGBRER,
+  0,
+  [_RE],
+  [[0, { [_hQ2]: _RE }]],
+  1
+], GetConnectionGroupByRoutingEndpointResult$ = [
+  3,
+  n05,
+  _GCGBRERe,
+  0,
+  [_CG, _ET],
+  [[() => ConnectionGroup$, 16], [0, { [_hH2]: _ET }]]
+], GetConnectionGroupRequest$ = [
+  3,
+  n05,
+  _GCGR,
+  0,
+  [_Ide],
+  [[0, 1]],
+  1
+], GetConnectionGroupResult$ = [
+  3,
+  n05,
+  _GCGRe,
+  0,
+  [_CG, _ET],
+  [[() => ConnectionGroup$, 16], [0, { [_hH2]: _ET }]]
+], GetContinuousDeploymentPolicyConfigRequest$ = [
+  3,
+  n05,
+  _GCDPCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetContinuousDeploymentPolicyConfigResult$ = [
+  3,
+  n05,
+  _GCDPCRe,
+  0,
+  [_CDPC, _ET],
+  [[() => ContinuousDeploymentPolicyConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetContinuousDeploymentPolicyRequest$ = [
+  3,
+  n05,
+  _GCDPR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetContinuousDeploymentPolicyResult$ = [
+  3,
+  n05,
+  _GCDPRe,
+  0,
+  [_CDP, _ET],
+  [[() => ContinuousDeploymentPolicy$, 16], [0, { [_hH2]: _ET }]]
+], GetDistributionConfigRequest$ = [
+  3,
+  n05,
+  _GDCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetDistributionConfigResult$ = [
+  3,
+  n05,
+  _GDCRe,
+  0,
+  [_DC, _ET],
+  [[() => DistributionConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetDistributionRequest$ = [
+  3,
+  n05,
+  _GDR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetDistributionResult$ = [
+  3,
+  n05,
+  _GDRe,
+  0,
+  [_D, _ET],
+  [[() => Distribution$, 16], [0, { [_hH2]: _ET }]]
+], GetDistributionTenantByDomainRequest$ = [
+  3,
+  n05,
+  _GDTBDR,
+  0,
+  [_Dom],
+  [[0, { [_hQ2]: _d }]],
+  1
+], GetDistributionTenantByDomainResult$ = [
+  3,
+  n05,
+  _GDTBDRe,
+  0,
+  [_DT, _ET],
+  [[() => DistributionTenant$, 16], [0, { [_hH2]: _ET }]]
+], GetDistributionTenantRequest$ = [
+  3,
+  n05,
+  _GDTR,
+  0,
+  [_Ide],
+  [[0, 1]],
+  1
+], GetDistributionTenantResult$ = [
+  3,
+  n05,
+  _GDTRe,
+  0,
+  [_DT, _ET],
+  [[() => DistributionTenant$, 16], [0, { [_hH2]: _ET }]]
+], GetFieldLevelEncryptionConfigRequest$ = [
+  3,
+  n05,
+  _GFLECR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetFieldLevelEncryptionConfigResult$ = [
+  3,
+  n05,
+  _GFLECRe,
+  0,
+  [_FLEC, _ET],
+  [[() => FieldLevelEncryptionConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetFieldLevelEncryptionProfileConfigRequest$ = [
+  3,
+  n05,
+  _GFLEPCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetFieldLevelEncryptionProfileConfigResult$ = [
+  3,
+  n05,
+  _GFLEPCRe,
+  0,
+  [_FLEPC, _ET],
+  [[() => FieldLevelEncryptionProfileConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetFieldLevelEncryptionProfileRequest$ = [
+  3,
+  n05,
+  _GFLEPR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetFieldLevelEncryptionProfileResult$ = [
+  3,
+  n05,
+  _GFLEPRe,
+  0,
+  [_FLEP, _ET],
+  [[() => FieldLevelEncryptionProfile$, 16], [0, { [_hH2]: _ET }]]
+], GetFieldLevelEncryptionRequest$ = [
+  3,
+  n05,
+  _GFLER,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetFieldLevelEncryptionResult$ = [
+  3,
+  n05,
+  _GFLERe,
+  0,
+  [_FLE, _ET],
+  [[() => FieldLevelEncryption$, 16], [0, { [_hH2]: _ET }]]
+], GetFunctionRequest$ = [
+  3,
+  n05,
+  _GFR,
+  0,
+  [_N, _St],
+  [[0, 1], [0, { [_hQ2]: _St }]],
+  1
+], GetFunctionResult$ = [
+  3,
+  n05,
+  _GFRe,
+  0,
+  [_FCu, _ET, _CTo],
+  [[() => FunctionBlob, 16], [0, { [_hH2]: _ET }], [0, { [_hH2]: _CT_ }]]
+], GetInvalidationForDistributionTenantRequest$ = [
+  3,
+  n05,
+  _GIFDTR,
+  0,
+  [_DTI, _Id],
+  [[0, 1], [0, 1]],
+  2
+], GetInvalidationForDistributionTenantResult$ = [
+  3,
+  n05,
+  _GIFDTRe,
+  0,
+  [_In],
+  [[() => Invalidation$, 16]]
+], GetInvalidationRequest$ = [
+  3,
+  n05,
+  _GIR,
+  0,
+  [_DI, _Id],
+  [[0, 1], [0, 1]],
+  2
+], GetInvalidationResult$ = [
+  3,
+  n05,
+  _GIRe,
+  0,
+  [_In],
+  [[() => Invalidation$, 16]]
+], GetKeyGroupConfigRequest$ = [
+  3,
+  n05,
+  _GKGCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetKeyGroupConfigResult$ = [
+  3,
+  n05,
+  _GKGCRe,
+  0,
+  [_KGC, _ET],
+  [[() => KeyGroupConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetKeyGroupRequest$ = [
+  3,
+  n05,
+  _GKGR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetKeyGroupResult$ = [
+  3,
+  n05,
+  _GKGRe,
+  0,
+  [_KG, _ET],
+  [[() => KeyGroup$, 16], [0, { [_hH2]: _ET }]]
+], GetManagedCertificateDetailsRequest$ = [
+  3,
+  n05,
+  _GMCDR,
+  0,
+  [_Ide],
+  [[0, 1]],
+  1
+], GetManagedCertificateDetailsResult$ = [
+  3,
+  n05,
+  _GMCDRe,
+  0,
+  [_MCD],
+  [[() => ManagedCertificateDetails$, 16]]
+], GetMonitoringSubscriptionRequest$ = [
+  3,
+  n05,
+  _GMSR,
+  0,
+  [_DI],
+  [[0, 1]],
+  1
+], GetMonitoringSubscriptionResult$ = [
+  3,
+  n05,
+  _GMSRe,
+  0,
+  [_MS],
+  [[() => MonitoringSubscription$, 16]]
+], GetOriginAccessControlConfigRequest$ = [
+  3,
+  n05,
+  _GOACCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetOriginAccessControlConfigResult$ = [
+  3,
+  n05,
+  _GOACCRe,
+  0,
+  [_OACC, _ET],
+  [[() => OriginAccessControlConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetOriginAccessControlRequest$ = [
+  3,
+  n05,
+  _GOACR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetOriginAccessControlResult$ = [
+  3,
+  n05,
+  _GOACRe,
+  0,
+  [_OAC, _ET],
+  [[() => OriginAccessControl$, 16], [0, { [_hH2]: _ET }]]
+], GetOriginRequestPolicyConfigRequest$ = [
+  3,
+  n05,
+  _GORPCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetOriginRequestPolicyConfigResult$ = [
+  3,
+  n05,
+  _GORPCRe,
+  0,
+  [_ORPC, _ET],
+  [[() => OriginRequestPolicyConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetOriginRequestPolicyRequest$ = [
+  3,
+  n05,
+  _GORPR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetOriginRequestPolicyResult$ = [
+  3,
+  n05,
+  _GORPRe,
+  0,
+  [_ORP, _ET],
+  [[() => OriginRequestPolicy$, 16], [0, { [_hH2]: _ET }]]
+], GetPublicKeyConfigRequest$ = [
+  3,
+  n05,
+  _GPKCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetPublicKeyConfigResult$ = [
+  3,
+  n05,
+  _GPKCRe,
+  0,
+  [_PKC, _ET],
+  [[() => PublicKeyConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetPublicKeyRequest$ = [
+  3,
+  n05,
+  _GPKR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetPublicKeyResult$ = [
+  3,
+  n05,
+  _GPKRe,
+  0,
+  [_PK, _ET],
+  [[() => PublicKey$, 16], [0, { [_hH2]: _ET }]]
+], GetRealtimeLogConfigRequest$ = [
+  3,
+  n05,
+  _GRLCR,
+  0,
+  [_N, _ARN],
+  [0, 0]
+], GetRealtimeLogConfigResult$ = [
+  3,
+  n05,
+  _GRLCRe,
+  0,
+  [_RLC],
+  [[() => RealtimeLogConfig$, 0]]
+], GetResourcePolicyRequest$ = [
+  3,
+  n05,
+  _GRPR,
+  0,
+  [_RA2],
+  [0],
+  1
+], GetResourcePolicyResult$ = [
+  3,
+  n05,
+  _GRPRe,
+  0,
+  [_RA2, _PD],
+  [0, 0]
+], GetResponseHeadersPolicyConfigRequest$ = [
+  3,
+  n05,
+  _GRHPCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetResponseHeadersPolicyConfigResult$ = [
+  3,
+  n05,
+  _GRHPCRe,
+  0,
+  [_RHPC, _ET],
+  [[() => ResponseHeadersPolicyConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetResponseHeadersPolicyRequest$ = [
+  3,
+  n05,
+  _GRHPR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetResponseHeadersPolicyResult$ = [
+  3,
+  n05,
+  _GRHPRe,
+  0,
+  [_RHP, _ET],
+  [[() => ResponseHeadersPolicy$, 16], [0, { [_hH2]: _ET }]]
+], GetStreamingDistributionConfigRequest$ = [
+  3,
+  n05,
+  _GSDCR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetStreamingDistributionConfigResult$ = [
+  3,
+  n05,
+  _GSDCRe,
+  0,
+  [_SDC, _ET],
+  [[() => StreamingDistributionConfig$, 16], [0, { [_hH2]: _ET }]]
+], GetStreamingDistributionRequest$ = [
+  3,
+  n05,
+  _GSDR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetStreamingDistributionResult$ = [
+  3,
+  n05,
+  _GSDRe,
+  0,
+  [_SD, _ET],
+  [[() => StreamingDistribution$, 16], [0, { [_hH2]: _ET }]]
+], GetTrustStoreRequest$ = [
+  3,
+  n05,
+  _GTSR,
+  0,
+  [_Ide],
+  [[0, 1]],
+  1
+], GetTrustStoreResult$ = [
+  3,
+  n05,
+  _GTSRe,
+  0,
+  [_TSr, _ET],
+  [[() => TrustStore$, 16], [0, { [_hH2]: _ET }]]
+], GetVpcOriginRequest$ = [
+  3,
+  n05,
+  _GVOR,
+  0,
+  [_Id],
+  [[0, 1]],
+  1
+], GetVpcOriginResult$ = [
+  3,
+  n05,
+  _GVORe,
+  0,
+  [_VO, _ET],
+  [[() => VpcOrigin$, 16], [0, { [_hH2]: _ET }]]
+], GrpcConfig$ = [
+  3,
+  n05,
+  _GC,
+  0,
+  [_E3],
+  [2],
+  1
+], Headers$ = [
+  3,
+  n05,
+  _H,
+  0,
+  [_Q, _I2],
+  [1, [() => HeaderList, 0]],
+  1
+], ImportSource$ = [
+  3,
+  n05,
+  _IS,
+  0,
+  [_STo, _SARN],
+  [0, 0],
+  2
+], Invalidation$ = [
+  3,
+  n05,
+  _In,
+  0,
+  [_Id, _S2, _CTre, _IB],
+  [0, 0, 4, [() => InvalidationBatch$, 0]],
+  4
+], InvalidationBatch$ = [
+  3,
+  n05,
+  _IB,
+  0,
+  [_Pa, _CR],
+  [[() => Paths$, 0], 0],
+  2
+], InvalidationList$ = [
+  3,
+  n05,
+  _IL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => InvalidationSummaryList, 0]],
+  4
+], InvalidationSummary$ = [
+  3,
+  n05,
+  _ISn,
+  0,
+  [_Id, _CTre, _S2],
+  [0, 4, 0],
+  3
+], IpamCidrConfig$ = [
+  3,
+  n05,
+  _ICCp,
+  0,
+  [_Ci, _IPA, _AIn, _S2],
+  [0, 0, 0, 0],
+  2
+], IpamConfig$ = [
+  3,
+  n05,
+  _ICp,
+  0,
+  [_Q, _ICC],
+  [1, [() => IpamCidrConfigList, 0]],
+  2
+], KeyGroup$ = [
+  3,
+  n05,
+  _KG,
+  0,
+  [_Id, _LMT, _KGC],
+  [0, 4, [() => KeyGroupConfig$, 0]],
+  3
+], KeyGroupConfig$ = [
+  3,
+  n05,
+  _KGC,
+  0,
+  [_N, _I2, _Co],
+  [0, [() => PublicKeyIdList, 0], 0],
+  2
+], KeyGroupList$ = [
+  3,
+  n05,
+  _KGL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => KeyGroupSummaryList, 0]],
+  2
+], KeyGroupSummary$ = [
+  3,
+  n05,
+  _KGS,
+  0,
+  [_KG],
+  [[() => KeyGroup$, 0]],
+  1
+], KeyPairIds$ = [
+  3,
+  n05,
+  _KPI,
+  0,
+  [_Q, _I2],
+  [1, [() => KeyPairIdList, 0]],
+  1
+], KeyValueStore$ = [
+  3,
+  n05,
+  _KVS,
+  0,
+  [_N, _Id, _Co, _ARN, _LMT, _S2],
+  [0, 0, 0, 0, 4, 0],
+  5
+], KeyValueStoreAssociation$ = [
+  3,
+  n05,
+  _KVSAe,
+  0,
+  [_KVSARN],
+  [0],
+  1
+], KeyValueStoreAssociations$ = [
+  3,
+  n05,
+  _KVSA,
+  0,
+  [_Q, _I2],
+  [1, [() => KeyValueStoreAssociationList, 0]],
+  1
+], KeyValueStoreList$ = [
+  3,
+  n05,
+  _KVSL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => KeyValueStoreSummaryList, 0]],
+  2
+], KGKeyPairIds$ = [
+  3,
+  n05,
+  _KGKPI,
+  0,
+  [_KGI, _KPI],
+  [0, [() => KeyPairIds$, 0]]
+], KinesisStreamConfig$ = [
+  3,
+  n05,
+  _KSC,
+  0,
+  [_RARN, _SARNt],
+  [0, 0],
+  2
+], LambdaFunctionAssociation$ = [
+  3,
+  n05,
+  _LFAa,
+  0,
+  [_LFARN, _ETv, _IBn],
+  [0, 0, 2],
+  2
+], LambdaFunctionAssociations$ = [
+  3,
+  n05,
+  _LFA,
+  0,
+  [_Q, _I2],
+  [1, [() => LambdaFunctionAssociationList, 0]],
+  1
+], ListAnycastIpListsRequest$ = [
+  3,
+  n05,
+  _LAILR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListAnycastIpListsResult$ = [
+  3,
+  n05,
+  _LAILRi,
+  0,
+  [_AILn],
+  [[() => AnycastIpListCollection$, { [_hP]: 1, [_xN]: _AILC }]]
+], ListCachePoliciesRequest$ = [
+  3,
+  n05,
+  _LCPR,
+  0,
+  [_T2, _Ma, _MI],
+  [[0, { [_hQ2]: _T2 }], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListCachePoliciesResult$ = [
+  3,
+  n05,
+  _LCPRi,
+  0,
+  [_CPL],
+  [[() => CachePolicyList$, 16]]
+], ListCloudFrontOriginAccessIdentitiesRequest$ = [
+  3,
+  n05,
+  _LCFOAIR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListCloudFrontOriginAccessIdentitiesResult$ = [
+  3,
+  n05,
+  _LCFOAIRi,
+  0,
+  [_CFOAIL],
+  [[() => CloudFrontOriginAccessIdentityList$, 16]]
+], ListConflictingAliasesRequest$ = [
+  3,
+  n05,
+  _LCAR,
+  0,
+  [_DI, _Al, _Ma, _MI],
+  [[0, { [_hQ2]: _DI }], [0, { [_hQ2]: _Al }], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  2
+], ListConflictingAliasesResult$ = [
+  3,
+  n05,
+  _LCARi,
+  0,
+  [_CAL],
+  [[() => ConflictingAliasesList$, 16]]
+], ListConnectionFunctionsRequest$ = [
+  3,
+  n05,
+  _LCFR,
+  0,
+  [_Ma, _MI, _St],
+  [0, 1, 0]
+], ListConnectionFunctionsResult$ = [
+  3,
+  n05,
+  _LCFRi,
+  0,
+  [_NM, _CF],
+  [0, [() => ConnectionFunctionSummaryList, 0]]
+], ListConnectionGroupsRequest$ = [
+  3,
+  n05,
+  _LCGR,
+  0,
+  [_AF, _Ma, _MI],
+  [() => ConnectionGroupAssociationFilter$, 0, 1]
+], ListConnectionGroupsResult$ = [
+  3,
+  n05,
+  _LCGRi,
+  0,
+  [_NM, _CGo],
+  [0, [() => ConnectionGroupSummaryList, 0]]
+], ListContinuousDeploymentPoliciesRequest$ = [
+  3,
+  n05,
+  _LCDPR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListContinuousDeploymentPoliciesResult$ = [
+  3,
+  n05,
+  _LCDPRi,
+  0,
+  [_CDPL],
+  [[() => ContinuousDeploymentPolicyList$, 16]]
+], ListDistributionsByAnycastIpListIdRequest$ = [
+  3,
+  n05,
+  _LDBAILIR,
+  0,
+  [_AILI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByAnycastIpListIdResult$ = [
+  3,
+  n05,
+  _LDBAILIRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionsByCachePolicyIdRequest$ = [
+  3,
+  n05,
+  _LDBCPIR,
+  0,
+  [_CPI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByCachePolicyIdResult$ = [
+  3,
+  n05,
+  _LDBCPIRi,
+  0,
+  [_DIL],
+  [[() => DistributionIdList$, 16]]
+], ListDistributionsByConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _LDBCFR,
+  0,
+  [_CFI, _Ma, _MI],
+  [[0, { [_hQ2]: _CFI }], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByConnectionFunctionResult$ = [
+  3,
+  n05,
+  _LDBCFRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionsByConnectionModeRequest$ = [
+  3,
+  n05,
+  _LDBCMR,
+  0,
+  [_CMo, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByConnectionModeResult$ = [
+  3,
+  n05,
+  _LDBCMRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionsByKeyGroupRequest$ = [
+  3,
+  n05,
+  _LDBKGR,
+  0,
+  [_KGI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByKeyGroupResult$ = [
+  3,
+  n05,
+  _LDBKGRi,
+  0,
+  [_DIL],
+  [[() => DistributionIdList$, 16]]
+], ListDistributionsByOriginRequestPolicyIdRequest$ = [
+  3,
+  n05,
+  _LDBORPIR,
+  0,
+  [_ORPI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByOriginRequestPolicyIdResult$ = [
+  3,
+  n05,
+  _LDBORPIRi,
+  0,
+  [_DIL],
+  [[() => DistributionIdList$, 16]]
+], ListDistributionsByOwnedResourceRequest$ = [
+  3,
+  n05,
+  _LDBORR,
+  0,
+  [_RA2, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByOwnedResourceResult$ = [
+  3,
+  n05,
+  _LDBORRi,
+  0,
+  [_DL],
+  [[() => DistributionIdOwnerList$, 16]]
+], ListDistributionsByRealtimeLogConfigRequest$ = [
+  3,
+  n05,
+  _LDBRLCR,
+  0,
+  [_Ma, _MI, _RLCN, _RLCA],
+  [0, 1, 0, 0]
+], ListDistributionsByRealtimeLogConfigResult$ = [
+  3,
+  n05,
+  _LDBRLCRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionsByResponseHeadersPolicyIdRequest$ = [
+  3,
+  n05,
+  _LDBRHPIR,
+  0,
+  [_RHPI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByResponseHeadersPolicyIdResult$ = [
+  3,
+  n05,
+  _LDBRHPIRi,
+  0,
+  [_DIL],
+  [[() => DistributionIdList$, 16]]
+], ListDistributionsByTrustStoreRequest$ = [
+  3,
+  n05,
+  _LDBTSR,
+  0,
+  [_TSI, _Ma, _MI],
+  [[0, { [_hQ2]: _TSI }], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByTrustStoreResult$ = [
+  3,
+  n05,
+  _LDBTSRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionsByVpcOriginIdRequest$ = [
+  3,
+  n05,
+  _LDBVOIR,
+  0,
+  [_VOI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByVpcOriginIdResult$ = [
+  3,
+  n05,
+  _LDBVOIRi,
+  0,
+  [_DIL],
+  [[() => DistributionIdList$, 16]]
+], ListDistributionsByWebACLIdRequest$ = [
+  3,
+  n05,
+  _LDBWACLIR,
+  0,
+  [_WACLI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListDistributionsByWebACLIdResult$ = [
+  3,
+  n05,
+  _LDBWACLIRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionsRequest$ = [
+  3,
+  n05,
+  _LDR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListDistributionsResult$ = [
+  3,
+  n05,
+  _LDRi,
+  0,
+  [_DL],
+  [[() => DistributionList$, 16]]
+], ListDistributionTenantsByCustomizationRequest$ = [
+  3,
+  n05,
+  _LDTBCR,
+  0,
+  [_WACLA, _CAe, _Ma, _MI],
+  [0, 0, 0, 1]
+], ListDistributionTenantsByCustomizationResult$ = [
+  3,
+  n05,
+  _LDTBCRi,
+  0,
+  [_NM, _DTL],
+  [0, [() => DistributionTenantList, 0]]
+], ListDistributionTenantsRequest$ = [
+  3,
+  n05,
+  _LDTR,
+  0,
+  [_AF, _Ma, _MI],
+  [() => DistributionTenantAssociationFilter$, 0, 1]
+], ListDistributionTenantsResult$ = [
+  3,
+  n05,
+  _LDTRi,
+  0,
+  [_NM, _DTL],
+  [0, [() => DistributionTenantList, 0]]
+], ListDomainConflictsRequest$ = [
+  3,
+  n05,
+  _LDCR,
+  0,
+  [_Dom, _DCVR, _MI, _Ma],
+  [0, () => DistributionResourceId$, 1, 0],
+  2
+], ListDomainConflictsResult$ = [
+  3,
+  n05,
+  _LDCRi,
+  0,
+  [_DCom, _NM],
+  [[() => DomainConflictsList, 0], 0]
+], ListFieldLevelEncryptionConfigsRequest$ = [
+  3,
+  n05,
+  _LFLECR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListFieldLevelEncryptionConfigsResult$ = [
+  3,
+  n05,
+  _LFLECRi,
+  0,
+  [_FLEL],
+  [[() => FieldLevelEncryptionList$, 16]]
+], ListFieldLevelEncryptionProfilesRequest$ = [
+  3,
+  n05,
+  _LFLEPR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListFieldLevelEncryptionProfilesResult$ = [
+  3,
+  n05,
+  _LFLEPRi,
+  0,
+  [_FLEPL],
+  [[() => FieldLevelEncryptionProfileList$, 16]]
+], ListFunctionsRequest$ = [
+  3,
+  n05,
+  _LFR,
+  0,
+  [_Ma, _MI, _St],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }], [0, { [_hQ2]: _St }]]
+], ListFunctionsResult$ = [
+  3,
+  n05,
+  _LFRi,
+  0,
+  [_FL],
+  [[() => FunctionList$, 16]]
+], ListInvalidationsForDistributionTenantRequest$ = [
+  3,
+  n05,
+  _LIFDTR,
+  0,
+  [_Id, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListInvalidationsForDistributionTenantResult$ = [
+  3,
+  n05,
+  _LIFDTRi,
+  0,
+  [_IL],
+  [[() => InvalidationList$, 16]]
+], ListInvalidationsRequest$ = [
+  3,
+  n05,
+  _LIR,
+  0,
+  [_DI, _Ma, _MI],
+  [[0, 1], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]],
+  1
+], ListInvalidationsResult$ = [
+  3,
+  n05,
+  _LIRi,
+  0,
+  [_IL],
+  [[() => InvalidationList$, 16]]
+], ListKeyGroupsRequest$ = [
+  3,
+  n05,
+  _LKGR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListKeyGroupsResult$ = [
+  3,
+  n05,
+  _LKGRi,
+  0,
+  [_KGL],
+  [[() => KeyGroupList$, 16]]
+], ListKeyValueStoresRequest$ = [
+  3,
+  n05,
+  _LKVSR,
+  0,
+  [_Ma, _MI, _S2],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }], [0, { [_hQ2]: _S2 }]]
+], ListKeyValueStoresResult$ = [
+  3,
+  n05,
+  _LKVSRi,
+  0,
+  [_KVSL],
+  [[() => KeyValueStoreList$, 16]]
+], ListOriginAccessControlsRequest$ = [
+  3,
+  n05,
+  _LOACR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListOriginAccessControlsResult$ = [
+  3,
+  n05,
+  _LOACRi,
+  0,
+  [_OACL],
+  [[() => OriginAccessControlList$, 16]]
+], ListOriginRequestPoliciesRequest$ = [
+  3,
+  n05,
+  _LORPR,
+  0,
+  [_T2, _Ma, _MI],
+  [[0, { [_hQ2]: _T2 }], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListOriginRequestPoliciesResult$ = [
+  3,
+  n05,
+  _LORPRi,
+  0,
+  [_ORPL],
+  [[() => OriginRequestPolicyList$, 16]]
+], ListPublicKeysRequest$ = [
+  3,
+  n05,
+  _LPKR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListPublicKeysResult$ = [
+  3,
+  n05,
+  _LPKRi,
+  0,
+  [_PKL],
+  [[() => PublicKeyList$, 16]]
+], ListRealtimeLogConfigsRequest$ = [
+  3,
+  n05,
+  _LRLCR,
+  0,
+  [_MI, _Ma],
+  [[1, { [_hQ2]: _MI }], [0, { [_hQ2]: _Ma }]]
+], ListRealtimeLogConfigsResult$ = [
+  3,
+  n05,
+  _LRLCRi,
+  0,
+  [_RLCe],
+  [[() => RealtimeLogConfigs$, 16]]
+], ListResponseHeadersPoliciesRequest$ = [
+  3,
+  n05,
+  _LRHPR,
+  0,
+  [_T2, _Ma, _MI],
+  [[0, { [_hQ2]: _T2 }], [0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListResponseHeadersPoliciesResult$ = [
+  3,
+  n05,
+  _LRHPRi,
+  0,
+  [_RHPL],
+  [[() => ResponseHeadersPolicyList$, 16]]
+], ListStreamingDistributionsRequest$ = [
+  3,
+  n05,
+  _LSDR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListStreamingDistributionsResult$ = [
+  3,
+  n05,
+  _LSDRi,
+  0,
+  [_SDL],
+  [[() => StreamingDistributionList$, 16]]
+], ListTagsForResourceRequest$ = [
+  3,
+  n05,
+  _LTFRR,
+  0,
+  [_Res],
+  [[0, { [_hQ2]: _Res }]],
+  1
+], ListTagsForResourceResult$ = [
+  3,
+  n05,
+  _LTFRRi,
+  0,
+  [_Ta2],
+  [[() => Tags$, 16]],
+  1
+], ListTrustStoresRequest$ = [
+  3,
+  n05,
+  _LTSR,
+  0,
+  [_Ma, _MI],
+  [0, 1]
+], ListTrustStoresResult$ = [
+  3,
+  n05,
+  _LTSRi,
+  0,
+  [_NM, _TSL],
+  [0, [() => TrustStoreList, 0]]
+], ListVpcOriginsRequest$ = [
+  3,
+  n05,
+  _LVOR,
+  0,
+  [_Ma, _MI],
+  [[0, { [_hQ2]: _Ma }], [1, { [_hQ2]: _MI }]]
+], ListVpcOriginsResult$ = [
+  3,
+  n05,
+  _LVORi,
+  0,
+  [_VOL],
+  [[() => VpcOriginList$, 16]]
+], LoggingConfig$ = [
+  3,
+  n05,
+  _LC,
+  0,
+  [_E3, _ICn, _B, _Pr2],
+  [2, 2, 0, 0]
+], ManagedCertificateDetails$ = [
+  3,
+  n05,
+  _MCD,
+  0,
+  [_CAe, _CS2, _VTH, _VTD],
+  [0, 0, 0, () => ValidationTokenDetailList]
+], ManagedCertificateRequest$ = [
+  3,
+  n05,
+  _MCR,
+  0,
+  [_VTH, _PDN, _CTLP],
+  [0, 0, 0],
+  1
+], MonitoringSubscription$ = [
+  3,
+  n05,
+  _MS,
+  0,
+  [_RMSC],
+  [() => RealtimeMetricsSubscriptionConfig$]
+], Origin$ = [
+  3,
+  n05,
+  _Or,
+  0,
+  [_Id, _DN, _OP, _CH, _SOC, _COC, _VOC, _CAo, _CTon, _RCT, _OS, _OACI],
+  [0, 0, 0, [() => CustomHeaders$, 0], () => S3OriginConfig$, [() => CustomOriginConfig$, 0], () => VpcOriginConfig$, 1, 1, 1, () => OriginShield$, 0],
+  2
+], OriginAccessControl$ = [
+  3,
+  n05,
+  _OAC,
+  0,
+  [_Id, _OACC],
+  [0, () => OriginAccessControlConfig$],
+  1
+], OriginAccessControlConfig$ = [
+  3,
+  n05,
+  _OACC,
+  0,
+  [_N, _SP, _SB, _OACOT, _De],
+  [0, 0, 0, 0, 0],
+  4
+], OriginAccessControlList$ = [
+  3,
+  n05,
+  _OACL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => OriginAccessControlSummaryList, 0]],
+  4
+], OriginAccessControlSummary$ = [
+  3,
+  n05,
+  _OACS,
+  0,
+  [_Id, _De, _N, _SP, _SB, _OACOT],
+  [0, 0, 0, 0, 0, 0],
+  6
+], OriginCustomHeader$ = [
+  3,
+  n05,
+  _OCH,
+  0,
+  [_HN, _HVe],
+  [0, [() => sensitiveStringType, 0]],
+  2
+], OriginGroup$ = [
+  3,
+  n05,
+  _OGr,
+  0,
+  [_Id, _FCa, _Me, _SC],
+  [0, [() => OriginGroupFailoverCriteria$, 0], [() => OriginGroupMembers$, 0], 0],
+  3
+], OriginGroupFailoverCriteria$ = [
+  3,
+  n05,
+  _OGFC,
+  0,
+  [_SCt],
+  [[() => StatusCodes$, 0]],
+  1
+], OriginGroupMember$ = [
+  3,
+  n05,
+  _OGM,
+  0,
+  [_OI2],
+  [0],
+  1
+], OriginGroupMembers$ = [
+  3,
+  n05,
+  _OGMr,
+  0,
+  [_Q, _I2],
+  [1, [() => OriginGroupMemberList, 0]],
+  2
+], OriginGroups$ = [
+  3,
+  n05,
+  _OG,
+  0,
+  [_Q, _I2],
+  [1, [() => OriginGroupList, 0]],
+  1
+], OriginMtlsConfig$ = [
+  3,
+  n05,
+  _OMC,
+  0,
+  [_CCA],
+  [0],
+  1
+], OriginRequestPolicy$ = [
+  3,
+  n05,
+  _ORP,
+  0,
+  [_Id, _LMT, _ORPC],
+  [0, 4, [() => OriginRequestPolicyConfig$, 0]],
+  3
+], OriginRequestPolicyConfig$ = [
+  3,
+  n05,
+  _ORPC,
+  0,
+  [_N, _HC, _CC, _QSC, _Co],
+  [0, [() => OriginRequestPolicyHeadersConfig$, 0], [() => OriginRequestPolicyCookiesConfig$, 0], [() => OriginRequestPolicyQueryStringsConfig$, 0], 0],
+  4
+], OriginRequestPolicyCookiesConfig$ = [
+  3,
+  n05,
+  _ORPCC,
+  0,
+  [_CBo, _Coo],
+  [0, [() => CookieNames$, 0]],
+  1
+], OriginRequestPolicyHeadersConfig$ = [
+  3,
+  n05,
+  _ORPHC,
+  0,
+  [_HB, _H],
+  [0, [() => Headers$, 0]],
+  1
+], OriginRequestPolicyList$ = [
+  3,
+  n05,
+  _ORPL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => OriginRequestPolicySummaryList, 0]],
+  2
+], OriginRequestPolicyQueryStringsConfig$ = [
+  3,
+  n05,
+  _ORPQSC,
+  0,
+  [_QSB, _QS],
+  [0, [() => QueryStringNames$, 0]],
+  1
+], OriginRequestPolicySummary$ = [
+  3,
+  n05,
+  _ORPS,
+  0,
+  [_T2, _ORP],
+  [0, [() => OriginRequestPolicy$, 0]],
+  2
+], Origins$ = [
+  3,
+  n05,
+  _O,
+  0,
+  [_Q, _I2],
+  [1, [() => OriginList, 0]],
+  2
+], OriginShield$ = [
+  3,
+  n05,
+  _OS,
+  0,
+  [_E3, _OSR],
+  [2, 0],
+  1
+], OriginSslProtocols$ = [
+  3,
+  n05,
+  _OSP,
+  0,
+  [_Q, _I2],
+  [1, [() => SslProtocolsList, 0]],
+  2
+], Parameter$ = [
+  3,
+  n05,
+  _Par,
+  0,
+  [_N, _Va],
+  [0, 0],
+  2
+], ParameterDefinition$ = [
+  3,
+  n05,
+  _PDa,
+  0,
+  [_N, _Def],
+  [0, [() => ParameterDefinitionSchema$, 0]],
+  2
+], ParameterDefinitionSchema$ = [
+  3,
+  n05,
+  _PDS,
+  0,
+  [_SSt],
+  [[() => StringSchemaConfig$, 0]]
+], ParametersInCacheKeyAndForwardedToOrigin$ = [
+  3,
+  n05,
+  _PICKAFTO,
+  0,
+  [_EAEG, _HC, _CC, _QSC, _EAEB],
+  [2, [() => CachePolicyHeadersConfig$, 0], [() => CachePolicyCookiesConfig$, 0], [() => CachePolicyQueryStringsConfig$, 0], 2],
+  4
+], Paths$ = [
+  3,
+  n05,
+  _Pa,
+  0,
+  [_Q, _I2],
+  [1, [() => PathList, 0]],
+  1
+], PublicKey$ = [
+  3,
+  n05,
+  _PK,
+  0,
+  [_Id, _CTr, _PKC],
+  [0, 4, () => PublicKeyConfig$],
+  3
+], PublicKeyConfig$ = [
+  3,
+  n05,
+  _PKC,
+  0,
+  [_CR, _N, _EK, _Co],
+  [0, 0, 0, 0],
+  3
+], PublicKeyList$ = [
+  3,
+  n05,
+  _PKL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => PublicKeySummaryList, 0]],
+  2
+], PublicKeySummary$ = [
+  3,
+  n05,
+  _PKS,
+  0,
+  [_Id, _N, _CTr, _EK, _Co],
+  [0, 0, 4, 0, 0],
+  4
+], PublishConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _PCFR,
+  0,
+  [_Id, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], PublishConnectionFunctionResult$ = [
+  3,
+  n05,
+  _PCFRu,
+  0,
+  [_CFS],
+  [[() => ConnectionFunctionSummary$, 16]]
+], PublishFunctionRequest$ = [
+  3,
+  n05,
+  _PFR,
+  0,
+  [_N, _IM],
+  [[0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], PublishFunctionResult$ = [
+  3,
+  n05,
+  _PFRu,
+  0,
+  [_FS],
+  [[() => FunctionSummary$, 16]]
+], PutResourcePolicyRequest$ = [
+  3,
+  n05,
+  _PRPR,
+  0,
+  [_RA2, _PD],
+  [0, 0],
+  2
+], PutResourcePolicyResult$ = [
+  3,
+  n05,
+  _PRPRu,
+  0,
+  [_RA2],
+  [0]
+], QueryArgProfile$ = [
+  3,
+  n05,
+  _QAP,
+  0,
+  [_QA, _PI2],
+  [0, 0],
+  2
+], QueryArgProfileConfig$ = [
+  3,
+  n05,
+  _QAPC,
+  0,
+  [_FWQAPIU, _QAPu],
+  [2, [() => QueryArgProfiles$, 0]],
+  1
+], QueryArgProfiles$ = [
+  3,
+  n05,
+  _QAPu,
+  0,
+  [_Q, _I2],
+  [1, [() => QueryArgProfileList, 0]],
+  1
+], QueryStringCacheKeys$ = [
+  3,
+  n05,
+  _QSCK,
+  0,
+  [_Q, _I2],
+  [1, [() => QueryStringCacheKeysList, 0]],
+  1
+], QueryStringNames$ = [
+  3,
+  n05,
+  _QSN,
+  0,
+  [_Q, _I2],
+  [1, [() => QueryStringNamesList, 0]],
+  1
+], RealtimeLogConfig$ = [
+  3,
+  n05,
+  _RLC,
+  0,
+  [_ARN, _N, _SR, _EP, _Fi],
+  [0, 0, 1, () => EndPointList, [() => FieldList, 0]],
+  5
+], RealtimeLogConfigs$ = [
+  3,
+  n05,
+  _RLCe,
+  0,
+  [_MI, _ITs, _Ma, _I2, _NM],
+  [1, 2, 0, [() => RealtimeLogConfigList, 0], 0],
+  3
+], RealtimeMetricsSubscriptionConfig$ = [
+  3,
+  n05,
+  _RMSC,
+  0,
+  [_RMSS],
+  [0],
+  1
+], ResponseHeadersPolicy$ = [
+  3,
+  n05,
+  _RHP,
+  0,
+  [_Id, _LMT, _RHPC],
+  [0, 4, [() => ResponseHeadersPolicyConfig$, 0]],
+  3
+], ResponseHeadersPolicyAccessControlAllowHeaders$ = [
+  3,
+  n05,
+  _RHPACAH,
+  0,
+  [_Q, _I2],
+  [1, [() => AccessControlAllowHeadersList, 0]],
+  2
+], ResponseHeadersPolicyAccessControlAllowMethods$ = [
+  3,
+  n05,
+  _RHPACAM,
+  0,
+  [_Q, _I2],
+  [1, [() => AccessControlAllowMethodsList, 0]],
+  2
+], ResponseHeadersPolicyAccessControlAllowOrigins$ = [
+  3,
+  n05,
+  _RHPACAO,
+  0,
+  [_Q, _I2],
+  [1, [() => AccessControlAllowOriginsList, 0]],
+  2
+], ResponseHeadersPolicyAccessControlExposeHeaders$ = [
+  3,
+  n05,
+  _RHPACEH,
+  0,
+  [_Q, _I2],
+  [1, [() => AccessControlExposeHeadersList, 0]],
+  1
+], ResponseHeadersPolicyConfig$ = [
+  3,
+  n05,
+  _RHPC,
+  0,
+  [_N, _Co, _CCo, _SHC, _STHC, _CHC, _RHC],
+  [0, 0, [() => ResponseHeadersPolicyCorsConfig$, 0], () => ResponseHeadersPolicySecurityHeadersConfig$, () => ResponseHeadersPolicyServerTimingHeadersConfig$, [() => ResponseHeadersPolicyCustomHeadersConfig$, 0], [() => ResponseHeadersPolicyRemoveHeadersConfig$, 0]],
+  1
+], ResponseHeadersPolicyContentSecurityPolicy$ = [
+  3,
+  n05,
+  _RHPCSP,
+  0,
+  [_Ov, _CSP],
+  [2, 0],
+  2
+], ResponseHeadersPolicyContentTypeOptions$ = [
+  3,
+  n05,
+  _RHPCTO,
+  0,
+  [_Ov],
+  [2],
+  1
+], ResponseHeadersPolicyCorsConfig$ = [
+  3,
+  n05,
+  _RHPCC,
+  0,
+  [_ACAO, _ACAH, _ACAM, _ACAC, _OO, _ACEH, _ACMAS],
+  [[() => ResponseHeadersPolicyAccessControlAllowOrigins$, 0], [() => ResponseHeadersPolicyAccessControlAllowHeaders$, 0], [() => ResponseHeadersPolicyAccessControlAllowMethods$, 0], 2, 2, [() => ResponseHeadersPolicyAccessControlExposeHeaders$, 0], 1],
+  5
+], ResponseHeadersPolicyCustomHeader$ = [
+  3,
+  n05,
+  _RHPCH,
+  0,
+  [_He, _Va, _Ov],
+  [0, 0, 2],
+  3
+], ResponseHeadersPolicyCustomHeadersConfig$ = [
+  3,
+  n05,
+  _RHPCHC,
+  0,
+  [_Q, _I2],
+  [1, [() => ResponseHeadersPolicyCustomHeaderList, 0]],
+  1
+], ResponseHeadersPolicyFrameOptions$ = [
+  3,
+  n05,
+  _RHPFO,
+  0,
+  [_Ov, _FO],
+  [2, 0],
+  2
+], ResponseHeadersPolicyList$ = [
+  3,
+  n05,
+  _RHPL,
+  0,
+  [_MI, _Q, _NM, _I2],
+  [1, 1, 0, [() => ResponseHeadersPolicySummaryList, 0]],
+  2
+], ResponseHeadersPolicyReferrerPolicy$ = [
+  3,
+  n05,
+  _RHPRP,
+  0,
+  [_Ov, _RP],
+  [2, 0],
+  2
+], ResponseHeadersPolicyRemoveHeader$ = [
+  3,
+  n05,
+  _RHPRH,
+  0,
+  [_He],
+  [0],
+  1
+], ResponseHeadersPolicyRemoveHeadersConfig$ = [
+  3,
+  n05,
+  _RHPRHC,
+  0,
+  [_Q, _I2],
+  [1, [() => ResponseHeadersPolicyRemoveHeaderList, 0]],
+  1
+], ResponseHeadersPolicySecurityHeadersConfig$ = [
+  3,
+  n05,
+  _RHPSHC,
+  0,
+  [_XSSP, _FOr, _RP, _CSP, _CTO, _STS2],
+  [() => ResponseHeadersPolicyXSSProtection$, () => ResponseHeadersPolicyFrameOptions$, () => ResponseHeadersPolicyReferrerPolicy$, () => ResponseHeadersPolicyContentSecurityPolicy$, () => ResponseHeadersPolicyContentTypeOptions$, () => ResponseHeadersPolicyStrictTransportSecurity$]
+], ResponseHeadersPolicyServerTimingHeadersConfig$ = [
+  3,
+  n05,
+  _RHPSTHC,
+  0,
+  [_E3, _SR],
+  [2, 1],
+  1
+], ResponseHeadersPolicyStrictTransportSecurity$ = [
+  3,
+  n05,
+  _RHPSTS,
+  0,
+  [_Ov, _ACMAS, _ISnc, _Pre],
+  [2, 1, 2, 2],
+  2
+], ResponseHeadersPolicySummary$ = [
+  3,
+  n05,
+  _RHPS,
+  0,
+  [_T2, _RHP],
+  [0, [() => ResponseHeadersPolicy$, 0]],
+  2
+], ResponseHeadersPolicyXSSProtection$ = [
+  3,
+  n05,
+  _RHPXSSP,
+  0,
+  [_Ov, _Pro, _MBo, _RU],
+  [2, 2, 2, 0],
+  2
+], Restrictions$ = [
+  3,
+  n05,
+  _Re,
+  0,
+  [_GRe],
+  [[() => GeoRestriction$, 0]],
+  1
+], S3Origin$ = [
+  3,
+  n05,
+  _SO,
+  0,
+  [_DN, _OAIr],
+  [0, 0],
+  2
+], S3OriginConfig$ = [
+  3,
+  n05,
+  _SOC,
+  0,
+  [_OAIr, _ORT],
+  [0, 1],
+  1
+], SessionStickinessConfig$ = [
+  3,
+  n05,
+  _SSC,
+  0,
+  [_ITTL, _MTTLax],
+  [1, 1],
+  2
+], Signer$ = [
+  3,
+  n05,
+  _Si,
+  0,
+  [_AAN, _KPI],
+  [0, [() => KeyPairIds$, 0]]
+], StagingDistributionDnsNames$ = [
+  3,
+  n05,
+  _SDDN,
+  0,
+  [_Q, _I2],
+  [1, [() => StagingDistributionDnsNameList, 0]],
+  1
+], StatusCodes$ = [
+  3,
+  n05,
+  _SCt,
+  0,
+  [_Q, _I2],
+  [1, [() => StatusCodeList, 0]],
+  2
+], StreamingDistribution$ = [
+  3,
+  n05,
+  _SD,
+  0,
+  [_Id, _ARN, _S2, _DN, _ATS, _SDC, _LMT],
+  [0, 0, 0, 0, [() => ActiveTrustedSigners$, 0], [() => StreamingDistributionConfig$, 0], 4],
+  6
+], StreamingDistributionConfig$ = [
+  3,
+  n05,
+  _SDC,
+  0,
+  [_CR, _SO, _Co, _TS, _E3, _A2, _Lo, _PC2],
+  [0, () => S3Origin$, 0, [() => TrustedSigners$, 0], 2, [() => Aliases$, 0], () => StreamingLoggingConfig$, 0],
+  5
+], StreamingDistributionConfigWithTags$ = [
+  3,
+  n05,
+  _SDCWT,
+  0,
+  [_SDC, _Ta2],
+  [[() => StreamingDistributionConfig$, 0], [() => Tags$, 0]],
+  2
+], StreamingDistributionList$ = [
+  3,
+  n05,
+  _SDL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => StreamingDistributionSummaryList, 0]],
+  4
+], StreamingDistributionSummary$ = [
+  3,
+  n05,
+  _SDS,
+  0,
+  [_Id, _ARN, _S2, _LMT, _DN, _SO, _A2, _TS, _Co, _PC2, _E3],
+  [0, 0, 0, 4, 0, () => S3Origin$, [() => Aliases$, 0], [() => TrustedSigners$, 0], 0, 0, 2],
+  11
+], StreamingLoggingConfig$ = [
+  3,
+  n05,
+  _SLC,
+  0,
+  [_E3, _B, _Pr2],
+  [2, 0, 0],
+  3
+], StringSchemaConfig$ = [
+  3,
+  n05,
+  _SSCt,
+  0,
+  [_Req, _Co, _DV],
+  [2, [() => sensitiveStringType, 0], 0],
+  1
+], Tag$2 = [
+  3,
+  n05,
+  _Tag,
+  0,
+  [_K2, _Va],
+  [0, 0],
+  1
+], TagKeys$ = [
+  3,
+  n05,
+  _TK,
+  0,
+  [_I2],
+  [[() => TagKeyList, 0]]
+], TagResourceRequest$ = [
+  3,
+  n05,
+  _TRR,
+  0,
+  [_Res, _Ta2],
+  [[0, { [_hQ2]: _Res }], [() => Tags$, { [_hP]: 1, [_xN]: _Ta2 }]],
+  2
+], Tags$ = [
+  3,
+  n05,
+  _Ta2,
+  0,
+  [_I2],
+  [[() => TagList, 0]]
+], TenantConfig$ = [
+  3,
+  n05,
+  _TCe,
+  0,
+  [_PDar],
+  [[() => ParameterDefinitions, 0]]
+], TestConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _TCFR,
+  0,
+  [_Id, _IM, _CO, _St],
+  [[0, 1], [0, { [_hH2]: _IM_ }], [() => FunctionEventObject, 0], 0],
+  3
+], TestConnectionFunctionResult$ = [
+  3,
+  n05,
+  _TCFRe,
+  0,
+  [_CFTR],
+  [[() => ConnectionFunctionTestResult$, 16]]
+], TestFunctionRequest$ = [
+  3,
+  n05,
+  _TFR,
+  0,
+  [_N, _IM, _EO, _St],
+  [[0, 1], [0, { [_hH2]: _IM_ }], [() => FunctionEventObject, 0], 0],
+  3
+], TestFunctionResult$ = [
+  3,
+  n05,
+  _TFRe,
+  0,
+  [_TR],
+  [[() => TestResult$, 16]]
+], TestResult$ = [
+  3,
+  n05,
+  _TR,
+  0,
+  [_FS, _CU, _FEL, _FEM, _FOu],
+  [[() => FunctionSummary$, 0], 0, [() => FunctionExecutionLogList, 0], [() => sensitiveStringType, 0], [() => sensitiveStringType, 0]]
+], TrafficConfig$ = [
+  3,
+  n05,
+  _TC2,
+  0,
+  [_T2, _SWC, _SHCi],
+  [0, () => ContinuousDeploymentSingleWeightConfig$, () => ContinuousDeploymentSingleHeaderConfig$],
+  1
+], TrustedKeyGroups$ = [
+  3,
+  n05,
+  _TKG,
+  0,
+  [_E3, _Q, _I2],
+  [2, 1, [() => TrustedKeyGroupIdList, 0]],
+  2
+], TrustedSigners$ = [
+  3,
+  n05,
+  _TS,
+  0,
+  [_E3, _Q, _I2],
+  [2, 1, [() => AwsAccountNumberList, 0]],
+  2
+], TrustStore$ = [
+  3,
+  n05,
+  _TSr,
+  0,
+  [_Id, _Ar, _N, _S2, _NOCC, _LMT, _Rea, _UCCOCSPE],
+  [0, 0, 0, 0, 1, 4, 0, 2]
+], TrustStoreConfig$ = [
+  3,
+  n05,
+  _TSC,
+  0,
+  [_TSIr, _ATSCN, _ICE2],
+  [0, 2, 2],
+  1
+], TrustStoreSummary$ = [
+  3,
+  n05,
+  _TSS,
+  0,
+  [_Id, _Ar, _N, _S2, _NOCC, _LMT, _ET, _Rea],
+  [0, 0, 0, 0, 1, 4, 0, 0],
+  7
+], UntagResourceRequest$ = [
+  3,
+  n05,
+  _URR,
+  0,
+  [_Res, _TK],
+  [[0, { [_hQ2]: _Res }], [() => TagKeys$, { [_hP]: 1, [_xN]: _TK }]],
+  2
+], UpdateAnycastIpListRequest$ = [
+  3,
+  n05,
+  _UAILR,
+  0,
+  [_Id, _IM, _IAT, _ICC],
+  [[0, 1], [0, { [_hH2]: _IM_ }], 0, [() => IpamCidrConfigList, 0]],
+  2
+], UpdateAnycastIpListResult$ = [
+  3,
+  n05,
+  _UAILRp,
+  0,
+  [_AIL, _ET],
+  [[() => AnycastIpList$, 16], [0, { [_hH2]: _ET }]]
+], UpdateCachePolicyRequest$ = [
+  3,
+  n05,
+  _UCPR,
+  0,
+  [_CPC, _Id, _IM],
+  [[() => CachePolicyConfig$, { [_hP]: 1, [_xN]: _CPC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateCachePolicyResult$ = [
+  3,
+  n05,
+  _UCPRp,
+  0,
+  [_CP, _ET],
+  [[() => CachePolicy$, 16], [0, { [_hH2]: _ET }]]
+], UpdateCloudFrontOriginAccessIdentityRequest$ = [
+  3,
+  n05,
+  _UCFOAIR,
+  0,
+  [_CFOAIC, _Id, _IM],
+  [[() => CloudFrontOriginAccessIdentityConfig$, { [_hP]: 1, [_xN]: _CFOAIC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateCloudFrontOriginAccessIdentityResult$ = [
+  3,
+  n05,
+  _UCFOAIRp,
+  0,
+  [_CFOAI, _ET],
+  [[() => CloudFrontOriginAccessIdentity$, 16], [0, { [_hH2]: _ET }]]
+], UpdateConnectionFunctionRequest$ = [
+  3,
+  n05,
+  _UCFR,
+  0,
+  [_Id, _IM, _CFC, _CFCo],
+  [[0, 1], [0, { [_hH2]: _IM_ }], [() => FunctionConfig$, 0], [() => FunctionBlob, 0]],
+  4
+], UpdateConnectionFunctionResult$ = [
+  3,
+  n05,
+  _UCFRp,
+  0,
+  [_CFS, _ET],
+  [[() => ConnectionFunctionSummary$, 16], [0, { [_hH2]: _ET }]]
+], UpdateConnectionGroupRequest$ = [
+  3,
+  n05,
+  _UCGR,
+  0,
+  [_Id, _IM, _IE, _AILI, _E3],
+  [[0, 1], [0, { [_hH2]: _IM_ }], 2, 0, 2],
+  2
+], UpdateConnectionGroupResult$ = [
+  3,
+  n05,
+  _UCGRp,
+  0,
+  [_CG, _ET],
+  [[() => ConnectionGroup$, 16], [0, { [_hH2]: _ET }]]
+], UpdateContinuousDeploymentPolicyRequest$ = [
+  3,
+  n05,
+  _UCDPR,
+  0,
+  [_CDPC, _Id, _IM],
+  [[() => ContinuousDeploymentPolicyConfig$, { [_hP]: 1, [_xN]: _CDPC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateContinuousDeploymentPolicyResult$ = [
+  3,
+  n05,
+  _UCDPRp,
+  0,
+  [_CDP, _ET],
+  [[() => ContinuousDeploymentPolicy$, 16], [0, { [_hH2]: _ET }]]
+], UpdateDistributionRequest$ = [
+  3,
+  n05,
+  _UDR,
+  0,
+  [_DC, _Id, _IM],
+  [[() => DistributionConfig$, { [_hP]: 1, [_xN]: _DC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateDistributionResult$ = [
+  3,
+  n05,
+  _UDRp,
+  0,
+  [_D, _ET],
+  [[() => Distribution$, 16], [0, { [_hH2]: _ET }]]
+], UpdateDistributionTenantRequest$ = [
+  3,
+  n05,
+  _UDTR,
+  0,
+  [_Id, _IM, _DI, _Do, _Cu, _P2, _CGI, _MCR, _E3],
+  [[0, 1], [0, { [_hH2]: _IM_ }], 0, () => DomainList, [() => Customizations$, 0], () => _Parameters, 0, () => ManagedCertificateRequest$, 2],
+  2
+], UpdateDistributionTenantResult$ = [
+  3,
+  n05,
+  _UDTRp,
+  0,
+  [_DT, _ET],
+  [[() => DistributionTenant$, 16], [0, { [_hH2]: _ET }]]
+], UpdateDistributionWithStagingConfigRequest$ = [
+  3,
+  n05,
+  _UDWSCR,
+  0,
+  [_Id, _SDI, _IM],
+  [[0, 1], [0, { [_hQ2]: _SDI }], [0, { [_hH2]: _IM_ }]],
+  1
+], UpdateDistributionWithStagingConfigResult$ = [
+  3,
+  n05,
+  _UDWSCRp,
+  0,
+  [_D, _ET],
+  [[() => Distribution$, 16], [0, { [_hH2]: _ET }]]
+], UpdateDomainAssociationRequest$ = [
+  3,
+  n05,
+  _UDAR,
+  0,
+  [_Dom, _TRa, _IM],
+  [0, () => DistributionResourceId$, [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateDomainAssociationResult$ = [
+  3,
+  n05,
+  _UDARp,
+  0,
+  [_Dom, _RI, _ET],
+  [0, 0, [0, { [_hH2]: _ET }]]
+], UpdateFieldLevelEncryptionConfigRequest$ = [
+  3,
+  n05,
+  _UFLECR,
+  0,
+  [_FLEC, _Id, _IM],
+  [[() => FieldLevelEncryptionConfig$, { [_hP]: 1, [_xN]: _FLEC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateFieldLevelEncryptionConfigResult$ = [
+  3,
+  n05,
+  _UFLECRp,
+  0,
+  [_FLE, _ET],
+  [[() => FieldLevelEncryption$, 16], [0, { [_hH2]: _ET }]]
+], UpdateFieldLevelEncryptionProfileRequest$ = [
+  3,
+  n05,
+  _UFLEPR,
+  0,
+  [_FLEPC, _Id, _IM],
+  [[() => FieldLevelEncryptionProfileConfig$, { [_hP]: 1, [_xN]: _FLEPC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateFieldLevelEncryptionProfileResult$ = [
+  3,
+  n05,
+  _UFLEPRp,
+  0,
+  [_FLEP, _ET],
+  [[() => FieldLevelEncryptionProfile$, 16], [0, { [_hH2]: _ET }]]
+], UpdateFunctionRequest$ = [
+  3,
+  n05,
+  _UFR,
+  0,
+  [_N, _IM, _FC, _FCu],
+  [[0, 1], [0, { [_hH2]: _IM_ }], [() => FunctionConfig$, 0], [() => FunctionBlob, 0]],
+  4
+], UpdateFunctionResult$ = [
+  3,
+  n05,
+  _UFRp,
+  0,
+  [_FS, _ET],
+  [[() => FunctionSummary$, 16], [0, { [_hH2]: _ETt }]]
+], UpdateKeyGroupRequest$ = [
+  3,
+  n05,
+  _UKGR,
+  0,
+  [_KGC, _Id, _IM],
+  [[() => KeyGroupConfig$, { [_hP]: 1, [_xN]: _KGC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateKeyGroupResult$ = [
+  3,
+  n05,
+  _UKGRp,
+  0,
+  [_KG, _ET],
+  [[() => KeyGroup$, 16], [0, { [_hH2]: _ET }]]
+], UpdateKeyValueStoreRequest$ = [
+  3,
+  n05,
+  _UKVSR,
+  0,
+  [_N, _Co, _IM],
+  [[0, 1], 0, [0, { [_hH2]: _IM_ }]],
+  3
+], UpdateKeyValueStoreResult$ = [
+  3,
+  n05,
+  _UKVSRp,
+  0,
+  [_KVS, _ET],
+  [[() => KeyValueStore$, 16], [0, { [_hH2]: _ET }]]
+], UpdateOriginAccessControlRequest$ = [
+  3,
+  n05,
+  _UOACR,
+  0,
+  [_OACC, _Id, _IM],
+  [[() => OriginAccessControlConfig$, { [_hP]: 1, [_xN]: _OACC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateOriginAccessControlResult$ = [
+  3,
+  n05,
+  _UOACRp,
+  0,
+  [_OAC, _ET],
+  [[() => OriginAccessControl$, 16], [0, { [_hH2]: _ET }]]
+], UpdateOriginRequestPolicyRequest$ = [
+  3,
+  n05,
+  _UORPR,
+  0,
+  [_ORPC, _Id, _IM],
+  [[() => OriginRequestPolicyConfig$, { [_hP]: 1, [_xN]: _ORPC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateOriginRequestPolicyResult$ = [
+  3,
+  n05,
+  _UORPRp,
+  0,
+  [_ORP, _ET],
+  [[() => OriginRequestPolicy$, 16], [0, { [_hH2]: _ET }]]
+], UpdatePublicKeyRequest$ = [
+  3,
+  n05,
+  _UPKR,
+  0,
+  [_PKC, _Id, _IM],
+  [[() => PublicKeyConfig$, { [_hP]: 1, [_xN]: _PKC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdatePublicKeyResult$ = [
+  3,
+  n05,
+  _UPKRp,
+  0,
+  [_PK, _ET],
+  [[() => PublicKey$, 16], [0, { [_hH2]: _ET }]]
+], UpdateRealtimeLogConfigRequest$ = [
+  3,
+  n05,
+  _URLCR,
+  0,
+  [_EP, _Fi, _N, _ARN, _SR],
+  [() => EndPointList, [() => FieldList, 0], 0, 0, 1]
+], UpdateRealtimeLogConfigResult$ = [
+  3,
+  n05,
+  _URLCRp,
+  0,
+  [_RLC],
+  [[() => RealtimeLogConfig$, 0]]
+], UpdateResponseHeadersPolicyRequest$ = [
+  3,
+  n05,
+  _URHPR,
+  0,
+  [_RHPC, _Id, _IM],
+  [[() => ResponseHeadersPolicyConfig$, { [_hP]: 1, [_xN]: _RHPC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateResponseHeadersPolicyResult$ = [
+  3,
+  n05,
+  _URHPRp,
+  0,
+  [_RHP, _ET],
+  [[() => ResponseHeadersPolicy$, 16], [0, { [_hH2]: _ET }]]
+], UpdateStreamingDistributionRequest$ = [
+  3,
+  n05,
+  _USDR,
+  0,
+  [_SDC, _Id, _IM],
+  [[() => StreamingDistributionConfig$, { [_hP]: 1, [_xN]: _SDC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  2
+], UpdateStreamingDistributionResult$ = [
+  3,
+  n05,
+  _USDRp,
+  0,
+  [_SD, _ET],
+  [[() => StreamingDistribution$, 16], [0, { [_hH2]: _ET }]]
+], UpdateTrustStoreRequest$ = [
+  3,
+  n05,
+  _UTSR,
+  0,
+  [_Id, _IM, _CCBS, _UCCOCSPE],
+  [[0, 1], [0, { [_hH2]: _IM_ }], [() => CaCertificatesBundleSource$, 16], [2, { [_hH2]: _UCCOCSPE }]],
+  2
+], UpdateTrustStoreResult$ = [
+  3,
+  n05,
+  _UTSRp,
+  0,
+  [_TSr, _ET],
+  [[() => TrustStore$, 16], [0, { [_hH2]: _ET }]]
+], UpdateVpcOriginRequest$ = [
+  3,
+  n05,
+  _UVOR,
+  0,
+  [_VOEC, _Id, _IM],
+  [[() => VpcOriginEndpointConfig$, { [_hP]: 1, [_xN]: _VOEC }], [0, 1], [0, { [_hH2]: _IM_ }]],
+  3
+], UpdateVpcOriginResult$ = [
+  3,
+  n05,
+  _UVORp,
+  0,
+  [_VO, _ET],
+  [[() => VpcOrigin$, 16], [0, { [_hH2]: _ET }]]
+], ValidationTokenDetail$ = [
+  3,
+  n05,
+  _VTDa,
+  0,
+  [_Dom, _RTed, _RF],
+  [0, 0, 0],
+  1
+], VerifyDnsConfigurationRequest$ = [
+  3,
+  n05,
+  _VDCR,
+  0,
+  [_Ide, _Dom],
+  [0, 0],
+  1
+], VerifyDnsConfigurationResult$ = [
+  3,
+  n05,
+  _VDCRe,
+  0,
+  [_DCL],
+  [[() => DnsConfigurationList, 0]]
+], ViewerCertificate$ = [
+  3,
+  n05,
+  _VC,
+  0,
+  [_CFDC, _IAMCI, _ACMCA, _SSLSM, _MPV, _Ce, _CSe],
+  [2, 0, 0, 0, 0, 0, 0]
+], ViewerMtlsConfig$ = [
+  3,
+  n05,
+  _VMC,
+  0,
+  [_Mo, _TSC],
+  [0, () => TrustStoreConfig$]
+], VpcOrigin$ = [
+  3,
+  n05,
+  _VO,
+  0,
+  [_Id, _Ar, _S2, _CTr, _LMT, _VOEC, _AIc],
+  [0, 0, 0, 4, 4, [() => VpcOriginEndpointConfig$, 0], 0],
+  6
+], VpcOriginConfig$ = [
+  3,
+  n05,
+  _VOC,
+  0,
+  [_VOI, _OAI, _ORT, _OKT],
+  [0, 0, 1, 1],
+  1
+], VpcOriginEndpointConfig$ = [
+  3,
+  n05,
+  _VOEC,
+  0,
+  [_N, _Ar, _HTTPP, _HTTPSP, _OPP, _OSP, _IAT],
+  [0, 0, 1, 1, 0, [() => OriginSslProtocols$, 0], 0],
+  5
+], VpcOriginList$ = [
+  3,
+  n05,
+  _VOL,
+  0,
+  [_Ma, _MI, _ITs, _Q, _NM, _I2],
+  [0, 1, 2, 1, 0, [() => VpcOriginSummaryList, 0]],
+  4
+], VpcOriginSummary$ = [
+  3,
+  n05,
+  _VOS,
+  0,
+  [_Id, _N, _S2, _CTr, _LMT, _Ar, _OEA, _AIc, _IAT],
+  [0, 0, 0, 4, 4, 0, 0, 0, 0],
+  7
+], WebAclCustomization$ = [
+  3,
+  n05,
+  _WAC,
+  0,
+  [_Ac, _Ar],
+  [0, 0],
+  1
+], __Unit = "unit", AccessControlAllowHeadersList = [
   1,
   n05,
-  _ADL,
+  _ACAHL,
   0,
-  () => AuthorizationData$
-];
-var ImageDetailList = [
+  [
+    0,
+    { [_xN]: _He }
+  ]
+], AccessControlAllowMethodsList = [
   1,
   n05,
-  _IDL,
+  _ACAML,
   0,
-  () => ImageDetail$
-];
-var ImageIdentifierList = [
+  [
+    0,
+    { [_xN]: _Met }
+  ]
+], AccessControlAllowOriginsList = [
   1,
   n05,
-  _IIL,
+  _ACAOL,
   0,
-  () => ImageIdentifier$
-];
-var ImageTagMutabilityExclusionFilters = [
+  [
+    0,
+    { [_xN]: _Or }
+  ]
+], AccessControlExposeHeadersList = [
   1,
   n05,
-  _ITMEFm,
+  _ACEHL,
   0,
-  () => ImageTagMutabilityExclusionFilter$
-];
-var RepositoryList = [
+  [
+    0,
+    { [_xN]: _He }
+  ]
+], AliasICPRecordals = [
   1,
   n05,
-  _RL,
+  _AICPRl,
   0,
-  () => Repository$
-];
-var TagList = [
+  [
+    () => AliasICPRecordal$,
+    { [_xN]: _AICPR }
+  ]
+], AliasList = [
+  1,
+  n05,
+  _AL,
+  0,
+  [
+    0,
+    { [_xN]: _CNAME }
+  ]
+], AnycastIpListSummaries = [
+  1,
+  n05,
+  _AILSn,
+  0,
+  [
+    () => AnycastIpListSummary$,
+    { [_xN]: _AILS }
+  ]
+], AnycastIps = [
+  1,
+  n05,
+  _AI,
+  0,
+  [
+    0,
+    { [_xN]: _AIn }
+  ]
+], AwsAccountNumberList = [
+  1,
+  n05,
+  _AANL,
+  0,
+  [
+    0,
+    { [_xN]: _AAN }
+  ]
+], CacheBehaviorList = [
+  1,
+  n05,
+  _CBL,
+  0,
+  [
+    () => CacheBehavior$,
+    { [_xN]: _CB }
+  ]
+], CachePolicySummaryList = [
+  1,
+  n05,
+  _CPSL,
+  0,
+  [
+    () => CachePolicySummary$,
+    { [_xN]: _CPS }
+  ]
+], CloudFrontOriginAccessIdentitySummaryList = [
+  1,
+  n05,
+  _CFOAISL,
+  0,
+  [
+    () => CloudFrontOriginAccessIdentitySummary$,
+    { [_xN]: _CFOAIS }
+  ]
+], ConflictingAliases = [
+  1,
+  n05,
+  _CAon,
+  0,
+  [
+    () => ConflictingAlias$,
+    { [_xN]: _CA2 }
+  ]
+], ConnectionFunctionSummaryList = [
+  1,
+  n05,
+  _CFSL,
+  0,
+  [
+    () => ConnectionFunctionSummary$,
+    { [_xN]: _CFS }
+  ]
+], ConnectionGroupSummaryList = [
+  1,
+  n05,
+  _CGSL,
+  0,
+  [
+    () => ConnectionGroupSummary$,
+    { [_xN]: _CGS }
+  ]
+], ContentTypeProfileList = [
+  1,
+  n05,
+  _CTPL,
+  0,
+  [
+    () => ContentTypeProfile$,
+    { [_xN]: _CTP }
+  ]
+], ContinuousDeploymentPolicySummaryList = [
+  1,
+  n05,
+  _CDPSL,
+  0,
+  [
+    () => ContinuousDeploymentPolicySummary$,
+    { [_xN]: _CDPS }
+  ]
+], CookieNameList = [
+  1,
+  n05,
+  _CNL,
+  0,
+  [
+    0,
+    { [_xN]: _N }
+  ]
+], CustomErrorResponseList = [
+  1,
+  n05,
+  _CERL,
+  0,
+  [
+    () => CustomErrorResponse$,
+    { [_xN]: _CER }
+  ]
+], DistributionIdListSummary = [
+  1,
+  n05,
+  _DILS,
+  0,
+  [
+    0,
+    { [_xN]: _DI }
+  ]
+], DistributionIdOwnerItemList = [
+  1,
+  n05,
+  _DIOIL,
+  0,
+  [
+    () => DistributionIdOwner$,
+    { [_xN]: _DIO }
+  ]
+], DistributionSummaryList = [
+  1,
+  n05,
+  _DSL,
+  0,
+  [
+    () => DistributionSummary$,
+    { [_xN]: _DS2 }
+  ]
+], DistributionTenantList = [
+  1,
+  n05,
+  _DTL,
+  0,
+  [
+    () => DistributionTenantSummary$,
+    { [_xN]: _DTS }
+  ]
+], DnsConfigurationList = [
+  1,
+  n05,
+  _DCL,
+  0,
+  [
+    () => DnsConfiguration$,
+    { [_xN]: _DCn }
+  ]
+], DomainConflictsList = [
+  1,
+  n05,
+  _DCLo,
+  0,
+  [
+    () => DomainConflict$,
+    { [_xN]: _DCom }
+  ]
+], DomainList = [
+  1,
+  n05,
+  _DLo,
+  0,
+  () => DomainItem$
+], DomainResultList = [
+  1,
+  n05,
+  _DRL,
+  0,
+  () => DomainResult$
+], EncryptionEntityList = [
+  1,
+  n05,
+  _EEL,
+  0,
+  [
+    () => EncryptionEntity$,
+    { [_xN]: _EEn }
+  ]
+], EndPointList = [
+  1,
+  n05,
+  _EPL,
+  0,
+  () => EndPoint$
+], FieldLevelEncryptionProfileSummaryList = [
+  1,
+  n05,
+  _FLEPSL,
+  0,
+  [
+    () => FieldLevelEncryptionProfileSummary$,
+    { [_xN]: _FLEPS }
+  ]
+], FieldLevelEncryptionSummaryList = [
+  1,
+  n05,
+  _FLESL,
+  0,
+  [
+    () => FieldLevelEncryptionSummary$,
+    { [_xN]: _FLES }
+  ]
+], FieldList = [
+  1,
+  n05,
+  _FLi,
+  0,
+  [
+    0,
+    { [_xN]: _Fie }
+  ]
+], FieldPatternList = [
+  1,
+  n05,
+  _FPL,
+  0,
+  [
+    0,
+    { [_xN]: _FPi }
+  ]
+], FunctionAssociationList = [
+  1,
+  n05,
+  _FAL,
+  0,
+  [
+    () => FunctionAssociation$,
+    { [_xN]: _FAu }
+  ]
+], FunctionExecutionLogList = [
+  1,
+  n05,
+  _FELL,
+  8,
+  0
+], FunctionSummaryList = [
+  1,
+  n05,
+  _FSL,
+  0,
+  [
+    () => FunctionSummary$,
+    { [_xN]: _FS }
+  ]
+], HeaderList = [
+  1,
+  n05,
+  _HL,
+  0,
+  [
+    0,
+    { [_xN]: _N }
+  ]
+], InvalidationSummaryList = [
+  1,
+  n05,
+  _ISL,
+  0,
+  [
+    () => InvalidationSummary$,
+    { [_xN]: _ISn }
+  ]
+], IpamCidrConfigList = [
+  1,
+  n05,
+  _ICCL,
+  0,
+  [
+    () => IpamCidrConfig$,
+    { [_xN]: _ICCp }
+  ]
+], KeyGroupSummaryList = [
+  1,
+  n05,
+  _KGSL,
+  0,
+  [
+    () => KeyGroupSummary$,
+    { [_xN]: _KGS }
+  ]
+], KeyPairIdList = [
+  1,
+  n05,
+  _KPIL,
+  0,
+  [
+    0,
+    { [_xN]: _KPIe }
+  ]
+], KeyValueStoreAssociationList = [
+  1,
+  n05,
+  _KVSAL,
+  0,
+  [
+    () => KeyValueStoreAssociation$,
+    { [_xN]: _KVSAe }
+  ]
+], KeyValueStoreSummaryList = [
+  1,
+  n05,
+  _KVSSL,
+  0,
+  [
+    () => KeyValueStore$,
+    { [_xN]: _KVS }
+  ]
+], KGKeyPairIdsList = [
+  1,
+  n05,
+  _KGKPIL,
+  0,
+  [
+    () => KGKeyPairIds$,
+    { [_xN]: _KG }
+  ]
+], LambdaFunctionAssociationList = [
+  1,
+  n05,
+  _LFAL,
+  0,
+  [
+    () => LambdaFunctionAssociation$,
+    { [_xN]: _LFAa }
+  ]
+], LocationList = [
+  1,
+  n05,
+  _LL,
+  0,
+  [
+    0,
+    { [_xN]: _L }
+  ]
+], MethodsList = [
+  1,
+  n05,
+  _ML,
+  0,
+  [
+    0,
+    { [_xN]: _Met }
+  ]
+], OriginAccessControlSummaryList = [
+  1,
+  n05,
+  _OACSL,
+  0,
+  [
+    () => OriginAccessControlSummary$,
+    { [_xN]: _OACS }
+  ]
+], OriginCustomHeadersList = [
+  1,
+  n05,
+  _OCHL,
+  0,
+  [
+    () => OriginCustomHeader$,
+    { [_xN]: _OCH }
+  ]
+], OriginGroupList = [
+  1,
+  n05,
+  _OGL,
+  0,
+  [
+    () => OriginGroup$,
+    { [_xN]: _OGr }
+  ]
+], OriginGroupMemberList = [
+  1,
+  n05,
+  _OGML,
+  0,
+  [
+    () => OriginGroupMember$,
+    { [_xN]: _OGM }
+  ]
+], OriginList = [
+  1,
+  n05,
+  _OL,
+  0,
+  [
+    () => Origin$,
+    { [_xN]: _Or }
+  ]
+], OriginRequestPolicySummaryList = [
+  1,
+  n05,
+  _ORPSL,
+  0,
+  [
+    () => OriginRequestPolicySummary$,
+    { [_xN]: _ORPS }
+  ]
+], ParameterDefinitions = [
+  1,
+  n05,
+  _PDar,
+  0,
+  [
+    () => ParameterDefinition$,
+    0
+  ]
+], _Parameters = [
+  1,
+  n05,
+  _P2,
+  0,
+  () => Parameter$
+], PathList = [
+  1,
+  n05,
+  _PL,
+  0,
+  [
+    0,
+    { [_xN]: _Pat }
+  ]
+], PublicKeyIdList = [
+  1,
+  n05,
+  _PKIL,
+  0,
+  [
+    0,
+    { [_xN]: _PK }
+  ]
+], PublicKeySummaryList = [
+  1,
+  n05,
+  _PKSL,
+  0,
+  [
+    () => PublicKeySummary$,
+    { [_xN]: _PKS }
+  ]
+], QueryArgProfileList = [
+  1,
+  n05,
+  _QAPL,
+  0,
+  [
+    () => QueryArgProfile$,
+    { [_xN]: _QAP }
+  ]
+], QueryStringCacheKeysList = [
+  1,
+  n05,
+  _QSCKL,
+  0,
+  [
+    0,
+    { [_xN]: _N }
+  ]
+], QueryStringNamesList = [
+  1,
+  n05,
+  _QSNL,
+  0,
+  [
+    0,
+    { [_xN]: _N }
+  ]
+], RealtimeLogConfigList = [
+  1,
+  n05,
+  _RLCL,
+  0,
+  [
+    () => RealtimeLogConfig$,
+    0
+  ]
+], ResponseHeadersPolicyCustomHeaderList = [
+  1,
+  n05,
+  _RHPCHL,
+  0,
+  [
+    () => ResponseHeadersPolicyCustomHeader$,
+    { [_xN]: _RHPCH }
+  ]
+], ResponseHeadersPolicyRemoveHeaderList = [
+  1,
+  n05,
+  _RHPRHL,
+  0,
+  [
+    () => ResponseHeadersPolicyRemoveHeader$,
+    { [_xN]: _RHPRH }
+  ]
+], ResponseHeadersPolicySummaryList = [
+  1,
+  n05,
+  _RHPSL,
+  0,
+  [
+    () => ResponseHeadersPolicySummary$,
+    { [_xN]: _RHPS }
+  ]
+], SignerList = [
+  1,
+  n05,
+  _SL,
+  0,
+  [
+    () => Signer$,
+    { [_xN]: _Si }
+  ]
+], SslProtocolsList = [
+  1,
+  n05,
+  _SPL,
+  0,
+  [
+    0,
+    { [_xN]: _SPs }
+  ]
+], StagingDistributionDnsNameList = [
+  1,
+  n05,
+  _SDDNL,
+  0,
+  [
+    0,
+    { [_xN]: _DNn }
+  ]
+], StatusCodeList = [
+  1,
+  n05,
+  _SCL,
+  0,
+  [
+    1,
+    { [_xN]: _SCta }
+  ]
+], StreamingDistributionSummaryList = [
+  1,
+  n05,
+  _SDSL,
+  0,
+  [
+    () => StreamingDistributionSummary$,
+    { [_xN]: _SDS }
+  ]
+], TagKeyList = [
+  1,
+  n05,
+  _TKL,
+  0,
+  [
+    0,
+    { [_xN]: _K2 }
+  ]
+], TagList = [
   1,
   n05,
   _TL,
   0,
-  () => Tag$2
-];
-var CreateRepository$ = [
+  [
+    () => Tag$2,
+    { [_xN]: _Tag }
+  ]
+], TrustedKeyGroupIdList = [
+  1,
+  n05,
+  _TKGIL,
+  0,
+  [
+    0,
+    { [_xN]: _KG }
+  ]
+], TrustStoreList = [
+  1,
+  n05,
+  _TSL,
+  0,
+  [
+    () => TrustStoreSummary$,
+    { [_xN]: _TSS }
+  ]
+], ValidationTokenDetailList = [
+  1,
+  n05,
+  _VTDL,
+  0,
+  () => ValidationTokenDetail$
+], VpcOriginSummaryList = [
+  1,
+  n05,
+  _VOSL,
+  0,
+  [
+    () => VpcOriginSummary$,
+    { [_xN]: _VOS }
+  ]
+], CaCertificatesBundleSource$ = [
+  4,
+  n05,
+  _CCBS,
+  0,
+  [_CCBSL],
+  [() => CaCertificatesBundleS3Location$]
+], AssociateAlias$ = [
   9,
   n05,
-  _CR,
-  0,
-  () => CreateRepositoryRequest$,
-  () => CreateRepositoryResponse$
-];
-var DescribeImages$ = [
+  _AA,
+  { [_h4]: ["PUT", "/2020-05-31/distribution/{TargetDistributionId}/associate-alias", 200] },
+  () => AssociateAliasRequest$,
+  () => __Unit
+], AssociateDistributionTenantWebACL$ = [
   9,
   n05,
-  _DI,
-  0,
-  () => DescribeImagesRequest$,
-  () => DescribeImagesResponse$
-];
-var DescribeRepositories$ = [
+  _ADTWACL,
+  { [_h4]: ["PUT", "/2020-05-31/distribution-tenant/{Id}/associate-web-acl", 200] },
+  () => AssociateDistributionTenantWebACLRequest$,
+  () => AssociateDistributionTenantWebACLResult$
+], AssociateDistributionWebACL$ = [
   9,
   n05,
-  _DRes,
-  0,
-  () => DescribeRepositoriesRequest$,
-  () => DescribeRepositoriesResponse$
-];
-var GetAuthorizationToken$ = [
+  _ADWACL,
+  { [_h4]: ["PUT", "/2020-05-31/distribution/{Id}/associate-web-acl", 200] },
+  () => AssociateDistributionWebACLRequest$,
+  () => AssociateDistributionWebACLResult$
+], CopyDistribution$ = [
   9,
   n05,
-  _GAT,
-  0,
-  () => GetAuthorizationTokenRequest$,
-  () => GetAuthorizationTokenResponse$
-];
-var GetLifecyclePolicy$ = [
+  _CD,
+  { [_h4]: ["POST", "/2020-05-31/distribution/{PrimaryDistributionId}/copy", 201] },
+  () => CopyDistributionRequest$,
+  () => CopyDistributionResult$
+], CreateAnycastIpList$ = [
   9,
   n05,
-  _GLP,
-  0,
-  () => GetLifecyclePolicyRequest$,
-  () => GetLifecyclePolicyResponse$
-];
-var PutImage$ = [
+  _CAIL,
+  { [_h4]: ["POST", "/2020-05-31/anycast-ip-list", 202] },
+  () => CreateAnycastIpListRequest$,
+  () => CreateAnycastIpListResult$
+], CreateCachePolicy$ = [
   9,
   n05,
-  _PI2,
-  0,
-  () => PutImageRequest$,
-  () => PutImageResponse$
-], PutImageScanningConfiguration$ = [
+  _CCP,
+  { [_h4]: ["POST", "/2020-05-31/cache-policy", 201] },
+  () => CreateCachePolicyRequest$,
+  () => CreateCachePolicyResult$
+], CreateCloudFrontOriginAccessIdentity$ = [
   9,
   n05,
-  _PISC,
-  0,
-  () => PutImageScanningConfigurationRequest$,
-  () => PutImageScanningConfigurationResponse$
-], PutImageTagMutability$ = [
+  _CCFOAI,
+  { [_h4]: ["POST", "/2020-05-31/origin-access-identity/cloudfront", 201] },
+  () => CreateCloudFrontOriginAccessIdentityRequest$,
+  () => CreateCloudFrontOriginAccessIdentityResult$
+], CreateConnectionFunction$ = [
   9,
   n05,
-  _PITM,
-  0,
-  () => PutImageTagMutabilityRequest$,
-  () => PutImageTagMutabilityResponse$
-], PutLifecyclePolicy$ = [
+  _CCF,
+  { [_h4]: ["POST", "/2020-05-31/connection-function", 201] },
+  () => CreateConnectionFunctionRequest$,
+  () => CreateConnectionFunctionResult$
+], CreateConnectionGroup$ = [
   9,
   n05,
-  _PLP,
-  0,
-  () => PutLifecyclePolicyRequest$,
-  () => PutLifecyclePolicyResponse$
+  _CCG,
+  { [_h4]: ["POST", "/2020-05-31/connection-group", 201] },
+  () => CreateConnectionGroupRequest$,
+  () => CreateConnectionGroupResult$
+], CreateContinuousDeploymentPolicy$ = [
+  9,
+  n05,
+  _CCDP,
+  { [_h4]: ["POST", "/2020-05-31/continuous-deployment-policy", 201] },
+  () => CreateContinuousDeploymentPolicyRequest$,
+  () => CreateContinuousDeploymentPolicyResult$
+], CreateDistribution$ = [
+  9,
+  n05,
+  _CDr,
+  { [_h4]: ["POST", "/2020-05-31/distribution", 201] },
+  () => CreateDistributionRequest$,
+  () => CreateDistributionResult$
+], CreateDistributionTenant$ = [
+  9,
+  n05,
+  _CDT,
+  { [_h4]: ["POST", "/2020-05-31/distribution-tenant", 201] },
+  () => CreateDistributionTenantRequest$,
+  () => CreateDistributionTenantResult$
+], CreateDistributionWithTags$ = [
+  9,
+  n05,
+  _CDWT,
+  { [_h4]: ["POST", "/2020-05-31/distribution?WithTags", 201] },
+  () => CreateDistributionWithTagsRequest$,
+  () => CreateDistributionWithTagsResult$
+], CreateFieldLevelEncryptionConfig$ = [
+  9,
+  n05,
+  _CFLEC,
+  { [_h4]: ["POST", "/2020-05-31/field-level-encryption", 201] },
+  () => CreateFieldLevelEncryptionConfigRequest$,
+  () => CreateFieldLevelEncryptionConfigResult$
+], CreateFieldLevelEncryptionProfile$ = [
+  9,
+  n05,
+  _CFLEP,
+  { [_h4]: ["POST", "/2020-05-31/field-level-encryption-profile", 201] },
+  () => CreateFieldLevelEncryptionProfileRequest$,
+  () => CreateFieldLevelEncryptionProfileResult$
+], CreateFunction$ = [
+  9,
+  n05,
+  _CFr,
+  { [_h4]: ["POST", "/2020-05-31/function", 201] },
+  () => CreateFunctionRequest$,
+  () => CreateFunctionResult$
+], CreateInvalidation$ = [
+  9,
+  n05,
+  _CI,
+  { [_h4]: ["POST", "/2020-05-31/distribution/{DistributionId}/invalidation", 201] },
+  () => CreateInvalidationRequest$,
+  () => CreateInvalidationResult$
+], CreateInvalidationForDistributionTenant$ = [
+  9,
+  n05,
+  _CIFDT,
+  { [_h4]: ["POST", "/2020-05-31/distribution-tenant/{Id}/invalidation", 201] },
+  () => CreateInvalidationForDistributionTenantRequest$,
+  () => CreateInvalidationForDistributionTenantResult$
+], CreateKeyGroup$ = [
+  9,
+  n05,
+  _CKG,
+  { [_h4]: ["POST", "/2020-05-31/key-group", 201] },
+  () => CreateKeyGroupRequest$,
+  () => CreateKeyGroupResult$
+], CreateKeyValueStore$ = [
+  9,
+  n05,
+  _CKVS,
+  { [_h4]: ["POST", "/2020-05-31/key-value-store", 201] },
+  () => CreateKeyValueStoreRequest$,
+  () => CreateKeyValueStoreResult$
+], CreateMonitoringSubscription$ = [
+  9,
+  n05,
+  _CMS,
+  { [_h4]: ["POST", "/2020-05-31/distributions/{DistributionId}/monitoring-subscription", 200] },
+  () => CreateMonitoringSubscriptionRequest$,
+  () => CreateMonitoringSubscriptionResult$
+], CreateOriginAccessControl$ = [
+  9,
+  n05,
+  _COAC,
+  { [_h4]: ["POST", "/2020-05-31/origin-access-control", 201] },
+  () => CreateOriginAccessControlRequest$,
+  () => CreateOriginAccessControlResult$
+], CreateOriginRequestPolicy$ = [
+  9,
+  n05,
+  _CORP,
+  { [_h4]: ["POST", "/2020-05-31/origin-request-policy", 201] },
+  () => CreateOriginRequestPolicyRequest$,
+  () => CreateOriginRequestPolicyResult$
+], CreatePublicKey$ = [
+  9,
+  n05,
+  _CPK,
+  { [_h4]: ["POST", "/2020-05-31/public-key", 201] },
+  () => CreatePublicKeyRequest$,
+  () => CreatePublicKeyResult$
+], CreateRealtimeLogConfig$ = [
+  9,
+  n05,
+  _CRLC,
+  { [_h4]: ["POST", "/2020-05-31/realtime-log-config", 201] },
+  () => CreateRealtimeLogConfigRequest$,
+  () => CreateRealtimeLogConfigResult$
+], CreateResponseHeadersPolicy$ = [
+  9,
+  n05,
+  _CRHP,
+  { [_h4]: ["POST", "/2020-05-31/response-headers-policy", 201] },
+  () => CreateResponseHeadersPolicyRequest$,
+  () => CreateResponseHeadersPolicyResult$
+], CreateStreamingDistribution$ = [
+  9,
+  n05,
+  _CSD,
+  { [_h4]: ["POST", "/2020-05-31/streaming-distribution", 201] },
+  () => CreateStreamingDistributionRequest$,
+  () => CreateStreamingDistributionResult$
+], CreateStreamingDistributionWithTags$ = [
+  9,
+  n05,
+  _CSDWT,
+  { [_h4]: ["POST", "/2020-05-31/streaming-distribution?WithTags", 201] },
+  () => CreateStreamingDistributionWithTagsRequest$,
+  () => CreateStreamingDistributionWithTagsResult$
+], CreateTrustStore$ = [
+  9,
+  n05,
+  _CTS,
+  { [_h4]: ["POST", "/2020-05-31/trust-store", 201] },
+  () => CreateTrustStoreRequest$,
+  () => CreateTrustStoreResult$
+], CreateVpcOrigin$ = [
+  9,
+  n05,
+  _CVO,
+  { [_h4]: ["POST", "/2020-05-31/vpc-origin", 202] },
+  () => CreateVpcOriginRequest$,
+  () => CreateVpcOriginResult$
+], DeleteAnycastIpList$ = [
+  9,
+  n05,
+  _DAIL,
+  { [_h4]: ["DELETE", "/2020-05-31/anycast-ip-list/{Id}", 204] },
+  () => DeleteAnycastIpListRequest$,
+  () => __Unit
+], DeleteCachePolicy$ = [
+  9,
+  n05,
+  _DCP,
+  { [_h4]: ["DELETE", "/2020-05-31/cache-policy/{Id}", 204] },
+  () => DeleteCachePolicyRequest$,
+  () => __Unit
+], DeleteCloudFrontOriginAccessIdentity$ = [
+  9,
+  n05,
+  _DCFOAI,
+  { [_h4]: ["DELETE", "/2020-05-31/origin-access-identity/cloudfront/{Id}", 204] },
+  () => DeleteCloudFrontOriginAccessIdentityRequest$,
+  () => __Unit
+], DeleteConnectionFunction$ = [
+  9,
+  n05,
+  _DCF,
+  { [_h4]: ["DELETE", "/2020-05-31/connection-function/{Id}", 204] },
+  () => DeleteConnectionFunctionRequest$,
+  () => __Unit
+], DeleteConnectionGroup$ = [
+  9,
+  n05,
+  _DCG,
+  { [_h4]: ["DELETE", "/2020-05-31/connection-group/{Id}", 204] },
+  () => DeleteConnectionGroupRequest$,
+  () => __Unit
+], DeleteContinuousDeploymentPolicy$ = [
+  9,
+  n05,
+  _DCDP,
+  { [_h4]: ["DELETE", "/2020-05-31/continuous-deployment-policy/{Id}", 204] },
+  () => DeleteContinuousDeploymentPolicyRequest$,
+  () => __Unit
+], DeleteDistribution$ = [
+  9,
+  n05,
+  _DD,
+  { [_h4]: ["DELETE", "/2020-05-31/distribution/{Id}", 204] },
+  () => DeleteDistributionRequest$,
+  () => __Unit
+], DeleteDistributionTenant$ = [
+  9,
+  n05,
+  _DDT,
+  { [_h4]: ["DELETE", "/2020-05-31/distribution-tenant/{Id}", 204] },
+  () => DeleteDistributionTenantRequest$,
+  () => __Unit
+], DeleteFieldLevelEncryptionConfig$ = [
+  9,
+  n05,
+  _DFLEC,
+  { [_h4]: ["DELETE", "/2020-05-31/field-level-encryption/{Id}", 204] },
+  () => DeleteFieldLevelEncryptionConfigRequest$,
+  () => __Unit
+], DeleteFieldLevelEncryptionProfile$ = [
+  9,
+  n05,
+  _DFLEP,
+  { [_h4]: ["DELETE", "/2020-05-31/field-level-encryption-profile/{Id}", 204] },
+  () => DeleteFieldLevelEncryptionProfileRequest$,
+  () => __Unit
+], DeleteFunction$ = [
+  9,
+  n05,
+  _DF,
+  { [_h4]: ["DELETE", "/2020-05-31/function/{Name}", 204] },
+  () => DeleteFunctionRequest$,
+  () => __Unit
+], DeleteKeyGroup$ = [
+  9,
+  n05,
+  _DKG,
+  { [_h4]: ["DELETE", "/2020-05-31/key-group/{Id}", 204] },
+  () => DeleteKeyGroupRequest$,
+  () => __Unit
+], DeleteKeyValueStore$ = [
+  9,
+  n05,
+  _DKVS,
+  { [_h4]: ["DELETE", "/2020-05-31/key-value-store/{Name}", 204] },
+  () => DeleteKeyValueStoreRequest$,
+  () => __Unit
+], DeleteMonitoringSubscription$ = [
+  9,
+  n05,
+  _DMS,
+  { [_h4]: ["DELETE", "/2020-05-31/distributions/{DistributionId}/monitoring-subscription", 200] },
+  () => DeleteMonitoringSubscriptionRequest$,
+  () => DeleteMonitoringSubscriptionResult$
+], DeleteOriginAccessControl$ = [
+  9,
+  n05,
+  _DOAC,
+  { [_h4]: ["DELETE", "/2020-05-31/origin-access-control/{Id}", 204] },
+  () => DeleteOriginAccessControlRequest$,
+  () => __Unit
+], DeleteOriginRequestPolicy$ = [
+  9,
+  n05,
+  _DORP,
+  { [_h4]: ["DELETE", "/2020-05-31/origin-request-policy/{Id}", 204] },
+  () => DeleteOriginRequestPolicyRequest$,
+  () => __Unit
+], DeletePublicKey$ = [
+  9,
+  n05,
+  _DPK,
+  { [_h4]: ["DELETE", "/2020-05-31/public-key/{Id}", 204] },
+  () => DeletePublicKeyRequest$,
+  () => __Unit
+], DeleteRealtimeLogConfig$ = [
+  9,
+  n05,
+  _DRLC,
+  { [_h4]: ["POST", "/2020-05-31/delete-realtime-log-config", 204] },
+  () => DeleteRealtimeLogConfigRequest$,
+  () => __Unit
+], DeleteResourcePolicy$ = [
+  9,
+  n05,
+  _DRP,
+  { [_h4]: ["POST", "/2020-05-31/delete-resource-policy", 200] },
+  () => DeleteResourcePolicyRequest$,
+  () => __Unit
+], DeleteResponseHeadersPolicy$ = [
+  9,
+  n05,
+  _DRHP,
+  { [_h4]: ["DELETE", "/2020-05-31/response-headers-policy/{Id}", 204] },
+  () => DeleteResponseHeadersPolicyRequest$,
+  () => __Unit
+], DeleteStreamingDistribution$ = [
+  9,
+  n05,
+  _DSD,
+  { [_h4]: ["DELETE", "/2020-05-31/streaming-distribution/{Id}", 204] },
+  () => DeleteStreamingDistributionRequest$,
+  () => __Unit
+], DeleteTrustStore$ = [
+  9,
+  n05,
+  _DTSe,
+  { [_h4]: ["DELETE", "/2020-05-31/trust-store/{Id}", 204] },
+  () => DeleteTrustStoreRequest$,
+  () => __Unit
+], DeleteVpcOrigin$ = [
+  9,
+  n05,
+  _DVO,
+  { [_h4]: ["DELETE", "/2020-05-31/vpc-origin/{Id}", 202] },
+  () => DeleteVpcOriginRequest$,
+  () => DeleteVpcOriginResult$
+], DescribeConnectionFunction$ = [
+  9,
+  n05,
+  _DCFe,
+  { [_h4]: ["GET", "/2020-05-31/connection-function/{Identifier}/describe", 200] },
+  () => DescribeConnectionFunctionRequest$,
+  () => DescribeConnectionFunctionResult$
+], DescribeFunction$ = [
+  9,
+  n05,
+  _DFe,
+  { [_h4]: ["GET", "/2020-05-31/function/{Name}/describe", 200] },
+  () => DescribeFunctionRequest$,
+  () => DescribeFunctionResult$
+], DescribeKeyValueStore$ = [
+  9,
+  n05,
+  _DKVSe,
+  { [_h4]: ["GET", "/2020-05-31/key-value-store/{Name}", 200] },
+  () => DescribeKeyValueStoreRequest$,
+  () => DescribeKeyValueStoreResult$
+], DisassociateDistributionTenantWebACL$ = [
+  9,
+  n05,
+  _DDTWACL,
+  { [_h4]: ["PUT", "/2020-05-31/distribution-tenant/{Id}/disassociate-web-acl", 200] },
+  () => DisassociateDistributionTenantWebACLRequest$,
+  () => DisassociateDistributionTenantWebACLResult$
+], DisassociateDistributionWebACL$ = [
+  9,
+  n05,
+  _DDWACL,
+  { [_h4]: ["PUT", "/2020-05-31/distribution/{Id}/disassociate-web-acl", 200] },
+  () => DisassociateDistributionWebACLRequest$,
+  () => DisassociateDistributionWebACLResult$
+], GetAnycastIpList$ = [
+  9,
+  n05,
+  _GAIL,
+  { [_h4]: ["GET", "/2020-05-31/anycast-ip-list/{Id}", 200] },
+  () => GetAnycastIpListRequest$,
+  () => GetAnycastIpListResult$
+], GetCachePolicy$ = [
+  9,
+  n05,
+  _GCP,
+  { [_h4]: ["GET", "/2020-05-31/cache-policy/{Id}", 200] },
+  () => GetCachePolicyRequest$,
+  () => GetCachePolicyResult$
+], GetCachePolicyConfig$ = [
+  9,
+  n05,
+  _GCPC,
+  { [_h4]: ["GET", "/2020-05-31/cache-policy/{Id}/config", 200] },
+  () => GetCachePolicyConfigRequest$,
+  () => GetCachePolicyConfigResult$
+], GetCloudFrontOriginAccessIdentity$ = [
+  9,
+  n05,
+  _GCFOAI,
+  { [_h4]: ["GET", "/2020-05-31/origin-access-identity/cloudfront/{Id}", 200] },
+  () => GetCloudFrontOriginAccessIdentityRequest$,
+  () => GetCloudFrontOriginAccessIdentityResult$
+], GetCloudFrontOriginAccessIdentityConfig$ = [
+  9,
+  n05,
+  _GCFOAIC,
+  { [_h4]: ["GET", "/2020-05-31/origin-access-identity/cloudfront/{Id}/config", 200] },
+  () => GetCloudFrontOriginAccessIdentityConfigRequest$,
+  () => GetCloudFrontOriginAccessIdentityConfigResult$
+], GetConnectionFunction$ = [
+  9,
+  n05,
+  _GCF,
+  { [_h4]: ["GET", "/2020-05-31/connection-function/{Identifier}", 200] },
+  () => GetConnectionFunctionRequest$,
+  () => GetConnectionFunctionResult$
+], GetConnectionGroup$ = [
+  9,
+  n05,
+  _GCG,
+  { [_h4]: ["GET", "/2020-05-31/connection-group/{Identifier}", 200] },
+  () => GetConnectionGroupRequest$,
+  () => GetConnectionGroupResult$
+], GetConnectionGroupByRoutingEndpoint$ = [
+  9,
+  n05,
+  _GCGBRE,
+  { [_h4]: ["GET", "/2020-05-31/connection-group", 200] },
+  () => GetConnectionGroupByRoutingEndpointRequest$,
+  () => GetConnectionGroupByRoutingEndpointResult$
+], GetContinuousDeploymentPolicy$ = [
+  9,
+  n05,
+  _GCDP,
+  { [_h4]: ["GET", "/2020-05-31/continuous-deployment-policy/{Id}", 200] },
+  () => GetContinuousDeploymentPolicyRequest$,
+  () => GetContinuousDeploymentPolicyResult$
+], GetContinuousDeploymentPolicyConfig$ = [
+  9,
+  n05,
+  _GCDPC,
+  { [_h4]: ["GET", "/2020-05-31/continuous-deployment-policy/{Id}/config", 200] },
+  () => GetContinuousDeploymentPolicyConfigRequest$,
+  () => GetContinuousDeploymentPolicyConfigResult$
+], GetDistribution$ = [
+  9,
+  n05,
+  _GD,
+  { [_h4]: ["GET", "/2020-05-31/distribution/{Id}", 200] },
+  () => GetDistributionRequest$,
+  () => GetDistributionResult$
+], GetDistributionConfig$ = [
+  9,
+  n05,
+  _GDC,
+  { [_h4]: ["GET", "/2020-05-31/distribution/{Id}/config", 200] },
+  () => GetDistributionConfigRequest$,
+  () => GetDistributionConfigResult$
+], GetDistributionTenant$ = [
+  9,
+  n05,
+  _GDT,
+  { [_h4]: ["GET", "/2020-05-31/distribution-tenant/{Identifier}", 200] },
+  () => GetDistributionTenantRequest$,
+  () => GetDistributionTenantResult$
+], GetDistributionTenantByDomain$ = [
+  9,
+  n05,
+  _GDTBD,
+  { [_h4]: ["GET", "/2020-05-31/distribution-tenant", 200] },
+  () => GetDistributionTenantByDomainRequest$,
+  () => GetDistributionTenantByDomainResult$
+], GetFieldLevelEncryption$ = [
+  9,
+  n05,
+  _GFLE,
+  { [_h4]: ["GET", "/2020-05-31/field-level-encryption/{Id}", 200] },
+  () => GetFieldLevelEncryptionRequest$,
+  () => GetFieldLevelEncryptionResult$
+], GetFieldLevelEncryptionConfig$ = [
+  9,
+  n05,
+  _GFLEC,
+  { [_h4]: ["GET", "/2020-05-31/field-level-encryption/{Id}/config", 200] },
+  () => GetFieldLevelEncryptionConfigRequest$,
+  () => GetFieldLevelEncryptionConfigResult$
+], GetFieldLevelEncryptionProfile$ = [
+  9,
+  n05,
+  _GFLEP,
+  { [_h4]: ["GET", "/2020-05-31/field-level-encryption-profile/{Id}", 200] },
+  () => GetFieldLevelEncryptionProfileRequest$,
+  () => GetFieldLevelEncryptionProfileResult$
+], GetFieldLevelEncryptionProfileConfig$ = [
+  9,
+  n05,
+  _GFLEPC,
+  { [_h4]: ["GET", "/2020-05-31/field-level-encryption-profile/{Id}/config", 200] },
+  () => GetFieldLevelEncryptionProfileConfigRequest$,
+  () => GetFieldLevelEncryptionProfileConfigResult$
+], GetFunction$ = [
+  9,
+  n05,
+  _GF,
+  { [_h4]: ["GET", "/2020-05-31/function/{Name}", 200] },
+  () => GetFunctionRequest$,
+  () => GetFunctionResult$
+], GetInvalidation$ = [
+  9,
+  n05,
+  _GI,
+  { [_h4]: ["GET", "/2020-05-31/distribution/{DistributionId}/invalidation/{Id}", 200] },
+  () => GetInvalidationRequest$,
+  () => GetInvalidationResult$
+], GetInvalidationForDistributionTenant$ = [
+  9,
+  n05,
+  _GIFDT,
+  { [_h4]: ["GET", "/2020-05-31/distribution-tenant/{DistributionTenantId}/invalidation/{Id}", 200] },
+  () => GetInvalidationForDistributionTenantRequest$,
+  () => GetInvalidationForDistributionTenantResult$
+], GetKeyGroup$ = [
+  9,
+  n05,
+  _GKG,
+  { [_h4]: ["GET", "/2020-05-31/key-group/{Id}", 200] },
+  () => GetKeyGroupRequest$,
+  () => GetKeyGroupResult$
+], GetKeyGroupConfig$ = [
+  9,
+  n05,
+  _GKGC,
+  { [_h4]: ["GET", "/2020-05-31/key-group/{Id}/config", 200] },
+  () => GetKeyGroupConfigRequest$,
+  () => GetKeyGroupConfigResult$
+], GetManagedCertificateDetails$ = [
+  9,
+  n05,
+  _GMCD,
+  { [_h4]: ["GET", "/2020-05-31/managed-certificate/{Identifier}", 200] },
+  () => GetManagedCertificateDetailsRequest$,
+  () => GetManagedCertificateDetailsResult$
+], GetMonitoringSubscription$ = [
+  9,
+  n05,
+  _GMS,
+  { [_h4]: ["GET", "/2020-05-31/distributions/{DistributionId}/monitoring-subscription", 200] },
+  () => GetMonitoringSubscriptionRequest$,
+  () => GetMonitoringSubscriptionResult$
+], GetOriginAccessControl$ = [
+  9,
+  n05,
+  _GOAC,
+  { [_h4]: ["GET", "/2020-05-31/origin-access-control/{Id}", 200] },
+  () => GetOriginAccessControlRequest$,
+  () => GetOriginAccessControlResult$
+], GetOriginAccessControlConfig$ = [
+  9,
+  n05,
+  _GOACC,
+  { [_h4]: ["GET", "/2020-05-31/origin-access-control/{Id}/config", 200] },
+  () => GetOriginAccessControlConfigRequest$,
+  () => GetOriginAccessControlConfigResult$
+], GetOriginRequestPolicy$ = [
+  9,
+  n05,
+  _GORP,
+  { [_h4]: ["GET", "/2020-05-31/origin-request-policy/{Id}", 200] },
+  () => GetOriginRequestPolicyRequest$,
+  () => GetOriginRequestPolicyResult$
+], GetOriginRequestPolicyConfig$ = [
+  9,
+  n05,
+  _GORPC,
+  { [_h4]: ["GET", "/2020-05-31/origin-request-policy/{Id}/config", 200] },
+  () => GetOriginRequestPolicyConfigRequest$,
+  () => GetOriginRequestPolicyConfigResult$
+], GetPublicKey$ = [
+  9,
+  n05,
+  _GPK,
+  { [_h4]: ["GET", "/2020-05-31/public-key/{Id}", 200] },
+  () => GetPublicKeyRequest$,
+  () => GetPublicKeyResult$
+], GetPublicKeyConfig$ = [
+  9,
+  n05,
+  _GPKC,
+  { [_h4]: ["GET", "/2020-05-31/public-key/{Id}/config", 200] },
+  () => GetPublicKeyConfigRequest$,
+  () => GetPublicKeyConfigResult$
+], GetRealtimeLogConfig$ = [
+  9,
+  n05,
+  _GRLC,
+  { [_h4]: ["POST", "/2020-05-31/get-realtime-log-config", 200] },
+  () => GetRealtimeLogConfigRequest$,
+  () => GetRealtimeLogConfigResult$
+], GetResourcePolicy$ = [
+  9,
+  n05,
+  _GRP,
+  { [_h4]: ["POST", "/2020-05-31/get-resource-policy", 200] },
+  () => GetResourcePolicyRequest$,
+  () => GetResourcePolicyResult$
+], GetResponseHeadersPolicy$ = [
+  9,
+  n05,
+  _GRHP,
+  { [_h4]: ["GET", "/2020-05-31/response-headers-policy/{Id}", 200] },
+  () => GetResponseHeadersPolicyRequest$,
+  () => GetResponseHeadersPolicyResult$
+], GetResponseHeadersPolicyConfig$ = [
+  9,
+  n05,
+  _GRHPC,
+  { [_h4]: ["GET", "/2020-05-31/response-headers-policy/{Id}/config", 200] },
+  () => GetResponseHeadersPolicyConfigRequest$,
+  () => GetResponseHeadersPolicyConfigResult$
+], GetStreamingDistribution$ = [
+  9,
+  n05,
+  _GSD,
+  { [_h4]: ["GET", "/2020-05-31/streaming-distribution/{Id}", 200] },
+  () => GetStreamingDistributionRequest$,
+  () => GetStreamingDistributionResult$
+], GetStreamingDistributionConfig$ = [
+  9,
+  n05,
+  _GSDC,
+  { [_h4]: ["GET", "/2020-05-31/streaming-distribution/{Id}/config", 200] },
+  () => GetStreamingDistributionConfigRequest$,
+  () => GetStreamingDistributionConfigResult$
+], GetTrustStore$ = [
+  9,
+  n05,
+  _GTS,
+  { [_h4]: ["GET", "/2020-05-31/trust-store/{Identifier}", 200] },
+  () => GetTrustStoreRequest$,
+  () => GetTrustStoreResult$
+], GetVpcOrigin$ = [
+  9,
+  n05,
+  _GVO,
+  { [_h4]: ["GET", "/2020-05-31/vpc-origin/{Id}", 200] },
+  () => GetVpcOriginRequest$,
+  () => GetVpcOriginResult$
+], ListAnycastIpLists$ = [
+  9,
+  n05,
+  _LAIL,
+  { [_h4]: ["GET", "/2020-05-31/anycast-ip-list", 200] },
+  () => ListAnycastIpListsRequest$,
+  () => ListAnycastIpListsResult$
+], ListCachePolicies$ = [
+  9,
+  n05,
+  _LCP,
+  { [_h4]: ["GET", "/2020-05-31/cache-policy", 200] },
+  () => ListCachePoliciesRequest$,
+  () => ListCachePoliciesResult$
+], ListCloudFrontOriginAccessIdentities$ = [
+  9,
+  n05,
+  _LCFOAI,
+  { [_h4]: ["GET", "/2020-05-31/origin-access-identity/cloudfront", 200] },
+  () => ListCloudFrontOriginAccessIdentitiesRequest$,
+  () => ListCloudFrontOriginAccessIdentitiesResult$
+], ListConflictingAliases$ = [
+  9,
+  n05,
+  _LCA,
+  { [_h4]: ["GET", "/2020-05-31/conflicting-alias", 200] },
+  () => ListConflictingAliasesRequest$,
+  () => ListConflictingAliasesResult$
+], ListConnectionFunctions$ = [
+  9,
+  n05,
+  _LCF,
+  { [_h4]: ["POST", "/2020-05-31/connection-functions", 200] },
+  () => ListConnectionFunctionsRequest$,
+  () => ListConnectionFunctionsResult$
+], ListConnectionGroups$ = [
+  9,
+  n05,
+  _LCG,
+  { [_h4]: ["POST", "/2020-05-31/connection-groups", 200] },
+  () => ListConnectionGroupsRequest$,
+  () => ListConnectionGroupsResult$
+], ListContinuousDeploymentPolicies$ = [
+  9,
+  n05,
+  _LCDP,
+  { [_h4]: ["GET", "/2020-05-31/continuous-deployment-policy", 200] },
+  () => ListContinuousDeploymentPoliciesRequest$,
+  () => ListContinuousDeploymentPoliciesResult$
+], ListDistributions$ = [
+  9,
+  n05,
+  _LD,
+  { [_h4]: ["GET", "/2020-05-31/distribution", 200] },
+  () => ListDistributionsRequest$,
+  () => ListDistributionsResult$
+], ListDistributionsByAnycastIpListId$ = [
+  9,
+  n05,
+  _LDBAILI,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByAnycastIpListId/{AnycastIpListId}", 200] },
+  () => ListDistributionsByAnycastIpListIdRequest$,
+  () => ListDistributionsByAnycastIpListIdResult$
+], ListDistributionsByCachePolicyId$ = [
+  9,
+  n05,
+  _LDBCPI,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByCachePolicyId/{CachePolicyId}", 200] },
+  () => ListDistributionsByCachePolicyIdRequest$,
+  () => ListDistributionsByCachePolicyIdResult$
+], ListDistributionsByConnectionFunction$ = [
+  9,
+  n05,
+  _LDBCF,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByConnectionFunction", 200] },
+  () => ListDistributionsByConnectionFunctionRequest$,
+  () => ListDistributionsByConnectionFunctionResult$
+], ListDistributionsByConnectionMode$ = [
+  9,
+  n05,
+  _LDBCM,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByConnectionMode/{ConnectionMode}", 200] },
+  () => ListDistributionsByConnectionModeRequest$,
+  () => ListDistributionsByConnectionModeResult$
+], ListDistributionsByKeyGroup$ = [
+  9,
+  n05,
+  _LDBKG,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByKeyGroupId/{KeyGroupId}", 200] },
+  () => ListDistributionsByKeyGroupRequest$,
+  () => ListDistributionsByKeyGroupResult$
+], ListDistributionsByOriginRequestPolicyId$ = [
+  9,
+  n05,
+  _LDBORPI,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByOriginRequestPolicyId/{OriginRequestPolicyId}", 200] },
+  () => ListDistributionsByOriginRequestPolicyIdRequest$,
+  () => ListDistributionsByOriginRequestPolicyIdResult$
+], ListDistributionsByOwnedResource$ = [
+  9,
+  n05,
+  _LDBOR,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByOwnedResource/{ResourceArn}", 200] },
+  () => ListDistributionsByOwnedResourceRequest$,
+  () => ListDistributionsByOwnedResourceResult$
+], ListDistributionsByRealtimeLogConfig$ = [
+  9,
+  n05,
+  _LDBRLC,
+  { [_h4]: ["POST", "/2020-05-31/distributionsByRealtimeLogConfig", 200] },
+  () => ListDistributionsByRealtimeLogConfigRequest$,
+  () => ListDistributionsByRealtimeLogConfigResult$
+], ListDistributionsByResponseHeadersPolicyId$ = [
+  9,
+  n05,
+  _LDBRHPI,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByResponseHeadersPolicyId/{ResponseHeadersPolicyId}", 200] },
+  () => ListDistributionsByResponseHeadersPolicyIdRequest$,
+  () => ListDistributionsByResponseHeadersPolicyIdResult$
+], ListDistributionsByTrustStore$ = [
+  9,
+  n05,
+  _LDBTS,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByTrustStore", 200] },
+  () => ListDistributionsByTrustStoreRequest$,
+  () => ListDistributionsByTrustStoreResult$
+], ListDistributionsByVpcOriginId$ = [
+  9,
+  n05,
+  _LDBVOI,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByVpcOriginId/{VpcOriginId}", 200] },
+  () => ListDistributionsByVpcOriginIdRequest$,
+  () => ListDistributionsByVpcOriginIdResult$
+], ListDistributionsByWebACLId$ = [
+  9,
+  n05,
+  _LDBWACLI,
+  { [_h4]: ["GET", "/2020-05-31/distributionsByWebACLId/{WebACLId}", 200] },
+  () => ListDistributionsByWebACLIdRequest$,
+  () => ListDistributionsByWebACLIdResult$
+], ListDistributionTenants$ = [
+  9,
+  n05,
+  _LDT,
+  { [_h4]: ["POST", "/2020-05-31/distribution-tenants", 200] },
+  () => ListDistributionTenantsRequest$,
+  () => ListDistributionTenantsResult$
+], ListDistributionTenantsByCustomization$ = [
+  9,
+  n05,
+  _LDTBC,
+  { [_h4]: ["POST", "/2020-05-31/distribution-tenants-by-customization", 200] },
+  () => ListDistributionTenantsByCustomizationRequest$,
+  () => ListDistributionTenantsByCustomizationResult$
+], ListDomainConflicts$ = [
+  9,
+  n05,
+  _LDC,
+  { [_h4]: ["POST", "/2020-05-31/domain-conflicts", 200] },
+  () => ListDomainConflictsRequest$,
+  () => ListDomainConflictsResult$
+], ListFieldLevelEncryptionConfigs$ = [
+  9,
+  n05,
+  _LFLEC,
+  { [_h4]: ["GET", "/2020-05-31/field-level-encryption", 200] },
+  () => ListFieldLevelEncryptionConfigsRequest$,
+  () => ListFieldLevelEncryptionConfigsResult$
+], ListFieldLevelEncryptionProfiles$ = [
+  9,
+  n05,
+  _LFLEP,
+  { [_h4]: ["GET", "/2020-05-31/field-level-encryption-profile", 200] },
+  () => ListFieldLevelEncryptionProfilesRequest$,
+  () => ListFieldLevelEncryptionProfilesResult$
+], ListFunctions$ = [
+  9,
+  n05,
+  _LF,
+  { [_h4]: ["GET", "/2020-05-31/function", 200] },
+  () => ListFunctionsRequest$,
+  () => ListFunctionsResult$
+], ListInvalidations$ = [
+  9,
+  n05,
+  _LI,
+  { [_h4]: ["GET", "/2020-05-31/distribution/{DistributionId}/invalidation", 200] },
+  () => ListInvalidationsRequest$,
+  () => ListInvalidationsResult$
+], ListInvalidationsForDistributionTenant$ = [
+  9,
+  n05,
+  _LIFDT,
+  { [_h4]: ["GET", "/2020-05-31/distribution-tenant/{Id}/invalidation", 200] },
+  () => ListInvalidationsForDistributionTenantRequest$,
+  () => ListInvalidationsForDistributionTenantResult$
+], ListKeyGroups$ = [
+  9,
+  n05,
+  _LKG,
+  { [_h4]: ["GET", "/2020-05-31/key-group", 200] },
+  () => ListKeyGroupsRequest$,
+  () => ListKeyGroupsResult$
+], ListKeyValueStores$ = [
+  9,
+  n05,
+  _LKVS,
+  { [_h4]: ["GET", "/2020-05-31/key-value-store", 200] },
+  () => ListKeyValueStoresRequest$,
+  () => ListKeyValueStoresResult$
+], ListOriginAccessControls$ = [
+  9,
+  n05,
+  _LOAC,
+  { [_h4]: ["GET", "/2020-05-31/origin-access-control", 200] },
+  () => ListOriginAccessControlsRequest$,
+  () => ListOriginAccessControlsResult$
+], ListOriginRequestPolicies$ = [
+  9,
+  n05,
+  _LORP,
+  { [_h4]: ["GET", "/2020-05-31/origin-request-policy", 200] },
+  () => ListOriginRequestPoliciesRequest$,
+  () => ListOriginRequestPoliciesResult$
+], ListPublicKeys$ = [
+  9,
+  n05,
+  _LPK,
+  { [_h4]: ["GET", "/2020-05-31/public-key", 200] },
+  () => ListPublicKeysRequest$,
+  () => ListPublicKeysResult$
+], ListRealtimeLogConfigs$ = [
+  9,
+  n05,
+  _LRLC,
+  { [_h4]: ["GET", "/2020-05-31/realtime-log-config", 200] },
+  () => ListRealtimeLogConfigsRequest$,
+  () => ListRealtimeLogConfigsResult$
+], ListResponseHeadersPolicies$ = [
+  9,
+  n05,
+  _LRHP,
+  { [_h4]: ["GET", "/2020-05-31/response-headers-policy", 200] },
+  () => ListResponseHeadersPoliciesRequest$,
+  () => ListResponseHeadersPoliciesResult$
+], ListStreamingDistributions$ = [
+  9,
+  n05,
+  _LSD,
+  { [_h4]: ["GET", "/2020-05-31/streaming-distribution", 200] },
+  () => ListStreamingDistributionsRequest$,
+  () => ListStreamingDistributionsResult$
+], ListTagsForResource$ = [
+  9,
+  n05,
+  _LTFR,
+  { [_h4]: ["GET", "/2020-05-31/tagging", 200] },
+  () => ListTagsForResourceRequest$,
+  () => ListTagsForResourceResult$
+], ListTrustStores$ = [
+  9,
+  n05,
+  _LTS,
+  { [_h4]: ["POST", "/2020-05-31/trust-stores", 200] },
+  () => ListTrustStoresRequest$,
+  () => ListTrustStoresResult$
+], ListVpcOrigins$ = [
+  9,
+  n05,
+  _LVO,
+  { [_h4]: ["GET", "/2020-05-31/vpc-origin", 200] },
+  () => ListVpcOriginsRequest$,
+  () => ListVpcOriginsResult$
+], PublishConnectionFunction$ = [
+  9,
+  n05,
+  _PCF,
+  { [_h4]: ["POST", "/2020-05-31/connection-function/{Id}/publish", 200] },
+  () => PublishConnectionFunctionRequest$,
+  () => PublishConnectionFunctionResult$
+], PublishFunction$ = [
+  9,
+  n05,
+  _PFu,
+  { [_h4]: ["POST", "/2020-05-31/function/{Name}/publish", 200] },
+  () => PublishFunctionRequest$,
+  () => PublishFunctionResult$
+], PutResourcePolicy$ = [
+  9,
+  n05,
+  _PRP,
+  { [_h4]: ["POST", "/2020-05-31/put-resource-policy", 200] },
+  () => PutResourcePolicyRequest$,
+  () => PutResourcePolicyResult$
+], TagResource$ = [
+  9,
+  n05,
+  _TRag,
+  { [_h4]: ["POST", "/2020-05-31/tagging?Operation=Tag", 204] },
+  () => TagResourceRequest$,
+  () => __Unit
+], TestConnectionFunction$ = [
+  9,
+  n05,
+  _TCF,
+  { [_h4]: ["POST", "/2020-05-31/connection-function/{Id}/test", 200] },
+  () => TestConnectionFunctionRequest$,
+  () => TestConnectionFunctionResult$
+], TestFunction$ = [
+  9,
+  n05,
+  _TF,
+  { [_h4]: ["POST", "/2020-05-31/function/{Name}/test", 200] },
+  () => TestFunctionRequest$,
+  () => TestFunctionResult$
+], UntagResource$ = [
+  9,
+  n05,
+  _UR,
+  { [_h4]: ["POST", "/2020-05-31/tagging?Operation=Untag", 204] },
+  () => UntagResourceRequest$,
+  () => __Unit
+], UpdateAnycastIpList$ = [
+  9,
+  n05,
+  _UAIL,
+  { [_h4]: ["PUT", "/2020-05-31/anycast-ip-list/{Id}", 200] },
+  () => UpdateAnycastIpListRequest$,
+  () => UpdateAnycastIpListResult$
+], UpdateCachePolicy$ = [
+  9,
+  n05,
+  _UCP,
+  { [_h4]: ["PUT", "/2020-05-31/cache-policy/{Id}", 200] },
+  () => UpdateCachePolicyRequest$,
+  () => UpdateCachePolicyResult$
+], UpdateCloudFrontOriginAccessIdentity$ = [
+  9,
+  n05,
+  _UCFOAI,
+  { [_h4]: ["PUT", "/2020-05-31/origin-access-identity/cloudfront/{Id}/config", 200] },
+  () => UpdateCloudFrontOriginAccessIdentityRequest$,
+  () => UpdateCloudFrontOriginAccessIdentityResult$
+], UpdateConnectionFunction$ = [
+  9,
+  n05,
+  _UCF,
+  { [_h4]: ["PUT", "/2020-05-31/connection-function/{Id}", 200] },
+  () => UpdateConnectionFunctionRequest$,
+  () => UpdateConnectionFunctionResult$
+], UpdateConnectionGroup$ = [
+  9,
+  n05,
+  _UCG,
+  { [_h4]: ["PUT", "/2020-05-31/connection-group/{Id}", 200] },
+  () => UpdateConnectionGroupRequest$,
+  () => UpdateConnectionGroupResult$
+], UpdateContinuousDeploymentPolicy$ = [
+  9,
+  n05,
+  _UCDP,
+  { [_h4]: ["PUT", "/2020-05-31/continuous-deployment-policy/{Id}", 200] },
+  () => UpdateContinuousDeploymentPolicyRequest$,
+  () => UpdateContinuousDeploymentPolicyResult$
+], UpdateDistribution$ = [
+  9,
+  n05,
+  _UD,
+  { [_h4]: ["PUT", "/2020-05-31/distribution/{Id}/config", 200] },
+  () => UpdateDistributionRequest$,
+  () => UpdateDistributionResult$
+], UpdateDistributionTenant$ = [
+  9,
+  n05,
+  _UDT,
+  { [_h4]: ["PUT", "/2020-05-31/distribution-tenant/{Id}", 200] },
+  () => UpdateDistributionTenantRequest$,
+  () => UpdateDistributionTenantResult$
+], UpdateDistributionWithStagingConfig$ = [
+  9,
+  n05,
+  _UDWSC,
+  { [_h4]: ["PUT", "/2020-05-31/distribution/{Id}/promote-staging-config", 200] },
+  () => UpdateDistributionWithStagingConfigRequest$,
+  () => UpdateDistributionWithStagingConfigResult$
+], UpdateDomainAssociation$ = [
+  9,
+  n05,
+  _UDA,
+  { [_h4]: ["POST", "/2020-05-31/domain-association", 200] },
+  () => UpdateDomainAssociationRequest$,
+  () => UpdateDomainAssociationResult$
+], UpdateFieldLevelEncryptionConfig$ = [
+  9,
+  n05,
+  _UFLEC,
+  { [_h4]: ["PUT", "/2020-05-31/field-level-encryption/{Id}/config", 200] },
+  () => UpdateFieldLevelEncryptionConfigRequest$,
+  () => UpdateFieldLevelEncryptionConfigResult$
+], UpdateFieldLevelEncryptionProfile$ = [
+  9,
+  n05,
+  _UFLEP,
+  { [_h4]: ["PUT", "/2020-05-31/field-level-encryption-profile/{Id}/config", 200] },
+  () => UpdateFieldLevelEncryptionProfileRequest$,
+  () => UpdateFieldLevelEncryptionProfileResult$
+], UpdateFunction$ = [
+  9,
+  n05,
+  _UF,
+  { [_h4]: ["PUT", "/2020-05-31/function/{Name}", 200] },
+  () => UpdateFunctionRequest$,
+  () => UpdateFunctionResult$
+], UpdateKeyGroup$ = [
+  9,
+  n05,
+  _UKG,
+  { [_h4]: ["PUT", "/2020-05-31/key-group/{Id}", 200] },
+  () => UpdateKeyGroupRequest$,
+  () => UpdateKeyGroupResult$
+], UpdateKeyValueStore$ = [
+  9,
+  n05,
+  _UKVS,
+  { [_h4]: ["PUT", "/2020-05-31/key-value-store/{Name}", 200] },
+  () => UpdateKeyValueStoreRequest$,
+  () => UpdateKeyValueStoreResult$
+], UpdateOriginAccessControl$ = [
+  9,
+  n05,
+  _UOAC,
+  { [_h4]: ["PUT", "/2020-05-31/origin-access-control/{Id}/config", 200] },
+  () => UpdateOriginAccessControlRequest$,
+  () => UpdateOriginAccessControlResult$
+], UpdateOriginRequestPolicy$ = [
+  9,
+  n05,
+  _UORP,
+  { [_h4]: ["PUT", "/2020-05-31/origin-request-policy/{Id}", 200] },
+  () => UpdateOriginRequestPolicyRequest$,
+  () => UpdateOriginRequestPolicyResult$
+], UpdatePublicKey$ = [
+  9,
+  n05,
+  _UPK,
+  { [_h4]: ["PUT", "/2020-05-31/public-key/{Id}/config", 200] },
+  () => UpdatePublicKeyRequest$,
+  () => UpdatePublicKeyResult$
+], UpdateRealtimeLogConfig$ = [
+  9,
+  n05,
+  _URLC,
+  { [_h4]: ["PUT", "/2020-05-31/realtime-log-config", 200] },
+  () => UpdateRealtimeLogConfigRequest$,
+  () => UpdateRealtimeLogConfigResult$
+], UpdateResponseHeadersPolicy$ = [
+  9,
+  n05,
+  _URHP,
+  { [_h4]: ["PUT", "/2020-05-31/response-headers-policy/{Id}", 200] },
+  () => UpdateResponseHeadersPolicyRequest$,
+  () => UpdateResponseHeadersPolicyResult$
+], UpdateStreamingDistribution$ = [
+  9,
+  n05,
+  _USD,
+  { [_h4]: ["PUT", "/2020-05-31/streaming-distribution/{Id}/config", 200] },
+  () => UpdateStreamingDistributionRequest$,
+  () => UpdateStreamingDistributionResult$
+], UpdateTrustStore$ = [
+  9,
+  n05,
+  _UTS,
+  { [_h4]: ["PUT", "/2020-05-31/trust-store/{Id}", 200] },
+  () => UpdateTrustStoreRequest$,
+  () => UpdateTrustStoreResult$
+], UpdateVpcOrigin$ = [
+  9,
+  n05,
+  _UVO,
+  { [_h4]: ["PUT", "/2020-05-31/vpc-origin/{Id}", 202] },
+  () => UpdateVpcOriginRequest$,
+  () => UpdateVpcOriginResult$
+], VerifyDnsConfiguration$ = [
+  9,
+  n05,
+  _VDC,
+  { [_h4]: ["POST", "/2020-05-31/verify-dns-configuration", 200] },
+  () => VerifyDnsConfigurationRequest$,
+  () => VerifyDnsConfigurationResult$
 ];
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeConfig.shared.js
 var getRuntimeConfig9 = (config2) => ({
-  apiVersion: "2015-09-21",
+  apiVersion: "2020-05-31",
   base64Decoder: config2?.base64Decoder ?? fromBase64,
   base64Encoder: config2?.base64Encoder ?? toBase64,
   disableHostPrefix: config2?.disableHostPrefix ?? !1,
   endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
   extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultECRHttpAuthSchemeProvider,
+  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultCloudFrontHttpAuthSchemeProvider,
   httpAuthSchemes: config2?.httpAuthSchemes ?? [
     {
       schemeId: "aws.auth#sigv4",
@@ -17996,22 +26286,22 @@ var getRuntimeConfig9 = (config2) => ({
     }
   ],
   logger: config2?.logger ?? new NoOpLogger(),
-  protocol: config2?.protocol ?? AwsJson1_1Protocol,
+  protocol: config2?.protocol ?? AwsRestXmlProtocol,
   protocolSettings: config2?.protocolSettings ?? {
-    defaultNamespace: "com.amazonaws.ecr",
+    defaultNamespace: "com.amazonaws.cloudfront",
     errorTypeRegistries: errorTypeRegistries5,
-    xmlNamespace: "http://ecr.amazonaws.com/doc/2015-09-21/",
-    version: "2015-09-21",
-    serviceTarget: "AmazonEC2ContainerRegistry_V20150921"
+    xmlNamespace: "http://cloudfront.amazonaws.com/doc/2020-05-31/",
+    version: "2020-05-31",
+    serviceTarget: "Cloudfront2020_05_31"
   },
-  serviceId: config2?.serviceId ?? "ECR",
+  serviceId: config2?.serviceId ?? "CloudFront",
   sha256: config2?.sha256 ?? Sha256Node,
   urlParser: config2?.urlParser ?? parseUrl,
   utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
   utf8Encoder: config2?.utf8Encoder ?? toUtf8
 });
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeConfig.js
 var getRuntimeConfig10 = (config2) => {
   emitWarningIfUnsupportedVersion2(process.version);
   let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig9(config2);
@@ -18044,14 +26334,14 @@ var getRuntimeConfig10 = (config2) => {
   };
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeExtensions.js
 init_client3();
 init_client2();
 init_protocols();
 
-// node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
-  let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
+// node_modules/@aws-sdk/client-cloudfront/dist-es/auth/httpAuthExtensionConfiguration.js
+var getHttpAuthExtensionConfiguration5 = (runtimeConfig2) => {
+  let _httpAuthSchemes = runtimeConfig2.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig2.httpAuthSchemeProvider, _credentials = runtimeConfig2.credentials;
   return {
     setHttpAuthScheme(httpAuthScheme) {
       let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
@@ -18079,21 +26369,21 @@ var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
   credentials: config2.credentials()
 });
 
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
+// node_modules/@aws-sdk/client-cloudfront/dist-es/runtimeExtensions.js
+var resolveRuntimeExtensions5 = (runtimeConfig2, extensions) => {
+  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig2), getDefaultExtensionConfiguration(runtimeConfig2), getHttpHandlerExtensionConfiguration(runtimeConfig2), getHttpAuthExtensionConfiguration5(runtimeConfig2));
+  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig2, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
-var ECRClient = class extends Client {
+// node_modules/@aws-sdk/client-cloudfront/dist-es/CloudFrontClient.js
+var CloudFrontClient = class extends Client {
   config;
   constructor(...[configuration]) {
     let _config_0 = getRuntimeConfig10(configuration || {});
     super(_config_0), this.initConfig = _config_0;
     let _config_1 = resolveClientEndpointParameters(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig(_config_6), _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
     this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultECRHttpAuthSchemeParametersProvider,
+      httpAuthSchemeParametersProvider: defaultCloudFrontHttpAuthSchemeParametersProvider,
       identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
         "aws.auth#sigv4": config2.credentials
       })
@@ -18104,45 +26394,7620 @@ var ECRClient = class extends Client {
   }
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
+// node_modules/@aws-sdk/client-cloudfront/dist-es/commandBuilder.js
 init_client2();
 init_endpoints();
-var command5 = makeBuilder(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o3) => [];
+var command5 = makeBuilder(commonParams, "Cloudfront2020_05_31", "CloudFrontClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o5) => [];
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/CreateRepositoryCommand.js
-var CreateRepositoryCommand = class extends command5(_ep05, _mw05, "CreateRepository", CreateRepository$) {
+// node_modules/@aws-sdk/client-cloudfront/dist-es/commands/CreateInvalidationCommand.js
+var CreateInvalidationCommand = class extends command5(_ep05, _mw05, "CreateInvalidation", CreateInvalidation$) {
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeImagesCommand.js
-var DescribeImagesCommand = class extends command5(_ep05, _mw05, "DescribeImages", DescribeImages$) {
+// node_modules/@aws-sdk/client-cloudfront/dist-es/commands/GetDistributionCommand.js
+var GetDistributionCommand = class extends command5(_ep05, _mw05, "GetDistribution", GetDistribution$) {
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeRepositoriesCommand.js
-var DescribeRepositoriesCommand = class extends command5(_ep05, _mw05, "DescribeRepositories", DescribeRepositories$) {
+// node_modules/@aws-sdk/client-cloudfront/dist-es/commands/GetInvalidationCommand.js
+var GetInvalidationCommand = class extends command5(_ep05, _mw05, "GetInvalidation", GetInvalidation$) {
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/GetAuthorizationTokenCommand.js
-var GetAuthorizationTokenCommand = class extends command5(_ep05, _mw05, "GetAuthorizationToken", GetAuthorizationToken$) {
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/constants.js
+var RequestChecksumCalculation = {
+  WHEN_SUPPORTED: "WHEN_SUPPORTED",
+  WHEN_REQUIRED: "WHEN_REQUIRED"
+}, DEFAULT_REQUEST_CHECKSUM_CALCULATION = RequestChecksumCalculation.WHEN_SUPPORTED, ResponseChecksumValidation = {
+  WHEN_SUPPORTED: "WHEN_SUPPORTED",
+  WHEN_REQUIRED: "WHEN_REQUIRED"
+}, DEFAULT_RESPONSE_CHECKSUM_VALIDATION = RequestChecksumCalculation.WHEN_SUPPORTED, ChecksumAlgorithm;
+(function(ChecksumAlgorithm3) {
+  ChecksumAlgorithm3.MD5 = "MD5", ChecksumAlgorithm3.CRC32 = "CRC32", ChecksumAlgorithm3.CRC32C = "CRC32C", ChecksumAlgorithm3.CRC64NVME = "CRC64NVME", ChecksumAlgorithm3.SHA1 = "SHA1", ChecksumAlgorithm3.SHA256 = "SHA256";
+})(ChecksumAlgorithm || (ChecksumAlgorithm = {}));
+var ChecksumLocation;
+(function(ChecksumLocation2) {
+  ChecksumLocation2.HEADER = "header", ChecksumLocation2.TRAILER = "trailer";
+})(ChecksumLocation || (ChecksumLocation = {}));
+var DEFAULT_CHECKSUM_ALGORITHM = ChecksumAlgorithm.CRC32;
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/stringUnionSelector.js
+var SelectorType2;
+(function(SelectorType3) {
+  SelectorType3.ENV = "env", SelectorType3.CONFIG = "shared config entry";
+})(SelectorType2 || (SelectorType2 = {}));
+var stringUnionSelector = (obj, key, union, type) => {
+  if (!(key in obj))
+    return;
+  let value = obj[key].toUpperCase();
+  if (!Object.values(union).includes(value))
+    throw new TypeError(`Cannot load ${type} '${key}'. Expected one of ${Object.values(union)}, got '${obj[key]}'.`);
+  return value;
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/GetLifecyclePolicyCommand.js
-var GetLifecyclePolicyCommand = class extends command5(_ep05, _mw05, "GetLifecyclePolicy", GetLifecyclePolicy$) {
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS.js
+var ENV_REQUEST_CHECKSUM_CALCULATION = "AWS_REQUEST_CHECKSUM_CALCULATION", CONFIG_REQUEST_CHECKSUM_CALCULATION = "request_checksum_calculation", NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS = {
+  environmentVariableSelector: (env2) => stringUnionSelector(env2, ENV_REQUEST_CHECKSUM_CALCULATION, RequestChecksumCalculation, SelectorType2.ENV),
+  configFileSelector: (profile) => stringUnionSelector(profile, CONFIG_REQUEST_CHECKSUM_CALCULATION, RequestChecksumCalculation, SelectorType2.CONFIG),
+  default: DEFAULT_REQUEST_CHECKSUM_CALCULATION
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageCommand.js
-var PutImageCommand = class extends command5(_ep05, _mw05, "PutImage", PutImage$) {
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS.js
+var ENV_RESPONSE_CHECKSUM_VALIDATION = "AWS_RESPONSE_CHECKSUM_VALIDATION", CONFIG_RESPONSE_CHECKSUM_VALIDATION = "response_checksum_validation", NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS = {
+  environmentVariableSelector: (env2) => stringUnionSelector(env2, ENV_RESPONSE_CHECKSUM_VALIDATION, ResponseChecksumValidation, SelectorType2.ENV),
+  configFileSelector: (profile) => stringUnionSelector(profile, CONFIG_RESPONSE_CHECKSUM_VALIDATION, ResponseChecksumValidation, SelectorType2.CONFIG),
+  default: DEFAULT_RESPONSE_CHECKSUM_VALIDATION
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageScanningConfigurationCommand.js
-var PutImageScanningConfigurationCommand = class extends command5(_ep05, _mw05, "PutImageScanningConfiguration", PutImageScanningConfiguration$) {
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/flexibleChecksumsMiddleware.js
+init_client3();
+init_protocols();
+init_serde();
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/getChecksumAlgorithmForRequest.js
+var getChecksumAlgorithmForRequest = (input2, { requestChecksumRequired, requestAlgorithmMember, requestChecksumCalculation }) => requestAlgorithmMember ? input2[requestAlgorithmMember] ? input2[requestAlgorithmMember] : void 0 : requestChecksumCalculation === RequestChecksumCalculation.WHEN_SUPPORTED || requestChecksumRequired ? DEFAULT_CHECKSUM_ALGORITHM : void 0;
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/getChecksumLocationName.js
+var getChecksumLocationName = (algorithm) => algorithm === ChecksumAlgorithm.MD5 ? "content-md5" : `x-amz-checksum-${algorithm.toLowerCase()}`;
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/hasHeader.js
+var hasHeader2 = (header, headers) => {
+  let soughtHeader = header.toLowerCase();
+  for (let headerName of Object.keys(headers))
+    if (soughtHeader === headerName.toLowerCase())
+      return !0;
+  return !1;
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageTagMutabilityCommand.js
-var PutImageTagMutabilityCommand = class extends command5(_ep05, _mw05, "PutImageTagMutability", PutImageTagMutability$) {
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/hasHeaderWithPrefix.js
+var hasHeaderWithPrefix = (headerPrefix, headers) => {
+  let soughtHeaderPrefix = headerPrefix.toLowerCase();
+  for (let headerName of Object.keys(headers))
+    if (headerName.toLowerCase().startsWith(soughtHeaderPrefix))
+      return !0;
+  return !1;
 };
 
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutLifecyclePolicyCommand.js
-var PutLifecyclePolicyCommand = class extends command5(_ep05, _mw05, "PutLifecyclePolicy", PutLifecyclePolicy$) {
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/isStreaming.js
+init_serde();
+var isStreaming = (body) => body !== void 0 && typeof body != "string" && !ArrayBuffer.isView(body) && !isArrayBuffer(body);
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/crc/crc32c/Crc32cJs.js
+var T2 = new Uint32Array(256);
+for (let i7 = 0; i7 < 256; ++i7) {
+  let c7 = i7;
+  for (let j7 = 0; j7 < 8; ++j7)
+    c7 = c7 & 1 ? 2197175160 ^ c7 >>> 1 : c7 >>> 1;
+  T2[i7] = c7 >>> 0;
+}
+var Crc32cJs = class {
+  digestLength = 4;
+  crc = 4294967295;
+  update(data) {
+    let crc = this.crc;
+    for (let i7 = 0; i7 < data.length; ++i7)
+      crc = crc >>> 8 ^ T2[(crc ^ data[i7]) & 255];
+    this.crc = crc;
+  }
+  async digest() {
+    let value = (this.crc ^ 4294967295) >>> 0, out = new Uint8Array(4);
+    return out[0] = value >>> 24, out[1] = value >>> 16 & 255, out[2] = value >>> 8 & 255, out[3] = value & 255, out;
+  }
+  reset() {
+    this.crc = 4294967295;
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/crc/crc32c/Crc32cNode.js
+var Crc32cNode = Crc32cJs;
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/crc/crc64-nvme/crc64-nvme-crt-container.js
+var crc64NvmeCrtContainer = {
+  CrtCrc64Nvme: null
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/crc/crc64-nvme/Crc64NvmeJs.js
+var generateCRC64NVMETable = () => {
+  let tables = new Array(8);
+  for (let slice = 0; slice < 8; slice++) {
+    let table = new Array(512);
+    for (let i7 = 0; i7 < 256; i7++) {
+      let crc = BigInt(i7);
+      for (let j7 = 0; j7 < 8 * (slice + 1); j7++)
+        crc & 1n ? crc = crc >> 1n ^ 0x9a6c9329ac4bc9b5n : crc = crc >> 1n;
+      table[i7 * 2] = Number(crc >> 32n & 0xffffffffn), table[i7 * 2 + 1] = Number(crc & 0xffffffffn);
+    }
+    tables[slice] = new Uint32Array(table);
+  }
+  return tables;
+}, CRC64_NVME_REVERSED_TABLE, t0, t1, t2, t3, t4, t5, t6, t7, ensureTablesInitialized = () => {
+  CRC64_NVME_REVERSED_TABLE || (CRC64_NVME_REVERSED_TABLE = generateCRC64NVMETable(), [t0, t1, t2, t3, t4, t5, t6, t7] = CRC64_NVME_REVERSED_TABLE);
+}, Crc64NvmeJs = class {
+  c1 = 0;
+  c2 = 0;
+  constructor() {
+    ensureTablesInitialized(), this.reset();
+  }
+  update(data) {
+    let len = data.length, i7 = 0, crc1 = this.c1, crc2 = this.c2;
+    for (; i7 + 8 <= len; ) {
+      let idx0 = ((crc2 ^ data[i7++]) & 255) << 1, idx1 = ((crc2 >>> 8 ^ data[i7++]) & 255) << 1, idx2 = ((crc2 >>> 16 ^ data[i7++]) & 255) << 1, idx3 = ((crc2 >>> 24 ^ data[i7++]) & 255) << 1, idx4 = ((crc1 ^ data[i7++]) & 255) << 1, idx5 = ((crc1 >>> 8 ^ data[i7++]) & 255) << 1, idx6 = ((crc1 >>> 16 ^ data[i7++]) & 255) << 1, idx7 = ((crc1 >>> 24 ^ data[i7++]) & 255) << 1;
+      crc1 = t7[idx0] ^ t6[idx1] ^ t5[idx2] ^ t4[idx3] ^ t3[idx4] ^ t2[idx5] ^ t1[idx6] ^ t0[idx7], crc2 = t7[idx0 + 1] ^ t6[idx1 + 1] ^ t5[idx2 + 1] ^ t4[idx3 + 1] ^ t3[idx4 + 1] ^ t2[idx5 + 1] ^ t1[idx6 + 1] ^ t0[idx7 + 1];
+    }
+    for (; i7 < len; ) {
+      let idx = ((crc2 ^ data[i7]) & 255) << 1;
+      crc2 = (crc2 >>> 8 | (crc1 & 255) << 24) >>> 0, crc1 = crc1 >>> 8 ^ t0[idx], crc2 ^= t0[idx + 1], ++i7;
+    }
+    this.c1 = crc1, this.c2 = crc2;
+  }
+  async digest() {
+    let c1 = this.c1 ^ 4294967295, c22 = this.c2 ^ 4294967295;
+    return new Uint8Array([
+      c1 >>> 24,
+      c1 >>> 16 & 255,
+      c1 >>> 8 & 255,
+      c1 & 255,
+      c22 >>> 24,
+      c22 >>> 16 & 255,
+      c22 >>> 8 & 255,
+      c22 & 255
+    ]);
+  }
+  reset() {
+    this.c1 = 4294967295, this.c2 = 4294967295;
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/crc/crc64-nvme/Crc64Nvme.js
+var Crc64Nvme = class {
+  impl;
+  constructor() {
+    let Crt = crc64NvmeCrtContainer.CrtCrc64Nvme;
+    this.impl = Crt ? new Crt() : new Crc64NvmeJs();
+  }
+  update(data) {
+    this.impl.update(data);
+  }
+  async digest() {
+    return this.impl.digest();
+  }
+  reset() {
+    this.impl.reset();
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/crc/index.js
+init_checksum3();
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/types.js
+var CLIENT_SUPPORTED_ALGORITHMS = [
+  ChecksumAlgorithm.CRC32,
+  ChecksumAlgorithm.CRC32C,
+  ChecksumAlgorithm.CRC64NVME,
+  ChecksumAlgorithm.SHA1,
+  ChecksumAlgorithm.SHA256
+], PRIORITY_ORDER_ALGORITHMS = [
+  ChecksumAlgorithm.SHA256,
+  ChecksumAlgorithm.SHA1,
+  ChecksumAlgorithm.CRC32,
+  ChecksumAlgorithm.CRC32C,
+  ChecksumAlgorithm.CRC64NVME
+];
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/selectChecksumAlgorithmFunction.js
+var selectChecksumAlgorithmFunction = (checksumAlgorithm, config2) => {
+  let { checksumAlgorithms = {} } = config2;
+  switch (checksumAlgorithm) {
+    case ChecksumAlgorithm.MD5:
+      return checksumAlgorithms?.MD5 ?? config2.md5;
+    case ChecksumAlgorithm.CRC32:
+      return checksumAlgorithms?.CRC32 ?? Crc32Node;
+    case ChecksumAlgorithm.CRC32C:
+      return checksumAlgorithms?.CRC32C ?? Crc32cNode;
+    case ChecksumAlgorithm.CRC64NVME:
+      return checksumAlgorithms?.CRC64NVME ?? Crc64Nvme;
+    case ChecksumAlgorithm.SHA1:
+      return checksumAlgorithms?.SHA1 ?? config2.sha1;
+    case ChecksumAlgorithm.SHA256:
+      return checksumAlgorithms?.SHA256 ?? config2.sha256;
+    default:
+      if (checksumAlgorithms?.[checksumAlgorithm])
+        return checksumAlgorithms[checksumAlgorithm];
+      throw new Error(`The checksum algorithm "${checksumAlgorithm}" is not supported by the client. Select one of ${CLIENT_SUPPORTED_ALGORITHMS}, or provide an implementation to  the client constructor checksums field.`);
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/stringHasher.js
+init_serde();
+var stringHasher = (checksumAlgorithmFn, body) => {
+  let hash = new checksumAlgorithmFn();
+  return hash.update(toUint8Array(body || "")), hash.digest();
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/flexibleChecksumsMiddleware.js
+var flexibleChecksumsMiddlewareOptions = {
+  name: "flexibleChecksumsMiddleware",
+  step: "build",
+  tags: ["BODY_CHECKSUM"],
+  override: !0
+}, flexibleChecksumsMiddleware = (config2, middlewareConfig) => (next, context) => async (args) => {
+  if (!HttpRequest.isInstance(args.request) || hasHeaderWithPrefix("x-amz-checksum-", args.request.headers))
+    return next(args);
+  let { request, input: input2 } = args, { body: requestBody, headers } = request, { base64Encoder, streamHasher } = config2, { requestChecksumRequired, requestAlgorithmMember } = middlewareConfig, requestChecksumCalculation = await config2.requestChecksumCalculation(), requestAlgorithmMemberName = requestAlgorithmMember?.name, requestAlgorithmMemberHttpHeader = requestAlgorithmMember?.httpHeader;
+  requestAlgorithmMemberName && !input2[requestAlgorithmMemberName] && (requestChecksumCalculation === RequestChecksumCalculation.WHEN_SUPPORTED || requestChecksumRequired) && (input2[requestAlgorithmMemberName] = DEFAULT_CHECKSUM_ALGORITHM, requestAlgorithmMemberHttpHeader && (headers[requestAlgorithmMemberHttpHeader] = DEFAULT_CHECKSUM_ALGORITHM));
+  let checksumAlgorithm = getChecksumAlgorithmForRequest(input2, {
+    requestChecksumRequired,
+    requestAlgorithmMember: requestAlgorithmMember?.name,
+    requestChecksumCalculation
+  }), updatedBody = requestBody, updatedHeaders = headers;
+  if (checksumAlgorithm) {
+    switch (checksumAlgorithm) {
+      case ChecksumAlgorithm.CRC32:
+        setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_CRC32", "U");
+        break;
+      case ChecksumAlgorithm.CRC32C:
+        setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_CRC32C", "V");
+        break;
+      case ChecksumAlgorithm.CRC64NVME:
+        setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_CRC64", "W");
+        break;
+      case ChecksumAlgorithm.SHA1:
+        setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_SHA1", "X");
+        break;
+      case ChecksumAlgorithm.SHA256:
+        setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_SHA256", "Y");
+        break;
+    }
+    let checksumLocationName = getChecksumLocationName(checksumAlgorithm), checksumAlgorithmFn = selectChecksumAlgorithmFunction(checksumAlgorithm, config2);
+    if (isStreaming(requestBody)) {
+      let { getAwsChunkedEncodingStream: getAwsChunkedEncodingStream3, bodyLengthChecker } = config2;
+      updatedBody = getAwsChunkedEncodingStream3(typeof config2.requestStreamBufferSize == "number" && config2.requestStreamBufferSize >= 8 * 1024 ? createBufferedReadable(requestBody, config2.requestStreamBufferSize, context.logger) : requestBody, {
+        base64Encoder,
+        bodyLengthChecker,
+        checksumLocationName,
+        checksumAlgorithmFn,
+        streamHasher
+      }), updatedHeaders = {
+        ...headers,
+        "content-encoding": headers["content-encoding"] ? `${headers["content-encoding"]},aws-chunked` : "aws-chunked",
+        "transfer-encoding": "chunked",
+        "x-amz-decoded-content-length": headers["content-length"],
+        "x-amz-content-sha256": "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+        "x-amz-trailer": checksumLocationName
+      }, delete updatedHeaders["content-length"];
+    } else if (!hasHeader2(checksumLocationName, headers)) {
+      let rawChecksum = await stringHasher(checksumAlgorithmFn, requestBody);
+      updatedHeaders = {
+        ...headers,
+        [checksumLocationName]: base64Encoder(rawChecksum)
+      };
+    }
+  }
+  try {
+    return await next({
+      ...args,
+      request: {
+        ...request,
+        headers: updatedHeaders,
+        body: updatedBody
+      }
+    });
+  } catch (e7) {
+    if (e7 instanceof Error && e7.name === "InvalidChunkSizeError")
+      try {
+        e7.message.endsWith(".") || (e7.message += "."), e7.message += " Set [requestStreamBufferSize=number e.g. 65_536] in client constructor to instruct AWS SDK to buffer your input stream.";
+      } catch {
+      }
+    throw e7;
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/flexibleChecksumsInputMiddleware.js
+init_client3();
+var flexibleChecksumsInputMiddlewareOptions = {
+  name: "flexibleChecksumsInputMiddleware",
+  toMiddleware: "serializerMiddleware",
+  relation: "before",
+  tags: ["BODY_CHECKSUM"],
+  override: !0
+}, flexibleChecksumsInputMiddleware = (config2, middlewareConfig) => (next, context) => async (args) => {
+  let input2 = args.input, { requestValidationModeMember } = middlewareConfig, requestChecksumCalculation = await config2.requestChecksumCalculation(), responseChecksumValidation = await config2.responseChecksumValidation();
+  switch (requestChecksumCalculation) {
+    case RequestChecksumCalculation.WHEN_REQUIRED:
+      setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_WHEN_REQUIRED", "a");
+      break;
+    case RequestChecksumCalculation.WHEN_SUPPORTED:
+      setFeature(context, "FLEXIBLE_CHECKSUMS_REQ_WHEN_SUPPORTED", "Z");
+      break;
+  }
+  switch (responseChecksumValidation) {
+    case ResponseChecksumValidation.WHEN_REQUIRED:
+      setFeature(context, "FLEXIBLE_CHECKSUMS_RES_WHEN_REQUIRED", "c");
+      break;
+    case ResponseChecksumValidation.WHEN_SUPPORTED:
+      setFeature(context, "FLEXIBLE_CHECKSUMS_RES_WHEN_SUPPORTED", "b");
+      break;
+  }
+  return requestValidationModeMember && !input2[requestValidationModeMember] && responseChecksumValidation === ResponseChecksumValidation.WHEN_SUPPORTED && (input2[requestValidationModeMember] = "ENABLED"), next(args);
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/flexibleChecksumsResponseMiddleware.js
+init_protocols();
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/getChecksumAlgorithmListForResponse.js
+var getChecksumAlgorithmListForResponse = (responseAlgorithms = []) => {
+  let validChecksumAlgorithms = [], i7 = PRIORITY_ORDER_ALGORITHMS.length;
+  for (let algorithm of responseAlgorithms) {
+    let priority = PRIORITY_ORDER_ALGORITHMS.indexOf(algorithm);
+    priority !== -1 ? validChecksumAlgorithms[priority] = algorithm : validChecksumAlgorithms[i7++] = algorithm;
+  }
+  return validChecksumAlgorithms.filter(Boolean);
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/isChecksumWithPartNumber.js
+var isChecksumWithPartNumber = (checksum) => {
+  let lastHyphenIndex = checksum.lastIndexOf("-");
+  if (lastHyphenIndex !== -1) {
+    let numberPart = checksum.slice(lastHyphenIndex + 1);
+    if (!numberPart.startsWith("0")) {
+      let number2 = parseInt(numberPart, 10);
+      if (!isNaN(number2) && number2 >= 1 && number2 <= 1e4)
+        return !0;
+    }
+  }
+  return !1;
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/validateChecksumFromResponse.js
+init_serde();
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/getChecksum.js
+var getChecksum = async (body, { checksumAlgorithmFn, base64Encoder }) => base64Encoder(await stringHasher(checksumAlgorithmFn, body));
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/validateChecksumFromResponse.js
+var validateChecksumFromResponse = async (response, { config: config2, responseAlgorithms, logger: logger2 }) => {
+  let checksumAlgorithms = getChecksumAlgorithmListForResponse(responseAlgorithms), { body: responseBody, headers: responseHeaders } = response;
+  for (let algorithm of checksumAlgorithms) {
+    let responseHeader = getChecksumLocationName(algorithm), checksumFromResponse = responseHeaders[responseHeader];
+    if (checksumFromResponse) {
+      let checksumAlgorithmFn;
+      try {
+        checksumAlgorithmFn = selectChecksumAlgorithmFunction(algorithm, config2);
+      } catch (error2) {
+        if (algorithm === ChecksumAlgorithm.CRC64NVME) {
+          logger2?.warn(`Skipping ${ChecksumAlgorithm.CRC64NVME} checksum validation: ${error2.message}`);
+          continue;
+        }
+        throw error2;
+      }
+      let { base64Encoder } = config2;
+      if (isStreaming(responseBody)) {
+        response.body = createChecksumStream2({
+          expectedChecksum: checksumFromResponse,
+          checksumSourceLocation: responseHeader,
+          checksum: new checksumAlgorithmFn(),
+          source: responseBody,
+          base64Encoder
+        });
+        return;
+      }
+      let checksum = await getChecksum(responseBody, { checksumAlgorithmFn, base64Encoder });
+      if (checksum === checksumFromResponse)
+        break;
+      throw new Error(`Checksum mismatch: expected "${checksum}" but received "${checksumFromResponse}" in response header "${responseHeader}".`);
+    }
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/flexibleChecksumsResponseMiddleware.js
+var flexibleChecksumsResponseMiddlewareOptions = {
+  name: "flexibleChecksumsResponseMiddleware",
+  toMiddleware: "deserializerMiddleware",
+  relation: "after",
+  tags: ["BODY_CHECKSUM"],
+  override: !0
+}, flexibleChecksumsResponseMiddleware = (config2, middlewareConfig) => (next, context) => async (args) => {
+  if (!HttpRequest.isInstance(args.request))
+    return next(args);
+  let input2 = args.input, result = await next(args), response = result.response, { requestValidationModeMember, responseAlgorithms } = middlewareConfig;
+  if (requestValidationModeMember && input2[requestValidationModeMember] === "ENABLED") {
+    let { clientName, commandName } = context, customChecksumAlgorithms = Object.keys(config2.checksumAlgorithms ?? {}).filter((algorithm) => {
+      let responseHeader = getChecksumLocationName(algorithm);
+      return response.headers[responseHeader] !== void 0;
+    }), algoList = getChecksumAlgorithmListForResponse([
+      ...responseAlgorithms ?? [],
+      ...customChecksumAlgorithms
+    ]);
+    if (clientName === "S3Client" && commandName === "GetObjectCommand" && algoList.every((algorithm) => {
+      let responseHeader = getChecksumLocationName(algorithm), checksumFromResponse = response.headers[responseHeader];
+      return !checksumFromResponse || isChecksumWithPartNumber(checksumFromResponse);
+    }))
+      return result;
+    await validateChecksumFromResponse(response, {
+      config: config2,
+      responseAlgorithms: algoList,
+      logger: context.logger
+    });
+  }
+  return result;
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/getFlexibleChecksumsPlugin.js
+var getFlexibleChecksumsPlugin = (config2, middlewareConfig) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(flexibleChecksumsMiddleware(config2, middlewareConfig), flexibleChecksumsMiddlewareOptions), clientStack.addRelativeTo(flexibleChecksumsInputMiddleware(config2, middlewareConfig), flexibleChecksumsInputMiddlewareOptions), clientStack.addRelativeTo(flexibleChecksumsResponseMiddleware(config2, middlewareConfig), flexibleChecksumsResponseMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/flexible-checksums/resolveFlexibleChecksumsConfig.js
+init_client2();
+var resolveFlexibleChecksumsConfig = (input2) => {
+  let { requestChecksumCalculation, responseChecksumValidation, requestStreamBufferSize } = input2;
+  return Object.assign(input2, {
+    requestChecksumCalculation: normalizeProvider(requestChecksumCalculation ?? DEFAULT_REQUEST_CHECKSUM_CALCULATION),
+    responseChecksumValidation: normalizeProvider(responseChecksumValidation ?? DEFAULT_RESPONSE_CHECKSUM_VALIDATION),
+    requestStreamBufferSize: Number(requestStreamBufferSize ?? 0),
+    checksumAlgorithms: input2.checksumAlgorithms ?? {}
+  });
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/S3Client.js
+init_client3();
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-check-content-length-header/check-content-length-header.js
+init_client2();
+init_protocols();
+var CONTENT_LENGTH_HEADER2 = "content-length", DECODED_CONTENT_LENGTH_HEADER = "x-amz-decoded-content-length";
+function checkContentLengthHeader() {
+  return (next, context) => async (args) => {
+    let { request } = args;
+    if (HttpRequest.isInstance(request) && !(CONTENT_LENGTH_HEADER2 in request.headers) && !(DECODED_CONTENT_LENGTH_HEADER in request.headers)) {
+      let message = "Are you using a Stream of unknown length as the Body of a PutObject request? Consider using Upload instead from @aws-sdk/lib-storage.";
+      typeof context?.logger?.warn == "function" && !(context.logger instanceof NoOpLogger) ? context.logger.warn(message) : console.warn(message);
+    }
+    return next({ ...args });
+  };
+}
+var checkContentLengthHeaderMiddlewareOptions = {
+  step: "finalizeRequest",
+  tags: ["CHECK_CONTENT_LENGTH_HEADER"],
+  name: "getCheckContentLengthHeaderPlugin",
+  override: !0
+}, getCheckContentLengthHeaderPlugin = (unused) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(checkContentLengthHeader(), checkContentLengthHeaderMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-region-redirect/region-redirect-endpoint-middleware.js
+var regionRedirectEndpointMiddleware = (config2) => (next, context) => async (args) => {
+  let originalRegion = await config2.region(), regionProviderRef = config2.region, unlock = () => {
+  };
+  context.__s3RegionRedirect && (Object.defineProperty(config2, "region", {
+    writable: !1,
+    value: async () => context.__s3RegionRedirect
+  }), unlock = () => Object.defineProperty(config2, "region", {
+    writable: !0,
+    value: regionProviderRef
+  }));
+  try {
+    let result = await next(args);
+    if (context.__s3RegionRedirect) {
+      unlock();
+      let region = await config2.region();
+      if (originalRegion !== region)
+        throw new Error("Region was not restored following S3 region redirect.");
+    }
+    return result;
+  } catch (e7) {
+    throw unlock(), e7;
+  }
+}, regionRedirectEndpointMiddlewareOptions = {
+  tags: ["REGION_REDIRECT", "S3"],
+  name: "regionRedirectEndpointMiddleware",
+  override: !0,
+  relation: "before",
+  toMiddleware: "endpointV2Middleware"
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-region-redirect/region-redirect-middleware.js
+init_client3();
+function regionRedirectMiddleware(clientConfig) {
+  return (next, context) => async (args) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      if (clientConfig.followRegionRedirects) {
+        let statusCode = err?.$metadata?.httpStatusCode, isHeadBucket = context.commandName === "HeadBucketCommand", bucketRegionHeader = err?.$response?.headers?.["x-amz-bucket-region"];
+        if (bucketRegionHeader && (statusCode === 301 || statusCode === 400 && (err?.name === "IllegalLocationConstraintException" || isHeadBucket))) {
+          try {
+            let actualRegion = bucketRegionHeader;
+            context.logger?.debug(`Redirecting from ${await clientConfig.region()} to ${actualRegion}`), context.__s3RegionRedirect = actualRegion, setFeature(context, "S3_REGION_REDIRECT", "Ah");
+          } catch (e7) {
+            throw new Error("Region redirect failed: " + e7);
+          }
+          return next(args);
+        }
+      }
+      throw err;
+    }
+  };
+}
+var regionRedirectMiddlewareOptions = {
+  step: "initialize",
+  tags: ["REGION_REDIRECT", "S3"],
+  name: "regionRedirectMiddleware",
+  override: !0
+}, getRegionRedirectMiddlewarePlugin = (clientConfig) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(regionRedirectMiddleware(clientConfig), regionRedirectMiddlewareOptions), clientStack.addRelativeTo(regionRedirectEndpointMiddleware(clientConfig), regionRedirectEndpointMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/classes/S3ExpressIdentityCache.js
+var S3ExpressIdentityCache = class _S3ExpressIdentityCache {
+  data;
+  lastPurgeTime = Date.now();
+  static EXPIRED_CREDENTIAL_PURGE_INTERVAL_MS = 3e4;
+  constructor(data = {}) {
+    this.data = data;
+  }
+  get(key) {
+    let entry = this.data[key];
+    if (entry)
+      return entry;
+  }
+  set(key, entry) {
+    return this.data[key] = entry, entry;
+  }
+  delete(key) {
+    delete this.data[key];
+  }
+  clear() {
+    this.data = {};
+  }
+  async purgeExpired() {
+    let now = Date.now();
+    if (this.lastPurgeTime + _S3ExpressIdentityCache.EXPIRED_CREDENTIAL_PURGE_INTERVAL_MS > now)
+      return;
+    let data = this.data;
+    for (let key in data) {
+      let entry = data[key];
+      if (!entry.isRefreshing) {
+        let credential = await entry.identity;
+        credential.expiration && credential.expiration.getTime() < now && data[key] === entry && delete data[key];
+      }
+    }
+  }
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/classes/S3ExpressIdentityCacheEntry.js
+var S3ExpressIdentityCacheEntry = class {
+  _identity;
+  isRefreshing;
+  accessed;
+  constructor(_identity, isRefreshing = !1, accessed = Date.now()) {
+    this._identity = _identity, this.isRefreshing = isRefreshing, this.accessed = accessed;
+  }
+  get identity() {
+    return this.accessed = Date.now(), this._identity;
+  }
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/classes/S3ExpressIdentityProviderImpl.js
+var S3ExpressIdentityProviderImpl = class _S3ExpressIdentityProviderImpl {
+  createSessionFn;
+  cache;
+  static REFRESH_WINDOW_MS = 6e4;
+  accessKeyId;
+  cacheGeneration = 0;
+  constructor(createSessionFn, cache7 = new S3ExpressIdentityCache()) {
+    this.createSessionFn = createSessionFn, this.cache = cache7;
+  }
+  async getS3ExpressIdentity(awsIdentity, identityProperties) {
+    let bucket = identityProperties.Bucket, { cache: cache7 } = this;
+    awsIdentity.accessKeyId !== this.accessKeyId && (this.accessKeyId = awsIdentity.accessKeyId, this.cacheGeneration++, cache7.clear());
+    let cacheGeneration = this.cacheGeneration, entry = cache7.get(bucket);
+    return entry ? entry.identity.then((identity) => (identity.expiration?.getTime() ?? 0) < Date.now() ? cache7.set(bucket, new S3ExpressIdentityCacheEntry(this.getIdentity(bucket))).identity : ((identity.expiration?.getTime() ?? 0) < Date.now() + _S3ExpressIdentityProviderImpl.REFRESH_WINDOW_MS && !entry.isRefreshing && (entry.isRefreshing = !0, this.getIdentity(bucket).then((id) => {
+      cacheGeneration === this.cacheGeneration && cache7.set(bucket, new S3ExpressIdentityCacheEntry(Promise.resolve(id)));
+    })), identity)) : cache7.set(bucket, new S3ExpressIdentityCacheEntry(this.getIdentity(bucket))).identity;
+  }
+  async getIdentity(bucket) {
+    await this.cache.purgeExpired().catch((error2) => {
+      console.warn(`Error while clearing expired entries in S3ExpressIdentityCache: 
+` + error2);
+    });
+    let session = await this.createSessionFn(bucket);
+    if (!session.Credentials?.AccessKeyId || !session.Credentials?.SecretAccessKey)
+      throw new Error("s3#createSession response credential missing AccessKeyId or SecretAccessKey.");
+    return {
+      accessKeyId: session.Credentials.AccessKeyId,
+      secretAccessKey: session.Credentials.SecretAccessKey,
+      sessionToken: session.Credentials.SessionToken,
+      expiration: session.Credentials.Expiration ? new Date(session.Credentials.Expiration) : void 0
+    };
+  }
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-configuration/s3Configuration.js
+var resolveS3Config = (input2, { session }) => {
+  let [s3ClientProvider, CreateSessionCommandCtor] = session, { forcePathStyle, useAccelerateEndpoint, disableMultiregionAccessPoints, followRegionRedirects, s3ExpressIdentityProvider, bucketEndpoint, expectContinueHeader } = input2;
+  return Object.assign(input2, {
+    forcePathStyle: forcePathStyle ?? !1,
+    useAccelerateEndpoint: useAccelerateEndpoint ?? !1,
+    disableMultiregionAccessPoints: disableMultiregionAccessPoints ?? !1,
+    followRegionRedirects: followRegionRedirects ?? !1,
+    s3ExpressIdentityProvider: s3ExpressIdentityProvider ?? new S3ExpressIdentityProviderImpl(async (key) => s3ClientProvider().send(new CreateSessionCommandCtor({
+      Bucket: key
+    }))),
+    bucketEndpoint: bucketEndpoint ?? !1,
+    expectContinueHeader: expectContinueHeader ?? 2097152
+  });
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/constants.js
+init_config2();
+var S3_EXPRESS_BUCKET_TYPE = "Directory", S3_EXPRESS_BACKEND = "S3Express", S3_EXPRESS_AUTH_SCHEME = "sigv4-s3express", SESSION_TOKEN_QUERY_PARAM2 = "X-Amz-S3session-Token", SESSION_TOKEN_HEADER2 = SESSION_TOKEN_QUERY_PARAM2.toLowerCase(), NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_ENV_NAME = "AWS_S3_DISABLE_EXPRESS_SESSION_AUTH", NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_INI_NAME = "s3_disable_express_session_auth", NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_OPTIONS = {
+  environmentVariableSelector: (env2) => booleanSelector(env2, NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_ENV_NAME, SelectorType.ENV),
+  configFileSelector: (profile) => booleanSelector(profile, NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_INI_NAME, SelectorType.CONFIG),
+  default: !1
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/functions/s3ExpressMiddleware.js
+init_client3();
+init_protocols();
+var s3ExpressMiddleware = (options) => (next, context) => async (args) => {
+  if (context.endpointV2) {
+    let endpoint = context.endpointV2, isS3ExpressAuth = endpoint.properties?.authSchemes?.[0]?.name === S3_EXPRESS_AUTH_SCHEME;
+    if ((endpoint.properties?.backend === S3_EXPRESS_BACKEND || endpoint.properties?.bucketType === S3_EXPRESS_BUCKET_TYPE) && (setFeature(context, "S3_EXPRESS_BUCKET", "J"), context.isS3ExpressBucket = !0), isS3ExpressAuth) {
+      let requestBucket = args.input.Bucket;
+      if (requestBucket) {
+        let s3ExpressIdentity = await options.s3ExpressIdentityProvider.getS3ExpressIdentity(await options.credentials(), {
+          Bucket: requestBucket
+        });
+        context.s3ExpressIdentity = s3ExpressIdentity, HttpRequest.isInstance(args.request) && s3ExpressIdentity.sessionToken && (args.request.headers[SESSION_TOKEN_HEADER2] = s3ExpressIdentity.sessionToken);
+      }
+    }
+  }
+  return next(args);
+}, s3ExpressMiddlewareOptions = {
+  name: "s3ExpressMiddleware",
+  step: "build",
+  tags: ["S3", "S3_EXPRESS"],
+  override: !0
+}, getS3ExpressPlugin = (options) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(s3ExpressMiddleware(options), s3ExpressMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/functions/s3ExpressHttpSigningMiddleware.js
+init_dist_es2();
+init_client2();
+init_protocols();
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/functions/signS3Express.js
+var signS3Express = async (s3ExpressIdentity, signingOptions, request, sigV4MultiRegionSigner) => {
+  let signedRequest = await sigV4MultiRegionSigner.signWithCredentials(request, s3ExpressIdentity, {});
+  if (signedRequest.headers["X-Amz-Security-Token"] || signedRequest.headers["x-amz-security-token"])
+    throw new Error("X-Amz-Security-Token must not be set for s3-express requests.");
+  return signedRequest;
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-s3-express/functions/s3ExpressHttpSigningMiddleware.js
+var defaultErrorHandler2 = (signingProperties) => (error2) => {
+  throw error2;
+}, defaultSuccessHandler2 = (httpResponse, signingProperties) => {
+};
+var s3ExpressHttpSigningMiddleware = (config2) => (next, context) => async (args) => {
+  if (!HttpRequest.isInstance(args.request))
+    return next(args);
+  let scheme = getSmithyContext(context).selectedHttpAuthScheme;
+  if (!scheme)
+    throw new Error("No HttpAuthScheme was selected: unable to sign request");
+  let { httpAuthOption: { signingProperties = {} }, identity, signer } = scheme, request;
+  context.s3ExpressIdentity ? request = await signS3Express(context.s3ExpressIdentity, signingProperties, args.request, await config2.signer()) : request = await signer.sign(args.request, identity, signingProperties);
+  let output = await next({
+    ...args,
+    request
+  }).catch((signer.errorHandler || defaultErrorHandler2)(signingProperties));
+  return (signer.successHandler || defaultSuccessHandler2)(output.response, signingProperties), output;
+}, getS3ExpressHttpSigningPlugin = (config2) => ({
+  applyToStack: (clientStack) => {
+    clientStack.addRelativeTo(s3ExpressHttpSigningMiddleware(config2), httpSigningMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-throw-200-exceptions/throw-200-exceptions.js
+init_protocols();
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/to-stream/toStream.js
+var import_node_stream10 = require("node:stream");
+function toStream(bytes) {
+  return import_node_stream10.Readable.from(Buffer.from(bytes));
+}
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-throw-200-exceptions/throw-200-exceptions.js
+var THROW_IF_EMPTY_BODY = {
+  CopyObjectCommand: !0,
+  UploadPartCopyCommand: !0,
+  CompleteMultipartUploadCommand: !0
+}, throw200ExceptionsMiddleware = (config2) => (next, context) => async (args) => {
+  let result = await next(args), { response } = result;
+  if (!HttpResponse2.isInstance(response))
+    return result;
+  let { statusCode, body } = response;
+  if (statusCode < 200 || statusCode >= 300)
+    return result;
+  let bodyBytes = await collectBody2(body, config2);
+  if (response.body = toStream(bodyBytes), bodyBytes.length === 0 && THROW_IF_EMPTY_BODY[context.commandName]) {
+    let err = new Error("S3 aborted request");
+    throw err.$metadata = {
+      httpStatusCode: 503
+    }, err.name = "InternalError", err;
+  }
+  let bodyStringTail = config2.utf8Encoder(bodyBytes.subarray(bodyBytes.length - 16));
+  return bodyStringTail && bodyStringTail.endsWith("</Error>") && (response.statusCode = 503), result;
+}, collectBody2 = (streamBody = new Uint8Array(), context) => streamBody instanceof Uint8Array ? Promise.resolve(streamBody) : context.streamCollector(streamBody) || Promise.resolve(new Uint8Array()), throw200ExceptionsMiddlewareOptions = {
+  relation: "after",
+  toMiddleware: "deserializerMiddleware",
+  tags: ["THROW_200_EXCEPTIONS", "S3"],
+  name: "throw200ExceptionsMiddleware",
+  override: !0
+}, getThrow200ExceptionsPlugin = (config2) => ({
+  applyToStack: (clientStack) => {
+    clientStack.addRelativeTo(throw200ExceptionsMiddleware(config2), throw200ExceptionsMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/core/dist-es/submodules/util/util-arn-parser/arn.js
+var validate2 = (str) => typeof str == "string" && str.indexOf("arn:") === 0 && str.split(":").length >= 6;
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-region-redirect/bucket-endpoint-middleware.js
+function bucketEndpointMiddleware(options) {
+  return (next, context) => async (args) => {
+    if (options.bucketEndpoint) {
+      let endpoint = context.endpointV2;
+      if (endpoint) {
+        let bucket = args.input.Bucket;
+        if (typeof bucket == "string")
+          try {
+            let bucketEndpointUrl = new URL(bucket);
+            context.endpointV2 = {
+              ...endpoint,
+              url: bucketEndpointUrl
+            };
+          } catch (e7) {
+            let warning2 = `@aws-sdk/middleware-sdk-s3: bucketEndpoint=true was set but Bucket=${bucket} could not be parsed as URL.`;
+            throw context.logger?.constructor?.name === "NoOpLogger" ? console.warn(warning2) : context.logger?.warn?.(warning2), e7;
+          }
+      }
+    }
+    return next(args);
+  };
+}
+var bucketEndpointMiddlewareOptions = {
+  name: "bucketEndpointMiddleware",
+  override: !0,
+  relation: "after",
+  toMiddleware: "endpointV2Middleware"
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-validate-bucket-name/validate-bucket-name.js
+function validateBucketNameMiddleware({ bucketEndpoint }) {
+  return (next) => async (args) => {
+    let { input: { Bucket } } = args;
+    if (!bucketEndpoint && typeof Bucket == "string" && !validate2(Bucket) && Bucket.indexOf("/") >= 0) {
+      let err = new Error(`Bucket name shouldn't contain '/', received '${Bucket}'`);
+      throw err.name = "InvalidBucketName", err;
+    }
+    return next({ ...args });
+  };
+}
+var validateBucketNameMiddlewareOptions = {
+  step: "initialize",
+  tags: ["VALIDATE_BUCKET_NAME"],
+  name: "validateBucketNameMiddleware",
+  override: !0
+}, getValidateBucketNamePlugin = (options) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(validateBucketNameMiddleware(options), validateBucketNameMiddlewareOptions), clientStack.addRelativeTo(bucketEndpointMiddleware(options), bucketEndpointMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/protocol/S3RestXmlProtocol.js
+init_protocols2();
+init_schema();
+var S3RestXmlProtocol = class extends AwsRestXmlProtocol {
+  async serializeRequest(operationSchema, input2, context) {
+    let request = await super.serializeRequest(operationSchema, input2, context), ns = NormalizedSchema.of(operationSchema.input), staticStructureSchema = ns.getSchema(), bucketMemberIndex = 0, requiredMemberCount = staticStructureSchema[6] ?? 0;
+    if (input2 && typeof input2 == "object")
+      for (let [memberName, memberNs] of ns.structIterator()) {
+        if (++bucketMemberIndex > requiredMemberCount)
+          break;
+        if (memberName === "Bucket") {
+          if (!input2.Bucket && memberNs.getMergedTraits().httpLabel)
+            throw new Error("No value provided for input HTTP label: Bucket.");
+          break;
+        }
+      }
+    return request;
+  }
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/NodeUseArnRegionConfigOptions.js
+init_config2();
+var NODE_USE_ARN_REGION_ENV_NAME = "AWS_S3_USE_ARN_REGION", NODE_USE_ARN_REGION_INI_NAME = "s3_use_arn_region", NODE_USE_ARN_REGION_CONFIG_OPTIONS = {
+  environmentVariableSelector: (env2) => booleanSelector(env2, NODE_USE_ARN_REGION_ENV_NAME, SelectorType.ENV),
+  configFileSelector: (profile) => booleanSelector(profile, NODE_USE_ARN_REGION_INI_NAME, SelectorType.CONFIG),
+  default: void 0
+};
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-expect-continue/middleware-expect-continue.js
+init_protocols();
+function addExpectContinueMiddleware(options) {
+  return (next) => async (args) => {
+    let { request } = args;
+    if (options.expectContinueHeader !== !1 && HttpRequest.isInstance(request) && request.body && options.runtime === "node" && options.requestHandler?.constructor?.name !== "FetchHttpHandler") {
+      let sendHeader = !0;
+      if (typeof options.expectContinueHeader == "number")
+        try {
+          sendHeader = (Number(request.headers?.["content-length"]) ?? options.bodyLengthChecker?.(request.body) ?? 1 / 0) >= options.expectContinueHeader;
+        } catch {
+        }
+      else
+        sendHeader = !!options.expectContinueHeader;
+      sendHeader && (request.headers.Expect = "100-continue");
+    }
+    return next({
+      ...args,
+      request
+    });
+  };
+}
+var addExpectContinueMiddlewareOptions = {
+  step: "build",
+  tags: ["SET_EXPECT_HEADER", "EXPECT_HEADER"],
+  name: "addExpectContinueMiddleware",
+  override: !0
+}, getAddExpectContinuePlugin = (options) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(addExpectContinueMiddleware(options), addExpectContinueMiddlewareOptions);
+  }
+});
+
+// node_modules/@aws-sdk/middleware-sdk-s3/dist-es/submodules/s3/middleware-ssec/middleware-ssec.js
+function ssecMiddleware(options) {
+  return (next) => async (args) => {
+    let input2 = { ...args.input }, properties = [
+      {
+        target: "SSECustomerKey",
+        hash: "SSECustomerKeyMD5"
+      },
+      {
+        target: "CopySourceSSECustomerKey",
+        hash: "CopySourceSSECustomerKeyMD5"
+      }
+    ];
+    for (let prop of properties) {
+      let value = input2[prop.target];
+      if (value) {
+        let valueForHash;
+        typeof value == "string" ? isValidBase64EncodedSSECustomerKey(value, options) ? valueForHash = options.base64Decoder(value) : (valueForHash = options.utf8Decoder(value), input2[prop.target] = options.base64Encoder(valueForHash)) : (valueForHash = ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value), input2[prop.target] = options.base64Encoder(valueForHash));
+        let hash = new options.md5();
+        hash.update(valueForHash), input2[prop.hash] = options.base64Encoder(await hash.digest());
+      }
+    }
+    return next({
+      ...args,
+      input: input2
+    });
+  };
+}
+var ssecMiddlewareOptions = {
+  name: "ssecMiddleware",
+  step: "initialize",
+  tags: ["SSE"],
+  override: !0
+}, getSsecPlugin = (config2) => ({
+  applyToStack: (clientStack) => {
+    clientStack.add(ssecMiddleware(config2), ssecMiddlewareOptions);
+  }
+});
+function isValidBase64EncodedSSECustomerKey(str, options) {
+  if (!/^(?:[A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(str))
+    return !1;
+  try {
+    return options.base64Decoder(str).length === 32;
+  } catch {
+    return !1;
+  }
+}
+
+// node_modules/@aws-sdk/client-s3/dist-es/S3Client.js
+init_dist_es2();
+init_client2();
+init_config2();
+init_endpoints();
+init_event_streams();
+init_protocols();
+init_retry2();
+init_schema();
+
+// node_modules/@aws-sdk/client-s3/dist-es/auth/httpAuthSchemeProvider.js
+init_httpAuthSchemes2();
+init_dist_es11();
+init_client2();
+init_endpoints();
+
+// node_modules/@aws-sdk/client-s3/dist-es/endpoint/endpointResolver.js
+init_client3();
+init_endpoints();
+
+// node_modules/@aws-sdk/client-s3/dist-es/endpoint/bdd.js
+init_endpoints();
+var aw = "ref", ax = "argv", ay = "backend", az = "authSchemes", aA = "disableDoubleEncoding", aB = "signingName", aC = "signingRegion", aD = "signingRegionSet", a6 = -1, b6 = !0, c6 = !1, d6 = "isSet", e6 = "booleanEquals", f6 = "stringEquals", g6 = "coalesce", h6 = "substring", i6 = "", j6 = "aws.partition", k6 = "partitionResult", l4 = "accessPointSuffix", m4 = "regionPrefix", n4 = (n5) => "outpostId_ssa_" + n5 + i6, o4 = "hardwareType", p4 = "ite", q4 = "isValidHostLabel", s3 = "sigv4", t = "aws.isVirtualHostableS3Bucket", u = "url", v = "getAttr", w = "bucketArn", x = "--", y = "arnType", z = "accesspoint", A = (n5) => "accessPointName_ssa_" + n5 + i6, B = "s3-object-lambda", C = "s3-outposts", D = "bucketPartition", E = "us-east-1", F = "outpostType", G = "name", H = "s3", I = "{url#scheme}://{Bucket}.{url#authority}{url#path}", J = "{url#scheme}://{url#authority}{url#path}", K2 = "{url#scheme}://{url#authority}{url#normalizedPath}{Bucket}", L = "https://{Bucket}.s3-accelerate.{partitionResult#dnsSuffix}", M2 = "https://{Bucket}.s3.{partitionResult#dnsSuffix}", N = (n5) => "{url#scheme}://{accessPointName_ssa_" + n5 + "}-{bucketArn#accountId}.{url#authority}{url#path}", O = (n5) => "Invalid ARN: The access point name may only contain a-z, A-Z, 0-9 and `-`. Found: `{accessPointName_ssa_" + n5 + "}`", P = "sigv4a", Q = "{url#scheme}://{url#authority}{url#normalizedPath}{uri_encoded_bucket}", R = "https://s3.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", S2 = "https://s3.{partitionResult#dnsSuffix}", T3 = { [aw]: "UseFIPS" }, U = { [aw]: "UseDualStack" }, V = { [aw]: "Bucket" }, W = { fn: v, [ax]: [{ [aw]: k6 }, G] }, X = { [aw]: u }, Y = { [aw]: "Region" }, Z = { [aw]: w }, aa = { [aw]: y }, ab = { [aw]: "accessPointName_ssa_1" }, ac = { fn: v, [ax]: [Z, "region"] }, ad = { [aw]: o4 }, ae = { fn: v, [ax]: [Z, "service"] }, af = { fn: v, [ax]: [Z, "accountId"] }, ag = { [ay]: "S3Express", [az]: [{ [aA]: !0, [G]: "{_s3e_auth}", [aB]: "s3express", [aC]: "{Region}" }] }, ah = { [ay]: "S3Express", [az]: [{ [aA]: !0, [G]: s3, [aB]: "s3express", [aC]: "{Region}" }] }, ai = { [az]: [{ [aA]: !0, [G]: P, [aB]: C, [aD]: ["*"] }, { [aA]: !0, [G]: s3, [aB]: C, [aC]: "{Region}" }] }, aj = { [az]: [{ [aA]: !0, [G]: s3, [aB]: H, [aC]: E }] }, ak = { [az]: [{ [aA]: !0, [G]: s3, [aB]: H, [aC]: "{Region}" }] }, al = { [az]: [{ [aA]: !0, [G]: s3, [aB]: B, [aC]: "{bucketArn#region}" }] }, am = { [az]: [{ [aA]: !0, [G]: s3, [aB]: H, [aC]: "{bucketArn#region}" }] }, an = { [az]: [{ [aA]: !0, [G]: P, [aB]: C, [aD]: ["*"] }, { [aA]: !0, [G]: s3, [aB]: C, [aC]: "{bucketArn#region}" }] }, ao = { [az]: [{ [aA]: !0, [G]: s3, [aB]: B, [aC]: "{Region}" }] }, ap = [Y], aq = [{ [aw]: "Endpoint" }], as = [V], at = [V, 0, 7, !0], au = [Z, "resourceId[1]"], av = ["*"], _data6 = {
+  conditions: [
+    [d6, ap],
+    [e6, [{ [aw]: "Accelerate" }, b6]],
+    [e6, [T3, b6]],
+    [e6, [U, b6]],
+    [d6, aq],
+    [d6, as],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 0, 6, b6] }, i6] }, "--x-s3"]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: at }, i6] }, "--xa-s3"]],
+    [j6, ap, k6],
+    [h6, at, l4],
+    [f6, [{ [aw]: l4 }, "--op-s3"]],
+    [h6, [V, 8, 12, b6], m4],
+    [h6, [V, 32, 49, b6], n4(2)],
+    [h6, [V, 49, 50, b6], o4],
+    [e6, [{ [aw]: "ForcePathStyle" }, b6]],
+    [f6, [W, "aws-cn"]],
+    [p4, [U, ".dualstack", i6], "_s3e_ds"],
+    [q4, [{ [aw]: n4(2) }, c6]],
+    [p4, [T3, "-fips", i6], "_s3e_fips"],
+    [p4, [{ fn: g6, [ax]: [{ [aw]: "DisableS3ExpressSessionAuth" }, c6] }, s3, "sigv4-s3express"], "_s3e_auth"],
+    [t, [V, c6]],
+    ["parseURL", aq, u],
+    [e6, [{ fn: g6, [ax]: [{ [aw]: "UseS3ExpressControlEndpoint" }, c6] }, b6]],
+    [t, [V, b6]],
+    [f6, [{ fn: v, [ax]: [X, "scheme"] }, "http"]],
+    [q4, [Y, c6]],
+    ["aws.parseArn", as, w],
+    [v, [{ fn: "split", [ax]: [V, x, 0] }, "[-2]"], "s3expressAvailabilityZoneId"],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 0, 4, c6] }, i6] }, "arn:"]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 16, 18, b6] }, i6] }, x]],
+    [e6, [{ fn: v, [ax]: [X, "isIp"] }, b6]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 21, 23, b6] }, i6] }, x]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 27, 29, b6] }, i6] }, x]],
+    [f6, [{ [aw]: m4 }, "beta"]],
+    ["uriEncode", as, "uri_encoded_bucket"],
+    [q4, [Y, b6]],
+    [e6, [{ fn: g6, [ax]: [{ [aw]: "UseObjectLambdaEndpoint" }, c6] }, b6]],
+    [v, [Z, "resourceId[0]"], y],
+    [f6, [aa, i6]],
+    [f6, [aa, z]],
+    [v, au, A(1)],
+    [f6, [ab, i6]],
+    [f6, [ac, i6]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 14, 16, b6] }, i6] }, x]],
+    [f6, [ad, "e"]],
+    [f6, [ad, "o"]],
+    [f6, [Y, "aws-global"]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 19, 21, b6] }, i6] }, x]],
+    [f6, [ae, B]],
+    [e6, [{ fn: g6, [ax]: [{ [aw]: "DisableAccessPoints" }, c6] }, b6]],
+    [f6, [ae, C]],
+    [j6, [ac], D],
+    [q4, [ab, b6]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 26, 28, b6] }, i6] }, x]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 15, 17, b6] }, i6] }, x]],
+    [v, [Z, "resourceId[4]"]],
+    [f6, [{ fn: g6, [ax]: [{ fn: h6, [ax]: [V, 20, 22, b6] }, i6] }, x]],
+    [e6, [{ [aw]: "UseGlobalEndpoint" }, b6]],
+    [f6, [Y, E]],
+    [v, au, n4(1)],
+    [e6, [{ fn: g6, [ax]: [{ [aw]: "UseArnRegion" }, b6] }, b6]],
+    [q4, [{ [aw]: n4(1) }, c6]],
+    [v, [Z, "resourceId[2]"], F],
+    [f6, [Y, ac]],
+    [f6, [{ fn: v, [ax]: [{ [aw]: D }, G] }, W]],
+    [e6, [{ [aw]: "DisableMultiRegionAccessPoints" }, b6]],
+    [q4, [ac, b6]],
+    [f6, [{ fn: v, [ax]: [Z, "partition"] }, W]],
+    [f6, [af, i6]],
+    [f6, [ae, H]],
+    [q4, [af, c6]],
+    [v, [Z, "resourceId[3]"], A(2)],
+    [q4, [ab, c6]],
+    [f6, [{ [aw]: F }, z]],
+    [q4, [{ [aw]: A(2) }, c6]]
+  ],
+  results: [
+    [a6],
+    [a6, "Accelerate cannot be used with FIPS"],
+    [a6, "Cannot set dual-stack in combination with a custom endpoint."],
+    [a6, "A custom endpoint cannot be combined with FIPS"],
+    [a6, "A custom endpoint cannot be combined with S3 Accelerate"],
+    [a6, "Partition does not support FIPS"],
+    [a6, "S3Express does not support S3 Accelerate."],
+    ["{url#scheme}://{url#authority}/{uri_encoded_bucket}{url#path}", ag],
+    [I, ag],
+    [a6, "S3Express bucket name is not a valid virtual hostable name."],
+    ["https://s3express-control{_s3e_fips}{_s3e_ds}.{Region}.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", ah],
+    ["https://{Bucket}.s3express{_s3e_fips}-{s3expressAvailabilityZoneId}{_s3e_ds}.{Region}.{partitionResult#dnsSuffix}", ag],
+    [a6, "Unrecognized S3Express bucket name format."],
+    [J, ag],
+    ["https://s3express-control{_s3e_fips}{_s3e_ds}.{Region}.{partitionResult#dnsSuffix}", ah],
+    [a6, "Expected a endpoint to be specified but no endpoint was found"],
+    ["https://{Bucket}.ec2.{url#authority}", ai],
+    ["https://{Bucket}.ec2.s3-outposts.{Region}.{partitionResult#dnsSuffix}", ai],
+    ["https://{Bucket}.op-{outpostId_ssa_2}.{url#authority}", ai],
+    ["https://{Bucket}.op-{outpostId_ssa_2}.s3-outposts.{Region}.{partitionResult#dnsSuffix}", ai],
+    [a6, 'Unrecognized hardware type: "Expected hardware type o or e but got {hardwareType}"'],
+    [a6, "Invalid Outposts Bucket alias - it must be a valid bucket name."],
+    [a6, "Invalid ARN: The outpost Id must only contain a-z, A-Z, 0-9 and `-`."],
+    [a6, "Custom endpoint `{Endpoint}` was not a valid URI"],
+    [a6, "S3 Accelerate cannot be used in this region"],
+    ["https://{Bucket}.s3-fips.dualstack.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://{Bucket}.s3-fips.dualstack.{Region}.{partitionResult#dnsSuffix}", ak],
+    ["https://{Bucket}.s3-fips.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://{Bucket}.s3-fips.{Region}.{partitionResult#dnsSuffix}", ak],
+    ["https://{Bucket}.s3-accelerate.dualstack.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://{Bucket}.s3-accelerate.dualstack.{partitionResult#dnsSuffix}", ak],
+    ["https://{Bucket}.s3.dualstack.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://{Bucket}.s3.dualstack.{Region}.{partitionResult#dnsSuffix}", ak],
+    [K2, aj],
+    [I, aj],
+    [K2, ak],
+    [I, ak],
+    [L, aj],
+    [L, ak],
+    [M2, aj],
+    [M2, ak],
+    ["https://{Bucket}.s3.{Region}.{partitionResult#dnsSuffix}", ak],
+    [a6, "Invalid region: region was not a valid DNS name."],
+    [a6, "S3 Object Lambda does not support Dual-stack"],
+    [a6, "S3 Object Lambda does not support S3 Accelerate"],
+    [a6, "Access points are not supported for this operation"],
+    [a6, "Invalid configuration: region from ARN `{bucketArn#region}` does not match client region `{Region}` and UseArnRegion is `false`"],
+    [a6, "Invalid ARN: Missing account id"],
+    [N(1), al],
+    ["https://{accessPointName_ssa_1}-{bucketArn#accountId}.s3-object-lambda-fips.{bucketArn#region}.{bucketPartition#dnsSuffix}", al],
+    ["https://{accessPointName_ssa_1}-{bucketArn#accountId}.s3-object-lambda.{bucketArn#region}.{bucketPartition#dnsSuffix}", al],
+    [a6, O(1)],
+    [a6, "Invalid ARN: The account id may only contain a-z, A-Z, 0-9 and `-`. Found: `{bucketArn#accountId}`"],
+    [a6, "Invalid region in ARN: `{bucketArn#region}` (invalid DNS name)"],
+    [a6, "Client was configured for partition `{partitionResult#name}` but ARN (`{Bucket}`) has `{bucketPartition#name}`"],
+    [a6, "Invalid ARN: The ARN may only contain a single resource component after `accesspoint`."],
+    [a6, "Invalid ARN: bucket ARN is missing a region"],
+    [a6, "Invalid ARN: Expected a resource of the format `accesspoint:<accesspoint name>` but no name was provided"],
+    [a6, "Invalid ARN: Object Lambda ARNs only support `accesspoint` arn types, but found: `{arnType}`"],
+    [a6, "Access Points do not support S3 Accelerate"],
+    ["https://{accessPointName_ssa_1}-{bucketArn#accountId}.s3-accesspoint-fips.dualstack.{bucketArn#region}.{bucketPartition#dnsSuffix}", am],
+    ["https://{accessPointName_ssa_1}-{bucketArn#accountId}.s3-accesspoint-fips.{bucketArn#region}.{bucketPartition#dnsSuffix}", am],
+    ["https://{accessPointName_ssa_1}-{bucketArn#accountId}.s3-accesspoint.dualstack.{bucketArn#region}.{bucketPartition#dnsSuffix}", am],
+    [N(1), am],
+    ["https://{accessPointName_ssa_1}-{bucketArn#accountId}.s3-accesspoint.{bucketArn#region}.{bucketPartition#dnsSuffix}", am],
+    [a6, "Invalid ARN: The ARN was not for the S3 service, found: {bucketArn#service}"],
+    [a6, "S3 MRAP does not support dual-stack"],
+    [a6, "S3 MRAP does not support FIPS"],
+    [a6, "S3 MRAP does not support S3 Accelerate"],
+    [a6, "Invalid configuration: Multi-Region Access Point ARNs are disabled."],
+    ["https://{accessPointName_ssa_1}.accesspoint.s3-global.{partitionResult#dnsSuffix}", { [az]: [{ [aA]: b6, name: P, [aB]: H, [aD]: av }] }],
+    [a6, "Client was configured for partition `{partitionResult#name}` but bucket referred to partition `{bucketArn#partition}`"],
+    [a6, "Invalid Access Point Name"],
+    [a6, "S3 Outposts does not support Dual-stack"],
+    [a6, "S3 Outposts does not support FIPS"],
+    [a6, "S3 Outposts does not support S3 Accelerate"],
+    [a6, "Invalid Arn: Outpost Access Point ARN contains sub resources"],
+    ["https://{accessPointName_ssa_2}-{bucketArn#accountId}.{outpostId_ssa_1}.{url#authority}", an],
+    ["https://{accessPointName_ssa_2}-{bucketArn#accountId}.{outpostId_ssa_1}.s3-outposts.{bucketArn#region}.{bucketPartition#dnsSuffix}", an],
+    [a6, O(2)],
+    [a6, "Expected an outpost type `accesspoint`, found {outpostType}"],
+    [a6, "Invalid ARN: expected an access point name"],
+    [a6, "Invalid ARN: Expected a 4-component resource"],
+    [a6, "Invalid ARN: The outpost Id may only contain a-z, A-Z, 0-9 and `-`. Found: `{outpostId_ssa_1}`"],
+    [a6, "Invalid ARN: The Outpost Id was not set"],
+    [a6, "Invalid ARN: Unrecognized format: {Bucket} (type: {arnType})"],
+    [a6, "Invalid ARN: No ARN type specified"],
+    [a6, "Invalid ARN: `{Bucket}` was not a valid ARN"],
+    [a6, "Path-style addressing cannot be used with ARN buckets"],
+    ["https://s3-fips.dualstack.us-east-1.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", aj],
+    ["https://s3-fips.dualstack.{Region}.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", ak],
+    ["https://s3-fips.us-east-1.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", aj],
+    ["https://s3-fips.{Region}.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", ak],
+    ["https://s3.dualstack.us-east-1.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", aj],
+    ["https://s3.dualstack.{Region}.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", ak],
+    [Q, aj],
+    [Q, ak],
+    [R, aj],
+    [R, ak],
+    ["https://s3.{Region}.{partitionResult#dnsSuffix}/{uri_encoded_bucket}", ak],
+    [a6, "Path-style addressing cannot be used with S3 Accelerate"],
+    [J, ao],
+    ["https://s3-object-lambda-fips.{Region}.{partitionResult#dnsSuffix}", ao],
+    ["https://s3-object-lambda.{Region}.{partitionResult#dnsSuffix}", ao],
+    ["https://s3-fips.dualstack.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://s3-fips.dualstack.{Region}.{partitionResult#dnsSuffix}", ak],
+    ["https://s3-fips.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://s3-fips.{Region}.{partitionResult#dnsSuffix}", ak],
+    ["https://s3.dualstack.us-east-1.{partitionResult#dnsSuffix}", aj],
+    ["https://s3.dualstack.{Region}.{partitionResult#dnsSuffix}", ak],
+    [J, aj],
+    [J, ak],
+    [S2, aj],
+    [S2, ak],
+    ["https://s3.{Region}.{partitionResult#dnsSuffix}", ak],
+    [a6, "A region must be set when sending requests to S3."]
+  ]
+}, root6 = 2, r6 = 1e8, nodes6 = new Int32Array([
+  -1,
+  1,
+  -1,
+  0,
+  3,
+  r6 + 115,
+  1,
+  424,
+  4,
+  2,
+  272,
+  5,
+  3,
+  233,
+  6,
+  4,
+  85,
+  7,
+  5,
+  15,
+  8,
+  8,
+  9,
+  r6 + 115,
+  16,
+  10,
+  13,
+  18,
+  11,
+  13,
+  19,
+  12,
+  13,
+  22,
+  r6 + 14,
+  13,
+  35,
+  14,
+  r6 + 42,
+  36,
+  r6 + 103,
+  435,
+  6,
+  271,
+  16,
+  7,
+  270,
+  17,
+  8,
+  19,
+  18,
+  14,
+  501,
+  106,
+  9,
+  20,
+  24,
+  10,
+  21,
+  24,
+  11,
+  22,
+  24,
+  12,
+  23,
+  24,
+  13,
+  547,
+  24,
+  14,
+  77,
+  25,
+  20,
+  73,
+  26,
+  26,
+  27,
+  78,
+  37,
+  28,
+  r6 + 86,
+  38,
+  r6 + 86,
+  29,
+  39,
+  47,
+  30,
+  48,
+  r6 + 58,
+  31,
+  50,
+  32,
+  r6 + 85,
+  51,
+  33,
+  136,
+  55,
+  r6 + 76,
+  34,
+  59,
+  35,
+  r6 + 84,
+  60,
+  39,
+  36,
+  61,
+  37,
+  r6 + 83,
+  62,
+  38,
+  146,
+  63,
+  41,
+  r6 + 46,
+  61,
+  40,
+  r6 + 83,
+  62,
+  41,
+  150,
+  64,
+  42,
+  r6 + 54,
+  66,
+  43,
+  r6 + 53,
+  70,
+  44,
+  r6 + 52,
+  71,
+  45,
+  r6 + 81,
+  73,
+  46,
+  r6 + 80,
+  74,
+  r6 + 78,
+  r6 + 79,
+  40,
+  48,
+  r6 + 57,
+  41,
+  r6 + 57,
+  49,
+  42,
+  185,
+  50,
+  48,
+  62,
+  51,
+  49,
+  r6 + 45,
+  52,
+  51,
+  53,
+  526,
+  60,
+  56,
+  54,
+  62,
+  r6 + 55,
+  55,
+  63,
+  57,
+  r6 + 46,
+  62,
+  r6 + 55,
+  57,
+  64,
+  58,
+  r6 + 54,
+  66,
+  59,
+  r6 + 53,
+  69,
+  60,
+  r6 + 65,
+  70,
+  61,
+  r6 + 52,
+  72,
+  r6 + 64,
+  r6 + 51,
+  49,
+  r6 + 45,
+  63,
+  51,
+  64,
+  526,
+  60,
+  67,
+  65,
+  62,
+  r6 + 55,
+  66,
+  63,
+  68,
+  r6 + 46,
+  62,
+  r6 + 55,
+  68,
+  64,
+  69,
+  r6 + 54,
+  66,
+  70,
+  r6 + 53,
+  68,
+  r6 + 47,
+  71,
+  70,
+  72,
+  r6 + 52,
+  72,
+  r6 + 50,
+  r6 + 51,
+  25,
+  74,
+  r6 + 42,
+  46,
+  r6 + 39,
+  75,
+  57,
+  76,
+  r6 + 41,
+  58,
+  r6 + 40,
+  r6 + 41,
+  26,
+  r6 + 88,
+  78,
+  28,
+  r6 + 87,
+  79,
+  34,
+  82,
+  80,
+  35,
+  81,
+  545,
+  36,
+  r6 + 103,
+  r6 + 115,
+  46,
+  r6 + 97,
+  83,
+  57,
+  84,
+  r6 + 99,
+  58,
+  r6 + 98,
+  r6 + 99,
+  5,
+  101,
+  86,
+  8,
+  87,
+  r6 + 115,
+  16,
+  88,
+  89,
+  18,
+  91,
+  89,
+  19,
+  90,
+  92,
+  21,
+  97,
+  95,
+  19,
+  93,
+  92,
+  21,
+  98,
+  95,
+  21,
+  97,
+  94,
+  22,
+  r6 + 14,
+  95,
+  35,
+  96,
+  r6 + 42,
+  36,
+  r6 + 103,
+  r6 + 42,
+  22,
+  r6 + 13,
+  98,
+  35,
+  99,
+  r6 + 42,
+  36,
+  r6 + 101,
+  100,
+  46,
+  r6 + 110,
+  r6 + 111,
+  6,
+  214,
+  102,
+  7,
+  208,
+  103,
+  8,
+  119,
+  104,
+  14,
+  118,
+  105,
+  21,
+  106,
+  r6 + 23,
+  26,
+  107,
+  502,
+  37,
+  108,
+  r6 + 86,
+  38,
+  r6 + 86,
+  109,
+  39,
+  112,
+  110,
+  48,
+  r6 + 58,
+  111,
+  50,
+  136,
+  r6 + 85,
+  40,
+  113,
+  r6 + 57,
+  41,
+  r6 + 57,
+  114,
+  42,
+  115,
+  500,
+  48,
+  r6 + 56,
+  116,
+  52,
+  117,
+  r6 + 72,
+  65,
+  r6 + 69,
+  r6 + 72,
+  21,
+  501,
+  r6 + 23,
+  9,
+  120,
+  124,
+  10,
+  121,
+  124,
+  11,
+  122,
+  124,
+  12,
+  123,
+  124,
+  13,
+  202,
+  124,
+  14,
+  195,
+  125,
+  20,
+  190,
+  126,
+  21,
+  127,
+  r6 + 23,
+  23,
+  128,
+  129,
+  24,
+  189,
+  129,
+  26,
+  130,
+  197,
+  37,
+  131,
+  r6 + 86,
+  38,
+  r6 + 86,
+  132,
+  39,
+  159,
+  133,
+  48,
+  r6 + 58,
+  134,
+  50,
+  135,
+  r6 + 85,
+  51,
+  141,
+  136,
+  55,
+  r6 + 76,
+  137,
+  59,
+  138,
+  r6 + 84,
+  60,
+  r6 + 83,
+  139,
+  61,
+  140,
+  r6 + 83,
+  63,
+  r6 + 83,
+  r6 + 46,
+  55,
+  r6 + 76,
+  142,
+  59,
+  143,
+  r6 + 84,
+  60,
+  148,
+  144,
+  61,
+  145,
+  r6 + 83,
+  62,
+  147,
+  146,
+  63,
+  150,
+  r6 + 46,
+  63,
+  153,
+  r6 + 46,
+  61,
+  149,
+  r6 + 83,
+  62,
+  153,
+  150,
+  64,
+  151,
+  r6 + 54,
+  66,
+  152,
+  r6 + 53,
+  70,
+  r6 + 82,
+  r6 + 52,
+  64,
+  154,
+  r6 + 54,
+  66,
+  155,
+  r6 + 53,
+  70,
+  156,
+  r6 + 52,
+  71,
+  157,
+  r6 + 81,
+  73,
+  158,
+  r6 + 80,
+  74,
+  r6 + 77,
+  r6 + 79,
+  40,
+  160,
+  r6 + 57,
+  41,
+  r6 + 57,
+  161,
+  42,
+  185,
+  162,
+  48,
+  174,
+  163,
+  49,
+  r6 + 45,
+  164,
+  51,
+  165,
+  526,
+  60,
+  168,
+  166,
+  62,
+  r6 + 55,
+  167,
+  63,
+  169,
+  r6 + 46,
+  62,
+  r6 + 55,
+  169,
+  64,
+  170,
+  r6 + 54,
+  66,
+  171,
+  r6 + 53,
+  69,
+  172,
+  r6 + 65,
+  70,
+  173,
+  r6 + 52,
+  72,
+  r6 + 63,
+  r6 + 51,
+  49,
+  r6 + 45,
+  175,
+  51,
+  176,
+  526,
+  60,
+  179,
+  177,
+  62,
+  r6 + 55,
+  178,
+  63,
+  180,
+  r6 + 46,
+  62,
+  r6 + 55,
+  180,
+  64,
+  181,
+  r6 + 54,
+  66,
+  182,
+  r6 + 53,
+  68,
+  r6 + 47,
+  183,
+  70,
+  184,
+  r6 + 52,
+  72,
+  r6 + 48,
+  r6 + 51,
+  48,
+  r6 + 56,
+  186,
+  52,
+  187,
+  r6 + 72,
+  65,
+  r6 + 69,
+  188,
+  67,
+  r6 + 70,
+  r6 + 71,
+  25,
+  r6 + 36,
+  r6 + 42,
+  21,
+  191,
+  r6 + 23,
+  25,
+  192,
+  r6 + 42,
+  30,
+  194,
+  193,
+  46,
+  r6 + 34,
+  r6 + 36,
+  46,
+  r6 + 33,
+  r6 + 35,
+  21,
+  196,
+  r6 + 23,
+  26,
+  r6 + 88,
+  197,
+  28,
+  r6 + 87,
+  198,
+  34,
+  201,
+  199,
+  35,
+  200,
+  545,
+  36,
+  r6 + 101,
+  r6 + 115,
+  46,
+  r6 + 95,
+  r6 + 96,
+  17,
+  203,
+  r6 + 22,
+  20,
+  204,
+  r6 + 21,
+  21,
+  205,
+  550,
+  33,
+  206,
+  550,
+  44,
+  r6 + 16,
+  207,
+  45,
+  r6 + 18,
+  r6 + 20,
+  8,
+  209,
+  215,
+  16,
+  210,
+  220,
+  18,
+  211,
+  220,
+  19,
+  212,
+  224,
+  20,
+  213,
+  227,
+  21,
+  231,
+  401,
+  8,
+  218,
+  215,
+  19,
+  216,
+  r6 + 9,
+  20,
+  217,
+  227,
+  21,
+  231,
+  r6 + 9,
+  16,
+  219,
+  220,
+  18,
+  223,
+  220,
+  19,
+  221,
+  224,
+  20,
+  222,
+  227,
+  21,
+  231,
+  r6 + 12,
+  19,
+  226,
+  224,
+  20,
+  225,
+  r6 + 9,
+  21,
+  r6 + 9,
+  r6 + 12,
+  20,
+  230,
+  227,
+  21,
+  228,
+  r6 + 9,
+  30,
+  229,
+  r6 + 9,
+  34,
+  r6 + 7,
+  r6 + 9,
+  21,
+  231,
+  415,
+  30,
+  232,
+  r6 + 8,
+  34,
+  r6 + 7,
+  r6 + 8,
+  4,
+  r6 + 2,
+  234,
+  5,
+  235,
+  480,
+  6,
+  271,
+  236,
+  7,
+  270,
+  237,
+  8,
+  238,
+  491,
+  9,
+  239,
+  243,
+  10,
+  240,
+  243,
+  11,
+  241,
+  243,
+  12,
+  242,
+  243,
+  13,
+  547,
+  243,
+  14,
+  266,
+  244,
+  20,
+  264,
+  245,
+  26,
+  246,
+  267,
+  37,
+  247,
+  r6 + 86,
+  38,
+  r6 + 86,
+  248,
+  39,
+  249,
+  518,
+  40,
+  250,
+  r6 + 57,
+  41,
+  r6 + 57,
+  251,
+  42,
+  538,
+  252,
+  48,
+  r6 + 43,
+  253,
+  49,
+  r6 + 45,
+  254,
+  51,
+  255,
+  526,
+  60,
+  258,
+  256,
+  62,
+  r6 + 55,
+  257,
+  63,
+  259,
+  r6 + 46,
+  62,
+  r6 + 55,
+  259,
+  64,
+  260,
+  r6 + 54,
+  66,
+  261,
+  r6 + 53,
+  69,
+  262,
+  r6 + 65,
+  70,
+  263,
+  r6 + 52,
+  72,
+  r6 + 62,
+  r6 + 51,
+  25,
+  265,
+  r6 + 42,
+  46,
+  r6 + 31,
+  r6 + 32,
+  26,
+  r6 + 88,
+  267,
+  28,
+  r6 + 87,
+  268,
+  34,
+  269,
+  544,
+  46,
+  r6 + 93,
+  r6 + 94,
+  8,
+  397,
+  r6 + 9,
+  8,
+  407,
+  r6 + 9,
+  3,
+  346,
+  273,
+  4,
+  r6 + 3,
+  274,
+  5,
+  284,
+  275,
+  8,
+  276,
+  r6 + 115,
+  15,
+  r6 + 5,
+  277,
+  16,
+  278,
+  281,
+  18,
+  279,
+  281,
+  19,
+  280,
+  281,
+  22,
+  r6 + 14,
+  281,
+  35,
+  282,
+  r6 + 42,
+  36,
+  r6 + 102,
+  283,
+  46,
+  r6 + 106,
+  r6 + 107,
+  6,
+  405,
+  285,
+  7,
+  395,
+  286,
+  8,
+  295,
+  287,
+  14,
+  501,
+  288,
+  26,
+  289,
+  502,
+  37,
+  290,
+  r6 + 86,
+  38,
+  r6 + 86,
+  291,
+  39,
+  292,
+  307,
+  40,
+  293,
+  r6 + 57,
+  41,
+  r6 + 57,
+  294,
+  42,
+  335,
+  500,
+  9,
+  296,
+  300,
+  10,
+  297,
+  300,
+  11,
+  298,
+  300,
+  12,
+  299,
+  300,
+  13,
+  394,
+  300,
+  14,
+  339,
+  301,
+  15,
+  r6 + 5,
+  302,
+  20,
+  337,
+  303,
+  26,
+  304,
+  341,
+  37,
+  305,
+  r6 + 86,
+  38,
+  r6 + 86,
+  306,
+  39,
+  309,
+  307,
+  48,
+  r6 + 58,
+  308,
+  50,
+  r6 + 74,
+  r6 + 85,
+  40,
+  310,
+  r6 + 57,
+  41,
+  r6 + 57,
+  311,
+  42,
+  335,
+  312,
+  48,
+  324,
+  313,
+  49,
+  r6 + 45,
+  314,
+  51,
+  315,
+  526,
+  60,
+  318,
+  316,
+  62,
+  r6 + 55,
+  317,
+  63,
+  319,
+  r6 + 46,
+  62,
+  r6 + 55,
+  319,
+  64,
+  320,
+  r6 + 54,
+  66,
+  321,
+  r6 + 53,
+  69,
+  322,
+  r6 + 65,
+  70,
+  323,
+  r6 + 52,
+  72,
+  r6 + 61,
+  r6 + 51,
+  49,
+  r6 + 45,
+  325,
+  51,
+  326,
+  526,
+  60,
+  329,
+  327,
+  62,
+  r6 + 55,
+  328,
+  63,
+  330,
+  r6 + 46,
+  62,
+  r6 + 55,
+  330,
+  64,
+  331,
+  r6 + 54,
+  66,
+  332,
+  r6 + 53,
+  68,
+  r6 + 47,
+  333,
+  70,
+  334,
+  r6 + 52,
+  72,
+  r6 + 49,
+  r6 + 51,
+  48,
+  r6 + 56,
+  336,
+  52,
+  r6 + 67,
+  r6 + 72,
+  25,
+  338,
+  r6 + 42,
+  46,
+  r6 + 27,
+  r6 + 28,
+  15,
+  r6 + 5,
+  340,
+  26,
+  r6 + 88,
+  341,
+  28,
+  r6 + 87,
+  342,
+  34,
+  345,
+  343,
+  35,
+  344,
+  545,
+  36,
+  r6 + 102,
+  r6 + 115,
+  46,
+  r6 + 91,
+  r6 + 92,
+  4,
+  r6 + 2,
+  347,
+  5,
+  357,
+  348,
+  8,
+  349,
+  r6 + 115,
+  15,
+  r6 + 5,
+  350,
+  16,
+  351,
+  354,
+  18,
+  352,
+  354,
+  19,
+  353,
+  354,
+  22,
+  r6 + 14,
+  354,
+  35,
+  355,
+  r6 + 42,
+  36,
+  r6 + 43,
+  356,
+  46,
+  r6 + 104,
+  r6 + 105,
+  6,
+  405,
+  358,
+  7,
+  395,
+  359,
+  8,
+  360,
+  491,
+  9,
+  361,
+  365,
+  10,
+  362,
+  365,
+  11,
+  363,
+  365,
+  12,
+  364,
+  365,
+  13,
+  394,
+  365,
+  14,
+  389,
+  366,
+  15,
+  r6 + 5,
+  367,
+  20,
+  387,
+  368,
+  26,
+  369,
+  391,
+  37,
+  370,
+  r6 + 86,
+  38,
+  r6 + 86,
+  371,
+  39,
+  372,
+  518,
+  40,
+  373,
+  r6 + 57,
+  41,
+  r6 + 57,
+  374,
+  42,
+  538,
+  375,
+  48,
+  r6 + 43,
+  376,
+  49,
+  r6 + 45,
+  377,
+  51,
+  378,
+  526,
+  60,
+  381,
+  379,
+  62,
+  r6 + 55,
+  380,
+  63,
+  382,
+  r6 + 46,
+  62,
+  r6 + 55,
+  382,
+  64,
+  383,
+  r6 + 54,
+  66,
+  384,
+  r6 + 53,
+  69,
+  385,
+  r6 + 65,
+  70,
+  386,
+  r6 + 52,
+  72,
+  r6 + 60,
+  r6 + 51,
+  25,
+  388,
+  r6 + 42,
+  46,
+  r6 + 25,
+  r6 + 26,
+  15,
+  r6 + 5,
+  390,
+  26,
+  r6 + 88,
+  391,
+  28,
+  r6 + 87,
+  392,
+  34,
+  393,
+  544,
+  46,
+  r6 + 89,
+  r6 + 90,
+  15,
+  r6 + 5,
+  547,
+  8,
+  396,
+  r6 + 9,
+  15,
+  r6 + 5,
+  397,
+  16,
+  398,
+  410,
+  18,
+  399,
+  410,
+  19,
+  400,
+  410,
+  20,
+  401,
+  r6 + 9,
+  27,
+  402,
+  r6 + 12,
+  29,
+  r6 + 11,
+  403,
+  31,
+  r6 + 11,
+  404,
+  32,
+  r6 + 11,
+  422,
+  8,
+  406,
+  r6 + 9,
+  15,
+  r6 + 5,
+  407,
+  16,
+  408,
+  410,
+  18,
+  409,
+  410,
+  19,
+  411,
+  410,
+  20,
+  r6 + 12,
+  r6 + 9,
+  20,
+  414,
+  412,
+  22,
+  413,
+  r6 + 9,
+  34,
+  r6 + 10,
+  r6 + 9,
+  22,
+  416,
+  415,
+  27,
+  419,
+  r6 + 12,
+  27,
+  418,
+  417,
+  34,
+  r6 + 10,
+  r6 + 12,
+  34,
+  r6 + 10,
+  419,
+  43,
+  r6 + 11,
+  420,
+  47,
+  r6 + 11,
+  421,
+  53,
+  r6 + 11,
+  422,
+  54,
+  r6 + 11,
+  423,
+  56,
+  r6 + 11,
+  r6 + 12,
+  2,
+  r6 + 1,
+  425,
+  3,
+  478,
+  426,
+  4,
+  r6 + 4,
+  427,
+  5,
+  438,
+  428,
+  8,
+  429,
+  r6 + 115,
+  16,
+  430,
+  433,
+  18,
+  431,
+  433,
+  19,
+  432,
+  433,
+  22,
+  r6 + 14,
+  433,
+  35,
+  434,
+  r6 + 42,
+  36,
+  r6 + 44,
+  435,
+  46,
+  r6 + 112,
+  436,
+  57,
+  437,
+  r6 + 114,
+  58,
+  r6 + 113,
+  r6 + 114,
+  6,
+  r6 + 6,
+  439,
+  7,
+  r6 + 6,
+  440,
+  8,
+  450,
+  441,
+  14,
+  501,
+  442,
+  26,
+  443,
+  502,
+  37,
+  444,
+  r6 + 86,
+  38,
+  r6 + 86,
+  445,
+  39,
+  446,
+  465,
+  40,
+  447,
+  r6 + 57,
+  41,
+  r6 + 57,
+  448,
+  42,
+  471,
+  449,
+  48,
+  r6 + 44,
+  500,
+  9,
+  451,
+  455,
+  10,
+  452,
+  455,
+  11,
+  453,
+  455,
+  12,
+  454,
+  455,
+  13,
+  547,
+  455,
+  14,
+  473,
+  456,
+  15,
+  460,
+  457,
+  20,
+  458,
+  461,
+  25,
+  459,
+  r6 + 42,
+  46,
+  r6 + 37,
+  r6 + 38,
+  20,
+  540,
+  461,
+  26,
+  462,
+  474,
+  37,
+  463,
+  r6 + 86,
+  38,
+  r6 + 86,
+  464,
+  39,
+  467,
+  465,
+  48,
+  r6 + 58,
+  466,
+  50,
+  r6 + 75,
+  r6 + 85,
+  40,
+  468,
+  r6 + 57,
+  41,
+  r6 + 57,
+  469,
+  42,
+  471,
+  470,
+  48,
+  r6 + 44,
+  524,
+  48,
+  r6 + 44,
+  472,
+  52,
+  r6 + 68,
+  r6 + 72,
+  26,
+  r6 + 88,
+  474,
+  28,
+  r6 + 87,
+  475,
+  34,
+  r6 + 100,
+  476,
+  35,
+  477,
+  545,
+  36,
+  r6 + 44,
+  r6 + 115,
+  4,
+  r6 + 2,
+  479,
+  5,
+  488,
+  480,
+  8,
+  481,
+  r6 + 115,
+  16,
+  482,
+  485,
+  18,
+  483,
+  485,
+  19,
+  484,
+  485,
+  22,
+  r6 + 14,
+  485,
+  35,
+  486,
+  r6 + 42,
+  36,
+  r6 + 43,
+  487,
+  46,
+  r6 + 108,
+  r6 + 109,
+  6,
+  r6 + 6,
+  489,
+  7,
+  r6 + 6,
+  490,
+  8,
+  503,
+  491,
+  14,
+  501,
+  492,
+  26,
+  493,
+  502,
+  37,
+  494,
+  r6 + 86,
+  38,
+  r6 + 86,
+  495,
+  39,
+  496,
+  518,
+  40,
+  497,
+  r6 + 57,
+  41,
+  r6 + 57,
+  498,
+  42,
+  538,
+  499,
+  48,
+  r6 + 43,
+  500,
+  49,
+  r6 + 45,
+  526,
+  26,
+  r6 + 88,
+  502,
+  28,
+  r6 + 87,
+  r6 + 115,
+  9,
+  504,
+  508,
+  10,
+  505,
+  508,
+  11,
+  506,
+  508,
+  12,
+  507,
+  508,
+  13,
+  547,
+  508,
+  14,
+  541,
+  509,
+  15,
+  513,
+  510,
+  20,
+  511,
+  514,
+  25,
+  512,
+  r6 + 42,
+  46,
+  r6 + 29,
+  r6 + 30,
+  20,
+  540,
+  514,
+  26,
+  515,
+  542,
+  37,
+  516,
+  r6 + 86,
+  38,
+  r6 + 86,
+  517,
+  39,
+  520,
+  518,
+  48,
+  r6 + 58,
+  519,
+  50,
+  r6 + 73,
+  r6 + 85,
+  40,
+  521,
+  r6 + 57,
+  41,
+  r6 + 57,
+  522,
+  42,
+  538,
+  523,
+  48,
+  r6 + 43,
+  524,
+  49,
+  r6 + 45,
+  525,
+  51,
+  529,
+  526,
+  60,
+  r6 + 55,
+  527,
+  62,
+  r6 + 55,
+  528,
+  63,
+  r6 + 55,
+  r6 + 46,
+  60,
+  532,
+  530,
+  62,
+  r6 + 55,
+  531,
+  63,
+  533,
+  r6 + 46,
+  62,
+  r6 + 55,
+  533,
+  64,
+  534,
+  r6 + 54,
+  66,
+  535,
+  r6 + 53,
+  69,
+  536,
+  r6 + 65,
+  70,
+  537,
+  r6 + 52,
+  72,
+  r6 + 59,
+  r6 + 51,
+  48,
+  r6 + 43,
+  539,
+  52,
+  r6 + 66,
+  r6 + 72,
+  25,
+  r6 + 24,
+  r6 + 42,
+  26,
+  r6 + 88,
+  542,
+  28,
+  r6 + 87,
+  543,
+  34,
+  r6 + 100,
+  544,
+  35,
+  546,
+  545,
+  36,
+  r6 + 42,
+  r6 + 115,
+  36,
+  r6 + 43,
+  r6 + 115,
+  17,
+  548,
+  r6 + 22,
+  20,
+  549,
+  r6 + 21,
+  33,
+  552,
+  550,
+  44,
+  r6 + 17,
+  551,
+  45,
+  r6 + 19,
+  r6 + 20,
+  44,
+  r6 + 15,
+  553,
+  45,
+  r6 + 15,
+  r6 + 20
+]), bdd6 = BinaryDecisionDiagram.from(nodes6, root6, _data6.conditions, _data6.results);
+
+// node_modules/@aws-sdk/client-s3/dist-es/endpoint/endpointResolver.js
+var cache6 = new EndpointCache({
+  size: 50,
+  params: [
+    "Accelerate",
+    "Bucket",
+    "DisableAccessPoints",
+    "DisableMultiRegionAccessPoints",
+    "DisableS3ExpressSessionAuth",
+    "Endpoint",
+    "ForcePathStyle",
+    "Region",
+    "UseArnRegion",
+    "UseDualStack",
+    "UseFIPS",
+    "UseGlobalEndpoint",
+    "UseObjectLambdaEndpoint",
+    "UseS3ExpressControlEndpoint"
+  ]
+}), defaultEndpointResolver6 = (endpointParams, context = {}) => cache6.get(endpointParams, () => decideEndpoint(bdd6, {
+  endpointParams,
+  logger: context.logger
+}));
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+// node_modules/@aws-sdk/client-s3/dist-es/auth/httpAuthSchemeProvider.js
+var createEndpointRuleSetHttpAuthSchemeParametersProvider2 = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
+  if (!input2)
+    throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
+  let defaultParameters = await defaultHttpAuthSchemeParametersProvider(config2, context, input2), instructionsFn = getSmithyContext(context)?.commandInstance?.constructor?.getEndpointParameterInstructions;
+  if (!instructionsFn)
+    throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
+  let endpointParameters = await resolveParams(input2, { getEndpointParameterInstructions: instructionsFn }, config2);
+  return Object.assign(defaultParameters, endpointParameters);
+}, _defaultS3HttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
+  operation: getSmithyContext(context).operation,
+  region: await normalizeProvider(config2.region)() || (() => {
+    throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+  })()
+}), defaultS3HttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider2(_defaultS3HttpAuthSchemeParametersProvider);
+function createAwsAuthSigv4HttpAuthOption6(authParameters) {
+  return {
+    schemeId: "aws.auth#sigv4",
+    signingProperties: {
+      name: "s3",
+      region: authParameters.region
+    },
+    propertiesExtractor: (config2, context) => ({
+      signingProperties: {
+        config: config2,
+        context
+      }
+    })
+  };
+}
+function createAwsAuthSigv4aHttpAuthOption2(authParameters) {
+  return {
+    schemeId: "aws.auth#sigv4a",
+    signingProperties: {
+      name: "s3",
+      region: authParameters.region
+    },
+    propertiesExtractor: (config2, context) => ({
+      signingProperties: {
+        config: config2,
+        context
+      }
+    })
+  };
+}
+var createEndpointRuleSetHttpAuthSchemeProvider2 = (defaultEndpointResolver7, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
+  let authSchemes = defaultEndpointResolver7(authParameters).properties?.authSchemes;
+  if (!authSchemes)
+    return defaultHttpAuthSchemeResolver(authParameters);
+  let options = [];
+  for (let scheme of authSchemes) {
+    let { name: resolvedName, properties = {}, ...rest } = scheme, name = resolvedName.toLowerCase();
+    resolvedName !== name && console.warn(`HttpAuthScheme has been normalized with lowercasing: '${resolvedName}' to '${name}'`);
+    let schemeId;
+    if (name === "sigv4a") {
+      schemeId = "aws.auth#sigv4a";
+      let sigv4Present = authSchemes.find((s4) => {
+        let name2 = s4.name.toLowerCase();
+        return name2 !== "sigv4a" && name2.startsWith("sigv4");
+      });
+      if (SignatureV4MultiRegion.sigv4aDependency() === "none" && sigv4Present)
+        continue;
+    } else if (name.startsWith("sigv4"))
+      schemeId = "aws.auth#sigv4";
+    else
+      throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${name}'`);
+    let createOption = createHttpAuthOptionFunctions[schemeId];
+    if (!createOption)
+      throw new Error(`Could not find HttpAuthOption create function for '${schemeId}'`);
+    let option = createOption(authParameters);
+    option.schemeId = schemeId, option.signingProperties = { ...option.signingProperties || {}, ...rest, ...properties }, options.push(option);
+  }
+  return options;
+}, _defaultS3HttpAuthSchemeProvider = (authParameters) => {
+  let options = [];
+  switch (authParameters.operation) {
+    default:
+      options.push(createAwsAuthSigv4HttpAuthOption6(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters));
+  }
+  return options;
+}, defaultS3HttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider2(defaultEndpointResolver6, _defaultS3HttpAuthSchemeProvider, {
+  "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption6,
+  "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption2
+}), resolveHttpAuthSchemeConfig6 = (config2) => {
+  let config_0 = resolveAwsSdkSigV4Config(config2), config_1 = resolveAwsSdkSigV4AConfig(config_0);
+  return Object.assign(config_1, {
+    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
+  });
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commandBuilder.js
+init_client2();
+init_endpoints();
+
+// node_modules/@aws-sdk/client-s3/dist-es/endpoint/EndpointParameters.js
+var resolveClientEndpointParameters6 = (options) => Object.assign(options, {
+  useFipsEndpoint: options.useFipsEndpoint ?? !1,
+  useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
+  forcePathStyle: options.forcePathStyle ?? !1,
+  useAccelerateEndpoint: options.useAccelerateEndpoint ?? !1,
+  useGlobalEndpoint: options.useGlobalEndpoint ?? !1,
+  disableMultiregionAccessPoints: options.disableMultiregionAccessPoints ?? !1,
+  defaultSigningName: "s3",
+  clientContextParams: options.clientContextParams ?? {}
+}), commonParams6 = {
+  ForcePathStyle: { type: "clientContextParams", name: "forcePathStyle" },
+  UseArnRegion: { type: "clientContextParams", name: "useArnRegion" },
+  DisableMultiRegionAccessPoints: { type: "clientContextParams", name: "disableMultiregionAccessPoints" },
+  Accelerate: { type: "clientContextParams", name: "useAccelerateEndpoint" },
+  DisableS3ExpressSessionAuth: { type: "clientContextParams", name: "disableS3ExpressSessionAuth" },
+  UseGlobalEndpoint: { type: "builtInParams", name: "useGlobalEndpoint" },
+  UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+  Endpoint: { type: "builtInParams", name: "endpoint" },
+  Region: { type: "builtInParams", name: "region" },
+  UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commandBuilder.js
+var command6 = makeBuilder(commonParams6, "AmazonS3", "S3Client", getEndpointPlugin), _ep06 = {
+  Bucket: { type: "contextParams", name: "Bucket" },
+  Key: { type: "contextParams", name: "Key" }
+};
+var _ep4 = {
+  DisableS3ExpressSessionAuth: { type: "staticContextParams", value: !0 },
+  Bucket: { type: "contextParams", name: "Bucket" }
+}, _ep5 = {
+  Bucket: { type: "contextParams", name: "Bucket" }
+};
+var _ep8 = {
+  Bucket: { type: "contextParams", name: "Bucket" },
+  Prefix: { type: "contextParams", name: "Prefix" }
+};
+var _mw06 = (Command2, cs, config2, o5) => [
+  getThrow200ExceptionsPlugin(config2)
+], _mw1 = (Command2, cs, config2, o5) => [
+  getThrow200ExceptionsPlugin(config2),
+  getSsecPlugin(config2)
+];
+var _mw5 = (Command2, cs, config2, o5) => [
+  getFlexibleChecksumsPlugin(config2, {
+    requestAlgorithmMember: { httpHeader: "x-amz-sdk-checksum-algorithm", name: "ChecksumAlgorithm" },
+    requestChecksumRequired: !0
+  }),
+  getThrow200ExceptionsPlugin(config2)
+];
+var _mw11 = (Command2, cs, config2, o5) => [
+  getFlexibleChecksumsPlugin(config2, {
+    requestAlgorithmMember: { httpHeader: "x-amz-sdk-checksum-algorithm", name: "ChecksumAlgorithm" },
+    requestChecksumRequired: !1
+  }),
+  getCheckContentLengthHeaderPlugin(config2),
+  getThrow200ExceptionsPlugin(config2),
+  getSsecPlugin(config2)
+];
+var _mw13 = (Command2, cs, config2, o5) => [
+  getFlexibleChecksumsPlugin(config2, {
+    requestAlgorithmMember: { httpHeader: "x-amz-sdk-checksum-algorithm", name: "ChecksumAlgorithm" },
+    requestChecksumRequired: !1
+  }),
+  getThrow200ExceptionsPlugin(config2),
+  getSsecPlugin(config2)
+];
+
+// node_modules/@aws-sdk/client-s3/dist-es/schemas/schemas_0.js
+init_schema();
+
+// node_modules/@aws-sdk/client-s3/dist-es/models/S3ServiceException.js
+init_client2();
+var S3ServiceException = class _S3ServiceException extends ServiceException {
+  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.s3#S3ServiceException";
+  constructor(options) {
+    super(options), Object.setPrototypeOf(this, _S3ServiceException.prototype);
+  }
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/models/errors.js
+var NoSuchUpload = class _NoSuchUpload extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#NoSuchUpload";
+  name = "NoSuchUpload";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "NoSuchUpload",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchUpload.prototype);
+  }
+}, AccessDenied2 = class _AccessDenied extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#AccessDenied";
+  name = "AccessDenied";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "AccessDenied",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _AccessDenied.prototype);
+  }
+}, ObjectNotInActiveTierError = class _ObjectNotInActiveTierError extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#ObjectNotInActiveTierError";
+  name = "ObjectNotInActiveTierError";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ObjectNotInActiveTierError",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ObjectNotInActiveTierError.prototype);
+  }
+}, BucketAlreadyExists = class _BucketAlreadyExists extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#BucketAlreadyExists";
+  name = "BucketAlreadyExists";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "BucketAlreadyExists",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _BucketAlreadyExists.prototype);
+  }
+}, BucketAlreadyOwnedByYou = class _BucketAlreadyOwnedByYou extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#BucketAlreadyOwnedByYou";
+  name = "BucketAlreadyOwnedByYou";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "BucketAlreadyOwnedByYou",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _BucketAlreadyOwnedByYou.prototype);
+  }
+}, NoSuchBucket = class _NoSuchBucket extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#NoSuchBucket";
+  name = "NoSuchBucket";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "NoSuchBucket",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchBucket.prototype);
+  }
+}, NoSuchKey = class _NoSuchKey extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#NoSuchKey";
+  name = "NoSuchKey";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "NoSuchKey",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchKey.prototype);
+  }
+}, InvalidObjectState = class _InvalidObjectState extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#InvalidObjectState";
+  name = "InvalidObjectState";
+  $fault = "client";
+  StorageClass;
+  AccessTier;
+  constructor(opts) {
+    super({
+      name: "InvalidObjectState",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidObjectState.prototype), this.StorageClass = opts.StorageClass, this.AccessTier = opts.AccessTier;
+  }
+}, NoSuchAnnotation = class _NoSuchAnnotation extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#NoSuchAnnotation";
+  name = "NoSuchAnnotation";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "NoSuchAnnotation",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NoSuchAnnotation.prototype);
+  }
+}, NotFound = class _NotFound extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#NotFound";
+  name = "NotFound";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "NotFound",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NotFound.prototype);
+  }
+}, InvalidPrefix = class _InvalidPrefix extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#InvalidPrefix";
+  name = "InvalidPrefix";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidPrefix",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidPrefix.prototype);
+  }
+}, EncryptionTypeMismatch = class _EncryptionTypeMismatch extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#EncryptionTypeMismatch";
+  name = "EncryptionTypeMismatch";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "EncryptionTypeMismatch",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _EncryptionTypeMismatch.prototype);
+  }
+}, InvalidRequest = class _InvalidRequest extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#InvalidRequest";
+  name = "InvalidRequest";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidRequest",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidRequest.prototype);
+  }
+}, InvalidWriteOffset = class _InvalidWriteOffset extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#InvalidWriteOffset";
+  name = "InvalidWriteOffset";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidWriteOffset",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidWriteOffset.prototype);
+  }
+}, TooManyParts = class _TooManyParts extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#TooManyParts";
+  name = "TooManyParts";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "TooManyParts",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyParts.prototype);
+  }
+}, AnnotationLimitExceeded = class _AnnotationLimitExceeded extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#AnnotationLimitExceeded";
+  name = "AnnotationLimitExceeded";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "AnnotationLimitExceeded",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _AnnotationLimitExceeded.prototype);
+  }
+}, AnnotationNameTooLong = class _AnnotationNameTooLong extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#AnnotationNameTooLong";
+  name = "AnnotationNameTooLong";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "AnnotationNameTooLong",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _AnnotationNameTooLong.prototype);
+  }
+}, InvalidAnnotationName = class _InvalidAnnotationName extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#InvalidAnnotationName";
+  name = "InvalidAnnotationName";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidAnnotationName",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidAnnotationName.prototype);
+  }
+}, UnsupportedMediaType = class _UnsupportedMediaType extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#UnsupportedMediaType";
+  name = "UnsupportedMediaType";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnsupportedMediaType",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnsupportedMediaType.prototype);
+  }
+}, IdempotencyParameterMismatch = class _IdempotencyParameterMismatch extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#IdempotencyParameterMismatch";
+  name = "IdempotencyParameterMismatch";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "IdempotencyParameterMismatch",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IdempotencyParameterMismatch.prototype);
+  }
+}, ObjectAlreadyInActiveTierError = class _ObjectAlreadyInActiveTierError extends S3ServiceException {
+  static shapeId = "com.amazonaws.s3#ObjectAlreadyInActiveTierError";
+  name = "ObjectAlreadyInActiveTierError";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ObjectAlreadyInActiveTierError",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ObjectAlreadyInActiveTierError.prototype);
+  }
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/schemas/schemas_0.js
+var _A3 = "Account", _AAO = "AnalyticsAndOperator", _AC = "AccelerateConfiguration", _ACL = "AccessControlList", _ACL_ = "ACL", _ACLn = "AnalyticsConfigurationList", _ACP = "AccessControlPolicy", _ACT = "AccessControlTranslation", _ACn = "AnalyticsConfiguration", _ACnn = "AnnotationCount", _AD2 = "AccessDenied", _ADb = "AbortDate", _ADn = "AnnotationDirective", _AE = "AnnotationEntry", _AED = "AnalyticsExportDestination", _AF2 = "AnalyticsFilter", _AH = "AllowedHeaders", _AHl = "AllowedHeader", _AI2 = "AccountId", _AIMU = "AbortIncompleteMultipartUpload", _AKI2 = "AccessKeyId", _AL2 = "AnnotationList", _ALE = "AnnotationLimitExceeded", _AM2 = "AllowedMethods", _AMU = "AbortMultipartUpload", _AMUO = "AbortMultipartUploadOutput", _AMUR = "AbortMultipartUploadRequest", _AMl = "AllowedMethod", _AN = "AnnotationName", _ANTL = "AnnotationNameTooLong", _AO = "AllowedOrigins", _AOl = "AllowedOrigin", _AP = "AnnotationPayload", _APA = "AccessPointAlias", _APAc = "AccessPointArn", _APn = "AnnotationPrefix", _AQRD = "AllowQuotedRecordDelimiter", _AR2 = "AcceptRanges", _ARI2 = "AbortRuleId", _AS = "AbacStatus", _ASBD = "AnalyticsS3BucketDestination", _ASSEBD = "ApplyServerSideEncryptionByDefault", _ASr = "ArchiveStatus", _AT3 = "AccessTier", _ATC = "AnnotationTableConfiguration", _ATCR = "AnnotationTableConfigurationResult", _ATCU = "AnnotationTableConfigurationUpdates", _An = "And", _Ann = "Annotations", _B2 = "Bucket", _BA = "BucketArn", _BAE = "BucketAlreadyExists", _BAI = "BucketAccountId", _BAOBY = "BucketAlreadyOwnedByYou", _BET = "BlockedEncryptionTypes", _BGR = "BypassGovernanceRetention", _BI = "BucketInfo", _BKE = "BucketKeyEnabled", _BLC = "BucketLifecycleConfiguration", _BLN = "BucketLocationName", _BLS = "BucketLoggingStatus", _BLT = "BucketLocationType", _BN = "BucketNamespace", _BNu = "BucketName", _BP = "BytesProcessed", _BPA = "BlockPublicAcls", _BPP = "BlockPublicPolicy", _BR = "BucketRegion", _BRy = "BytesReturned", _BS = "BytesScanned", _Bo = "Body", _Bu = "Buckets", _C3 = "Checksum", _CA3 = "ChecksumAlgorithm", _CACL = "CannedACL", _CB2 = "CreateBucket", _CBC = "CreateBucketConfiguration", _CBMC = "CreateBucketMetadataConfiguration", _CBMCR = "CreateBucketMetadataConfigurationRequest", _CBMTC = "CreateBucketMetadataTableConfiguration", _CBMTCR = "CreateBucketMetadataTableConfigurationRequest", _CBO = "CreateBucketOutput", _CBR = "CreateBucketRequest", _CC2 = "CacheControl", _CCRC = "ChecksumCRC32", _CCRCC = "ChecksumCRC32C", _CCRCNVME = "ChecksumCRC64NVME", _CC_ = "Cache-Control", _CD2 = "CreationDate", _CD_ = "Content-Disposition", _CDo = "ContentDisposition", _CE = "ContinuationEvent", _CE_ = "Content-Encoding", _CEo = "ContentEncoding", _CF2 = "CloudFunction", _CFC2 = "CloudFunctionConfiguration", _CL = "ContentLanguage", _CL_ = "Content-Language", _CL__ = "Content-Length", _CLo = "ContentLength", _CM2 = "Content-MD5", _CMD = "ChecksumMD5", _CMDo = "ContentMD5", _CMU = "CompletedMultipartUpload", _CMUO = "CompleteMultipartUploadOutput", _CMUOr = "CreateMultipartUploadOutput", _CMUR = "CompleteMultipartUploadResult", _CMURo = "CompleteMultipartUploadRequest", _CMURr = "CreateMultipartUploadRequest", _CMUo = "CompleteMultipartUpload", _CMUr = "CreateMultipartUpload", _CMh = "ChecksumMode", _CO2 = "CopyObject", _COO = "CopyObjectOutput", _COR = "CopyObjectResult", _CORSC = "CORSConfiguration", _CORSR = "CORSRules", _CORSRu = "CORSRule", _CORo = "CopyObjectRequest", _CP2 = "CommonPrefix", _CPL2 = "CommonPrefixList", _CPLo = "CompletedPartList", _CPR = "CopyPartResult", _CPo2 = "CompletedPart", _CPom = "CommonPrefixes", _CR2 = "ContentRange", _CRSBA = "ConfirmRemoveSelfBucketAccess", _CR_ = "Content-Range", _CS3 = "ConfigurationState", _CSHA = "ChecksumSHA1", _CSHAh = "ChecksumSHA256", _CSHAhe = "ChecksumSHA512", _CSIM = "CopySourceIfMatch", _CSIMS = "CopySourceIfModifiedSince", _CSINM = "CopySourceIfNoneMatch", _CSIUS = "CopySourceIfUnmodifiedSince", _CSO = "CreateSessionOutput", _CSR = "CreateSessionResult", _CSRo = "CopySourceRange", _CSRr = "CreateSessionRequest", _CSSSECA = "CopySourceSSECustomerAlgorithm", _CSSSECK = "CopySourceSSECustomerKey", _CSSSECKMD = "CopySourceSSECustomerKeyMD5", _CSV = "CSV", _CSVI = "CopySourceVersionId", _CSVIn = "CSVInput", _CSVO = "CSVOutput", _CSo = "CopySource", _CSr = "CreateSession", _CT3 = "ChecksumType", _CT_2 = "Content-Type", _CTl = "ClientToken", _CTo2 = "ContentType", _CTom = "CompressionType", _CTon2 = "ContinuationToken", _CXXHASH = "ChecksumXXHASH64", _CXXHASHh = "ChecksumXXHASH3", _CXXHASHhe = "ChecksumXXHASH128", _Co2 = "Condition", _Cod = "Code", _Com = "Comments", _Con = "Contents", _Cont = "Cont", _Cr = "Credentials", _D2 = "Days", _DAI = "DaysAfterInitiation", _DB = "DeleteBucket", _DBAC = "DeleteBucketAnalyticsConfiguration", _DBACR = "DeleteBucketAnalyticsConfigurationRequest", _DBC = "DeleteBucketCors", _DBCR = "DeleteBucketCorsRequest", _DBE = "DeleteBucketEncryption", _DBER = "DeleteBucketEncryptionRequest", _DBIC = "DeleteBucketInventoryConfiguration", _DBICR = "DeleteBucketInventoryConfigurationRequest", _DBITC = "DeleteBucketIntelligentTieringConfiguration", _DBITCR = "DeleteBucketIntelligentTieringConfigurationRequest", _DBL = "DeleteBucketLifecycle", _DBLR = "DeleteBucketLifecycleRequest", _DBMC = "DeleteBucketMetadataConfiguration", _DBMCR = "DeleteBucketMetadataConfigurationRequest", _DBMCRe = "DeleteBucketMetricsConfigurationRequest", _DBMCe = "DeleteBucketMetricsConfiguration", _DBMTC = "DeleteBucketMetadataTableConfiguration", _DBMTCR = "DeleteBucketMetadataTableConfigurationRequest", _DBOC = "DeleteBucketOwnershipControls", _DBOCR = "DeleteBucketOwnershipControlsRequest", _DBP = "DeleteBucketPolicy", _DBPR = "DeleteBucketPolicyRequest", _DBR = "DeleteBucketRequest", _DBRR = "DeleteBucketReplicationRequest", _DBRe = "DeleteBucketReplication", _DBT = "DeleteBucketTagging", _DBTR = "DeleteBucketTaggingRequest", _DBW = "DeleteBucketWebsite", _DBWR = "DeleteBucketWebsiteRequest", _DE = "DataExport", _DEH = "DefaultEventHold", _DIM = "DestinationIfMatch", _DIMS = "DestinationIfModifiedSince", _DINM = "DestinationIfNoneMatch", _DIUS = "DestinationIfUnmodifiedSince", _DM = "DeleteMarker", _DME = "DeleteMarkerEntry", _DMR = "DeleteMarkerReplication", _DMVI = "DeleteMarkerVersionId", _DMe = "DeleteMarkers", _DN2 = "DisplayName", _DO = "DeletedObject", _DOA = "DeleteObjectAnnotation", _DOAO = "DeleteObjectAnnotationOutput", _DOAR = "DeleteObjectAnnotationRequest", _DOO = "DeleteObjectOutput", _DOOe = "DeleteObjectsOutput", _DOR = "DeleteObjectRequest", _DORe = "DeleteObjectsRequest", _DOT = "DeleteObjectTagging", _DOTO = "DeleteObjectTaggingOutput", _DOTR = "DeleteObjectTaggingRequest", _DOe = "DeletedObjects", _DOel = "DeleteObject", _DOele = "DeleteObjects", _DPAB = "DeletePublicAccessBlock", _DPABR = "DeletePublicAccessBlockRequest", _DR2 = "DataRedundancy", _DRe = "DefaultRetention", _DRel = "DeleteResult", _DRes = "DestinationResult", _Da = "Date", _De2 = "Delete", _Del = "Deleted", _Deli = "Delimiter", _Des = "Destination", _Desc = "Description", _Det = "Details", _E4 = "Error", _EA = "EmailAddress", _EBC = "EventBridgeConfiguration", _EBO = "ExpectedBucketOwner", _EC2 = "EncryptionConfiguration", _ECr = "ErrorCode", _ED = "ErrorDetails", _EDr = "ErrorDocument", _EE2 = "EndEvent", _EH = "ExposeHeaders", _EHD = "EventHoldDuration", _EHv = "EventHold", _EHx = "ExposeHeader", _EM = "ErrorMessage", _EODM = "ExpiredObjectDeleteMarker", _EOR = "ExistingObjectReplication", _ES = "ExpiresString", _ESBO = "ExpectedSourceBucketOwner", _ET2 = "ETag", _ETL = "EncryptionTypeList", _ETM = "EncryptionTypeMismatch", _ETn = "EncryptionType", _ETnc = "EncodingType", _ETv2 = "EventThreshold", _ETx = "ExpressionType", _En = "Encryption", _Ena = "Enabled", _End = "End", _Er = "Errors", _Ev = "Events", _Eve = "Event", _Ex = "Expiration", _Exp = "Expires", _Expr = "Expression", _F2 = "Filter", _FD = "FieldDelimiter", _FHI = "FileHeaderInfo", _FO2 = "FetchOwner", _FR = "FilterRule", _FRL = "FilterRuleList", _FRi = "FilterRules", _Fi2 = "Field", _Fo2 = "Format", _Fr = "Frequency", _G = "Grants", _GBA = "GetBucketAbac", _GBAC = "GetBucketAccelerateConfiguration", _GBACO = "GetBucketAccelerateConfigurationOutput", _GBACOe = "GetBucketAnalyticsConfigurationOutput", _GBACR = "GetBucketAccelerateConfigurationRequest", _GBACRe = "GetBucketAnalyticsConfigurationRequest", _GBACe = "GetBucketAnalyticsConfiguration", _GBAO = "GetBucketAbacOutput", _GBAOe = "GetBucketAclOutput", _GBAR = "GetBucketAbacRequest", _GBARe = "GetBucketAclRequest", _GBAe = "GetBucketAcl", _GBC = "GetBucketCors", _GBCO = "GetBucketCorsOutput", _GBCR = "GetBucketCorsRequest", _GBE = "GetBucketEncryption", _GBEO = "GetBucketEncryptionOutput", _GBER = "GetBucketEncryptionRequest", _GBIC = "GetBucketInventoryConfiguration", _GBICO = "GetBucketInventoryConfigurationOutput", _GBICR = "GetBucketInventoryConfigurationRequest", _GBITC = "GetBucketIntelligentTieringConfiguration", _GBITCO = "GetBucketIntelligentTieringConfigurationOutput", _GBITCR = "GetBucketIntelligentTieringConfigurationRequest", _GBL = "GetBucketLocation", _GBLC = "GetBucketLifecycleConfiguration", _GBLCO = "GetBucketLifecycleConfigurationOutput", _GBLCR = "GetBucketLifecycleConfigurationRequest", _GBLO = "GetBucketLocationOutput", _GBLOe = "GetBucketLoggingOutput", _GBLR = "GetBucketLocationRequest", _GBLRe = "GetBucketLoggingRequest", _GBLe = "GetBucketLogging", _GBMC = "GetBucketMetadataConfiguration", _GBMCO = "GetBucketMetadataConfigurationOutput", _GBMCOe = "GetBucketMetricsConfigurationOutput", _GBMCR = "GetBucketMetadataConfigurationResult", _GBMCRe = "GetBucketMetadataConfigurationRequest", _GBMCRet = "GetBucketMetricsConfigurationRequest", _GBMCe = "GetBucketMetricsConfiguration", _GBMTC = "GetBucketMetadataTableConfiguration", _GBMTCO = "GetBucketMetadataTableConfigurationOutput", _GBMTCR = "GetBucketMetadataTableConfigurationResult", _GBMTCRe = "GetBucketMetadataTableConfigurationRequest", _GBNC = "GetBucketNotificationConfiguration", _GBNCR = "GetBucketNotificationConfigurationRequest", _GBOC = "GetBucketOwnershipControls", _GBOCO = "GetBucketOwnershipControlsOutput", _GBOCR = "GetBucketOwnershipControlsRequest", _GBP = "GetBucketPolicy", _GBPO = "GetBucketPolicyOutput", _GBPR = "GetBucketPolicyRequest", _GBPS = "GetBucketPolicyStatus", _GBPSO = "GetBucketPolicyStatusOutput", _GBPSR = "GetBucketPolicyStatusRequest", _GBR = "GetBucketReplication", _GBRO = "GetBucketReplicationOutput", _GBRP = "GetBucketRequestPayment", _GBRPO = "GetBucketRequestPaymentOutput", _GBRPR = "GetBucketRequestPaymentRequest", _GBRR = "GetBucketReplicationRequest", _GBT = "GetBucketTagging", _GBTO = "GetBucketTaggingOutput", _GBTR = "GetBucketTaggingRequest", _GBV = "GetBucketVersioning", _GBVO = "GetBucketVersioningOutput", _GBVR = "GetBucketVersioningRequest", _GBW = "GetBucketWebsite", _GBWO = "GetBucketWebsiteOutput", _GBWR = "GetBucketWebsiteRequest", _GFC = "GrantFullControl", _GJP = "GlacierJobParameters", _GO = "GetObject", _GOA = "GetObjectAcl", _GOAO = "GetObjectAclOutput", _GOAOe = "GetObjectAnnotationOutput", _GOAOet = "GetObjectAttributesOutput", _GOAP = "GetObjectAttributesParts", _GOAR = "GetObjectAclRequest", _GOARe = "GetObjectAnnotationRequest", _GOARet = "GetObjectAttributesResponse", _GOARetb = "GetObjectAttributesRequest", _GOAe = "GetObjectAnnotation", _GOAet = "GetObjectAttributes", _GOLC = "GetObjectLockConfiguration", _GOLCO = "GetObjectLockConfigurationOutput", _GOLCR = "GetObjectLockConfigurationRequest", _GOLH = "GetObjectLegalHold", _GOLHO = "GetObjectLegalHoldOutput", _GOLHR = "GetObjectLegalHoldRequest", _GOO = "GetObjectOutput", _GOR = "GetObjectRequest", _GORO = "GetObjectRetentionOutput", _GORR = "GetObjectRetentionRequest", _GORe = "GetObjectRetention", _GOT = "GetObjectTagging", _GOTO = "GetObjectTaggingOutput", _GOTOe = "GetObjectTorrentOutput", _GOTR = "GetObjectTaggingRequest", _GOTRe = "GetObjectTorrentRequest", _GOTe = "GetObjectTorrent", _GPAB = "GetPublicAccessBlock", _GPABO = "GetPublicAccessBlockOutput", _GPABR = "GetPublicAccessBlockRequest", _GR2 = "GrantRead", _GRACP = "GrantReadACP", _GW = "GrantWrite", _GWACP = "GrantWriteACP", _Gr = "Grant", _Gra = "Grantee", _HB2 = "HeadBucket", _HBO = "HeadBucketOutput", _HBR = "HeadBucketRequest", _HECRE = "HttpErrorCodeReturnedEquals", _HN2 = "HostName", _HO = "HeadObject", _HOO = "HeadObjectOutput", _HOR = "HeadObjectRequest", _HRC = "HttpRedirectCode", _I3 = "Id", _IAN = "InvalidAnnotationName", _IC2 = "InventoryConfiguration", _ICL = "InventoryConfigurationList", _ID2 = "ID", _IDn = "IndexDocument", _IDnv = "InventoryDestination", _IE2 = "IsEnabled", _IEn = "InventoryEncryption", _IF = "InventoryFilter", _IL2 = "IsLatest", _IM2 = "IfMatch", _IMIT = "IfMatchInitiatedTime", _IMLMT = "IfMatchLastModifiedTime", _IMS = "IfMatchSize", _IMS_ = "If-Modified-Since", _IMSf = "IfModifiedSince", _IMUR = "InitiateMultipartUploadResult", _IM_2 = "If-Match", _INM = "IfNoneMatch", _INM_ = "If-None-Match", _IOF = "InventoryOptionalFields", _IOS = "InvalidObjectState", _IOV = "IncludedObjectVersions", _IP2 = "InvalidPrefix", _IPA2 = "IgnorePublicAcls", _IPM = "IdempotencyParameterMismatch", _IPs = "IsPublic", _IR = "InvalidRequest", _IRIP = "IsRestoreInProgress", _IS2 = "InputSerialization", _ISBD = "InventoryS3BucketDestination", _ISn2 = "InventorySchedule", _IT3 = "IsTruncated", _ITAO = "IntelligentTieringAndOperator", _ITC = "IntelligentTieringConfiguration", _ITCL = "IntelligentTieringConfigurationList", _ITCR = "InventoryTableConfigurationResult", _ITCU = "InventoryTableConfigurationUpdates", _ITCn = "InventoryTableConfiguration", _ITF = "IntelligentTieringFilter", _IUS = "IfUnmodifiedSince", _IUS_ = "If-Unmodified-Since", _IWO = "InvalidWriteOffset", _In2 = "Initiator", _Ini = "Initiated", _JSON = "JSON", _JSONI = "JSONInput", _JSONO = "JSONOutput", _JTC = "JournalTableConfiguration", _JTCR = "JournalTableConfigurationResult", _JTCU = "JournalTableConfigurationUpdates", _K3 = "Key", _KC = "KeyCount", _KI = "KeyId", _KKA = "KmsKeyArn", _KM = "KeyMarker", _KMSC = "KMSContext", _KMSKA = "KMSKeyArn", _KMSKI = "KMSKeyId", _KMSMKID = "KMSMasterKeyID", _KPE = "KeyPrefixEquals", _L2 = "Location", _LAMBR = "ListAllMyBucketsResult", _LAMDBR = "ListAllMyDirectoryBucketsResult", _LB = "ListBuckets", _LBAC = "ListBucketAnalyticsConfigurations", _LBACO = "ListBucketAnalyticsConfigurationsOutput", _LBACR = "ListBucketAnalyticsConfigurationResult", _LBACRi = "ListBucketAnalyticsConfigurationsRequest", _LBIC = "ListBucketInventoryConfigurations", _LBICO = "ListBucketInventoryConfigurationsOutput", _LBICR = "ListBucketInventoryConfigurationsRequest", _LBITC = "ListBucketIntelligentTieringConfigurations", _LBITCO = "ListBucketIntelligentTieringConfigurationsOutput", _LBITCR = "ListBucketIntelligentTieringConfigurationsRequest", _LBMC = "ListBucketMetricsConfigurations", _LBMCO = "ListBucketMetricsConfigurationsOutput", _LBMCR = "ListBucketMetricsConfigurationsRequest", _LBO = "ListBucketsOutput", _LBR = "ListBucketsRequest", _LBRi = "ListBucketResult", _LC2 = "LocationConstraint", _LCi = "LifecycleConfiguration", _LDB = "ListDirectoryBuckets", _LDBO = "ListDirectoryBucketsOutput", _LDBR = "ListDirectoryBucketsRequest", _LE = "LoggingEnabled", _LEi = "LifecycleExpiration", _LFA2 = "LambdaFunctionArn", _LFC = "LambdaFunctionConfiguration", _LFCL = "LambdaFunctionConfigurationList", _LFCa = "LambdaFunctionConfigurations", _LH = "LegalHold", _LI2 = "LocationInfo", _LICR = "ListInventoryConfigurationsResult", _LM = "LastModified", _LMCR = "ListMetricsConfigurationsResult", _LMT2 = "LastModifiedTime", _LMU = "ListMultipartUploads", _LMUO = "ListMultipartUploadsOutput", _LMUR = "ListMultipartUploadsResult", _LMURi = "ListMultipartUploadsRequest", _LM_ = "Last-Modified", _LO = "ListObjects", _LOA = "ListObjectAnnotations", _LOAO = "ListObjectAnnotationsOutput", _LOAR = "ListObjectAnnotationsRequest", _LOO = "ListObjectsOutput", _LOR = "ListObjectsRequest", _LOV = "ListObjectsV2", _LOVO = "ListObjectsV2Output", _LOVOi = "ListObjectVersionsOutput", _LOVR = "ListObjectsV2Request", _LOVRi = "ListObjectVersionsRequest", _LOVi = "ListObjectVersions", _LP = "ListParts", _LPO = "ListPartsOutput", _LPR = "ListPartsResult", _LPRi = "ListPartsRequest", _LR = "LifecycleRule", _LRAO = "LifecycleRuleAndOperator", _LRF = "LifecycleRuleFilter", _LRi = "LifecycleRules", _LVR = "ListVersionsResult", _M2 = "Metadata", _MAO = "MetricsAndOperator", _MAR = "MaxAnnotationResults", _MAS = "MaxAgeSeconds", _MB2 = "MaxBuckets", _MC = "MetadataConfiguration", _MCL = "MetricsConfigurationList", _MCR2 = "MetadataConfigurationResult", _MCe = "MetricsConfiguration", _MD = "MetadataDirective", _MDB = "MaxDirectoryBuckets", _MDf = "MfaDelete", _ME = "MetadataEntry", _MF = "MetricsFilter", _MFA = "MFA", _MFAD = "MFADelete", _MK = "MaxKeys", _MM = "MissingMeta", _MOS = "MpuObjectSize", _MP = "MaxParts", _MTC = "MetadataTableConfiguration", _MTCR = "MetadataTableConfigurationResult", _MTEC = "MetadataTableEncryptionConfiguration", _MU = "MultipartUpload", _MUL = "MultipartUploadList", _MUa = "MaxUploads", _Ma2 = "Marker", _Me2 = "Metrics", _Mes = "Message", _Mi = "Minutes", _Mo2 = "Mode", _N2 = "Name", _NC = "NotificationConfiguration", _NCF = "NotificationConfigurationFilter", _NCT = "NextContinuationToken", _ND = "NoncurrentDays", _NEKKAS = "NonEmptyKmsKeyArnString", _NF = "NotFound", _NKM = "NextKeyMarker", _NM2 = "NextMarker", _NNV = "NewerNoncurrentVersions", _NPNM = "NextPartNumberMarker", _NSA = "NoSuchAnnotation", _NSB = "NoSuchBucket", _NSK = "NoSuchKey", _NSU = "NoSuchUpload", _NUIM = "NextUploadIdMarker", _NVE = "NoncurrentVersionExpiration", _NVIM = "NextVersionIdMarker", _NVT = "NoncurrentVersionTransitions", _NVTL = "NoncurrentVersionTransitionList", _NVTo = "NoncurrentVersionTransition", _No = "Not", _O2 = "Owner", _OA = "ObjectAttributes", _OAIATE = "ObjectAlreadyInActiveTierError", _OC = "OwnershipControls", _OCR = "OwnershipControlsRule", _OCRw = "OwnershipControlsRules", _OE = "ObjectEncryption", _OF = "OptionalFields", _OI3 = "ObjectIdentifier", _OIL = "ObjectIdentifierList", _OIM = "ObjectIfMatch", _OL2 = "OutputLocation", _OLC = "ObjectLockConfiguration", _OLE = "ObjectLockEnabled", _OLEFB = "ObjectLockEnabledForBucket", _OLEH = "ObjectLockEventHold", _OLEHDD = "ObjectLockEventHoldDurationDays", _OLEHDY = "ObjectLockEventHoldDurationYears", _OLLH = "ObjectLockLegalHold", _OLLHS = "ObjectLockLegalHoldStatus", _OLM = "ObjectLockMode", _OLR = "ObjectLockRetention", _OLRUD = "ObjectLockRetainUntilDate", _OLRb = "ObjectLockRule", _OLb = "ObjectList", _ONIATE = "ObjectNotInActiveTierError", _OO2 = "ObjectOwnership", _OOA = "OptionalObjectAttributes", _OP2 = "ObjectParts", _OPb = "ObjectPart", _OS2 = "ObjectSize", _OSGT = "ObjectSizeGreaterThan", _OSLT = "ObjectSizeLessThan", _OSV = "OutputSchemaVersion", _OSu = "OutputSerialization", _OV = "ObjectVersion", _OVI = "ObjectVersionId", _OVL = "ObjectVersionList", _Ob = "Objects", _Obj = "Object", _Or2 = "Or", _P3 = "Prefix", _PABC = "PublicAccessBlockConfiguration", _PBA = "PutBucketAbac", _PBAC = "PutBucketAccelerateConfiguration", _PBACR = "PutBucketAccelerateConfigurationRequest", _PBACRu = "PutBucketAnalyticsConfigurationRequest", _PBACu = "PutBucketAnalyticsConfiguration", _PBAR = "PutBucketAbacRequest", _PBARu = "PutBucketAclRequest", _PBAu = "PutBucketAcl", _PBC = "PutBucketCors", _PBCR = "PutBucketCorsRequest", _PBE = "PutBucketEncryption", _PBER = "PutBucketEncryptionRequest", _PBIC = "PutBucketInventoryConfiguration", _PBICR = "PutBucketInventoryConfigurationRequest", _PBITC = "PutBucketIntelligentTieringConfiguration", _PBITCR = "PutBucketIntelligentTieringConfigurationRequest", _PBL = "PutBucketLogging", _PBLC = "PutBucketLifecycleConfiguration", _PBLCO = "PutBucketLifecycleConfigurationOutput", _PBLCR = "PutBucketLifecycleConfigurationRequest", _PBLR = "PutBucketLoggingRequest", _PBMC = "PutBucketMetricsConfiguration", _PBMCR = "PutBucketMetricsConfigurationRequest", _PBNC = "PutBucketNotificationConfiguration", _PBNCR = "PutBucketNotificationConfigurationRequest", _PBOC = "PutBucketOwnershipControls", _PBOCR = "PutBucketOwnershipControlsRequest", _PBP = "PutBucketPolicy", _PBPR = "PutBucketPolicyRequest", _PBR = "PutBucketReplication", _PBRP = "PutBucketRequestPayment", _PBRPR = "PutBucketRequestPaymentRequest", _PBRR = "PutBucketReplicationRequest", _PBT = "PutBucketTagging", _PBTR = "PutBucketTaggingRequest", _PBV = "PutBucketVersioning", _PBVR = "PutBucketVersioningRequest", _PBW = "PutBucketWebsite", _PBWR = "PutBucketWebsiteRequest", _PC3 = "PartsCount", _PDS2 = "PartitionDateSource", _PE = "ProgressEvent", _PI3 = "ParquetInput", _PL2 = "PartsList", _PN = "PartNumber", _PNM = "PartNumberMarker", _PO = "PutObject", _POA = "PutObjectAcl", _POAO = "PutObjectAclOutput", _POAOu = "PutObjectAnnotationOutput", _POAR = "PutObjectAclRequest", _POARu = "PutObjectAnnotationRequest", _POAu = "PutObjectAnnotation", _POLC = "PutObjectLockConfiguration", _POLCO = "PutObjectLockConfigurationOutput", _POLCR = "PutObjectLockConfigurationRequest", _POLH = "PutObjectLegalHold", _POLHO = "PutObjectLegalHoldOutput", _POLHR = "PutObjectLegalHoldRequest", _POO = "PutObjectOutput", _POR = "PutObjectRequest", _PORO = "PutObjectRetentionOutput", _PORR = "PutObjectRetentionRequest", _PORu = "PutObjectRetention", _POT = "PutObjectTagging", _POTO = "PutObjectTaggingOutput", _POTR = "PutObjectTaggingRequest", _PP2 = "PartitionedPrefix", _PPAB = "PutPublicAccessBlock", _PPABR = "PutPublicAccessBlockRequest", _PS = "PolicyStatus", _Pa2 = "Parts", _Par2 = "Part", _Parq = "Parquet", _Pay = "Payer", _Payl = "Payload", _Pe = "Permission", _Po = "Policy", _Pr3 = "Progress", _Pre2 = "Prefixes", _Pri = "Priority", _Pro2 = "Protocol", _Q2 = "Quiet", _QA2 = "QueueArn", _QC = "QuoteCharacter", _QCL = "QueueConfigurationList", _QCu = "QueueConfigurations", _QCue = "QueueConfiguration", _QEC = "QuoteEscapeCharacter", _QF = "QuoteFields", _Qu = "Queue", _R2 = "Role", _RART = "RedirectAllRequestsTo", _RC3 = "RequestCharged", _RCC = "ResponseCacheControl", _RCD = "ResponseContentDisposition", _RCE = "ResponseContentEncoding", _RCL = "ResponseContentLanguage", _RCT2 = "ResponseContentType", _RCe = "ReplicationConfiguration", _RD = "RecordDelimiter", _RE2 = "ResponseExpires", _RED = "RestoreExpiryDate", _REe = "RecordExpiration", _REec = "RecordsEvent", _RKKID = "ReplicaKmsKeyID", _RKPW = "ReplaceKeyPrefixWith", _RKW = "ReplaceKeyWith", _RM = "ReplicaModifications", _RO = "RenameObject", _ROO = "RenameObjectOutput", _ROOe = "RestoreObjectOutput", _ROP = "RestoreOutputPath", _ROR = "RenameObjectRequest", _RORe = "RestoreObjectRequest", _ROe = "RestoreObject", _RP2 = "RequestPayer", _RPB = "RestrictPublicBuckets", _RPC = "RequestPaymentConfiguration", _RPL = "ReplicationPrefixList", _RPe = "RequestProgress", _RR = "RoutingRules", _RRAO = "ReplicationRuleAndOperator", _RRF = "ReplicationRuleFilter", _RRNO = "ReplicationRuleNotOperator", _RROO = "ReplicationRuleOrOperator", _RRe = "ReplicationRule", _RRep = "ReplicationRules", _RReq = "RequestRoute", _RRes = "RestoreRequest", _RRo = "RoutingRule", _RS = "ReplicationStatus", _RSe = "RestoreStatus", _RSen = "RenameSource", _RT4 = "ReplicationTime", _RTV = "ReplicationTimeValue", _RTe2 = "RequestToken", _RUD = "RetainUntilDate", _Ra = "Range", _Re2 = "Restore", _Rec = "Records", _Red = "Redirect", _Ret = "Retention", _Ru2 = "Rules", _Rul = "Rule", _S3 = "Status", _SA = "StartAfter", _SAK2 = "SecretAccessKey", _SAs = "SseAlgorithm", _SB2 = "StreamingBlob", _SBD = "S3BucketDestination", _SC2 = "StorageClass", _SCA = "StorageClassAnalysis", _SCADE = "StorageClassAnalysisDataExport", _SCV = "SessionCredentialValue", _SCe = "SessionCredentials", _SCt2 = "StatusCode", _SDV = "SkipDestinationValidation", _SE = "StatsEvent", _SIM = "SourceIfMatch", _SIMS = "SourceIfModifiedSince", _SINM = "SourceIfNoneMatch", _SIUS = "SourceIfUnmodifiedSince", _SK = "SSE-KMS", _SKEO = "SseKmsEncryptedObjects", _SKF = "S3KeyFilter", _SKe = "S3Key", _SL2 = "S3Location", _SM = "SessionMode", _SOC2 = "SelectObjectContent", _SOCES = "SelectObjectContentEventStream", _SOCO = "SelectObjectContentOutput", _SOCR = "SelectObjectContentRequest", _SP2 = "SelectParameters", _SPi = "SimplePrefix", _SR2 = "ScanRange", _SS2 = "SSE-S3", _SSC2 = "SourceSelectionCriteria", _SSE = "ServerSideEncryption", _SSEA = "SSEAlgorithm", _SSEBD = "ServerSideEncryptionByDefault", _SSEC = "ServerSideEncryptionConfiguration", _SSECA = "SSECustomerAlgorithm", _SSECK = "SSECustomerKey", _SSECKMD = "SSECustomerKeyMD5", _SSEKMS = "SSEKMS", _SSEKMSE = "SSEKMSEncryption", _SSEKMSEC = "SSEKMSEncryptionContext", _SSEKMSKI = "SSEKMSKeyId", _SSER = "ServerSideEncryptionRule", _SSERe = "ServerSideEncryptionRules", _SSES = "SSES3", _ST3 = "SessionToken", _STD = "S3TablesDestination", _STDR = "S3TablesDestinationResult", _S_ = "S3", _Sc = "Schedule", _Si2 = "Size", _St2 = "Start", _Sta2 = "Stats", _Su = "Suffix", _T3 = "Tags", _TA = "TableArn", _TAo = "TopicArn", _TB = "TargetBucket", _TBA = "TableBucketArn", _TBT = "TableBucketType", _TC3 = "TagCount", _TCL = "TopicConfigurationList", _TCo = "TopicConfigurations", _TCop = "TopicConfiguration", _TD = "TaggingDirective", _TDMOS = "TransitionDefaultMinimumObjectSize", _TG = "TargetGrants", _TGa = "TargetGrant", _TL2 = "TieringList", _TLr = "TransitionList", _TMP = "TooManyParts", _TN = "TableName", _TNa = "TableNamespace", _TOKF = "TargetObjectKeyFormat", _TP = "TargetPrefix", _TPC = "TotalPartsCount", _TS2 = "TableStatus", _TSa = "TagSet", _Ta3 = "Tag", _Tag2 = "Tagging", _Ti = "Tier", _Tie = "Tierings", _Tier = "Tiering", _Tim = "Time", _To = "Token", _Top = "Topic", _Tr = "Transitions", _Tra = "Transition", _Ty = "Type", _U = "Uploads", _UBMATC = "UpdateBucketMetadataAnnotationTableConfiguration", _UBMATCR = "UpdateBucketMetadataAnnotationTableConfigurationRequest", _UBMITC = "UpdateBucketMetadataInventoryTableConfiguration", _UBMITCR = "UpdateBucketMetadataInventoryTableConfigurationRequest", _UBMJTC = "UpdateBucketMetadataJournalTableConfiguration", _UBMJTCR = "UpdateBucketMetadataJournalTableConfigurationRequest", _UI = "UploadId", _UIM = "UploadIdMarker", _UM = "UserMetadata", _UMT = "UnsupportedMediaType", _UOE = "UpdateObjectEncryption", _UOER = "UpdateObjectEncryptionRequest", _UOERp = "UpdateObjectEncryptionResponse", _UP = "UploadPart", _UPC = "UploadPartCopy", _UPCO = "UploadPartCopyOutput", _UPCR = "UploadPartCopyRequest", _UPO = "UploadPartOutput", _UPR = "UploadPartRequest", _URI = "URI", _USMRK = "UseSourceMultiRegionKey", _Up = "Upload", _V3 = "Value", _VC2 = "VersioningConfiguration", _VI = "VersionId", _VIM = "VersionIdMarker", _Ve = "Versions", _Ver = "Version", _WC = "WebsiteConfiguration", _WGOR = "WriteGetObjectResponse", _WGORR = "WriteGetObjectResponseRequest", _WOB = "WriteOffsetBytes", _WRL = "WebsiteRedirectLocation", _Y = "Years", _aN = "annotationName", _ap = "annotation-prefix", _ar = "accept-ranges", _br = "bucket-region", _c6 = "client", _ct = "continuation-token", _d2 = "delimiter", _e6 = "error", _eP = "eventPayload", _en = "endpoint", _et = "encoding-type", _fo = "fetch-owner", _h5 = "http", _hC = "httpChecksum", _hE6 = "httpError", _hH3 = "httpHeader", _hL = "hostLabel", _hP2 = "httpPayload", _hPH = "httpPrefixHeaders", _hQ3 = "httpQuery", _hi = "http://www.w3.org/2001/XMLSchema-instance", _i = "id", _iT3 = "idempotencyToken", _km = "key-marker", _m4 = "marker", _mar = "max-annotation-results", _mb = "max-buckets", _mdb = "max-directory-buckets", _mk = "max-keys", _mp = "max-parts", _mu = "max-uploads", _p = "prefix", _pN = "partNumber", _pnm = "part-number-marker", _rcc = "response-cache-control", _rcd = "response-content-disposition", _rce = "response-content-encoding", _rcl = "response-content-language", _rct = "response-content-type", _re = "response-expires", _s6 = "smithy.ts.sdk.synthetic.com.amazonaws.s3", _sa = "start-after", _st = "streaming", _uI = "uploadId", _uim = "upload-id-marker", _vI = "versionId", _vim = "version-id-marker", _x = "xsi", _xA = "xmlAttribute", _xF = "xmlFlattened", _xN2 = "xmlName", _xNm = "xmlNamespace", _xaa = "x-amz-acl", _xaad = "x-amz-abort-date", _xaapa = "x-amz-access-point-alias", _xaari = "x-amz-abort-rule-id", _xaas = "x-amz-archive-status", _xaba = "x-amz-bucket-arn", _xabgr = "x-amz-bypass-governance-retention", _xabln = "x-amz-bucket-location-name", _xablt = "x-amz-bucket-location-type", _xabn = "x-amz-bucket-namespace", _xabole = "x-amz-bucket-object-lock-enabled", _xabolt = "x-amz-bucket-object-lock-token", _xabr = "x-amz-bucket-region", _xaca = "x-amz-checksum-algorithm", _xacc = "x-amz-checksum-crc32", _xacc_ = "x-amz-checksum-crc32c", _xacc__ = "x-amz-checksum-crc64nvme", _xacm = "x-amz-checksum-md5", _xacm_ = "x-amz-checksum-mode", _xacrsba = "x-amz-confirm-remove-self-bucket-access", _xacs = "x-amz-checksum-sha1", _xacs_ = "x-amz-checksum-sha256", _xacs__ = "x-amz-checksum-sha512", _xacs___ = "x-amz-copy-source", _xacsim = "x-amz-copy-source-if-match", _xacsims = "x-amz-copy-source-if-modified-since", _xacsinm = "x-amz-copy-source-if-none-match", _xacsius = "x-amz-copy-source-if-unmodified-since", _xacsm = "x-amz-create-session-mode", _xacsr = "x-amz-copy-source-range", _xacssseca = "x-amz-copy-source-server-side-encryption-customer-algorithm", _xacssseck = "x-amz-copy-source-server-side-encryption-customer-key", _xacssseckM = "x-amz-copy-source-server-side-encryption-customer-key-MD5", _xacsvi = "x-amz-copy-source-version-id", _xact = "x-amz-checksum-type", _xact_ = "x-amz-client-token", _xacx = "x-amz-checksum-xxhash64", _xacx_ = "x-amz-checksum-xxhash3", _xacx__ = "x-amz-checksum-xxhash128", _xadm = "x-amz-delete-marker", _xae = "x-amz-expiration", _xaebo = "x-amz-expected-bucket-owner", _xafec = "x-amz-fwd-error-code", _xafem = "x-amz-fwd-error-message", _xafhCC = "x-amz-fwd-header-Cache-Control", _xafhCD = "x-amz-fwd-header-Content-Disposition", _xafhCE = "x-amz-fwd-header-Content-Encoding", _xafhCL = "x-amz-fwd-header-Content-Language", _xafhCR = "x-amz-fwd-header-Content-Range", _xafhCT = "x-amz-fwd-header-Content-Type", _xafhE = "x-amz-fwd-header-ETag", _xafhE_ = "x-amz-fwd-header-Expires", _xafhLM = "x-amz-fwd-header-Last-Modified", _xafhar = "x-amz-fwd-header-accept-ranges", _xafhxacc = "x-amz-fwd-header-x-amz-checksum-crc32", _xafhxacc_ = "x-amz-fwd-header-x-amz-checksum-crc32c", _xafhxacc__ = "x-amz-fwd-header-x-amz-checksum-crc64nvme", _xafhxacm = "x-amz-fwd-header-x-amz-checksum-md5", _xafhxacs = "x-amz-fwd-header-x-amz-checksum-sha1", _xafhxacs_ = "x-amz-fwd-header-x-amz-checksum-sha256", _xafhxacs__ = "x-amz-fwd-header-x-amz-checksum-sha512", _xafhxacx = "x-amz-fwd-header-x-amz-checksum-xxhash64", _xafhxacx_ = "x-amz-fwd-header-x-amz-checksum-xxhash3", _xafhxacx__ = "x-amz-fwd-header-x-amz-checksum-xxhash128", _xafhxadm = "x-amz-fwd-header-x-amz-delete-marker", _xafhxae = "x-amz-fwd-header-x-amz-expiration", _xafhxamm = "x-amz-fwd-header-x-amz-missing-meta", _xafhxampc = "x-amz-fwd-header-x-amz-mp-parts-count", _xafhxaollh = "x-amz-fwd-header-x-amz-object-lock-legal-hold", _xafhxaolm = "x-amz-fwd-header-x-amz-object-lock-mode", _xafhxaolrud = "x-amz-fwd-header-x-amz-object-lock-retain-until-date", _xafhxar = "x-amz-fwd-header-x-amz-restore", _xafhxarc = "x-amz-fwd-header-x-amz-request-charged", _xafhxars = "x-amz-fwd-header-x-amz-replication-status", _xafhxasc = "x-amz-fwd-header-x-amz-storage-class", _xafhxasse = "x-amz-fwd-header-x-amz-server-side-encryption", _xafhxasseakki = "x-amz-fwd-header-x-amz-server-side-encryption-aws-kms-key-id", _xafhxassebke = "x-amz-fwd-header-x-amz-server-side-encryption-bucket-key-enabled", _xafhxasseca = "x-amz-fwd-header-x-amz-server-side-encryption-customer-algorithm", _xafhxasseckM = "x-amz-fwd-header-x-amz-server-side-encryption-customer-key-MD5", _xafhxatc = "x-amz-fwd-header-x-amz-tagging-count", _xafhxavi = "x-amz-fwd-header-x-amz-version-id", _xafs = "x-amz-fwd-status", _xagfc = "x-amz-grant-full-control", _xagr = "x-amz-grant-read", _xagra = "x-amz-grant-read-acp", _xagw = "x-amz-grant-write", _xagwa = "x-amz-grant-write-acp", _xaimit = "x-amz-if-match-initiated-time", _xaimlmt = "x-amz-if-match-last-modified-time", _xaims = "x-amz-if-match-size", _xam = "x-amz-meta-", _xam_ = "x-amz-mfa", _xamd = "x-amz-metadata-directive", _xamm = "x-amz-missing-meta", _xamos = "x-amz-mp-object-size", _xamp = "x-amz-max-parts", _xampc = "x-amz-mp-parts-count", _xaoa = "x-amz-object-attributes", _xaoad = "x-amz-object-annotation-directive", _xaoim = "x-amz-object-if-match", _xaoleh = "x-amz-object-lock-event-hold", _xaolehdd = "x-amz-object-lock-event-hold-duration-days", _xaolehdy = "x-amz-object-lock-event-hold-duration-years", _xaollh = "x-amz-object-lock-legal-hold", _xaolm = "x-amz-object-lock-mode", _xaolrud = "x-amz-object-lock-retain-until-date", _xaoo = "x-amz-object-ownership", _xaooa = "x-amz-optional-object-attributes", _xaos = "x-amz-object-size", _xaovi = "x-amz-object-version-id", _xapnm = "x-amz-part-number-marker", _xar = "x-amz-restore", _xarc = "x-amz-request-charged", _xarop = "x-amz-restore-output-path", _xarp = "x-amz-request-payer", _xarr = "x-amz-request-route", _xars = "x-amz-replication-status", _xars_ = "x-amz-rename-source", _xarsim = "x-amz-rename-source-if-match", _xarsims = "x-amz-rename-source-if-modified-since", _xarsinm = "x-amz-rename-source-if-none-match", _xarsius = "x-amz-rename-source-if-unmodified-since", _xart = "x-amz-request-token", _xasc = "x-amz-storage-class", _xasca = "x-amz-sdk-checksum-algorithm", _xasdv = "x-amz-skip-destination-validation", _xasebo = "x-amz-source-expected-bucket-owner", _xasse = "x-amz-server-side-encryption", _xasseakki = "x-amz-server-side-encryption-aws-kms-key-id", _xassebke = "x-amz-server-side-encryption-bucket-key-enabled", _xassec = "x-amz-server-side-encryption-context", _xasseca = "x-amz-server-side-encryption-customer-algorithm", _xasseck = "x-amz-server-side-encryption-customer-key", _xasseckM = "x-amz-server-side-encryption-customer-key-MD5", _xat = "x-amz-tagging", _xatc = "x-amz-tagging-count", _xatd = "x-amz-tagging-directive", _xatdmos = "x-amz-transition-default-minimum-object-size", _xavi = "x-amz-version-id", _xawob = "x-amz-write-offset-bytes", _xawrl = "x-amz-website-redirect-location", _xs = "xsi:type", n06 = "com.amazonaws.s3", _s_registry6 = new TypeRegistry(_s6), S3ServiceException$ = [-3, _s6, "S3ServiceException", 0, [], []];
+_s_registry6.registerError(S3ServiceException$, S3ServiceException);
+var n0_registry6 = new TypeRegistry(n06), AccessDenied$2 = [
+  -3,
+  n06,
+  _AD2,
+  { [_e6]: _c6, [_hE6]: 403 },
+  [],
+  []
+];
+n0_registry6.registerError(AccessDenied$2, AccessDenied2);
+var AnnotationLimitExceeded$ = [
+  -3,
+  n06,
+  _ALE,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(AnnotationLimitExceeded$, AnnotationLimitExceeded);
+var AnnotationNameTooLong$ = [
+  -3,
+  n06,
+  _ANTL,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(AnnotationNameTooLong$, AnnotationNameTooLong);
+var BucketAlreadyExists$ = [
+  -3,
+  n06,
+  _BAE,
+  { [_e6]: _c6, [_hE6]: 409 },
+  [],
+  []
+];
+n0_registry6.registerError(BucketAlreadyExists$, BucketAlreadyExists);
+var BucketAlreadyOwnedByYou$ = [
+  -3,
+  n06,
+  _BAOBY,
+  { [_e6]: _c6, [_hE6]: 409 },
+  [],
+  []
+];
+n0_registry6.registerError(BucketAlreadyOwnedByYou$, BucketAlreadyOwnedByYou);
+var EncryptionTypeMismatch$ = [
+  -3,
+  n06,
+  _ETM,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(EncryptionTypeMismatch$, EncryptionTypeMismatch);
+var IdempotencyParameterMismatch$ = [
+  -3,
+  n06,
+  _IPM,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(IdempotencyParameterMismatch$, IdempotencyParameterMismatch);
+var InvalidAnnotationName$ = [
+  -3,
+  n06,
+  _IAN,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(InvalidAnnotationName$, InvalidAnnotationName);
+var InvalidObjectState$ = [
+  -3,
+  n06,
+  _IOS,
+  { [_e6]: _c6, [_hE6]: 403 },
+  [_SC2, _AT3],
+  [0, 0]
+];
+n0_registry6.registerError(InvalidObjectState$, InvalidObjectState);
+var InvalidPrefix$ = [
+  -3,
+  n06,
+  _IP2,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(InvalidPrefix$, InvalidPrefix);
+var InvalidRequest$ = [
+  -3,
+  n06,
+  _IR,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(InvalidRequest$, InvalidRequest);
+var InvalidWriteOffset$ = [
+  -3,
+  n06,
+  _IWO,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(InvalidWriteOffset$, InvalidWriteOffset);
+var NoSuchAnnotation$ = [
+  -3,
+  n06,
+  _NSA,
+  { [_e6]: _c6, [_hE6]: 404 },
+  [],
+  []
+];
+n0_registry6.registerError(NoSuchAnnotation$, NoSuchAnnotation);
+var NoSuchBucket$ = [
+  -3,
+  n06,
+  _NSB,
+  { [_e6]: _c6, [_hE6]: 404 },
+  [],
+  []
+];
+n0_registry6.registerError(NoSuchBucket$, NoSuchBucket);
+var NoSuchKey$ = [
+  -3,
+  n06,
+  _NSK,
+  { [_e6]: _c6, [_hE6]: 404 },
+  [],
+  []
+];
+n0_registry6.registerError(NoSuchKey$, NoSuchKey);
+var NoSuchUpload$ = [
+  -3,
+  n06,
+  _NSU,
+  { [_e6]: _c6, [_hE6]: 404 },
+  [],
+  []
+];
+n0_registry6.registerError(NoSuchUpload$, NoSuchUpload);
+var NotFound$ = [
+  -3,
+  n06,
+  _NF,
+  { [_e6]: _c6 },
+  [],
+  []
+];
+n0_registry6.registerError(NotFound$, NotFound);
+var ObjectAlreadyInActiveTierError$ = [
+  -3,
+  n06,
+  _OAIATE,
+  { [_e6]: _c6, [_hE6]: 403 },
+  [],
+  []
+];
+n0_registry6.registerError(ObjectAlreadyInActiveTierError$, ObjectAlreadyInActiveTierError);
+var ObjectNotInActiveTierError$ = [
+  -3,
+  n06,
+  _ONIATE,
+  { [_e6]: _c6, [_hE6]: 403 },
+  [],
+  []
+];
+n0_registry6.registerError(ObjectNotInActiveTierError$, ObjectNotInActiveTierError);
+var TooManyParts$ = [
+  -3,
+  n06,
+  _TMP,
+  { [_e6]: _c6, [_hE6]: 400 },
+  [],
+  []
+];
+n0_registry6.registerError(TooManyParts$, TooManyParts);
+var UnsupportedMediaType$ = [
+  -3,
+  n06,
+  _UMT,
+  { [_e6]: _c6, [_hE6]: 415 },
+  [],
+  []
+];
+n0_registry6.registerError(UnsupportedMediaType$, UnsupportedMediaType);
+var errorTypeRegistries6 = [
+  _s_registry6,
+  n0_registry6
+], CopySourceSSECustomerKey = [0, n06, _CSSSECK, 8, 0], NonEmptyKmsKeyArnString = [0, n06, _NEKKAS, 8, 0], SessionCredentialValue = [0, n06, _SCV, 8, 0], SSECustomerKey = [0, n06, _SSECK, 8, 0], SSEKMSEncryptionContext = [0, n06, _SSEKMSEC, 8, 0], SSEKMSKeyId = [0, n06, _SSEKMSKI, 8, 0], StreamingBlob = [0, n06, _SB2, { [_st]: 1 }, 42], AbacStatus$ = [
+  3,
+  n06,
+  _AS,
+  0,
+  [_S3],
+  [0]
+], AbortIncompleteMultipartUpload$ = [
+  3,
+  n06,
+  _AIMU,
+  0,
+  [_DAI],
+  [1]
+], AbortMultipartUploadOutput$ = [
+  3,
+  n06,
+  _AMUO,
+  0,
+  [_RC3, _VI],
+  [[0, { [_hH3]: _xarc }], [0, { [_hH3]: _xavi }]]
+], AbortMultipartUploadRequest$ = [
+  3,
+  n06,
+  _AMUR,
+  0,
+  [_B2, _K3, _UI, _RP2, _EBO, _IMIT],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _uI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [6, { [_hH3]: _xaimit }]],
+  3
+], AccelerateConfiguration$ = [
+  3,
+  n06,
+  _AC,
+  0,
+  [_S3],
+  [0]
+], AccessControlPolicy$ = [
+  3,
+  n06,
+  _ACP,
+  0,
+  [_G, _O2],
+  [[() => Grants, { [_xN2]: _ACL }], () => Owner$]
+], AccessControlTranslation$ = [
+  3,
+  n06,
+  _ACT,
+  0,
+  [_O2],
+  [0],
+  1
+], AnalyticsAndOperator$ = [
+  3,
+  n06,
+  _AAO,
+  0,
+  [_P3, _T3],
+  [0, [() => TagSet, { [_xF]: 1, [_xN2]: _Ta3 }]]
+], AnalyticsConfiguration$ = [
+  3,
+  n06,
+  _ACn,
+  0,
+  [_I3, _SCA, _F2],
+  [0, () => StorageClassAnalysis$, [() => AnalyticsFilter$, 0]],
+  2
+], AnalyticsExportDestination$ = [
+  3,
+  n06,
+  _AED,
+  0,
+  [_SBD],
+  [() => AnalyticsS3BucketDestination$],
+  1
+], AnalyticsS3BucketDestination$ = [
+  3,
+  n06,
+  _ASBD,
+  0,
+  [_Fo2, _B2, _BAI, _P3],
+  [0, 0, 0, 0],
+  2
+], AnnotationEntry$ = [
+  3,
+  n06,
+  _AE,
+  0,
+  [_AN, _LM, _Si2, _ET2, _CA3, _RS],
+  [0, 4, 1, 0, [64, { [_xF]: 1 }], 0],
+  3
+], AnnotationTableConfiguration$ = [
+  3,
+  n06,
+  _ATC,
+  0,
+  [_CS3, _EC2, _R2],
+  [0, () => MetadataTableEncryptionConfiguration$, 0],
+  1
+], AnnotationTableConfigurationResult$ = [
+  3,
+  n06,
+  _ATCR,
+  0,
+  [_CS3, _TS2, _E4, _TN, _TA, _R2],
+  [0, 0, () => ErrorDetails$, 0, 0, 0],
+  1
+], AnnotationTableConfigurationUpdates$ = [
+  3,
+  n06,
+  _ATCU,
+  0,
+  [_CS3, _EC2, _R2],
+  [0, () => MetadataTableEncryptionConfiguration$, 0],
+  1
+], BlockedEncryptionTypes$ = [
+  3,
+  n06,
+  _BET,
+  0,
+  [_ETn],
+  [[() => EncryptionTypeList, { [_xF]: 1 }]]
+], Bucket$ = [
+  3,
+  n06,
+  _B2,
+  0,
+  [_N2, _CD2, _BR, _BA],
+  [0, 4, 0, 0]
+], BucketInfo$ = [
+  3,
+  n06,
+  _BI,
+  0,
+  [_DR2, _Ty],
+  [0, 0]
+], BucketLifecycleConfiguration$ = [
+  3,
+  n06,
+  _BLC,
+  0,
+  [_Ru2],
+  [[() => LifecycleRules, { [_xF]: 1, [_xN2]: _Rul }]],
+  1
+], BucketLoggingStatus$ = [
+  3,
+  n06,
+  _BLS,
+  0,
+  [_LE],
+  [[() => LoggingEnabled$, 0]]
+], Checksum$ = [
+  3,
+  n06,
+  _C3,
+  0,
+  [_CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3],
+  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+], CommonPrefix$ = [
+  3,
+  n06,
+  _CP2,
+  0,
+  [_P3],
+  [0]
+], CompletedMultipartUpload$ = [
+  3,
+  n06,
+  _CMU,
+  0,
+  [_Pa2],
+  [[() => CompletedPartList, { [_xF]: 1, [_xN2]: _Par2 }]]
+], CompletedPart$ = [
+  3,
+  n06,
+  _CPo2,
+  0,
+  [_ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _PN],
+  [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+], CompleteMultipartUploadOutput$ = [
+  3,
+  n06,
+  _CMUO,
+  { [_xN2]: _CMUR },
+  [_L2, _B2, _K3, _Ex, _ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _SSE, _VI, _SSEKMSKI, _BKE, _RC3],
+  [0, 0, 0, [0, { [_hH3]: _xae }], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xavi }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarc }]]
+], CompleteMultipartUploadRequest$ = [
+  3,
+  n06,
+  _CMURo,
+  0,
+  [_B2, _K3, _UI, _MU, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _MOS, _RP2, _EBO, _IM2, _INM, _SSECA, _SSECK, _SSECKMD],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _uI }], [() => CompletedMultipartUpload$, { [_hP2]: 1, [_xN2]: _CMUo }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xact }], [1, { [_hH3]: _xamos }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _IM_2 }], [0, { [_hH3]: _INM_ }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }]],
+  3
+], Condition$ = [
+  3,
+  n06,
+  _Co2,
+  0,
+  [_HECRE, _KPE],
+  [0, 0]
+], ContinuationEvent$ = [
+  3,
+  n06,
+  _CE,
+  0,
+  [],
+  []
+], CopyObjectOutput$ = [
+  3,
+  n06,
+  _COO,
+  0,
+  [_COR, _Ex, _CSVI, _VI, _SSE, _SSECA, _SSECKMD, _SSEKMSKI, _SSEKMSEC, _BKE, _RC3],
+  [[() => CopyObjectResult$, 16], [0, { [_hH3]: _xae }], [0, { [_hH3]: _xacsvi }], [0, { [_hH3]: _xavi }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarc }]]
+], CopyObjectRequest$ = [
+  3,
+  n06,
+  _CORo,
+  0,
+  [_B2, _CSo, _K3, _ACL_, _CC2, _CA3, _CDo, _CEo, _CL, _CTo2, _CSIM, _CSIMS, _CSINM, _CSIUS, _Exp, _GFC, _GR2, _GRACP, _GWACP, _IM2, _INM, _M2, _MD, _TD, _ADn, _SSE, _SC2, _WRL, _SSECA, _SSECK, _SSECKMD, _SSEKMSKI, _SSEKMSEC, _BKE, _CSSSECA, _CSSSECK, _CSSSECKMD, _RP2, _Tag2, _OLM, _OLRUD, _OLLHS, _OLEH, _OLEHDD, _OLEHDY, _EBO, _ESBO],
+  [[0, 1], [0, { [_hH3]: _xacs___ }], [0, 1], [0, { [_hH3]: _xaa }], [0, { [_hH3]: _CC_ }], [0, { [_hH3]: _xaca }], [0, { [_hH3]: _CD_ }], [0, { [_hH3]: _CE_ }], [0, { [_hH3]: _CL_ }], [0, { [_hH3]: _CT_2 }], [0, { [_hH3]: _xacsim }], [4, { [_hH3]: _xacsims }], [0, { [_hH3]: _xacsinm }], [4, { [_hH3]: _xacsius }], [4, { [_hH3]: _Exp }], [0, { [_hH3]: _xagfc }], [0, { [_hH3]: _xagr }], [0, { [_hH3]: _xagra }], [0, { [_hH3]: _xagwa }], [0, { [_hH3]: _IM_2 }], [0, { [_hH3]: _INM_ }], [128, { [_hPH]: _xam }], [0, { [_hH3]: _xamd }], [0, { [_hH3]: _xatd }], [0, { [_hH3]: _xaoad }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xasc }], [0, { [_hH3]: _xawrl }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xacssseca }], [() => CopySourceSSECustomerKey, { [_hH3]: _xacssseck }], [0, { [_hH3]: _xacssseckM }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xat }], [0, { [_hH3]: _xaolm }], [5, { [_hH3]: _xaolrud }], [0, { [_hH3]: _xaollh }], [0, { [_hH3]: _xaoleh }], [1, { [_hH3]: _xaolehdd }], [1, { [_hH3]: _xaolehdy }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xasebo }]],
+  3
+], CopyObjectResult$ = [
+  3,
+  n06,
+  _COR,
+  0,
+  [_ET2, _LM, _CT3, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe],
+  [0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+], CopyPartResult$ = [
+  3,
+  n06,
+  _CPR,
+  0,
+  [_ET2, _LM, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe],
+  [0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+], CORSConfiguration$ = [
+  3,
+  n06,
+  _CORSC,
+  0,
+  [_CORSR],
+  [[() => CORSRules, { [_xF]: 1, [_xN2]: _CORSRu }]],
+  1
+], CORSRule$ = [
+  3,
+  n06,
+  _CORSRu,
+  0,
+  [_AM2, _AO, _ID2, _AH, _EH, _MAS],
+  [[64, { [_xF]: 1, [_xN2]: _AMl }], [64, { [_xF]: 1, [_xN2]: _AOl }], 0, [64, { [_xF]: 1, [_xN2]: _AHl }], [64, { [_xF]: 1, [_xN2]: _EHx }], 1],
+  2
+], CreateBucketConfiguration$ = [
+  3,
+  n06,
+  _CBC,
+  0,
+  [_LC2, _L2, _B2, _T3],
+  [0, () => LocationInfo$, () => BucketInfo$, [() => TagSet, 0]]
+], CreateBucketMetadataConfigurationRequest$ = [
+  3,
+  n06,
+  _CBMCR,
+  0,
+  [_B2, _MC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => MetadataConfiguration$, { [_hP2]: 1, [_xN2]: _MC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], CreateBucketMetadataTableConfigurationRequest$ = [
+  3,
+  n06,
+  _CBMTCR,
+  0,
+  [_B2, _MTC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => MetadataTableConfiguration$, { [_hP2]: 1, [_xN2]: _MTC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], CreateBucketOutput$ = [
+  3,
+  n06,
+  _CBO,
+  0,
+  [_L2, _BA],
+  [[0, { [_hH3]: _L2 }], [0, { [_hH3]: _xaba }]]
+], CreateBucketRequest$ = [
+  3,
+  n06,
+  _CBR,
+  0,
+  [_B2, _ACL_, _CBC, _GFC, _GR2, _GRACP, _GW, _GWACP, _OLEFB, _OO2, _BN],
+  [[0, 1], [0, { [_hH3]: _xaa }], [() => CreateBucketConfiguration$, { [_hP2]: 1, [_xN2]: _CBC }], [0, { [_hH3]: _xagfc }], [0, { [_hH3]: _xagr }], [0, { [_hH3]: _xagra }], [0, { [_hH3]: _xagw }], [0, { [_hH3]: _xagwa }], [2, { [_hH3]: _xabole }], [0, { [_hH3]: _xaoo }], [0, { [_hH3]: _xabn }]],
+  1
+], CreateMultipartUploadOutput$ = [
+  3,
+  n06,
+  _CMUOr,
+  { [_xN2]: _IMUR },
+  [_ADb, _ARI2, _B2, _K3, _UI, _SSE, _SSECA, _SSECKMD, _SSEKMSKI, _SSEKMSEC, _BKE, _RC3, _CA3, _CT3, _VI],
+  [[4, { [_hH3]: _xaad }], [0, { [_hH3]: _xaari }], [0, { [_xN2]: _B2 }], 0, 0, [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarc }], [0, { [_hH3]: _xaca }], [0, { [_hH3]: _xact }], [0, { [_hH3]: _xavi }]]
+], CreateMultipartUploadRequest$ = [
+  3,
+  n06,
+  _CMURr,
+  0,
+  [_B2, _K3, _ACL_, _CC2, _CDo, _CEo, _CL, _CTo2, _Exp, _GFC, _GR2, _GRACP, _GWACP, _M2, _SSE, _SC2, _WRL, _SSECA, _SSECK, _SSECKMD, _SSEKMSKI, _SSEKMSEC, _BKE, _RP2, _Tag2, _OLM, _OLRUD, _OLLHS, _OLEH, _OLEHDD, _OLEHDY, _EBO, _CA3, _CT3],
+  [[0, 1], [0, 1], [0, { [_hH3]: _xaa }], [0, { [_hH3]: _CC_ }], [0, { [_hH3]: _CD_ }], [0, { [_hH3]: _CE_ }], [0, { [_hH3]: _CL_ }], [0, { [_hH3]: _CT_2 }], [4, { [_hH3]: _Exp }], [0, { [_hH3]: _xagfc }], [0, { [_hH3]: _xagr }], [0, { [_hH3]: _xagra }], [0, { [_hH3]: _xagwa }], [128, { [_hPH]: _xam }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xasc }], [0, { [_hH3]: _xawrl }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xat }], [0, { [_hH3]: _xaolm }], [5, { [_hH3]: _xaolrud }], [0, { [_hH3]: _xaollh }], [0, { [_hH3]: _xaoleh }], [1, { [_hH3]: _xaolehdd }], [1, { [_hH3]: _xaolehdy }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xaca }], [0, { [_hH3]: _xact }]],
+  2
+], CreateSessionOutput$ = [
+  3,
+  n06,
+  _CSO,
+  { [_xN2]: _CSR },
+  [_Cr, _SSE, _SSEKMSKI, _SSEKMSEC, _BKE],
+  [[() => SessionCredentials$, { [_xN2]: _Cr }], [0, { [_hH3]: _xasse }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }]],
+  1
+], CreateSessionRequest$ = [
+  3,
+  n06,
+  _CSRr,
+  0,
+  [_B2, _SM, _SSE, _SSEKMSKI, _SSEKMSEC, _BKE],
+  [[0, 1], [0, { [_hH3]: _xacsm }], [0, { [_hH3]: _xasse }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }]],
+  1
+], CSVInput$ = [
+  3,
+  n06,
+  _CSVIn,
+  0,
+  [_FHI, _Com, _QEC, _RD, _FD, _QC, _AQRD],
+  [0, 0, 0, 0, 0, 0, 2]
+], CSVOutput$ = [
+  3,
+  n06,
+  _CSVO,
+  0,
+  [_QF, _QEC, _RD, _FD, _QC],
+  [0, 0, 0, 0, 0]
+], DefaultRetention$ = [
+  3,
+  n06,
+  _DRe,
+  0,
+  [_Mo2, _D2, _Y, _DEH],
+  [0, 1, 1, () => EventHoldDuration$]
+], Delete$ = [
+  3,
+  n06,
+  _De2,
+  0,
+  [_Ob, _Q2],
+  [[() => ObjectIdentifierList, { [_xF]: 1, [_xN2]: _Obj }], 2],
+  1
+], DeleteBucketAnalyticsConfigurationRequest$ = [
+  3,
+  n06,
+  _DBACR,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], DeleteBucketCorsRequest$ = [
+  3,
+  n06,
+  _DBCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketEncryptionRequest$ = [
+  3,
+  n06,
+  _DBER,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketIntelligentTieringConfigurationRequest$ = [
+  3,
+  n06,
+  _DBITCR,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], DeleteBucketInventoryConfigurationRequest$ = [
+  3,
+  n06,
+  _DBICR,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], DeleteBucketLifecycleRequest$ = [
+  3,
+  n06,
+  _DBLR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketMetadataConfigurationRequest$ = [
+  3,
+  n06,
+  _DBMCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketMetadataTableConfigurationRequest$ = [
+  3,
+  n06,
+  _DBMTCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketMetricsConfigurationRequest$ = [
+  3,
+  n06,
+  _DBMCRe,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], DeleteBucketOwnershipControlsRequest$ = [
+  3,
+  n06,
+  _DBOCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketPolicyRequest$ = [
+  3,
+  n06,
+  _DBPR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketReplicationRequest$ = [
+  3,
+  n06,
+  _DBRR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketRequest$ = [
+  3,
+  n06,
+  _DBR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketTaggingRequest$ = [
+  3,
+  n06,
+  _DBTR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeleteBucketWebsiteRequest$ = [
+  3,
+  n06,
+  _DBWR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], DeletedObject$ = [
+  3,
+  n06,
+  _DO,
+  0,
+  [_K3, _VI, _DM, _DMVI],
+  [0, 0, 2, 0]
+], DeleteMarkerEntry$ = [
+  3,
+  n06,
+  _DME,
+  0,
+  [_O2, _K3, _VI, _IL2, _LM],
+  [() => Owner$, 0, 0, 2, 4]
+], DeleteMarkerReplication$ = [
+  3,
+  n06,
+  _DMR,
+  0,
+  [_S3],
+  [0]
+], DeleteObjectAnnotationOutput$ = [
+  3,
+  n06,
+  _DOAO,
+  0,
+  [_OVI, _RC3],
+  [[0, { [_hH3]: _xaovi }], [0, { [_hH3]: _xarc }]]
+], DeleteObjectAnnotationRequest$ = [
+  3,
+  n06,
+  _DOAR,
+  0,
+  [_B2, _K3, _AN, _VI, _RP2, _EBO, _OIM],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _aN }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xaoim }]],
+  3
+], DeleteObjectOutput$ = [
+  3,
+  n06,
+  _DOO,
+  0,
+  [_DM, _VI, _RC3],
+  [[2, { [_hH3]: _xadm }], [0, { [_hH3]: _xavi }], [0, { [_hH3]: _xarc }]]
+], DeleteObjectRequest$ = [
+  3,
+  n06,
+  _DOR,
+  0,
+  [_B2, _K3, _MFA, _VI, _RP2, _BGR, _EBO, _IM2, _IMLMT, _IMS],
+  [[0, 1], [0, 1], [0, { [_hH3]: _xam_ }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [2, { [_hH3]: _xabgr }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _IM_2 }], [6, { [_hH3]: _xaimlmt }], [1, { [_hH3]: _xaims }]],
+  2
+], DeleteObjectsOutput$ = [
+  3,
+  n06,
+  _DOOe,
+  { [_xN2]: _DRel },
+  [_Del, _RC3, _Er],
+  [[() => DeletedObjects, { [_xF]: 1 }], [0, { [_hH3]: _xarc }], [() => Errors, { [_xF]: 1, [_xN2]: _E4 }]]
+], DeleteObjectsRequest$ = [
+  3,
+  n06,
+  _DORe,
+  0,
+  [_B2, _De2, _MFA, _RP2, _BGR, _EBO, _CA3],
+  [[0, 1], [() => Delete$, { [_hP2]: 1, [_xN2]: _De2 }], [0, { [_hH3]: _xam_ }], [0, { [_hH3]: _xarp }], [2, { [_hH3]: _xabgr }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xasca }]],
+  2
+], DeleteObjectTaggingOutput$ = [
+  3,
+  n06,
+  _DOTO,
+  0,
+  [_VI],
+  [[0, { [_hH3]: _xavi }]]
+], DeleteObjectTaggingRequest$ = [
+  3,
+  n06,
+  _DOTR,
+  0,
+  [_B2, _K3, _VI, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xaebo }]],
+  2
+], DeletePublicAccessBlockRequest$ = [
+  3,
+  n06,
+  _DPABR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], Destination$ = [
+  3,
+  n06,
+  _Des,
+  0,
+  [_B2, _A3, _SC2, _ACT, _EC2, _RT4, _Me2],
+  [0, 0, 0, () => AccessControlTranslation$, () => EncryptionConfiguration$, () => ReplicationTime$, () => Metrics$],
+  1
+], DestinationResult$ = [
+  3,
+  n06,
+  _DRes,
+  0,
+  [_TBT, _TBA, _TNa],
+  [0, 0, 0]
+], Encryption$ = [
+  3,
+  n06,
+  _En,
+  0,
+  [_ETn, _KMSKI, _KMSC],
+  [0, [() => SSEKMSKeyId, 0], 0],
+  1
+], EncryptionConfiguration$ = [
+  3,
+  n06,
+  _EC2,
+  0,
+  [_RKKID, _USMRK],
+  [0, () => UseSourceMultiRegionKey$]
+], EndEvent$ = [
+  3,
+  n06,
+  _EE2,
+  0,
+  [],
+  []
+], _Error$ = [
+  3,
+  n06,
+  _E4,
+  0,
+  [_K3, _VI, _Cod, _Mes],
+  [0, 0, 0, 0]
+], ErrorDetails$ = [
+  3,
+  n06,
+  _ED,
+  0,
+  [_ECr, _EM],
+  [0, 0]
+], ErrorDocument$ = [
+  3,
+  n06,
+  _EDr,
+  0,
+  [_K3],
+  [0],
+  1
+], EventBridgeConfiguration$ = [
+  3,
+  n06,
+  _EBC,
+  0,
+  [],
+  []
+], EventHoldDuration$ = [
+  3,
+  n06,
+  _EHD,
+  0,
+  [_D2, _Y],
+  [1, 1]
+], ExistingObjectReplication$ = [
+  3,
+  n06,
+  _EOR,
+  0,
+  [_S3],
+  [0],
+  1
+], FilterRule$ = [
+  3,
+  n06,
+  _FR,
+  0,
+  [_N2, _V3],
+  [0, 0]
+], GetBucketAbacOutput$ = [
+  3,
+  n06,
+  _GBAO,
+  0,
+  [_AS],
+  [[() => AbacStatus$, 16]]
+], GetBucketAbacRequest$ = [
+  3,
+  n06,
+  _GBAR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketAccelerateConfigurationOutput$ = [
+  3,
+  n06,
+  _GBACO,
+  { [_xN2]: _AC },
+  [_S3, _RC3],
+  [0, [0, { [_hH3]: _xarc }]]
+], GetBucketAccelerateConfigurationRequest$ = [
+  3,
+  n06,
+  _GBACR,
+  0,
+  [_B2, _EBO, _RP2],
+  [[0, 1], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xarp }]],
+  1
+], GetBucketAclOutput$ = [
+  3,
+  n06,
+  _GBAOe,
+  { [_xN2]: _ACP },
+  [_O2, _G],
+  [() => Owner$, [() => Grants, { [_xN2]: _ACL }]]
+], GetBucketAclRequest$ = [
+  3,
+  n06,
+  _GBARe,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketAnalyticsConfigurationOutput$ = [
+  3,
+  n06,
+  _GBACOe,
+  0,
+  [_ACn],
+  [[() => AnalyticsConfiguration$, 16]]
+], GetBucketAnalyticsConfigurationRequest$ = [
+  3,
+  n06,
+  _GBACRe,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetBucketCorsOutput$ = [
+  3,
+  n06,
+  _GBCO,
+  { [_xN2]: _CORSC },
+  [_CORSR],
+  [[() => CORSRules, { [_xF]: 1, [_xN2]: _CORSRu }]]
+], GetBucketCorsRequest$ = [
+  3,
+  n06,
+  _GBCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketEncryptionOutput$ = [
+  3,
+  n06,
+  _GBEO,
+  0,
+  [_SSEC],
+  [[() => ServerSideEncryptionConfiguration$, 16]]
+], GetBucketEncryptionRequest$ = [
+  3,
+  n06,
+  _GBER,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketIntelligentTieringConfigurationOutput$ = [
+  3,
+  n06,
+  _GBITCO,
+  0,
+  [_ITC],
+  [[() => IntelligentTieringConfiguration$, 16]]
+], GetBucketIntelligentTieringConfigurationRequest$ = [
+  3,
+  n06,
+  _GBITCR,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetBucketInventoryConfigurationOutput$ = [
+  3,
+  n06,
+  _GBICO,
+  0,
+  [_IC2],
+  [[() => InventoryConfiguration$, 16]]
+], GetBucketInventoryConfigurationRequest$ = [
+  3,
+  n06,
+  _GBICR,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetBucketLifecycleConfigurationOutput$ = [
+  3,
+  n06,
+  _GBLCO,
+  { [_xN2]: _LCi },
+  [_Ru2, _TDMOS],
+  [[() => LifecycleRules, { [_xF]: 1, [_xN2]: _Rul }], [0, { [_hH3]: _xatdmos }]]
+], GetBucketLifecycleConfigurationRequest$ = [
+  3,
+  n06,
+  _GBLCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketLocationOutput$ = [
+  3,
+  n06,
+  _GBLO,
+  { [_xN2]: _LC2 },
+  [_LC2],
+  [0]
+], GetBucketLocationRequest$ = [
+  3,
+  n06,
+  _GBLR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketLoggingOutput$ = [
+  3,
+  n06,
+  _GBLOe,
+  { [_xN2]: _BLS },
+  [_LE],
+  [[() => LoggingEnabled$, 0]]
+], GetBucketLoggingRequest$ = [
+  3,
+  n06,
+  _GBLRe,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketMetadataConfigurationOutput$ = [
+  3,
+  n06,
+  _GBMCO,
+  0,
+  [_GBMCR],
+  [[() => GetBucketMetadataConfigurationResult$, 16]]
+], GetBucketMetadataConfigurationRequest$ = [
+  3,
+  n06,
+  _GBMCRe,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketMetadataConfigurationResult$ = [
+  3,
+  n06,
+  _GBMCR,
+  0,
+  [_MCR2],
+  [() => MetadataConfigurationResult$],
+  1
+], GetBucketMetadataTableConfigurationOutput$ = [
+  3,
+  n06,
+  _GBMTCO,
+  0,
+  [_GBMTCR],
+  [[() => GetBucketMetadataTableConfigurationResult$, 16]]
+], GetBucketMetadataTableConfigurationRequest$ = [
+  3,
+  n06,
+  _GBMTCRe,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketMetadataTableConfigurationResult$ = [
+  3,
+  n06,
+  _GBMTCR,
+  0,
+  [_MTCR, _S3, _E4],
+  [() => MetadataTableConfigurationResult$, 0, () => ErrorDetails$],
+  2
+], GetBucketMetricsConfigurationOutput$ = [
+  3,
+  n06,
+  _GBMCOe,
+  0,
+  [_MCe],
+  [[() => MetricsConfiguration$, 16]]
+], GetBucketMetricsConfigurationRequest$ = [
+  3,
+  n06,
+  _GBMCRet,
+  0,
+  [_B2, _I3, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetBucketNotificationConfigurationRequest$ = [
+  3,
+  n06,
+  _GBNCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketOwnershipControlsOutput$ = [
+  3,
+  n06,
+  _GBOCO,
+  0,
+  [_OC],
+  [[() => OwnershipControls$, 16]]
+], GetBucketOwnershipControlsRequest$ = [
+  3,
+  n06,
+  _GBOCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketPolicyOutput$ = [
+  3,
+  n06,
+  _GBPO,
+  0,
+  [_Po],
+  [[0, 16]]
+], GetBucketPolicyRequest$ = [
+  3,
+  n06,
+  _GBPR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketPolicyStatusOutput$ = [
+  3,
+  n06,
+  _GBPSO,
+  0,
+  [_PS],
+  [[() => PolicyStatus$, 16]]
+], GetBucketPolicyStatusRequest$ = [
+  3,
+  n06,
+  _GBPSR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketReplicationOutput$ = [
+  3,
+  n06,
+  _GBRO,
+  0,
+  [_RCe],
+  [[() => ReplicationConfiguration$, 16]]
+], GetBucketReplicationRequest$ = [
+  3,
+  n06,
+  _GBRR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketRequestPaymentOutput$ = [
+  3,
+  n06,
+  _GBRPO,
+  { [_xN2]: _RPC },
+  [_Pay],
+  [0]
+], GetBucketRequestPaymentRequest$ = [
+  3,
+  n06,
+  _GBRPR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketTaggingOutput$ = [
+  3,
+  n06,
+  _GBTO,
+  { [_xN2]: _Tag2 },
+  [_TSa],
+  [[() => TagSet, 0]],
+  1
+], GetBucketTaggingRequest$ = [
+  3,
+  n06,
+  _GBTR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketVersioningOutput$ = [
+  3,
+  n06,
+  _GBVO,
+  { [_xN2]: _VC2 },
+  [_S3, _MFAD],
+  [0, [0, { [_xN2]: _MDf }]]
+], GetBucketVersioningRequest$ = [
+  3,
+  n06,
+  _GBVR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetBucketWebsiteOutput$ = [
+  3,
+  n06,
+  _GBWO,
+  { [_xN2]: _WC },
+  [_RART, _IDn, _EDr, _RR],
+  [() => RedirectAllRequestsTo$, () => IndexDocument$, () => ErrorDocument$, [() => RoutingRules, 0]]
+], GetBucketWebsiteRequest$ = [
+  3,
+  n06,
+  _GBWR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetObjectAclOutput$ = [
+  3,
+  n06,
+  _GOAO,
+  { [_xN2]: _ACP },
+  [_O2, _G, _RC3],
+  [() => Owner$, [() => Grants, { [_xN2]: _ACL }], [0, { [_hH3]: _xarc }]]
+], GetObjectAclRequest$ = [
+  3,
+  n06,
+  _GOAR,
+  0,
+  [_B2, _K3, _VI, _RP2, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetObjectAnnotationOutput$ = [
+  3,
+  n06,
+  _GOAOe,
+  0,
+  [_AP, _OVI, _LM, _CLo, _ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _SSE, _RC3, _RS],
+  [[() => StreamingBlob, 16], [0, { [_hH3]: _xaovi }], [4, { [_hH3]: _LM_ }], [1, { [_hH3]: _CL__ }], [0, { [_hH3]: _ET2 }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xact }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xarc }], [0, { [_hH3]: _xars }]]
+], GetObjectAnnotationRequest$ = [
+  3,
+  n06,
+  _GOARe,
+  0,
+  [_B2, _K3, _AN, _VI, _RP2, _EBO, _CMh],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _aN }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xacm_ }]],
+  3
+], GetObjectAttributesOutput$ = [
+  3,
+  n06,
+  _GOAOet,
+  { [_xN2]: _GOARet },
+  [_DM, _LM, _VI, _RC3, _ET2, _C3, _OP2, _SC2, _OS2],
+  [[2, { [_hH3]: _xadm }], [4, { [_hH3]: _LM_ }], [0, { [_hH3]: _xavi }], [0, { [_hH3]: _xarc }], 0, () => Checksum$, [() => GetObjectAttributesParts$, 0], 0, 1]
+], GetObjectAttributesParts$ = [
+  3,
+  n06,
+  _GOAP,
+  0,
+  [_TPC, _PNM, _NPNM, _MP, _IT3, _Pa2],
+  [[1, { [_xN2]: _PC3 }], 0, 0, 1, 2, [() => PartsList, { [_xF]: 1, [_xN2]: _Par2 }]]
+], GetObjectAttributesRequest$ = [
+  3,
+  n06,
+  _GOARetb,
+  0,
+  [_B2, _K3, _OA, _VI, _MP, _PNM, _SSECA, _SSECK, _SSECKMD, _RP2, _EBO],
+  [[0, 1], [0, 1], [64, { [_hH3]: _xaoa }], [0, { [_hQ3]: _vI }], [1, { [_hH3]: _xamp }], [0, { [_hH3]: _xapnm }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  3
+], GetObjectLegalHoldOutput$ = [
+  3,
+  n06,
+  _GOLHO,
+  0,
+  [_LH],
+  [[() => ObjectLockLegalHold$, { [_hP2]: 1, [_xN2]: _LH }]]
+], GetObjectLegalHoldRequest$ = [
+  3,
+  n06,
+  _GOLHR,
+  0,
+  [_B2, _K3, _VI, _RP2, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetObjectLockConfigurationOutput$ = [
+  3,
+  n06,
+  _GOLCO,
+  0,
+  [_OLC],
+  [[() => ObjectLockConfiguration$, 16]]
+], GetObjectLockConfigurationRequest$ = [
+  3,
+  n06,
+  _GOLCR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GetObjectOutput$ = [
+  3,
+  n06,
+  _GOO,
+  0,
+  [_Bo, _DM, _AR2, _Ex, _Re2, _LM, _CLo, _ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _MM, _VI, _CC2, _CDo, _CEo, _CL, _CR2, _CTo2, _Exp, _ES, _WRL, _SSE, _M2, _SSECA, _SSECKMD, _SSEKMSKI, _BKE, _SC2, _RC3, _RS, _PC3, _TC3, _OLM, _OLRUD, _OLLHS, _OLEH, _OLEHDD, _OLEHDY],
+  [[() => StreamingBlob, 16], [2, { [_hH3]: _xadm }], [0, { [_hH3]: _ar }], [0, { [_hH3]: _xae }], [0, { [_hH3]: _xar }], [4, { [_hH3]: _LM_ }], [1, { [_hH3]: _CL__ }], [0, { [_hH3]: _ET2 }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xact }], [1, { [_hH3]: _xamm }], [0, { [_hH3]: _xavi }], [0, { [_hH3]: _CC_ }], [0, { [_hH3]: _CD_ }], [0, { [_hH3]: _CE_ }], [0, { [_hH3]: _CL_ }], [0, { [_hH3]: _CR_ }], [0, { [_hH3]: _CT_2 }], [4, { [_hH3]: _Exp }], [0, { [_hH3]: _ES }], [0, { [_hH3]: _xawrl }], [0, { [_hH3]: _xasse }], [128, { [_hPH]: _xam }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xasc }], [0, { [_hH3]: _xarc }], [0, { [_hH3]: _xars }], [1, { [_hH3]: _xampc }], [1, { [_hH3]: _xatc }], [0, { [_hH3]: _xaolm }], [5, { [_hH3]: _xaolrud }], [0, { [_hH3]: _xaollh }], [0, { [_hH3]: _xaoleh }], [1, { [_hH3]: _xaolehdd }], [1, { [_hH3]: _xaolehdy }]]
+], GetObjectRequest$ = [
+  3,
+  n06,
+  _GOR,
+  0,
+  [_B2, _K3, _IM2, _IMSf, _INM, _IUS, _Ra, _RCC, _RCD, _RCE, _RCL, _RCT2, _RE2, _VI, _SSECA, _SSECK, _SSECKMD, _RP2, _PN, _EBO, _CMh],
+  [[0, 1], [0, 1], [0, { [_hH3]: _IM_2 }], [4, { [_hH3]: _IMS_ }], [0, { [_hH3]: _INM_ }], [4, { [_hH3]: _IUS_ }], [0, { [_hH3]: _Ra }], [0, { [_hQ3]: _rcc }], [0, { [_hQ3]: _rcd }], [0, { [_hQ3]: _rce }], [0, { [_hQ3]: _rcl }], [0, { [_hQ3]: _rct }], [6, { [_hQ3]: _re }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [0, { [_hH3]: _xarp }], [1, { [_hQ3]: _pN }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xacm_ }]],
+  2
+], GetObjectRetentionOutput$ = [
+  3,
+  n06,
+  _GORO,
+  0,
+  [_Ret],
+  [[() => ObjectLockRetention$, { [_hP2]: 1, [_xN2]: _Ret }]]
+], GetObjectRetentionRequest$ = [
+  3,
+  n06,
+  _GORR,
+  0,
+  [_B2, _K3, _VI, _RP2, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetObjectTaggingOutput$ = [
+  3,
+  n06,
+  _GOTO,
+  { [_xN2]: _Tag2 },
+  [_TSa, _VI],
+  [[() => TagSet, 0], [0, { [_hH3]: _xavi }]],
+  1
+], GetObjectTaggingRequest$ = [
+  3,
+  n06,
+  _GOTR,
+  0,
+  [_B2, _K3, _VI, _EBO, _RP2],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xarp }]],
+  2
+], GetObjectTorrentOutput$ = [
+  3,
+  n06,
+  _GOTOe,
+  0,
+  [_Bo, _RC3],
+  [[() => StreamingBlob, 16], [0, { [_hH3]: _xarc }]]
+], GetObjectTorrentRequest$ = [
+  3,
+  n06,
+  _GOTRe,
+  0,
+  [_B2, _K3, _RP2, _EBO],
+  [[0, 1], [0, 1], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  2
+], GetPublicAccessBlockOutput$ = [
+  3,
+  n06,
+  _GPABO,
+  0,
+  [_PABC],
+  [[() => PublicAccessBlockConfiguration$, 16]]
+], GetPublicAccessBlockRequest$ = [
+  3,
+  n06,
+  _GPABR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], GlacierJobParameters$ = [
+  3,
+  n06,
+  _GJP,
+  0,
+  [_Ti],
+  [0],
+  1
+], Grant$ = [
+  3,
+  n06,
+  _Gr,
+  0,
+  [_Gra, _Pe],
+  [[() => Grantee$, { [_xNm]: [_x, _hi] }], 0]
+], Grantee$ = [
+  3,
+  n06,
+  _Gra,
+  0,
+  [_Ty, _DN2, _EA, _ID2, _URI],
+  [[0, { [_xA]: 1, [_xN2]: _xs }], 0, 0, 0, 0],
+  1
+], HeadBucketOutput$ = [
+  3,
+  n06,
+  _HBO,
+  0,
+  [_BA, _BLT, _BLN, _BR, _APA],
+  [[0, { [_hH3]: _xaba }], [0, { [_hH3]: _xablt }], [0, { [_hH3]: _xabln }], [0, { [_hH3]: _xabr }], [2, { [_hH3]: _xaapa }]]
+], HeadBucketRequest$ = [
+  3,
+  n06,
+  _HBR,
+  0,
+  [_B2, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaebo }]],
+  1
+], HeadObjectOutput$ = [
+  3,
+  n06,
+  _HOO,
+  0,
+  [_DM, _AR2, _Ex, _Re2, _ASr, _LM, _CLo, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _ET2, _MM, _VI, _CC2, _CDo, _CEo, _CL, _CTo2, _CR2, _Exp, _ES, _WRL, _SSE, _M2, _SSECA, _SSECKMD, _SSEKMSKI, _BKE, _SC2, _RC3, _RS, _PC3, _TC3, _OLM, _OLRUD, _OLLHS, _OLEH, _OLEHDD, _OLEHDY],
+  [[2, { [_hH3]: _xadm }], [0, { [_hH3]: _ar }], [0, { [_hH3]: _xae }], [0, { [_hH3]: _xar }], [0, { [_hH3]: _xaas }], [4, { [_hH3]: _LM_ }], [1, { [_hH3]: _CL__ }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xact }], [0, { [_hH3]: _ET2 }], [1, { [_hH3]: _xamm }], [0, { [_hH3]: _xavi }], [0, { [_hH3]: _CC_ }], [0, { [_hH3]: _CD_ }], [0, { [_hH3]: _CE_ }], [0, { [_hH3]: _CL_ }], [0, { [_hH3]: _CT_2 }], [0, { [_hH3]: _CR_ }], [4, { [_hH3]: _Exp }], [0, { [_hH3]: _ES }], [0, { [_hH3]: _xawrl }], [0, { [_hH3]: _xasse }], [128, { [_hPH]: _xam }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xasc }], [0, { [_hH3]: _xarc }], [0, { [_hH3]: _xars }], [1, { [_hH3]: _xampc }], [1, { [_hH3]: _xatc }], [0, { [_hH3]: _xaolm }], [5, { [_hH3]: _xaolrud }], [0, { [_hH3]: _xaollh }], [0, { [_hH3]: _xaoleh }], [1, { [_hH3]: _xaolehdd }], [1, { [_hH3]: _xaolehdy }]]
+], HeadObjectRequest$ = [
+  3,
+  n06,
+  _HOR,
+  0,
+  [_B2, _K3, _IM2, _IMSf, _INM, _IUS, _Ra, _RCC, _RCD, _RCE, _RCL, _RCT2, _RE2, _VI, _SSECA, _SSECK, _SSECKMD, _RP2, _PN, _EBO, _CMh],
+  [[0, 1], [0, 1], [0, { [_hH3]: _IM_2 }], [4, { [_hH3]: _IMS_ }], [0, { [_hH3]: _INM_ }], [4, { [_hH3]: _IUS_ }], [0, { [_hH3]: _Ra }], [0, { [_hQ3]: _rcc }], [0, { [_hQ3]: _rcd }], [0, { [_hQ3]: _rce }], [0, { [_hQ3]: _rcl }], [0, { [_hQ3]: _rct }], [6, { [_hQ3]: _re }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [0, { [_hH3]: _xarp }], [1, { [_hQ3]: _pN }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xacm_ }]],
+  2
+], IndexDocument$ = [
+  3,
+  n06,
+  _IDn,
+  0,
+  [_Su],
+  [0],
+  1
+], Initiator$ = [
+  3,
+  n06,
+  _In2,
+  0,
+  [_ID2, _DN2],
+  [0, 0]
+], InputSerialization$ = [
+  3,
+  n06,
+  _IS2,
+  0,
+  [_CSV, _CTom, _JSON, _Parq],
+  [() => CSVInput$, 0, () => JSONInput$, () => ParquetInput$]
+], IntelligentTieringAndOperator$ = [
+  3,
+  n06,
+  _ITAO,
+  0,
+  [_P3, _T3],
+  [0, [() => TagSet, { [_xF]: 1, [_xN2]: _Ta3 }]]
+], IntelligentTieringConfiguration$ = [
+  3,
+  n06,
+  _ITC,
+  0,
+  [_I3, _S3, _Tie, _F2],
+  [0, 0, [() => TieringList, { [_xF]: 1, [_xN2]: _Tier }], [() => IntelligentTieringFilter$, 0]],
+  3
+], IntelligentTieringFilter$ = [
+  3,
+  n06,
+  _ITF,
+  0,
+  [_P3, _Ta3, _An],
+  [0, () => Tag$3, [() => IntelligentTieringAndOperator$, 0]]
+], InventoryConfiguration$ = [
+  3,
+  n06,
+  _IC2,
+  0,
+  [_Des, _IE2, _I3, _IOV, _Sc, _F2, _OF],
+  [[() => InventoryDestination$, 0], 2, 0, 0, () => InventorySchedule$, () => InventoryFilter$, [() => InventoryOptionalFields, 0]],
+  5
+], InventoryDestination$ = [
+  3,
+  n06,
+  _IDnv,
+  0,
+  [_SBD],
+  [[() => InventoryS3BucketDestination$, 0]],
+  1
+], InventoryEncryption$ = [
+  3,
+  n06,
+  _IEn,
+  0,
+  [_SSES, _SSEKMS],
+  [[() => SSES3$, { [_xN2]: _SS2 }], [() => SSEKMS$, { [_xN2]: _SK }]]
+], InventoryFilter$ = [
+  3,
+  n06,
+  _IF,
+  0,
+  [_P3],
+  [0],
+  1
+], InventoryS3BucketDestination$ = [
+  3,
+  n06,
+  _ISBD,
+  0,
+  [_B2, _Fo2, _AI2, _P3, _En],
+  [0, 0, 0, 0, [() => InventoryEncryption$, 0]],
+  2
+], InventorySchedule$ = [
+  3,
+  n06,
+  _ISn2,
+  0,
+  [_Fr],
+  [0],
+  1
+], InventoryTableConfiguration$ = [
+  3,
+  n06,
+  _ITCn,
+  0,
+  [_CS3, _EC2],
+  [0, () => MetadataTableEncryptionConfiguration$],
+  1
+], InventoryTableConfigurationResult$ = [
+  3,
+  n06,
+  _ITCR,
+  0,
+  [_CS3, _TS2, _E4, _TN, _TA],
+  [0, 0, () => ErrorDetails$, 0, 0],
+  1
+], InventoryTableConfigurationUpdates$ = [
+  3,
+  n06,
+  _ITCU,
+  0,
+  [_CS3, _EC2],
+  [0, () => MetadataTableEncryptionConfiguration$],
+  1
+], JournalTableConfiguration$ = [
+  3,
+  n06,
+  _JTC,
+  0,
+  [_REe, _EC2],
+  [() => RecordExpiration$, () => MetadataTableEncryptionConfiguration$],
+  1
+], JournalTableConfigurationResult$ = [
+  3,
+  n06,
+  _JTCR,
+  0,
+  [_TS2, _TN, _REe, _E4, _TA],
+  [0, 0, () => RecordExpiration$, () => ErrorDetails$, 0],
+  3
+], JournalTableConfigurationUpdates$ = [
+  3,
+  n06,
+  _JTCU,
+  0,
+  [_REe],
+  [() => RecordExpiration$],
+  1
+], JSONInput$ = [
+  3,
+  n06,
+  _JSONI,
+  0,
+  [_Ty],
+  [0]
+], JSONOutput$ = [
+  3,
+  n06,
+  _JSONO,
+  0,
+  [_RD],
+  [0]
+], LambdaFunctionConfiguration$ = [
+  3,
+  n06,
+  _LFC,
+  0,
+  [_LFA2, _Ev, _I3, _F2],
+  [[0, { [_xN2]: _CF2 }], [64, { [_xF]: 1, [_xN2]: _Eve }], 0, [() => NotificationConfigurationFilter$, 0]],
+  2
+], LifecycleExpiration$ = [
+  3,
+  n06,
+  _LEi,
+  0,
+  [_Da, _D2, _EODM],
+  [5, 1, 2]
+], LifecycleRule$ = [
+  3,
+  n06,
+  _LR,
+  0,
+  [_S3, _Ex, _ID2, _P3, _F2, _Tr, _NVT, _NVE, _AIMU],
+  [0, () => LifecycleExpiration$, 0, 0, [() => LifecycleRuleFilter$, 0], [() => TransitionList, { [_xF]: 1, [_xN2]: _Tra }], [() => NoncurrentVersionTransitionList, { [_xF]: 1, [_xN2]: _NVTo }], () => NoncurrentVersionExpiration$, () => AbortIncompleteMultipartUpload$],
+  1
+], LifecycleRuleAndOperator$ = [
+  3,
+  n06,
+  _LRAO,
+  0,
+  [_P3, _T3, _OSGT, _OSLT],
+  [0, [() => TagSet, { [_xF]: 1, [_xN2]: _Ta3 }], 1, 1]
+], LifecycleRuleFilter$ = [
+  3,
+  n06,
+  _LRF,
+  0,
+  [_P3, _Ta3, _OSGT, _OSLT, _An],
+  [0, () => Tag$3, 1, 1, [() => LifecycleRuleAndOperator$, 0]]
+], ListBucketAnalyticsConfigurationsOutput$ = [
+  3,
+  n06,
+  _LBACO,
+  { [_xN2]: _LBACR },
+  [_IT3, _CTon2, _NCT, _ACLn],
+  [2, 0, 0, [() => AnalyticsConfigurationList, { [_xF]: 1, [_xN2]: _ACn }]]
+], ListBucketAnalyticsConfigurationsRequest$ = [
+  3,
+  n06,
+  _LBACRi,
+  0,
+  [_B2, _CTon2, _EBO],
+  [[0, 1], [0, { [_hQ3]: _ct }], [0, { [_hH3]: _xaebo }]],
+  1
+], ListBucketIntelligentTieringConfigurationsOutput$ = [
+  3,
+  n06,
+  _LBITCO,
+  0,
+  [_IT3, _CTon2, _NCT, _ITCL],
+  [2, 0, 0, [() => IntelligentTieringConfigurationList, { [_xF]: 1, [_xN2]: _ITC }]]
+], ListBucketIntelligentTieringConfigurationsRequest$ = [
+  3,
+  n06,
+  _LBITCR,
+  0,
+  [_B2, _CTon2, _EBO],
+  [[0, 1], [0, { [_hQ3]: _ct }], [0, { [_hH3]: _xaebo }]],
+  1
+], ListBucketInventoryConfigurationsOutput$ = [
+  3,
+  n06,
+  _LBICO,
+  { [_xN2]: _LICR },
+  [_CTon2, _ICL, _IT3, _NCT],
+  [0, [() => InventoryConfigurationList, { [_xF]: 1, [_xN2]: _IC2 }], 2, 0]
+], ListBucketInventoryConfigurationsRequest$ = [
+  3,
+  n06,
+  _LBICR,
+  0,
+  [_B2, _CTon2, _EBO],
+  [[0, 1], [0, { [_hQ3]: _ct }], [0, { [_hH3]: _xaebo }]],
+  1
+], ListBucketMetricsConfigurationsOutput$ = [
+  3,
+  n06,
+  _LBMCO,
+  { [_xN2]: _LMCR },
+  [_IT3, _CTon2, _NCT, _MCL],
+  [2, 0, 0, [() => MetricsConfigurationList, { [_xF]: 1, [_xN2]: _MCe }]]
+], ListBucketMetricsConfigurationsRequest$ = [
+  3,
+  n06,
+  _LBMCR,
+  0,
+  [_B2, _CTon2, _EBO],
+  [[0, 1], [0, { [_hQ3]: _ct }], [0, { [_hH3]: _xaebo }]],
+  1
+], ListBucketsOutput$ = [
+  3,
+  n06,
+  _LBO,
+  { [_xN2]: _LAMBR },
+  [_Bu, _O2, _CTon2, _P3],
+  [[() => Buckets, 0], () => Owner$, 0, 0]
+], ListBucketsRequest$ = [
+  3,
+  n06,
+  _LBR,
+  0,
+  [_MB2, _CTon2, _P3, _BR],
+  [[1, { [_hQ3]: _mb }], [0, { [_hQ3]: _ct }], [0, { [_hQ3]: _p }], [0, { [_hQ3]: _br }]]
+], ListDirectoryBucketsOutput$ = [
+  3,
+  n06,
+  _LDBO,
+  { [_xN2]: _LAMDBR },
+  [_Bu, _CTon2],
+  [[() => Buckets, 0], 0]
+], ListDirectoryBucketsRequest$ = [
+  3,
+  n06,
+  _LDBR,
+  0,
+  [_CTon2, _MDB],
+  [[0, { [_hQ3]: _ct }], [1, { [_hQ3]: _mdb }]]
+], ListMultipartUploadsOutput$ = [
+  3,
+  n06,
+  _LMUO,
+  { [_xN2]: _LMUR },
+  [_B2, _KM, _UIM, _NKM, _P3, _Deli, _NUIM, _MUa, _IT3, _U, _CPom, _ETnc, _RC3],
+  [0, 0, 0, 0, 0, 0, 0, 1, 2, [() => MultipartUploadList, { [_xF]: 1, [_xN2]: _Up }], [() => CommonPrefixList, { [_xF]: 1 }], 0, [0, { [_hH3]: _xarc }]]
+], ListMultipartUploadsRequest$ = [
+  3,
+  n06,
+  _LMURi,
+  0,
+  [_B2, _Deli, _ETnc, _KM, _MUa, _P3, _UIM, _EBO, _RP2],
+  [[0, 1], [0, { [_hQ3]: _d2 }], [0, { [_hQ3]: _et }], [0, { [_hQ3]: _km }], [1, { [_hQ3]: _mu }], [0, { [_hQ3]: _p }], [0, { [_hQ3]: _uim }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xarp }]],
+  1
+], ListObjectAnnotationsOutput$ = [
+  3,
+  n06,
+  _LOAO,
+  0,
+  [_Ann, _B2, _K3, _OVI, _APn, _MAR, _ACnn, _CTon2, _NCT, _RC3],
+  [[() => AnnotationList, 0], 0, 0, [0, { [_hH3]: _xaovi }], 0, 1, 1, 0, 0, [0, { [_hH3]: _xarc }]]
+], ListObjectAnnotationsRequest$ = [
+  3,
+  n06,
+  _LOAR,
+  0,
+  [_B2, _K3, _VI, _MAR, _APn, _CTon2, _RP2, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [1, { [_hQ3]: _mar }], [0, { [_hQ3]: _ap }], [0, { [_hQ3]: _ct }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  2
+], ListObjectsOutput$ = [
+  3,
+  n06,
+  _LOO,
+  { [_xN2]: _LBRi },
+  [_IT3, _Ma2, _NM2, _Con, _N2, _P3, _Deli, _MK, _CPom, _ETnc, _RC3],
+  [2, 0, 0, [() => ObjectList, { [_xF]: 1 }], 0, 0, 0, 1, [() => CommonPrefixList, { [_xF]: 1 }], 0, [0, { [_hH3]: _xarc }]]
+], ListObjectsRequest$ = [
+  3,
+  n06,
+  _LOR,
+  0,
+  [_B2, _Deli, _ETnc, _Ma2, _MK, _P3, _RP2, _EBO, _OOA],
+  [[0, 1], [0, { [_hQ3]: _d2 }], [0, { [_hQ3]: _et }], [0, { [_hQ3]: _m4 }], [1, { [_hQ3]: _mk }], [0, { [_hQ3]: _p }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [64, { [_hH3]: _xaooa }]],
+  1
+], ListObjectsV2Output$ = [
+  3,
+  n06,
+  _LOVO,
+  { [_xN2]: _LBRi },
+  [_IT3, _Con, _N2, _P3, _Deli, _MK, _CPom, _ETnc, _KC, _CTon2, _NCT, _SA, _RC3],
+  [2, [() => ObjectList, { [_xF]: 1 }], 0, 0, 0, 1, [() => CommonPrefixList, { [_xF]: 1 }], 0, 1, 0, 0, 0, [0, { [_hH3]: _xarc }]]
+], ListObjectsV2Request$ = [
+  3,
+  n06,
+  _LOVR,
+  0,
+  [_B2, _Deli, _ETnc, _MK, _P3, _CTon2, _FO2, _SA, _RP2, _EBO, _OOA],
+  [[0, 1], [0, { [_hQ3]: _d2 }], [0, { [_hQ3]: _et }], [1, { [_hQ3]: _mk }], [0, { [_hQ3]: _p }], [0, { [_hQ3]: _ct }], [2, { [_hQ3]: _fo }], [0, { [_hQ3]: _sa }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [64, { [_hH3]: _xaooa }]],
+  1
+], ListObjectVersionsOutput$ = [
+  3,
+  n06,
+  _LOVOi,
+  { [_xN2]: _LVR },
+  [_IT3, _KM, _VIM, _NKM, _NVIM, _Ve, _DMe, _N2, _P3, _Deli, _MK, _CPom, _ETnc, _RC3],
+  [2, 0, 0, 0, 0, [() => ObjectVersionList, { [_xF]: 1, [_xN2]: _Ver }], [() => DeleteMarkers, { [_xF]: 1, [_xN2]: _DM }], 0, 0, 0, 1, [() => CommonPrefixList, { [_xF]: 1 }], 0, [0, { [_hH3]: _xarc }]]
+], ListObjectVersionsRequest$ = [
+  3,
+  n06,
+  _LOVRi,
+  0,
+  [_B2, _Deli, _ETnc, _KM, _MK, _P3, _VIM, _EBO, _RP2, _OOA],
+  [[0, 1], [0, { [_hQ3]: _d2 }], [0, { [_hQ3]: _et }], [0, { [_hQ3]: _km }], [1, { [_hQ3]: _mk }], [0, { [_hQ3]: _p }], [0, { [_hQ3]: _vim }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xarp }], [64, { [_hH3]: _xaooa }]],
+  1
+], ListPartsOutput$ = [
+  3,
+  n06,
+  _LPO,
+  { [_xN2]: _LPR },
+  [_ADb, _ARI2, _B2, _K3, _UI, _PNM, _NPNM, _MP, _IT3, _Pa2, _In2, _O2, _SC2, _RC3, _CA3, _CT3, _VI],
+  [[4, { [_hH3]: _xaad }], [0, { [_hH3]: _xaari }], 0, 0, 0, 0, 0, 1, 2, [() => Parts, { [_xF]: 1, [_xN2]: _Par2 }], () => Initiator$, () => Owner$, 0, [0, { [_hH3]: _xarc }], 0, 0, [0, { [_hH3]: _xavi }]]
+], ListPartsRequest$ = [
+  3,
+  n06,
+  _LPRi,
+  0,
+  [_B2, _K3, _UI, _MP, _PNM, _RP2, _EBO, _SSECA, _SSECK, _SSECKMD],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _uI }], [1, { [_hQ3]: _mp }], [0, { [_hQ3]: _pnm }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }]],
+  3
+], LocationInfo$ = [
+  3,
+  n06,
+  _LI2,
+  0,
+  [_Ty, _N2],
+  [0, 0]
+], LoggingEnabled$ = [
+  3,
+  n06,
+  _LE,
+  0,
+  [_TB, _TP, _TG, _TOKF],
+  [0, 0, [() => TargetGrants, 0], [() => TargetObjectKeyFormat$, 0]],
+  2
+], MetadataConfiguration$ = [
+  3,
+  n06,
+  _MC,
+  0,
+  [_JTC, _ITCn, _ATC],
+  [() => JournalTableConfiguration$, () => InventoryTableConfiguration$, () => AnnotationTableConfiguration$],
+  1
+], MetadataConfigurationResult$ = [
+  3,
+  n06,
+  _MCR2,
+  0,
+  [_DRes, _JTCR, _ITCR, _ATCR],
+  [() => DestinationResult$, () => JournalTableConfigurationResult$, () => InventoryTableConfigurationResult$, () => AnnotationTableConfigurationResult$],
+  1
+], MetadataEntry$ = [
+  3,
+  n06,
+  _ME,
+  0,
+  [_N2, _V3],
+  [0, 0]
+], MetadataTableConfiguration$ = [
+  3,
+  n06,
+  _MTC,
+  0,
+  [_STD],
+  [() => S3TablesDestination$],
+  1
+], MetadataTableConfigurationResult$ = [
+  3,
+  n06,
+  _MTCR,
+  0,
+  [_STDR],
+  [() => S3TablesDestinationResult$],
+  1
+], MetadataTableEncryptionConfiguration$ = [
+  3,
+  n06,
+  _MTEC,
+  0,
+  [_SAs, _KKA],
+  [0, 0],
+  1
+], Metrics$ = [
+  3,
+  n06,
+  _Me2,
+  0,
+  [_S3, _ETv2],
+  [0, () => ReplicationTimeValue$],
+  1
+], MetricsAndOperator$ = [
+  3,
+  n06,
+  _MAO,
+  0,
+  [_P3, _T3, _APAc],
+  [0, [() => TagSet, { [_xF]: 1, [_xN2]: _Ta3 }], 0]
+], MetricsConfiguration$ = [
+  3,
+  n06,
+  _MCe,
+  0,
+  [_I3, _F2],
+  [0, [() => MetricsFilter$, 0]],
+  1
+], MultipartUpload$ = [
+  3,
+  n06,
+  _MU,
+  0,
+  [_UI, _K3, _Ini, _SC2, _O2, _In2, _CA3, _CT3, _VI],
+  [0, 0, 4, 0, () => Owner$, () => Initiator$, 0, 0, 0]
+], NoncurrentVersionExpiration$ = [
+  3,
+  n06,
+  _NVE,
+  0,
+  [_ND, _NNV],
+  [1, 1]
+], NoncurrentVersionTransition$ = [
+  3,
+  n06,
+  _NVTo,
+  0,
+  [_ND, _SC2, _NNV],
+  [1, 0, 1]
+], NotificationConfiguration$ = [
+  3,
+  n06,
+  _NC,
+  0,
+  [_TCo, _QCu, _LFCa, _EBC],
+  [[() => TopicConfigurationList, { [_xF]: 1, [_xN2]: _TCop }], [() => QueueConfigurationList, { [_xF]: 1, [_xN2]: _QCue }], [() => LambdaFunctionConfigurationList, { [_xF]: 1, [_xN2]: _CFC2 }], () => EventBridgeConfiguration$]
+], NotificationConfigurationFilter$ = [
+  3,
+  n06,
+  _NCF,
+  0,
+  [_K3],
+  [[() => S3KeyFilter$, { [_xN2]: _SKe }]]
+], _Object$ = [
+  3,
+  n06,
+  _Obj,
+  0,
+  [_K3, _LM, _ET2, _CA3, _CT3, _Si2, _SC2, _O2, _RSe],
+  [0, 4, 0, [64, { [_xF]: 1 }], 0, 1, 0, () => Owner$, () => RestoreStatus$]
+], ObjectIdentifier$ = [
+  3,
+  n06,
+  _OI3,
+  0,
+  [_K3, _VI, _ET2, _LMT2, _Si2],
+  [0, 0, 0, 6, 1],
+  1
+], ObjectLockConfiguration$ = [
+  3,
+  n06,
+  _OLC,
+  0,
+  [_OLE, _Rul],
+  [0, () => ObjectLockRule$]
+], ObjectLockLegalHold$ = [
+  3,
+  n06,
+  _OLLH,
+  0,
+  [_S3],
+  [0]
+], ObjectLockRetention$ = [
+  3,
+  n06,
+  _OLR,
+  0,
+  [_Mo2, _RUD, _EHv, _EHD],
+  [0, 5, 0, () => EventHoldDuration$]
+], ObjectLockRule$ = [
+  3,
+  n06,
+  _OLRb,
+  0,
+  [_DRe],
+  [() => DefaultRetention$]
+], ObjectPart$ = [
+  3,
+  n06,
+  _OPb,
+  0,
+  [_PN, _Si2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe],
+  [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+], ObjectVersion$ = [
+  3,
+  n06,
+  _OV,
+  0,
+  [_ET2, _CA3, _CT3, _Si2, _SC2, _K3, _VI, _IL2, _LM, _O2, _RSe],
+  [0, [64, { [_xF]: 1 }], 0, 1, 0, 0, 0, 2, 4, () => Owner$, () => RestoreStatus$]
+], OutputLocation$ = [
+  3,
+  n06,
+  _OL2,
+  0,
+  [_S_],
+  [[() => S3Location$, 0]]
+], OutputSerialization$ = [
+  3,
+  n06,
+  _OSu,
+  0,
+  [_CSV, _JSON],
+  [() => CSVOutput$, () => JSONOutput$]
+], Owner$ = [
+  3,
+  n06,
+  _O2,
+  0,
+  [_DN2, _ID2],
+  [0, 0]
+], OwnershipControls$ = [
+  3,
+  n06,
+  _OC,
+  0,
+  [_Ru2],
+  [[() => OwnershipControlsRules, { [_xF]: 1, [_xN2]: _Rul }]],
+  1
+], OwnershipControlsRule$ = [
+  3,
+  n06,
+  _OCR,
+  0,
+  [_OO2],
+  [0],
+  1
+], ParquetInput$ = [
+  3,
+  n06,
+  _PI3,
+  0,
+  [],
+  []
+], Part$ = [
+  3,
+  n06,
+  _Par2,
+  0,
+  [_PN, _LM, _ET2, _Si2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe],
+  [1, 4, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+], PartitionedPrefix$ = [
+  3,
+  n06,
+  _PP2,
+  { [_xN2]: _PP2 },
+  [_PDS2],
+  [0]
+], PolicyStatus$ = [
+  3,
+  n06,
+  _PS,
+  0,
+  [_IPs],
+  [[2, { [_xN2]: _IPs }]]
+], Progress$ = [
+  3,
+  n06,
+  _Pr3,
+  0,
+  [_BS, _BP, _BRy],
+  [1, 1, 1]
+], ProgressEvent$ = [
+  3,
+  n06,
+  _PE,
+  0,
+  [_Det],
+  [[() => Progress$, { [_eP]: 1 }]]
+], PublicAccessBlockConfiguration$ = [
+  3,
+  n06,
+  _PABC,
+  0,
+  [_BPA, _IPA2, _BPP, _RPB],
+  [[2, { [_xN2]: _BPA }], [2, { [_xN2]: _IPA2 }], [2, { [_xN2]: _BPP }], [2, { [_xN2]: _RPB }]]
+], PutBucketAbacRequest$ = [
+  3,
+  n06,
+  _PBAR,
+  0,
+  [_B2, _AS, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => AbacStatus$, { [_hP2]: 1, [_xN2]: _AS }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketAccelerateConfigurationRequest$ = [
+  3,
+  n06,
+  _PBACR,
+  0,
+  [_B2, _AC, _EBO, _CA3],
+  [[0, 1], [() => AccelerateConfiguration$, { [_hP2]: 1, [_xN2]: _AC }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xasca }]],
+  2
+], PutBucketAclRequest$ = [
+  3,
+  n06,
+  _PBARu,
+  0,
+  [_B2, _ACL_, _ACP, _CMDo, _CA3, _GFC, _GR2, _GRACP, _GW, _GWACP, _EBO],
+  [[0, 1], [0, { [_hH3]: _xaa }], [() => AccessControlPolicy$, { [_hP2]: 1, [_xN2]: _ACP }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xagfc }], [0, { [_hH3]: _xagr }], [0, { [_hH3]: _xagra }], [0, { [_hH3]: _xagw }], [0, { [_hH3]: _xagwa }], [0, { [_hH3]: _xaebo }]],
+  1
+], PutBucketAnalyticsConfigurationRequest$ = [
+  3,
+  n06,
+  _PBACRu,
+  0,
+  [_B2, _I3, _ACn, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [() => AnalyticsConfiguration$, { [_hP2]: 1, [_xN2]: _ACn }], [0, { [_hH3]: _xaebo }]],
+  3
+], PutBucketCorsRequest$ = [
+  3,
+  n06,
+  _PBCR,
+  0,
+  [_B2, _CORSC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => CORSConfiguration$, { [_hP2]: 1, [_xN2]: _CORSC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketEncryptionRequest$ = [
+  3,
+  n06,
+  _PBER,
+  0,
+  [_B2, _SSEC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => ServerSideEncryptionConfiguration$, { [_hP2]: 1, [_xN2]: _SSEC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketIntelligentTieringConfigurationRequest$ = [
+  3,
+  n06,
+  _PBITCR,
+  0,
+  [_B2, _I3, _ITC, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [() => IntelligentTieringConfiguration$, { [_hP2]: 1, [_xN2]: _ITC }], [0, { [_hH3]: _xaebo }]],
+  3
+], PutBucketInventoryConfigurationRequest$ = [
+  3,
+  n06,
+  _PBICR,
+  0,
+  [_B2, _I3, _IC2, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [() => InventoryConfiguration$, { [_hP2]: 1, [_xN2]: _IC2 }], [0, { [_hH3]: _xaebo }]],
+  3
+], PutBucketLifecycleConfigurationOutput$ = [
+  3,
+  n06,
+  _PBLCO,
+  0,
+  [_TDMOS],
+  [[0, { [_hH3]: _xatdmos }]]
+], PutBucketLifecycleConfigurationRequest$ = [
+  3,
+  n06,
+  _PBLCR,
+  0,
+  [_B2, _CA3, _LCi, _EBO, _TDMOS],
+  [[0, 1], [0, { [_hH3]: _xasca }], [() => BucketLifecycleConfiguration$, { [_hP2]: 1, [_xN2]: _LCi }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xatdmos }]],
+  1
+], PutBucketLoggingRequest$ = [
+  3,
+  n06,
+  _PBLR,
+  0,
+  [_B2, _BLS, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => BucketLoggingStatus$, { [_hP2]: 1, [_xN2]: _BLS }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketMetricsConfigurationRequest$ = [
+  3,
+  n06,
+  _PBMCR,
+  0,
+  [_B2, _I3, _MCe, _EBO],
+  [[0, 1], [0, { [_hQ3]: _i }], [() => MetricsConfiguration$, { [_hP2]: 1, [_xN2]: _MCe }], [0, { [_hH3]: _xaebo }]],
+  3
+], PutBucketNotificationConfigurationRequest$ = [
+  3,
+  n06,
+  _PBNCR,
+  0,
+  [_B2, _NC, _EBO, _SDV],
+  [[0, 1], [() => NotificationConfiguration$, { [_hP2]: 1, [_xN2]: _NC }], [0, { [_hH3]: _xaebo }], [2, { [_hH3]: _xasdv }]],
+  2
+], PutBucketOwnershipControlsRequest$ = [
+  3,
+  n06,
+  _PBOCR,
+  0,
+  [_B2, _OC, _CMDo, _EBO, _CA3],
+  [[0, 1], [() => OwnershipControls$, { [_hP2]: 1, [_xN2]: _OC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xasca }]],
+  2
+], PutBucketPolicyRequest$ = [
+  3,
+  n06,
+  _PBPR,
+  0,
+  [_B2, _Po, _CMDo, _CA3, _CRSBA, _EBO],
+  [[0, 1], [0, 16], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [2, { [_hH3]: _xacrsba }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketReplicationRequest$ = [
+  3,
+  n06,
+  _PBRR,
+  0,
+  [_B2, _RCe, _CMDo, _CA3, _To, _EBO],
+  [[0, 1], [() => ReplicationConfiguration$, { [_hP2]: 1, [_xN2]: _RCe }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xabolt }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketRequestPaymentRequest$ = [
+  3,
+  n06,
+  _PBRPR,
+  0,
+  [_B2, _RPC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => RequestPaymentConfiguration$, { [_hP2]: 1, [_xN2]: _RPC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketTaggingRequest$ = [
+  3,
+  n06,
+  _PBTR,
+  0,
+  [_B2, _Tag2, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => Tagging$, { [_hP2]: 1, [_xN2]: _Tag2 }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketVersioningRequest$ = [
+  3,
+  n06,
+  _PBVR,
+  0,
+  [_B2, _VC2, _CMDo, _CA3, _MFA, _EBO],
+  [[0, 1], [() => VersioningConfiguration$, { [_hP2]: 1, [_xN2]: _VC2 }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xam_ }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutBucketWebsiteRequest$ = [
+  3,
+  n06,
+  _PBWR,
+  0,
+  [_B2, _WC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => WebsiteConfiguration$, { [_hP2]: 1, [_xN2]: _WC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutObjectAclOutput$ = [
+  3,
+  n06,
+  _POAO,
+  0,
+  [_RC3],
+  [[0, { [_hH3]: _xarc }]]
+], PutObjectAclRequest$ = [
+  3,
+  n06,
+  _POAR,
+  0,
+  [_B2, _K3, _ACL_, _ACP, _CMDo, _CA3, _GFC, _GR2, _GRACP, _GW, _GWACP, _RP2, _VI, _EBO],
+  [[0, 1], [0, 1], [0, { [_hH3]: _xaa }], [() => AccessControlPolicy$, { [_hP2]: 1, [_xN2]: _ACP }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xagfc }], [0, { [_hH3]: _xagr }], [0, { [_hH3]: _xagra }], [0, { [_hH3]: _xagw }], [0, { [_hH3]: _xagwa }], [0, { [_hH3]: _xarp }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutObjectAnnotationOutput$ = [
+  3,
+  n06,
+  _POAOu,
+  0,
+  [_K3, _AN, _OVI, _ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _SSE, _RC3],
+  [0, 0, [0, { [_hH3]: _xaovi }], [0, { [_hH3]: _ET2 }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xact }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xarc }]]
+], PutObjectAnnotationRequest$ = [
+  3,
+  n06,
+  _POARu,
+  0,
+  [_B2, _K3, _AN, _AP, _VI, _OIM, _CA3, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CMDo, _RP2, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _aN }], [() => StreamingBlob, 16], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xaoim }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  4
+], PutObjectLegalHoldOutput$ = [
+  3,
+  n06,
+  _POLHO,
+  0,
+  [_RC3],
+  [[0, { [_hH3]: _xarc }]]
+], PutObjectLegalHoldRequest$ = [
+  3,
+  n06,
+  _POLHR,
+  0,
+  [_B2, _K3, _LH, _RP2, _VI, _CMDo, _CA3, _EBO],
+  [[0, 1], [0, 1], [() => ObjectLockLegalHold$, { [_hP2]: 1, [_xN2]: _LH }], [0, { [_hH3]: _xarp }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutObjectLockConfigurationOutput$ = [
+  3,
+  n06,
+  _POLCO,
+  0,
+  [_RC3],
+  [[0, { [_hH3]: _xarc }]]
+], PutObjectLockConfigurationRequest$ = [
+  3,
+  n06,
+  _POLCR,
+  0,
+  [_B2, _OLC, _RP2, _To, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => ObjectLockConfiguration$, { [_hP2]: 1, [_xN2]: _OLC }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xabolt }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  1
+], PutObjectOutput$ = [
+  3,
+  n06,
+  _POO,
+  0,
+  [_Ex, _ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _CT3, _SSE, _VI, _SSECA, _SSECKMD, _SSEKMSKI, _SSEKMSEC, _BKE, _Si2, _RC3],
+  [[0, { [_hH3]: _xae }], [0, { [_hH3]: _ET2 }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xact }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xavi }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }], [1, { [_hH3]: _xaos }], [0, { [_hH3]: _xarc }]]
+], PutObjectRequest$ = [
+  3,
+  n06,
+  _POR,
+  0,
+  [_B2, _K3, _ACL_, _Bo, _CC2, _CDo, _CEo, _CL, _CLo, _CMDo, _CTo2, _CA3, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _Exp, _IM2, _INM, _GFC, _GR2, _GRACP, _GWACP, _WOB, _M2, _SSE, _SC2, _WRL, _SSECA, _SSECK, _SSECKMD, _SSEKMSKI, _SSEKMSEC, _BKE, _RP2, _Tag2, _OLM, _OLRUD, _OLLHS, _OLEH, _OLEHDD, _OLEHDY, _EBO],
+  [[0, 1], [0, 1], [0, { [_hH3]: _xaa }], [() => StreamingBlob, 16], [0, { [_hH3]: _CC_ }], [0, { [_hH3]: _CD_ }], [0, { [_hH3]: _CE_ }], [0, { [_hH3]: _CL_ }], [1, { [_hH3]: _CL__ }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _CT_2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [4, { [_hH3]: _Exp }], [0, { [_hH3]: _IM_2 }], [0, { [_hH3]: _INM_ }], [0, { [_hH3]: _xagfc }], [0, { [_hH3]: _xagr }], [0, { [_hH3]: _xagra }], [0, { [_hH3]: _xagwa }], [1, { [_hH3]: _xawob }], [128, { [_hPH]: _xam }], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xasc }], [0, { [_hH3]: _xawrl }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [() => SSEKMSEncryptionContext, { [_hH3]: _xassec }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xat }], [0, { [_hH3]: _xaolm }], [5, { [_hH3]: _xaolrud }], [0, { [_hH3]: _xaollh }], [0, { [_hH3]: _xaoleh }], [1, { [_hH3]: _xaolehdd }], [1, { [_hH3]: _xaolehdy }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutObjectRetentionOutput$ = [
+  3,
+  n06,
+  _PORO,
+  0,
+  [_RC3],
+  [[0, { [_hH3]: _xarc }]]
+], PutObjectRetentionRequest$ = [
+  3,
+  n06,
+  _PORR,
+  0,
+  [_B2, _K3, _Ret, _RP2, _VI, _BGR, _CMDo, _CA3, _EBO],
+  [[0, 1], [0, 1], [() => ObjectLockRetention$, { [_hP2]: 1, [_xN2]: _Ret }], [0, { [_hH3]: _xarp }], [0, { [_hQ3]: _vI }], [2, { [_hH3]: _xabgr }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], PutObjectTaggingOutput$ = [
+  3,
+  n06,
+  _POTO,
+  0,
+  [_VI],
+  [[0, { [_hH3]: _xavi }]]
+], PutObjectTaggingRequest$ = [
+  3,
+  n06,
+  _POTR,
+  0,
+  [_B2, _K3, _Tag2, _VI, _CMDo, _CA3, _EBO, _RP2],
+  [[0, 1], [0, 1], [() => Tagging$, { [_hP2]: 1, [_xN2]: _Tag2 }], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xarp }]],
+  3
+], PutPublicAccessBlockRequest$ = [
+  3,
+  n06,
+  _PPABR,
+  0,
+  [_B2, _PABC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => PublicAccessBlockConfiguration$, { [_hP2]: 1, [_xN2]: _PABC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], QueueConfiguration$ = [
+  3,
+  n06,
+  _QCue,
+  0,
+  [_QA2, _Ev, _I3, _F2],
+  [[0, { [_xN2]: _Qu }], [64, { [_xF]: 1, [_xN2]: _Eve }], 0, [() => NotificationConfigurationFilter$, 0]],
+  2
+], RecordExpiration$ = [
+  3,
+  n06,
+  _REe,
+  0,
+  [_Ex, _D2],
+  [0, 1],
+  1
+], RecordsEvent$ = [
+  3,
+  n06,
+  _REec,
+  0,
+  [_Payl],
+  [[21, { [_eP]: 1 }]]
+], Redirect$ = [
+  3,
+  n06,
+  _Red,
+  0,
+  [_HN2, _HRC, _Pro2, _RKPW, _RKW],
+  [0, 0, 0, 0, 0]
+], RedirectAllRequestsTo$ = [
+  3,
+  n06,
+  _RART,
+  0,
+  [_HN2, _Pro2],
+  [0, 0],
+  1
+], RenameObjectOutput$ = [
+  3,
+  n06,
+  _ROO,
+  0,
+  [],
+  []
+], RenameObjectRequest$ = [
+  3,
+  n06,
+  _ROR,
+  0,
+  [_B2, _K3, _RSen, _DIM, _DINM, _DIMS, _DIUS, _SIM, _SINM, _SIMS, _SIUS, _CTl],
+  [[0, 1], [0, 1], [0, { [_hH3]: _xars_ }], [0, { [_hH3]: _IM_2 }], [0, { [_hH3]: _INM_ }], [4, { [_hH3]: _IMS_ }], [4, { [_hH3]: _IUS_ }], [0, { [_hH3]: _xarsim }], [0, { [_hH3]: _xarsinm }], [6, { [_hH3]: _xarsims }], [6, { [_hH3]: _xarsius }], [0, { [_hH3]: _xact_, [_iT3]: 1 }]],
+  3
+], ReplicaModifications$ = [
+  3,
+  n06,
+  _RM,
+  0,
+  [_S3],
+  [0],
+  1
+], ReplicationConfiguration$ = [
+  3,
+  n06,
+  _RCe,
+  0,
+  [_R2, _Ru2],
+  [0, [() => ReplicationRules, { [_xF]: 1, [_xN2]: _Rul }]],
+  2
+], ReplicationRule$ = [
+  3,
+  n06,
+  _RRe,
+  0,
+  [_S3, _Des, _ID2, _Pri, _P3, _F2, _SSC2, _EOR, _DMR],
+  [0, () => Destination$, 0, 1, 0, [() => ReplicationRuleFilter$, 0], () => SourceSelectionCriteria$, () => ExistingObjectReplication$, () => DeleteMarkerReplication$],
+  2
+], ReplicationRuleAndOperator$ = [
+  3,
+  n06,
+  _RRAO,
+  0,
+  [_P3, _T3, _No],
+  [0, [() => TagSet, { [_xF]: 1, [_xN2]: _Ta3 }], [() => ReplicationRuleNotOperator$, 0]]
+], ReplicationRuleFilter$ = [
+  3,
+  n06,
+  _RRF,
+  0,
+  [_P3, _Ta3, _An, _No],
+  [0, () => Tag$3, [() => ReplicationRuleAndOperator$, 0], [() => ReplicationRuleNotOperator$, 0]]
+], ReplicationRuleNotOperator$ = [
+  3,
+  n06,
+  _RRNO,
+  0,
+  [_P3, _Ta3, _Or2],
+  [0, () => Tag$3, [() => ReplicationRuleOrOperator$, 0]]
+], ReplicationRuleOrOperator$ = [
+  3,
+  n06,
+  _RROO,
+  0,
+  [_Pre2, _T3],
+  [[() => ReplicationPrefixList, { [_xF]: 1, [_xN2]: _P3 }], [() => TagSet, { [_xF]: 1, [_xN2]: _Ta3 }]]
+], ReplicationTime$ = [
+  3,
+  n06,
+  _RT4,
+  0,
+  [_S3, _Tim],
+  [0, () => ReplicationTimeValue$],
+  2
+], ReplicationTimeValue$ = [
+  3,
+  n06,
+  _RTV,
+  0,
+  [_Mi],
+  [1]
+], RequestPaymentConfiguration$ = [
+  3,
+  n06,
+  _RPC,
+  0,
+  [_Pay],
+  [0],
+  1
+], RequestProgress$ = [
+  3,
+  n06,
+  _RPe,
+  0,
+  [_Ena],
+  [2]
+], RestoreObjectOutput$ = [
+  3,
+  n06,
+  _ROOe,
+  0,
+  [_RC3, _ROP],
+  [[0, { [_hH3]: _xarc }], [0, { [_hH3]: _xarop }]]
+], RestoreObjectRequest$ = [
+  3,
+  n06,
+  _RORe,
+  0,
+  [_B2, _K3, _VI, _RRes, _RP2, _CA3, _EBO],
+  [[0, 1], [0, 1], [0, { [_hQ3]: _vI }], [() => RestoreRequest$, { [_hP2]: 1, [_xN2]: _RRes }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], RestoreRequest$ = [
+  3,
+  n06,
+  _RRes,
+  0,
+  [_D2, _GJP, _Ty, _Ti, _Desc, _SP2, _OL2],
+  [1, () => GlacierJobParameters$, 0, 0, 0, () => SelectParameters$, [() => OutputLocation$, 0]]
+], RestoreStatus$ = [
+  3,
+  n06,
+  _RSe,
+  0,
+  [_IRIP, _RED],
+  [2, 4]
+], RoutingRule$ = [
+  3,
+  n06,
+  _RRo,
+  0,
+  [_Red, _Co2],
+  [() => Redirect$, () => Condition$],
+  1
+], S3KeyFilter$ = [
+  3,
+  n06,
+  _SKF,
+  0,
+  [_FRi],
+  [[() => FilterRuleList, { [_xF]: 1, [_xN2]: _FR }]]
+], S3Location$ = [
+  3,
+  n06,
+  _SL2,
+  0,
+  [_BNu, _P3, _En, _CACL, _ACL, _Tag2, _UM, _SC2],
+  [0, 0, [() => Encryption$, 0], 0, [() => Grants, 0], [() => Tagging$, 0], [() => UserMetadata, 0], 0],
+  2
+], S3TablesDestination$ = [
+  3,
+  n06,
+  _STD,
+  0,
+  [_TBA, _TN],
+  [0, 0],
+  2
+], S3TablesDestinationResult$ = [
+  3,
+  n06,
+  _STDR,
+  0,
+  [_TBA, _TN, _TA, _TNa],
+  [0, 0, 0, 0],
+  4
+], ScanRange$ = [
+  3,
+  n06,
+  _SR2,
+  0,
+  [_St2, _End],
+  [1, 1]
+], SelectObjectContentOutput$ = [
+  3,
+  n06,
+  _SOCO,
+  0,
+  [_Payl],
+  [[() => SelectObjectContentEventStream$, 16]]
+], SelectObjectContentRequest$ = [
+  3,
+  n06,
+  _SOCR,
+  0,
+  [_B2, _K3, _Expr, _ETx, _IS2, _OSu, _SSECA, _SSECK, _SSECKMD, _RPe, _SR2, _EBO],
+  [[0, 1], [0, 1], 0, 0, () => InputSerialization$, () => OutputSerialization$, [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], () => RequestProgress$, () => ScanRange$, [0, { [_hH3]: _xaebo }]],
+  6
+], SelectParameters$ = [
+  3,
+  n06,
+  _SP2,
+  0,
+  [_IS2, _ETx, _Expr, _OSu],
+  [() => InputSerialization$, 0, 0, () => OutputSerialization$],
+  4
+], ServerSideEncryptionByDefault$ = [
+  3,
+  n06,
+  _SSEBD,
+  0,
+  [_SSEA, _KMSMKID],
+  [0, [() => SSEKMSKeyId, 0]],
+  1
+], ServerSideEncryptionConfiguration$ = [
+  3,
+  n06,
+  _SSEC,
+  0,
+  [_Ru2],
+  [[() => ServerSideEncryptionRules, { [_xF]: 1, [_xN2]: _Rul }]],
+  1
+], ServerSideEncryptionRule$ = [
+  3,
+  n06,
+  _SSER,
+  0,
+  [_ASSEBD, _BKE, _BET],
+  [[() => ServerSideEncryptionByDefault$, 0], 2, [() => BlockedEncryptionTypes$, 0]]
+], SessionCredentials$ = [
+  3,
+  n06,
+  _SCe,
+  0,
+  [_AKI2, _SAK2, _ST3, _Ex],
+  [[0, { [_xN2]: _AKI2 }], [() => SessionCredentialValue, { [_xN2]: _SAK2 }], [() => SessionCredentialValue, { [_xN2]: _ST3 }], [4, { [_xN2]: _Ex }]],
+  4
+], SimplePrefix$ = [
+  3,
+  n06,
+  _SPi,
+  { [_xN2]: _SPi },
+  [],
+  []
+], SourceSelectionCriteria$ = [
+  3,
+  n06,
+  _SSC2,
+  0,
+  [_SKEO, _RM],
+  [() => SseKmsEncryptedObjects$, () => ReplicaModifications$]
+], SSEKMS$ = [
+  3,
+  n06,
+  _SSEKMS,
+  { [_xN2]: _SK },
+  [_KI],
+  [[() => SSEKMSKeyId, 0]],
+  1
+], SseKmsEncryptedObjects$ = [
+  3,
+  n06,
+  _SKEO,
+  0,
+  [_S3],
+  [0],
+  1
+], SSEKMSEncryption$ = [
+  3,
+  n06,
+  _SSEKMSE,
+  { [_xN2]: _SK },
+  [_KMSKA, _BKE],
+  [[() => NonEmptyKmsKeyArnString, 0], 2],
+  1
+], SSES3$ = [
+  3,
+  n06,
+  _SSES,
+  { [_xN2]: _SS2 },
+  [],
+  []
+], Stats$ = [
+  3,
+  n06,
+  _Sta2,
+  0,
+  [_BS, _BP, _BRy],
+  [1, 1, 1]
+], StatsEvent$ = [
+  3,
+  n06,
+  _SE,
+  0,
+  [_Det],
+  [[() => Stats$, { [_eP]: 1 }]]
+], StorageClassAnalysis$ = [
+  3,
+  n06,
+  _SCA,
+  0,
+  [_DE],
+  [() => StorageClassAnalysisDataExport$]
+], StorageClassAnalysisDataExport$ = [
+  3,
+  n06,
+  _SCADE,
+  0,
+  [_OSV, _Des],
+  [0, () => AnalyticsExportDestination$],
+  2
+], Tag$3 = [
+  3,
+  n06,
+  _Ta3,
+  0,
+  [_K3, _V3],
+  [0, 0],
+  2
+], Tagging$ = [
+  3,
+  n06,
+  _Tag2,
+  0,
+  [_TSa],
+  [[() => TagSet, 0]],
+  1
+], TargetGrant$ = [
+  3,
+  n06,
+  _TGa,
+  0,
+  [_Gra, _Pe],
+  [[() => Grantee$, { [_xNm]: [_x, _hi] }], 0]
+], TargetObjectKeyFormat$ = [
+  3,
+  n06,
+  _TOKF,
+  0,
+  [_SPi, _PP2],
+  [[() => SimplePrefix$, { [_xN2]: _SPi }], [() => PartitionedPrefix$, { [_xN2]: _PP2 }]]
+], Tiering$ = [
+  3,
+  n06,
+  _Tier,
+  0,
+  [_D2, _AT3],
+  [1, 0],
+  2
+], TopicConfiguration$ = [
+  3,
+  n06,
+  _TCop,
+  0,
+  [_TAo, _Ev, _I3, _F2],
+  [[0, { [_xN2]: _Top }], [64, { [_xF]: 1, [_xN2]: _Eve }], 0, [() => NotificationConfigurationFilter$, 0]],
+  2
+], Transition$ = [
+  3,
+  n06,
+  _Tra,
+  0,
+  [_Da, _D2, _SC2],
+  [5, 1, 0]
+], UpdateBucketMetadataAnnotationTableConfigurationRequest$ = [
+  3,
+  n06,
+  _UBMATCR,
+  0,
+  [_B2, _ATC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => AnnotationTableConfigurationUpdates$, { [_hP2]: 1, [_xN2]: _ATC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], UpdateBucketMetadataInventoryTableConfigurationRequest$ = [
+  3,
+  n06,
+  _UBMITCR,
+  0,
+  [_B2, _ITCn, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => InventoryTableConfigurationUpdates$, { [_hP2]: 1, [_xN2]: _ITCn }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], UpdateBucketMetadataJournalTableConfigurationRequest$ = [
+  3,
+  n06,
+  _UBMJTCR,
+  0,
+  [_B2, _JTC, _CMDo, _CA3, _EBO],
+  [[0, 1], [() => JournalTableConfigurationUpdates$, { [_hP2]: 1, [_xN2]: _JTC }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xaebo }]],
+  2
+], UpdateObjectEncryptionRequest$ = [
+  3,
+  n06,
+  _UOER,
+  0,
+  [_B2, _K3, _OE, _VI, _RP2, _EBO, _CMDo, _CA3],
+  [[0, 1], [0, 1], [() => ObjectEncryption$, 16], [0, { [_hQ3]: _vI }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }]],
+  3
+], UpdateObjectEncryptionResponse$ = [
+  3,
+  n06,
+  _UOERp,
+  0,
+  [_RC3],
+  [[0, { [_hH3]: _xarc }]]
+], UploadPartCopyOutput$ = [
+  3,
+  n06,
+  _UPCO,
+  0,
+  [_CSVI, _CPR, _SSE, _SSECA, _SSECKMD, _SSEKMSKI, _BKE, _RC3, _VI],
+  [[0, { [_hH3]: _xacsvi }], [() => CopyPartResult$, 16], [0, { [_hH3]: _xasse }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarc }], [0, { [_hH3]: _xavi }]]
+], UploadPartCopyRequest$ = [
+  3,
+  n06,
+  _UPCR,
+  0,
+  [_B2, _CSo, _K3, _PN, _UI, _CSIM, _CSIMS, _CSINM, _CSIUS, _CSRo, _SSECA, _SSECK, _SSECKMD, _CSSSECA, _CSSSECK, _CSSSECKMD, _RP2, _EBO, _ESBO],
+  [[0, 1], [0, { [_hH3]: _xacs___ }], [0, 1], [1, { [_hQ3]: _pN }], [0, { [_hQ3]: _uI }], [0, { [_hH3]: _xacsim }], [4, { [_hH3]: _xacsims }], [0, { [_hH3]: _xacsinm }], [4, { [_hH3]: _xacsius }], [0, { [_hH3]: _xacsr }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [0, { [_hH3]: _xacssseca }], [() => CopySourceSSECustomerKey, { [_hH3]: _xacssseck }], [0, { [_hH3]: _xacssseckM }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }], [0, { [_hH3]: _xasebo }]],
+  5
+], UploadPartOutput$ = [
+  3,
+  n06,
+  _UPO,
+  0,
+  [_SSE, _ET2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _SSECA, _SSECKMD, _SSEKMSKI, _BKE, _RC3, _VI],
+  [[0, { [_hH3]: _xasse }], [0, { [_hH3]: _ET2 }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xasseca }], [0, { [_hH3]: _xasseckM }], [() => SSEKMSKeyId, { [_hH3]: _xasseakki }], [2, { [_hH3]: _xassebke }], [0, { [_hH3]: _xarc }], [0, { [_hH3]: _xavi }]]
+], UploadPartRequest$ = [
+  3,
+  n06,
+  _UPR,
+  0,
+  [_B2, _K3, _PN, _UI, _Bo, _CLo, _CMDo, _CA3, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _SSECA, _SSECK, _SSECKMD, _RP2, _EBO],
+  [[0, 1], [0, 1], [1, { [_hQ3]: _pN }], [0, { [_hQ3]: _uI }], [() => StreamingBlob, 16], [1, { [_hH3]: _CL__ }], [0, { [_hH3]: _CM2 }], [0, { [_hH3]: _xasca }], [0, { [_hH3]: _xacc }], [0, { [_hH3]: _xacc_ }], [0, { [_hH3]: _xacc__ }], [0, { [_hH3]: _xacs }], [0, { [_hH3]: _xacs_ }], [0, { [_hH3]: _xacs__ }], [0, { [_hH3]: _xacm }], [0, { [_hH3]: _xacx }], [0, { [_hH3]: _xacx_ }], [0, { [_hH3]: _xacx__ }], [0, { [_hH3]: _xasseca }], [() => SSECustomerKey, { [_hH3]: _xasseck }], [0, { [_hH3]: _xasseckM }], [0, { [_hH3]: _xarp }], [0, { [_hH3]: _xaebo }]],
+  4
+], UseSourceMultiRegionKey$ = [
+  3,
+  n06,
+  _USMRK,
+  0,
+  [_S3],
+  [0],
+  1
+], VersioningConfiguration$ = [
+  3,
+  n06,
+  _VC2,
+  0,
+  [_MFAD, _S3],
+  [[0, { [_xN2]: _MDf }], 0]
+], WebsiteConfiguration$ = [
+  3,
+  n06,
+  _WC,
+  0,
+  [_EDr, _IDn, _RART, _RR],
+  [() => ErrorDocument$, () => IndexDocument$, () => RedirectAllRequestsTo$, [() => RoutingRules, 0]]
+], WriteGetObjectResponseRequest$ = [
+  3,
+  n06,
+  _WGORR,
+  0,
+  [_RReq, _RTe2, _Bo, _SCt2, _ECr, _EM, _AR2, _CC2, _CDo, _CEo, _CL, _CLo, _CR2, _CTo2, _CCRC, _CCRCC, _CCRCNVME, _CSHA, _CSHAh, _CSHAhe, _CMD, _CXXHASH, _CXXHASHh, _CXXHASHhe, _DM, _ET2, _Exp, _Ex, _LM, _MM, _M2, _OLM, _OLLHS, _OLRUD, _PC3, _RS, _RC3, _Re2, _SSE, _SSECA, _SSEKMSKI, _SSECKMD, _SC2, _TC3, _VI, _BKE],
+  [[0, { [_hL]: 1, [_hH3]: _xarr }], [0, { [_hH3]: _xart }], [() => StreamingBlob, 16], [1, { [_hH3]: _xafs }], [0, { [_hH3]: _xafec }], [0, { [_hH3]: _xafem }], [0, { [_hH3]: _xafhar }], [0, { [_hH3]: _xafhCC }], [0, { [_hH3]: _xafhCD }], [0, { [_hH3]: _xafhCE }], [0, { [_hH3]: _xafhCL }], [1, { [_hH3]: _CL__ }], [0, { [_hH3]: _xafhCR }], [0, { [_hH3]: _xafhCT }], [0, { [_hH3]: _xafhxacc }], [0, { [_hH3]: _xafhxacc_ }], [0, { [_hH3]: _xafhxacc__ }], [0, { [_hH3]: _xafhxacs }], [0, { [_hH3]: _xafhxacs_ }], [0, { [_hH3]: _xafhxacs__ }], [0, { [_hH3]: _xafhxacm }], [0, { [_hH3]: _xafhxacx }], [0, { [_hH3]: _xafhxacx_ }], [0, { [_hH3]: _xafhxacx__ }], [2, { [_hH3]: _xafhxadm }], [0, { [_hH3]: _xafhE }], [4, { [_hH3]: _xafhE_ }], [0, { [_hH3]: _xafhxae }], [4, { [_hH3]: _xafhLM }], [1, { [_hH3]: _xafhxamm }], [128, { [_hPH]: _xam }], [0, { [_hH3]: _xafhxaolm }], [0, { [_hH3]: _xafhxaollh }], [5, { [_hH3]: _xafhxaolrud }], [1, { [_hH3]: _xafhxampc }], [0, { [_hH3]: _xafhxars }], [0, { [_hH3]: _xafhxarc }], [0, { [_hH3]: _xafhxar }], [0, { [_hH3]: _xafhxasse }], [0, { [_hH3]: _xafhxasseca }], [() => SSEKMSKeyId, { [_hH3]: _xafhxasseakki }], [0, { [_hH3]: _xafhxasseckM }], [0, { [_hH3]: _xafhxasc }], [1, { [_hH3]: _xafhxatc }], [0, { [_hH3]: _xafhxavi }], [2, { [_hH3]: _xafhxassebke }]],
+  2
+], __Unit2 = "unit";
+var AnalyticsConfigurationList = [
+  1,
+  n06,
+  _ACLn,
+  0,
+  [
+    () => AnalyticsConfiguration$,
+    0
+  ]
+], AnnotationList = [
+  1,
+  n06,
+  _AL2,
+  0,
+  [
+    () => AnnotationEntry$,
+    { [_xN2]: _AE }
+  ]
+], Buckets = [
+  1,
+  n06,
+  _Bu,
+  0,
+  [
+    () => Bucket$,
+    { [_xN2]: _B2 }
+  ]
+];
+var CommonPrefixList = [
+  1,
+  n06,
+  _CPL2,
+  0,
+  () => CommonPrefix$
+], CompletedPartList = [
+  1,
+  n06,
+  _CPLo,
+  0,
+  () => CompletedPart$
+], CORSRules = [
+  1,
+  n06,
+  _CORSR,
+  0,
+  [
+    () => CORSRule$,
+    0
+  ]
+], DeletedObjects = [
+  1,
+  n06,
+  _DOe,
+  0,
+  () => DeletedObject$
+], DeleteMarkers = [
+  1,
+  n06,
+  _DMe,
+  0,
+  () => DeleteMarkerEntry$
+], EncryptionTypeList = [
+  1,
+  n06,
+  _ETL,
+  0,
+  [
+    0,
+    { [_xN2]: _ETn }
+  ]
+], Errors = [
+  1,
+  n06,
+  _Er,
+  0,
+  () => _Error$
+];
+var FilterRuleList = [
+  1,
+  n06,
+  _FRL,
+  0,
+  () => FilterRule$
+], Grants = [
+  1,
+  n06,
+  _G,
+  0,
+  [
+    () => Grant$,
+    { [_xN2]: _Gr }
+  ]
+], IntelligentTieringConfigurationList = [
+  1,
+  n06,
+  _ITCL,
+  0,
+  [
+    () => IntelligentTieringConfiguration$,
+    0
+  ]
+], InventoryConfigurationList = [
+  1,
+  n06,
+  _ICL,
+  0,
+  [
+    () => InventoryConfiguration$,
+    0
+  ]
+], InventoryOptionalFields = [
+  1,
+  n06,
+  _IOF,
+  0,
+  [
+    0,
+    { [_xN2]: _Fi2 }
+  ]
+], LambdaFunctionConfigurationList = [
+  1,
+  n06,
+  _LFCL,
+  0,
+  [
+    () => LambdaFunctionConfiguration$,
+    0
+  ]
+], LifecycleRules = [
+  1,
+  n06,
+  _LRi,
+  0,
+  [
+    () => LifecycleRule$,
+    0
+  ]
+], MetricsConfigurationList = [
+  1,
+  n06,
+  _MCL,
+  0,
+  [
+    () => MetricsConfiguration$,
+    0
+  ]
+], MultipartUploadList = [
+  1,
+  n06,
+  _MUL,
+  0,
+  () => MultipartUpload$
+], NoncurrentVersionTransitionList = [
+  1,
+  n06,
+  _NVTL,
+  0,
+  () => NoncurrentVersionTransition$
+];
+var ObjectIdentifierList = [
+  1,
+  n06,
+  _OIL,
+  0,
+  () => ObjectIdentifier$
+], ObjectList = [
+  1,
+  n06,
+  _OLb,
+  0,
+  [
+    () => _Object$,
+    0
+  ]
+], ObjectVersionList = [
+  1,
+  n06,
+  _OVL,
+  0,
+  [
+    () => ObjectVersion$,
+    0
+  ]
+];
+var OwnershipControlsRules = [
+  1,
+  n06,
+  _OCRw,
+  0,
+  () => OwnershipControlsRule$
+], Parts = [
+  1,
+  n06,
+  _Pa2,
+  0,
+  () => Part$
+], PartsList = [
+  1,
+  n06,
+  _PL2,
+  0,
+  () => ObjectPart$
+], QueueConfigurationList = [
+  1,
+  n06,
+  _QCL,
+  0,
+  [
+    () => QueueConfiguration$,
+    0
+  ]
+], ReplicationPrefixList = [
+  1,
+  n06,
+  _RPL,
+  0,
+  [
+    0,
+    { [_xN2]: _P3 }
+  ]
+], ReplicationRules = [
+  1,
+  n06,
+  _RRep,
+  0,
+  [
+    () => ReplicationRule$,
+    0
+  ]
+], RoutingRules = [
+  1,
+  n06,
+  _RR,
+  0,
+  [
+    () => RoutingRule$,
+    { [_xN2]: _RRo }
+  ]
+], ServerSideEncryptionRules = [
+  1,
+  n06,
+  _SSERe,
+  0,
+  [
+    () => ServerSideEncryptionRule$,
+    0
+  ]
+], TagSet = [
+  1,
+  n06,
+  _TSa,
+  0,
+  [
+    () => Tag$3,
+    { [_xN2]: _Ta3 }
+  ]
+], TargetGrants = [
+  1,
+  n06,
+  _TG,
+  0,
+  [
+    () => TargetGrant$,
+    { [_xN2]: _Gr }
+  ]
+], TieringList = [
+  1,
+  n06,
+  _TL2,
+  0,
+  () => Tiering$
+], TopicConfigurationList = [
+  1,
+  n06,
+  _TCL,
+  0,
+  [
+    () => TopicConfiguration$,
+    0
+  ]
+], TransitionList = [
+  1,
+  n06,
+  _TLr,
+  0,
+  () => Transition$
+], UserMetadata = [
+  1,
+  n06,
+  _UM,
+  0,
+  [
+    () => MetadataEntry$,
+    { [_xN2]: _ME }
+  ]
+];
+var AnalyticsFilter$ = [
+  4,
+  n06,
+  _AF2,
+  0,
+  [_P3, _Ta3, _An],
+  [0, () => Tag$3, [() => AnalyticsAndOperator$, 0]]
+], MetricsFilter$ = [
+  4,
+  n06,
+  _MF,
+  0,
+  [_P3, _Ta3, _APAc, _An],
+  [0, () => Tag$3, 0, [() => MetricsAndOperator$, 0]]
+], ObjectEncryption$ = [
+  4,
+  n06,
+  _OE,
+  0,
+  [_SSEKMS],
+  [[() => SSEKMSEncryption$, { [_xN2]: _SK }]]
+], SelectObjectContentEventStream$ = [
+  4,
+  n06,
+  _SOCES,
+  { [_st]: 1 },
+  [_Rec, _Sta2, _Pr3, _Cont, _End],
+  [[() => RecordsEvent$, 0], [() => StatsEvent$, 0], [() => ProgressEvent$, 0], () => ContinuationEvent$, () => EndEvent$]
+], AbortMultipartUpload$ = [
+  9,
+  n06,
+  _AMU,
+  { [_h5]: ["DELETE", "/{Key+}?x-id=AbortMultipartUpload", 204] },
+  () => AbortMultipartUploadRequest$,
+  () => AbortMultipartUploadOutput$
+], CompleteMultipartUpload$ = [
+  9,
+  n06,
+  _CMUo,
+  { [_h5]: ["POST", "/{Key+}", 200] },
+  () => CompleteMultipartUploadRequest$,
+  () => CompleteMultipartUploadOutput$
+], CopyObject$ = [
+  9,
+  n06,
+  _CO2,
+  { [_h5]: ["PUT", "/{Key+}?x-id=CopyObject", 200] },
+  () => CopyObjectRequest$,
+  () => CopyObjectOutput$
+], CreateBucket$ = [
+  9,
+  n06,
+  _CB2,
+  { [_h5]: ["PUT", "/", 200] },
+  () => CreateBucketRequest$,
+  () => CreateBucketOutput$
+], CreateBucketMetadataConfiguration$ = [
+  9,
+  n06,
+  _CBMC,
+  { [_hC]: "-", [_h5]: ["POST", "/?metadataConfiguration", 200] },
+  () => CreateBucketMetadataConfigurationRequest$,
+  () => __Unit2
+], CreateBucketMetadataTableConfiguration$ = [
+  9,
+  n06,
+  _CBMTC,
+  { [_hC]: "-", [_h5]: ["POST", "/?metadataTable", 200] },
+  () => CreateBucketMetadataTableConfigurationRequest$,
+  () => __Unit2
+], CreateMultipartUpload$ = [
+  9,
+  n06,
+  _CMUr,
+  { [_h5]: ["POST", "/{Key+}?uploads", 200] },
+  () => CreateMultipartUploadRequest$,
+  () => CreateMultipartUploadOutput$
+], CreateSession$ = [
+  9,
+  n06,
+  _CSr,
+  { [_h5]: ["GET", "/?session", 200] },
+  () => CreateSessionRequest$,
+  () => CreateSessionOutput$
+], DeleteBucket$ = [
+  9,
+  n06,
+  _DB,
+  { [_h5]: ["DELETE", "/", 204] },
+  () => DeleteBucketRequest$,
+  () => __Unit2
+], DeleteBucketAnalyticsConfiguration$ = [
+  9,
+  n06,
+  _DBAC,
+  { [_h5]: ["DELETE", "/?analytics", 204] },
+  () => DeleteBucketAnalyticsConfigurationRequest$,
+  () => __Unit2
+], DeleteBucketCors$ = [
+  9,
+  n06,
+  _DBC,
+  { [_h5]: ["DELETE", "/?cors", 204] },
+  () => DeleteBucketCorsRequest$,
+  () => __Unit2
+], DeleteBucketEncryption$ = [
+  9,
+  n06,
+  _DBE,
+  { [_h5]: ["DELETE", "/?encryption", 204] },
+  () => DeleteBucketEncryptionRequest$,
+  () => __Unit2
+], DeleteBucketIntelligentTieringConfiguration$ = [
+  9,
+  n06,
+  _DBITC,
+  { [_h5]: ["DELETE", "/?intelligent-tiering", 204] },
+  () => DeleteBucketIntelligentTieringConfigurationRequest$,
+  () => __Unit2
+], DeleteBucketInventoryConfiguration$ = [
+  9,
+  n06,
+  _DBIC,
+  { [_h5]: ["DELETE", "/?inventory", 204] },
+  () => DeleteBucketInventoryConfigurationRequest$,
+  () => __Unit2
+], DeleteBucketLifecycle$ = [
+  9,
+  n06,
+  _DBL,
+  { [_h5]: ["DELETE", "/?lifecycle", 204] },
+  () => DeleteBucketLifecycleRequest$,
+  () => __Unit2
+], DeleteBucketMetadataConfiguration$ = [
+  9,
+  n06,
+  _DBMC,
+  { [_h5]: ["DELETE", "/?metadataConfiguration", 204] },
+  () => DeleteBucketMetadataConfigurationRequest$,
+  () => __Unit2
+], DeleteBucketMetadataTableConfiguration$ = [
+  9,
+  n06,
+  _DBMTC,
+  { [_h5]: ["DELETE", "/?metadataTable", 204] },
+  () => DeleteBucketMetadataTableConfigurationRequest$,
+  () => __Unit2
+], DeleteBucketMetricsConfiguration$ = [
+  9,
+  n06,
+  _DBMCe,
+  { [_h5]: ["DELETE", "/?metrics", 204] },
+  () => DeleteBucketMetricsConfigurationRequest$,
+  () => __Unit2
+], DeleteBucketOwnershipControls$ = [
+  9,
+  n06,
+  _DBOC,
+  { [_h5]: ["DELETE", "/?ownershipControls", 204] },
+  () => DeleteBucketOwnershipControlsRequest$,
+  () => __Unit2
+], DeleteBucketPolicy$ = [
+  9,
+  n06,
+  _DBP,
+  { [_h5]: ["DELETE", "/?policy", 204] },
+  () => DeleteBucketPolicyRequest$,
+  () => __Unit2
+], DeleteBucketReplication$ = [
+  9,
+  n06,
+  _DBRe,
+  { [_h5]: ["DELETE", "/?replication", 204] },
+  () => DeleteBucketReplicationRequest$,
+  () => __Unit2
+], DeleteBucketTagging$ = [
+  9,
+  n06,
+  _DBT,
+  { [_h5]: ["DELETE", "/?tagging", 204] },
+  () => DeleteBucketTaggingRequest$,
+  () => __Unit2
+], DeleteBucketWebsite$ = [
+  9,
+  n06,
+  _DBW,
+  { [_h5]: ["DELETE", "/?website", 204] },
+  () => DeleteBucketWebsiteRequest$,
+  () => __Unit2
+], DeleteObject$ = [
+  9,
+  n06,
+  _DOel,
+  { [_h5]: ["DELETE", "/{Key+}?x-id=DeleteObject", 204] },
+  () => DeleteObjectRequest$,
+  () => DeleteObjectOutput$
+], DeleteObjectAnnotation$ = [
+  9,
+  n06,
+  _DOA,
+  { [_h5]: ["DELETE", "/{Key+}?annotation", 204] },
+  () => DeleteObjectAnnotationRequest$,
+  () => DeleteObjectAnnotationOutput$
+], DeleteObjects$ = [
+  9,
+  n06,
+  _DOele,
+  { [_hC]: "-", [_h5]: ["POST", "/?delete", 200] },
+  () => DeleteObjectsRequest$,
+  () => DeleteObjectsOutput$
+], DeleteObjectTagging$ = [
+  9,
+  n06,
+  _DOT,
+  { [_h5]: ["DELETE", "/{Key+}?tagging", 204] },
+  () => DeleteObjectTaggingRequest$,
+  () => DeleteObjectTaggingOutput$
+], DeletePublicAccessBlock$ = [
+  9,
+  n06,
+  _DPAB,
+  { [_h5]: ["DELETE", "/?publicAccessBlock", 204] },
+  () => DeletePublicAccessBlockRequest$,
+  () => __Unit2
+], GetBucketAbac$ = [
+  9,
+  n06,
+  _GBA,
+  { [_h5]: ["GET", "/?abac", 200] },
+  () => GetBucketAbacRequest$,
+  () => GetBucketAbacOutput$
+], GetBucketAccelerateConfiguration$ = [
+  9,
+  n06,
+  _GBAC,
+  { [_h5]: ["GET", "/?accelerate", 200] },
+  () => GetBucketAccelerateConfigurationRequest$,
+  () => GetBucketAccelerateConfigurationOutput$
+], GetBucketAcl$ = [
+  9,
+  n06,
+  _GBAe,
+  { [_h5]: ["GET", "/?acl", 200] },
+  () => GetBucketAclRequest$,
+  () => GetBucketAclOutput$
+], GetBucketAnalyticsConfiguration$ = [
+  9,
+  n06,
+  _GBACe,
+  { [_h5]: ["GET", "/?analytics&x-id=GetBucketAnalyticsConfiguration", 200] },
+  () => GetBucketAnalyticsConfigurationRequest$,
+  () => GetBucketAnalyticsConfigurationOutput$
+], GetBucketCors$ = [
+  9,
+  n06,
+  _GBC,
+  { [_h5]: ["GET", "/?cors", 200] },
+  () => GetBucketCorsRequest$,
+  () => GetBucketCorsOutput$
+], GetBucketEncryption$ = [
+  9,
+  n06,
+  _GBE,
+  { [_h5]: ["GET", "/?encryption", 200] },
+  () => GetBucketEncryptionRequest$,
+  () => GetBucketEncryptionOutput$
+], GetBucketIntelligentTieringConfiguration$ = [
+  9,
+  n06,
+  _GBITC,
+  { [_h5]: ["GET", "/?intelligent-tiering&x-id=GetBucketIntelligentTieringConfiguration", 200] },
+  () => GetBucketIntelligentTieringConfigurationRequest$,
+  () => GetBucketIntelligentTieringConfigurationOutput$
+], GetBucketInventoryConfiguration$ = [
+  9,
+  n06,
+  _GBIC,
+  { [_h5]: ["GET", "/?inventory&x-id=GetBucketInventoryConfiguration", 200] },
+  () => GetBucketInventoryConfigurationRequest$,
+  () => GetBucketInventoryConfigurationOutput$
+], GetBucketLifecycleConfiguration$ = [
+  9,
+  n06,
+  _GBLC,
+  { [_h5]: ["GET", "/?lifecycle", 200] },
+  () => GetBucketLifecycleConfigurationRequest$,
+  () => GetBucketLifecycleConfigurationOutput$
+], GetBucketLocation$ = [
+  9,
+  n06,
+  _GBL,
+  { [_h5]: ["GET", "/?location", 200] },
+  () => GetBucketLocationRequest$,
+  () => GetBucketLocationOutput$
+], GetBucketLogging$ = [
+  9,
+  n06,
+  _GBLe,
+  { [_h5]: ["GET", "/?logging", 200] },
+  () => GetBucketLoggingRequest$,
+  () => GetBucketLoggingOutput$
+], GetBucketMetadataConfiguration$ = [
+  9,
+  n06,
+  _GBMC,
+  { [_h5]: ["GET", "/?metadataConfiguration", 200] },
+  () => GetBucketMetadataConfigurationRequest$,
+  () => GetBucketMetadataConfigurationOutput$
+], GetBucketMetadataTableConfiguration$ = [
+  9,
+  n06,
+  _GBMTC,
+  { [_h5]: ["GET", "/?metadataTable", 200] },
+  () => GetBucketMetadataTableConfigurationRequest$,
+  () => GetBucketMetadataTableConfigurationOutput$
+], GetBucketMetricsConfiguration$ = [
+  9,
+  n06,
+  _GBMCe,
+  { [_h5]: ["GET", "/?metrics&x-id=GetBucketMetricsConfiguration", 200] },
+  () => GetBucketMetricsConfigurationRequest$,
+  () => GetBucketMetricsConfigurationOutput$
+], GetBucketNotificationConfiguration$ = [
+  9,
+  n06,
+  _GBNC,
+  { [_h5]: ["GET", "/?notification", 200] },
+  () => GetBucketNotificationConfigurationRequest$,
+  () => NotificationConfiguration$
+], GetBucketOwnershipControls$ = [
+  9,
+  n06,
+  _GBOC,
+  { [_h5]: ["GET", "/?ownershipControls", 200] },
+  () => GetBucketOwnershipControlsRequest$,
+  () => GetBucketOwnershipControlsOutput$
+], GetBucketPolicy$ = [
+  9,
+  n06,
+  _GBP,
+  { [_h5]: ["GET", "/?policy", 200] },
+  () => GetBucketPolicyRequest$,
+  () => GetBucketPolicyOutput$
+], GetBucketPolicyStatus$ = [
+  9,
+  n06,
+  _GBPS,
+  { [_h5]: ["GET", "/?policyStatus", 200] },
+  () => GetBucketPolicyStatusRequest$,
+  () => GetBucketPolicyStatusOutput$
+], GetBucketReplication$ = [
+  9,
+  n06,
+  _GBR,
+  { [_h5]: ["GET", "/?replication", 200] },
+  () => GetBucketReplicationRequest$,
+  () => GetBucketReplicationOutput$
+], GetBucketRequestPayment$ = [
+  9,
+  n06,
+  _GBRP,
+  { [_h5]: ["GET", "/?requestPayment", 200] },
+  () => GetBucketRequestPaymentRequest$,
+  () => GetBucketRequestPaymentOutput$
+], GetBucketTagging$ = [
+  9,
+  n06,
+  _GBT,
+  { [_h5]: ["GET", "/?tagging", 200] },
+  () => GetBucketTaggingRequest$,
+  () => GetBucketTaggingOutput$
+], GetBucketVersioning$ = [
+  9,
+  n06,
+  _GBV,
+  { [_h5]: ["GET", "/?versioning", 200] },
+  () => GetBucketVersioningRequest$,
+  () => GetBucketVersioningOutput$
+], GetBucketWebsite$ = [
+  9,
+  n06,
+  _GBW,
+  { [_h5]: ["GET", "/?website", 200] },
+  () => GetBucketWebsiteRequest$,
+  () => GetBucketWebsiteOutput$
+], GetObject$ = [
+  9,
+  n06,
+  _GO,
+  { [_hC]: "-", [_h5]: ["GET", "/{Key+}?x-id=GetObject", 200] },
+  () => GetObjectRequest$,
+  () => GetObjectOutput$
+], GetObjectAcl$ = [
+  9,
+  n06,
+  _GOA,
+  { [_h5]: ["GET", "/{Key+}?acl", 200] },
+  () => GetObjectAclRequest$,
+  () => GetObjectAclOutput$
+], GetObjectAnnotation$ = [
+  9,
+  n06,
+  _GOAe,
+  { [_hC]: "-", [_h5]: ["GET", "/{Key+}?annotation&x-id=GetObjectAnnotation", 200] },
+  () => GetObjectAnnotationRequest$,
+  () => GetObjectAnnotationOutput$
+], GetObjectAttributes$ = [
+  9,
+  n06,
+  _GOAet,
+  { [_h5]: ["GET", "/{Key+}?attributes", 200] },
+  () => GetObjectAttributesRequest$,
+  () => GetObjectAttributesOutput$
+], GetObjectLegalHold$ = [
+  9,
+  n06,
+  _GOLH,
+  { [_h5]: ["GET", "/{Key+}?legal-hold", 200] },
+  () => GetObjectLegalHoldRequest$,
+  () => GetObjectLegalHoldOutput$
+], GetObjectLockConfiguration$ = [
+  9,
+  n06,
+  _GOLC,
+  { [_h5]: ["GET", "/?object-lock", 200] },
+  () => GetObjectLockConfigurationRequest$,
+  () => GetObjectLockConfigurationOutput$
+], GetObjectRetention$ = [
+  9,
+  n06,
+  _GORe,
+  { [_h5]: ["GET", "/{Key+}?retention", 200] },
+  () => GetObjectRetentionRequest$,
+  () => GetObjectRetentionOutput$
+], GetObjectTagging$ = [
+  9,
+  n06,
+  _GOT,
+  { [_h5]: ["GET", "/{Key+}?tagging", 200] },
+  () => GetObjectTaggingRequest$,
+  () => GetObjectTaggingOutput$
+], GetObjectTorrent$ = [
+  9,
+  n06,
+  _GOTe,
+  { [_h5]: ["GET", "/{Key+}?torrent", 200] },
+  () => GetObjectTorrentRequest$,
+  () => GetObjectTorrentOutput$
+], GetPublicAccessBlock$ = [
+  9,
+  n06,
+  _GPAB,
+  { [_h5]: ["GET", "/?publicAccessBlock", 200] },
+  () => GetPublicAccessBlockRequest$,
+  () => GetPublicAccessBlockOutput$
+], HeadBucket$ = [
+  9,
+  n06,
+  _HB2,
+  { [_h5]: ["HEAD", "/", 200] },
+  () => HeadBucketRequest$,
+  () => HeadBucketOutput$
+], HeadObject$ = [
+  9,
+  n06,
+  _HO,
+  { [_h5]: ["HEAD", "/{Key+}", 200] },
+  () => HeadObjectRequest$,
+  () => HeadObjectOutput$
+], ListBucketAnalyticsConfigurations$ = [
+  9,
+  n06,
+  _LBAC,
+  { [_h5]: ["GET", "/?analytics&x-id=ListBucketAnalyticsConfigurations", 200] },
+  () => ListBucketAnalyticsConfigurationsRequest$,
+  () => ListBucketAnalyticsConfigurationsOutput$
+], ListBucketIntelligentTieringConfigurations$ = [
+  9,
+  n06,
+  _LBITC,
+  { [_h5]: ["GET", "/?intelligent-tiering&x-id=ListBucketIntelligentTieringConfigurations", 200] },
+  () => ListBucketIntelligentTieringConfigurationsRequest$,
+  () => ListBucketIntelligentTieringConfigurationsOutput$
+], ListBucketInventoryConfigurations$ = [
+  9,
+  n06,
+  _LBIC,
+  { [_h5]: ["GET", "/?inventory&x-id=ListBucketInventoryConfigurations", 200] },
+  () => ListBucketInventoryConfigurationsRequest$,
+  () => ListBucketInventoryConfigurationsOutput$
+], ListBucketMetricsConfigurations$ = [
+  9,
+  n06,
+  _LBMC,
+  { [_h5]: ["GET", "/?metrics&x-id=ListBucketMetricsConfigurations", 200] },
+  () => ListBucketMetricsConfigurationsRequest$,
+  () => ListBucketMetricsConfigurationsOutput$
+], ListBuckets$ = [
+  9,
+  n06,
+  _LB,
+  { [_h5]: ["GET", "/?x-id=ListBuckets", 200] },
+  () => ListBucketsRequest$,
+  () => ListBucketsOutput$
+], ListDirectoryBuckets$ = [
+  9,
+  n06,
+  _LDB,
+  { [_h5]: ["GET", "/?x-id=ListDirectoryBuckets", 200] },
+  () => ListDirectoryBucketsRequest$,
+  () => ListDirectoryBucketsOutput$
+], ListMultipartUploads$ = [
+  9,
+  n06,
+  _LMU,
+  { [_h5]: ["GET", "/?uploads", 200] },
+  () => ListMultipartUploadsRequest$,
+  () => ListMultipartUploadsOutput$
+], ListObjectAnnotations$ = [
+  9,
+  n06,
+  _LOA,
+  { [_h5]: ["GET", "/{Key+}?annotation&x-id=ListObjectAnnotations", 200] },
+  () => ListObjectAnnotationsRequest$,
+  () => ListObjectAnnotationsOutput$
+], ListObjects$ = [
+  9,
+  n06,
+  _LO,
+  { [_h5]: ["GET", "/", 200] },
+  () => ListObjectsRequest$,
+  () => ListObjectsOutput$
+], ListObjectsV2$ = [
+  9,
+  n06,
+  _LOV,
+  { [_h5]: ["GET", "/?list-type=2", 200] },
+  () => ListObjectsV2Request$,
+  () => ListObjectsV2Output$
+], ListObjectVersions$ = [
+  9,
+  n06,
+  _LOVi,
+  { [_h5]: ["GET", "/?versions", 200] },
+  () => ListObjectVersionsRequest$,
+  () => ListObjectVersionsOutput$
+], ListParts$ = [
+  9,
+  n06,
+  _LP,
+  { [_h5]: ["GET", "/{Key+}?x-id=ListParts", 200] },
+  () => ListPartsRequest$,
+  () => ListPartsOutput$
+], PutBucketAbac$ = [
+  9,
+  n06,
+  _PBA,
+  { [_hC]: "-", [_h5]: ["PUT", "/?abac", 200] },
+  () => PutBucketAbacRequest$,
+  () => __Unit2
+], PutBucketAccelerateConfiguration$ = [
+  9,
+  n06,
+  _PBAC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?accelerate", 200] },
+  () => PutBucketAccelerateConfigurationRequest$,
+  () => __Unit2
+], PutBucketAcl$ = [
+  9,
+  n06,
+  _PBAu,
+  { [_hC]: "-", [_h5]: ["PUT", "/?acl", 200] },
+  () => PutBucketAclRequest$,
+  () => __Unit2
+], PutBucketAnalyticsConfiguration$ = [
+  9,
+  n06,
+  _PBACu,
+  { [_h5]: ["PUT", "/?analytics", 200] },
+  () => PutBucketAnalyticsConfigurationRequest$,
+  () => __Unit2
+], PutBucketCors$ = [
+  9,
+  n06,
+  _PBC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?cors", 200] },
+  () => PutBucketCorsRequest$,
+  () => __Unit2
+], PutBucketEncryption$ = [
+  9,
+  n06,
+  _PBE,
+  { [_hC]: "-", [_h5]: ["PUT", "/?encryption", 200] },
+  () => PutBucketEncryptionRequest$,
+  () => __Unit2
+], PutBucketIntelligentTieringConfiguration$ = [
+  9,
+  n06,
+  _PBITC,
+  { [_h5]: ["PUT", "/?intelligent-tiering", 200] },
+  () => PutBucketIntelligentTieringConfigurationRequest$,
+  () => __Unit2
+], PutBucketInventoryConfiguration$ = [
+  9,
+  n06,
+  _PBIC,
+  { [_h5]: ["PUT", "/?inventory", 200] },
+  () => PutBucketInventoryConfigurationRequest$,
+  () => __Unit2
+], PutBucketLifecycleConfiguration$ = [
+  9,
+  n06,
+  _PBLC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?lifecycle", 200] },
+  () => PutBucketLifecycleConfigurationRequest$,
+  () => PutBucketLifecycleConfigurationOutput$
+], PutBucketLogging$ = [
+  9,
+  n06,
+  _PBL,
+  { [_hC]: "-", [_h5]: ["PUT", "/?logging", 200] },
+  () => PutBucketLoggingRequest$,
+  () => __Unit2
+], PutBucketMetricsConfiguration$ = [
+  9,
+  n06,
+  _PBMC,
+  { [_h5]: ["PUT", "/?metrics", 200] },
+  () => PutBucketMetricsConfigurationRequest$,
+  () => __Unit2
+], PutBucketNotificationConfiguration$ = [
+  9,
+  n06,
+  _PBNC,
+  { [_h5]: ["PUT", "/?notification", 200] },
+  () => PutBucketNotificationConfigurationRequest$,
+  () => __Unit2
+], PutBucketOwnershipControls$ = [
+  9,
+  n06,
+  _PBOC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?ownershipControls", 200] },
+  () => PutBucketOwnershipControlsRequest$,
+  () => __Unit2
+], PutBucketPolicy$ = [
+  9,
+  n06,
+  _PBP,
+  { [_hC]: "-", [_h5]: ["PUT", "/?policy", 200] },
+  () => PutBucketPolicyRequest$,
+  () => __Unit2
+], PutBucketReplication$ = [
+  9,
+  n06,
+  _PBR,
+  { [_hC]: "-", [_h5]: ["PUT", "/?replication", 200] },
+  () => PutBucketReplicationRequest$,
+  () => __Unit2
+], PutBucketRequestPayment$ = [
+  9,
+  n06,
+  _PBRP,
+  { [_hC]: "-", [_h5]: ["PUT", "/?requestPayment", 200] },
+  () => PutBucketRequestPaymentRequest$,
+  () => __Unit2
+], PutBucketTagging$ = [
+  9,
+  n06,
+  _PBT,
+  { [_hC]: "-", [_h5]: ["PUT", "/?tagging", 200] },
+  () => PutBucketTaggingRequest$,
+  () => __Unit2
+], PutBucketVersioning$ = [
+  9,
+  n06,
+  _PBV,
+  { [_hC]: "-", [_h5]: ["PUT", "/?versioning", 200] },
+  () => PutBucketVersioningRequest$,
+  () => __Unit2
+], PutBucketWebsite$ = [
+  9,
+  n06,
+  _PBW,
+  { [_hC]: "-", [_h5]: ["PUT", "/?website", 200] },
+  () => PutBucketWebsiteRequest$,
+  () => __Unit2
+], PutObject$ = [
+  9,
+  n06,
+  _PO,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?x-id=PutObject", 200] },
+  () => PutObjectRequest$,
+  () => PutObjectOutput$
+], PutObjectAcl$ = [
+  9,
+  n06,
+  _POA,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?acl", 200] },
+  () => PutObjectAclRequest$,
+  () => PutObjectAclOutput$
+], PutObjectAnnotation$ = [
+  9,
+  n06,
+  _POAu,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?annotation", 200] },
+  () => PutObjectAnnotationRequest$,
+  () => PutObjectAnnotationOutput$
+], PutObjectLegalHold$ = [
+  9,
+  n06,
+  _POLH,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?legal-hold", 200] },
+  () => PutObjectLegalHoldRequest$,
+  () => PutObjectLegalHoldOutput$
+], PutObjectLockConfiguration$ = [
+  9,
+  n06,
+  _POLC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?object-lock", 200] },
+  () => PutObjectLockConfigurationRequest$,
+  () => PutObjectLockConfigurationOutput$
+], PutObjectRetention$ = [
+  9,
+  n06,
+  _PORu,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?retention", 200] },
+  () => PutObjectRetentionRequest$,
+  () => PutObjectRetentionOutput$
+], PutObjectTagging$ = [
+  9,
+  n06,
+  _POT,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?tagging", 200] },
+  () => PutObjectTaggingRequest$,
+  () => PutObjectTaggingOutput$
+], PutPublicAccessBlock$ = [
+  9,
+  n06,
+  _PPAB,
+  { [_hC]: "-", [_h5]: ["PUT", "/?publicAccessBlock", 200] },
+  () => PutPublicAccessBlockRequest$,
+  () => __Unit2
+], RenameObject$ = [
+  9,
+  n06,
+  _RO,
+  { [_h5]: ["PUT", "/{Key+}?renameObject", 200] },
+  () => RenameObjectRequest$,
+  () => RenameObjectOutput$
+], RestoreObject$ = [
+  9,
+  n06,
+  _ROe,
+  { [_hC]: "-", [_h5]: ["POST", "/{Key+}?restore", 200] },
+  () => RestoreObjectRequest$,
+  () => RestoreObjectOutput$
+], SelectObjectContent$ = [
+  9,
+  n06,
+  _SOC2,
+  { [_h5]: ["POST", "/{Key+}?select&select-type=2", 200] },
+  () => SelectObjectContentRequest$,
+  () => SelectObjectContentOutput$
+], UpdateBucketMetadataAnnotationTableConfiguration$ = [
+  9,
+  n06,
+  _UBMATC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?metadataAnnotationTable", 200] },
+  () => UpdateBucketMetadataAnnotationTableConfigurationRequest$,
+  () => __Unit2
+], UpdateBucketMetadataInventoryTableConfiguration$ = [
+  9,
+  n06,
+  _UBMITC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?metadataInventoryTable", 200] },
+  () => UpdateBucketMetadataInventoryTableConfigurationRequest$,
+  () => __Unit2
+], UpdateBucketMetadataJournalTableConfiguration$ = [
+  9,
+  n06,
+  _UBMJTC,
+  { [_hC]: "-", [_h5]: ["PUT", "/?metadataJournalTable", 200] },
+  () => UpdateBucketMetadataJournalTableConfigurationRequest$,
+  () => __Unit2
+], UpdateObjectEncryption$ = [
+  9,
+  n06,
+  _UOE,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?encryption", 200] },
+  () => UpdateObjectEncryptionRequest$,
+  () => UpdateObjectEncryptionResponse$
+], UploadPart$ = [
+  9,
+  n06,
+  _UP,
+  { [_hC]: "-", [_h5]: ["PUT", "/{Key+}?x-id=UploadPart", 200] },
+  () => UploadPartRequest$,
+  () => UploadPartOutput$
+], UploadPartCopy$ = [
+  9,
+  n06,
+  _UPC,
+  { [_h5]: ["PUT", "/{Key+}?x-id=UploadPartCopy", 200] },
+  () => UploadPartCopyRequest$,
+  () => UploadPartCopyOutput$
+], WriteGetObjectResponse$ = [
+  9,
+  n06,
+  _WGOR,
+  { [_en]: ["{RequestRoute}."], [_h5]: ["POST", "/WriteGetObjectResponse", 200] },
+  () => WriteGetObjectResponseRequest$,
+  () => __Unit2
+];
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/CreateSessionCommand.js
+var CreateSessionCommand = class extends command6(_ep4, _mw06, "CreateSession", CreateSession$) {
+};
+
+// node_modules/@aws-sdk/client-s3/package.json
+var package_default3 = {
+  name: "@aws-sdk/client-s3",
+  version: "3.1175.0",
+  description: "AWS SDK for JavaScript S3 Client for Node.js, Browser and React Native",
+  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-s3",
+  license: "Apache-2.0",
+  author: {
+    name: "AWS SDK for JavaScript Team",
+    url: "https://aws.amazon.com/sdk-for-javascript/"
+  },
+  repository: {
+    type: "git",
+    url: "https://github.com/aws/aws-sdk-js-v3.git",
+    directory: "clients/client-s3"
+  },
+  files: [
+    "dist-*/**"
+  ],
+  sideEffects: !1,
+  main: "./dist-cjs/index.js",
+  module: "./dist-es/index.js",
+  browser: {
+    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"
+  },
+  types: "./dist-types/index.d.ts",
+  typesVersions: {
+    "<4.5": {
+      "dist-types/*": [
+        "dist-types/ts3.4/*"
+      ]
+    }
+  },
+  "react-native": {
+    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.native"
+  },
+  scripts: {
+    build: "concurrently 'yarn:build:types' 'yarn:build:es' && yarn build:cjs",
+    "build:cjs": "node ../../scripts/compilation/inline",
+    "build:es": "premove dist-es && tsc -p tsconfig.es.json",
+    "build:include:deps": 'yarn g:turbo run build -F="$npm_package_name"',
+    "build:types": "premove dist-types && tsc -p tsconfig.types.json",
+    "build:types:downlevel": "downlevel-dts dist-types dist-types/ts3.4",
+    clean: "premove dist-cjs dist-es dist-types",
+    "extract:docs": "api-extractor run --local",
+    "generate:client": "node ../../scripts/generate-clients/single-service",
+    test: "yarn g:vitest run --passWithNoTests",
+    "test:watch": "yarn g:vitest watch --passWithNoTests",
+    "test:integration": "yarn g:vitest run --passWithNoTests -c vitest.config.integ.mts",
+    "test:integration:watch": "yarn g:vitest watch --passWithNoTests -c vitest.config.integ.mts",
+    "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
+    "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
+    "test:browser": "yarn g:vitest run -c vitest.config.browser.mts",
+    "test:browser:watch": "yarn g:vitest watch -c vitest.config.browser.mts",
+    "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
+  },
+  dependencies: {
+    "@aws-sdk/checksums": "^3.1002.6",
+    "@aws-sdk/core": "^3.981.1",
+    "@aws-sdk/credential-provider-node": "^3.972.98",
+    "@aws-sdk/middleware-sdk-s3": "^3.972.91",
+    "@aws-sdk/signature-v4-multi-region": "^3.996.52",
+    "@aws-sdk/types": "^3.975.1",
+    "@smithy/core": "^3.40.0",
+    "@smithy/fetch-http-handler": "^5.8.1",
+    "@smithy/node-http-handler": "^4.14.2",
+    "@smithy/types": "^4.20.0",
+    tslib: "^2.6.2"
+  },
+  devDependencies: {
+    "@aws-sdk/signature-v4-crt": "3.1175.0",
+    "@smithy/snapshot-testing": "^2.4.0",
+    "@tsconfig/node20": "20.1.8",
+    "@types/node": "^20.14.8",
+    concurrently: "7.0.0",
+    "downlevel-dts": "0.10.1",
+    premove: "4.0.0",
+    typescript: "~7.0.2",
+    vitest: "^4.0.17"
+  },
+  engines: {
+    node: ">=20.0.0"
+  }
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/runtimeConfig.js
+init_client3();
+init_httpAuthSchemes2();
+init_checksum3();
+init_client2();
+init_config2();
+init_event_streams();
+init_retry2();
+init_serde();
+init_dist_es6();
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/sha/sha1/Sha1Js.js
+init_serde();
+var BLOCK2 = 64, DIGEST_LENGTH2 = 20, INIT3 = new Int32Array([1732584193, 4023233417, 2562383102, 271733878, 3285377520]), K3 = new Int32Array([1518500249, 1859775393, 2400959708, 3395469782]), Sha1Js = class _Sha1Js {
+  digestLength = DIGEST_LENGTH2;
+  state = Int32Array.from(INIT3);
+  w;
+  buffer = new Uint8Array(BLOCK2);
+  bufferLength = 0;
+  bytesHashed = 0;
+  finished = !1;
+  inner;
+  outer;
+  constructor(secret) {
+    if (secret) {
+      let key = _Sha1Js.normalizeKey(secret);
+      this.inner = new _Sha1Js(), this.outer = new _Sha1Js();
+      let pad = new Uint8Array(BLOCK2 * 2);
+      for (let i7 = 0; i7 < BLOCK2; ++i7)
+        pad[i7] = 54 ^ key[i7], pad[i7 + BLOCK2] = 92 ^ key[i7];
+      this.inner.update(pad.subarray(0, BLOCK2)), this.outer.update(pad.subarray(BLOCK2));
+    }
+  }
+  update(data) {
+    if (this.finished)
+      throw new Error("Attempted to update an already finished HMAC.");
+    if (this.inner) {
+      this.inner.update(data);
+      return;
+    }
+    let pos = 0, { length } = data;
+    if (this.bytesHashed += length, this.bufferLength > 0) {
+      for (; length > 0 && this.bufferLength < BLOCK2; )
+        this.buffer[this.bufferLength++] = data[pos++], --length;
+      this.bufferLength === BLOCK2 && (this.hashBuffer(this.buffer, 0), this.bufferLength = 0);
+    }
+    for (; length >= BLOCK2; )
+      this.hashBuffer(data, pos), pos += BLOCK2, length -= BLOCK2;
+    for (; length > 0; )
+      this.buffer[this.bufferLength++] = data[pos++], --length;
+  }
+  async digest() {
+    if (this.inner && this.outer) {
+      if (this.finished)
+        throw new Error("Attempted to digest an already finished HMAC.");
+      this.finished = !0;
+      let innerDigest = this.inner.digestSync();
+      return this.outer.update(innerDigest), this.outer.digestSync();
+    }
+    return this.digestSync();
+  }
+  reset() {
+    this.state = Int32Array.from(INIT3), this.buffer = new Uint8Array(BLOCK2), this.bufferLength = 0, this.bytesHashed = 0;
+  }
+  digestSync() {
+    let state2 = this.state.slice(), buffer = this.buffer.slice(), bufferLength = this.bufferLength, bitsHi = this.bytesHashed / 536870912 | 0, bitsLo = this.bytesHashed << 3;
+    if (buffer[bufferLength++] = 128, bufferLength > BLOCK2 - 8) {
+      for (let i7 = bufferLength; i7 < BLOCK2; ++i7)
+        buffer[i7] = 0;
+      this.hashBufferWith(state2, buffer, 0), bufferLength = 0;
+    }
+    for (let i7 = bufferLength; i7 < BLOCK2 - 8; ++i7)
+      buffer[i7] = 0;
+    let v2 = new DataView(buffer.buffer, buffer.byteOffset, BLOCK2);
+    v2.setUint32(BLOCK2 - 8, bitsHi, !1), v2.setUint32(BLOCK2 - 4, bitsLo, !1), this.hashBufferWith(state2, buffer, 0);
+    let out = new Uint8Array(DIGEST_LENGTH2);
+    return out[0] = state2[0] >>> 24 & 255, out[1] = state2[0] >>> 16 & 255, out[2] = state2[0] >>> 8 & 255, out[3] = state2[0] & 255, out[4] = state2[1] >>> 24 & 255, out[5] = state2[1] >>> 16 & 255, out[6] = state2[1] >>> 8 & 255, out[7] = state2[1] & 255, out[8] = state2[2] >>> 24 & 255, out[9] = state2[2] >>> 16 & 255, out[10] = state2[2] >>> 8 & 255, out[11] = state2[2] & 255, out[12] = state2[3] >>> 24 & 255, out[13] = state2[3] >>> 16 & 255, out[14] = state2[3] >>> 8 & 255, out[15] = state2[3] & 255, out[16] = state2[4] >>> 24 & 255, out[17] = state2[4] >>> 16 & 255, out[18] = state2[4] >>> 8 & 255, out[19] = state2[4] & 255, out;
+  }
+  static normalizeKey(secret) {
+    let key = toUint8Array(secret);
+    if (key.byteLength > BLOCK2) {
+      let h7 = new _Sha1Js();
+      h7.update(key);
+      let digest = h7.digestSync(), padded2 = new Uint8Array(BLOCK2);
+      return padded2.set(digest), padded2;
+    }
+    let padded = new Uint8Array(BLOCK2);
+    return padded.set(key), padded;
+  }
+  hashBuffer(data, offset) {
+    this.hashBufferWith(this.state, data, offset);
+  }
+  hashBufferWith(state2, data, offset) {
+    let w2 = this.w ??= new Int32Array(80), s0 = state2[0], s1 = state2[1], s22 = state2[2], s32 = state2[3], s4 = state2[4];
+    for (let t8 = 0; t8 < 16; ++t8)
+      w2[t8] = (data[offset + t8 * 4] & 255) << 24 | (data[offset + t8 * 4 + 1] & 255) << 16 | (data[offset + t8 * 4 + 2] & 255) << 8 | data[offset + t8 * 4 + 3] & 255;
+    for (let t8 = 16; t8 < 80; ++t8) {
+      let x2 = w2[t8 - 3] ^ w2[t8 - 8] ^ w2[t8 - 14] ^ w2[t8 - 16];
+      w2[t8] = x2 << 1 | x2 >>> 31;
+    }
+    for (let t8 = 0; t8 < 80; ++t8) {
+      let r7 = t8 < 20 ? 0 : t8 < 40 ? 1 : t8 < 60 ? 2 : 3, temp = ((s0 << 5 | s0 >>> 27) + (r7 === 0 ? s1 & s22 ^ ~s1 & s32 : r7 === 2 ? s1 & s22 ^ s1 & s32 ^ s22 & s32 : s1 ^ s22 ^ s32) | 0) + (s4 + (K3[r7] + w2[t8] | 0) | 0) | 0;
+      s4 = s32, s32 = s22, s22 = s1 << 30 | s1 >>> 2, s1 = s0, s0 = temp;
+    }
+    state2[0] = state2[0] + s0 | 0, state2[1] = state2[1] + s1 | 0, state2[2] = state2[2] + s22 | 0, state2[3] = state2[3] + s32 | 0, state2[4] = state2[4] + s4 | 0;
+  }
+};
+
+// node_modules/@aws-sdk/checksums/dist-es/submodules/sha/sha1/Sha1Node.js
+var import_node_crypto7 = require("node:crypto");
+var hasNativeCrypto3 = (() => {
+  try {
+    return (0, import_node_crypto7.createHash)("sha1"), !0;
+  } catch {
+    return !1;
+  }
+})(), Sha1Node = hasNativeCrypto3 ? buildNativeClass4() : Sha1Js;
+function buildNativeClass4() {
+  return class {
+    digestLength = 20;
+    secret;
+    hash;
+    isHmac;
+    finished = !1;
+    constructor(secret) {
+      this.secret = secret, this.isHmac = !!secret, this.hash = this.createHash();
+    }
+    update(data) {
+      if (this.finished)
+        throw new Error("Attempted to update an already finished hash.");
+      this.hash.update(data);
+    }
+    async digest() {
+      let buf;
+      return this.isHmac ? (this.finished = !0, buf = this.hash.digest()) : buf = this.hash.copy().digest(), new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    reset() {
+      this.hash = this.createHash(), this.finished = !1;
+    }
+    createHash() {
+      return this.secret ? (0, import_node_crypto7.createHmac)("sha1", toBuffer2(this.secret)) : (0, import_node_crypto7.createHash)("sha1");
+    }
+  };
+}
+function toBuffer2(data) {
+  return typeof data == "string" ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+}
+
+// node_modules/@aws-sdk/client-s3/dist-es/runtimeConfig.shared.js
+init_httpAuthSchemes2();
+init_dist_es11();
+init_checksum3();
+init_client2();
+init_protocols();
+init_serde();
+var getRuntimeConfig11 = (config2) => ({
+  apiVersion: "2006-03-01",
+  base64Decoder: config2?.base64Decoder ?? fromBase64,
+  base64Encoder: config2?.base64Encoder ?? toBase64,
+  disableHostPrefix: config2?.disableHostPrefix ?? !1,
+  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver6,
+  extensions: config2?.extensions ?? [],
+  getAwsChunkedEncodingStream: config2?.getAwsChunkedEncodingStream ?? getAwsChunkedEncodingStream2,
+  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultS3HttpAuthSchemeProvider,
+  httpAuthSchemes: config2?.httpAuthSchemes ?? [
+    {
+      schemeId: "aws.auth#sigv4",
+      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+      signer: new AwsSdkSigV4Signer()
+    },
+    {
+      schemeId: "aws.auth#sigv4a",
+      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
+      signer: new AwsSdkSigV4ASigner()
+    }
+  ],
+  logger: config2?.logger ?? new NoOpLogger(),
+  md5: config2?.md5 ?? Md5Node,
+  protocol: config2?.protocol ?? S3RestXmlProtocol,
+  protocolSettings: config2?.protocolSettings ?? {
+    defaultNamespace: "com.amazonaws.s3",
+    errorTypeRegistries: errorTypeRegistries6,
+    xmlNamespace: "http://s3.amazonaws.com/doc/2006-03-01/",
+    version: "2006-03-01",
+    serviceTarget: "AmazonS3"
+  },
+  sdkStreamMixin: config2?.sdkStreamMixin ?? sdkStreamMixin2,
+  serviceId: config2?.serviceId ?? "S3",
+  sha1: config2?.sha1 ?? Sha1Node,
+  sha256: config2?.sha256 ?? Sha256Node,
+  signerConstructor: config2?.signerConstructor ?? SignatureV4MultiRegion,
+  signingEscapePath: config2?.signingEscapePath ?? !1,
+  urlParser: config2?.urlParser ?? parseUrl,
+  useArnRegion: config2?.useArnRegion ?? void 0,
+  utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+  utf8Encoder: config2?.utf8Encoder ?? toUtf8
+});
+
+// node_modules/@aws-sdk/client-s3/dist-es/runtimeConfig.js
+var getRuntimeConfig12 = (config2) => {
+  emitWarningIfUnsupportedVersion2(process.version);
+  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig11(config2);
+  emitWarningIfUnsupportedVersion(process.version);
+  let loaderConfig = {
+    profile: config2?.profile,
+    logger: clientSharedValues.logger
+  };
+  return {
+    ...clientSharedValues,
+    ...config2,
+    runtime: "node",
+    defaultsMode,
+    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
+    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default3.version }),
+    disableS3ExpressSessionAuth: config2?.disableS3ExpressSessionAuth ?? loadConfig(NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_OPTIONS, loaderConfig),
+    eventStreamSerdeProvider: config2?.eventStreamSerdeProvider ?? eventStreamSerdeProvider2,
+    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+    requestChecksumCalculation: config2?.requestChecksumCalculation ?? loadConfig(NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS, loaderConfig),
+    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+    responseChecksumValidation: config2?.responseChecksumValidation ?? loadConfig(NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS, loaderConfig),
+    retryMode: config2?.retryMode ?? loadConfig({
+      ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+      default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
+    }, config2),
+    sigv4aSigningRegionSet: config2?.sigv4aSigningRegionSet ?? loadConfig(NODE_SIGV4A_CONFIG_OPTIONS, loaderConfig),
+    streamCollector: config2?.streamCollector ?? streamCollector2,
+    streamHasher: config2?.streamHasher ?? readableStreamHasher,
+    useArnRegion: config2?.useArnRegion ?? loadConfig(NODE_USE_ARN_REGION_CONFIG_OPTIONS, loaderConfig),
+    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+  };
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/runtimeExtensions.js
+init_client3();
+init_client2();
+init_protocols();
+
+// node_modules/@aws-sdk/client-s3/dist-es/auth/httpAuthExtensionConfiguration.js
+var getHttpAuthExtensionConfiguration6 = (runtimeConfig2) => {
+  let _httpAuthSchemes = runtimeConfig2.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig2.httpAuthSchemeProvider, _credentials = runtimeConfig2.credentials;
+  return {
+    setHttpAuthScheme(httpAuthScheme) {
+      let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+      index === -1 ? _httpAuthSchemes.push(httpAuthScheme) : _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+    },
+    httpAuthSchemes() {
+      return _httpAuthSchemes;
+    },
+    setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+      _httpAuthSchemeProvider = httpAuthSchemeProvider;
+    },
+    httpAuthSchemeProvider() {
+      return _httpAuthSchemeProvider;
+    },
+    setCredentials(credentials) {
+      _credentials = credentials;
+    },
+    credentials() {
+      return _credentials;
+    }
+  };
+}, resolveHttpAuthRuntimeConfig6 = (config2) => ({
+  httpAuthSchemes: config2.httpAuthSchemes(),
+  httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+  credentials: config2.credentials()
+});
+
+// node_modules/@aws-sdk/client-s3/dist-es/runtimeExtensions.js
+var resolveRuntimeExtensions6 = (runtimeConfig2, extensions) => {
+  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig2), getDefaultExtensionConfiguration(runtimeConfig2), getHttpHandlerExtensionConfiguration(runtimeConfig2), getHttpAuthExtensionConfiguration6(runtimeConfig2));
+  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig2, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig6(extensionConfiguration));
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/S3Client.js
+var S3Client = class extends Client {
+  config;
+  constructor(...[configuration]) {
+    let _config_0 = getRuntimeConfig12(configuration || {});
+    super(_config_0), this.initConfig = _config_0;
+    let _config_1 = resolveClientEndpointParameters6(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveFlexibleChecksumsConfig(_config_2), _config_4 = resolveRetryConfig(_config_3), _config_5 = resolveRegionConfig(_config_4), _config_6 = _config_5, _config_7 = resolveEndpointConfig(_config_6), _config_8 = resolveEventStreamSerdeConfig(_config_7), _config_9 = resolveHttpAuthSchemeConfig6(_config_8), _config_10 = resolveS3Config(_config_9, { session: [() => this, CreateSessionCommand] }), _config_11 = resolveRuntimeExtensions6(_config_10, configuration?.extensions || []);
+    this.config = _config_11, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+      httpAuthSchemeParametersProvider: defaultS3HttpAuthSchemeParametersProvider,
+      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+        "aws.auth#sigv4": config2.credentials,
+        "aws.auth#sigv4a": config2.credentials
+      })
+    })), this.middlewareStack.use(getHttpSigningPlugin(this.config)), this.middlewareStack.use(getValidateBucketNamePlugin(this.config)), this.middlewareStack.use(getAddExpectContinuePlugin(this.config)), this.middlewareStack.use(getRegionRedirectMiddlewarePlugin(this.config)), this.middlewareStack.use(getS3ExpressPlugin(this.config)), this.middlewareStack.use(getS3ExpressHttpSigningPlugin(this.config));
+  }
+  destroy() {
+    super.destroy();
+  }
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/AbortMultipartUploadCommand.js
+var AbortMultipartUploadCommand = class extends command6(_ep06, _mw06, "AbortMultipartUpload", AbortMultipartUpload$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/CompleteMultipartUploadCommand.js
+var CompleteMultipartUploadCommand = class extends command6(_ep06, _mw1, "CompleteMultipartUpload", CompleteMultipartUpload$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/CreateMultipartUploadCommand.js
+var CreateMultipartUploadCommand = class extends command6(_ep06, _mw1, "CreateMultipartUpload", CreateMultipartUpload$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/DeleteObjectsCommand.js
+var DeleteObjectsCommand = class extends command6(_ep5, _mw5, "DeleteObjects", DeleteObjects$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/HeadBucketCommand.js
+var HeadBucketCommand = class extends command6(_ep5, _mw06, "HeadBucket", HeadBucket$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/ListObjectsV2Command.js
+var ListObjectsV2Command = class extends command6(_ep8, _mw06, "ListObjectsV2", ListObjectsV2$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/PutObjectCommand.js
+var PutObjectCommand = class extends command6(_ep06, _mw11, "PutObject", PutObject$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/PutObjectTaggingCommand.js
+var PutObjectTaggingCommand = class extends command6(_ep5, _mw5, "PutObjectTagging", PutObjectTagging$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/commands/UploadPartCommand.js
+var UploadPartCommand = class extends command6(_ep06, _mw13, "UploadPart", UploadPart$) {
+};
+
+// node_modules/@aws-sdk/client-s3/dist-es/pagination/ListObjectsV2Paginator.js
+init_dist_es2();
+var paginateListObjectsV2 = createPaginator(S3Client, ListObjectsV2Command, "ContinuationToken", "NextContinuationToken", "MaxKeys");
+
+// node_modules/@aws-sdk/client-s3/dist-es/models/enums.js
+var ChecksumAlgorithm2 = {
+  CRC32: "CRC32",
+  CRC32C: "CRC32C",
+  CRC64NVME: "CRC64NVME",
+  MD5: "MD5",
+  SHA1: "SHA1",
+  SHA256: "SHA256",
+  SHA512: "SHA512",
+  XXHASH128: "XXHASH128",
+  XXHASH3: "XXHASH3",
+  XXHASH64: "XXHASH64"
 };
 
 // src/aws/clients.ts
@@ -18174,180 +34039,153 @@ function retryBrokenAnswers(next) {
 }
 function isBrokenAnswer(error2) {
   if (typeof error2 != "object" || error2 === null) return !1;
-  let e6 = error2;
-  return e6.name === "SyntaxError" || e6.$responseBodyText !== void 0 || e6.code === "ECONNRESET" || e6.code === "ERR_STREAM_PREMATURE_CLOSE";
+  let e7 = error2;
+  return e7.name === "SyntaxError" || e7.$responseBodyText !== void 0 || e7.code === "ECONNRESET" || e7.code === "ERR_STREAM_PREMATURE_CLOSE";
 }
 
 // src/model/inputs.ts
 var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
 function integerString(min, max) {
   let message = `must be a whole number from ${min} to ${max}`;
-  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
-}
-function parsedBy(parse2) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let result = parse2(value);
-      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
-    })
-  );
+  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n5) => n5 >= min && n5 <= max, message));
 }
 var booleanString = pipe(
   pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
   transform((value) => value === "true")
 );
+function decimalString(min, max) {
+  let message = `must be a number from ${min} to ${max}`;
+  return pipe(string2().check(_regex(/^\d+(\.\d+)?$/, message)), transform(Number)).check(refine((n5) => n5 >= min && n5 <= max, message));
+}
 
-// src/oci/archive.ts
-import { createHash as createHash4 } from "node:crypto";
+// src/model/schedule.ts
+var import_promises5 = require("node:timers/promises"), systemClock = {
+  now: () => performance.now(),
+  sleep: (ms) => (0, import_promises5.setTimeout)(ms)
+};
+async function nextTick(clock, schedule, deadline) {
+  let remaining = deadline - clock.now();
+  return remaining <= 0 ? !1 : (await clock.sleep(Math.min(schedule.intervalMs, remaining)), !0);
+}
+function formatDuration(ms) {
+  let seconds2 = Math.round(ms / 1e3);
+  return seconds2 < 60 ? `${seconds2}s` : `${Math.floor(seconds2 / 60)}m${String(seconds2 % 60).padStart(2, "0")}s`;
+}
 
-// src/oci/tar.ts
-import { open } from "node:fs/promises";
-var BLOCK2 = 512;
-async function indexTar(path) {
-  let file = await open(path, "r");
-  try {
-    let entries = /* @__PURE__ */ new Map(), { size: total } = await file.stat(), position = 0, pending = {};
-    for (; position + BLOCK2 <= total; ) {
-      let header = await readAt(file, position, BLOCK2);
-      if (header.every((byte) => byte === 0)) break;
-      checkHeader(header, position, path);
-      let size = pending.size ?? headerSize(header), type = String.fromCharCode(header[156]), dataOffset = position + BLOCK2;
-      if (position = dataOffset + Math.ceil(size / BLOCK2) * BLOCK2, type === "x") {
-        pending = { ...pending, ...parsePax(await readAt(file, dataOffset, size)) };
-        continue;
-      }
-      if (type === "L") {
-        pending = { ...pending, path: cString(await readAt(file, dataOffset, size), 0, size) };
-        continue;
-      }
-      if (type === "g") continue;
-      let name = normalise(pending.path ?? ustarName(header));
-      pending = {}, (type === "0" || type === "\0" || type === "7") && entries.set(name, { name, offset: dataOffset, size });
+// src/static/cache-control.ts
+var IMMUTABLE = "public, max-age=31536000, immutable", NO_CACHE = "no-cache", SHORT_CACHE = "public, max-age=300", DEFAULT_CACHE_RULES = [
+  rule("**/*.[hash].*", IMMUTABLE),
+  rule("**/*-[hash].*", IMMUTABLE),
+  rule("**/*.{html,htm}", NO_CACHE),
+  rule("**/sw.js", NO_CACHE),
+  rule("**", SHORT_CACHE)
+];
+function rule(glob, header) {
+  let pattern = globPattern(glob);
+  return { glob, header, matches: (path) => pattern.test(path) };
+}
+function cacheControlFor(relativePath, rules) {
+  for (let candidate of [...rules, ...DEFAULT_CACHE_RULES]) if (candidate.matches(relativePath)) return candidate.header;
+  return SHORT_CACHE;
+}
+function parseCacheRules(text) {
+  let rules = [];
+  for (let [index, raw] of text.split(/\r?\n/).entries()) {
+    let line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    let colon = line.indexOf(":"), glob = colon > 0 ? line.slice(0, colon).trim() : "", header = colon > 0 ? line.slice(colon + 1).trim() : "";
+    if (!glob || !header) throw new Error(`line ${index + 1} ('${line}') must be '<glob>: <Cache-Control value>', e.g. '**/*.html: no-cache'`);
+    if (/[\u0000-\u001f\u007f]/.test(header)) throw new Error(`line ${index + 1}: the header holds a control character`);
+    try {
+      rules.push(rule(glob, header));
+    } catch (error2) {
+      throw new Error(`line ${index + 1}: ${error2.message}`);
     }
-    return entries;
-  } finally {
-    await file.close();
   }
+  if (rules.length === 0) throw new Error("holds no rule: write one '<glob>: <Cache-Control value>' a line");
+  return rules;
 }
-async function readRange(path, offset, length) {
-  let file = await open(path, "r");
-  try {
-    return await readAt(file, offset, length);
-  } finally {
-    await file.close();
+function globPattern(glob) {
+  let source = "", braces = 0;
+  for (let i7 = 0; i7 < glob.length; i7++) {
+    let c7 = glob[i7];
+    if (glob.startsWith("[hash]", i7))
+      source += "[0-9a-fA-F]{8,}", i7 += 5;
+    else if (glob.startsWith("**/", i7))
+      source += "(?:.*/)?", i7 += 2;
+    else if (glob.startsWith("**", i7))
+      source += ".*", i7 += 1;
+    else if (c7 === "*") source += "[^/]*";
+    else if (c7 === "?") source += "[^/]";
+    else if (c7 === "{")
+      braces++, source += "(?:";
+    else if (c7 === "}" && braces > 0)
+      braces--, source += ")";
+    else if (c7 === "," && braces > 0) source += "|";
+    else {
+      if (c7 === "[" || c7 === "]") throw new Error(`'${glob}': character classes are not supported (only [hash])`);
+      source += c7.replace(/[.+^$()|\\]/g, "\\$&");
+    }
   }
-}
-async function readAt(file, offset, length) {
-  let buffer = Buffer.alloc(length), read = 0;
-  for (; read < length; ) {
-    let { bytesRead } = await file.read(buffer, read, length - read, offset + read);
-    if (bytesRead === 0) throw new Error(`unexpected end of tar archive at byte ${offset + read}`);
-    read += bytesRead;
-  }
-  return buffer;
-}
-function checkHeader(header, position, path) {
-  let stored = parseOctal(header, 148, 8), sum = 0;
-  for (let i6 = 0; i6 < BLOCK2; i6++) sum += i6 >= 148 && i6 < 156 ? 32 : header[i6];
-  if (stored !== sum) throw new Error(`${path} is not a tar archive (bad header checksum at byte ${position})`);
-}
-function headerSize(header) {
-  if (header[124] & 128) {
-    let n3 = 0;
-    for (let i6 = 125; i6 < 136; i6++) n3 = n3 * 256 + header[i6];
-    return n3;
-  }
-  return parseOctal(header, 124, 12);
-}
-function parseOctal(buffer, start, length) {
-  let text = cString(buffer, start, length).trim();
-  return text === "" ? 0 : parseInt(text, 8);
-}
-function cString(buffer, start, length) {
-  let end = buffer.indexOf(0, start);
-  return buffer.toString("utf8", start, end === -1 || end > start + length ? start + length : end);
-}
-function ustarName(header) {
-  let name = cString(header, 0, 100), prefix = header.toString("latin1", 257, 262) === "ustar" ? cString(header, 345, 155) : "";
-  return prefix ? `${prefix}/${name}` : name;
-}
-function parsePax(data) {
-  let out = {}, at = 0;
-  for (; at < data.length; ) {
-    let space = data.indexOf(32, at);
-    if (space === -1) break;
-    let length = parseInt(data.toString("utf8", at, space), 10);
-    if (!Number.isFinite(length) || length <= 0) break;
-    let record = data.toString("utf8", space + 1, at + length - 1), eq = record.indexOf("="), key = record.slice(0, eq), value = record.slice(eq + 1);
-    key === "path" && (out.path = value), key === "size" && (out.size = Number(value)), at += length;
-  }
-  return out;
-}
-function normalise(name) {
-  return name.replace(/^\.\//, "").replace(/^\/+/, "");
+  if (braces > 0) throw new Error(`'${glob}': unclosed '{'`);
+  return new RegExp(`^${source}$`);
 }
 
-// src/oci/archive.ts
-var MEDIA_TYPES = {
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json"
-}, INDEX_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]), MANIFEST_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest, ...INDEX_TYPES]);
-async function openOciArchive(path) {
-  let entries;
-  try {
-    entries = await indexTar(path);
-  } catch (error2) {
-    throw new GantryError(`cannot read the OCI archive ${path}: ${error2.message}`, {
-      remedy: "pass the oci-archive output of the build stage (an OCI image layout in a tar file)."
+// src/static/key-prefix.ts
+function normalisePrefix(raw) {
+  let trimmed = (raw ?? "").trim().replace(/^\/+/, "").replace(/\/+$/, "");
+  if (trimmed === "") return { prefix: "" };
+  let segments = trimmed.split("/");
+  return segments.some((segment) => segment === ".." || segment === ".") ? { problem: "must not hold '.' or '..' segments" } : segments.some((segment) => segment === "") ? { problem: "must not hold an empty segment ('//')" } : /[\u0000-\u001f\u007f\\]/.test(trimmed) ? { problem: "must not hold control characters or backslashes" } : trimmed.length > 512 ? { problem: "must be at most 512 characters" } : { prefix: `${trimmed}/` };
+}
+function keyOf(prefix, relativePath) {
+  return assertOwnedKey(prefix, `${prefix}${relativePath}`);
+}
+function relativePathOf(prefix, key) {
+  return assertOwnedKey(prefix, key).slice(prefix.length);
+}
+function assertOwnedKey(prefix, key) {
+  let rest = key.slice(prefix.length);
+  if (!key.startsWith(prefix) || rest === "" || rest.split("/").some((segment) => segment === ".." || segment === "."))
+    throw new Error(`refusing to touch '${key}': it is outside the site prefix '${prefix}'`);
+  return key;
+}
+
+// src/static/publish.ts
+var import_promises9 = require("node:fs/promises");
+
+// src/model/format.ts
+function formatBytes(bytes) {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// src/static/build-command.ts
+var import_node_child_process2 = require("node:child_process");
+function runBuildCommand(command7, cwd, runtime) {
+  return new Promise((resolve2, reject) => {
+    let env2 = Object.fromEntries(Object.entries(runtime.env).filter((entry) => entry[1] !== void 0)), child = (0, import_node_child_process2.spawn)(command7, { cwd, env: env2, shell: !0, stdio: ["ignore", "pipe", "pipe"] }), forward = (stream) => {
+      let rest = "";
+      stream.setEncoding("utf8"), stream.on("data", (chunk) => {
+        let lines = (rest + chunk).split(/\r?\n/);
+        rest = lines.pop();
+        for (let line of lines) runtime.info(line);
+      }), stream.on("end", () => rest && runtime.info(rest));
+    };
+    forward(child.stdout), forward(child.stderr), child.on(
+      "error",
+      (error2) => reject(new GantryError(`input 'build-command': cannot start it in ${cwd}: ${error2.code ?? error2.message}`, { remedy: "check working-directory." }))
+    ), child.on("close", (code, signal) => {
+      code === 0 ? resolve2() : reject(
+        new GantryError(`input 'build-command': \`${command7}\` ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}; nothing was uploaded`, {
+          remedy: "the build failed: its output is above."
+        })
+      );
     });
-  }
-  let read = async (name) => {
-    let entry = entries.get(name);
-    if (!entry) throw new GantryError(`the OCI archive ${path} has no ${name}`, { remedy: "rebuild the image; the archive is incomplete." });
-    return readRange(path, entry.offset, entry.size);
-  }, blobEntry = (digest) => {
-    let [algorithm, hex] = digest.split(":"), entry = entries.get(`blobs/${algorithm}/${hex}`);
-    if (!entry) throw new GantryError(`the OCI archive ${path} lacks blob ${digest}`, { remedy: "rebuild the image; the archive is incomplete." });
-    return entry;
-  }, readBlob = async (digest, offset = 0, length) => {
-    let entry = blobEntry(digest), size = length ?? entry.size - offset;
-    if (offset < 0 || offset + size > entry.size) throw new Error(`range ${offset}+${size} outside blob ${digest} of ${entry.size} bytes`);
-    return readRange(path, entry.offset + offset, size);
-  }, indexBytes = await read("index.json"), top = parseJson(indexBytes, `${path}:index.json`).manifests ?? [];
-  if (top.length === 0) throw new GantryError(`the OCI archive ${path} holds no image (index.json lists no manifest)`);
-  let load = async (descriptor) => {
-    let bytes = await readBlob(descriptor.digest), digest = sha256(bytes);
-    if (digest !== descriptor.digest) throw new GantryError(`manifest ${descriptor.digest} in ${path} has digest ${digest}: the archive is corrupt`);
-    return node(digest, bytes, descriptor.mediaType);
-  }, node = async (digest, bytes, declared) => {
-    let manifest = parseJson(bytes, digest), mediaType = manifest.mediaType ?? declared ?? (manifest.manifests ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest);
-    if (!MANIFEST_TYPES.has(mediaType)) throw new GantryError(`unsupported manifest media type ${mediaType} in ${path}`);
-    if (INDEX_TYPES.has(mediaType)) {
-      let children = await Promise.all((manifest.manifests ?? []).map(load));
-      return { digest, mediaType, bytes, blobs: [], children };
-    }
-    if (!manifest.config) throw new GantryError(`manifest ${digest} in ${path} has no config`);
-    return { digest, mediaType, bytes, blobs: [manifest.config, ...manifest.layers ?? []], children: [] };
-  }, root6 = top.length === 1 ? await load(top[0]) : await node(sha256(indexBytes), indexBytes, MEDIA_TYPES.ociIndex), blobs = /* @__PURE__ */ new Map(), collect = (n3) => {
-    for (let blob of n3.blobs)
-      blobEntry(blob.digest), blobs.set(blob.digest, blob);
-    n3.children.forEach(collect);
-  };
-  return collect(root6), { path, root: root6, blobs: [...blobs.values()], refName: top[0]?.annotations?.["org.opencontainers.image.ref.name"], readBlob };
+  });
 }
-function sha256(bytes) {
-  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-}
-function parseJson(bytes, what) {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new GantryError(`${what} is not valid JSON: the OCI archive is corrupt`);
-  }
-}
+
+// src/static/cloudfront-invalidation.ts
+var import_node_crypto8 = require("node:crypto");
 
 // src/aws/errors.ts
 var REMEDIES = {
@@ -18407,702 +34245,2002 @@ var REMEDIES = {
   "SyntaxError"
 ]);
 function classifyAwsError(error2) {
-  let e6 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e6.Code ?? e6.code ?? e6.name ?? "Error", status = e6.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e6.message ?? "").split(`
-`)[0]})` : e6.message ?? String(error2), kind = kindOf(code, status, e6.$fault);
+  let e7 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e7.Code ?? e7.code ?? e7.name ?? "Error", status = e7.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e7.message ?? "").split(`
+`)[0]})` : e7.message ?? String(error2), kind = kindOf(code, status, e7.$fault);
   return { kind, code, message, retryable: kind === "throttling" || kind === "server" || kind === "network", remedy: REMEDIES[kind] };
 }
 function kindOf(code, status, fault) {
   return CREDENTIAL_CODES.has(code) ? "credentials" : PERMISSION_CODES.has(code) ? "permission" : VALIDATION_CODES.has(code) ? "validation" : THROTTLING_CODES.has(code) || status === 429 ? "throttling" : NETWORK_CODES.has(code) ? "network" : code.endsWith("NotFoundException") || code.startsWith("NoSuch") || code.endsWith("NotFound") || status === 404 ? "not-found" : code.endsWith("AlreadyExistsException") || status === 409 ? "conflict" : status === 401 ? "credentials" : status === 403 ? "permission" : status !== void 0 && status >= 500 || fault === "server" ? "server" : status === 400 ? "validation" : "unknown";
 }
 function awsFailure(action, error2) {
-  let failure3 = classifyAwsError(error2);
-  return new GantryError(`${action}: ${failure3.code}: ${failure3.message}`, { remedy: failure3.remedy, cause: error2 });
+  let failure2 = classifyAwsError(error2);
+  return new GantryError(`${action}: ${failure2.code}: ${failure2.message}`, { remedy: failure2.remedy, cause: error2 });
 }
-async function callAws(action, fn) {
+
+// src/aws/poll-call.ts
+async function pollCall(action, call, runtime) {
+  let boundMs = networkLimits().pollTimeoutMs, timer, bound = new Promise((resolve2) => {
+    timer = setTimeout(() => resolve2("timeout"), boundMs);
+  });
   try {
-    return await fn();
+    let answer = await Promise.race([call(), bound]);
+    if (answer !== "timeout") return answer;
+    runtime.warning(`${action}: no answer within ${boundMs / 1e3} s, asking again at the next poll`);
+    return;
   } catch (error2) {
-    throw error2 instanceof GantryError ? error2 : awsFailure(action, error2);
+    let failure2 = classifyAwsError(error2);
+    if (!failure2.retryable) throw awsFailure(action, error2);
+    runtime.warning(`${action}: ${failure2.code} (${failure2.kind}), asking again at the next poll`);
+    return;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-// src/oci/image-reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])", DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`, PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*", NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`), TAG = /^[\w][\w.-]{0,127}$/, DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-zA-Z=_-]+$/, DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 };
-function parseImageReference(value) {
-  let at = value.indexOf("@"), beforeDigest = at >= 0 ? value.slice(0, at) : value, digest = at >= 0 ? value.slice(at + 1) : void 0;
-  if (digest !== void 0) {
-    let problem = digestProblem(digest);
-    if (problem) return problem;
-  }
-  let slash = beforeDigest.lastIndexOf("/"), colon = beforeDigest.lastIndexOf(":"), name = colon > slash ? beforeDigest.slice(0, colon) : beforeDigest, tag = colon > slash ? beforeDigest.slice(colon + 1) : void 0;
-  return !NAME.test(name) || hasUppercasePath(name) ? `has a malformed repository name '${name}' (lower-case path components, optional registry host)` : tag !== void 0 && !TAG.test(tag) ? `has a malformed tag '${tag}'` : { name, tag, digest };
-}
-function digestProblem(digest) {
-  let expected = "expected sha256:<64 hex digits>";
-  if (!DIGEST.test(digest)) return `has a malformed digest '${digest}' (${expected})`;
-  let [algorithm, encoded] = digest.split(":"), length = DIGEST_ALGORITHMS[algorithm];
-  if (length === void 0) return `has a digest of unsupported algorithm '${algorithm}' (${expected}, or sha512)`;
-  if (!new RegExp(`^[0-9a-f]{${length}}$`).test(encoded)) return `has a malformed digest '${digest}' (${algorithm} takes ${length} lower-case hex digits)`;
-}
-function hasUppercasePath(name) {
-  let components = name.split("/");
-  return (components.length > 1 && isRegistryHost(components[0]) ? components.slice(1) : components).some((component) => /[A-Z]/.test(component));
-}
-function isRegistryHost(component) {
-  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost";
-}
-
-// src/oci/reference.ts
-var TAG_PATTERN = /^[a-z0-9_][a-z0-9_.-]{0,127}$/;
-function tagProblem(tag) {
-  if (!TAG_PATTERN.test(tag))
-    return /\s/.test(tag) ? `tag '${tag}' contains a space` : /[A-Z]/.test(tag) ? `tag '${tag}' contains uppercase letters` : `tag '${tag}' must be 1-128 characters of a-z 0-9 _ . - not starting with . or -`;
-}
-var HOST = "(?:localhost|[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+|\\[[0-9a-fA-F:]+\\]|[a-zA-Z0-9-]+)(?::\\d{1,5})?", imageName = string2().check(
-  _maxLength(255, "must be at most 255 characters"),
-  refine(
-    (name) => !/[@]/.test(name) && !/:[^/]*$/.test(name.replace(/^[^/]*\//, "")),
-    "must not carry a tag or digest: give tags in the tag inputs"
-  ),
-  refine(
-    (name) => typeof parseImageReference(name) != "string",
-    "must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host"
-  )
-), ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, ecrRepositoryName = string2().check(
-  _minLength(2, "must be 2-256 characters"),
-  _maxLength(256, "must be 2-256 characters"),
-  _regex(ECR_REPOSITORY, "must be an ECR repository name such as project/env/service: lowercase a-z 0-9 separated by . _ - or /")
-);
-function isLoopbackHost(host) {
-  let name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  return name === "localhost" || name === "::1" || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-function parseRegistry(value) {
-  let match = /^(?:(https?):\/\/)?([^/\s]+?)\/?$/.exec(value.trim());
-  if (!match || !new RegExp(`^${HOST}$`).test(match[2])) return "must be a registry host such as 123456789012.dkr.ecr.us-east-1.amazonaws.com or http://127.0.0.1:5000";
-  let host = match[2], port = /:(\d+)$/.exec(host)?.[1];
-  if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) return `port ${port} is out of range (1-65535)`;
-  let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
-  return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
-}
-var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
-  superRefine((list, ctx) => {
-    for (let tag of list) {
-      let problem = tagProblem(tag);
-      problem && ctx.addIssue({ code: "custom", message: problem });
-    }
-  })
-);
-function splitList(value) {
-  return (value ?? "").split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-
-// src/oci/ecr.ts
-function lifecyclePolicy(settings) {
-  let rules = [];
-  return settings.expireUntaggedDays > 0 && rules.push({
-    rulePriority: rules.length + 1,
-    description: `Expire untagged images ${settings.expireUntaggedDays} days after push`,
-    selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: settings.expireUntaggedDays },
-    action: { type: "expire" }
-  }), rules.push({
-    rulePriority: rules.length + 1,
-    description: `Keep the last ${settings.keepLast} tagged images`,
-    selection: { tagStatus: "tagged", tagPatternList: ["*"], countType: "imageCountMoreThan", countNumber: settings.keepLast },
-    action: { type: "expire" }
-  }), { rules };
-}
-function samePolicy(a6, b6) {
-  if (!a6) return !1;
+// src/static/cloudfront-invalidation.ts
+async function checkDistribution(cloudfront, distributionId) {
   try {
-    return canonical(JSON.parse(a6)) === canonical(JSON.parse(b6));
-  } catch {
-    return !1;
-  }
-}
-function canonical(value) {
-  return Array.isArray(value) ? `[${value.map(canonical).join(",")}]` : value && typeof value == "object" ? `{${Object.keys(value).sort().map((k6) => `${JSON.stringify(k6)}:${canonical(value[k6])}`).join(",")}}` : JSON.stringify(value);
-}
-async function ensureRepository(ecr, settings, log) {
-  let repository;
-  try {
-    repository = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [settings.name] }))).repositories?.[0];
+    let { Distribution: distribution } = await cloudfront.send(new GetDistributionCommand({ Id: distributionId }));
+    if (!distribution) throw new Error("GetDistribution returned no distribution");
+    return distribution;
   } catch (error2) {
-    if (classifyAwsError(error2).code !== "RepositoryNotFoundException") throw awsFailure(`DescribeRepositories ${settings.name}`, error2);
+    let failure2 = classifyAwsError(error2);
+    throw failure2.code === "NoSuchDistribution" || failure2.kind === "not-found" ? new GantryError(`input 'distribution-id': distribution '${distributionId}' does not exist`, {
+      remedy: "use the ID CloudFront shows for the distribution in front of the bucket (E\u2026 in the console, `aws cloudfront list-distributions`).",
+      cause: error2
+    }) : failure2.kind === "permission" ? new GantryError(`input 'distribution-id': distribution '${distributionId}' is not readable with these credentials`, {
+      remedy: "the role needs cloudfront:GetDistribution, cloudfront:CreateInvalidation and cloudfront:GetInvalidation on it.",
+      cause: error2
+    }) : awsFailure(`GetDistribution ${distributionId}`, error2);
   }
-  if (repository) {
-    settings.scanOnPush !== void 0 && (repository.imageScanningConfiguration?.scanOnPush ?? !1) !== settings.scanOnPush && (await callAws(
-      `PutImageScanningConfiguration ${settings.name}`,
-      () => ecr.send(new PutImageScanningConfigurationCommand({ repositoryName: settings.name, imageScanningConfiguration: { scanOnPush: settings.scanOnPush } }))
-    ), log.info(`Set scan on push to ${settings.scanOnPush} on ${settings.name}`));
-    let mutability = settings.immutableTags === void 0 ? void 0 : settings.immutableTags ? "IMMUTABLE" : "MUTABLE";
-    mutability && (repository.imageTagMutability ?? "MUTABLE") !== mutability && (await callAws(
-      `PutImageTagMutability ${settings.name}`,
-      () => ecr.send(new PutImageTagMutabilityCommand({ repositoryName: settings.name, imageTagMutability: mutability }))
-    ), repository = { ...repository, imageTagMutability: mutability }, log.info(`Set tag mutability to ${mutability} on ${settings.name}`));
-    let encryption = repository.encryptionConfiguration?.encryptionType ?? "AES256";
-    encryption !== settings.encryption && log.warning(`${settings.name} is encrypted with ${encryption}, not ${settings.encryption}; encryption cannot change after creation`), log.info(`ECR repository ${settings.name} exists (${repository.repositoryUri ?? ""})`);
-  } else {
-    let scanOnPush = settings.scanOnPush ?? !0, mutability = settings.immutableTags ? "IMMUTABLE" : "MUTABLE", created = await callAws(
-      `CreateRepository ${settings.name}`,
-      () => ecr.send(
-        new CreateRepositoryCommand({
-          repositoryName: settings.name,
-          imageScanningConfiguration: { scanOnPush },
-          imageTagMutability: mutability,
-          encryptionConfiguration: { encryptionType: settings.encryption, kmsKey: settings.encryption === "KMS" ? settings.kmsKey : void 0 }
+}
+function originPathOf(distribution, bucket) {
+  let origin = (distribution.DistributionConfig?.Origins?.Items ?? []).find((o5) => o5.DomainName === `${bucket}.s3.amazonaws.com` || o5.DomainName?.startsWith(`${bucket}.s3.`) || o5.DomainName?.startsWith(`${bucket}.s3-`));
+  return origin ? (origin.OriginPath ?? "").replace(/\/+$/, "") : void 0;
+}
+function urlPathOf(key, originPath) {
+  let path = `/${key}`;
+  return originPath && path.startsWith(`${originPath}/`) ? path.slice(originPath.length) : path;
+}
+var DEFAULT_INVALIDATION_RETRY = { attempts: 8, baseMs: 2e3, maxMs: 3e4 };
+async function createInvalidation(cloudfront, distributionId, paths, runtime, clock, retry2 = DEFAULT_INVALIDATION_RETRY) {
+  let callerReference = `gantry-${(0, import_node_crypto8.randomUUID)()}`;
+  for (let attempt = 1; ; attempt++)
+    try {
+      let { Invalidation: invalidation } = await cloudfront.send(
+        new CreateInvalidationCommand({
+          DistributionId: distributionId,
+          InvalidationBatch: { CallerReference: callerReference, Paths: { Quantity: paths.length, Items: [...paths] } }
         })
-      ).catch(async (error2) => {
-        if (classifyAwsError(error2).code !== "RepositoryAlreadyExistsException") throw error2;
-        return ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [settings.name] })).then((found) => ({ repository: found.repositories?.[0] }));
-      })
-    );
-    if (!created.repository) throw new GantryError(`CreateRepository ${settings.name} answered without the repository`);
-    repository = created.repository, log.info(`Created ECR repository ${settings.name} (scan on push ${scanOnPush}, tags ${mutability}, encryption ${settings.encryption})`);
-  }
-  let desired = JSON.stringify(lifecyclePolicy(settings)), current2;
-  try {
-    current2 = (await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: settings.name }))).lifecyclePolicyText;
-  } catch (error2) {
-    if (classifyAwsError(error2).code !== "LifecyclePolicyNotFoundException") throw awsFailure(`GetLifecyclePolicy ${settings.name}`, error2);
-  }
-  return samePolicy(current2, desired) ? log.info(`Lifecycle policy of ${settings.name} is up to date`) : (await callAws(`PutLifecyclePolicy ${settings.name}`, () => ecr.send(new PutLifecyclePolicyCommand({ repositoryName: settings.name, lifecyclePolicyText: desired }))), log.info(`${current2 ? "Updated" : "Set"} the lifecycle policy of ${settings.name}: keep the last ${settings.keepLast} tagged images${settings.expireUntaggedDays > 0 ? `, expire untagged after ${settings.expireUntaggedDays} days` : ""}`)), repository;
+      );
+      if (!invalidation?.Id) throw new GantryError(`CreateInvalidation on ${distributionId} returned no invalidation id`);
+      return { id: invalidation.Id, status: invalidation.Status ?? "InProgress" };
+    } catch (error2) {
+      let failure2 = classifyAwsError(error2);
+      if (!(failure2.code === "TooManyInvalidationsInProgress" || failure2.kind === "throttling" || failure2.kind === "server") || attempt >= retry2.attempts) throw awsFailure(`CreateInvalidation on ${distributionId} (${paths.length} paths)`, error2);
+      let delay = backoffDelay(attempt, retry2.baseMs, retry2.maxMs);
+      runtime.warning(`CreateInvalidation on ${distributionId}: ${failure2.code}; trying again in ${formatDuration(delay)} (attempt ${attempt + 1} of ${retry2.attempts})`), await clock.sleep(delay);
+    }
 }
-function ecrEndpointOf(login) {
-  let endpoint = parseRegistry(login.proxyEndpoint);
-  if (typeof endpoint == "string") throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${endpoint}`);
-  return endpoint;
-}
-async function ecrLogin(ecr, mask) {
-  let data = (await callAws("GetAuthorizationToken", () => ecr.send(new GetAuthorizationTokenCommand({})))).authorizationData?.[0];
-  if (!data?.authorizationToken || !data.proxyEndpoint) throw new GantryError("GetAuthorizationToken answered without a token");
-  mask(data.authorizationToken);
-  let decoded = Buffer.from(data.authorizationToken, "base64").toString("utf8"), colon = decoded.indexOf(":");
-  if (colon <= 0) throw new GantryError("the ECR authorization token is not user:password");
-  let password = decoded.slice(colon + 1);
-  return mask(password), { credentials: { username: decoded.slice(0, colon), password }, proxyEndpoint: data.proxyEndpoint };
-}
-async function ecrDigestOfTag(ecr, repository, tag) {
-  try {
-    return (await ecr.send(new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] }))).imageDetails?.[0]?.imageDigest;
-  } catch (error2) {
-    if (classifyAwsError(error2).code === "ImageNotFoundException") return;
-    throw awsFailure(`DescribeImages ${repository}:${tag}`, error2);
-  }
-}
-async function ecrRecordImage(ecr, repository, tag, manifest, mediaType, digest) {
-  try {
-    await ecr.send(
-      new PutImageCommand({ repositoryName: repository, imageTag: tag, imageManifest: manifest.toString("utf8"), imageManifestMediaType: mediaType, imageDigest: digest })
-    );
-  } catch (error2) {
-    if (classifyAwsError(error2).code === "ImageAlreadyExistsException") return;
-    throw awsFailure(`PutImage ${repository}:${tag}`, error2);
-  }
+async function waitForInvalidation(cloudfront, distributionId, invalidationId, schedule, runtime, clock) {
+  let started = clock.now(), deadline = started + schedule.timeoutMs, lastStatus, lastLine = started;
+  do {
+    let status = (await pollCall(
+      `GetInvalidation ${invalidationId}`,
+      () => cloudfront.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: invalidationId })),
+      runtime
+    ))?.Invalidation?.Status;
+    if (status !== void 0 && (status !== lastStatus || clock.now() - lastLine >= 15e3) && (runtime.info(`invalidation ${invalidationId}: ${status} [${formatDuration(clock.now() - started)}]`), lastStatus = status, lastLine = clock.now()), status?.toLowerCase() === "completed") return !0;
+  } while (await nextTick(clock, schedule, deadline));
+  return !1;
 }
 
-// src/model/format.ts
-function formatBytes(bytes) {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+// src/static/content-etag.ts
+var import_node_crypto9 = require("node:crypto"), import_node_fs6 = require("node:fs"), import_promises6 = require("node:fs/promises");
+async function localEtag(path, size, partSize) {
+  if (!usesMultipart(size, partSize)) return (0, import_node_crypto9.createHash)("md5").update(await (0, import_promises6.readFile)(path)).digest("hex");
+  let partDigests = [], part = (0, import_node_crypto9.createHash)("md5"), inPart = 0;
+  for await (let chunk of (0, import_node_fs6.createReadStream)(path, { highWaterMark: 1024 * 1024 })) {
+    let data = chunk;
+    for (; data.length > 0; ) {
+      let take = Math.min(partSize - inPart, data.length);
+      part.update(data.subarray(0, take)), inPart += take, data = data.subarray(take), inPart === partSize && (partDigests.push(part.digest()), part = (0, import_node_crypto9.createHash)("md5"), inPart = 0);
+    }
+  }
+  return inPart > 0 && partDigests.push(part.digest()), `${(0, import_node_crypto9.createHash)("md5").update(Buffer.concat(partDigests)).digest("hex")}-${partDigests.length}`;
+}
+function usesMultipart(size, partSize) {
+  return size > partSize;
+}
+function bareEtag(etag) {
+  return etag?.replace(/^W\//, "").replace(/"/g, "").toLowerCase();
 }
 
-// src/oci/push.ts
-async function pushArchive(archive, client, tags, log) {
-  for (let blob of archive.blobs) {
-    let outcome = await client.ensureBlob(blob, (offset, length) => archive.readBlob(blob.digest, offset, length));
-    log(`blob ${blob.digest} (${formatBytes(blob.size)}): ${outcome === "present" ? "already present, skipped" : "uploaded"}`);
-  }
-  let putChildren = async (node) => {
-    for (let child of node.children) {
-      if (await putChildren(child), await client.manifestDigest(child.digest) === child.digest) {
-        client.stats.manifestsSkipped++;
-        continue;
-      }
-      await client.putManifest(child.digest, child.mediaType, child.bytes), log(`manifest ${child.digest}: pushed`);
-    }
-  };
-  await putChildren(archive.root);
-  let digest = archive.root.digest, unchanged = [];
-  for (let tag of tags.length > 0 ? tags : [digest]) {
-    if (await client.manifestDigest(tag) === digest) {
-      client.stats.manifestsSkipped++, unchanged.push(tag), log(`tag ${tag}: already points at ${digest}, skipped`);
-      continue;
-    }
-    let stored = await client.putManifest(tag, archive.root.mediaType, archive.root.bytes);
-    if (stored && stored !== digest) throw new Error(`the registry stored ${tag} as ${stored}, expected ${digest}`);
-    log(`tag ${tag}: pushed`);
-  }
-  return { digest, tags, unchangedTags: unchanged };
-}
+// node_modules/mime/dist/types/other.js
+var types = {
+  "application/prs.cww": ["cww"],
+  "application/prs.xsf+xml": ["xsf"],
+  "application/vnd.1000minds.decision-model+xml": ["1km"],
+  "application/vnd.3gpp.pic-bw-large": ["plb"],
+  "application/vnd.3gpp.pic-bw-small": ["psb"],
+  "application/vnd.3gpp.pic-bw-var": ["pvb"],
+  "application/vnd.3gpp2.tcap": ["tcap"],
+  "application/vnd.3m.post-it-notes": ["pwn"],
+  "application/vnd.accpac.simply.aso": ["aso"],
+  "application/vnd.accpac.simply.imp": ["imp"],
+  "application/vnd.acucobol": ["acu"],
+  "application/vnd.acucorp": ["atc", "acutc"],
+  "application/vnd.adobe.air-application-installer-package+zip": ["air"],
+  "application/vnd.adobe.formscentral.fcdt": ["fcdt"],
+  "application/vnd.adobe.fxp": ["fxp", "fxpl"],
+  "application/vnd.adobe.xdp+xml": ["xdp"],
+  "application/vnd.adobe.xfdf": ["*xfdf"],
+  "application/vnd.age": ["age"],
+  "application/vnd.ahead.space": ["ahead"],
+  "application/vnd.airzip.filesecure.azf": ["azf"],
+  "application/vnd.airzip.filesecure.azs": ["azs"],
+  "application/vnd.amazon.ebook": ["azw"],
+  "application/vnd.americandynamics.acc": ["acc"],
+  "application/vnd.amiga.ami": ["ami"],
+  "application/vnd.android.package-archive": ["apk"],
+  "application/vnd.anser-web-certificate-issue-initiation": ["cii"],
+  "application/vnd.anser-web-funds-transfer-initiation": ["fti"],
+  "application/vnd.antix.game-component": ["atx"],
+  "application/vnd.apple.installer+xml": ["mpkg"],
+  "application/vnd.apple.keynote": ["key"],
+  "application/vnd.apple.mpegurl": ["m3u8"],
+  "application/vnd.apple.numbers": ["numbers"],
+  "application/vnd.apple.pages": ["pages"],
+  "application/vnd.apple.pkpass": ["pkpass"],
+  "application/vnd.aristanetworks.swi": ["swi"],
+  "application/vnd.astraea-software.iota": ["iota"],
+  "application/vnd.audiograph": ["aep"],
+  "application/vnd.autodesk.fbx": ["fbx"],
+  "application/vnd.balsamiq.bmml+xml": ["bmml"],
+  "application/vnd.blueice.multipass": ["mpm"],
+  "application/vnd.bmi": ["bmi"],
+  "application/vnd.businessobjects": ["rep"],
+  "application/vnd.chemdraw+xml": ["cdxml"],
+  "application/vnd.chipnuts.karaoke-mmd": ["mmd"],
+  "application/vnd.cinderella": ["cdy"],
+  "application/vnd.citationstyles.style+xml": ["csl"],
+  "application/vnd.claymore": ["cla"],
+  "application/vnd.cloanto.rp9": ["rp9"],
+  "application/vnd.clonk.c4group": ["c4g", "c4d", "c4f", "c4p", "c4u"],
+  "application/vnd.cluetrust.cartomobile-config": ["c11amc"],
+  "application/vnd.cluetrust.cartomobile-config-pkg": ["c11amz"],
+  "application/vnd.commonspace": ["csp"],
+  "application/vnd.contact.cmsg": ["cdbcmsg"],
+  "application/vnd.cosmocaller": ["cmc"],
+  "application/vnd.crick.clicker": ["clkx"],
+  "application/vnd.crick.clicker.keyboard": ["clkk"],
+  "application/vnd.crick.clicker.palette": ["clkp"],
+  "application/vnd.crick.clicker.template": ["clkt"],
+  "application/vnd.crick.clicker.wordbank": ["clkw"],
+  "application/vnd.criticaltools.wbs+xml": ["wbs"],
+  "application/vnd.ctc-posml": ["pml"],
+  "application/vnd.cups-ppd": ["ppd"],
+  "application/vnd.curl.car": ["car"],
+  "application/vnd.curl.pcurl": ["pcurl"],
+  "application/vnd.dart": ["dart"],
+  "application/vnd.data-vision.rdz": ["rdz"],
+  "application/vnd.dbf": ["dbf"],
+  "application/vnd.dcmp+xml": ["dcmp"],
+  "application/vnd.dece.data": ["uvf", "uvvf", "uvd", "uvvd"],
+  "application/vnd.dece.ttml+xml": ["uvt", "uvvt"],
+  "application/vnd.dece.unspecified": ["uvx", "uvvx"],
+  "application/vnd.dece.zip": ["uvz", "uvvz"],
+  "application/vnd.denovo.fcselayout-link": ["fe_launch"],
+  "application/vnd.dna": ["dna"],
+  "application/vnd.dolby.mlp": ["mlp"],
+  "application/vnd.dpgraph": ["dpg"],
+  "application/vnd.dreamfactory": ["dfac"],
+  "application/vnd.ds-keypoint": ["kpxx"],
+  "application/vnd.dvb.ait": ["ait"],
+  "application/vnd.dvb.service": ["svc"],
+  "application/vnd.dynageo": ["geo"],
+  "application/vnd.ecowin.chart": ["mag"],
+  "application/vnd.enliven": ["nml"],
+  "application/vnd.epson.esf": ["esf"],
+  "application/vnd.epson.msf": ["msf"],
+  "application/vnd.epson.quickanime": ["qam"],
+  "application/vnd.epson.salt": ["slt"],
+  "application/vnd.epson.ssf": ["ssf"],
+  "application/vnd.eszigno3+xml": ["es3", "et3"],
+  "application/vnd.ezpix-album": ["ez2"],
+  "application/vnd.ezpix-package": ["ez3"],
+  "application/vnd.fdf": ["*fdf"],
+  "application/vnd.fdsn.mseed": ["mseed"],
+  "application/vnd.fdsn.seed": ["seed", "dataless"],
+  "application/vnd.flographit": ["gph"],
+  "application/vnd.fluxtime.clip": ["ftc"],
+  "application/vnd.framemaker": ["fm", "frame", "maker", "book"],
+  "application/vnd.frogans.fnc": ["fnc"],
+  "application/vnd.frogans.ltf": ["ltf"],
+  "application/vnd.fsc.weblaunch": ["fsc"],
+  "application/vnd.fujitsu.oasys": ["oas"],
+  "application/vnd.fujitsu.oasys2": ["oa2"],
+  "application/vnd.fujitsu.oasys3": ["oa3"],
+  "application/vnd.fujitsu.oasysgp": ["fg5"],
+  "application/vnd.fujitsu.oasysprs": ["bh2"],
+  "application/vnd.fujixerox.ddd": ["ddd"],
+  "application/vnd.fujixerox.docuworks": ["xdw"],
+  "application/vnd.fujixerox.docuworks.binder": ["xbd"],
+  "application/vnd.fuzzysheet": ["fzs"],
+  "application/vnd.genomatix.tuxedo": ["txd"],
+  "application/vnd.geogebra.file": ["ggb"],
+  "application/vnd.geogebra.slides": ["ggs"],
+  "application/vnd.geogebra.tool": ["ggt"],
+  "application/vnd.geometry-explorer": ["gex", "gre"],
+  "application/vnd.geonext": ["gxt"],
+  "application/vnd.geoplan": ["g2w"],
+  "application/vnd.geospace": ["g3w"],
+  "application/vnd.gmx": ["gmx"],
+  "application/vnd.google-apps.document": ["gdoc"],
+  "application/vnd.google-apps.drawing": ["gdraw"],
+  "application/vnd.google-apps.form": ["gform"],
+  "application/vnd.google-apps.jam": ["gjam"],
+  "application/vnd.google-apps.map": ["gmap"],
+  "application/vnd.google-apps.presentation": ["gslides"],
+  "application/vnd.google-apps.script": ["gscript"],
+  "application/vnd.google-apps.site": ["gsite"],
+  "application/vnd.google-apps.spreadsheet": ["gsheet"],
+  "application/vnd.google-earth.kml+xml": ["kml"],
+  "application/vnd.google-earth.kmz": ["kmz"],
+  "application/vnd.gov.sk.xmldatacontainer+xml": ["xdcf"],
+  "application/vnd.grafeq": ["gqf", "gqs"],
+  "application/vnd.groove-account": ["gac"],
+  "application/vnd.groove-help": ["ghf"],
+  "application/vnd.groove-identity-message": ["gim"],
+  "application/vnd.groove-injector": ["grv"],
+  "application/vnd.groove-tool-message": ["gtm"],
+  "application/vnd.groove-tool-template": ["tpl"],
+  "application/vnd.groove-vcard": ["vcg"],
+  "application/vnd.hal+xml": ["hal"],
+  "application/vnd.handheld-entertainment+xml": ["zmm"],
+  "application/vnd.hbci": ["hbci"],
+  "application/vnd.hhe.lesson-player": ["les"],
+  "application/vnd.hp-hpgl": ["hpgl"],
+  "application/vnd.hp-hpid": ["hpid"],
+  "application/vnd.hp-hps": ["hps"],
+  "application/vnd.hp-jlyt": ["jlt"],
+  "application/vnd.hp-pcl": ["pcl"],
+  "application/vnd.hp-pclxl": ["pclxl"],
+  "application/vnd.hydrostatix.sof-data": ["sfd-hdstx"],
+  "application/vnd.ibm.minipay": ["mpy"],
+  "application/vnd.ibm.modcap": ["afp", "listafp", "list3820"],
+  "application/vnd.ibm.rights-management": ["irm"],
+  "application/vnd.ibm.secure-container": ["sc"],
+  "application/vnd.iccprofile": ["icc", "icm"],
+  "application/vnd.igloader": ["igl"],
+  "application/vnd.immervision-ivp": ["ivp"],
+  "application/vnd.immervision-ivu": ["ivu"],
+  "application/vnd.insors.igm": ["igm"],
+  "application/vnd.intercon.formnet": ["xpw", "xpx"],
+  "application/vnd.intergeo": ["i2g"],
+  "application/vnd.intu.qbo": ["qbo"],
+  "application/vnd.intu.qfx": ["qfx"],
+  "application/vnd.ipunplugged.rcprofile": ["rcprofile"],
+  "application/vnd.irepository.package+xml": ["irp"],
+  "application/vnd.is-xpr": ["xpr"],
+  "application/vnd.isac.fcs": ["fcs"],
+  "application/vnd.jam": ["jam"],
+  "application/vnd.jcp.javame.midlet-rms": ["rms"],
+  "application/vnd.jisp": ["jisp"],
+  "application/vnd.joost.joda-archive": ["joda"],
+  "application/vnd.kahootz": ["ktz", "ktr"],
+  "application/vnd.kde.karbon": ["karbon"],
+  "application/vnd.kde.kchart": ["chrt"],
+  "application/vnd.kde.kformula": ["kfo"],
+  "application/vnd.kde.kivio": ["flw"],
+  "application/vnd.kde.kontour": ["kon"],
+  "application/vnd.kde.kpresenter": ["kpr", "kpt"],
+  "application/vnd.kde.kspread": ["ksp"],
+  "application/vnd.kde.kword": ["kwd", "kwt"],
+  "application/vnd.kenameaapp": ["htke"],
+  "application/vnd.kidspiration": ["kia"],
+  "application/vnd.kinar": ["kne", "knp"],
+  "application/vnd.koan": ["skp", "skd", "skt", "skm"],
+  "application/vnd.kodak-descriptor": ["sse"],
+  "application/vnd.las.las+xml": ["lasxml"],
+  "application/vnd.llamagraphics.life-balance.desktop": ["lbd"],
+  "application/vnd.llamagraphics.life-balance.exchange+xml": ["lbe"],
+  "application/vnd.lotus-1-2-3": ["123"],
+  "application/vnd.lotus-approach": ["apr"],
+  "application/vnd.lotus-freelance": ["pre"],
+  "application/vnd.lotus-notes": ["nsf"],
+  "application/vnd.lotus-organizer": ["org"],
+  "application/vnd.lotus-screencam": ["scm"],
+  "application/vnd.lotus-wordpro": ["lwp"],
+  "application/vnd.macports.portpkg": ["portpkg"],
+  "application/vnd.mapbox-vector-tile": ["mvt"],
+  "application/vnd.mcd": ["mcd"],
+  "application/vnd.medcalcdata": ["mc1"],
+  "application/vnd.mediastation.cdkey": ["cdkey"],
+  "application/vnd.mfer": ["mwf"],
+  "application/vnd.mfmp": ["mfm"],
+  "application/vnd.micrografx.flo": ["flo"],
+  "application/vnd.micrografx.igx": ["igx"],
+  "application/vnd.mif": ["mif"],
+  "application/vnd.mobius.daf": ["daf"],
+  "application/vnd.mobius.dis": ["dis"],
+  "application/vnd.mobius.mbk": ["mbk"],
+  "application/vnd.mobius.mqy": ["mqy"],
+  "application/vnd.mobius.msl": ["msl"],
+  "application/vnd.mobius.plc": ["plc"],
+  "application/vnd.mobius.txf": ["txf"],
+  "application/vnd.mophun.application": ["mpn"],
+  "application/vnd.mophun.certificate": ["mpc"],
+  "application/vnd.mozilla.xul+xml": ["xul"],
+  "application/vnd.ms-artgalry": ["cil"],
+  "application/vnd.ms-cab-compressed": ["cab"],
+  "application/vnd.ms-excel": ["xls", "xlm", "xla", "xlc", "xlt", "xlw"],
+  "application/vnd.ms-excel.addin.macroenabled.12": ["xlam"],
+  "application/vnd.ms-excel.sheet.binary.macroenabled.12": ["xlsb"],
+  "application/vnd.ms-excel.sheet.macroenabled.12": ["xlsm"],
+  "application/vnd.ms-excel.template.macroenabled.12": ["xltm"],
+  "application/vnd.ms-fontobject": ["eot"],
+  "application/vnd.ms-htmlhelp": ["chm"],
+  "application/vnd.ms-ims": ["ims"],
+  "application/vnd.ms-lrm": ["lrm"],
+  "application/vnd.ms-officetheme": ["thmx"],
+  "application/vnd.ms-outlook": ["msg"],
+  "application/vnd.ms-pki.seccat": ["cat"],
+  "application/vnd.ms-pki.stl": ["*stl"],
+  "application/vnd.ms-powerpoint": ["ppt", "pps", "pot"],
+  "application/vnd.ms-powerpoint.addin.macroenabled.12": ["ppam"],
+  "application/vnd.ms-powerpoint.presentation.macroenabled.12": ["pptm"],
+  "application/vnd.ms-powerpoint.slide.macroenabled.12": ["sldm"],
+  "application/vnd.ms-powerpoint.slideshow.macroenabled.12": ["ppsm"],
+  "application/vnd.ms-powerpoint.template.macroenabled.12": ["potm"],
+  "application/vnd.ms-project": ["*mpp", "mpt"],
+  "application/vnd.ms-visio.viewer": ["vdx"],
+  "application/vnd.ms-word.document.macroenabled.12": ["docm"],
+  "application/vnd.ms-word.template.macroenabled.12": ["dotm"],
+  "application/vnd.ms-works": ["wps", "wks", "wcm", "wdb"],
+  "application/vnd.ms-wpl": ["wpl"],
+  "application/vnd.ms-xpsdocument": ["xps"],
+  "application/vnd.mseq": ["mseq"],
+  "application/vnd.musician": ["mus"],
+  "application/vnd.muvee.style": ["msty"],
+  "application/vnd.mynfc": ["taglet"],
+  "application/vnd.nato.bindingdataobject+xml": ["bdo"],
+  "application/vnd.neurolanguage.nlu": ["nlu"],
+  "application/vnd.nitf": ["ntf", "nitf"],
+  "application/vnd.noblenet-directory": ["nnd"],
+  "application/vnd.noblenet-sealer": ["nns"],
+  "application/vnd.noblenet-web": ["nnw"],
+  "application/vnd.nokia.n-gage.ac+xml": ["*ac"],
+  "application/vnd.nokia.n-gage.data": ["ngdat"],
+  "application/vnd.nokia.n-gage.symbian.install": ["n-gage"],
+  "application/vnd.nokia.radio-preset": ["rpst"],
+  "application/vnd.nokia.radio-presets": ["rpss"],
+  "application/vnd.novadigm.edm": ["edm"],
+  "application/vnd.novadigm.edx": ["edx"],
+  "application/vnd.novadigm.ext": ["ext"],
+  "application/vnd.oasis.opendocument.chart": ["odc"],
+  "application/vnd.oasis.opendocument.chart-template": ["otc"],
+  "application/vnd.oasis.opendocument.database": ["odb"],
+  "application/vnd.oasis.opendocument.formula": ["odf"],
+  "application/vnd.oasis.opendocument.formula-template": ["odft"],
+  "application/vnd.oasis.opendocument.graphics": ["odg"],
+  "application/vnd.oasis.opendocument.graphics-template": ["otg"],
+  "application/vnd.oasis.opendocument.image": ["odi"],
+  "application/vnd.oasis.opendocument.image-template": ["oti"],
+  "application/vnd.oasis.opendocument.presentation": ["odp"],
+  "application/vnd.oasis.opendocument.presentation-template": ["otp"],
+  "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
+  "application/vnd.oasis.opendocument.spreadsheet-template": ["ots"],
+  "application/vnd.oasis.opendocument.text": ["odt"],
+  "application/vnd.oasis.opendocument.text-master": ["odm"],
+  "application/vnd.oasis.opendocument.text-template": ["ott"],
+  "application/vnd.oasis.opendocument.text-web": ["oth"],
+  "application/vnd.olpc-sugar": ["xo"],
+  "application/vnd.oma.dd2+xml": ["dd2"],
+  "application/vnd.openblox.game+xml": ["obgx"],
+  "application/vnd.openofficeorg.extension": ["oxt"],
+  "application/vnd.openstreetmap.data+xml": ["osm"],
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": [
+    "pptx"
+  ],
+  "application/vnd.openxmlformats-officedocument.presentationml.slide": [
+    "sldx"
+  ],
+  "application/vnd.openxmlformats-officedocument.presentationml.slideshow": [
+    "ppsx"
+  ],
+  "application/vnd.openxmlformats-officedocument.presentationml.template": [
+    "potx"
+  ],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template": [
+    "xltx"
+  ],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [
+    "docx"
+  ],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.template": [
+    "dotx"
+  ],
+  "application/vnd.osgeo.mapguide.package": ["mgp"],
+  "application/vnd.osgi.dp": ["dp"],
+  "application/vnd.osgi.subsystem": ["esa"],
+  "application/vnd.palm": ["pdb", "pqa", "oprc"],
+  "application/vnd.pawaafile": ["paw"],
+  "application/vnd.pg.format": ["str"],
+  "application/vnd.pg.osasli": ["ei6"],
+  "application/vnd.picsel": ["efif"],
+  "application/vnd.pmi.widget": ["wg"],
+  "application/vnd.pocketlearn": ["plf"],
+  "application/vnd.powerbuilder6": ["pbd"],
+  "application/vnd.previewsystems.box": ["box"],
+  "application/vnd.procrate.brushset": ["brushset"],
+  "application/vnd.procreate.brush": ["brush"],
+  "application/vnd.procreate.dream": ["drm"],
+  "application/vnd.proteus.magazine": ["mgz"],
+  "application/vnd.publishare-delta-tree": ["qps"],
+  "application/vnd.pvi.ptid1": ["ptid"],
+  "application/vnd.pwg-xhtml-print+xml": ["xhtm"],
+  "application/vnd.quark.quarkxpress": [
+    "qxd",
+    "qxt",
+    "qwd",
+    "qwt",
+    "qxl",
+    "qxb"
+  ],
+  "application/vnd.rar": ["rar"],
+  "application/vnd.realvnc.bed": ["bed"],
+  "application/vnd.recordare.musicxml": ["mxl"],
+  "application/vnd.recordare.musicxml+xml": ["musicxml"],
+  "application/vnd.rig.cryptonote": ["cryptonote"],
+  "application/vnd.rim.cod": ["cod"],
+  "application/vnd.rn-realmedia": ["rm"],
+  "application/vnd.rn-realmedia-vbr": ["rmvb"],
+  "application/vnd.route66.link66+xml": ["link66"],
+  "application/vnd.sailingtracker.track": ["st"],
+  "application/vnd.seemail": ["see"],
+  "application/vnd.sema": ["sema"],
+  "application/vnd.semd": ["semd"],
+  "application/vnd.semf": ["semf"],
+  "application/vnd.shana.informed.formdata": ["ifm"],
+  "application/vnd.shana.informed.formtemplate": ["itp"],
+  "application/vnd.shana.informed.interchange": ["iif"],
+  "application/vnd.shana.informed.package": ["ipk"],
+  "application/vnd.simtech-mindmapper": ["twd", "twds"],
+  "application/vnd.smaf": ["mmf"],
+  "application/vnd.smart.teacher": ["teacher"],
+  "application/vnd.software602.filler.form+xml": ["fo"],
+  "application/vnd.solent.sdkm+xml": ["sdkm", "sdkd"],
+  "application/vnd.spotfire.dxp": ["dxp"],
+  "application/vnd.spotfire.sfs": ["sfs"],
+  "application/vnd.stardivision.calc": ["sdc"],
+  "application/vnd.stardivision.draw": ["sda"],
+  "application/vnd.stardivision.impress": ["sdd"],
+  "application/vnd.stardivision.math": ["smf"],
+  "application/vnd.stardivision.writer": ["sdw", "vor"],
+  "application/vnd.stardivision.writer-global": ["sgl"],
+  "application/vnd.stepmania.package": ["smzip"],
+  "application/vnd.stepmania.stepchart": ["sm"],
+  "application/vnd.sun.wadl+xml": ["wadl"],
+  "application/vnd.sun.xml.calc": ["sxc"],
+  "application/vnd.sun.xml.calc.template": ["stc"],
+  "application/vnd.sun.xml.draw": ["sxd"],
+  "application/vnd.sun.xml.draw.template": ["std"],
+  "application/vnd.sun.xml.impress": ["sxi"],
+  "application/vnd.sun.xml.impress.template": ["sti"],
+  "application/vnd.sun.xml.math": ["sxm"],
+  "application/vnd.sun.xml.writer": ["sxw"],
+  "application/vnd.sun.xml.writer.global": ["sxg"],
+  "application/vnd.sun.xml.writer.template": ["stw"],
+  "application/vnd.sus-calendar": ["sus", "susp"],
+  "application/vnd.svd": ["svd"],
+  "application/vnd.symbian.install": ["sis", "sisx"],
+  "application/vnd.syncml+xml": ["xsm"],
+  "application/vnd.syncml.dm+wbxml": ["bdm"],
+  "application/vnd.syncml.dm+xml": ["xdm"],
+  "application/vnd.syncml.dmddf+xml": ["ddf"],
+  "application/vnd.tao.intent-module-archive": ["tao"],
+  "application/vnd.tcpdump.pcap": ["pcap", "cap", "dmp"],
+  "application/vnd.tmobile-livetv": ["tmo"],
+  "application/vnd.trid.tpt": ["tpt"],
+  "application/vnd.triscape.mxs": ["mxs"],
+  "application/vnd.trueapp": ["tra"],
+  "application/vnd.ufdl": ["ufd", "ufdl"],
+  "application/vnd.uiq.theme": ["utz"],
+  "application/vnd.umajin": ["umj"],
+  "application/vnd.unity": ["unityweb"],
+  "application/vnd.uoml+xml": ["uoml", "uo"],
+  "application/vnd.vcx": ["vcx"],
+  "application/vnd.visio": ["vsd", "vst", "vss", "vsw", "vsdx", "vtx"],
+  "application/vnd.visionary": ["vis"],
+  "application/vnd.vsf": ["vsf"],
+  "application/vnd.wap.wbxml": ["wbxml"],
+  "application/vnd.wap.wmlc": ["wmlc"],
+  "application/vnd.wap.wmlscriptc": ["wmlsc"],
+  "application/vnd.webturbo": ["wtb"],
+  "application/vnd.wolfram.player": ["nbp"],
+  "application/vnd.wordperfect": ["wpd"],
+  "application/vnd.wqd": ["wqd"],
+  "application/vnd.wt.stf": ["stf"],
+  "application/vnd.xara": ["xar"],
+  "application/vnd.xfdl": ["xfdl"],
+  "application/vnd.yamaha.hv-dic": ["hvd"],
+  "application/vnd.yamaha.hv-script": ["hvs"],
+  "application/vnd.yamaha.hv-voice": ["hvp"],
+  "application/vnd.yamaha.openscoreformat": ["osf"],
+  "application/vnd.yamaha.openscoreformat.osfpvg+xml": ["osfpvg"],
+  "application/vnd.yamaha.smaf-audio": ["saf"],
+  "application/vnd.yamaha.smaf-phrase": ["spf"],
+  "application/vnd.yellowriver-custom-menu": ["cmp"],
+  "application/vnd.zul": ["zir", "zirz"],
+  "application/vnd.zzazz.deck+xml": ["zaz"],
+  "application/x-7z-compressed": ["7z"],
+  "application/x-abiword": ["abw"],
+  "application/x-ace-compressed": ["ace"],
+  "application/x-apple-diskimage": ["*dmg"],
+  "application/x-arj": ["arj"],
+  "application/x-authorware-bin": ["aab", "x32", "u32", "vox"],
+  "application/x-authorware-map": ["aam"],
+  "application/x-authorware-seg": ["aas"],
+  "application/x-bcpio": ["bcpio"],
+  "application/x-bdoc": ["*bdoc"],
+  "application/x-bittorrent": ["torrent"],
+  "application/x-blender": ["blend"],
+  "application/x-blorb": ["blb", "blorb"],
+  "application/x-bzip": ["bz"],
+  "application/x-bzip2": ["bz2", "boz"],
+  "application/x-cbr": ["cbr", "cba", "cbt", "cbz", "cb7"],
+  "application/x-cdlink": ["vcd"],
+  "application/x-cfs-compressed": ["cfs"],
+  "application/x-chat": ["chat"],
+  "application/x-chess-pgn": ["pgn"],
+  "application/x-chrome-extension": ["crx"],
+  "application/x-cocoa": ["cco"],
+  "application/x-compressed": ["*rar"],
+  "application/x-conference": ["nsc"],
+  "application/x-cpio": ["cpio"],
+  "application/x-csh": ["csh"],
+  "application/x-debian-package": ["*deb", "udeb"],
+  "application/x-dgc-compressed": ["dgc"],
+  "application/x-director": [
+    "dir",
+    "dcr",
+    "dxr",
+    "cst",
+    "cct",
+    "cxt",
+    "w3d",
+    "fgd",
+    "swa"
+  ],
+  "application/x-doom": ["wad"],
+  "application/x-dtbncx+xml": ["ncx"],
+  "application/x-dtbook+xml": ["dtb"],
+  "application/x-dtbresource+xml": ["res"],
+  "application/x-dvi": ["dvi"],
+  "application/x-envoy": ["evy"],
+  "application/x-eva": ["eva"],
+  "application/x-font-bdf": ["bdf"],
+  "application/x-font-ghostscript": ["gsf"],
+  "application/x-font-linux-psf": ["psf"],
+  "application/x-font-pcf": ["pcf"],
+  "application/x-font-snf": ["snf"],
+  "application/x-font-type1": ["pfa", "pfb", "pfm", "afm"],
+  "application/x-freearc": ["arc"],
+  "application/x-futuresplash": ["spl"],
+  "application/x-gca-compressed": ["gca"],
+  "application/x-glulx": ["ulx"],
+  "application/x-gnumeric": ["gnumeric"],
+  "application/x-gramps-xml": ["gramps"],
+  "application/x-gtar": ["gtar"],
+  "application/x-hdf": ["hdf"],
+  "application/x-httpd-php": ["php"],
+  "application/x-install-instructions": ["install"],
+  "application/x-ipynb+json": ["ipynb"],
+  "application/x-iso9660-image": ["*iso"],
+  "application/x-iwork-keynote-sffkey": ["*key"],
+  "application/x-iwork-numbers-sffnumbers": ["*numbers"],
+  "application/x-iwork-pages-sffpages": ["*pages"],
+  "application/x-java-archive-diff": ["jardiff"],
+  "application/x-java-jnlp-file": ["jnlp"],
+  "application/x-keepass2": ["kdbx"],
+  "application/x-latex": ["latex"],
+  "application/x-lua-bytecode": ["luac"],
+  "application/x-lzh-compressed": ["lzh", "lha"],
+  "application/x-makeself": ["run"],
+  "application/x-mie": ["mie"],
+  "application/x-mobipocket-ebook": ["*prc", "mobi"],
+  "application/x-ms-application": ["application"],
+  "application/x-ms-shortcut": ["lnk"],
+  "application/x-ms-wmd": ["wmd"],
+  "application/x-ms-wmz": ["wmz"],
+  "application/x-ms-xbap": ["xbap"],
+  "application/x-msaccess": ["mdb"],
+  "application/x-msbinder": ["obd"],
+  "application/x-mscardfile": ["crd"],
+  "application/x-msclip": ["clp"],
+  "application/x-msdos-program": ["*exe"],
+  "application/x-msdownload": ["*exe", "*dll", "com", "bat", "*msi"],
+  "application/x-msmediaview": ["mvb", "m13", "m14"],
+  "application/x-msmetafile": ["*wmf", "*wmz", "*emf", "emz"],
+  "application/x-msmoney": ["mny"],
+  "application/x-mspublisher": ["pub"],
+  "application/x-msschedule": ["scd"],
+  "application/x-msterminal": ["trm"],
+  "application/x-mswrite": ["wri"],
+  "application/x-netcdf": ["nc", "cdf"],
+  "application/x-ns-proxy-autoconfig": ["pac"],
+  "application/x-nzb": ["nzb"],
+  "application/x-perl": ["pl", "pm"],
+  "application/x-pilot": ["*prc", "*pdb"],
+  "application/x-pkcs12": ["p12", "pfx"],
+  "application/x-pkcs7-certificates": ["p7b", "spc"],
+  "application/x-pkcs7-certreqresp": ["p7r"],
+  "application/x-rar-compressed": ["*rar"],
+  "application/x-redhat-package-manager": ["rpm"],
+  "application/x-research-info-systems": ["ris"],
+  "application/x-sea": ["sea"],
+  "application/x-sh": ["sh"],
+  "application/x-shar": ["shar"],
+  "application/x-shockwave-flash": ["swf"],
+  "application/x-silverlight-app": ["xap"],
+  "application/x-sql": ["*sql"],
+  "application/x-stuffit": ["sit"],
+  "application/x-stuffitx": ["sitx"],
+  "application/x-subrip": ["srt"],
+  "application/x-sv4cpio": ["sv4cpio"],
+  "application/x-sv4crc": ["sv4crc"],
+  "application/x-t3vm-image": ["t3"],
+  "application/x-tads": ["gam"],
+  "application/x-tar": ["tar"],
+  "application/x-tcl": ["tcl", "tk"],
+  "application/x-tex": ["tex"],
+  "application/x-tex-tfm": ["tfm"],
+  "application/x-texinfo": ["texinfo", "texi"],
+  "application/x-tgif": ["*obj"],
+  "application/x-ustar": ["ustar"],
+  "application/x-virtualbox-hdd": ["hdd"],
+  "application/x-virtualbox-ova": ["ova"],
+  "application/x-virtualbox-ovf": ["ovf"],
+  "application/x-virtualbox-vbox": ["vbox"],
+  "application/x-virtualbox-vbox-extpack": ["vbox-extpack"],
+  "application/x-virtualbox-vdi": ["vdi"],
+  "application/x-virtualbox-vhd": ["vhd"],
+  "application/x-virtualbox-vmdk": ["vmdk"],
+  "application/x-wais-source": ["src"],
+  "application/x-web-app-manifest+json": ["webapp"],
+  "application/x-x509-ca-cert": ["der", "crt", "pem"],
+  "application/x-xfig": ["fig"],
+  "application/x-xliff+xml": ["*xlf"],
+  "application/x-xpinstall": ["xpi"],
+  "application/x-xz": ["xz"],
+  "application/x-zip-compressed": ["*zip"],
+  "application/x-zmachine": ["z1", "z2", "z3", "z4", "z5", "z6", "z7", "z8"],
+  "audio/vnd.dece.audio": ["uva", "uvva"],
+  "audio/vnd.digital-winds": ["eol"],
+  "audio/vnd.dra": ["dra"],
+  "audio/vnd.dts": ["dts"],
+  "audio/vnd.dts.hd": ["dtshd"],
+  "audio/vnd.lucent.voice": ["lvp"],
+  "audio/vnd.ms-playready.media.pya": ["pya"],
+  "audio/vnd.nuera.ecelp4800": ["ecelp4800"],
+  "audio/vnd.nuera.ecelp7470": ["ecelp7470"],
+  "audio/vnd.nuera.ecelp9600": ["ecelp9600"],
+  "audio/vnd.rip": ["rip"],
+  "audio/x-aac": ["*aac"],
+  "audio/x-aiff": ["aif", "aiff", "aifc"],
+  "audio/x-caf": ["caf"],
+  "audio/x-flac": ["flac"],
+  "audio/x-m4a": ["*m4a"],
+  "audio/x-matroska": ["mka"],
+  "audio/x-mpegurl": ["m3u"],
+  "audio/x-ms-wax": ["wax"],
+  "audio/x-ms-wma": ["wma"],
+  "audio/x-pn-realaudio": ["ram", "ra"],
+  "audio/x-pn-realaudio-plugin": ["rmp"],
+  "audio/x-realaudio": ["*ra"],
+  "audio/x-wav": ["*wav"],
+  "chemical/x-cdx": ["cdx"],
+  "chemical/x-cif": ["cif"],
+  "chemical/x-cmdf": ["cmdf"],
+  "chemical/x-cml": ["cml"],
+  "chemical/x-csml": ["csml"],
+  "chemical/x-xyz": ["xyz"],
+  "image/prs.btif": ["btif", "btf"],
+  "image/prs.pti": ["pti"],
+  "image/vnd.adobe.photoshop": ["psd"],
+  "image/vnd.airzip.accelerator.azv": ["azv"],
+  "image/vnd.blockfact.facti": ["facti"],
+  "image/vnd.dece.graphic": ["uvi", "uvvi", "uvg", "uvvg"],
+  "image/vnd.djvu": ["djvu", "djv"],
+  "image/vnd.dvb.subtitle": ["*sub"],
+  "image/vnd.dwg": ["dwg"],
+  "image/vnd.dxf": ["dxf"],
+  "image/vnd.fastbidsheet": ["fbs"],
+  "image/vnd.fpx": ["fpx"],
+  "image/vnd.fst": ["fst"],
+  "image/vnd.fujixerox.edmics-mmr": ["mmr"],
+  "image/vnd.fujixerox.edmics-rlc": ["rlc"],
+  "image/vnd.microsoft.icon": ["ico"],
+  "image/vnd.ms-dds": ["dds"],
+  "image/vnd.ms-modi": ["mdi"],
+  "image/vnd.ms-photo": ["wdp"],
+  "image/vnd.net-fpx": ["npx"],
+  "image/vnd.pco.b16": ["b16"],
+  "image/vnd.tencent.tap": ["tap"],
+  "image/vnd.valve.source.texture": ["vtf"],
+  "image/vnd.wap.wbmp": ["wbmp"],
+  "image/vnd.xiff": ["xif"],
+  "image/vnd.zbrush.pcx": ["pcx"],
+  "image/x-3ds": ["3ds"],
+  "image/x-adobe-dng": ["dng"],
+  "image/x-cmu-raster": ["ras"],
+  "image/x-cmx": ["cmx"],
+  "image/x-freehand": ["fh", "fhc", "fh4", "fh5", "fh7"],
+  "image/x-icon": ["*ico"],
+  "image/x-jng": ["jng"],
+  "image/x-mrsid-image": ["sid"],
+  "image/x-ms-bmp": ["*bmp"],
+  "image/x-pcx": ["*pcx"],
+  "image/x-pict": ["pic", "pct"],
+  "image/x-portable-anymap": ["pnm"],
+  "image/x-portable-bitmap": ["pbm"],
+  "image/x-portable-graymap": ["pgm"],
+  "image/x-portable-pixmap": ["ppm"],
+  "image/x-rgb": ["rgb"],
+  "image/x-tga": ["tga"],
+  "image/x-xbitmap": ["xbm"],
+  "image/x-xpixmap": ["xpm"],
+  "image/x-xwindowdump": ["xwd"],
+  "message/vnd.wfa.wsc": ["wsc"],
+  "model/vnd.bary": ["bary"],
+  "model/vnd.cld": ["cld"],
+  "model/vnd.collada+xml": ["dae"],
+  "model/vnd.dwf": ["dwf"],
+  "model/vnd.gdl": ["gdl"],
+  "model/vnd.gtw": ["gtw"],
+  "model/vnd.mts": ["*mts"],
+  "model/vnd.opengex": ["ogex"],
+  "model/vnd.parasolid.transmit.binary": ["x_b"],
+  "model/vnd.parasolid.transmit.text": ["x_t"],
+  "model/vnd.pytha.pyox": ["pyo", "pyox"],
+  "model/vnd.sap.vds": ["vds"],
+  "model/vnd.usda": ["usda"],
+  "model/vnd.usdz+zip": ["usdz"],
+  "model/vnd.valve.source.compiled-map": ["bsp"],
+  "model/vnd.vtu": ["vtu"],
+  "text/prs.lines.tag": ["dsc"],
+  "text/vnd.curl": ["curl"],
+  "text/vnd.curl.dcurl": ["dcurl"],
+  "text/vnd.curl.mcurl": ["mcurl"],
+  "text/vnd.curl.scurl": ["scurl"],
+  "text/vnd.dvb.subtitle": ["sub"],
+  "text/vnd.familysearch.gedcom": ["ged"],
+  "text/vnd.fly": ["fly"],
+  "text/vnd.fmi.flexstor": ["flx"],
+  "text/vnd.graphviz": ["gv"],
+  "text/vnd.in3d.3dml": ["3dml"],
+  "text/vnd.in3d.spot": ["spot"],
+  "text/vnd.sun.j2me.app-descriptor": ["jad"],
+  "text/vnd.wap.wml": ["wml"],
+  "text/vnd.wap.wmlscript": ["wmls"],
+  "text/x-asm": ["s", "asm"],
+  "text/x-c": ["c", "cc", "cxx", "cpp", "h", "hh", "dic"],
+  "text/x-component": ["htc"],
+  "text/x-fortran": ["f", "for", "f77", "f90"],
+  "text/x-handlebars-template": ["hbs"],
+  "text/x-java-source": ["java"],
+  "text/x-lua": ["lua"],
+  "text/x-markdown": ["mkd"],
+  "text/x-nfo": ["nfo"],
+  "text/x-opml": ["opml"],
+  "text/x-org": ["*org"],
+  "text/x-pascal": ["p", "pas"],
+  "text/x-processing": ["pde"],
+  "text/x-sass": ["sass"],
+  "text/x-scss": ["scss"],
+  "text/x-setext": ["etx"],
+  "text/x-sfv": ["sfv"],
+  "text/x-suse-ymp": ["ymp"],
+  "text/x-uuencode": ["uu"],
+  "text/x-vcalendar": ["vcs"],
+  "text/x-vcard": ["vcf"],
+  "video/vnd.dece.hd": ["uvh", "uvvh"],
+  "video/vnd.dece.mobile": ["uvm", "uvvm"],
+  "video/vnd.dece.pd": ["uvp", "uvvp"],
+  "video/vnd.dece.sd": ["uvs", "uvvs"],
+  "video/vnd.dece.video": ["uvv", "uvvv"],
+  "video/vnd.dvb.file": ["dvb"],
+  "video/vnd.fvt": ["fvt"],
+  "video/vnd.mpegurl": ["mxu", "m4u"],
+  "video/vnd.ms-playready.media.pyv": ["pyv"],
+  "video/vnd.uvvu.mp4": ["uvu", "uvvu"],
+  "video/vnd.vivo": ["viv"],
+  "video/x-f4v": ["f4v"],
+  "video/x-fli": ["fli"],
+  "video/x-flv": ["flv"],
+  "video/x-m4v": ["m4v"],
+  "video/x-matroska": ["mkv", "mk3d", "mks"],
+  "video/x-mng": ["mng"],
+  "video/x-ms-asf": ["asf", "asx"],
+  "video/x-ms-vob": ["vob"],
+  "video/x-ms-wm": ["wm"],
+  "video/x-ms-wmv": ["wmv"],
+  "video/x-ms-wmx": ["wmx"],
+  "video/x-ms-wvx": ["wvx"],
+  "video/x-msvideo": ["avi"],
+  "video/x-sgi-movie": ["movie"],
+  "video/x-smv": ["smv"],
+  "x-conference/x-cooltalk": ["ice"]
+};
+Object.freeze(types);
+var other_default = types;
 
-// src/oci/registry.ts
-import { createHash as createHash5 } from "node:crypto";
-import { open as open2 } from "node:fs/promises";
-var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = class extends GantryError {
-  status;
-  codes;
-  retryable;
-  /** The wait a 429/503 asked for with Retry-After, in ms. */
-  retryAfterMs;
-  constructor(message, options) {
-    super(message, { remedy: options.remedy, cause: options.cause }), this.name = "RegistryError", this.status = options.status, this.codes = options.codes ?? [], this.retryable = options.retryable, this.retryAfterMs = options.retryAfterMs;
+// node_modules/mime/dist/types/standard.js
+var types2 = {
+  "application/andrew-inset": ["ez"],
+  "application/appinstaller": ["appinstaller"],
+  "application/applixware": ["aw"],
+  "application/appx": ["appx"],
+  "application/appxbundle": ["appxbundle"],
+  "application/atom+xml": ["atom"],
+  "application/atomcat+xml": ["atomcat"],
+  "application/atomdeleted+xml": ["atomdeleted"],
+  "application/atomsvc+xml": ["atomsvc"],
+  "application/atsc-dwd+xml": ["dwd"],
+  "application/atsc-held+xml": ["held"],
+  "application/atsc-rsat+xml": ["rsat"],
+  "application/automationml-aml+xml": ["aml"],
+  "application/automationml-amlx+zip": ["amlx"],
+  "application/bdoc": ["bdoc"],
+  "application/calendar+xml": ["xcs"],
+  "application/ccxml+xml": ["ccxml"],
+  "application/cdfx+xml": ["cdfx"],
+  "application/cdmi-capability": ["cdmia"],
+  "application/cdmi-container": ["cdmic"],
+  "application/cdmi-domain": ["cdmid"],
+  "application/cdmi-object": ["cdmio"],
+  "application/cdmi-queue": ["cdmiq"],
+  "application/cpl+xml": ["cpl"],
+  "application/cu-seeme": ["cu"],
+  "application/cwl": ["cwl"],
+  "application/dash+xml": ["mpd"],
+  "application/dash-patch+xml": ["mpp"],
+  "application/davmount+xml": ["davmount"],
+  "application/dicom": ["dcm"],
+  "application/docbook+xml": ["dbk"],
+  "application/dssc+der": ["dssc"],
+  "application/dssc+xml": ["xdssc"],
+  "application/ecmascript": ["ecma"],
+  "application/emma+xml": ["emma"],
+  "application/emotionml+xml": ["emotionml"],
+  "application/epub+zip": ["epub"],
+  "application/exi": ["exi"],
+  "application/express": ["exp"],
+  "application/fdf": ["fdf"],
+  "application/fdt+xml": ["fdt"],
+  "application/font-tdpfr": ["pfr"],
+  "application/geo+json": ["geojson"],
+  "application/gml+xml": ["gml"],
+  "application/gpx+xml": ["gpx"],
+  "application/gxf": ["gxf"],
+  "application/gzip": ["gz"],
+  "application/hjson": ["hjson"],
+  "application/hyperstudio": ["stk"],
+  "application/inkml+xml": ["ink", "inkml"],
+  "application/ipfix": ["ipfix"],
+  "application/its+xml": ["its"],
+  "application/java-archive": ["jar", "war", "ear"],
+  "application/java-serialized-object": ["ser"],
+  "application/java-vm": ["class"],
+  "application/javascript": ["*js"],
+  "application/json": ["json", "map"],
+  "application/json5": ["json5"],
+  "application/jsonml+json": ["jsonml"],
+  "application/ld+json": ["jsonld"],
+  "application/lgr+xml": ["lgr"],
+  "application/lost+xml": ["lostxml"],
+  "application/mac-binhex40": ["hqx"],
+  "application/mac-compactpro": ["cpt"],
+  "application/mads+xml": ["mads"],
+  "application/manifest+json": ["webmanifest"],
+  "application/marc": ["mrc"],
+  "application/marcxml+xml": ["mrcx"],
+  "application/mathematica": ["ma", "nb", "mb"],
+  "application/mathml+xml": ["mathml"],
+  "application/mbox": ["mbox"],
+  "application/media-policy-dataset+xml": ["mpf"],
+  "application/mediaservercontrol+xml": ["mscml"],
+  "application/metalink+xml": ["metalink"],
+  "application/metalink4+xml": ["meta4"],
+  "application/mets+xml": ["mets"],
+  "application/mmt-aei+xml": ["maei"],
+  "application/mmt-usd+xml": ["musd"],
+  "application/mods+xml": ["mods"],
+  "application/mp21": ["m21", "mp21"],
+  "application/mp4": ["*mp4", "*mpg4", "mp4s", "m4p"],
+  "application/msix": ["msix"],
+  "application/msixbundle": ["msixbundle"],
+  "application/msword": ["doc", "dot"],
+  "application/mxf": ["mxf"],
+  "application/n-quads": ["nq"],
+  "application/n-triples": ["nt"],
+  "application/node": ["cjs"],
+  "application/octet-stream": [
+    "bin",
+    "dms",
+    "lrf",
+    "mar",
+    "so",
+    "dist",
+    "distz",
+    "pkg",
+    "bpk",
+    "dump",
+    "elc",
+    "deploy",
+    "exe",
+    "dll",
+    "deb",
+    "dmg",
+    "iso",
+    "img",
+    "msi",
+    "msp",
+    "msm",
+    "buffer"
+  ],
+  "application/oda": ["oda"],
+  "application/oebps-package+xml": ["opf"],
+  "application/ogg": ["ogx"],
+  "application/omdoc+xml": ["omdoc"],
+  "application/onenote": [
+    "onetoc",
+    "onetoc2",
+    "onetmp",
+    "onepkg",
+    "one",
+    "onea"
+  ],
+  "application/oxps": ["oxps"],
+  "application/p2p-overlay+xml": ["relo"],
+  "application/patch-ops-error+xml": ["xer"],
+  "application/pdf": ["pdf"],
+  "application/pgp-encrypted": ["pgp"],
+  "application/pgp-keys": ["asc"],
+  "application/pgp-signature": ["sig", "*asc"],
+  "application/pics-rules": ["prf"],
+  "application/pkcs10": ["p10"],
+  "application/pkcs7-mime": ["p7m", "p7c"],
+  "application/pkcs7-signature": ["p7s"],
+  "application/pkcs8": ["p8"],
+  "application/pkix-attr-cert": ["ac"],
+  "application/pkix-cert": ["cer"],
+  "application/pkix-crl": ["crl"],
+  "application/pkix-pkipath": ["pkipath"],
+  "application/pkixcmp": ["pki"],
+  "application/pls+xml": ["pls"],
+  "application/postscript": ["ai", "eps", "ps"],
+  "application/provenance+xml": ["provx"],
+  "application/pskc+xml": ["pskcxml"],
+  "application/raml+yaml": ["raml"],
+  "application/rdf+xml": ["rdf", "owl"],
+  "application/reginfo+xml": ["rif"],
+  "application/relax-ng-compact-syntax": ["rnc"],
+  "application/resource-lists+xml": ["rl"],
+  "application/resource-lists-diff+xml": ["rld"],
+  "application/rls-services+xml": ["rs"],
+  "application/route-apd+xml": ["rapd"],
+  "application/route-s-tsid+xml": ["sls"],
+  "application/route-usd+xml": ["rusd"],
+  "application/rpki-ghostbusters": ["gbr"],
+  "application/rpki-manifest": ["mft"],
+  "application/rpki-roa": ["roa"],
+  "application/rsd+xml": ["rsd"],
+  "application/rss+xml": ["rss"],
+  "application/rtf": ["rtf"],
+  "application/sbml+xml": ["sbml"],
+  "application/scvp-cv-request": ["scq"],
+  "application/scvp-cv-response": ["scs"],
+  "application/scvp-vp-request": ["spq"],
+  "application/scvp-vp-response": ["spp"],
+  "application/sdp": ["sdp"],
+  "application/senml+xml": ["senmlx"],
+  "application/sensml+xml": ["sensmlx"],
+  "application/set-payment-initiation": ["setpay"],
+  "application/set-registration-initiation": ["setreg"],
+  "application/shf+xml": ["shf"],
+  "application/sieve": ["siv", "sieve"],
+  "application/smil+xml": ["smi", "smil"],
+  "application/sparql-query": ["rq"],
+  "application/sparql-results+xml": ["srx"],
+  "application/sql": ["sql"],
+  "application/srgs": ["gram"],
+  "application/srgs+xml": ["grxml"],
+  "application/sru+xml": ["sru"],
+  "application/ssdl+xml": ["ssdl"],
+  "application/ssml+xml": ["ssml"],
+  "application/swid+xml": ["swidtag"],
+  "application/tei+xml": ["tei", "teicorpus"],
+  "application/thraud+xml": ["tfi"],
+  "application/timestamped-data": ["tsd"],
+  "application/toml": ["toml"],
+  "application/trig": ["trig"],
+  "application/ttml+xml": ["ttml"],
+  "application/ubjson": ["ubj"],
+  "application/urc-ressheet+xml": ["rsheet"],
+  "application/urc-targetdesc+xml": ["td"],
+  "application/voicexml+xml": ["vxml"],
+  "application/wasm": ["wasm"],
+  "application/watcherinfo+xml": ["wif"],
+  "application/widget": ["wgt"],
+  "application/winhlp": ["hlp"],
+  "application/wsdl+xml": ["wsdl"],
+  "application/wspolicy+xml": ["wspolicy"],
+  "application/xaml+xml": ["xaml"],
+  "application/xcap-att+xml": ["xav"],
+  "application/xcap-caps+xml": ["xca"],
+  "application/xcap-diff+xml": ["xdf"],
+  "application/xcap-el+xml": ["xel"],
+  "application/xcap-ns+xml": ["xns"],
+  "application/xenc+xml": ["xenc"],
+  "application/xfdf": ["xfdf"],
+  "application/xhtml+xml": ["xhtml", "xht"],
+  "application/xliff+xml": ["xlf"],
+  "application/xml": ["xml", "xsl", "xsd", "rng"],
+  "application/xml-dtd": ["dtd"],
+  "application/xop+xml": ["xop"],
+  "application/xproc+xml": ["xpl"],
+  "application/xslt+xml": ["*xsl", "xslt"],
+  "application/xspf+xml": ["xspf"],
+  "application/xv+xml": ["mxml", "xhvml", "xvml", "xvm"],
+  "application/yang": ["yang"],
+  "application/yin+xml": ["yin"],
+  "application/zip": ["zip"],
+  "application/zip+dotlottie": ["lottie"],
+  "audio/3gpp": ["*3gpp"],
+  "audio/aac": ["adts", "aac"],
+  "audio/adpcm": ["adp"],
+  "audio/amr": ["amr"],
+  "audio/basic": ["au", "snd"],
+  "audio/midi": ["mid", "midi", "kar", "rmi"],
+  "audio/mobile-xmf": ["mxmf"],
+  "audio/mp3": ["*mp3"],
+  "audio/mp4": ["m4a", "mp4a", "m4b"],
+  "audio/mpeg": ["mpga", "mp2", "mp2a", "mp3", "m2a", "m3a"],
+  "audio/ogg": ["oga", "ogg", "spx", "opus"],
+  "audio/s3m": ["s3m"],
+  "audio/silk": ["sil"],
+  "audio/wav": ["wav"],
+  "audio/wave": ["*wav"],
+  "audio/webm": ["weba"],
+  "audio/xm": ["xm"],
+  "font/collection": ["ttc"],
+  "font/otf": ["otf"],
+  "font/ttf": ["ttf"],
+  "font/woff": ["woff"],
+  "font/woff2": ["woff2"],
+  "image/aces": ["exr"],
+  "image/apng": ["apng"],
+  "image/avci": ["avci"],
+  "image/avcs": ["avcs"],
+  "image/avif": ["avif"],
+  "image/bmp": ["bmp", "dib"],
+  "image/cgm": ["cgm"],
+  "image/dicom-rle": ["drle"],
+  "image/dpx": ["dpx"],
+  "image/emf": ["emf"],
+  "image/fits": ["fits"],
+  "image/g3fax": ["g3"],
+  "image/gif": ["gif"],
+  "image/heic": ["heic"],
+  "image/heic-sequence": ["heics"],
+  "image/heif": ["heif"],
+  "image/heif-sequence": ["heifs"],
+  "image/hej2k": ["hej2"],
+  "image/ief": ["ief"],
+  "image/jaii": ["jaii"],
+  "image/jais": ["jais"],
+  "image/jls": ["jls"],
+  "image/jp2": ["jp2", "jpg2"],
+  "image/jpeg": ["jpg", "jpeg", "jpe"],
+  "image/jph": ["jph"],
+  "image/jphc": ["jhc"],
+  "image/jpm": ["jpm", "jpgm"],
+  "image/jpx": ["jpx", "jpf"],
+  "image/jxl": ["jxl"],
+  "image/jxr": ["jxr"],
+  "image/jxra": ["jxra"],
+  "image/jxrs": ["jxrs"],
+  "image/jxs": ["jxs"],
+  "image/jxsc": ["jxsc"],
+  "image/jxsi": ["jxsi"],
+  "image/jxss": ["jxss"],
+  "image/ktx": ["ktx"],
+  "image/ktx2": ["ktx2"],
+  "image/pjpeg": ["jfif"],
+  "image/png": ["png"],
+  "image/sgi": ["sgi"],
+  "image/svg+xml": ["svg", "svgz"],
+  "image/t38": ["t38"],
+  "image/tiff": ["tif", "tiff"],
+  "image/tiff-fx": ["tfx"],
+  "image/webp": ["webp"],
+  "image/wmf": ["wmf"],
+  "message/disposition-notification": ["disposition-notification"],
+  "message/global": ["u8msg"],
+  "message/global-delivery-status": ["u8dsn"],
+  "message/global-disposition-notification": ["u8mdn"],
+  "message/global-headers": ["u8hdr"],
+  "message/rfc822": ["eml", "mime", "mht", "mhtml"],
+  "model/3mf": ["3mf"],
+  "model/gltf+json": ["gltf"],
+  "model/gltf-binary": ["glb"],
+  "model/iges": ["igs", "iges"],
+  "model/jt": ["jt"],
+  "model/mesh": ["msh", "mesh", "silo"],
+  "model/mtl": ["mtl"],
+  "model/obj": ["obj"],
+  "model/prc": ["prc"],
+  "model/step": ["step", "stp", "stpnc", "p21", "210"],
+  "model/step+xml": ["stpx"],
+  "model/step+zip": ["stpz"],
+  "model/step-xml+zip": ["stpxz"],
+  "model/stl": ["stl"],
+  "model/u3d": ["u3d"],
+  "model/vrml": ["wrl", "vrml"],
+  "model/x3d+binary": ["*x3db", "x3dbz"],
+  "model/x3d+fastinfoset": ["x3db"],
+  "model/x3d+vrml": ["*x3dv", "x3dvz"],
+  "model/x3d+xml": ["x3d", "x3dz"],
+  "model/x3d-vrml": ["x3dv"],
+  "text/cache-manifest": ["appcache", "manifest"],
+  "text/calendar": ["ics", "ifb"],
+  "text/coffeescript": ["coffee", "litcoffee"],
+  "text/css": ["css"],
+  "text/csv": ["csv"],
+  "text/html": ["html", "htm", "shtml"],
+  "text/jade": ["jade"],
+  "text/javascript": ["js", "mjs"],
+  "text/jsx": ["jsx"],
+  "text/less": ["less"],
+  "text/markdown": ["md", "markdown"],
+  "text/mathml": ["mml"],
+  "text/mdx": ["mdx"],
+  "text/n3": ["n3"],
+  "text/plain": ["txt", "text", "conf", "def", "list", "log", "in", "ini"],
+  "text/richtext": ["rtx"],
+  "text/rtf": ["*rtf"],
+  "text/sgml": ["sgml", "sgm"],
+  "text/shex": ["shex"],
+  "text/slim": ["slim", "slm"],
+  "text/spdx": ["spdx"],
+  "text/stylus": ["stylus", "styl"],
+  "text/tab-separated-values": ["tsv"],
+  "text/troff": ["t", "tr", "roff", "man", "me", "ms"],
+  "text/turtle": ["ttl"],
+  "text/uri-list": ["uri", "uris", "urls"],
+  "text/vcard": ["vcard"],
+  "text/vtt": ["vtt"],
+  "text/wgsl": ["wgsl"],
+  "text/xml": ["*xml"],
+  "text/yaml": ["yaml", "yml"],
+  "video/3gpp": ["3gp", "3gpp"],
+  "video/3gpp2": ["3g2"],
+  "video/h261": ["h261"],
+  "video/h263": ["h263"],
+  "video/h264": ["h264"],
+  "video/iso.segment": ["m4s"],
+  "video/jpeg": ["jpgv"],
+  "video/jpm": ["*jpm", "*jpgm"],
+  "video/mj2": ["mj2", "mjp2"],
+  "video/mp2t": ["ts", "m2t", "m2ts", "mts"],
+  "video/mp4": ["mp4", "mp4v", "mpg4"],
+  "video/mpeg": ["mpeg", "mpg", "mpe", "m1v", "m2v"],
+  "video/ogg": ["ogv"],
+  "video/quicktime": ["qt", "mov"],
+  "video/webm": ["webm"]
+};
+Object.freeze(types2);
+var standard_default = types2;
+
+// node_modules/mime/dist/src/Mime.js
+var __classPrivateFieldGet = function(receiver, state2, kind, f7) {
+  if (kind === "a" && !f7) throw new TypeError("Private accessor was defined without a getter");
+  if (typeof state2 == "function" ? receiver !== state2 || !f7 : !state2.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+  return kind === "m" ? f7 : kind === "a" ? f7.call(receiver) : f7 ? f7.value : state2.get(receiver);
+}, _Mime_extensionToType, _Mime_typeToExtension, _Mime_typeToExtensions, Mime = class {
+  constructor(...args) {
+    _Mime_extensionToType.set(this, /* @__PURE__ */ new Map()), _Mime_typeToExtension.set(this, /* @__PURE__ */ new Map()), _Mime_typeToExtensions.set(this, /* @__PURE__ */ new Map());
+    for (let arg of args)
+      this.define(arg);
   }
-}, RegistryClient = class {
-  constructor(options) {
-    this.options = options;
-    this.base = `${options.endpoint.scheme}://${options.endpoint.host}`, this.maxAttempts = options.maxAttempts ?? 4, this.retryDelayMs = options.retryDelayMs ?? 500, this.timeoutMs = options.requestTimeoutMs ?? networkLimits().transferTimeoutMs, this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
-  }
-  options;
-  stats = { blobsUploaded: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPut: 0, manifestsSkipped: 0 };
-  base;
-  maxAttempts;
-  retryDelayMs;
-  timeoutMs;
-  chunkSize;
-  authorization;
-  get repoPath() {
-    return `/v2/${this.options.repository}`;
-  }
-  /** `HEAD /v2/<name>/blobs/<digest>`: is the blob already there? */
-  async blobExists(digest) {
-    let response = await this.retrying(`HEAD blob ${short(digest)}`, () => this.send("HEAD", `${this.repoPath}/blobs/${digest}`, {}));
-    if (response.status === 200) return !0;
-    if (response.status === 404) return !1;
-    throw await failure2(`HEAD blob ${digest}`, response);
-  }
-  /** Uploads a blob unless the registry has it already. `read` returns a byte range of the blob. */
-  async ensureBlob(blob, read) {
-    return await this.blobExists(blob.digest) ? (this.stats.blobsSkipped++, "present") : (await this.upload(blob, read), "uploaded");
-  }
-  /** Uploads a blob the caller knows the registry lacks. */
-  async upload(blob, read) {
-    await this.retrying(`upload blob ${short(blob.digest)}`, () => this.uploadBlob(blob, read)), this.stats.blobsUploaded++, this.stats.bytesUploaded += blob.size;
-  }
-  /**
-   * Cross-repository blob mount: `POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<repository>`. True when the
-   * registry linked the blob (201); false when it opened an upload session instead (202), which is cancelled so
-   * the caller can stream the blob.
-   */
-  async mountBlob(digest, fromRepository) {
-    let path = `${this.repoPath}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`, response = await this.retrying(`mount blob ${short(digest)}`, () => this.send("POST", path, { headers: { "content-length": "0" } }));
-    if (response.status === 201) return !0;
-    if (response.status !== 202) throw await failure2(`mount ${digest} from ${fromRepository}`, response);
-    let session = response.headers.get("location");
-    return session && await this.send("DELETE", new URL(session, this.base).toString(), {}).catch(() => {
-    }), !1;
-  }
-  /**
-   * Copies a blob into `file`, checking its size and digest, so that what is uploaded elsewhere is exactly what this
-   * registry holds. A large blob comes in byte ranges of `chunkSize` (each request bounded, each retried on its own,
-   * progress logged); a registry that ignores the range sends it whole.
-   */
-  async downloadBlob(blob, file) {
-    let [algorithm, expected] = blob.digest.split(":"), hash = createHash5(algorithm), ranged = blob.size > this.chunkSize, handle = await open2(file, "w"), offset = 0;
-    try {
-      do {
-        let end = Math.min(offset + this.chunkSize, blob.size) - 1, from = offset, answer = await this.retrying(`download blob ${short(blob.digest)}`, async () => {
-          let response = await this.send("GET", `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
-          return response.status === 206 || response.status === 200 && from === 0 ? { whole: response.status === 200, bytes: response.body } : retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ""}`, response);
-        });
-        if (hash.update(answer.bytes), await handle.write(answer.bytes, 0, answer.bytes.length, offset), offset += answer.bytes.length, answer.whole || answer.bytes.length === 0) break;
-        ranged && this.options.log?.(`  ${short(blob.digest)}: ${Math.round(offset / blob.size * 100)}% read`);
-      } while (offset < blob.size);
-    } finally {
-      await handle.close();
-    }
-    if (offset !== blob.size || hash.digest("hex") !== expected)
-      throw new RegistryError(`blob ${blob.digest} read from ${this.options.repository} does not match its digest and size (${offset} bytes, expected ${blob.size})`, {
-        retryable: !1
-      });
-  }
-  /** A manifest's exact bytes and media type, or undefined when the registry does not know the reference. */
-  async getManifest(reference) {
-    let response = await this.retrying(
-      `GET manifest ${reference}`,
-      () => this.send("GET", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
-    );
-    if (response.status === 404) return;
-    if (response.status !== 200) throw await failure2(`GET manifest ${this.options.repository}:${reference}`, response);
-    let bytes = response.body, digest = `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
-    if (reference.startsWith("sha256:") && digest !== reference)
-      throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: !1 });
-    let parsed;
-    try {
-      parsed = JSON.parse(bytes.toString("utf8"));
-    } catch {
-      throw new RegistryError(`the manifest ${this.options.repository}:${reference} is not JSON`, { retryable: !1 });
-    }
-    let mediaType = parsed.mediaType ?? response.headers.get("content-type")?.split(";")[0]?.trim() ?? MEDIA_TYPES.ociManifest;
-    return { digest, mediaType, bytes };
-  }
-  /**
-   * The OCI 1.1 referrers API, `GET /v2/<name>/referrers/<digest>`: the manifests whose `subject` is `digest`, or
-   * undefined when the registry does not serve the API (a 404, as registries before OCI 1.1 answer), in which
-   * case the referrers tag scheme applies.
-   */
-  async referrersApi(digest) {
-    let found = [], path = `${this.repoPath}/referrers/${digest}`;
-    for (; path; ) {
-      let url = path, response = await this.retrying(`GET referrers ${short(digest)}`, () => this.send("GET", url, { headers: { accept: MEDIA_TYPES.ociIndex } }));
-      if (response.status === 404 || response.status === 405) return found.length > 0 ? found : void 0;
-      if (response.status !== 200) throw await failure2(`GET referrers of ${digest}`, response);
-      let index = jsonOr(response, {});
-      if (!(response.headers.get("content-type") ?? "").includes(MEDIA_TYPES.ociIndex) && !Array.isArray(index.manifests)) return;
-      found.push(...index.manifests ?? []), path = nextLink(response.headers.get("link"));
-    }
-    return found;
-  }
-  /** POST an upload session, then one PUT (small blobs) or PATCH chunks and a closing PUT (large ones). */
-  async uploadBlob(blob, read) {
-    let started = await this.send("POST", `${this.repoPath}/blobs/uploads/`, { headers: { "content-length": "0" } });
-    if (started.status !== 202) throw await failure2(`start upload of ${blob.digest}`, started);
-    let location = this.location(started, "upload session");
-    if (blob.size <= this.chunkSize) {
-      let body = await read(0, blob.size), done2 = await this.send("PUT", withDigest(location, blob.digest), {
-        headers: { "content-type": "application/octet-stream", "content-length": String(body.length) },
-        body
-      });
-      if (done2.status !== 201) throw await failure2(`upload ${blob.digest}`, done2);
-      return;
-    }
-    for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
-      let body = await read(offset, Math.min(this.chunkSize, blob.size - offset)), chunk = await this.send("PATCH", location, {
-        headers: {
-          "content-type": "application/octet-stream",
-          "content-length": String(body.length),
-          "content-range": `${offset}-${offset + body.length - 1}`
-        },
-        body
-      });
-      if (chunk.status !== 202) throw await failure2(`upload chunk ${offset} of ${blob.digest}`, chunk);
-      location = this.location(chunk, "upload chunk"), this.options.log?.(`  ${short(blob.digest)}: ${Math.round((offset + body.length) / blob.size * 100)}%`);
-    }
-    let done = await this.send("PUT", withDigest(location, blob.digest), { headers: { "content-length": "0" } });
-    if (done.status !== 201) throw await failure2(`finish upload of ${blob.digest}`, done);
-  }
-  /** The digest a tag (or digest) resolves to, or undefined when the registry does not know it. */
-  async manifestDigest(reference) {
-    let response = await this.retrying(
-      `HEAD manifest ${reference}`,
-      () => this.send("HEAD", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
-    );
-    if (response.status === 404) return;
-    if (response.status !== 200) throw await failure2(`HEAD manifest ${reference}`, response);
-    let digest = response.headers.get("docker-content-digest");
-    if (digest) return digest;
-    throw new RegistryError(`the registry did not give the digest of ${this.options.repository}:${reference}`, { retryable: !1 });
-  }
-  /** PUTs manifest bytes verbatim under a tag or digest; returns the digest the registry computed. */
-  async putManifest(reference, mediaType, bytes) {
-    return (await this.putManifestAnswer(reference, mediaType, bytes)).digest;
-  }
-  /**
-   * PUTs a manifest and says whether the registry took note of its `subject` (the `OCI-Subject` header of OCI 1.1
-   * registries); when it did not, the client maintains the referrers tag itself.
-   */
-  async putManifestAnswer(reference, mediaType, bytes) {
-    let response = await this.retrying(
-      `PUT manifest ${reference}`,
-      () => this.send("PUT", `${this.repoPath}/manifests/${reference}`, {
-        headers: { "content-type": mediaType, "content-length": String(bytes.length) },
-        body: bytes
-      })
-    );
-    if (response.status !== 201 && response.status !== 200) throw await failure2(`PUT manifest ${this.options.repository}:${reference}`, response);
-    return this.stats.manifestsPut++, { digest: response.headers.get("docker-content-digest") ?? void 0, subjectIndexed: response.headers.has("oci-subject") };
-  }
-  location(response, what) {
-    let location = response.headers.get("location");
-    if (!location) throw new RegistryError(`the registry answered ${what} without a Location header`, { retryable: !1 });
-    return new URL(location, this.base).toString();
-  }
-  /** One request, with the credentials the registry's challenge asked for (learnt on the first 401). */
-  async send(method, pathOrUrl, init) {
-    let url = new URL(pathOrUrl, this.base), attempt = async () => {
-      let headers = { ...init.headers };
-      this.authorization && url.host === this.options.endpoint.host && (headers.authorization = this.authorization);
-      try {
-        return await exchange(url, { method, headers, body: init.body, maxBodyBytes: init.maxBodyBytes, followRedirects: !0, timeoutMs: this.timeoutMs });
-      } catch (error2) {
-        let retryable = error2 instanceof HttpFailure && error2.code !== "EBODYTOOLARGE";
-        throw new RegistryError(`${method} ${url.host}${url.pathname}: ${error2.message}`, { retryable, cause: error2 });
+  define(typeMap, force = !1) {
+    for (let [type, extensions] of Object.entries(typeMap)) {
+      type = type.toLowerCase(), extensions = extensions.map((ext) => ext.toLowerCase());
+      let allExtensions = __classPrivateFieldGet(this, _Mime_typeToExtensions, "f").get(type);
+      allExtensions || (allExtensions = /* @__PURE__ */ new Set(), __classPrivateFieldGet(this, _Mime_typeToExtensions, "f").set(type, allExtensions));
+      let first = !0;
+      for (let extension of extensions) {
+        let starred = extension.startsWith("*");
+        if (extension = starred ? extension.slice(1) : extension, allExtensions.add(extension), first && __classPrivateFieldGet(this, _Mime_typeToExtension, "f").set(type, extension), first = !1, starred)
+          continue;
+        let currentType = __classPrivateFieldGet(this, _Mime_extensionToType, "f").get(extension);
+        if (currentType && currentType != type && !force)
+          throw new Error(`"${type} -> ${extension}" conflicts with "${currentType} -> ${extension}". Pass \`force=true\` to override this definition.`);
+        __classPrivateFieldGet(this, _Mime_extensionToType, "f").set(extension, type);
       }
-    }, response = await attempt();
-    if (response.status === 401 && url.host === this.options.endpoint.host) {
-      let challenge = parseChallenge(response.headers.get("www-authenticate"));
-      if (!challenge) throw await failure2(`${method} ${url.pathname}`, response);
-      this.authorization = await this.authorize(challenge), response = await attempt();
     }
-    return response;
+    return this;
   }
-  async authorize(challenge) {
-    let credentials = this.options.credentials;
-    if (challenge.scheme === "basic") {
-      if (!credentials) throw new RegistryError(`${this.options.endpoint.host} asks for credentials and none were given`, { status: 401, retryable: !1 });
-      return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
-    }
-    if (challenge.scheme !== "bearer" || !challenge.params.realm)
-      throw new RegistryError(`${this.options.endpoint.host} asks for unsupported authentication '${challenge.scheme}'`, { status: 401, retryable: !1 });
-    let realm = new URL(challenge.params.realm);
-    if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.options.endpoint.scheme === "http"))
-      throw new RegistryError(`refusing to send credentials to the token service ${realm.origin} over plain http`, { retryable: !1 });
-    challenge.params.service && realm.searchParams.set("service", challenge.params.service), realm.searchParams.set("scope", challenge.params.scope ?? `repository:${this.options.repository}:pull,push`);
-    let headers = {};
-    credentials && (headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`);
-    let response = await this.retrying("token request", async () => {
-      try {
-        return await exchange(realm, { headers, followRedirects: !0, timeoutMs: this.timeoutMs });
-      } catch (error2) {
-        throw new RegistryError(`token request to ${realm.host}: ${error2.message}`, { retryable: error2 instanceof HttpFailure, cause: error2 });
-      }
-    });
-    if (response.status !== 200) throw await failure2(`token request to ${realm.host}`, response);
-    let body = jsonOr(response, {}), token = body.token ?? body.access_token;
-    if (!token) throw new RegistryError(`the token service ${realm.host} answered without a token`, { retryable: !1 });
-    return `Bearer ${token}`;
+  getType(path) {
+    if (typeof path != "string")
+      return null;
+    let last = path.replace(/^.*[/\\]/s, "").toLowerCase(), ext = last.replace(/^.*\./s, "").toLowerCase(), hasPath = last.length < path.length;
+    return !(ext.length < last.length - 1) && hasPath ? null : __classPrivateFieldGet(this, _Mime_extensionToType, "f").get(ext) ?? null;
   }
-  /** Runs `fn` again after a retryable failure (5xx, 429, network), with exponential backoff, a bounded number of times. */
-  async retrying(what, fn) {
-    for (let attempt = 1; ; attempt++) {
-      let problem;
-      try {
-        let result = await fn();
-        if (!(result instanceof HttpResponse) || !isRetryableStatus(result.status)) return result;
-        problem = await failure2(what, result);
-      } catch (error2) {
-        if (!(error2 instanceof RegistryError) || !error2.retryable) throw error2;
-        problem = error2;
-      }
-      if (attempt >= this.maxAttempts) throw problem;
-      let delay = retryWait(attempt, this.retryDelayMs * 2, networkLimits().maxRetryAfterMs, problem.retryAfterMs), asked = problem.retryAfterMs !== void 0 ? " as Retry-After asked" : "", said = problem.message.startsWith(what) ? problem.message : `${what}: ${problem.message}`;
-      this.options.log?.(`${said}; retrying in ${delay} ms${asked} (attempt ${attempt + 1} of ${this.maxAttempts})`), await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+  getExtension(type) {
+    return typeof type != "string" ? null : (type = type?.split?.(";")[0], (type && __classPrivateFieldGet(this, _Mime_typeToExtension, "f").get(type.trim().toLowerCase())) ?? null);
+  }
+  getAllExtensions(type) {
+    if (typeof type != "string")
+      return null;
+    type = type.split(";")[0].trim().toLowerCase();
+    let extensions = __classPrivateFieldGet(this, _Mime_typeToExtensions, "f").get(type);
+    return extensions ? new Set(extensions) : null;
+  }
+  _freeze() {
+    return this.define = () => {
+      throw new Error("define() not allowed for built-in Mime objects. See https://github.com/broofa/mime/blob/main/README.md#custom-mime-instances");
+    }, Object.freeze(this), this;
+  }
+  _getTestState() {
+    return {
+      types: __classPrivateFieldGet(this, _Mime_extensionToType, "f"),
+      extensions: __classPrivateFieldGet(this, _Mime_typeToExtension, "f")
+    };
   }
 };
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500;
-}
-function parseChallenge(header) {
-  if (!header) return;
-  let match = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!match) return;
-  let params = {};
-  for (let [, key, quoted, bare] of match[2].matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g))
-    params[key.toLowerCase()] = quoted !== void 0 ? quoted.replace(/\\(.)/g, "$1") : bare;
-  return { scheme: match[1].toLowerCase(), params };
-}
-async function failure2(what, response) {
-  let codes = [], detail = "";
-  try {
-    let body = response.json();
-    codes = (body.errors ?? []).map((e6) => e6.code ?? "").filter(Boolean), detail = (body.errors ?? []).map((e6) => `${e6.code}: ${e6.message}`).join("; ");
-  } catch {
-  }
-  let status = response.status, remedy = status === 401 ? "the registry rejected the credentials: check the AWS identity and that it may call ecr:GetAuthorizationToken." : status === 403 ? "the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage." : void 0;
-  return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ""}`, {
-    status,
-    codes,
-    retryable: isRetryableStatus(status),
-    retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
-    remedy
-  });
-}
-function jsonOr(response, fallback) {
-  try {
-    return response.json();
-  } catch {
-    return fallback;
-  }
-}
-async function retryableOrFail(what, response) {
-  if (isRetryableStatus(response.status)) return response;
-  throw await failure2(what, response);
-}
-function nextLink(header) {
-  return (header ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(header) : null)?.[1];
-}
-function withDigest(location, digest) {
-  let url = new URL(location);
-  return url.searchParams.set("digest", digest), url.toString();
-}
-function short(digest) {
-  return digest.replace(/^sha256:/, "").slice(0, 12);
+_Mime_extensionToType = /* @__PURE__ */ new WeakMap(), _Mime_typeToExtension = /* @__PURE__ */ new WeakMap(), _Mime_typeToExtensions = /* @__PURE__ */ new WeakMap();
+var Mime_default = Mime;
+
+// node_modules/mime/dist/src/index.js
+var src_default = new Mime_default(standard_default, other_default)._freeze();
+
+// src/static/content-type.ts
+var TEXT_TYPES = /^(text\/|application\/(json|manifest\+json|xml|rss\+xml|atom\+xml|ld\+json)$|image\/svg\+xml$)/;
+function contentTypeFor(relativePath) {
+  let type = src_default.getType(relativePath) ?? "application/octet-stream";
+  return TEXT_TYPES.test(type) ? `${type}; charset=utf-8` : type;
 }
 
-// src/oci/referrers.ts
-function referrersTag(digest) {
-  return digest.replace(":", "-");
+// src/static/invalidation-paths.ts
+function expandPaths(urlPaths) {
+  let paths = /* @__PURE__ */ new Set();
+  for (let urlPath of urlPaths) {
+    let encoded = encodePath(urlPath);
+    paths.add(encoded);
+    let index = /^(.*\/)index\.html?$/.exec(encoded);
+    if (index) {
+      let directory = index[1];
+      paths.add(directory), directory !== "/" && paths.add(directory.slice(0, -1));
+    }
+  }
+  return [...paths].sort();
 }
-function indexEntries(index) {
-  return index.mediaType !== MEDIA_TYPES.ociIndex ? [] : (JSON.parse(index.bytes.toString("utf8")).manifests ?? []).filter((d6) => typeof d6.digest == "string");
+function encodePath(urlPath) {
+  return urlPath.split("/").map((segment) => encodeURIComponent(segment).replace(/\*/g, "%2A").replace(/[!'()]/g, (c7) => `%${c7.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
-function referrerDescriptor(manifest) {
-  let parsed = JSON.parse(manifest.bytes.toString("utf8")), artifactType = parsed.artifactType ?? parsed.config?.mediaType;
-  return {
-    mediaType: manifest.mediaType,
-    digest: manifest.digest,
-    size: manifest.bytes.length,
-    ...artifactType ? { artifactType } : {},
-    ...parsed.annotations ? { annotations: parsed.annotations } : {}
+function collapsePaths(paths, limits) {
+  if (paths.length === 0) return [];
+  if (paths.length <= limits.maxPaths) return [...paths];
+  let grouped = /* @__PURE__ */ new Set();
+  for (let path of paths) {
+    let top = /^\/[^/]+\//.exec(path);
+    grouped.add(top ? `${top[0]}*` : path);
+  }
+  return [...grouped].filter((path) => path.endsWith("*")).length <= limits.maxWildcards && grouped.size <= limits.maxPaths ? [...grouped].sort() : ["/*"];
+}
+
+// src/static/s3-site.ts
+var import_node_fs8 = require("node:fs"), import_promises7 = require("node:fs/promises");
+
+// node_modules/@aws-sdk/lib-storage/dist-es/Upload.js
+init_endpoints();
+init_protocols();
+var import_events = require("events");
+
+// node_modules/@aws-sdk/lib-storage/dist-es/byteLength.js
+var import_buffer = require("buffer");
+
+// node_modules/@aws-sdk/lib-storage/dist-es/runtimeConfig.js
+var import_node_fs7 = require("node:fs");
+
+// node_modules/@aws-sdk/lib-storage/dist-es/runtimeConfig.shared.js
+var runtimeConfigShared = {
+  statSync: () => {
+  },
+  isFileReadStream(f7) {
+    return !1;
+  }
+};
+
+// node_modules/@aws-sdk/lib-storage/dist-es/runtimeConfig.js
+var runtimeConfig = {
+  ...runtimeConfigShared,
+  runtime: "node",
+  statSync: import_node_fs7.statSync,
+  isFileReadStream(f7) {
+    return f7 instanceof import_node_fs7.ReadStream;
+  }
+};
+
+// node_modules/@aws-sdk/lib-storage/dist-es/byteLength.js
+var byteLength = (input2) => {
+  if (input2 == null)
+    return 0;
+  if (typeof input2 == "string")
+    return import_buffer.Buffer.byteLength(input2);
+  if (typeof input2.byteLength == "number")
+    return input2.byteLength;
+  if (typeof input2.length == "number")
+    return input2.length;
+  if (typeof input2.size == "number")
+    return input2.size;
+  if (typeof input2.start == "number" && typeof input2.end == "number")
+    return input2.end + 1 - input2.start;
+  if (runtimeConfig.isFileReadStream(input2))
+    try {
+      return runtimeConfig.statSync(input2.path).size;
+    } catch {
+      return;
+    }
+};
+
+// node_modules/@aws-sdk/lib-storage/dist-es/byteLengthSource.js
+var BYTE_LENGTH_SOURCE;
+(function(BYTE_LENGTH_SOURCE2) {
+  BYTE_LENGTH_SOURCE2.EMPTY_INPUT = "a null or undefined Body", BYTE_LENGTH_SOURCE2.CONTENT_LENGTH = "the ContentLength property of the params set by the caller", BYTE_LENGTH_SOURCE2.STRING_LENGTH = "the encoded byte length of the Body string", BYTE_LENGTH_SOURCE2.TYPED_ARRAY = "the byteLength of a typed byte array such as Uint8Array", BYTE_LENGTH_SOURCE2.LENGTH = "the value of Body.length", BYTE_LENGTH_SOURCE2.SIZE = "the value of Body.size", BYTE_LENGTH_SOURCE2.START_END_DIFF = "the numeric difference between Body.start and Body.end", BYTE_LENGTH_SOURCE2.STAT = "the size of the file given by Body.path on disk as reported by statSync";
+})(BYTE_LENGTH_SOURCE || (BYTE_LENGTH_SOURCE = {}));
+var byteLengthSource = (input2, override) => {
+  if (override != null)
+    return BYTE_LENGTH_SOURCE.CONTENT_LENGTH;
+  if (input2 == null)
+    return BYTE_LENGTH_SOURCE.EMPTY_INPUT;
+  if (typeof input2 == "string")
+    return BYTE_LENGTH_SOURCE.STRING_LENGTH;
+  if (typeof input2.byteLength == "number")
+    return BYTE_LENGTH_SOURCE.TYPED_ARRAY;
+  if (typeof input2.length == "number")
+    return BYTE_LENGTH_SOURCE.LENGTH;
+  if (typeof input2.size == "number")
+    return BYTE_LENGTH_SOURCE.SIZE;
+  if (typeof input2.start == "number" && typeof input2.end == "number")
+    return BYTE_LENGTH_SOURCE.START_END_DIFF;
+  if (runtimeConfig.isFileReadStream(input2))
+    try {
+      return runtimeConfig.statSync(input2.path).size, BYTE_LENGTH_SOURCE.STAT;
+    } catch {
+      return;
+    }
+};
+
+// node_modules/@aws-sdk/lib-storage/dist-es/chunker.js
+var import_buffer5 = require("buffer"), import_stream = require("stream");
+
+// node_modules/@aws-sdk/lib-storage/dist-es/chunks/getChunkStream.js
+var import_buffer2 = require("buffer");
+async function* getChunkStream(data, partSize, getNextData) {
+  let partNumber = 1, currentBuffer = { chunks: [], length: 0 };
+  for await (let datum of getNextData(data))
+    for (currentBuffer.chunks.push(datum), currentBuffer.length += datum.byteLength; currentBuffer.length > partSize; ) {
+      let dataChunk = currentBuffer.chunks.length > 1 ? import_buffer2.Buffer.concat(currentBuffer.chunks) : currentBuffer.chunks[0];
+      yield {
+        partNumber,
+        data: dataChunk.subarray(0, partSize)
+      }, currentBuffer.chunks = [dataChunk.subarray(partSize)], currentBuffer.length = currentBuffer.chunks[0].byteLength, partNumber += 1;
+    }
+  yield {
+    partNumber,
+    data: currentBuffer.chunks.length !== 1 ? import_buffer2.Buffer.concat(currentBuffer.chunks) : currentBuffer.chunks[0],
+    lastPart: !0
   };
 }
-async function attachReferrer(client, subject, manifest) {
-  let answer = await client.putManifestAnswer(manifest.digest, manifest.mediaType, manifest.bytes);
-  if (answer.digest && answer.digest !== manifest.digest) throw new Error(`the registry stored the referrer as ${answer.digest}, expected ${manifest.digest}`);
-  if (answer.subjectIndexed) return "api";
-  let tag = referrersTag(subject), existing = await client.getManifest(tag), entries = existing ? indexEntries(existing) : [];
-  if (entries.some((entry) => entry.digest === manifest.digest)) return "tag";
-  let index = { schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests: [...entries, referrerDescriptor(manifest)] };
-  return await client.putManifest(tag, MEDIA_TYPES.ociIndex, Buffer.from(JSON.stringify(index))), "tag";
+
+// node_modules/@aws-sdk/lib-storage/dist-es/chunks/getChunkUint8Array.js
+async function* getChunkUint8Array(data, partSize) {
+  let partNumber = 1, startByte = 0, endByte = partSize;
+  for (; endByte < data.byteLength; )
+    yield {
+      partNumber,
+      data: data.subarray(startByte, endByte)
+    }, partNumber += 1, startByte = endByte, endByte = startByte + partSize;
+  yield {
+    partNumber,
+    data: data.subarray(startByte),
+    lastPart: !0
+  };
 }
 
-// src/sbom/artifact.ts
-import { createHash as createHash6 } from "node:crypto";
-import { readFile as readFile3 } from "node:fs/promises";
-var CYCLONEDX_MEDIA_TYPE = "application/vnd.cyclonedx+json", EMPTY_CONFIG = {
-  mediaType: "application/vnd.oci.empty.v1+json",
-  digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
-  size: 2,
-  data: "e30="
-}, digestOf = (bytes) => `sha256:${createHash6("sha256").update(bytes).digest("hex")}`;
-function sbomArtifact(sbom, subject) {
-  let layer = { mediaType: CYCLONEDX_MEDIA_TYPE, digest: digestOf(sbom), size: sbom.length, annotations: { "org.opencontainers.image.title": "sbom.cdx.json" } }, manifest = {
-    schemaVersion: 2,
-    mediaType: MEDIA_TYPES.ociManifest,
-    artifactType: CYCLONEDX_MEDIA_TYPE,
-    config: EMPTY_CONFIG,
-    layers: [layer],
-    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size }
-  }, bytes = Buffer.from(JSON.stringify(manifest));
-  return { manifest: { digest: digestOf(bytes), mediaType: MEDIA_TYPES.ociManifest, bytes }, layer };
+// node_modules/@aws-sdk/lib-storage/dist-es/chunks/getDataReadable.js
+var import_buffer3 = require("buffer");
+async function* getDataReadable(data) {
+  for await (let chunk of data)
+    import_buffer3.Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? yield chunk : yield import_buffer3.Buffer.from(chunk);
 }
-async function attachSbom(client, subject, sbom) {
-  let { manifest, layer } = sbomArtifact(sbom, subject), empty = Buffer.from(EMPTY_CONFIG.data, "base64");
-  await client.ensureBlob(EMPTY_CONFIG, async (offset, length) => empty.subarray(offset, offset + length)), await client.ensureBlob(layer, async (offset, length) => sbom.subarray(offset, offset + length));
-  let through = await attachReferrer(client, subject.digest, manifest);
-  return { digest: manifest.digest, through };
-}
-async function readSbom(path, input2 = "sbom-file") {
-  let bytes;
+
+// node_modules/@aws-sdk/lib-storage/dist-es/chunks/getDataReadableStream.js
+var import_buffer4 = require("buffer");
+async function* getDataReadableStream(data) {
+  let reader = data.getReader();
   try {
-    bytes = await readFile3(path);
+    for (; ; ) {
+      let { done, value } = await reader.read();
+      if (done)
+        return;
+      import_buffer4.Buffer.isBuffer(value) || value instanceof Uint8Array ? yield value : yield import_buffer4.Buffer.from(value);
+    }
+  } catch (e7) {
+    throw e7;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+// node_modules/@aws-sdk/lib-storage/dist-es/chunker.js
+var getChunk = (data, partSize) => {
+  if (data instanceof Uint8Array)
+    return getChunkUint8Array(data, partSize);
+  if (data instanceof import_stream.Readable)
+    return getChunkStream(data, partSize, getDataReadable);
+  if (data instanceof String || typeof data == "string")
+    return getChunkUint8Array(import_buffer5.Buffer.from(data), partSize);
+  if (typeof data.stream == "function")
+    return getChunkStream(data.stream(), partSize, getDataReadableStream);
+  if (data instanceof ReadableStream)
+    return getChunkStream(data, partSize, getDataReadableStream);
+  throw new Error("Body Data is unsupported format, expected data to be one of: string | Uint8Array | Buffer | Readable | ReadableStream | Blob;.");
+};
+
+// node_modules/@aws-sdk/lib-storage/dist-es/Upload.js
+var Upload = class _Upload extends import_events.EventEmitter {
+  static MIN_PART_SIZE = 1024 * 1024 * 5;
+  MAX_PARTS = 1e4;
+  queueSize = 4;
+  partSize;
+  leavePartsOnError = !1;
+  tags = [];
+  client;
+  params;
+  totalBytes;
+  totalBytesSource;
+  bytesUploadedSoFar;
+  abortController;
+  concurrentUploaders = [];
+  createMultiPartPromise;
+  abortMultipartUploadCommand = null;
+  uploadedParts = [];
+  uploadEnqueuedPartsCount = 0;
+  expectedPartsCount;
+  uploadId;
+  uploadEvent;
+  isMultiPart = !0;
+  singleUploadResult;
+  sent = !1;
+  constructor(options) {
+    if (super(), this.queueSize = options.queueSize || this.queueSize, this.leavePartsOnError = options.leavePartsOnError || this.leavePartsOnError, this.tags = options.tags || this.tags, this.client = options.client, this.params = options.params, !this.params)
+      throw new Error("InputError: Upload requires params to be passed to upload.");
+    this.totalBytes = this.params.ContentLength ?? byteLength(this.params.Body), this.totalBytesSource = byteLengthSource(this.params.Body, this.params.ContentLength), this.bytesUploadedSoFar = 0, this.abortController = options.abortController ?? new AbortController(), this.partSize = options.partSize || Math.max(_Upload.MIN_PART_SIZE, Math.ceil((this.totalBytes || 0) / this.MAX_PARTS)), this.totalBytes !== void 0 && (this.expectedPartsCount = Math.ceil(this.totalBytes / this.partSize)), this.__validateInput();
+  }
+  async abort() {
+    this.abortController.abort();
+  }
+  async done() {
+    if (this.sent)
+      throw new Error("@aws-sdk/lib-storage: this instance of Upload has already executed .done(). Create a new instance.");
+    return this.sent = !0, await Promise.race([this.__doMultipartUpload(), this.__abortTimeout(this.abortController.signal)]);
+  }
+  on(event, listener) {
+    return this.uploadEvent = event, super.on(event, listener);
+  }
+  async __uploadUsingPut(dataPart) {
+    this.isMultiPart = !1;
+    let params = { ...this.params, Body: dataPart.data }, clientConfig = this.client.config, requestHandler = clientConfig.requestHandler, eventEmitter = requestHandler instanceof import_events.EventEmitter ? requestHandler : null, uploadEventListener = (event) => {
+      this.bytesUploadedSoFar = event.loaded, this.totalBytes = event.total, this.__notifyProgress({
+        loaded: this.bytesUploadedSoFar,
+        total: this.totalBytes,
+        part: dataPart.partNumber,
+        Key: this.params.Key,
+        Bucket: this.params.Bucket
+      });
+    };
+    eventEmitter !== null && eventEmitter.on("xhr.upload.progress", uploadEventListener);
+    let resolved = await Promise.all([this.client.send(new PutObjectCommand(params)), clientConfig?.endpoint?.()]), putResult = resolved[0], endpoint = resolved[1];
+    if (endpoint || (endpoint = toEndpointV1(await getEndpointFromInstructions(params, PutObjectCommand, {
+      ...clientConfig
+    }))), !endpoint)
+      throw new Error('Could not resolve endpoint from S3 "client.config.endpoint()" nor EndpointsV2.');
+    eventEmitter !== null && eventEmitter.off("xhr.upload.progress", uploadEventListener);
+    let locationKey = this.params.Key.split("/").map((segment) => extendedEncodeURIComponent(segment)).join("/"), locationBucket = extendedEncodeURIComponent(this.params.Bucket), Location = (() => {
+      let endpointHostnameIncludesBucket = endpoint.hostname.startsWith(`${locationBucket}.`), forcePathStyle = this.client.config.forcePathStyle, optionalPort = endpoint.port ? `:${endpoint.port}` : "";
+      return forcePathStyle ? `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationBucket}/${locationKey}` : endpointHostnameIncludesBucket ? `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationKey}` : `${endpoint.protocol}//${locationBucket}.${endpoint.hostname}${optionalPort}/${locationKey}`;
+    })();
+    this.singleUploadResult = {
+      ...putResult,
+      Bucket: this.params.Bucket,
+      Key: this.params.Key,
+      Location
+    };
+    let totalSize = byteLength(dataPart.data);
+    this.__notifyProgress({
+      loaded: totalSize,
+      total: totalSize,
+      part: 1,
+      Key: this.params.Key,
+      Bucket: this.params.Bucket
+    });
+  }
+  async __createMultipartUpload() {
+    let requestChecksumCalculation = await this.client.config.requestChecksumCalculation();
+    if (!this.createMultiPartPromise) {
+      let createCommandParams = { ...this.params, Body: void 0 };
+      requestChecksumCalculation === "WHEN_SUPPORTED" && (createCommandParams.ChecksumAlgorithm = this.params.ChecksumAlgorithm || ChecksumAlgorithm2.CRC32), this.createMultiPartPromise = this.client.send(new CreateMultipartUploadCommand(createCommandParams)).then((createMpuResponse) => (this.abortMultipartUploadCommand = new AbortMultipartUploadCommand({
+        Bucket: this.params.Bucket,
+        Key: this.params.Key,
+        UploadId: createMpuResponse.UploadId
+      }), createMpuResponse));
+    }
+    return this.createMultiPartPromise;
+  }
+  async __doConcurrentUpload(dataFeeder) {
+    for await (let dataPart of dataFeeder) {
+      if (this.uploadEnqueuedPartsCount > this.MAX_PARTS)
+        throw new Error(`Exceeded ${this.MAX_PARTS} parts in multipart upload to Bucket: ${this.params.Bucket} Key: ${this.params.Key}.`);
+      if (this.abortController.signal.aborted)
+        return;
+      if (dataPart.partNumber === 1 && dataPart.lastPart)
+        return await this.__uploadUsingPut(dataPart);
+      if (!this.uploadId) {
+        let { UploadId } = await this.__createMultipartUpload();
+        if (this.uploadId = UploadId, this.abortController.signal.aborted)
+          return;
+      }
+      let partSize = byteLength(dataPart.data) || 0, requestHandler = this.client.config.requestHandler, eventEmitter = requestHandler instanceof import_events.EventEmitter ? requestHandler : null, lastSeenBytes = 0, uploadEventListener = (event, request) => {
+        (Number(request.query.partNumber) || -1) === dataPart.partNumber && (event.total && partSize && (this.bytesUploadedSoFar += event.loaded - lastSeenBytes, lastSeenBytes = event.loaded), this.__notifyProgress({
+          loaded: this.bytesUploadedSoFar,
+          total: this.totalBytes,
+          part: dataPart.partNumber,
+          Key: this.params.Key,
+          Bucket: this.params.Bucket
+        }));
+      };
+      eventEmitter !== null && eventEmitter.on("xhr.upload.progress", uploadEventListener), this.uploadEnqueuedPartsCount += 1, this.__validateUploadPart(dataPart);
+      let partResult = await this.client.send(new UploadPartCommand({
+        ...this.params,
+        ContentLength: void 0,
+        UploadId: this.uploadId,
+        Body: dataPart.data,
+        PartNumber: dataPart.partNumber
+      }));
+      if (eventEmitter !== null && eventEmitter.off("xhr.upload.progress", uploadEventListener), this.abortController.signal.aborted)
+        return;
+      if (!partResult.ETag)
+        throw new Error(`Part ${dataPart.partNumber} is missing ETag in UploadPart response. Missing Bucket CORS configuration for ETag header?`);
+      this.uploadedParts.push({
+        PartNumber: dataPart.partNumber,
+        ETag: partResult.ETag,
+        ...partResult.ChecksumCRC32 && { ChecksumCRC32: partResult.ChecksumCRC32 },
+        ...partResult.ChecksumCRC32C && { ChecksumCRC32C: partResult.ChecksumCRC32C },
+        ...partResult.ChecksumCRC64NVME && { ChecksumCRC64NVME: partResult.ChecksumCRC64NVME },
+        ...partResult.ChecksumSHA1 && { ChecksumSHA1: partResult.ChecksumSHA1 },
+        ...partResult.ChecksumSHA256 && { ChecksumSHA256: partResult.ChecksumSHA256 }
+      }), eventEmitter === null && (this.bytesUploadedSoFar += partSize), this.__notifyProgress({
+        loaded: this.bytesUploadedSoFar,
+        total: this.totalBytes,
+        part: dataPart.partNumber,
+        Key: this.params.Key,
+        Bucket: this.params.Bucket
+      });
+    }
+  }
+  async __doMultipartUpload() {
+    let dataFeeder = getChunk(this.params.Body, this.partSize), concurrentUploaderFailures = [];
+    for (let index = 0; index < this.queueSize; index++) {
+      let currentUpload = this.__doConcurrentUpload(dataFeeder).catch((err) => {
+        concurrentUploaderFailures.push(err);
+      });
+      this.concurrentUploaders.push(currentUpload);
+    }
+    if (await Promise.all(this.concurrentUploaders), concurrentUploaderFailures.length >= 1)
+      throw await this.markUploadAsAborted(), concurrentUploaderFailures[0];
+    if (this.abortController.signal.aborted)
+      throw await this.markUploadAsAborted(), Object.assign(new Error("Upload aborted."), { name: "AbortError" });
+    let result;
+    if (this.isMultiPart) {
+      let { expectedPartsCount, uploadedParts, totalBytes, totalBytesSource } = this;
+      if (totalBytes !== void 0 && expectedPartsCount !== void 0 && uploadedParts.length !== expectedPartsCount)
+        throw await this.markUploadAsAborted(), new Error(`Expected ${expectedPartsCount} part(s) but uploaded ${uploadedParts.length} part(s).
+The expected part count is based on the byte-count of the input.params.Body,
+which was read from ${totalBytesSource} and is ${totalBytes}.
+If this is not correct, provide an override value by setting a number
+to input.params.ContentLength in bytes.
+`);
+      this.uploadedParts.sort((a7, b7) => a7.PartNumber - b7.PartNumber);
+      let uploadCompleteParams = {
+        ...this.params,
+        Body: void 0,
+        UploadId: this.uploadId,
+        MultipartUpload: {
+          Parts: this.uploadedParts
+        }
+      };
+      try {
+        result = await this.client.send(new CompleteMultipartUploadCommand(uploadCompleteParams));
+      } catch (e7) {
+        throw await this.markUploadAsAborted().catch((abortError) => {
+          e7 instanceof Error && e7.cause === void 0 && (e7.cause = abortError);
+        }), e7;
+      }
+      typeof result?.Location == "string" && result.Location.includes("%2F") && (result.Location = result.Location.replace(/%2F/g, "/"));
+    } else
+      result = this.singleUploadResult;
+    return this.abortMultipartUploadCommand = null, this.tags.length && await this.client.send(new PutObjectTaggingCommand({
+      ...this.params,
+      Tagging: {
+        TagSet: this.tags
+      }
+    })), result;
+  }
+  async markUploadAsAborted() {
+    this.uploadId && !this.leavePartsOnError && this.abortMultipartUploadCommand !== null && (await this.client.send(this.abortMultipartUploadCommand), this.abortMultipartUploadCommand = null);
+  }
+  __notifyProgress(progress) {
+    this.uploadEvent && this.emit(this.uploadEvent, progress);
+  }
+  async __abortTimeout(abortSignal) {
+    return new Promise((resolve2, reject) => {
+      abortSignal.onabort = () => {
+        let abortError = new Error("Upload aborted.");
+        abortError.name = "AbortError", reject(abortError);
+      };
+    });
+  }
+  __validateUploadPart(dataPart) {
+    let actualPartSize = byteLength(dataPart.data);
+    if (actualPartSize === void 0)
+      throw new Error(`A dataPart was generated without a measurable data chunk size for part number ${dataPart.partNumber}`);
+    if (!(dataPart.partNumber === 1 && dataPart.lastPart) && !dataPart.lastPart && actualPartSize !== this.partSize)
+      throw new Error(`The byte size for part number ${dataPart.partNumber}, size ${actualPartSize} does not match expected size ${this.partSize}`);
+  }
+  __validateInput() {
+    if (!this.client)
+      throw new Error("InputError: Upload requires a AWS client to do uploads with.");
+    if (this.partSize < _Upload.MIN_PART_SIZE)
+      throw new Error(`EntityTooSmall: Your proposed upload part size [${this.partSize}] is smaller than the minimum allowed size [${_Upload.MIN_PART_SIZE}] (5MB)`);
+    if (this.queueSize < 1)
+      throw new Error("Queue size: Must have at least one uploading queue.");
+  }
+};
+
+// src/static/s3-site.ts
+async function checkBucket(s32, bucket, region) {
+  try {
+    await s32.send(new HeadBucketCommand({ Bucket: bucket }));
   } catch (error2) {
-    throw new InputError(input2, `cannot read ${path}: ${error2.code ?? error2.message}`);
+    let failure2 = classifyAwsError(error2), status = error2.$metadata?.httpStatusCode;
+    throw status === 404 || failure2.code === "NotFound" || failure2.code === "NoSuchBucket" ? new GantryError(`input 'bucket': bucket '${bucket}' does not exist`, {
+      remedy: "create it (private, with the distribution's origin access), or correct the name; the account is the one of these credentials.",
+      cause: error2
+    }) : status === 403 || failure2.kind === "permission" ? new GantryError(`input 'bucket': bucket '${bucket}' is not reachable with these credentials (403 Forbidden)`, {
+      remedy: "it may belong to another account, or the role lacks s3:ListBucket, s3:PutObject and s3:DeleteObject on it: check the role's policy and the bucket policy.",
+      cause: error2
+    }) : status === 301 ? new GantryError(`input 'bucket': bucket '${bucket}' is not in ${region}`, { remedy: "set aws-region to the bucket's region.", cause: error2 }) : awsFailure(`HeadBucket ${bucket}`, error2);
   }
-  let problem = cycloneDxProblem(bytes);
-  if (problem) throw new InputError(input2, `${path} ${problem}`);
-  return bytes;
 }
-function cycloneDxProblem(bytes) {
-  let document;
+async function listSiteObjects(s32, bucket, prefix) {
+  let objects = [];
   try {
-    document = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    return "is not JSON (expected a CycloneDX JSON SBOM, as the scan stage writes it)";
+    for await (let page of paginateListObjectsV2({ client: s32, pageSize: 1e3 }, { Bucket: bucket, Prefix: prefix || void 0 }))
+      for (let object2 of page.Contents ?? [])
+        object2.Key === void 0 || !object2.Key.startsWith(prefix) || object2.Key.endsWith("/") && object2.Size === 0 || objects.push({ key: object2.Key, etag: object2.ETag, size: object2.Size });
+  } catch (error2) {
+    throw awsFailure(`ListObjectsV2 s3://${bucket}/${prefix}`, error2);
   }
-  if (document === null || typeof document != "object" || document.bomFormat !== "CycloneDX") return "is not a CycloneDX SBOM (no bomFormat 'CycloneDX')";
-  if (typeof document.specVersion != "string") return "is not a CycloneDX SBOM (no specVersion)";
+  return objects;
+}
+async function uploadFile(s32, bucket, prefix, file, headers, partSize) {
+  let key = assertOwnedKey(prefix, file.key), common = { Bucket: bucket, Key: key, ContentType: headers.contentType, CacheControl: headers.cacheControl };
+  try {
+    if (!usesMultipart(file.size, partSize)) {
+      let body = await (0, import_promises7.readFile)(file.path);
+      await s32.send(new PutObjectCommand({ ...common, Body: body, ContentLength: body.length, ContentMD5: Buffer.from(file.etag, "hex").toString("base64") }));
+      return;
+    }
+    await new Upload({ client: s32, partSize, queueSize: 4, leavePartsOnError: !1, params: { ...common, Body: (0, import_node_fs8.createReadStream)(file.path), ContentLength: file.size } }).done();
+  } catch (error2) {
+    throw awsFailure(`uploading ${file.relativePath} to s3://${bucket}/${key}`, error2);
+  }
+}
+async function deleteObjects(s32, bucket, prefix, keys) {
+  for (let start = 0; start < keys.length; start += 1e3) {
+    let batch = keys.slice(start, start + 1e3).map((key) => ({ Key: assertOwnedKey(prefix, key) })), result;
+    try {
+      result = await s32.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: !0 } }));
+    } catch (error2) {
+      throw awsFailure(`DeleteObjects in s3://${bucket}/${prefix}`, error2);
+    }
+    let failed = result.Errors ?? [];
+    if (failed.length > 0)
+      throw new GantryError(`could not delete ${failed.length} objects from s3://${bucket}: ${failed.slice(0, 3).map((e7) => `${e7.Key} (${e7.Code})`).join(", ")}`, {
+        remedy: "the role needs s3:DeleteObject on the bucket."
+      });
+  }
+}
+async function forEachLimited(items, limit, task) {
+  let next = 0, failure2, worker = async () => {
+    for (; failure2 === void 0 && next < items.length; ) {
+      let item = items[next++];
+      try {
+        await task(item);
+      } catch (error2) {
+        failure2 ??= error2;
+      }
+    }
+  };
+  if (await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker)), failure2 !== void 0) throw failure2;
 }
 
-// src/stages/push.ts
+// src/static/site-files.ts
+var import_promises8 = require("node:fs/promises"), import_node_path7 = require("node:path");
+async function listSiteFiles(root7) {
+  let files = [], visited = /* @__PURE__ */ new Set();
+  async function walk(dir) {
+    let directory = await (0, import_promises8.stat)(dir), identity = `${directory.dev}:${directory.ino}`;
+    if (!visited.has(identity)) {
+      visited.add(identity);
+      for await (let entry of await (0, import_promises8.opendir)(dir)) {
+        let path = (0, import_node_path7.join)(dir, entry.name), info = await (0, import_promises8.stat)(path).catch(() => {
+        });
+        info?.isDirectory() ? await walk(path) : info?.isFile() && files.push({ path, relativePath: (0, import_node_path7.relative)(root7, path).split(import_node_path7.sep).join("/"), size: info.size });
+      }
+    }
+  }
+  return await walk(root7), files.sort((a7, b7) => a7.relativePath < b7.relativePath ? -1 : a7.relativePath > b7.relativePath ? 1 : 0);
+}
+
+// src/static/sync-plan.ts
+function isPage(relativePath) {
+  return /\.html?$/i.test(relativePath);
+}
+function planSync(local, remote, options) {
+  let remoteByKey = new Map(remote.map((object2) => [object2.key, object2])), uploads = [], unchanged = [], localKeys = /* @__PURE__ */ new Set();
+  for (let file of local) {
+    let key = keyOf(options.prefix, file.relativePath);
+    localKeys.add(key);
+    let object2 = remoteByKey.get(key);
+    object2 ? bareEtag(object2.etag) !== file.etag || object2.size !== void 0 && object2.size !== file.size ? uploads.push({ ...file, key, reason: "changed" }) : unchanged.push(file) : uploads.push({ ...file, key, reason: "new" });
+  }
+  let gone = remote.filter((object2) => !localKeys.has(object2.key) && relativePathOf(options.prefix, object2.key) !== void 0).map((object2) => object2.key);
+  return {
+    uploadPhases: (options.htmlLast ? [uploads.filter((upload) => !isPage(upload.relativePath)), uploads.filter((upload) => isPage(upload.relativePath))] : [uploads]).filter((phase) => phase.length > 0),
+    unchanged,
+    deletions: options.delete ? gone : [],
+    kept: options.delete ? [] : gone
+  };
+}
+
+// src/static/publish.ts
+async function publishSite(plan, clients, runtime, clock) {
+  await checkBucket(clients.s3, plan.bucket, plan.region);
+  let distribution = plan.distributionId ? await checkDistribution(clients.cloudfront, plan.distributionId) : void 0;
+  if (plan.buildCommand) {
+    let command7 = plan.buildCommand;
+    await runtime.group(`build: ${command7}`, () => runBuildCommand(command7, plan.workingDirectory, runtime));
+  }
+  let files = await siteFiles(plan), target = `s3://${plan.bucket}/${plan.prefix}`, started = clock.now(), [hashed, remote] = await Promise.all([hashFiles(files, plan), listSiteObjects(clients.s3, plan.bucket, plan.prefix)]), sync = planSync(hashed, remote, { prefix: plan.prefix, delete: plan.delete, htmlLast: plan.htmlLast }), uploads = sync.uploadPhases.flat();
+  runtime.info(
+    `${files.length} files in ${plan.sourceDir}, ${remote.length} objects in ${target}: ${uploads.filter((u2) => u2.reason === "new").length} new, ${uploads.filter((u2) => u2.reason === "changed").length} changed, ${sync.unchanged.length} unchanged, ${sync.deletions.length} to delete` + (sync.kept.length > 0 ? `, ${sync.kept.length} gone from the site but kept (delete is false)` : "") + ` [compared by content in ${formatDuration(clock.now() - started)}]`
+  );
+  let bytesUploaded = 0;
+  for (let [index, phase] of sync.uploadPhases.entries()) {
+    let what = plan.htmlLast && sync.uploadPhases.length > 1 ? index === 0 ? "assets" : "pages" : "files";
+    await runtime.group(
+      `upload ${phase.length} ${what} to ${target}`,
+      () => forEachLimited(phase, plan.concurrency, async (file) => {
+        let headers = { contentType: contentTypeFor(file.relativePath), cacheControl: cacheControlFor(file.relativePath, plan.cacheRules) };
+        await uploadFile(clients.s3, plan.bucket, plan.prefix, file, headers, plan.partSize), bytesUploaded += file.size, runtime.info(`upload: ${file.relativePath} (${file.reason}, ${formatBytes(file.size)}, ${headers.contentType}, ${headers.cacheControl})`);
+      })
+    );
+  }
+  sync.deletions.length > 0 && await runtime.group(`delete ${sync.deletions.length} objects from ${target}`, async () => {
+    for (let key of sync.deletions) runtime.info(`delete: ${key}`);
+    await deleteObjects(clients.s3, plan.bucket, plan.prefix, sync.deletions);
+  });
+  let invalidated = [...uploads.filter((u2) => u2.reason === "changed").map((u2) => u2.key), ...sync.deletions], invalidation, invalidationPaths = [];
+  if (plan.distributionId && distribution) {
+    let distributionId = plan.distributionId, originPath = originPathOf(distribution, plan.bucket);
+    originPath === void 0 && (runtime.warning(`distribution ${distributionId} has no origin for bucket ${plan.bucket}; invalidating the object keys as paths`), originPath = "");
+    let expanded = expandPaths(invalidated.map((key) => urlPathOf(key, originPath)));
+    if (invalidationPaths = collapsePaths(expanded, plan.invalidationLimits), invalidationPaths.length === 0) runtime.info(`nothing changed or was deleted: no invalidation of ${distributionId}`);
+    else {
+      let collapsed = invalidationPaths.length < expanded.length ? ` (collapsed from ${expanded.length} paths)` : "";
+      invalidation = await createInvalidation(clients.cloudfront, distributionId, invalidationPaths, runtime, clock, plan.invalidationRetry), runtime.info(`invalidation ${invalidation.id} of ${distributionId}: ${invalidationPaths.length} paths${collapsed}: ${preview(invalidationPaths)}`), plan.wait && (await waitForInvalidation(clients.cloudfront, distributionId, invalidation.id, plan.waitSchedule, runtime, clock) ? invalidation = { ...invalidation, status: "Completed" } : runtime.markUnstable(
+        `invalidation ${invalidation.id} of ${distributionId} did not complete within ${formatDuration(plan.waitSchedule.timeoutMs)}; the files are published and CloudFront goes on invalidating`
+      ));
+    }
+  }
+  let result = {
+    uploaded: uploads.length,
+    unchanged: sync.unchanged.length,
+    deleted: sync.deletions.length,
+    bytesUploaded,
+    invalidationId: invalidation?.id,
+    invalidationPaths,
+    invalidationStatus: invalidation?.status
+  };
+  return runtime.info(
+    `published ${plan.sourceDir} to ${target}: ${result.uploaded} uploaded (${formatBytes(bytesUploaded)}), ${result.unchanged} unchanged, ${result.deleted} deleted`
+  ), await runtime.appendSummary(summaryOf(result, target, plan.distributionId)), result;
+}
+async function siteFiles(plan) {
+  let info = await (0, import_promises9.stat)(plan.sourceDir).catch(() => {
+  });
+  if (!info) throw new InputError("source-dir", `${plan.sourceDir} does not exist${plan.buildCommand ? " after the build command ran" : ""}`);
+  if (!info.isDirectory()) throw new InputError("source-dir", `${plan.sourceDir} is not a directory`);
+  let files = await listSiteFiles(plan.sourceDir);
+  if (files.length === 0 && !plan.allowEmpty)
+    throw new GantryError(`input 'source-dir': ${plan.sourceDir} holds no file; publishing it would ${plan.delete ? `delete every object under s3://${plan.bucket}/${plan.prefix}` : "publish nothing"}`, {
+      remedy: "check the build output directory; set allow-empty true if an empty site is really meant."
+    });
+  return files;
+}
+async function hashFiles(files, plan) {
+  let hashed = new Array(files.length), indexed = files.map((file, index) => ({ file, index }));
+  return await forEachLimited(indexed, Math.max(16, plan.concurrency), async ({ file, index }) => {
+    hashed[index] = { ...file, etag: await localEtag(file.path, file.size, plan.partSize) };
+  }), hashed;
+}
+function preview(paths) {
+  return paths.length <= 10 ? paths.join(" ") : `${paths.slice(0, 10).join(" ")} \u2026 (${paths.length - 10} more)`;
+}
+function summaryOf(result, target, distributionId) {
+  let invalidation = distributionId ? result.invalidationId ? `\`${result.invalidationId}\` (${result.invalidationPaths.length} paths, ${result.invalidationStatus})` : "none needed" : "no distribution";
+  return [
+    `### Static site published to \`${target}\``,
+    "",
+    "| uploaded | unchanged | deleted | bytes uploaded | invalidation |",
+    "|---:|---:|---:|---:|---|",
+    `| ${result.uploaded} | ${result.unchanged} | ${result.deleted} | ${formatBytes(result.bytesUploaded)} | ${invalidation} |`,
+    ""
+  ].join(`
+`);
+}
+
+// src/stages/publish-static.ts
+var MIB = 1024 * 1024;
+function parsed(parse3) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      try {
+        return parse3(value);
+      } catch (error2) {
+        return ctx.issues.push({ code: "custom", input: value, message: error2.message }), NEVER;
+      }
+    })
+  );
+}
 var inputs = {
-  "aws-region": input(awsRegion, { description: "AWS region of the repository.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
-  repository: input(ecrRepositoryName, { description: "ECR repository name, e.g. shop/prod/api." }),
-  "oci-archive": input(string2().check(_minLength(1)), { description: "OCI archive of the image (the oci-archive output of build)." }),
-  tags: input(tagList, { description: "Tags to push, comma- or newline-separated (build's tags output); default the tag recorded in the archive." }),
-  registry: input(optional(registryEndpoint), {
-    description: "Registry that receives the blobs and manifests, host[:port] or http(s)://host[:port]; default the ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the manifest is also recorded in ECR with PutImage. The CLI reads GANTRY_REGISTRY, which `gantry local env` sets to the local stack's registry."
+  "aws-region": input(awsRegion, { description: "AWS region of the bucket.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
+  "source-dir": input(string2().check(_minLength(1)), {
+    description: "Directory of the built site, relative to working-directory (e.g. public for Hugo, dist or build for npm builds)."
   }),
-  "scan-on-push": input(optional(booleanString), {
-    description: "Scan images on push (true/false). A new repository gets true when unset; an existing one is changed only when this is set."
-  }),
-  "tag-immutability": input(optional(booleanString), {
-    description: "Make tags immutable (true/false); a tag that already names another image is then refused. A new repository is mutable when unset; an existing one is changed only when this is set."
-  }),
-  encryption: input(_enum(["AES256", "KMS"], { message: "must be AES256 or KMS" }), {
-    description: "Repository encryption at creation: AES256 or KMS.",
-    default: "AES256"
-  }),
-  "kms-key": input(
-    optional(
-      string2().check(_regex(/^(arn:aws[\w-]*:kms:[\w-]+:\d{12}:(key|alias)\/[\w/-]+|[\w-]{36}|alias\/[\w/-]+)$/, "must be a KMS key id, alias or ARN"))
-    ),
-    { description: "KMS key for encryption KMS; default the AWS managed key." }
+  bucket: input(
+    string2().check(_regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens")),
+    { description: "S3 bucket that holds the site (private, behind CloudFront)." }
   ),
-  "keep-last": input(integerString(1, 1e4), { description: "Lifecycle: number of tagged images to keep.", default: "10" }),
-  "sbom-file": input(optional(string2().check(_minLength(1))), {
-    description: "CycloneDX SBOM (JSON) to attach to the image as an OCI 1.1 artifact whose subject is the image (the scan stage's sbom-file output): found through the registry's referrers API, or the referrers tag sha256-<hex> where the registry has no such API."
+  prefix: input(
+    optional(
+      parsed((value) => {
+        let result = normalisePrefix(value);
+        if ("problem" in result) throw new Error(result.problem);
+        return result.prefix;
+      })
+    ),
+    { description: "Key prefix of the site in the bucket (a leading '/' is dropped); keys outside it are never touched. Empty: the whole bucket." }
+  ),
+  "build-command": input(optional(string2().check(_minLength(1))), {
+    description: "Command that builds the site, run through the shell in working-directory before the sync (e.g. hugo --gc --minify, npm run build)."
   }),
-  "expire-untagged-days": input(integerString(0, 3650), {
-    description: "Lifecycle: expire untagged images after this many days (0: never).",
-    default: "7"
-  })
-}, pushStage = defineStage({
-  name: "push",
-  description: "Push the built image to ECR (repository created and configured as needed), skipping blobs and tags already there.",
+  "working-directory": input(string2().check(_minLength(1)), {
+    description: "Directory the build command runs in and source-dir is relative to.",
+    default: "."
+  }),
+  delete: input(booleanString, { description: "Delete objects under the prefix that have no file in source-dir (after every upload).", default: "true" }),
+  "allow-empty": input(booleanString, {
+    description: "Publish an empty source-dir (which, with delete, empties the prefix). Refused unless true.",
+    default: "false"
+  }),
+  "html-last": input(booleanString, {
+    description: "Upload assets first and HTML pages after them, so no page goes live before what it references.",
+    default: "true"
+  }),
+  "cache-control": input(optional(parsed(parseCacheRules)), {
+    description: "Cache-Control rules, one a line '<glob>: <header>', first match wins, tried before the defaults (fingerprinted *.[hash].* immutable for a year, *.html and sw.js no-cache, the rest public, max-age=300). Globs: * ** ? {a,b} and [hash] (8+ hex digits)."
+  }),
+  "part-size-mb": input(integerString(5, 5120), {
+    description: "Multipart part size in MiB: larger files go up in parts of this size, and their ETag is computed with it.",
+    default: "8"
+  }),
+  concurrency: input(integerString(1, 64), { description: "Files uploaded at once.", default: "8" }),
+  "distribution-id": input(
+    optional(
+      string2().check(_regex(/^[A-Z0-9]{1,64}$/, "must be a CloudFront distribution ID (uppercase letters and digits, e.g. E2QWRUHAPOMQZL)"))
+    ),
+    { description: "CloudFront distribution in front of the bucket: changed and deleted paths are invalidated. Empty: no invalidation." }
+  ),
+  "max-invalidation-paths": input(integerString(1, 3e3), {
+    description: "Most paths in one invalidation; past it, top-level directories become wildcards, or everything /*.",
+    default: "1000"
+  }),
+  "max-invalidation-wildcards": input(integerString(1, 15), {
+    description: "Most wildcard paths in one invalidation (CloudFront allows 15 in progress); past it, /*.",
+    default: "15"
+  }),
+  wait: input(booleanString, { description: "Wait until the invalidation is Completed.", default: "true" }),
+  "wait-timeout-minutes": input(decimalString(0.01, 60), {
+    description: "Longest wait for the invalidation (fractions allowed); then the run is marked unstable.",
+    default: "10"
+  }),
+  "poll-seconds": input(decimalString(0.1, 2), { description: "Seconds between two invalidation status polls.", default: "2" })
+}, publishStaticStage = defineStage({
+  name: "publish-static",
+  description: "Build and sync a static site to S3 (only changed files, content types, cache rules, deletions), invalidate CloudFront and wait.",
   inputs,
   outputs: {
-    image: { description: "The pushed image by digest: <registry>/<repository>@sha256:\u2026, what deploy stages deploy." },
-    digest: { description: "Manifest digest (sha256:\u2026)." },
-    tags: { description: "Tags that point at the image, comma-separated." },
-    registry: { description: "Registry host the image was pushed to." },
-    "repository-uri": { description: "The repository's URI in ECR." },
-    sbom: { description: "Digest of the attached SBOM artifact (sha256:\u2026); empty without sbom-file." }
+    uploaded: { description: "Number of files uploaded (new or changed)." },
+    unchanged: { description: "Number of files whose object already had the same content." },
+    deleted: { description: "Number of objects deleted." },
+    "bytes-uploaded": { description: "Bytes uploaded." },
+    "invalidation-id": { description: "ID of the CloudFront invalidation created (empty when none was needed)." },
+    "invalidation-paths": { description: "Paths invalidated, comma-separated (percent-encoded, so no path holds a comma)." }
   },
-  run: push
+  run: publishStatic
 });
-async function push(input2, runtime) {
-  if (input2["kms-key"] && input2.encryption !== "KMS") throw new InputError("kms-key", "is only used with encryption KMS");
-  let archive = await openOciArchive(input2["oci-archive"]).catch((error2) => {
-    throw new InputError("oci-archive", error2.message);
-  }), sbom = input2["sbom-file"] ? await readSbom(input2["sbom-file"]) : void 0, archiveTag = archive.refName?.includes(":") ? archive.refName.slice(archive.refName.lastIndexOf(":") + 1) : void 0, tags = input2.tags.length > 0 ? input2.tags : archiveTag && !tagProblem(archiveTag) ? [archiveTag] : [];
-  if (tags.length === 0) throw new InputError("tags", "no tag given and the archive records none");
-  let digest = archive.root.digest, size = archive.blobs.reduce((sum, blob) => sum + blob.size, 0);
-  runtime.info(`Image ${digest}: ${archive.blobs.length} blobs, ${formatBytes(size)}; tags ${tags.join(", ")}`);
-  let ecr = createAwsClient(ECRClient, { region: input2["aws-region"] }), repository = await runtime.group(
-    `ECR repository ${input2.repository}`,
-    () => ensureRepository(
-      ecr,
-      {
-        name: input2.repository,
-        scanOnPush: input2["scan-on-push"],
-        immutableTags: input2["tag-immutability"],
-        encryption: input2.encryption,
-        kmsKey: input2["kms-key"],
-        keepLast: input2["keep-last"],
-        expireUntaggedDays: input2["expire-untagged-days"]
-      },
-      runtime
-    )
-  ), login = await ecrLogin(ecr, (secret) => runtime.setSecret(secret)), ecrEndpoint = ecrEndpointOf(login), endpoint = input2.registry ?? ecrEndpoint, separateRegistry = endpoint.host !== ecrEndpoint.host;
-  runtime.info(`Pushing to ${endpoint.scheme}://${endpoint.host}/${input2.repository}${separateRegistry ? " (recording the image in ECR as well)" : ""}`);
-  let client = new RegistryClient({ endpoint, repository: input2.repository, credentials: login.credentials, log: (line) => runtime.info(line) });
-  if (repository.imageTagMutability?.startsWith("IMMUTABLE"))
-    for (let tag of tags) {
-      let existing = await ecrDigestOfTag(ecr, input2.repository, tag) ?? await client.manifestDigest(tag);
-      if (existing && existing !== digest)
-        throw new GantryError(`tag '${tag}' of repository '${input2.repository}' is immutable and already points at ${existing}, not at ${digest}`, {
-          remedy: "push under a new tag (a version or sha tag), or make the repository mutable with tag-immutability false."
-        });
-    }
-  let result = await runtime.group(`push ${input2.repository}@${digest}`, () => pushArchive(archive, client, tags, (line) => runtime.info(line)));
-  if (separateRegistry)
-    for (let tag of tags) await ecrRecordImage(ecr, input2.repository, tag, archive.root.bytes, archive.root.mediaType, digest);
-  let sbomDigest = "";
-  if (sbom) {
-    let root6 = archive.root, attached = await attachSbom(client, { mediaType: root6.mediaType, digest: root6.digest, size: root6.bytes.length }, sbom);
-    sbomDigest = attached.digest, runtime.info(`SBOM attached as ${attached.digest}, found through the ${attached.through === "api" ? "registry's referrers API" : `referrers tag ${referrersTag(digest)}`}`);
-  }
-  let { stats } = client;
-  runtime.info(
-    `Pushed ${input2.repository}@${digest}: ${stats.blobsUploaded} blobs uploaded (${formatBytes(stats.bytesUploaded)}), ${stats.blobsSkipped} already present; ${tags.length - result.unchangedTags.length} tags set, ${result.unchangedTags.length} unchanged`
+async function publishStatic(input2, runtime) {
+  let region = input2["aws-region"], result = await publishSite(
+    {
+      region,
+      buildCommand: input2["build-command"],
+      workingDirectory: (0, import_node_path8.resolve)(input2["working-directory"]),
+      sourceDir: (0, import_node_path8.resolve)(input2["working-directory"], input2["source-dir"]),
+      bucket: input2.bucket,
+      prefix: input2.prefix ?? "",
+      delete: input2.delete,
+      allowEmpty: input2["allow-empty"],
+      htmlLast: input2["html-last"],
+      cacheRules: input2["cache-control"] ?? [],
+      partSize: input2["part-size-mb"] * MIB,
+      concurrency: input2.concurrency,
+      distributionId: input2["distribution-id"],
+      invalidationLimits: { maxPaths: input2["max-invalidation-paths"], maxWildcards: input2["max-invalidation-wildcards"] },
+      wait: input2.wait,
+      waitSchedule: { intervalMs: input2["poll-seconds"] * 1e3, timeoutMs: input2["wait-timeout-minutes"] * 6e4 }
+    },
+    { s3: createAwsClient(S3Client, { region }), cloudfront: createAwsClient(CloudFrontClient, { region }) },
+    runtime,
+    systemClock
   );
-  let image = `${endpoint.host}/${input2.repository}@${digest}`;
-  return await runtime.appendSummary(
-    [`### Image pushed: \`${image}\``, "", "| tags | blobs uploaded | blobs present |", "|---|---|---|", `| ${tags.map((t) => `\`${t}\``).join(" ")} | ${stats.blobsUploaded} (${formatBytes(stats.bytesUploaded)}) | ${stats.blobsSkipped} |`, ""].join(`
-`)
-  ), { image, digest, tags: tags.join(","), registry: endpoint.host, "repository-uri": repository.repositoryUri ?? `${ecrEndpoint.host}/${input2.repository}`, sbom: sbomDigest };
+  return {
+    uploaded: String(result.uploaded),
+    unchanged: String(result.unchanged),
+    deleted: String(result.deleted),
+    "bytes-uploaded": String(result.bytesUploaded),
+    "invalidation-id": result.invalidationId ?? "",
+    "invalidation-paths": result.invalidationPaths.join(",")
+  };
 }
 
-// src/actions/push.ts
-await runAction(pushStage);
+// src/actions/publish-static.ts
+runAction(publishStaticStage);

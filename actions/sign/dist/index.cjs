@@ -1,18 +1,36 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e6) {
-    throw err = [e6], e6;
+  } catch (e7) {
+    throw err = [e7], e7;
   }
 };
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion, init_emitWarningIfUnsupportedVersion = __esm({
@@ -176,7 +194,7 @@ function bindV4(getRandomValues2) {
 }
 var decimalToHex, init_v4 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
-    decimalToHex = Array.from({ length: 256 }, (_, i6) => i6.toString(16).padStart(2, "0"));
+    decimalToHex = Array.from({ length: 256 }, (_, i7) => i7.toString(16).padStart(2, "0"));
   }
 });
 
@@ -240,8 +258,8 @@ var getSmithyContext, init_getSmithyContext = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-function hasOwn(o4, k6) {
-  return Object.prototype.hasOwnProperty.call(o4, k6);
+function hasOwn(o3, k7) {
+  return Object.prototype.hasOwnProperty.call(o3, k7);
 }
 var init_hasOwn = __esm({
   "node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
@@ -647,7 +665,7 @@ var ddd, mmm, time2, date2, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_
       range(monthStr, 1, 12), range(dayStr, 1, 31), range(hours, 0, 23), range(minutes, 0, 59), range(seconds2, 0, 60);
       let date3 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds2), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
       if (date3.setUTCFullYear(Number(yearStr)), offsetStr.toUpperCase() != "Z") {
-        let [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0], scalar = sign2 === "-" ? 1 : -1;
+        let [, sign3, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0], scalar = sign3 === "-" ? 1 : -1;
         date3.setTime(date3.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
       }
       return date3;
@@ -678,8 +696,8 @@ function splitEvery(value, delimiter, numDelimiters) {
   if (numDelimiters === 1)
     return segments;
   let compoundSegments = [], currentSegment = "";
-  for (let i6 = 0; i6 < segments.length; i6++)
-    currentSegment === "" ? currentSegment = segments[i6] : currentSegment += delimiter + segments[i6], (i6 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
+  for (let i7 = 0; i7 < segments.length; i7++)
+    currentSegment === "" ? currentSegment = segments[i7] : currentSegment += delimiter + segments[i7], (i7 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
   return currentSegment !== "" && compoundSegments.push(currentSegment), compoundSegments;
 }
 var init_split_every = __esm({
@@ -692,14 +710,14 @@ var splitHeader, init_split_header = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
     splitHeader = (value) => {
       let z = value.length, values = [], withinQuotes = !1, escaped = !1, anchor = 0;
-      for (let i6 = 0; i6 < z; ++i6) {
-        let char = value[i6];
+      for (let i7 = 0; i7 < z; ++i7) {
+        let char = value[i7];
         switch (char) {
           case '"':
             escaped || (withinQuotes = !withinQuotes);
             break;
           case ",":
-            withinQuotes || (values.push(value.slice(anchor, i6)), anchor = i6 + 1);
+            withinQuotes || (values.push(value.slice(anchor, i7)), anchor = i7 + 1);
             break;
           default:
         }
@@ -742,10 +760,10 @@ function fromHex(encoded) {
   if (encoded.length % 2 !== 0)
     throw new Error("Hex encoded strings must have an even number length");
   let out = new Uint8Array(encoded.length / 2);
-  for (let i6 = 0; i6 < encoded.length; i6 += 2) {
-    let encodedByte = encoded.slice(i6, i6 + 2).toLowerCase();
+  for (let i7 = 0; i7 < encoded.length; i7 += 2) {
+    let encodedByte = encoded.slice(i7, i7 + 2).toLowerCase();
     if (encodedByte in HEX_TO_SHORT)
-      out[i6 / 2] = HEX_TO_SHORT[encodedByte];
+      out[i7 / 2] = HEX_TO_SHORT[encodedByte];
     else
       throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
   }
@@ -753,25 +771,24 @@ function fromHex(encoded) {
 }
 function toHex(bytes) {
   let out = "";
-  for (let i6 = 0; i6 < bytes.byteLength; i6++)
-    out += SHORT_TO_HEX[bytes[i6]];
+  for (let i7 = 0; i7 < bytes.byteLength; i7++)
+    out += SHORT_TO_HEX[bytes[i7]];
   return out;
 }
 var SHORT_TO_HEX, HEX_TO_SHORT, init_hex_encoding = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {}, HEX_TO_SHORT = {};
-    for (let i6 = 0; i6 < 256; i6++) {
-      let encodedByte = i6.toString(16).toLowerCase();
-      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i6] = encodedByte, HEX_TO_SHORT[encodedByte] = i6;
+    for (let i7 = 0; i7 < 256; i7++) {
+      let encodedByte = i7.toString(16).toLowerCase();
+      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i7] = encodedByte, HEX_TO_SHORT[encodedByte] = i7;
     }
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
-import { ReadStream, fstatSync, lstatSync } from "node:fs";
-var calculateBodyLength, init_calculateBodyLength = __esm({
+var import_node_fs2, calculateBodyLength, init_calculateBodyLength = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
-    calculateBodyLength = (body) => {
+    import_node_fs2 = require("node:fs"), calculateBodyLength = (body) => {
       if (!body)
         return 0;
       if (typeof body == "string")
@@ -782,11 +799,11 @@ var calculateBodyLength, init_calculateBodyLength = __esm({
         return body.size;
       if (typeof body.start == "number" && typeof body.end == "number")
         return body.end + 1 - body.start;
-      if (body instanceof ReadStream) {
+      if (body instanceof import_node_fs2.ReadStream) {
         if (body.path != null)
-          return lstatSync(body.path).size;
+          return (0, import_node_fs2.lstatSync)(body.path).size;
         if (typeof body.fd == "number")
-          return fstatSync(body.fd).size;
+          return (0, import_node_fs2.fstatSync)(body.fd).size;
       }
       throw new Error(`Body Length computation failed for ${body}`);
     };
@@ -932,12 +949,10 @@ var SelectorType, init_types = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
-import { homedir } from "node:os";
-import { sep } from "node:path";
-var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
+var import_node_os3, import_node_path, homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
-    homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
-      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}` } = process.env;
+    import_node_os3 = require("node:os"), import_node_path = require("node:path"), homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
+      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${import_node_path.sep}` } = process.env;
       if (HOME)
         return HOME;
       if (USERPROFILE)
@@ -945,7 +960,7 @@ var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
       if (HOMEPATH)
         return `${HOMEDRIVE}${HOMEPATH}`;
       let homeDirCacheKey = getHomeDirCacheKey();
-      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = homedir()), homeDirCache[homeDirCacheKey];
+      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = (0, import_node_os3.homedir)()), homeDirCache[homeDirCacheKey];
     };
   }
 });
@@ -958,27 +973,26 @@ var ENV_PROFILE, DEFAULT_PROFILE, getProfileName, init_getProfileName = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
-import { createHash } from "node:crypto";
-import { join } from "node:path";
-var getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
+var import_node_crypto2, import_node_path2, getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
+    import_node_crypto2 = require("node:crypto"), import_node_path2 = require("node:path");
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
-      let cacheName = createHash("sha1").update(id).digest("hex");
-      return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      let cacheName = (0, import_node_crypto2.createHash)("sha1").update(id).digest("hex");
+      return (0, import_node_path2.join)(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-import { readFile } from "node:fs/promises";
-var tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
+var import_promises2, tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
+    import_promises2 = require("node:fs/promises");
     init_getSSOTokenFilepath();
     tokenIntercept = {}, getSSOTokenFromFile = async (id) => {
       if (tokenIntercept[id])
         return tokenIntercept[id];
-      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await readFile(ssoTokenFilepath, "utf8");
+      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await (0, import_promises2.readFile)(ssoTokenFilepath, "utf8");
       return JSON.parse(ssoTokenText);
     };
   }
@@ -1001,20 +1015,20 @@ var getConfigData, init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join2 } from "node:path";
-var ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
+var import_node_path3, ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
+    import_node_path3 = require("node:path");
     init_getHomeDir();
-    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join2(getHomeDir(), ".aws", "config");
+    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || (0, import_node_path3.join)(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join3 } from "node:path";
-var ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
+var import_node_path4, ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
+    import_node_path4 = require("node:path");
     init_getHomeDir();
-    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join3(getHomeDir(), ".aws", "credentials");
+    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || (0, import_node_path4.join)(getHomeDir(), ".aws", "credentials");
   }
 });
 
@@ -1059,17 +1073,16 @@ var prefixKeyRegex, profileNameBlockList, parseIni, init_parseIni = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
-import { readFile as fsReadFile } from "node:fs/promises";
-var filePromises, fileIntercept, readFile2, init_readFile = __esm({
+var import_promises3, filePromises, fileIntercept, readFile2, init_readFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
-    filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = fsReadFile(path, "utf8")), filePromises[path]);
+    import_promises3 = require("node:fs/promises"), filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = (0, import_promises3.readFile)(path, "utf8")), filePromises[path]);
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join4 } from "node:path";
-var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
+var import_node_path5, swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
+    import_node_path5 = require("node:path");
     init_getConfigData();
     init_getConfigFilepath();
     init_getCredentialsFilepath();
@@ -1078,9 +1091,9 @@ var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
     init_readFile();
     swallowError = () => ({}), loadSharedConfigFiles = async (init = {}) => {
       let { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init, homeDir = getHomeDir(), relativeHomeDirPrefix = "~/", resolvedFilepath = filepath;
-      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = join4(homeDir, filepath.slice(2)));
+      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = (0, import_node_path5.join)(homeDir, filepath.slice(2)));
       let resolvedConfigFilepath = configFilepath;
-      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = join4(homeDir, configFilepath.slice(2)));
+      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = (0, import_node_path5.join)(homeDir, configFilepath.slice(2)));
       let parsedFiles = await Promise.all([
         readFile2(resolvedConfigFilepath, {
           ignoreCache: init.ignoreCache
@@ -1188,8 +1201,8 @@ var fromEnv, init_fromEnv = __esm({
         if (config2 === void 0)
           throw new Error();
         return config2;
-      } catch (e6) {
-        throw new CredentialsProviderError(e6.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
+      } catch (e7) {
+        throw new CredentialsProviderError(e7.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
       }
     };
   }
@@ -1209,8 +1222,8 @@ var fromSharedConfigFiles, init_fromSharedConfigFiles = __esm({
         if (configValue === void 0)
           throw new Error();
         return configValue;
-      } catch (e6) {
-        throw new CredentialsProviderError(e6.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+      } catch (e7) {
+        throw new CredentialsProviderError(e7.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
       }
     };
   }
@@ -1275,7 +1288,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
           _aliases.push(alias);
       return _aliases;
     }, getMiddlewareNameWithAliases = (name, aliases) => `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`, constructStack = () => {
-      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a6, b6) => stepWeights[b6.step] - stepWeights[a6.step] || priorityWeights[b6.priority || "normal"] - priorityWeights[a6.priority || "normal"]), removeByName = (toRemove) => {
+      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a7, b7) => stepWeights[b7.step] - stepWeights[a7.step] || priorityWeights[b7.priority || "normal"] - priorityWeights[a7.priority || "normal"]), removeByName = (toRemove) => {
         let isRemoved = !1, filterCb = (entry) => {
           let aliases = getAllAliases(entry.name, entry.aliases);
           if (aliases.includes(toRemove)) {
@@ -1353,7 +1366,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
+                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a7) => a7 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = absoluteEntries[toOverrideIndex];
@@ -1377,7 +1390,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
+                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a7) => a7 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = relativeEntries[toOverrideIndex];
@@ -1456,19 +1469,19 @@ var Client, init_client = __esm({
         let { protocol, protocolSettings } = config2;
         protocolSettings && typeof protocol == "function" && (config2.protocol = new protocol(protocolSettings));
       }
-      send(command6, optionsOrCb, cb) {
+      send(command7, optionsOrCb, cb) {
         let options = typeof optionsOrCb != "function" ? optionsOrCb : void 0, callback = typeof optionsOrCb == "function" ? optionsOrCb : cb, useHandlerCache = options === void 0 && this.config.cacheMiddleware === !0, handler;
         if (useHandlerCache) {
           this.handlers || (this.handlers = /* @__PURE__ */ new WeakMap());
           let handlers = this.handlers;
-          handlers.has(command6.constructor) ? handler = handlers.get(command6.constructor) : (handler = command6.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command6.constructor, handler));
+          handlers.has(command7.constructor) ? handler = handlers.get(command7.constructor) : (handler = command7.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command7.constructor, handler));
         } else
-          delete this.handlers, handler = command6.resolveMiddleware(this.middlewareStack, this.config, options);
+          delete this.handlers, handler = command7.resolveMiddleware(this.middlewareStack, this.config, options);
         if (callback)
-          handler(command6).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
+          handler(command7).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
           });
         else
-          return handler(command6).then((result) => result.output);
+          return handler(command7).then((result) => result.output);
       }
       destroy() {
         this.config?.requestHandler?.destroy?.(), delete this.handlers;
@@ -1503,9 +1516,9 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
     init_transport();
     init_operation();
     schemaDeserializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n4, t, i6, o4] = operationSchema ?? [];
+      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n3, t, i7, o3] = operationSchema ?? [];
       try {
-        let parsed = await config2.protocol.deserializeResponse(operation(ns, n4, t, i6, o4), {
+        let parsed = await config2.protocol.deserializeResponse(operation(ns, n3, t, i7, o3), {
           ...config2,
           ...context
         }, response);
@@ -1543,7 +1556,7 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
         }
         throw error2;
       }
-    }, findHeader = (pattern, headers) => (headers.find(([k6]) => k6.match(pattern)) || [void 0, void 0])[1];
+    }, findHeader = (pattern, headers) => (headers.find(([k7]) => k7.match(pattern)) || [void 0, void 0])[1];
   }
 });
 
@@ -1553,7 +1566,7 @@ var schemaSerializationMiddleware, init_schemaSerializationMiddleware = __esm({
     init_transport();
     init_operation();
     schemaSerializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { operationSchema } = getSmithyContext(context), [, ns, n4, t, i6, o4] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n4, t, i6, o4), args.input, {
+      let { operationSchema } = getSmithyContext(context), [, ns, n3, t, i7, o3] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n3, t, i7, o3), args.input, {
         ...config2,
         ...context,
         endpoint
@@ -1598,7 +1611,7 @@ function translateTraits(indicator) {
     return indicator;
   if (indicator = indicator | 0, traitsCache[indicator])
     return traitsCache[indicator];
-  let traits = {}, i6 = 0;
+  let traits = {}, i7 = 0;
   for (let trait of [
     "httpLabel",
     "idempotent",
@@ -1608,7 +1621,7 @@ function translateTraits(indicator) {
     "httpResponseCode",
     "httpQueryParams"
   ])
-    (indicator >> i6++ & 1) === 1 && (traits[trait] = 1);
+    (indicator >> i7++ & 1) === 1 && (traits[trait] = 1);
   return traitsCache[indicator] = traits;
 }
 var traitsCache, init_translateTraits = __esm({
@@ -1652,8 +1665,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           traitStack.push(_ref[1]), _ref = _ref[0], schema = deref(_ref), this._isMemberSchema = !0;
         if (traitStack.length > 0) {
           this.memberTraits = {};
-          for (let i6 = traitStack.length - 1; i6 >= 0; --i6) {
-            let traitSet = traitStack[i6];
+          for (let i7 = traitStack.length - 1; i7 >= 0; --i7) {
+            let traitSet = traitStack[i7];
             Object.assign(this.memberTraits, translateTraits(traitSet));
           }
         } else
@@ -1789,7 +1802,7 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchema(memberName) {
         let struct = this.getSchema();
         if (this.isStructSchema() && struct[4].includes(memberName)) {
-          let i6 = struct[4].indexOf(memberName), memberSchema = struct[5][i6];
+          let i7 = struct[4].indexOf(memberName), memberSchema = struct[5][i7];
           return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
         }
         if (this.isDocumentSchema())
@@ -1799,8 +1812,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchemas() {
         let buffer = {};
         try {
-          for (let [k6, v] of this.structIterator())
-            buffer[k6] = v;
+          for (let [k7, v] of this.structIterator())
+            buffer[k7] = v;
         } catch {
         }
         return buffer;
@@ -1824,9 +1837,9 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           return;
         }
         it = Array(z);
-        for (let i6 = 0; i6 < z; ++i6) {
-          let k6 = struct[4][i6], v = member([struct[5][i6], 0], k6);
-          yield it[i6] = [k6, v];
+        for (let i7 = 0; i7 < z; ++i7) {
+          let k7 = struct[4][i7], v = member([struct[5][i7], 0], k7);
+          yield it[i7] = [k7, v];
         }
         struct[anno.it] = it;
       }
@@ -1851,15 +1864,15 @@ var TypeRegistry, init_TypeRegistry = __esm({
       }
       copyFrom(other) {
         let { schemas, exceptions } = this;
-        for (let [k6, v] of other.schemas)
-          schemas.has(k6) || schemas.set(k6, v);
-        for (let [k6, v] of other.exceptions)
-          exceptions.has(k6) || exceptions.set(k6, v);
+        for (let [k7, v] of other.schemas)
+          schemas.has(k7) || schemas.set(k7, v);
+        for (let [k7, v] of other.exceptions)
+          exceptions.has(k7) || exceptions.set(k7, v);
       }
       register(shapeId, schema) {
         let qualifiedName = this.normalizeShapeId(shapeId);
-        for (let r6 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
-          r6.schemas.has(qualifiedName) || r6.schemas.set(qualifiedName, schema);
+        for (let r7 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
+          r7.schemas.has(qualifiedName) || r7.schemas.set(qualifiedName, schema);
       }
       getSchema(shapeId) {
         let id = this.normalizeShapeId(shapeId);
@@ -1878,8 +1891,8 @@ var TypeRegistry, init_TypeRegistry = __esm({
       registerError(es, ctor) {
         let $error = es, ns = $error[1], qualifiedName = ns + "#" + $error[2];
         ctor.hasOwnProperty?.("shapeId") || (ctor.shapeId = qualifiedName);
-        for (let r6 of [this, _TypeRegistry.for(ns)])
-          !r6.schemas.has(qualifiedName) && !r6.exceptions.has($error) && (r6.schemas.set(qualifiedName, $error), r6.exceptions.set($error, ctor));
+        for (let r7 of [this, _TypeRegistry.for(ns)])
+          !r7.schemas.has(qualifiedName) && !r7.exceptions.has($error) && (r7.schemas.set(qualifiedName, $error), r7.exceptions.set($error, ctor));
       }
       getErrorCtor(es) {
         let $error = es;
@@ -2080,18 +2093,18 @@ var operationEventStreamMarker, Command, ClassBuilder, init_command = __esm({
 var createAggregatedClient, init_create_aggregated_client = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands5, Client2, options) => {
-      for (let [command6, CommandCtor] of Object.entries(commands5)) {
+      for (let [command7, CommandCtor] of Object.entries(commands5)) {
         let methodImpl = async function(args, optionsOrCb, cb) {
-          let command7 = new CommandCtor(args);
+          let command8 = new CommandCtor(args);
           if (typeof optionsOrCb == "function")
-            this.send(command7, optionsOrCb);
+            this.send(command8, optionsOrCb);
           else if (typeof cb == "function") {
             if (typeof optionsOrCb != "object")
               throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
-            this.send(command7, optionsOrCb || {}, cb);
+            this.send(command8, optionsOrCb || {}, cb);
           } else
-            return this.send(command7, optionsOrCb);
-        }, methodName = (command6[0].toLowerCase() + command6.slice(1)).replace(/Command$/, "");
+            return this.send(command8, optionsOrCb);
+        }, methodName = (command7[0].toLowerCase() + command7.slice(1)).replace(/Command$/, "");
         Client2.prototype[methodName] = methodImpl;
       }
       let { paginators = {}, waiters = {} } = options ?? {};
@@ -2171,8 +2184,8 @@ var ServiceException, decorateServiceException, init_exceptions = __esm({
         return !1;
       }
     }, decorateServiceException = (exception, additions = {}) => {
-      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k6, v]) => {
-        (exception[k6] == null || exception[k6] === "") && (exception[k6] = v);
+      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k7, v]) => {
+        (exception[k7] == null || exception[k7] === "") && (exception[k7] = v);
       });
       let message = exception.message || exception.Message || "UnknownError";
       return exception.message = message, delete exception.Message, exception;
@@ -2399,7 +2412,7 @@ var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion,
       }
       return process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE === "IPv6" ? { hostname: "fd00:ec2::254" } : { hostname: "169.254.169.254" };
     }, imdsRequest = async (options) => {
-      let { request } = await import("node:http");
+      let { request } = await __gantryImportBuiltin("node:http");
       return new Promise((resolve, reject) => {
         let req = request({
           hostname: options.hostname,
@@ -2844,11 +2857,11 @@ var BinaryDecisionDiagram, init_BinaryDecisionDiagram = __esm({
       root;
       conditions;
       results;
-      constructor(bdd6, root6, conditions, results) {
-        this.nodes = bdd6, this.root = root6, this.conditions = conditions, this.results = results;
+      constructor(bdd7, root7, conditions, results) {
+        this.nodes = bdd7, this.root = root7, this.conditions = conditions, this.results = results;
       }
-      static from(bdd6, root6, conditions, results) {
-        return new _BinaryDecisionDiagram(bdd6, root6, conditions, results);
+      static from(bdd7, root7, conditions, results) {
+        return new _BinaryDecisionDiagram(bdd7, root7, conditions, results);
       }
     };
   }
@@ -2870,10 +2883,10 @@ var EndpointCache, init_EndpointCache = __esm({
           return resolver();
         if (!this.data.has(key)) {
           if (this.data.size > this.capacity + 10) {
-            let keys = this.data.keys(), i6 = 0;
+            let keys = this.data.keys(), i7 = 0;
             for (; ; ) {
               let { value, done } = keys.next();
-              if (this.data.delete(value), done || ++i6 > 10)
+              if (this.data.delete(value), done || ++i7 > 10)
                 break;
             }
           }
@@ -2999,8 +3012,8 @@ var getAttr, init_getAttr = __esm({
       if (typeof acc != "object")
         throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
       if (Array.isArray(acc)) {
-        let i6 = parseInt(index);
-        return acc[i6 < 0 ? acc.length + i6 : i6];
+        let i7 = parseInt(index);
+        return acc[i7 < 0 ? acc.length + i7 : i7];
       }
       return acc[index];
     }, value);
@@ -3052,7 +3065,7 @@ var DEFAULT_PORTS, parseURL, init_parseURL = __esm({
             return value;
           if (typeof value == "object" && "hostname" in value) {
             let { hostname: hostname2, port, protocol: protocol2 = "", path = "", query = {} } = value, url = new URL(`${protocol2}//${hostname2}${port ? `:${port}` : ""}${path}`);
-            return url.search = Object.entries(query).map(([k6, v]) => `${k6}=${v}`).join("&"), url;
+            return url.search = Object.entries(query).map(([k7, v]) => `${k7}=${v}`).join("&"), url;
           }
           return new URL(value);
         } catch {
@@ -3110,7 +3123,7 @@ var substring, init_substring = __esm({
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
 var uriEncode, init_uriEncode = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
-    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`);
+    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c7) => `%${c7.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 });
 
@@ -3210,9 +3223,9 @@ var evaluateExpression, callFunction, group, init_evaluateExpression = __esm({
       throw new EndpointError(`'${keyName}': ${String(obj)} is not a string, function or reference.`);
     }, callFunction = ({ fn, argv }, options) => {
       let evaluatedArgs = Array(argv.length);
-      for (let i6 = 0; i6 < evaluatedArgs.length; ++i6) {
-        let arg = argv[i6];
-        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i6] = arg : evaluatedArgs[i6] = group.evaluateExpression(arg, "arg", options);
+      for (let i7 = 0; i7 < evaluatedArgs.length; ++i7) {
+        let arg = argv[i7];
+        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i7] = arg : evaluatedArgs[i7] = group.evaluateExpression(arg, "arg", options);
       }
       let namespaceSeparatorIndex = fn.indexOf(".");
       if (namespaceSeparatorIndex !== -1) {
@@ -3324,14 +3337,14 @@ var RESULT, decideEndpoint, init_decideEndpoint = __esm({
     init_getEndpointHeaders();
     init_getEndpointProperties();
     init_getEndpointUrl();
-    RESULT = 1e8, decideEndpoint = (bdd6, options) => {
-      let { nodes: nodes6, root: root6, results, conditions } = bdd6, ref = root6, referenceRecord = {}, closure = {
+    RESULT = 1e8, decideEndpoint = (bdd7, options) => {
+      let { nodes: nodes7, root: root7, results, conditions } = bdd7, ref = root7, referenceRecord = {}, closure = {
         referenceRecord,
         endpointParams: options.endpointParams,
         logger: options.logger
       };
       for (; ref !== 1 && ref !== -1 && ref < RESULT; ) {
-        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes6[node_i], nodes6[node_i + 1], nodes6[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
+        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes7[node_i], nodes7[node_i + 1], nodes7[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
         if (evaluation.toAssign) {
           let { name, value } = evaluation.toAssign;
           referenceRecord[name] = value;
@@ -3392,7 +3405,7 @@ var fromUtf82, init_fromUtf8_browser = __esm({
 // node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
 var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxLetterValue, init_constants_for_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
-    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i6, c6]) => (acc[c6] = Number(i6), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
+    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i7, c7]) => (acc[c7] = Number(i7), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
   }
 });
 
@@ -3404,14 +3417,14 @@ function toBase642(_input) {
   if (!isArrayLike && !isUint8Array)
     throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
   let str = "";
-  for (let i6 = 0; i6 < input2.length; i6 += 3) {
+  for (let i7 = 0; i7 < input2.length; i7 += 3) {
     let bits = 0, bitLength = 0;
-    for (let j6 = i6, limit = Math.min(i6 + 3, input2.length); j6 < limit; j6++)
-      bits |= input2[j6] << (limit - j6 - 1) * bitsPerByte, bitLength += bitsPerByte;
+    for (let j7 = i7, limit = Math.min(i7 + 3, input2.length); j7 < limit; j7++)
+      bits |= input2[j7] << (limit - j7 - 1) * bitsPerByte, bitLength += bitsPerByte;
     let bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
     bits <<= bitClusterCount * bitsPerLetter - bitLength;
-    for (let k6 = 1; k6 <= bitClusterCount; k6++) {
-      let offset = (bitClusterCount - k6) * bitsPerLetter;
+    for (let k7 = 1; k7 <= bitClusterCount; k7++) {
+      let offset = (bitClusterCount - k7) * bitsPerLetter;
       str += alphabetByValue[(bits & maxLetterValue << offset) >> offset];
     }
     str += "==".slice(0, 4 - bitClusterCount);
@@ -3511,9 +3524,9 @@ If you are using React Native, this API is not yet supported, see: https://react
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-import { Writable } from "node:stream";
-var streamCollector2, Collector, init_stream_collector = __esm({
+var import_node_stream, streamCollector2, Collector, init_stream_collector = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
+    import_node_stream = require("node:stream");
     init_concatBytes();
     init_stream_collector_browser();
     init_stream_type_check();
@@ -3525,7 +3538,7 @@ var streamCollector2, Collector, init_stream_collector = __esm({
         let bytes = concatBytes(this.bufferedBytes);
         resolve(bytes);
       });
-    }), Collector = class extends Writable {
+    }), Collector = class extends import_node_stream.Writable {
       bufferedBytes = [];
       _write(chunk, encoding, callback) {
         this.bufferedBytes.push(chunk), callback();
@@ -3535,14 +3548,14 @@ var streamCollector2, Collector, init_stream_collector = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
-import { Readable } from "node:stream";
-var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
+var import_node_stream2, ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
+    import_node_stream2 = require("node:stream");
     init_buffer_from();
     init_sdk_stream_mixin_browser();
     init_stream_collector();
     ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2 = "The stream has already been transformed.", sdkStreamMixin2 = (stream) => {
-      if (!(stream instanceof Readable))
+      if (!(stream instanceof import_node_stream2.Readable))
         try {
           return sdkStreamMixin(stream);
         } catch {
@@ -3565,9 +3578,9 @@ var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin
             throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2);
           if (stream.readableFlowing !== null)
             throw new Error("The stream has been consumed by other callbacks.");
-          if (typeof Readable.toWeb != "function")
+          if (typeof import_node_stream2.Readable.toWeb != "function")
             throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
-          return transformed = !0, Readable.toWeb(stream);
+          return transformed = !0, import_node_stream2.Readable.toWeb(stream);
         }
       });
     };
@@ -3584,9 +3597,9 @@ var init_writeKey = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/index.js
-import { getRandomValues } from "node:crypto";
-var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
+var import_node_crypto3, Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
+    import_node_crypto3 = require("node:crypto");
     init_fromBase64();
     init_toBase64();
     init_Uint8ArrayBlobAdapter();
@@ -3609,7 +3622,7 @@ var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_
     init_transport();
     init_writeKey();
     Uint8ArrayBlobAdapter = class extends bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
-    }, _getRandomValues = getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
+    }, _getRandomValues = import_node_crypto3.getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
   }
 });
 
@@ -3630,8 +3643,8 @@ var collectBody, init_collect_stream_body = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 function extendedEncodeURIComponent(str) {
-  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c6) {
-    return "%" + c6.charCodeAt(0).toString(16).toUpperCase();
+  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c7) {
+    return "%" + c7.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 var init_extended_encode_uri_component = __esm({
@@ -3655,8 +3668,8 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
         let ns = NormalizedSchema.of(schema);
         if (ns.identity === _HttpBindingNormalizedSchema.identity)
           return ns;
-        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache6 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
-        return cache6[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache7 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
+        return cache7[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         return traits.httpPayload ? 36 : traits.httpLabel ? 33 : traits.httpHeader ? 38 : typeof traits.httpPrefixHeaders == "string" ? 39 : traits.httpQuery ? 34 : traits.httpQueryParams ? 35 : traits.httpResponseCode ? 37 : 32;
@@ -3750,18 +3763,18 @@ var SerdeContext, init_SerdeContext = __esm({
 var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
-    for (let i6 = 0; i6 < 256; ++i6) {
-      let c6 = i6;
-      for (let j6 = 0; j6 < 8; ++j6)
-        c6 = c6 & 1 ? 3988292384 ^ c6 >>> 1 : c6 >>> 1;
-      CRC32_TABLE[i6] = c6 >>> 0;
+    for (let i7 = 0; i7 < 256; ++i7) {
+      let c7 = i7;
+      for (let j7 = 0; j7 < 8; ++j7)
+        c7 = c7 & 1 ? 3988292384 ^ c7 >>> 1 : c7 >>> 1;
+      CRC32_TABLE[i7] = c7 >>> 0;
     }
     ONES = 4294967295, Crc32Js = class {
       digestLength = 4;
       checksum = ONES;
       update(data) {
-        for (let i6 = 0; i6 < data.length; ++i6)
-          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i6]) & 255];
+        for (let i7 = 0; i7 < data.length; ++i7)
+          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i7]) & 255];
       }
       digestSync() {
         return (this.checksum ^ ONES) >>> 0;
@@ -3778,7 +3791,6 @@ var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
-import * as zlib from "node:zlib";
 function buildNativeClass(nativeCrc32) {
   return class {
     digestLength = 4;
@@ -3798,8 +3810,9 @@ function buildNativeClass(nativeCrc32) {
     }
   };
 }
-var zlibCrc32, Crc32Node, init_Crc32Node = __esm({
+var zlib, zlibCrc32, Crc32Node, init_Crc32Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
+    zlib = __toESM(require("node:zlib"));
     init_Crc32Js();
     zlibCrc32 = typeof zlib.crc32 == "function" ? zlib.crc32 : void 0, Crc32Node = zlibCrc32 ? buildNativeClass(zlibCrc32) : Crc32Js;
   }
@@ -3824,8 +3837,8 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
           let key = _Sha256Js.normalizeKey(secret);
           this.inner = new _Sha256Js(), this.outer = new _Sha256Js();
           let { inner, outer } = this, pad = new Uint8Array(BLOCK * 2);
-          for (let i6 = 0; i6 < BLOCK; ++i6)
-            pad[i6] = 54 ^ key[i6], pad[i6 + BLOCK] = 92 ^ key[i6];
+          for (let i7 = 0; i7 < BLOCK; ++i7)
+            pad[i7] = 54 ^ key[i7], pad[i7 + BLOCK] = 92 ^ key[i7];
           inner.update(pad.subarray(0, BLOCK)), outer.update(pad.subarray(BLOCK));
         }
       }
@@ -3859,24 +3872,24 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
       digestSync() {
         let state2 = this.state.slice(), buffer = this.buffer.slice(), bufferLength = this.bufferLength, bitsHashed = this.bytesHashed * 8, bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (bufferView.setUint8(bufferLength++, 128), (bufferLength - 1) % BLOCK >= BLOCK - 8) {
-          for (let i6 = bufferLength; i6 < BLOCK; ++i6)
-            bufferView.setUint8(i6, 0);
+          for (let i7 = bufferLength; i7 < BLOCK; ++i7)
+            bufferView.setUint8(i7, 0);
           this.hashBufferWith(state2, buffer), bufferLength = 0;
         }
-        for (let i6 = bufferLength; i6 < BLOCK - 8; ++i6)
-          bufferView.setUint8(i6, 0);
+        for (let i7 = bufferLength; i7 < BLOCK - 8; ++i7)
+          bufferView.setUint8(i7, 0);
         bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 4294967296), !1), bufferView.setUint32(BLOCK - 4, bitsHashed, !1), this.hashBufferWith(state2, buffer);
         let out = new Uint8Array(DIGEST_LENGTH);
-        for (let i6 = 0; i6 < 8; ++i6)
-          out[i6 * 4] = state2[i6] >>> 24 & 255, out[i6 * 4 + 1] = state2[i6] >>> 16 & 255, out[i6 * 4 + 2] = state2[i6] >>> 8 & 255, out[i6 * 4 + 3] = state2[i6] >>> 0 & 255;
+        for (let i7 = 0; i7 < 8; ++i7)
+          out[i7 * 4] = state2[i7] >>> 24 & 255, out[i7 * 4 + 1] = state2[i7] >>> 16 & 255, out[i7 * 4 + 2] = state2[i7] >>> 8 & 255, out[i7 * 4 + 3] = state2[i7] >>> 0 & 255;
         return out;
       }
       static normalizeKey(secret) {
         let key = toUint8Array(secret);
         if (key.byteLength > BLOCK) {
-          let h6 = new _Sha256Js();
-          h6.update(key);
-          let out = h6.digestSync(), padded = new Uint8Array(BLOCK);
+          let h7 = new _Sha256Js();
+          h7.update(key);
+          let out = h7.digestSync(), padded = new Uint8Array(BLOCK);
           return padded.set(out), padded;
         }
         if (key.byteLength < BLOCK) {
@@ -3890,16 +3903,16 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
       }
       hashBufferWith(state2, buffer) {
         let w = this.w ??= new Int32Array(64), s0 = state2[0], s1 = state2[1], s2 = state2[2], s3 = state2[3], s4 = state2[4], s5 = state2[5], s6 = state2[6], s7 = state2[7];
-        for (let i6 = 0; i6 < BLOCK; ++i6) {
-          if (i6 < 16)
-            w[i6] = (buffer[i6 * 4] & 255) << 24 | (buffer[i6 * 4 + 1] & 255) << 16 | (buffer[i6 * 4 + 2] & 255) << 8 | buffer[i6 * 4 + 3] & 255;
+        for (let i7 = 0; i7 < BLOCK; ++i7) {
+          if (i7 < 16)
+            w[i7] = (buffer[i7 * 4] & 255) << 24 | (buffer[i7 * 4 + 1] & 255) << 16 | (buffer[i7 * 4 + 2] & 255) << 8 | buffer[i7 * 4 + 3] & 255;
           else {
-            let u = w[i6 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
-            u = w[i6 - 15];
+            let u = w[i7 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
+            u = w[i7 - 15];
             let t22 = (u >>> 7 | u << 25) ^ (u >>> 18 | u << 14) ^ u >>> 3;
-            w[i6] = (t12 + w[i6 - 7] | 0) + (t22 + w[i6 - 16] | 0);
+            w[i7] = (t12 + w[i7 - 7] | 0) + (t22 + w[i7 - 16] | 0);
           }
-          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i6] + w[i6] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
+          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i7] + w[i7] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
           s7 = s6, s6 = s5, s5 = s4, s4 = s3 + t1 | 0, s3 = s2, s2 = s1, s1 = s0, s0 = t1 + t2 | 0;
         }
         state2[0] += s0, state2[1] += s1, state2[2] += s2, state2[3] += s3, state2[4] += s4, state2[5] += s5, state2[6] += s6, state2[7] += s7;
@@ -3983,7 +3996,6 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-import { createHash as createHash2, createHmac } from "node:crypto";
 function buildNativeClass2() {
   return class {
     digestLength = 32;
@@ -4007,19 +4019,20 @@ function buildNativeClass2() {
       this.hash = this.createHash(), this.finished = !1;
     }
     createHash() {
-      return this.secret ? createHmac("sha256", toBuffer(this.secret)) : createHash2("sha256");
+      return this.secret ? (0, import_node_crypto4.createHmac)("sha256", toBuffer(this.secret)) : (0, import_node_crypto4.createHash)("sha256");
     }
   };
 }
 function toBuffer(data) {
   return typeof data == "string" ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 }
-var hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
+var import_node_crypto4, hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
+    import_node_crypto4 = require("node:crypto");
     init_Sha256Js();
     hasNativeCrypto = (() => {
       try {
-        return createHash2("sha256"), !0;
+        return (0, import_node_crypto4.createHash)("sha256"), !0;
       } catch {
         return !1;
       }
@@ -4037,9 +4050,9 @@ var init_checksum3 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
-  for (let i6 = 0; i6 < 8; i6++)
-    bytes[i6] ^= 255;
-  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
+  for (let i7 = 0; i7 < 8; i7++)
+    bytes[i7] ^= 255;
+  for (let i7 = 7; i7 > -1 && (bytes[i7]++, bytes[i7] === 0); i7--)
     ;
 }
 var Int64, init_Int64 = __esm({
@@ -4055,8 +4068,8 @@ var Int64, init_Int64 = __esm({
         if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
           throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
-          bytes[i6] = remaining;
+        for (let i7 = 7, remaining = Math.abs(Math.round(number2)); i7 > -1 && remaining > 0; i7--, remaining /= 256)
+          bytes[i7] = remaining;
         return number2 < 0 && negate(bytes), new _Int64(bytes);
       }
       valueOf() {
@@ -4497,7 +4510,6 @@ var EventStreamMarshaller, eventStreamSerdeProvider, init_EventStreamMarshaller 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
-import { Readable as Readable2 } from "node:stream";
 async function* readableToIterable(readStream) {
   let streamEnded = !1, generationEnded = !1, records = new Array();
   for (readStream.on("error", (err) => {
@@ -4512,8 +4524,9 @@ async function* readableToIterable(readStream) {
     value && (yield value), generationEnded = streamEnded && records.length === 0;
   }
 }
-var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
+var import_node_stream3, EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
+    import_node_stream3 = require("node:stream");
     init_EventStreamMarshaller();
     EventStreamMarshaller2 = class {
       universalMarshaller;
@@ -4528,7 +4541,7 @@ var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshalle
         return this.universalMarshaller.deserialize(bodyIterable, deserializer);
       }
       serialize(input2, serializer) {
-        return Readable2.from(this.universalMarshaller.serialize(input2, serializer));
+        return import_node_stream3.Readable.from(this.universalMarshaller.serialize(input2, serializer));
       }
     }, eventStreamSerdeProvider2 = (options) => new EventStreamMarshaller2(options);
   }
@@ -4819,8 +4832,8 @@ var HttpProtocol, init_HttpProtocol = __esm({
       updateServiceEndpoint(request, endpoint) {
         if ("url" in endpoint) {
           request.protocol = endpoint.url.protocol, request.hostname = endpoint.url.hostname, request.port = endpoint.url.port ? Number(endpoint.url.port) : void 0, request.path = endpoint.url.pathname, request.fragment = endpoint.url.hash || void 0, request.username = endpoint.url.username || void 0, request.password = endpoint.url.password || void 0, request.query || (request.query = {});
-          for (let [k6, v] of endpoint.url.searchParams.entries())
-            request.query[k6] = v;
+          for (let [k7, v] of endpoint.url.searchParams.entries())
+            request.query[k7] = v;
           if (endpoint.headers)
             for (let name in endpoint.headers)
               hasOwn(endpoint.headers, name) && (request.headers[name] = endpoint.headers[name].join(", "));
@@ -4961,8 +4974,8 @@ var HttpBindingProtocol, init_HttpBindingProtocol = __esm({
       }
       serializeHttpBindings(input2, request, bindings, operation2) {
         let serializer = this.serializer, directSerializer = typeof serializer.writeCodec == "function" ? serializer : void 0, query = request.query, headers = request.headers, bodySchema = bindings.syntheticBodySchema, hasBodyValue = !1, payload, eventStream, labels, names = Object.getOwnPropertyNames(input2), prototype = Object.getPrototypeOf(input2), sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length, length = sparse ? names.length : bindings.memberBindings.length;
-        for (let i6 = 0; i6 < length; ++i6) {
-          let binding = sparse ? hasOwn(bindings.byName, names[i6]) ? bindings.byName[names[i6]] : void 0 : bindings.memberBindings[i6];
+        for (let i7 = 0; i7 < length; ++i7) {
+          let binding = sparse ? hasOwn(bindings.byName, names[i7]) ? bindings.byName[names[i7]] : void 0 : bindings.memberBindings[i7];
           if (!binding)
             continue;
           let value = binding[1], memberName = binding[0], memberNs = value[0], flags = value[1], collectionValue = value[2], location = binding[2], wireName = binding[3], inputMemberValue = input2[memberName];
@@ -5461,7 +5474,7 @@ var CONTENT_LENGTH_HEADER, contentLengthMiddlewareOptions, getContentLengthPlugi
 // node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
 var escapeUri, hexEncode, init_escape_uri = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
-    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`;
+    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c7) => `%${c7.charCodeAt(0).toString(16).toUpperCase()}`;
   }
 });
 
@@ -5471,8 +5484,8 @@ function buildQueryString(query) {
   for (let key of Object.keys(query).sort()) {
     let value = query[key];
     if (key = escapeUri(key), Array.isArray(value))
-      for (let i6 = 0, iLen = value.length; i6 < iLen; i6++)
-        parts.push(`${key}=${escapeUri(value[i6])}`);
+      for (let i7 = 0, iLen = value.length; i7 < iLen; i7++)
+        parts.push(`${key}=${escapeUri(value[i7])}`);
     else {
       let qsEntry = key;
       (value || typeof value == "string") && (qsEntry += `=${escapeUri(value)}`), parts.push(qsEntry);
@@ -5518,8 +5531,8 @@ var UnionSerde, init_UnionSerde = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k6 = this.keys.values().next().value, v = this.from[k6];
-          this.to.$unknown = [k6, v];
+          let k7 = this.keys.values().next().value, v = this.from[k7];
+          this.to.$unknown = [k7, v];
         }
       }
     };
@@ -5660,23 +5673,23 @@ async function parseJsonBody(streamBody, context, schema) {
   let reviver = schema && needsReviver(schema) ? jsonReviver : void 0;
   try {
     return JSON.parse(parsingInput, reviver);
-  } catch (e6) {
-    throw e6?.name === "SyntaxError" && Object.defineProperty(e6, "$responseBodyText", {
+  } catch (e7) {
+    throw e7?.name === "SyntaxError" && Object.defineProperty(e7, "$responseBodyText", {
       value: typeof parsingInput == "string" ? parsingInput : parsingInput.toString("utf8")
-    }), e6;
+    }), e7;
   }
 }
-var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadErrorCode, init_parseJsonBody = __esm({
+var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadErrorCode, init_parseJsonBody = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
     init_collect_stream_body();
     init_common();
     init_detectBufferParsing();
     init_jsonReviver();
     init_needsReviver();
-    findKey = (object2, key) => Object.keys(object2).find((k6) => k6.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
+    findKey = (object2, key) => Object.keys(object2).find((k7) => k7.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
       let cleanValue = rawValue;
       return typeof cleanValue == "number" && (cleanValue = cleanValue.toString()), cleanValue.indexOf(",") >= 0 && (cleanValue = cleanValue.split(",")[0]), cleanValue.indexOf(":") >= 0 && (cleanValue = cleanValue.split(":")[0]), cleanValue.indexOf("#") >= 0 && (cleanValue = cleanValue.split("#")[1]), cleanValue;
-    }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadErrorCode = ({ headers }, data, order) => {
+    }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadJsonRpcErrorCode = (output, data, queryCompat = !1) => loadErrorCode(output, data, queryCompat ? ["code", "header", "type"] : ["type", "code", "header"]), loadErrorCode = ({ headers }, data, order) => {
       for (; order.length > 0; )
         switch (order.shift()) {
           case "header":
@@ -5742,15 +5755,15 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
           if (Array.isArray(value) && ns.isListSchema()) {
             let listMember = ns.getValueSchema();
             if (this.needsTransform(listMember))
-              for (let i6 = 0; i6 < value.length; ++i6)
-                value[i6] = this._read(listMember, value[i6]);
+              for (let i7 = 0; i7 < value.length; ++i7)
+                value[i7] = this._read(listMember, value[i7]);
             return value;
           }
           if (ns.isMapSchema()) {
             let mapMember = ns.getValueSchema(), map = value;
             if (this.needsTransform(mapMember))
-              for (let k6 in map)
-                hasOwn(map, k6) && (k6 === "__proto__" && writeKey(map), map[k6] = this._read(mapMember, map[k6]));
+              for (let k7 in map)
+                hasOwn(map, k7) && (k7 === "__proto__" && writeKey(map), map[k7] = this._read(mapMember, map[k7]));
             return map;
           }
         }
@@ -5791,18 +5804,18 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         }
         if (ns.isDocumentSchema() && isObject2)
           if (Array.isArray(value))
-            for (let i6 = 0; i6 < value.length; ++i6) {
-              let v = value[i6];
-              v instanceof NumericValue || (value[i6] = this._read(ns, v));
+            for (let i7 = 0; i7 < value.length; ++i7) {
+              let v = value[i7];
+              v instanceof NumericValue || (value[i7] = this._read(ns, v));
             }
           else {
             let doc = value;
-            for (let k6 in doc) {
-              if (!hasOwn(doc, k6))
+            for (let k7 in doc) {
+              if (!hasOwn(doc, k7))
                 continue;
-              k6 === "__proto__" && writeKey(doc);
-              let v = doc[k6];
-              v instanceof NumericValue || (doc[k6] = this._read(ns, v));
+              k7 === "__proto__" && writeKey(doc);
+              let v = doc[k7];
+              v instanceof NumericValue || (doc[k7] = this._read(ns, v));
             }
           }
         return value;
@@ -5819,10 +5832,10 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         if (union)
           unionSerde.writeUnknown();
         else if (hasType)
-          for (let k6 in record) {
-            if (!hasOwn(record, k6))
+          for (let k7 in record) {
+            if (!hasOwn(record, k7))
               continue;
-            let v = record[k6], t = jsonName ? nameMap[k6] ?? k6 : k6;
+            let v = record[k7], t = jsonName ? nameMap[k7] ?? k7 : k7;
             t in out || (out[t] = v);
           }
         return out;
@@ -5918,8 +5931,8 @@ var JsonBytesStringAdapter, warned, init_JsonBytesStringAdapter = __esm({
       }
       s() {
         if (this.string == null) {
-          let n4 = Date.now();
-          n4 > warned + 6e4 && (console.warn("@aws-sdk/core/protocols - WARN - JsonCodec2: you have called a string method on a Uint8Array request body. It has been automatically converted to string. In a future version this will throw an error."), warned = n4), this.string = toUtf8(this);
+          let n3 = Date.now();
+          n3 > warned + 6e4 && (console.warn("@aws-sdk/core/protocols - WARN - JsonCodec2: you have called a string method on a Uint8Array request body. It has been automatically converted to string. In a future version this will throw an error."), warned = n3), this.string = toUtf8(this);
         }
         return this.string;
       }
@@ -5947,8 +5960,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
     ESCAPE_TABLE[13] = "r";
     ESCAPE_TABLE[34] = '"';
     ESCAPE_TABLE[92] = "\\";
-    for (let i6 = 0; i6 < 32; i6++)
-      ESCAPE_TABLE[i6] === null && (ESCAPE_TABLE[i6] = "u00" + i6.toString(16).padStart(2, "0"));
+    for (let i7 = 0; i7 < 32; i7++)
+      ESCAPE_TABLE[i7] === null && (ESCAPE_TABLE[i7] = "u00" + i7.toString(16).padStart(2, "0"));
     INITIAL_BUFFER_SIZE = 2048;
     JsonShapeSerializer2 = class _JsonShapeSerializer2 extends SerdeContextConfig {
       settings;
@@ -5984,10 +5997,10 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         return this.json = alloc(INITIAL_BUFFER_SIZE), result;
       }
       ensure(byteCount) {
-        let { i: i6, json } = this;
-        if (i6 + byteCount > json.length) {
+        let { i: i7, json } = this;
+        if (i7 + byteCount > json.length) {
           let newSize = json.length * 2;
-          for (; newSize < i6 + byteCount; )
+          for (; newSize < i7 + byteCount; )
             newSize *= 2;
           let next = alloc(newSize);
           next.set(this.json), this.json = next;
@@ -5996,84 +6009,84 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
       writeAscii(s2) {
         let z = s2.length;
         this.ensure(z);
-        let { i: i6, json } = this;
-        for (let j6 = 0; j6 < z; ++j6)
-          json[i6] = s2.charCodeAt(j6), i6 += 1;
-        this.i = i6;
+        let { i: i7, json } = this;
+        for (let j7 = 0; j7 < z; ++j7)
+          json[i7] = s2.charCodeAt(j7), i7 += 1;
+        this.i = i7;
       }
       writeAsciiQuoted(s2) {
         let z = s2.length;
         this.ensure(z + 4);
-        let { json, i: i6 } = this;
-        json[i6++] = QUOTE;
-        for (let j6 = 0; j6 < z; ++j6)
-          json[i6++] = s2.charCodeAt(j6);
-        json[i6++] = QUOTE, this.i = i6;
+        let { json, i: i7 } = this;
+        json[i7++] = QUOTE;
+        for (let j7 = 0; j7 < z; ++j7)
+          json[i7++] = s2.charCodeAt(j7);
+        json[i7++] = QUOTE, this.i = i7;
       }
       writeJsonString(s2) {
         let z = s2.length;
         this.ensure(z * 3 + 2), this.json[this.i++] = QUOTE;
-        for (let j6 = 0; j6 < z; ++j6) {
-          let c6 = s2.charCodeAt(j6);
-          if (c6 > 34 && c6 < 92)
-            this.json[this.i++] = c6;
-          else if (c6 < 128) {
-            let esc2 = ESCAPE_TABLE[c6];
+        for (let j7 = 0; j7 < z; ++j7) {
+          let c7 = s2.charCodeAt(j7);
+          if (c7 > 34 && c7 < 92)
+            this.json[this.i++] = c7;
+          else if (c7 < 128) {
+            let esc2 = ESCAPE_TABLE[c7];
             if (esc2 !== null) {
-              this.ensure(esc2.length + 1 + (z - j6 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
-              for (let k6 = 0; k6 < esc2.length; k6++)
-                this.json[this.i++] = esc2.charCodeAt(k6);
+              this.ensure(esc2.length + 1 + (z - j7 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
+              for (let k7 = 0; k7 < esc2.length; k7++)
+                this.json[this.i++] = esc2.charCodeAt(k7);
             } else
-              this.json[this.i++] = c6;
-          } else if (c6 >= 55296 && c6 <= 56319) {
-            let next = j6 + 1 < z ? s2.charCodeAt(j6 + 1) : 0;
+              this.json[this.i++] = c7;
+          } else if (c7 >= 55296 && c7 <= 56319) {
+            let next = j7 + 1 < z ? s2.charCodeAt(j7 + 1) : 0;
             if (next >= 56320 && next <= 57343) {
               this.ensure(4);
-              let { written } = encoder.encodeInto(s2.substring(j6, j6 + 2), this.json.subarray(this.i));
-              this.i += written, ++j6;
+              let { written } = encoder.encodeInto(s2.substring(j7, j7 + 2), this.json.subarray(this.i));
+              this.i += written, ++j7;
             } else
-              this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
-          } else if (c6 >= 56320 && c6 <= 57343)
-            this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
+              this.ensure(6 + (z - j7 - 1) * 3 + 1), this.writeUnicodeEscape(c7);
+          } else if (c7 >= 56320 && c7 <= 57343)
+            this.ensure(6 + (z - j7 - 1) * 3 + 1), this.writeUnicodeEscape(c7);
           else {
-            let { i: i6, json } = this;
-            c6 < 2048 ? (json[i6++] = 192 | c6 >> 6, json[i6++] = 128 | c6 & 63) : (json[i6++] = 224 | c6 >> 12, json[i6++] = 128 | c6 >> 6 & 63, json[i6++] = 128 | c6 & 63), this.i = i6;
+            let { i: i7, json } = this;
+            c7 < 2048 ? (json[i7++] = 192 | c7 >> 6, json[i7++] = 128 | c7 & 63) : (json[i7++] = 224 | c7 >> 12, json[i7++] = 128 | c7 >> 6 & 63, json[i7++] = 128 | c7 & 63), this.i = i7;
           }
         }
         this.json[this.i++] = QUOTE;
       }
       writeUnicodeEscape(code) {
-        let { json, i: i6 } = this;
-        json[i6++] = BACKSLASH, json[i6++] = 117;
+        let { json, i: i7 } = this;
+        json[i7++] = BACKSLASH, json[i7++] = 117;
         let hex = code.toString(16).padStart(4, "0");
-        for (let j6 = 0; j6 < 4; ++j6)
-          json[i6++] = hex.charCodeAt(j6);
-        this.i = i6;
+        for (let j7 = 0; j7 < 4; ++j7)
+          json[i7++] = hex.charCodeAt(j7);
+        this.i = i7;
       }
       static B64 = (() => {
         let chars2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", table = new Uint8Array(64);
-        for (let i6 = 0; i6 < 64; ++i6)
-          table[i6] = chars2.charCodeAt(i6);
+        for (let i7 = 0; i7 < 64; ++i7)
+          table[i7] = chars2.charCodeAt(i7);
         return table;
       })();
       writeBase64(data) {
         let b64Len = Math.ceil(data.length / 3) * 4;
         this.ensure(b64Len + 2);
-        let json = this.json, B64 = _JsonShapeSerializer2.B64, i6 = this.i;
-        json[i6++] = QUOTE;
+        let json = this.json, B64 = _JsonShapeSerializer2.B64, i7 = this.i;
+        json[i7++] = QUOTE;
         let len = data.length, remainder = len % 3, mainLen = len - remainder;
-        for (let j6 = 0; j6 < mainLen; j6 += 3) {
-          let a6 = data[j6], b6 = data[j6 + 1], c6 = data[j6 + 2];
-          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2 | c6 >> 6], json[i6++] = B64[c6 & 63];
+        for (let j7 = 0; j7 < mainLen; j7 += 3) {
+          let a7 = data[j7], b7 = data[j7 + 1], c7 = data[j7 + 2];
+          json[i7++] = B64[a7 >> 2], json[i7++] = B64[(a7 & 3) << 4 | b7 >> 4], json[i7++] = B64[(b7 & 15) << 2 | c7 >> 6], json[i7++] = B64[c7 & 63];
         }
         if (remainder === 2) {
-          let a6 = data[mainLen], b6 = data[mainLen + 1];
-          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2], json[i6++] = 61;
+          let a7 = data[mainLen], b7 = data[mainLen + 1];
+          json[i7++] = B64[a7 >> 2], json[i7++] = B64[(a7 & 3) << 4 | b7 >> 4], json[i7++] = B64[(b7 & 15) << 2], json[i7++] = 61;
         } else if (remainder === 1) {
-          let a6 = data[mainLen];
-          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4], json[i6++] = 61, json[i6++] = 61;
+          let a7 = data[mainLen];
+          json[i7++] = B64[a7 >> 2], json[i7++] = B64[(a7 & 3) << 4], json[i7++] = 61, json[i7++] = 61;
         }
-        json[i6++] = QUOTE, this.i = i6;
+        json[i7++] = QUOTE, this.i = i7;
       }
       writeValue(schema, value, container) {
         if (value == null) {
@@ -6153,8 +6166,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         if (typeof value == "boolean") {
           this.ensure(5);
-          let { i: i6, json } = this;
-          value ? (json.set(TRUE, i6), i6 += 4) : (json.set(FALSE, i6), i6 += 5), this.i = i6;
+          let { i: i7, json } = this;
+          value ? (json.set(TRUE, i7), i7 += 4) : (json.set(FALSE, i7), i7 += 5), this.i = i7;
           return;
         }
         if (typeof value == "bigint") {
@@ -6178,16 +6191,16 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         if (!wroteAny && ns.isUnionSchema()) {
           let { $unknown } = value;
           if (Array.isArray($unknown)) {
-            let [k6, v] = $unknown;
-            this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
+            let [k7, v] = $unknown;
+            this.writeAsciiQuoted(k7), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
           }
         } else if (hasType)
-          for (let k6 in value) {
-            if (writtenKeys.has(k6))
+          for (let k7 in value) {
+            if (writtenKeys.has(k7))
               continue;
-            writtenKeys.add(k6);
-            let v = value[k6];
-            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
+            writtenKeys.add(k7);
+            let v = value[k7];
+            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k7), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
           }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6195,8 +6208,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
         if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let hasSpecials = !1;
-          for (let i6 = 0; i6 < value.length; ++i6) {
-            let v = value[i6];
+          for (let i7 = 0; i7 < value.length; ++i7) {
+            let v = value[i7];
             if (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 || v == null && !sparse) {
               hasSpecials = !0;
               break;
@@ -6207,8 +6220,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
             json = JSON.stringify(value);
           else {
             let out = [];
-            for (let i6 = 0; i6 < value.length; ++i6) {
-              let v = value[i6];
+            for (let i7 = 0; i7 < value.length; ++i7) {
+              let v = value[i7];
               v == null && !sparse || (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? out.push(String(v)) : out.push(v));
             }
             json = JSON.stringify(out);
@@ -6218,8 +6231,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACKET;
         let wroteFirstItem = !1;
-        for (let i6 = 0; i6 < value.length; ++i6) {
-          let item = value[i6];
+        for (let i7 = 0; i7 < value.length; ++i7) {
+          let item = value[i7];
           (isDocument ? item === void 0 : item == null && !sparse) || (wroteFirstItem && (this.ensure(1), this.json[this.i++] = COMMA), this.writeValue(valueSchema, item, void 0), wroteFirstItem = !0);
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACKET;
@@ -6228,11 +6241,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
         if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let modifications;
-          for (let k6 in value) {
-            if (!hasOwn(value, k6))
+          for (let k7 in value) {
+            if (!hasOwn(value, k7))
               continue;
-            let v = value[k6];
-            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k6] = v, value[k6] = String(v)) : v === null && !sparse && ((modifications ??= {})[k6] = null, value[k6] = void 0);
+            let v = value[k7];
+            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k7] = v, value[k7] = String(v)) : v === null && !sparse && ((modifications ??= {})[k7] = null, value[k7] = void 0);
           }
           let json = JSON.stringify(value);
           modifications && Object.assign(value, modifications), this.ensure(json.length * 3), this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
@@ -6240,11 +6253,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACE;
         let first = !0;
-        for (let k6 in value) {
-          if (!hasOwn(value, k6))
+        for (let k7 in value) {
+          if (!hasOwn(value, k7))
             continue;
-          let v = value[k6];
-          (isDocument ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
+          let v = value[k7];
+          (isDocument ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k7), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6461,7 +6474,7 @@ var PROTECTED_KEYS, NO_GLOBAL_AWS_LAMBDA, InvokeStoreBase, InvokeStoreSingle, In
     }, InvokeStoreMulti = class _InvokeStoreMulti extends InvokeStoreBase {
       als;
       static async create() {
-        let instance = new _InvokeStoreMulti(), asyncHooks = await import("node:async_hooks");
+        let instance = new _InvokeStoreMulti(), asyncHooks = await __gantryImportBuiltin("node:async_hooks");
         return instance.als = new asyncHooks.AsyncLocalStorage(), instance;
       }
       getContext() {
@@ -6519,7 +6532,7 @@ var AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, X_AMZN_TRACE_ID, TRACEPARENT, TR
         return next(args);
       let invokeStore;
       {
-        let traceIdHeader = Object.keys(request.headers ?? {}).find((h6) => h6.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
+        let traceIdHeader = Object.keys(request.headers ?? {}).find((h7) => h7.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
         if (!request.headers.hasOwnProperty(traceIdHeader)) {
           let functionName = process.env[AWS_LAMBDA_FUNCTION_NAME], traceIdFromEnv = process.env[_X_AMZN_TRACE_ID];
           invokeStore ??= await InvokeStore.getInstanceAsync();
@@ -7129,10 +7142,9 @@ var selectedPartitionsInfo, selectedUserAgentPrefix, partition, getUserAgentPref
 });
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
-import { Readable as Readable3 } from "node:stream";
-var isStreamingPayload, init_isStreamingPayload = __esm({
+var import_node_stream4, isStreamingPayload, init_isStreamingPayload = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
-    isStreamingPayload = (request) => request?.body instanceof Readable3 || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
+    import_node_stream4 = require("node:stream"), isStreamingPayload = (request) => request?.body instanceof import_node_stream4.Readable || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
   }
 });
 
@@ -7216,18 +7228,18 @@ function parseRetryAfterHeader(response, logger2) {
     for (let header in response.headers) {
       if (!hasOwn(response.headers, header))
         continue;
-      let h6 = header.toLowerCase();
-      if (h6 === "retry-after") {
+      let h7 = header.toLowerCase();
+      if (h7 === "retry-after") {
         let retryAfter = response.headers[header], retryAfterSeconds = NaN;
         if (retryAfter.endsWith("GMT"))
           try {
             retryAfterSeconds = (parseRfc7231DateTime(retryAfter).getTime() - Date.now()) / 1e3;
-          } catch (e6) {
-            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e6);
+          } catch (e7) {
+            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e7);
           }
         else retryAfter.match(/ GMT, ((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter.match(/ GMT, ([\d.]+)$/)?.[1]) : retryAfter.match(/^((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter) : Date.parse(retryAfter) >= Date.now() && (retryAfterSeconds = (Date.parse(retryAfter) - Date.now()) / 1e3);
         return isNaN(retryAfterSeconds) ? void 0 : new Date(Date.now() + retryAfterSeconds * 1e3);
-      } else if (h6 === "x-amz-retry-after") {
+      } else if (h7 === "x-amz-retry-after") {
         let v = response.headers[header], backoffMilliseconds = Number(v);
         if (isNaN(backoffMilliseconds)) {
           logger2?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
@@ -7264,9 +7276,9 @@ function bindRetryMiddleware(isStreamingPayload2) {
           isRequest && (request.headers[REQUEST_HEADER] = `attempt=${attempts + 1}; max=${maxAttempts}`);
           let { response, output } = await next(args);
           return retryStrategy.recordSuccess(retryToken), output.$metadata.attempts = attempts + 1, output.$metadata.totalRetryDelay = totalRetryDelay, { response, output };
-        } catch (e6) {
-          let retryErrorInfo = getRetryErrorInfo(e6, options.logger);
-          if (lastError = asSdkError(e6), isRequest && isStreamingPayload2(request))
+        } catch (e7) {
+          let retryErrorInfo = getRetryErrorInfo(e7, options.logger);
+          if (lastError = asSdkError(e7), isRequest && isStreamingPayload2(request))
             throw (context.logger instanceof NoOpLogger ? console : context.logger)?.warn("An error was encountered in a non-retryable streaming request."), lastError;
           try {
             if (abortSignal?.aborted)
@@ -7438,8 +7450,8 @@ var DefaultRetryBackoffStrategy, init_DefaultRetryBackoffStrategy = __esm({
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
       x = Retry.delay();
-      computeNextBackoffDelay(i6) {
-        let t_i = Math.random() * Math.min(this.x * 2 ** i6, 2e4);
+      computeNextBackoffDelay(i7) {
+        let t_i = Math.random() * Math.min(this.x * 2 ** i7, 2e4);
         return Math.floor(t_i);
       }
       setDelayBase(delay) {
@@ -7522,10 +7534,10 @@ var refusal, StandardRetryStrategy, init_StandardRetryStrategy = __esm({
             let capacityCost = this.getCapacityCost(errorType);
             this.capacity -= capacityCost;
             let nextToken = new DefaultRetryToken(0, token.getRetryCount() + 1, capacityCost, token.isLongPoll?.() ?? !1);
-            return await new Promise((r6) => setTimeout(r6, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
+            return await new Promise((r7) => setTimeout(r7, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
           } else {
             let longPollBackoff = retryCode === refusal.capacity && isLongPoll ? retryDelay : 0;
-            longPollBackoff > 0 && await new Promise((r6) => setTimeout(r6, longPollBackoff));
+            longPollBackoff > 0 && await new Promise((r7) => setTimeout(r7, longPollBackoff));
           }
         }
         throw new Error("No retry token available");
@@ -7780,15 +7792,14 @@ var userAgentMiddleware, escapeUserAgent, getUserAgentMiddlewareOptions, getUser
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
-import { versions } from "node:process";
-var getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
+var import_node_process, getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
-    getRuntimeUserAgentPair = () => {
+    import_node_process = require("node:process"), getRuntimeUserAgentPair = () => {
       let runtimesToCheck = ["deno", "bun", "llrt"];
       for (let runtime of runtimesToCheck)
-        if (versions[runtime])
-          return [`md/${runtime}`, versions[runtime]];
-      return ["md/nodejs", versions.node];
+        if (import_node_process.versions[runtime])
+          return [`md/${runtime}`, import_node_process.versions[runtime]];
+      return ["md/nodejs", import_node_process.versions.node];
     };
   }
 });
@@ -7811,10 +7822,9 @@ var isCrtAvailable, init_is_crt_available = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
-import { platform, release } from "node:os";
-import { env } from "node:process";
-var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
+var import_node_os4, import_node_process2, createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
+    import_node_os4 = require("node:os"), import_node_process2 = require("node:process");
     init_getRuntimeUserAgentPair();
     init_is_crt_available();
     createDefaultUserAgentProvider = ({ serviceId, clientVersion }) => {
@@ -7823,11 +7833,11 @@ var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
         let sections = [
           ["aws-sdk-js", clientVersion],
           ["ua", "2.1"],
-          [`os/${platform()}`, release()],
+          [`os/${(0, import_node_os4.platform)()}`, (0, import_node_os4.release)()],
           ["lang/js"],
           runtimeUserAgentPair
         ], crtAvailable = isCrtAvailable();
-        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), env.AWS_EXECUTION_ENV && sections.push([`exec-env/${env.AWS_EXECUTION_ENV}`]);
+        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), import_node_process2.env.AWS_EXECUTION_ENV && sections.push([`exec-env/${import_node_process2.env.AWS_EXECUTION_ENV}`]);
         let appId = await config2?.userAgentAppId?.();
         return appId ? [...sections, [`app/${appId}`]] : [...sections];
       };
@@ -8147,9 +8157,9 @@ var resolveAwsSdkSigV4AConfig, NODE_SIGV4A_CONFIG_OPTIONS, init_resolveAwsSdkSig
 
 // node_modules/@smithy/signature-v4/dist-es/HeaderFormatter.js
 function negate2(bytes) {
-  for (let i6 = 0; i6 < 8; i6++)
-    bytes[i6] ^= 255;
-  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
+  for (let i7 = 0; i7 < 8; i7++)
+    bytes[i7] ^= 255;
+  for (let i7 = 7; i7 > -1 && (bytes[i7]++, bytes[i7] === 0); i7--)
     ;
 }
 var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderFormatter = __esm({
@@ -8219,8 +8229,8 @@ var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderForma
         if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
           throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
-          bytes[i6] = remaining;
+        for (let i7 = 7, remaining = Math.abs(Math.round(number2)); i7 > -1 && remaining > 0; i7--, remaining /= 256)
+          bytes[i7] = remaining;
         return number2 < 0 && negate2(bytes), new _Int64(bytes);
       }
       valueOf() {
@@ -8300,8 +8310,8 @@ var SignatureV4Base, init_SignatureV4Base = __esm({
       sha256;
       uriEscapePath;
       applyChecksum;
-      constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = !0 }) {
-        this.service = service, this.sha256 = sha256, this.uriEscapePath = uriEscapePath, this.applyChecksum = typeof applyChecksum == "boolean" ? applyChecksum : !0, this.regionProvider = normalizeProvider(region), this.credentialProvider = normalizeProvider(credentials);
+      constructor({ applyChecksum, credentials, region, service, sha256: sha2562, uriEscapePath = !0 }) {
+        this.service = service, this.sha256 = sha2562, this.uriEscapePath = uriEscapePath, this.applyChecksum = typeof applyChecksum == "boolean" ? applyChecksum : !0, this.regionProvider = normalizeProvider(region), this.credentialProvider = normalizeProvider(credentials);
       }
       createCanonicalRequest(request, canonicalHeaders, payloadHash) {
         let sortedHeaders = Object.keys(canonicalHeaders).sort();
@@ -8478,13 +8488,13 @@ var SignatureV4, init_SignatureV4 = __esm({
     init_prepareRequest();
     SignatureV4 = class extends SignatureV4Base {
       headerFormatter = new HeaderFormatter();
-      constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = !0 }) {
+      constructor({ applyChecksum, credentials, region, service, sha256: sha2562, uriEscapePath = !0 }) {
         super({
           applyChecksum,
           credentials,
           region,
           service,
-          sha256,
+          sha256: sha2562,
           uriEscapePath
         });
       }
@@ -8621,7 +8631,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
         enumerable: !0,
         configurable: !0
       }), config2.credentials = inputCredentials;
-      let { signingEscapePath = !0, systemClockOffset = config2.systemClockOffset || 0, sha256 } = config2, signer;
+      let { signingEscapePath = !0, systemClockOffset = config2.systemClockOffset || 0, sha256: sha2562 } = config2, signer;
       return config2.signer ? signer = normalizeProvider2(config2.signer) : config2.regionInfoProvider ? signer = () => normalizeProvider2(config2.region)().then(async (region) => [
         await config2.regionInfoProvider(region, {
           useFipsEndpoint: await config2.useFipsEndpoint(),
@@ -8636,7 +8646,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
           credentials: config2.credentials,
           region: config2.signingRegion,
           service: config2.signingName,
-          sha256,
+          sha256: sha2562,
           uriEscapePath: signingEscapePath
         }, SignerCtor = config2.signerConstructor || SignatureV4;
         return new SignerCtor(params);
@@ -8654,7 +8664,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
           credentials: config2.credentials,
           region: config2.signingRegion,
           service: config2.signingName,
-          sha256,
+          sha256: sha2562,
           uriEscapePath: signingEscapePath
         }, SignerCtor = config2.signerConstructor || SignatureV4;
         return new SignerCtor(params);
@@ -8710,125 +8720,6 @@ var resolveAwsSdkSigV4Config, init_httpAuthSchemes2 = __esm({
   }
 });
 
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js
-var signatureV4CrtContainer, init_signature_v4_crt_container = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js"() {
-    signatureV4CrtContainer = {
-      CrtSignerV4: null
-    };
-  }
-});
-
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js
-function getCredentialsWithoutSessionToken(credentials) {
-  return {
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: credentials.secretAccessKey,
-    expiration: credentials.expiration
-  };
-}
-function setSingleOverride(privateAccess, credentialsWithoutSessionToken) {
-  let currentCredentialProvider = privateAccess.credentialProvider;
-  privateAccess.credentialProvider = () => (privateAccess.credentialProvider = currentCredentialProvider, Promise.resolve(credentialsWithoutSessionToken));
-}
-var SESSION_TOKEN_QUERY_PARAM, SESSION_TOKEN_HEADER, SignatureV4SignWithCredentials, init_SignatureV4SignWithCredentials = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js"() {
-    init_dist_es3();
-    SESSION_TOKEN_QUERY_PARAM = "X-Amz-S3session-Token", SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase(), SignatureV4SignWithCredentials = class extends SignatureV4 {
-      async signWithCredentials(requestToSign, credentials, options) {
-        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
-        requestToSign.headers[SESSION_TOKEN_HEADER] = credentials.sessionToken;
-        let privateAccess = this;
-        return setSingleOverride(privateAccess, credentialsWithoutSessionToken), privateAccess.signRequest(requestToSign, options ?? {});
-      }
-      async presignWithCredentials(requestToSign, credentials, options) {
-        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
-        return delete requestToSign.headers[SESSION_TOKEN_HEADER], requestToSign.headers[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, requestToSign.query = requestToSign.query ?? {}, requestToSign.query[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, setSingleOverride(this, credentialsWithoutSessionToken), this.presign(requestToSign, options);
-      }
-    };
-  }
-});
-
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js
-var SignatureV4MultiRegion, init_SignatureV4MultiRegion = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js"() {
-    init_dist_es3();
-    init_signature_v4_crt_container();
-    init_SignatureV4SignWithCredentials();
-    SignatureV4MultiRegion = class {
-      sigv4aSigner;
-      sigv4Signer;
-      signerOptions;
-      static sigv4aDependency() {
-        return typeof signatureV4CrtContainer.CrtSignerV4 == "function" ? "crt" : typeof signatureV4aContainer.SignatureV4a == "function" ? "js" : "none";
-      }
-      constructor(options) {
-        this.sigv4Signer = new SignatureV4SignWithCredentials(options), this.signerOptions = options;
-      }
-      async sign(requestToSign, options = {}) {
-        return options.signingRegion === "*" ? this.getSigv4aSigner().sign(requestToSign, options) : this.sigv4Signer.sign(requestToSign, options);
-      }
-      async signWithCredentials(requestToSign, credentials, options = {}) {
-        if (options.signingRegion === "*") {
-          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          if (CrtSignerV4 && signer instanceof CrtSignerV4)
-            return signer.signWithCredentials(requestToSign, credentials, options);
-          throw new Error(`signWithCredentials with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
-        }
-        return this.sigv4Signer.signWithCredentials(requestToSign, credentials, options);
-      }
-      async presign(originalRequest, options = {}) {
-        if (options.signingRegion === "*") {
-          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          if (CrtSignerV4 && signer instanceof CrtSignerV4)
-            return signer.presign(originalRequest, options);
-          throw new Error(`presign with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
-        }
-        return this.sigv4Signer.presign(originalRequest, options);
-      }
-      async presignWithCredentials(originalRequest, credentials, options = {}) {
-        if (options.signingRegion === "*")
-          throw new Error("Method presignWithCredentials is not supported for [signingRegion=*].");
-        return this.sigv4Signer.presignWithCredentials(originalRequest, credentials, options);
-      }
-      getSigv4aSigner() {
-        if (!this.sigv4aSigner) {
-          let CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4, JsSigV4aSigner = signatureV4aContainer.SignatureV4a;
-          if (this.signerOptions.runtime === "node") {
-            if (!CrtSignerV4 && !JsSigV4aSigner)
-              throw new Error("Neither CRT nor JS SigV4a implementation is available. Please load either @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
-            if (CrtSignerV4 && typeof CrtSignerV4 == "function")
-              this.sigv4aSigner = new CrtSignerV4({
-                ...this.signerOptions,
-                signingAlgorithm: 1
-              });
-            else if (JsSigV4aSigner && typeof JsSigV4aSigner == "function")
-              this.sigv4aSigner = new JsSigV4aSigner({
-                ...this.signerOptions
-              });
-            else
-              throw new Error("Available SigV4a implementation is not a valid constructor. Please ensure you've properly imported @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a.For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
-          } else {
-            if (!JsSigV4aSigner || typeof JsSigV4aSigner != "function")
-              throw new Error("JS SigV4a implementation is not available or not a valid constructor. Please check whether you have installed the @aws-sdk/signature-v4a package explicitly. The CRT implementation is not available for browsers. You must also register the package by calling [require('@aws-sdk/signature-v4a');] or an ESM equivalent such as [import '@aws-sdk/signature-v4a';]. For more information please go to https://github.com/aws/aws-sdk-js-v3#using-javascript-non-crt-implementation-of-sigv4a");
-            this.sigv4aSigner = new JsSigV4aSigner({
-              ...this.signerOptions
-            });
-          }
-        }
-        return this.sigv4aSigner;
-      }
-    };
-  }
-});
-
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js
-var init_dist_es4 = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js"() {
-    init_SignatureV4MultiRegion();
-  }
-});
-
 // node_modules/@aws-sdk/credential-provider-env/dist-es/fromEnv.js
 var ENV_KEY, ENV_SECRET, ENV_SESSION, ENV_EXPIRATION, ENV_CREDENTIAL_SCOPE, ENV_ACCOUNT_ID, fromEnv2, init_fromEnv2 = __esm({
   "node_modules/@aws-sdk/credential-provider-env/dist-es/fromEnv.js"() {
@@ -8864,7 +8755,7 @@ __export(dist_es_exports, {
   ENV_SESSION: () => ENV_SESSION,
   fromEnv: () => fromEnv2
 });
-var init_dist_es5 = __esm({
+var init_dist_es4 = __esm({
   "node_modules/@aws-sdk/credential-provider-env/dist-es/index.js"() {
     init_fromEnv2();
   }
@@ -8891,16 +8782,16 @@ var DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, providerConfigFromInit, init_RemotePro
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js
-import node_http from "node:http";
-var init_node_http = __esm({
+var import_node_http2, init_node_http = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js"() {
+    import_node_http2 = __toESM(require("node:http"));
   }
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/httpRequest.js
 function httpRequest2(options) {
   return new Promise((resolve, reject) => {
-    let req = node_http.request({
+    let req = import_node_http2.default.request({
       method: "GET",
       ...options,
       hostname: options.hostname?.replace(/^\[(.+)\]$/, "$1")
@@ -8933,7 +8824,7 @@ var retry, init_retry3 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/retry.js"() {
     retry = (toRetry, maxRetries) => {
       let promise = toRetry();
-      for (let i6 = 0; i6 < maxRetries; i6++)
+      for (let i7 = 0; i7 < maxRetries; i7++)
         promise = promise.catch(toRetry);
       return promise;
     };
@@ -9107,11 +8998,11 @@ var staticStabilityProvider, init_staticStabilityProvider = __esm({
         let credentials;
         try {
           credentials = await provider(), credentials.expiration && credentials.expiration.getTime() < Date.now() && (credentials = getExtendedInstanceMetadataCredentials(credentials, logger2));
-        } catch (e6) {
+        } catch (e7) {
           if (pastCredentials)
-            logger2.warn("Credential renew failed: ", e6), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
+            logger2.warn("Credential renew failed: ", e7), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
           else
-            throw e6;
+            throw e7;
         }
         return pastCredentials = credentials, credentials;
       };
@@ -9232,7 +9123,7 @@ __export(dist_es_exports2, {
   httpRequest: () => httpRequest2,
   providerConfigFromInit: () => providerConfigFromInit
 });
-var init_dist_es6 = __esm({
+var init_dist_es5 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/index.js"() {
     init_fromContainerMetadata();
     init_fromInstanceMetadata();
@@ -9287,9 +9178,9 @@ var getTransformedHeaders, init_get_transformed_headers = __esm({
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/node-https.js
-import node_https from "node:https";
-var init_node_https = __esm({
+var import_node_https2, init_node_https = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/node-https.js"() {
+    import_node_https2 = __toESM(require("node:https"));
   }
 });
 
@@ -9403,7 +9294,6 @@ var DEFER_EVENT_LISTENER_TIME3, setSocketTimeout, init_set_socket_timeout = __es
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-import { Readable as Readable4 } from "node:stream";
 async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
   let headers = request.headers, expect = headers ? headers.Expect || headers.expect : void 0, timeoutId = -1, sendBody = !0;
   !externalAgent && expect === "100-continue" && (sendBody = await Promise.race([
@@ -9422,7 +9312,7 @@ async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MI
   ])), sendBody && writeBody(httpRequest3, request.body);
 }
 function writeBody(httpRequest3, body) {
-  if (body instanceof Readable4) {
+  if (body instanceof import_node_stream5.Readable) {
     body.pipe(httpRequest3);
     return;
   }
@@ -9442,8 +9332,9 @@ function writeBody(httpRequest3, body) {
   }
   httpRequest3.end();
 }
-var MIN_WAIT_TIME, init_write_request_body = __esm({
+var import_node_stream5, MIN_WAIT_TIME, init_write_request_body = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/write-request-body.js"() {
+    import_node_stream5 = require("node:stream");
     init_timing();
     MIN_WAIT_TIME = 6e3;
   }
@@ -9517,7 +9408,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             return;
           }
           let headers = request.headers, expectContinue = headers ? (headers.Expect ?? headers.expect) === "100-continue" : !1, agent = isSSL ? config2.httpsAgent : config2.httpAgent;
-          expectContinue && !this.externalAgent && (agent = new (isSSL ? node_https.Agent : hAgent)({
+          expectContinue && !this.externalAgent && (agent = new (isSSL ? import_node_https2.default.Agent : hAgent)({
             keepAlive: !1,
             maxSockets: 1 / 0
           })), socketWarningTimeoutId = timing.setTimeout(() => {
@@ -9540,7 +9431,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             port: request.port,
             agent,
             auth
-          }, req = (isSSL ? node_https.request : hRequest)(nodeHttpsOptions, (res) => {
+          }, req = (isSSL ? import_node_https2.default.request : hRequest)(nodeHttpsOptions, (res) => {
             let httpResponse = new HttpResponse2({
               statusCode: res.statusCode || -1,
               reason: res.statusMessage,
@@ -9571,7 +9462,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           typeof httpAgent == "object" && "keepAlive" in httpAgent && (keepAliveTimeoutId = setSocketKeepAlive(req, {
             keepAlive: httpAgent.keepAlive,
             keepAliveMsecs: httpAgent.keepAliveMsecs
-          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e6) => (clearTimeouts(), _reject(e6)));
+          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e7) => (clearTimeouts(), _reject(e7)));
         });
       }
       updateHttpClientConfig(key, value) {
@@ -9603,10 +9494,10 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           socketAcquisitionWarningTimeout,
           throwOnRequestTimeout,
           httpAgentProvider: () => httpAgentPromise ??= (async () => {
-            let node_http2 = await import("node:http"), { Agent, request } = node_http2.default ?? node_http2;
+            let node_http2 = await __gantryImportBuiltin("node:http"), { Agent, request } = node_http2.default ?? node_http2;
             return hRequest = request, hAgent = Agent, httpAgent instanceof hAgent || typeof httpAgent?.destroy == "function" ? (this.externalAgent = !0, httpAgent) : new hAgent({ keepAlive, maxSockets, ...httpAgent });
           })(),
-          httpsAgent: httpsAgent instanceof node_https.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new node_https.Agent({ keepAlive, maxSockets, ...httpsAgent }),
+          httpsAgent: httpsAgent instanceof import_node_https2.default.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new import_node_https2.default.Agent({ keepAlive, maxSockets, ...httpsAgent }),
           logger: logger2
         };
       }
@@ -9615,7 +9506,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/index.js
-var init_dist_es7 = __esm({
+var init_dist_es6 = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/index.js"() {
     init_node_http_handler();
     init_serde();
@@ -9657,7 +9548,7 @@ function createGetRequest(url) {
     hostname: url.hostname,
     port: Number(url.port),
     path: url.pathname,
-    query: Array.from(url.searchParams.entries()).reduce((acc, [k6, v]) => (acc[k6] = v, acc), {}),
+    query: Array.from(url.searchParams.entries()).reduce((acc, [k7, v]) => (acc[k7] = v, acc), {}),
     fragment: url.hash
   });
 }
@@ -9700,7 +9591,7 @@ var init_requestHelpers = __esm({
 var retryWrapper, init_retry_wrapper = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/retry-wrapper.js"() {
     retryWrapper = (toRetry, maxRetries, delayMs) => async () => {
-      for (let i6 = 0; i6 < maxRetries; ++i6)
+      for (let i7 = 0; i7 < maxRetries; ++i7)
         try {
           return await toRetry();
         } catch {
@@ -9712,12 +9603,12 @@ var retryWrapper, init_retry_wrapper = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js
-import fs from "node:fs/promises";
-var AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
+var import_promises4, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js"() {
     init_client3();
     init_config2();
-    init_dist_es7();
+    init_dist_es6();
+    import_promises4 = __toESM(require("node:fs/promises"));
     init_checkUrl();
     init_requestHelpers();
     init_retry_wrapper();
@@ -9735,12 +9626,12 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
       checkUrl(url, options.logger);
       let requestHandler = NodeHttpHandler.create({ connectionTimeout: options.timeout ?? 1e3 }), requestTimeout = options.timeout ?? 1e3, provider = retryWrapper(async () => {
         let request = createGetRequest(url);
-        tokenFile ? request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
+        tokenFile ? request.headers.Authorization = validateToken((await import_promises4.default.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
         try {
           let result = await requestHandler.handle(request, { requestTimeout });
           return getCredentials(result.response).then((creds) => setCredentialFeature(creds, "CREDENTIALS_HTTP", "z"));
-        } catch (e6) {
-          throw new CredentialsProviderError(String(e6), { logger: options.logger });
+        } catch (e7) {
+          throw new CredentialsProviderError(String(e7), { logger: options.logger });
         }
       }, options.maxRetries ?? 3, options.timeout ?? 1e3);
       return async () => {
@@ -9764,7 +9655,7 @@ var dist_es_exports3 = {};
 __export(dist_es_exports3, {
   fromHttp: () => fromHttp
 });
-var init_dist_es8 = __esm({
+var init_dist_es7 = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/index.js"() {
     init_fromHttp();
   }
@@ -9800,7 +9691,7 @@ function createAwsAuthSigv4HttpAuthOption2(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption2(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
@@ -9817,7 +9708,7 @@ var defaultSSOOIDCHttpAuthSchemeParametersProvider, defaultSSOOIDCHttpAuthScheme
     });
     defaultSSOOIDCHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "CreateToken" ? options.push(createSmithyApiNoAuthHttpAuthOption2(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption2(authParameters)), options;
+      return authParameters.operation === "CreateToken" ? options.push(createSmithyApiNoAuthHttpAuthOption(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption2(authParameters)), options;
     }, resolveHttpAuthSchemeConfig2 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
@@ -10010,7 +9901,7 @@ var ProtocolLib, init_ProtocolLib = __esm({
             let ErrorCtor = synthetic.getErrorCtor(baseExceptionSchema) ?? Error;
             throw this.decorateServiceException(Object.assign(new ErrorCtor({ name: errorName }), errorMetadata), dataObject);
           }
-          let d6 = dataObject, message = d6?.message ?? d6?.Message ?? d6?.Error?.Message ?? d6?.Error?.message;
+          let d7 = dataObject, message = d7?.message ?? d7?.Message ?? d7?.Error?.Message ?? d7?.Error?.message;
           throw this.decorateServiceException(Object.assign(new Error(message), {
             name: errorName
           }, errorMetadata), dataObject);
@@ -10041,9 +9932,9 @@ var ProtocolLib, init_ProtocolLib = __esm({
             Type
           };
           output.Code = Code, output.Type = Type;
-          for (let i6 = 0; i6 < keys.length; i6++) {
-            let k6 = keys[i6];
-            Error2[k6 === "message" ? "Message" : k6] = output[k6];
+          for (let i7 = 0; i7 < keys.length; i7++) {
+            let k7 = keys[i7];
+            Error2[k7 === "message" ? "Message" : k7] = output[k7];
           }
           delete Error2.__type, output.Error = Error2;
         }
@@ -10062,6 +9953,82 @@ var ProtocolLib, init_ProtocolLib = __esm({
   }
 });
 
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
+var AwsJsonRpcProtocol, init_AwsJsonRpcProtocol = __esm({
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
+    init_protocols();
+    init_schema();
+    init_ProtocolLib();
+    AwsJsonRpcProtocol = class extends RpcProtocol {
+      serializer;
+      deserializer;
+      serviceTarget;
+      codec;
+      mixin;
+      awsQueryCompatible;
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries7, serviceTarget, awsQueryCompatible, jsonCodec }) {
+        super({
+          defaultNamespace,
+          errorTypeRegistries: errorTypeRegistries7
+        }), this.serviceTarget = serviceTarget, this.codec = jsonCodec ?? new JsonCodec2({
+          timestampFormat: {
+            useTrait: !0,
+            default: 7
+          },
+          jsonName: !1
+        }), this.serializer = this.codec.createSerializer(), this.deserializer = this.codec.createDeserializer(), this.awsQueryCompatible = !!awsQueryCompatible, this.mixin = new ProtocolLib(this.awsQueryCompatible);
+      }
+      async serializeRequest(operationSchema, input2, context) {
+        let request = await super.serializeRequest(operationSchema, input2, context);
+        return request.path.endsWith("/") || (request.path += "/"), request.headers["content-type"] = `application/x-amz-json-${this.getJsonRpcVersion()}`, request.headers["x-amz-target"] = `${this.serviceTarget}.${operationSchema.name}`, this.awsQueryCompatible && (request.headers["x-amzn-query-mode"] = "true"), (deref(operationSchema.input) === "unit" || !request.body) && (request.body = "{}"), request;
+      }
+      getPayloadCodec() {
+        return this.codec;
+      }
+      async handleError(operationSchema, context, response, dataObject, metadata) {
+        let { awsQueryCompatible } = this;
+        awsQueryCompatible && this.mixin.setQueryCompatError(dataObject, response);
+        let errorIdentifier = loadJsonRpcErrorCode(response, dataObject, awsQueryCompatible) ?? "Unknown";
+        this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
+        let { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata, awsQueryCompatible ? this.mixin.findQueryCompatibleError : void 0), ns = NormalizedSchema.of(errorSchema), message = dataObject.message ?? dataObject.Message ?? "UnknownError", ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error, exception = new ErrorCtor({}), output = {}, errorDeserializer = this.codec.createDeserializer();
+        for (let [name, member2] of ns.structIterator())
+          dataObject[name] != null && (output[name] = errorDeserializer.readObject(member2, dataObject[name]));
+        throw awsQueryCompatible && this.mixin.queryCompatOutput(dataObject, output), this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
+          $fault: ns.getMergedTraits().error,
+          message
+        }, output), dataObject);
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
+var AwsJson1_1Protocol, init_AwsJson1_1Protocol = __esm({
+  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
+    init_AwsJsonRpcProtocol();
+    AwsJson1_1Protocol = class extends AwsJsonRpcProtocol {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries7, serviceTarget, awsQueryCompatible, jsonCodec }) {
+        super({
+          defaultNamespace,
+          errorTypeRegistries: errorTypeRegistries7,
+          serviceTarget,
+          awsQueryCompatible,
+          jsonCodec
+        });
+      }
+      getShapeId() {
+        return "aws.protocols#awsJson1_1";
+      }
+      getJsonRpcVersion() {
+        return "1.1";
+      }
+      getDefaultContentType() {
+        return "application/x-amz-json-1.1";
+      }
+    };
+  }
+});
+
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
 var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
@@ -10073,10 +10040,10 @@ var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
       deserializer;
       codec;
       mixin = new ProtocolLib();
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, jsonCodec }) {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries7, jsonCodec }) {
         super({
           defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries6
+          errorTypeRegistries: errorTypeRegistries7
         });
         let settings = {
           timestampFormat: {
@@ -10151,87 +10118,87 @@ var AwsXmlParser, init_xml_parser = __esm({
 `), this.z = this.x.length;
       }
       parse() {
-        let p4 = this, { z } = p4;
-        for (; p4.i < z && (p4.trim(), !(p4.i >= z)); )
-          if (p4.isNext("<?"))
-            p4.readTo("?>"), p4.trim();
-          else if (p4.isNext("<!--"))
-            p4.readTo("-->"), p4.trim();
-          else if (p4.isNext("<!DOCTYPE", !1))
-            p4.skipDoctype(), p4.trim();
-          else if (p4.x[p4.i] === "<") {
-            let root6 = p4.parseTag();
-            return { [root6.tag]: root6.value };
+        let p3 = this, { z } = p3;
+        for (; p3.i < z && (p3.trim(), !(p3.i >= z)); )
+          if (p3.isNext("<?"))
+            p3.readTo("?>"), p3.trim();
+          else if (p3.isNext("<!--"))
+            p3.readTo("-->"), p3.trim();
+          else if (p3.isNext("<!DOCTYPE", !1))
+            p3.skipDoctype(), p3.trim();
+          else if (p3.x[p3.i] === "<") {
+            let root7 = p3.parseTag();
+            return { [root7.tag]: root7.value };
           } else
             throw new Error("@aws-sdk XML parse error: unexpected content.");
         throw new Error("@aws-sdk XML parse error: no root element.");
       }
       isNext(s2, caseSensitive = !0) {
-        let p4 = this;
-        return caseSensitive ? p4.x.startsWith(s2, p4.i) : p4.x.toLowerCase().startsWith(s2.toLowerCase(), p4.i);
+        let p3 = this;
+        return caseSensitive ? p3.x.startsWith(s2, p3.i) : p3.x.toLowerCase().startsWith(s2.toLowerCase(), p3.i);
       }
       readTo(stop) {
-        let p4 = this, _i = p4.x.indexOf(stop, p4.i);
+        let p3 = this, _i = p3.x.indexOf(stop, p3.i);
         if (_i === -1)
           throw new Error(`@aws-sdk XML parse error: expected "${stop}" not found.`);
-        let result = p4.x.slice(p4.i, _i);
-        return p4.i = _i + stop.length, result;
+        let result = p3.x.slice(p3.i, _i);
+        return p3.i = _i + stop.length, result;
       }
       trim() {
-        let p4 = this;
-        for (; p4.i < p4.z && ` 	\r
-`.includes(p4.x[p4.i]); )
-          ++p4.i;
+        let p3 = this;
+        for (; p3.i < p3.z && ` 	\r
+`.includes(p3.x[p3.i]); )
+          ++p3.i;
       }
       readAttrValue() {
-        let p4 = this, quote = p4.x[p4.i];
-        ++p4.i;
+        let p3 = this, quote = p3.x[p3.i];
+        ++p3.i;
         let value = "";
-        for (; p4.i < p4.z && p4.x[p4.i] !== quote; )
-          value += p4.x[p4.i++];
-        return ++p4.i, p4.decodeEntities(value);
+        for (; p3.i < p3.z && p3.x[p3.i] !== quote; )
+          value += p3.x[p3.i++];
+        return ++p3.i, p3.decodeEntities(value);
       }
       parseTag() {
-        let p4 = this;
-        ++p4.i;
+        let p3 = this;
+        ++p3.i;
         let tag = "";
-        for (; p4.i < p4.z && !` 	\r
->/`.includes(p4.x[p4.i]); )
-          tag += p4.x[p4.i++];
+        for (; p3.i < p3.z && !` 	\r
+>/`.includes(p3.x[p3.i]); )
+          tag += p3.x[p3.i++];
         let hasAttrs = !1, attrs = {};
-        for (; p4.i < p4.z && (p4.trim(), !">/".includes(p4.x[p4.i])); ) {
+        for (; p3.i < p3.z && (p3.trim(), !">/".includes(p3.x[p3.i])); ) {
           let name = "";
-          for (; p4.i < p4.z && !`= 	\r
->/?`.includes(p4.x[p4.i]); )
-            name += p4.x[p4.i++];
-          if (p4.trim(), p4.x[p4.i] !== "=")
+          for (; p3.i < p3.z && !`= 	\r
+>/?`.includes(p3.x[p3.i]); )
+            name += p3.x[p3.i++];
+          if (p3.trim(), p3.x[p3.i] !== "=")
             break;
-          ++p4.i, p4.trim(), name === "__proto__" && writeKey2(attrs), attrs[name] = p4.readAttrValue(), hasAttrs = !0;
+          ++p3.i, p3.trim(), name === "__proto__" && writeKey2(attrs), attrs[name] = p3.readAttrValue(), hasAttrs = !0;
         }
-        if (p4.i >= p4.z)
+        if (p3.i >= p3.z)
           throw new Error("@aws-sdk XML parse error: unexpected end of input.");
-        if (p4.x[p4.i] === "/") {
-          if (++p4.i, p4.i >= p4.z || p4.x[p4.i] !== ">")
+        if (p3.x[p3.i] === "/") {
+          if (++p3.i, p3.i >= p3.z || p3.x[p3.i] !== ">")
             throw new Error("@aws-sdk XML parse error: expected > at the end of self-closing tag.");
-          return ++p4.i, { tag, value: hasAttrs ? attrs : "" };
+          return ++p3.i, { tag, value: hasAttrs ? attrs : "" };
         }
-        if (p4.x[p4.i] !== ">")
+        if (p3.x[p3.i] !== ">")
           throw new Error("@aws-sdk XML parse error: expected > at the end of opening tag.");
-        ++p4.i;
+        ++p3.i;
         let textParts = [], childTags = [], hasElementChild = !1;
-        for (; p4.i < p4.z && !p4.isNext("</"); )
-          if (p4.x[p4.i] === "<")
-            p4.isNext("<!--") ? p4.readTo("-->") : p4.isNext("<![CDATA[") ? (p4.i += 9, textParts.push(p4.readTo("]]>"))) : p4.isNext("<?") ? p4.readTo("?>") : (hasElementChild = !0, childTags.push(p4.parseTag()));
+        for (; p3.i < p3.z && !p3.isNext("</"); )
+          if (p3.x[p3.i] === "<")
+            p3.isNext("<!--") ? p3.readTo("-->") : p3.isNext("<![CDATA[") ? (p3.i += 9, textParts.push(p3.readTo("]]>"))) : p3.isNext("<?") ? p3.readTo("?>") : (hasElementChild = !0, childTags.push(p3.parseTag()));
           else {
             let text = "";
-            for (; p4.i < p4.z && p4.x[p4.i] !== "<"; )
-              text += p4.x[p4.i++];
-            textParts.push(p4.decodeEntities(text));
+            for (; p3.i < p3.z && p3.x[p3.i] !== "<"; )
+              text += p3.x[p3.i++];
+            textParts.push(p3.decodeEntities(text));
           }
-        if (!p4.isNext("</"))
+        if (!p3.isNext("</"))
           throw new Error(`@aws-sdk XML parse error: missing closing tag </${tag}>.`);
-        p4.i += 2;
-        let closeTag = p4.readTo(">").trim();
+        p3.i += 2;
+        let closeTag = p3.readTo(">").trim();
         if (closeTag !== tag)
           throw new Error(`@aws-sdk XML parse error: mismatched tags <${tag}> and </${closeTag}>.`);
         if (!hasAttrs && textParts.length === 0 && !hasElementChild)
@@ -10247,8 +10214,8 @@ var AwsXmlParser, init_xml_parser = __esm({
 `) || (obj["#text"] = "#text" in obj ? obj["#text"] + text : text);
         for (let child of childTags)
           child.tag === "__proto__" && writeKey2(obj), child.tag in obj ? Array.isArray(obj[child.tag]) ? obj[child.tag].push(child.value) : obj[child.tag] = [obj[child.tag], child.value] : obj[child.tag] = child.value;
-        for (let [k6, v] of Object.entries(attrs))
-          k6 === "__proto__" && writeKey2(obj), obj[k6] = v;
+        for (let [k7, v] of Object.entries(attrs))
+          k7 === "__proto__" && writeKey2(obj), obj[k7] = v;
         return { tag, value: obj };
       }
       static ENTITIES = {
@@ -10259,20 +10226,20 @@ var AwsXmlParser, init_xml_parser = __esm({
         apos: "'"
       };
       skipDoctype() {
-        let p4 = this;
-        p4.i += 9;
+        let p3 = this;
+        p3.i += 9;
         let depth = 0;
-        for (; p4.i < p4.z; ) {
-          let c6 = p4.x[p4.i];
-          if (c6 === "[")
+        for (; p3.i < p3.z; ) {
+          let c7 = p3.x[p3.i];
+          if (c7 === "[")
             ++depth;
-          else if (c6 === "]")
+          else if (c7 === "]")
             --depth;
-          else if (c6 === ">" && depth === 0) {
-            ++p4.i;
+          else if (c7 === ">" && depth === 0) {
+            ++p3.i;
             return;
           }
-          ++p4.i;
+          ++p3.i;
         }
         throw new Error("@aws-sdk XML parse error: unclosed DOCTYPE.");
       }
@@ -10284,7 +10251,7 @@ var AwsXmlParser, init_xml_parser = __esm({
 });
 
 // node_modules/@aws-sdk/xml-builder/dist-es/index.js
-var init_dist_es9 = __esm({
+var init_dist_es8 = __esm({
   "node_modules/@aws-sdk/xml-builder/dist-es/index.js"() {
     init_xml_parser();
   }
@@ -10322,8 +10289,8 @@ var UnionSerde2, init_UnionSerde2 = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k6 = this.keys.values().next().value, v = this.from[k6];
-          this.to.$unknown = [k6, v];
+          let k7 = this.keys.values().next().value, v = this.from[k7];
+          this.to.$unknown = [k7, v];
         }
       }
     };
@@ -10342,7 +10309,7 @@ var init_writeKey2 = __esm({
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js
 var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
-    init_dist_es9();
+    init_dist_es8();
     init_client2();
     init_protocols();
     init_schema();
@@ -10419,10 +10386,10 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
           let parsedObj;
           try {
             parsedObj = parseXML(xml);
-          } catch (e6) {
-            throw e6 && typeof e6 == "object" && Object.defineProperty(e6, "$responseBodyText", {
+          } catch (e7) {
+            throw e7 && typeof e7 == "object" && Object.defineProperty(e7, "$responseBodyText", {
               value: xml
-            }), e6;
+            }), e7;
           }
           let textNodeName = "#text", key = Object.keys(parsedObj)[0], parsedObjToReturn = parsedObj[key];
           return parsedObjToReturn[textNodeName] && (parsedObjToReturn[key] = parsedObjToReturn[textNodeName], delete parsedObjToReturn[textNodeName]), getValueFromTextNode(parsedObjToReturn);
@@ -10478,23 +10445,23 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (value.length === 0)
               this.settings.serializeEmptyLists && (this.writeKey(prefix), this.writeValue(""));
             else {
-              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i6 = 1;
+              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i7 = 1;
               for (let item of value) {
                 if (item == null)
                   continue;
-                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i6}` : `${prefix}${suffix}.${i6}`;
-                this.write(member2, item, key), ++i6;
+                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i7}` : `${prefix}${suffix}.${i7}`;
+                this.write(member2, item, key), ++i7;
               }
             }
         } else if (ns.isMapSchema()) {
           if (value && typeof value == "object") {
-            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i6 = 1;
-            for (let k6 in value) {
-              let v = value[k6];
+            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i7 = 1;
+            for (let k7 in value) {
+              let v = value[k7];
               if (v == null)
                 continue;
-              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i6}.${keySuffix}` : `${prefix}entry.${i6}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i6}.${valueSuffix}` : `${prefix}entry.${i6}.${valueSuffix}`;
-              this.write(keySchema, k6, key), this.write(memberSchema, v, valueKey), ++i6;
+              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i7}.${keySuffix}` : `${prefix}entry.${i7}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i7}.${valueSuffix}` : `${prefix}entry.${i7}.${valueSuffix}`;
+              this.write(keySchema, k7, key), this.write(memberSchema, v, valueKey), ++i7;
             }
           }
         } else if (ns.isStructSchema()) {
@@ -10509,7 +10476,7 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (!didWriteMember && ns.isUnionSchema()) {
               let { $unknown } = value;
               if (Array.isArray($unknown)) {
-                let [k6, v] = $unknown, key = `${prefix}${k6}`;
+                let [k7, v] = $unknown, key = `${prefix}${k7}`;
                 this.write(15, v, key);
               }
             }
@@ -10648,42 +10615,43 @@ var AwsQueryProtocol, init_AwsQueryProtocol = __esm({
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
 var init_protocols2 = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
+    init_AwsJson1_1Protocol();
     init_AwsRestJsonProtocol();
     init_AwsQueryProtocol();
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
-var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2, init_bdd = __esm({
+var k, a, b, c, d, e, f, g, h, i, j, _data, root, r, nodes, bdd, init_bdd = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
     init_endpoints();
-    k2 = "ref", a2 = -1, b2 = !0, c2 = "isSet", d2 = "PartitionResult", e2 = "booleanEquals", f2 = "getAttr", g2 = { [k2]: "Endpoint" }, h2 = { [k2]: d2 }, i2 = {}, j2 = [{ [k2]: "Region" }], _data2 = {
+    k = "ref", a = -1, b = !0, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }], _data = {
       conditions: [
-        [c2, [g2]],
-        [c2, j2],
-        ["aws.partition", j2, d2],
-        [e2, [{ [k2]: "UseFIPS" }, b2]],
-        [e2, [{ [k2]: "UseDualStack" }, b2]],
-        [e2, [{ fn: f2, argv: [h2, "supportsDualStack"] }, b2]],
-        [e2, [{ fn: f2, argv: [h2, "supportsFIPS"] }, b2]],
-        ["stringEquals", [{ fn: f2, argv: [h2, "name"] }, "aws-us-gov"]]
+        [c, [g]],
+        [c, j],
+        ["aws.partition", j, d],
+        [e, [{ [k]: "UseFIPS" }, b]],
+        [e, [{ [k]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]],
+        ["stringEquals", [{ fn: f, argv: [h, "name"] }, "aws-us-gov"]]
       ],
       results: [
-        [a2],
-        [a2, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a2, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g2, i2],
-        ["https://oidc-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
-        [a2, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://oidc.{Region}.amazonaws.com", i2],
-        ["https://oidc-fips.{Region}.{PartitionResult#dnsSuffix}", i2],
-        [a2, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://oidc.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
-        [a2, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://oidc.{Region}.{PartitionResult#dnsSuffix}", i2],
-        [a2, "Invalid Configuration: Missing Region"]
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g, i],
+        ["https://oidc-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://oidc.{Region}.amazonaws.com", i],
+        ["https://oidc-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://oidc.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://oidc.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "Invalid Configuration: Missing Region"]
       ]
-    }, root2 = 2, r2 = 1e8, nodes2 = new Int32Array([
+    }, root = 2, r = 1e8, nodes = new Int32Array([
       -1,
       1,
       -1,
@@ -10692,54 +10660,54 @@ var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2,
       3,
       1,
       4,
-      r2 + 12,
+      r + 12,
       2,
       5,
-      r2 + 12,
+      r + 12,
       3,
       8,
       6,
       4,
       7,
-      r2 + 11,
+      r + 11,
       5,
-      r2 + 9,
-      r2 + 10,
+      r + 9,
+      r + 10,
       4,
       11,
       9,
       6,
       10,
-      r2 + 8,
+      r + 8,
       7,
-      r2 + 6,
-      r2 + 7,
+      r + 6,
+      r + 7,
       5,
       12,
-      r2 + 5,
+      r + 5,
       6,
-      r2 + 4,
-      r2 + 5,
+      r + 4,
+      r + 5,
       3,
-      r2 + 1,
+      r + 1,
       14,
       4,
-      r2 + 2,
-      r2 + 3
-    ]), bdd2 = BinaryDecisionDiagram.from(nodes2, root2, _data2.conditions, _data2.results);
+      r + 2,
+      r + 3
+    ]), bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
-var cache2, defaultEndpointResolver2, init_endpointResolver = __esm({
+var cache, defaultEndpointResolver, init_endpointResolver = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd();
-    cache2 = new EndpointCache({
+    cache = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-    }), defaultEndpointResolver2 = (endpointParams, context = {}) => cache2.get(endpointParams, () => decideEndpoint(bdd2, {
+    }), defaultEndpointResolver = (endpointParams, context = {}) => cache.get(endpointParams, () => decideEndpoint(bdd, {
       endpointParams,
       logger: context.logger
     }));
@@ -11067,7 +11035,7 @@ var getRuntimeConfig, init_runtimeConfig_shared = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver2,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver,
       extensions: config2?.extensions ?? [],
       httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSSOOIDCHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -11109,7 +11077,7 @@ var getRuntimeConfig2, init_runtimeConfig = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es7();
+    init_dist_es6();
     init_runtimeConfig_shared();
     getRuntimeConfig2 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -11233,7 +11201,7 @@ var command, _ep0, _mw0, init_commandBuilder = __esm({
     init_client2();
     init_endpoints();
     init_EndpointParameters();
-    command = makeBuilder(commonParams2, "AWSSSOOIDCService", "SSOOIDCClient", getEndpointPlugin), _ep0 = {}, _mw0 = (Command2, cs, config2, o4) => [];
+    command = makeBuilder(commonParams2, "AWSSSOOIDCService", "SSOOIDCClient", getEndpointPlugin), _ep0 = {}, _mw0 = (Command2, cs, config2, o3) => [];
   }
 });
 
@@ -11396,11 +11364,10 @@ var validateTokenKey, init_validateTokenKey = __esm({
 });
 
 // node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js
-import { promises as fsPromises } from "node:fs";
-var writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
+var import_node_fs3, writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js"() {
     init_config2();
-    ({ writeFile } = fsPromises), writeSSOTokenToFile = (id, ssoToken) => {
+    import_node_fs3 = require("node:fs"), { writeFile } = import_node_fs3.promises, writeSSOTokenToFile = (id, ssoToken) => {
       let tokenFilepath = getSSOTokenFilepath(id), tokenString = JSON.stringify(ssoToken, null, 2);
       return writeFile(tokenFilepath, tokenString);
     };
@@ -11488,7 +11455,7 @@ var lastRefreshAttemptTimes, inFlightRefreshes, fromSso, init_fromSso = __esm({
 });
 
 // node_modules/@aws-sdk/token-providers/dist-es/index.js
-var init_dist_es10 = __esm({
+var init_dist_es9 = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/index.js"() {
     init_fromSso();
   }
@@ -11510,7 +11477,7 @@ function createAwsAuthSigv4HttpAuthOption3(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption3(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption2(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
@@ -11527,7 +11494,7 @@ var defaultSSOHttpAuthSchemeParametersProvider, defaultSSOHttpAuthSchemeProvider
     });
     defaultSSOHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "GetRoleCredentials" ? options.push(createSmithyApiNoAuthHttpAuthOption3(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption3(authParameters)), options;
+      return authParameters.operation === "GetRoleCredentials" ? options.push(createSmithyApiNoAuthHttpAuthOption2(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption3(authParameters)), options;
     }, resolveHttpAuthSchemeConfig3 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
@@ -11554,36 +11521,36 @@ var resolveClientEndpointParameters3, commonParams3, init_EndpointParameters2 = 
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
-var k3, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, _data3, root3, r3, nodes3, bdd3, init_bdd2 = __esm({
+var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2, init_bdd2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
     init_endpoints();
-    k3 = "ref", a3 = -1, b3 = !0, c3 = "isSet", d3 = "PartitionResult", e3 = "booleanEquals", f3 = "getAttr", g3 = { [k3]: "Endpoint" }, h3 = { [k3]: d3 }, i3 = {}, j3 = [{ [k3]: "Region" }], _data3 = {
+    k2 = "ref", a2 = -1, b2 = !0, c2 = "isSet", d2 = "PartitionResult", e2 = "booleanEquals", f2 = "getAttr", g2 = { [k2]: "Endpoint" }, h2 = { [k2]: d2 }, i2 = {}, j2 = [{ [k2]: "Region" }], _data2 = {
       conditions: [
-        [c3, [g3]],
-        [c3, j3],
-        ["aws.partition", j3, d3],
-        [e3, [{ [k3]: "UseFIPS" }, b3]],
-        [e3, [{ [k3]: "UseDualStack" }, b3]],
-        [e3, [{ fn: f3, argv: [h3, "supportsDualStack"] }, b3]],
-        [e3, [{ fn: f3, argv: [h3, "supportsFIPS"] }, b3]],
-        ["stringEquals", [{ fn: f3, argv: [h3, "name"] }, "aws-us-gov"]]
+        [c2, [g2]],
+        [c2, j2],
+        ["aws.partition", j2, d2],
+        [e2, [{ [k2]: "UseFIPS" }, b2]],
+        [e2, [{ [k2]: "UseDualStack" }, b2]],
+        [e2, [{ fn: f2, argv: [h2, "supportsDualStack"] }, b2]],
+        [e2, [{ fn: f2, argv: [h2, "supportsFIPS"] }, b2]],
+        ["stringEquals", [{ fn: f2, argv: [h2, "name"] }, "aws-us-gov"]]
       ],
       results: [
-        [a3],
-        [a3, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a3, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g3, i3],
-        ["https://portal.sso-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i3],
-        [a3, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://portal.sso.{Region}.amazonaws.com", i3],
-        ["https://portal.sso-fips.{Region}.{PartitionResult#dnsSuffix}", i3],
-        [a3, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://portal.sso.{Region}.{PartitionResult#dualStackDnsSuffix}", i3],
-        [a3, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://portal.sso.{Region}.{PartitionResult#dnsSuffix}", i3],
-        [a3, "Invalid Configuration: Missing Region"]
+        [a2],
+        [a2, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a2, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g2, i2],
+        ["https://portal.sso-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
+        [a2, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://portal.sso.{Region}.amazonaws.com", i2],
+        ["https://portal.sso-fips.{Region}.{PartitionResult#dnsSuffix}", i2],
+        [a2, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://portal.sso.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
+        [a2, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://portal.sso.{Region}.{PartitionResult#dnsSuffix}", i2],
+        [a2, "Invalid Configuration: Missing Region"]
       ]
-    }, root3 = 2, r3 = 1e8, nodes3 = new Int32Array([
+    }, root2 = 2, r2 = 1e8, nodes2 = new Int32Array([
       -1,
       1,
       -1,
@@ -11592,54 +11559,54 @@ var k3, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, _data3, root3, r3, nodes3, bdd3,
       3,
       1,
       4,
-      r3 + 12,
+      r2 + 12,
       2,
       5,
-      r3 + 12,
+      r2 + 12,
       3,
       8,
       6,
       4,
       7,
-      r3 + 11,
+      r2 + 11,
       5,
-      r3 + 9,
-      r3 + 10,
+      r2 + 9,
+      r2 + 10,
       4,
       11,
       9,
       6,
       10,
-      r3 + 8,
+      r2 + 8,
       7,
-      r3 + 6,
-      r3 + 7,
+      r2 + 6,
+      r2 + 7,
       5,
       12,
-      r3 + 5,
+      r2 + 5,
       6,
-      r3 + 4,
-      r3 + 5,
+      r2 + 4,
+      r2 + 5,
       3,
-      r3 + 1,
+      r2 + 1,
       14,
       4,
-      r3 + 2,
-      r3 + 3
-    ]), bdd3 = BinaryDecisionDiagram.from(nodes3, root3, _data3.conditions, _data3.results);
+      r2 + 2,
+      r2 + 3
+    ]), bdd2 = BinaryDecisionDiagram.from(nodes2, root2, _data2.conditions, _data2.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
-var cache3, defaultEndpointResolver3, init_endpointResolver2 = __esm({
+var cache2, defaultEndpointResolver2, init_endpointResolver2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd2();
-    cache3 = new EndpointCache({
+    cache2 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-    }), defaultEndpointResolver3 = (endpointParams, context = {}) => cache3.get(endpointParams, () => decideEndpoint(bdd3, {
+    }), defaultEndpointResolver2 = (endpointParams, context = {}) => cache2.get(endpointParams, () => decideEndpoint(bdd2, {
       endpointParams,
       logger: context.logger
     }));
@@ -11810,7 +11777,7 @@ var getRuntimeConfig3, init_runtimeConfig_shared2 = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver3,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver2,
       extensions: config2?.extensions ?? [],
       httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSSOHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -11852,7 +11819,7 @@ var getRuntimeConfig4, init_runtimeConfig2 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es7();
+    init_dist_es6();
     init_runtimeConfig_shared2();
     getRuntimeConfig4 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -11976,7 +11943,7 @@ var command2, _ep02, _mw02, init_commandBuilder2 = __esm({
     init_client2();
     init_endpoints();
     init_EndpointParameters2();
-    command2 = makeBuilder(commonParams3, "SWBPortalService", "SSOClient", getEndpointPlugin), _ep02 = {}, _mw02 = (Command2, cs, config2, o4) => [];
+    command2 = makeBuilder(commonParams3, "SWBPortalService", "SSOClient", getEndpointPlugin), _ep02 = {}, _mw02 = (Command2, cs, config2, o3) => [];
   }
 });
 
@@ -12045,7 +12012,7 @@ var init_loadSso = __esm({
 var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-sso/dist-es/resolveSSOCredentials.js"() {
     init_client3();
-    init_dist_es10();
+    init_dist_es9();
     init_config2();
     SHOULD_FAIL_CREDENTIAL_CHAIN = !1, resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ssoRegion, ssoRoleName, ssoClient, clientConfig, parentClientConfig, callerClientConfig, profile, filepath, configFilepath, ignoreCache, logger: logger2 }) => {
       let token, refreshMessage = "To refresh this SSO session run aws sso login with the corresponding profile.";
@@ -12064,8 +12031,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
             accessToken: _token.token,
             expiresAt: new Date(_token.expiration).toISOString()
           };
-        } catch (e6) {
-          throw new CredentialsProviderError(e6.message, {
+        } catch (e7) {
+          throw new CredentialsProviderError(e7.message, {
             tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
             logger: logger2
           });
@@ -12095,8 +12062,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
           roleName: ssoRoleName,
           accessToken
         }));
-      } catch (e6) {
-        throw new CredentialsProviderError(e6, {
+      } catch (e7) {
+        throw new CredentialsProviderError(e7, {
           tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
           logger: logger2
         });
@@ -12216,7 +12183,7 @@ __export(dist_es_exports4, {
   isSsoProfile: () => isSsoProfile,
   validateSsoProfile: () => validateSsoProfile
 });
-var init_dist_es11 = __esm({
+var init_dist_es10 = __esm({
   "node_modules/@aws-sdk/credential-provider-sso/dist-es/index.js"() {
     init_fromSSO();
     init_isSsoProfile();
@@ -12232,17 +12199,17 @@ var resolveCredentialSource, setNamedProvider, init_resolveCredentialSource = __
     resolveCredentialSource = (credentialSource, profileName, logger2) => {
       let sourceProvidersMap = {
         EcsContainer: async (options) => {
-          let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es8(), dist_es_exports3)), { fromContainerMetadata: fromContainerMetadata2 } = await Promise.resolve().then(() => (init_dist_es6(), dist_es_exports2));
+          let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3)), { fromContainerMetadata: fromContainerMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
           return logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer"), async () => chain(fromHttp2(options ?? {}), fromContainerMetadata2(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-          let { fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es6(), dist_es_exports2));
+          let { fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
           return async () => fromInstanceMetadata2(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-          let { fromEnv: fromEnv3 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports));
+          let { fromEnv: fromEnv3 } = await Promise.resolve().then(() => (init_dist_es4(), dist_es_exports));
           return async () => fromEnv3(options)().then(setNamedProvider);
         }
       };
@@ -12253,56 +12220,175 @@ var resolveCredentialSource, setNamedProvider, init_resolveCredentialSource = __
   }
 });
 
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js
+var signatureV4CrtContainer, init_signature_v4_crt_container = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js"() {
+    signatureV4CrtContainer = {
+      CrtSignerV4: null
+    };
+  }
+});
+
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js
+function getCredentialsWithoutSessionToken(credentials) {
+  return {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    expiration: credentials.expiration
+  };
+}
+function setSingleOverride(privateAccess, credentialsWithoutSessionToken) {
+  let currentCredentialProvider = privateAccess.credentialProvider;
+  privateAccess.credentialProvider = () => (privateAccess.credentialProvider = currentCredentialProvider, Promise.resolve(credentialsWithoutSessionToken));
+}
+var SESSION_TOKEN_QUERY_PARAM, SESSION_TOKEN_HEADER, SignatureV4SignWithCredentials, init_SignatureV4SignWithCredentials = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js"() {
+    init_dist_es3();
+    SESSION_TOKEN_QUERY_PARAM = "X-Amz-S3session-Token", SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase(), SignatureV4SignWithCredentials = class extends SignatureV4 {
+      async signWithCredentials(requestToSign, credentials, options) {
+        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
+        requestToSign.headers[SESSION_TOKEN_HEADER] = credentials.sessionToken;
+        let privateAccess = this;
+        return setSingleOverride(privateAccess, credentialsWithoutSessionToken), privateAccess.signRequest(requestToSign, options ?? {});
+      }
+      async presignWithCredentials(requestToSign, credentials, options) {
+        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
+        return delete requestToSign.headers[SESSION_TOKEN_HEADER], requestToSign.headers[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, requestToSign.query = requestToSign.query ?? {}, requestToSign.query[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, setSingleOverride(this, credentialsWithoutSessionToken), this.presign(requestToSign, options);
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js
+var SignatureV4MultiRegion, init_SignatureV4MultiRegion = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js"() {
+    init_dist_es3();
+    init_signature_v4_crt_container();
+    init_SignatureV4SignWithCredentials();
+    SignatureV4MultiRegion = class {
+      sigv4aSigner;
+      sigv4Signer;
+      signerOptions;
+      static sigv4aDependency() {
+        return typeof signatureV4CrtContainer.CrtSignerV4 == "function" ? "crt" : typeof signatureV4aContainer.SignatureV4a == "function" ? "js" : "none";
+      }
+      constructor(options) {
+        this.sigv4Signer = new SignatureV4SignWithCredentials(options), this.signerOptions = options;
+      }
+      async sign(requestToSign, options = {}) {
+        return options.signingRegion === "*" ? this.getSigv4aSigner().sign(requestToSign, options) : this.sigv4Signer.sign(requestToSign, options);
+      }
+      async signWithCredentials(requestToSign, credentials, options = {}) {
+        if (options.signingRegion === "*") {
+          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          if (CrtSignerV4 && signer instanceof CrtSignerV4)
+            return signer.signWithCredentials(requestToSign, credentials, options);
+          throw new Error(`signWithCredentials with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
+        }
+        return this.sigv4Signer.signWithCredentials(requestToSign, credentials, options);
+      }
+      async presign(originalRequest, options = {}) {
+        if (options.signingRegion === "*") {
+          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          if (CrtSignerV4 && signer instanceof CrtSignerV4)
+            return signer.presign(originalRequest, options);
+          throw new Error(`presign with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
+        }
+        return this.sigv4Signer.presign(originalRequest, options);
+      }
+      async presignWithCredentials(originalRequest, credentials, options = {}) {
+        if (options.signingRegion === "*")
+          throw new Error("Method presignWithCredentials is not supported for [signingRegion=*].");
+        return this.sigv4Signer.presignWithCredentials(originalRequest, credentials, options);
+      }
+      getSigv4aSigner() {
+        if (!this.sigv4aSigner) {
+          let CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4, JsSigV4aSigner = signatureV4aContainer.SignatureV4a;
+          if (this.signerOptions.runtime === "node") {
+            if (!CrtSignerV4 && !JsSigV4aSigner)
+              throw new Error("Neither CRT nor JS SigV4a implementation is available. Please load either @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
+            if (CrtSignerV4 && typeof CrtSignerV4 == "function")
+              this.sigv4aSigner = new CrtSignerV4({
+                ...this.signerOptions,
+                signingAlgorithm: 1
+              });
+            else if (JsSigV4aSigner && typeof JsSigV4aSigner == "function")
+              this.sigv4aSigner = new JsSigV4aSigner({
+                ...this.signerOptions
+              });
+            else
+              throw new Error("Available SigV4a implementation is not a valid constructor. Please ensure you've properly imported @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a.For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
+          } else {
+            if (!JsSigV4aSigner || typeof JsSigV4aSigner != "function")
+              throw new Error("JS SigV4a implementation is not available or not a valid constructor. Please check whether you have installed the @aws-sdk/signature-v4a package explicitly. The CRT implementation is not available for browsers. You must also register the package by calling [require('@aws-sdk/signature-v4a');] or an ESM equivalent such as [import '@aws-sdk/signature-v4a';]. For more information please go to https://github.com/aws/aws-sdk-js-v3#using-javascript-non-crt-implementation-of-sigv4a");
+            this.sigv4aSigner = new JsSigV4aSigner({
+              ...this.signerOptions
+            });
+          }
+        }
+        return this.sigv4aSigner;
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js
+var init_dist_es11 = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js"() {
+    init_SignatureV4MultiRegion();
+  }
+});
+
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
-var q2, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, _data4, root4, r4, nodes4, bdd4, init_bdd3 = __esm({
+var q, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, k3, l, m, n, o, p, _data3, root3, r3, nodes3, bdd3, init_bdd3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
     init_endpoints();
-    q2 = "ref", a4 = -1, b4 = !0, c4 = "isSet", d4 = "PartitionResult", e4 = "booleanEquals", f4 = "stringEquals", g4 = "getAttr", h4 = "us-east-1", i4 = "sigv4", j4 = "sts", k4 = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l2 = { [q2]: "Endpoint" }, m2 = { [q2]: "Region" }, n2 = { [q2]: d4 }, o2 = {}, p2 = [m2], _data4 = {
+    q = "ref", a3 = -1, b3 = !0, c3 = "isSet", d3 = "PartitionResult", e3 = "booleanEquals", f3 = "stringEquals", g3 = "getAttr", h3 = "us-east-1", i3 = "sigv4", j3 = "sts", k3 = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d3 }, o = {}, p = [m], _data3 = {
       conditions: [
-        [c4, [l2]],
-        [c4, p2],
-        ["aws.partition", p2, d4],
-        [e4, [{ [q2]: "UseFIPS" }, b4]],
-        [e4, [{ [q2]: "UseDualStack" }, b4]],
-        [f4, [m2, "aws-global"]],
-        [e4, [{ [q2]: "UseGlobalEndpoint" }, b4]],
-        [f4, [m2, "eu-central-1"]],
-        [e4, [{ fn: g4, argv: [n2, "supportsDualStack"] }, b4]],
-        [e4, [{ fn: g4, argv: [n2, "supportsFIPS"] }, b4]],
-        [f4, [m2, "ap-south-1"]],
-        [f4, [m2, "eu-north-1"]],
-        [f4, [m2, "eu-west-1"]],
-        [f4, [m2, "eu-west-2"]],
-        [f4, [m2, "eu-west-3"]],
-        [f4, [m2, "sa-east-1"]],
-        [f4, [m2, h4]],
-        [f4, [m2, "us-east-2"]],
-        [f4, [m2, "us-west-2"]],
-        [f4, [m2, "us-west-1"]],
-        [f4, [m2, "ca-central-1"]],
-        [f4, [m2, "ap-southeast-1"]],
-        [f4, [m2, "ap-northeast-1"]],
-        [f4, [m2, "ap-southeast-2"]],
-        [f4, [{ fn: g4, argv: [n2, "name"] }, "aws-us-gov"]]
+        [c3, [l]],
+        [c3, p],
+        ["aws.partition", p, d3],
+        [e3, [{ [q]: "UseFIPS" }, b3]],
+        [e3, [{ [q]: "UseDualStack" }, b3]],
+        [f3, [m, "aws-global"]],
+        [e3, [{ [q]: "UseGlobalEndpoint" }, b3]],
+        [f3, [m, "eu-central-1"]],
+        [e3, [{ fn: g3, argv: [n, "supportsDualStack"] }, b3]],
+        [e3, [{ fn: g3, argv: [n, "supportsFIPS"] }, b3]],
+        [f3, [m, "ap-south-1"]],
+        [f3, [m, "eu-north-1"]],
+        [f3, [m, "eu-west-1"]],
+        [f3, [m, "eu-west-2"]],
+        [f3, [m, "eu-west-3"]],
+        [f3, [m, "sa-east-1"]],
+        [f3, [m, h3]],
+        [f3, [m, "us-east-2"]],
+        [f3, [m, "us-west-2"]],
+        [f3, [m, "us-west-1"]],
+        [f3, [m, "ca-central-1"]],
+        [f3, [m, "ap-southeast-1"]],
+        [f3, [m, "ap-northeast-1"]],
+        [f3, [m, "ap-southeast-2"]],
+        [f3, [{ fn: g3, argv: [n, "name"] }, "aws-us-gov"]]
       ],
       results: [
-        [a4],
-        ["https://sts.amazonaws.com", { authSchemes: [{ name: i4, signingName: j4, signingRegion: h4 }] }],
-        [k4, { authSchemes: [{ name: i4, signingName: j4, signingRegion: "{Region}" }] }],
-        [a4, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a4, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [l2, o2],
-        ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o2],
-        [a4, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://sts.{Region}.amazonaws.com", o2],
-        ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o2],
-        [a4, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o2],
-        [a4, "DualStack is enabled but this partition does not support DualStack"],
-        [k4, o2],
-        [a4, "Invalid Configuration: Missing Region"]
+        [a3],
+        ["https://sts.amazonaws.com", { authSchemes: [{ name: i3, signingName: j3, signingRegion: h3 }] }],
+        [k3, { authSchemes: [{ name: i3, signingName: j3, signingRegion: "{Region}" }] }],
+        [a3, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a3, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [l, o],
+        ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+        [a3, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://sts.{Region}.amazonaws.com", o],
+        ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o],
+        [a3, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+        [a3, "DualStack is enabled but this partition does not support DualStack"],
+        [k3, o],
+        [a3, "Invalid Configuration: Missing Region"]
       ]
-    }, root4 = 2, r4 = 1e8, nodes4 = new Int32Array([
+    }, root3 = 2, r3 = 1e8, nodes3 = new Int32Array([
       -1,
       1,
       -1,
@@ -12311,10 +12397,10 @@ var q2, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, _data4, 
       3,
       1,
       4,
-      r4 + 14,
+      r3 + 14,
       2,
       5,
-      r4 + 14,
+      r3 + 14,
       3,
       25,
       6,
@@ -12322,94 +12408,94 @@ var q2, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, _data4, 
       24,
       7,
       5,
-      r4 + 1,
+      r3 + 1,
       8,
       6,
       9,
-      r4 + 13,
+      r3 + 13,
       7,
-      r4 + 1,
+      r3 + 1,
       10,
       10,
-      r4 + 1,
+      r3 + 1,
       11,
       11,
-      r4 + 1,
+      r3 + 1,
       12,
       12,
-      r4 + 1,
+      r3 + 1,
       13,
       13,
-      r4 + 1,
+      r3 + 1,
       14,
       14,
-      r4 + 1,
+      r3 + 1,
       15,
       15,
-      r4 + 1,
+      r3 + 1,
       16,
       16,
-      r4 + 1,
+      r3 + 1,
       17,
       17,
-      r4 + 1,
+      r3 + 1,
       18,
       18,
-      r4 + 1,
+      r3 + 1,
       19,
       19,
-      r4 + 1,
+      r3 + 1,
       20,
       20,
-      r4 + 1,
+      r3 + 1,
       21,
       21,
-      r4 + 1,
+      r3 + 1,
       22,
       22,
-      r4 + 1,
+      r3 + 1,
       23,
       23,
-      r4 + 1,
-      r4 + 2,
+      r3 + 1,
+      r3 + 2,
       8,
-      r4 + 11,
-      r4 + 12,
+      r3 + 11,
+      r3 + 12,
       4,
       28,
       26,
       9,
       27,
-      r4 + 10,
+      r3 + 10,
       24,
-      r4 + 8,
-      r4 + 9,
+      r3 + 8,
+      r3 + 9,
       8,
       29,
-      r4 + 7,
+      r3 + 7,
       9,
-      r4 + 6,
-      r4 + 7,
+      r3 + 6,
+      r3 + 7,
       3,
-      r4 + 3,
+      r3 + 3,
       31,
       4,
-      r4 + 4,
-      r4 + 5
-    ]), bdd4 = BinaryDecisionDiagram.from(nodes4, root4, _data4.conditions, _data4.results);
+      r3 + 4,
+      r3 + 5
+    ]), bdd3 = BinaryDecisionDiagram.from(nodes3, root3, _data3.conditions, _data3.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
-var cache4, defaultEndpointResolver4, init_endpointResolver3 = __esm({
+var cache3, defaultEndpointResolver3, init_endpointResolver3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd3();
-    cache4 = new EndpointCache({
+    cache3 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"]
-    }), defaultEndpointResolver4 = (endpointParams, context = {}) => cache4.get(endpointParams, () => decideEndpoint(bdd4, {
+    }), defaultEndpointResolver3 = (endpointParams, context = {}) => cache3.get(endpointParams, () => decideEndpoint(bdd3, {
       endpointParams,
       logger: context.logger
     }));
@@ -12433,7 +12519,7 @@ function createAwsAuthSigv4HttpAuthOption4(authParameters) {
     })
   };
 }
-function createAwsAuthSigv4aHttpAuthOption2(authParameters) {
+function createAwsAuthSigv4aHttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4a",
     signingProperties: {
@@ -12448,19 +12534,19 @@ function createAwsAuthSigv4aHttpAuthOption2(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption4(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption3(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
 }
-var createEndpointRuleSetHttpAuthSchemeParametersProvider2, _defaultSTSHttpAuthSchemeParametersProvider2, defaultSTSHttpAuthSchemeParametersProvider2, createEndpointRuleSetHttpAuthSchemeProvider2, _defaultSTSHttpAuthSchemeProvider2, defaultSTSHttpAuthSchemeProvider2, resolveHttpAuthSchemeConfig4, init_httpAuthSchemeProvider3 = __esm({
+var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSchemeParametersProvider, defaultSTSHttpAuthSchemeParametersProvider, createEndpointRuleSetHttpAuthSchemeProvider, _defaultSTSHttpAuthSchemeProvider, defaultSTSHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig4, init_httpAuthSchemeProvider3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
-    init_dist_es4();
+    init_dist_es11();
     init_client2();
     init_endpoints();
     init_endpointResolver3();
-    createEndpointRuleSetHttpAuthSchemeParametersProvider2 = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
+    createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
       if (!input2)
         throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
       let defaultParameters = await defaultHttpAuthSchemeParametersProvider(config2, context, input2), instructionsFn = getSmithyContext(context)?.commandInstance?.constructor?.getEndpointParameterInstructions;
@@ -12468,14 +12554,14 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider2, _defaultSTSHttpAuthS
         throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
       let endpointParameters = await resolveParams(input2, { getEndpointParameterInstructions: instructionsFn }, config2);
       return Object.assign(defaultParameters, endpointParameters);
-    }, _defaultSTSHttpAuthSchemeParametersProvider2 = async (config2, context, input2) => ({
+    }, _defaultSTSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
       operation: getSmithyContext(context).operation,
       region: await normalizeProvider(config2.region)() || (() => {
         throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
       })()
-    }), defaultSTSHttpAuthSchemeParametersProvider2 = createEndpointRuleSetHttpAuthSchemeParametersProvider2(_defaultSTSHttpAuthSchemeParametersProvider2);
-    createEndpointRuleSetHttpAuthSchemeProvider2 = (defaultEndpointResolver6, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
-      let authSchemes = defaultEndpointResolver6(authParameters).properties?.authSchemes;
+    }), defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
+    createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver7, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
+      let authSchemes = defaultEndpointResolver7(authParameters).properties?.authSchemes;
       if (!authSchemes)
         return defaultHttpAuthSchemeResolver(authParameters);
       let options = [];
@@ -12502,13 +12588,13 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider2, _defaultSTSHttpAuthS
         option.schemeId = schemeId, option.signingProperties = { ...option.signingProperties || {}, ...rest, ...properties }, options.push(option);
       }
       return options;
-    }, _defaultSTSHttpAuthSchemeProvider2 = (authParameters) => {
+    }, _defaultSTSHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "AssumeRoleWithWebIdentity" ? (options.push(createSmithyApiNoAuthHttpAuthOption4(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters))) : (options.push(createAwsAuthSigv4HttpAuthOption4(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters))), options;
-    }, defaultSTSHttpAuthSchemeProvider2 = createEndpointRuleSetHttpAuthSchemeProvider2(defaultEndpointResolver4, _defaultSTSHttpAuthSchemeProvider2, {
+      return authParameters.operation === "AssumeRoleWithWebIdentity" ? (options.push(createSmithyApiNoAuthHttpAuthOption3(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters))) : (options.push(createAwsAuthSigv4HttpAuthOption4(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters))), options;
+    }, defaultSTSHttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver3, _defaultSTSHttpAuthSchemeProvider, {
       "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption4,
-      "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption2,
-      "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption4
+      "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
+      "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption3
     }), resolveHttpAuthSchemeConfig4 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2), config_1 = resolveAwsSdkSigV4AConfig(config_0);
       return Object.assign(config_1, {
@@ -12872,7 +12958,7 @@ var getRuntimeConfig5, init_runtimeConfig_shared3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
-    init_dist_es4();
+    init_dist_es11();
     init_dist_es2();
     init_checksum3();
     init_client2();
@@ -12886,9 +12972,9 @@ var getRuntimeConfig5, init_runtimeConfig_shared3 = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver4,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver3,
       extensions: config2?.extensions ?? [],
-      httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider2,
+      httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
         {
           schemeId: "aws.auth#sigv4",
@@ -12936,7 +13022,7 @@ var getRuntimeConfig6, init_runtimeConfig3 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es7();
+    init_dist_es6();
     init_runtimeConfig_shared3();
     getRuntimeConfig6 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -13059,7 +13145,7 @@ var STSClient, init_STSClient = __esm({
         super(_config_0), this.initConfig = _config_0;
         let _config_1 = resolveClientEndpointParameters4(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig4(_config_6), _config_8 = resolveRuntimeExtensions3(_config_7, configuration?.extensions || []);
         this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-          httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider2,
+          httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
           identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
             "aws.auth#sigv4": config2.credentials,
             "aws.auth#sigv4a": config2.credentials
@@ -13079,7 +13165,7 @@ var command3, _ep03, _mw03, init_commandBuilder3 = __esm({
     init_client2();
     init_endpoints();
     init_EndpointParameters3();
-    command3 = makeBuilder(commonParams4, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep03 = {}, _mw03 = (Command2, cs, config2, o4) => [];
+    command3 = makeBuilder(commonParams4, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep03 = {}, _mw03 = (Command2, cs, config2, o3) => [];
   }
 });
 
@@ -13148,7 +13234,7 @@ var getAccountIdFromAssumedRoleUser, resolveRegion, getDefaultRoleAssumer, getDe
     }, resolveRegion = async (_region, _parentRegion, credentialProviderLogger, loaderConfig = {}) => {
       let region = typeof _region == "function" ? await _region() : _region, parentRegion = typeof _parentRegion == "function" ? await _parentRegion() : _parentRegion, stsDefaultRegion = "", resolvedRegion = region ?? parentRegion ?? (stsDefaultRegion = await stsRegionDefaultResolver(loaderConfig)());
       return credentialProviderLogger?.debug?.("@aws-sdk/client-sts::resolveRegion", "accepting first of:", `${region} (credential provider clientConfig)`, `${parentRegion} (contextual client)`, `${stsDefaultRegion} (STS default: AWS_REGION, profile region, or us-east-1)`), resolvedRegion;
-    }, getDefaultRoleAssumer = (stsOptions, STSClient3) => {
+    }, getDefaultRoleAssumer = (stsOptions, STSClient2) => {
       let stsClient, closureSourceCreds;
       return async (sourceCreds, params) => {
         if (closureSourceCreds = sourceCreds, !stsClient) {
@@ -13156,7 +13242,7 @@ var getAccountIdFromAssumedRoleUser, resolveRegion, getDefaultRoleAssumer, getDe
             logger: logger2,
             profile
           }), isCompatibleRequestHandler = !isH2(requestHandler);
-          stsClient = new STSClient3({
+          stsClient = new STSClient2({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -13179,7 +13265,7 @@ var getAccountIdFromAssumedRoleUser, resolveRegion, getDefaultRoleAssumer, getDe
         };
         return setCredentialFeature(credentials, "CREDENTIALS_STS_ASSUME_ROLE", "i"), credentials;
       };
-    }, getDefaultRoleAssumerWithWebIdentity = (stsOptions, STSClient3) => {
+    }, getDefaultRoleAssumerWithWebIdentity = (stsOptions, STSClient2) => {
       let stsClient;
       return async (params) => {
         if (!stsClient) {
@@ -13187,7 +13273,7 @@ var getAccountIdFromAssumedRoleUser, resolveRegion, getDefaultRoleAssumer, getDe
             logger: logger2,
             profile
           }), isCompatibleRequestHandler = !isH2(requestHandler);
-          stsClient = new STSClient3({
+          stsClient = new STSClient2({
             ...stsOptions,
             userAgentAppId,
             profile,
@@ -13363,7 +13449,7 @@ function createAwsAuthSigv4HttpAuthOption5(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption5(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption4(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
@@ -13380,7 +13466,7 @@ var defaultSigninHttpAuthSchemeParametersProvider, defaultSigninHttpAuthSchemePr
     });
     defaultSigninHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "CreateOAuth2Token" ? options.push(createSmithyApiNoAuthHttpAuthOption5(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption5(authParameters)), options;
+      return authParameters.operation === "CreateOAuth2Token" ? options.push(createSmithyApiNoAuthHttpAuthOption4(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption5(authParameters)), options;
     }, resolveHttpAuthSchemeConfig5 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
@@ -13407,61 +13493,61 @@ var resolveClientEndpointParameters5, commonParams5, init_EndpointParameters4 = 
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
-var s, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, k5, l3, m3, n3, o3, p3, q3, _data5, root5, r5, nodes5, bdd5, init_bdd4 = __esm({
+var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data4, root4, r4, nodes4, bdd4, init_bdd4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
     init_endpoints();
-    s = "ref", a5 = -1, b5 = !1, c5 = !0, d5 = "isSet", e5 = "booleanEquals", f5 = "coalesce", g5 = "PartitionResult", h5 = "stringEquals", i5 = "getAttr", j5 = "https://signin.{Region}.{PartitionResult#dualStackDnsSuffix}", k5 = { [s]: "Endpoint" }, l3 = { fn: i5, argv: [{ [s]: g5 }, "name"] }, m3 = { [s]: "Region" }, n3 = { [s]: g5 }, o3 = { authSchemes: [{ name: "sigv4", signingName: "signin", signingRegion: "{Region}" }] }, p3 = {}, q3 = [m3], _data5 = {
+    s = "ref", a4 = -1, b4 = !1, c4 = !0, d4 = "isSet", e4 = "booleanEquals", f4 = "coalesce", g4 = "PartitionResult", h4 = "stringEquals", i4 = "getAttr", j4 = "https://signin.{Region}.{PartitionResult#dualStackDnsSuffix}", k4 = { [s]: "Endpoint" }, l2 = { fn: i4, argv: [{ [s]: g4 }, "name"] }, m2 = { [s]: "Region" }, n2 = { [s]: g4 }, o2 = { authSchemes: [{ name: "sigv4", signingName: "signin", signingRegion: "{Region}" }] }, p2 = {}, q2 = [m2], _data4 = {
       conditions: [
-        [d5, q3],
-        [e5, [{ fn: f5, argv: [{ [s]: "IsControlPlane" }, b5] }, c5]],
-        [d5, [k5]],
-        ["aws.partition", q3, g5],
-        [e5, [{ [s]: "UseFIPS" }, c5]],
-        [h5, [l3, "aws"]],
-        [e5, [{ fn: f5, argv: [{ [s]: "IsOAuthEndpoint" }, b5] }, c5]],
-        [e5, [{ [s]: "UseDualStack" }, c5]],
-        [h5, [l3, "aws-cn"]],
-        [h5, [m3, "us-gov-west-1"]],
-        [h5, [l3, "aws-us-gov"]],
-        [e5, [{ fn: i5, argv: [n3, "supportsFIPS"] }, c5]],
-        [h5, [l3, "aws-iso"]],
-        [h5, [l3, "aws-iso-b"]],
-        [h5, [l3, "aws-iso-f"]],
-        [h5, [l3, "aws-iso-e"]],
-        [h5, [l3, "aws-eusc"]],
-        [e5, [{ fn: i5, argv: [n3, "supportsDualStack"] }, c5]]
+        [d4, q2],
+        [e4, [{ fn: f4, argv: [{ [s]: "IsControlPlane" }, b4] }, c4]],
+        [d4, [k4]],
+        ["aws.partition", q2, g4],
+        [e4, [{ [s]: "UseFIPS" }, c4]],
+        [h4, [l2, "aws"]],
+        [e4, [{ fn: f4, argv: [{ [s]: "IsOAuthEndpoint" }, b4] }, c4]],
+        [e4, [{ [s]: "UseDualStack" }, c4]],
+        [h4, [l2, "aws-cn"]],
+        [h4, [m2, "us-gov-west-1"]],
+        [h4, [l2, "aws-us-gov"]],
+        [e4, [{ fn: i4, argv: [n2, "supportsFIPS"] }, c4]],
+        [h4, [l2, "aws-iso"]],
+        [h4, [l2, "aws-iso-b"]],
+        [h4, [l2, "aws-iso-f"]],
+        [h4, [l2, "aws-iso-e"]],
+        [h4, [l2, "aws-eusc"]],
+        [e4, [{ fn: i4, argv: [n2, "supportsDualStack"] }, c4]]
       ],
       results: [
-        [a5],
-        ["https://signin.{Region}.api.aws", o3],
-        ["https://signin.{Region}.api.amazonwebservices.com.cn", o3],
-        [j5, o3],
-        [a5, "FIPS endpoints are not supported for OAuth operations. Disable FIPS or use a non-OAuth operation."],
-        ["https://{Region}.oauth.signin.aws", o3],
-        ["https://{Region}.signin.aws.amazon.com", p3],
-        ["https://{Region}.signin.amazonaws.cn", p3],
-        ["https://{Region}.signin.amazonaws-us-gov.com", p3],
-        ["https://{Region}.signin.c2shome.ic.gov", p3],
-        ["https://{Region}.signin.sc2shome.sgov.gov", p3],
-        ["https://{Region}.signin.csphome.hci.ic.gov", p3],
-        ["https://{Region}.signin.csphome.adc-e.uk", p3],
-        ["https://{Region}.signin.amazonaws-eusc.eu", p3],
-        ["https://signin-fips.amazonaws-us-gov.com", p3],
-        ["https://{Region}.signin-fips.amazonaws-us-gov.com", p3],
-        ["https://{Region}.signin.{PartitionResult#dnsSuffix}", p3],
-        [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [k5, p3],
-        ["https://signin-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", p3],
-        [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://signin-fips.{Region}.{PartitionResult#dnsSuffix}", p3],
-        [a5, "FIPS is enabled but this partition does not support FIPS"],
-        [j5, p3],
-        [a5, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://signin.{Region}.{PartitionResult#dnsSuffix}", p3],
-        [a5, "Invalid Configuration: Missing Region"]
+        [a4],
+        ["https://signin.{Region}.api.aws", o2],
+        ["https://signin.{Region}.api.amazonwebservices.com.cn", o2],
+        [j4, o2],
+        [a4, "FIPS endpoints are not supported for OAuth operations. Disable FIPS or use a non-OAuth operation."],
+        ["https://{Region}.oauth.signin.aws", o2],
+        ["https://{Region}.signin.aws.amazon.com", p2],
+        ["https://{Region}.signin.amazonaws.cn", p2],
+        ["https://{Region}.signin.amazonaws-us-gov.com", p2],
+        ["https://{Region}.signin.c2shome.ic.gov", p2],
+        ["https://{Region}.signin.sc2shome.sgov.gov", p2],
+        ["https://{Region}.signin.csphome.hci.ic.gov", p2],
+        ["https://{Region}.signin.csphome.adc-e.uk", p2],
+        ["https://{Region}.signin.amazonaws-eusc.eu", p2],
+        ["https://signin-fips.amazonaws-us-gov.com", p2],
+        ["https://{Region}.signin-fips.amazonaws-us-gov.com", p2],
+        ["https://{Region}.signin.{PartitionResult#dnsSuffix}", p2],
+        [a4, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a4, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [k4, p2],
+        ["https://signin-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", p2],
+        [a4, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://signin-fips.{Region}.{PartitionResult#dnsSuffix}", p2],
+        [a4, "FIPS is enabled but this partition does not support FIPS"],
+        [j4, p2],
+        [a4, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://signin.{Region}.{PartitionResult#dnsSuffix}", p2],
+        [a4, "Invalid Configuration: Missing Region"]
       ]
-    }, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
+    }, root4 = 2, r4 = 1e8, nodes4 = new Int32Array([
       -1,
       1,
       -1,
@@ -13473,10 +13559,10 @@ var s, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, k5, l3, m3, n3, o3, p3, q3, _data
       4,
       4,
       5,
-      r5 + 27,
+      r4 + 27,
       6,
-      r5 + 4,
-      r5 + 27,
+      r4 + 4,
+      r4 + 27,
       1,
       29,
       7,
@@ -13496,56 +13582,56 @@ var s, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, k5, l3, m3, n3, o3, p3, q3, _data
       21,
       12,
       8,
-      r5 + 7,
+      r4 + 7,
       13,
       10,
-      r5 + 8,
+      r4 + 8,
       14,
       12,
-      r5 + 9,
+      r4 + 9,
       15,
       13,
-      r5 + 10,
+      r4 + 10,
       16,
       14,
-      r5 + 11,
+      r4 + 11,
       17,
       15,
-      r5 + 12,
+      r4 + 12,
       18,
       16,
-      r5 + 13,
-      r5 + 16,
+      r4 + 13,
+      r4 + 16,
       6,
-      r5 + 5,
+      r4 + 5,
       20,
       7,
       21,
-      r5 + 6,
+      r4 + 6,
       17,
-      r5 + 24,
-      r5 + 25,
+      r4 + 24,
+      r4 + 25,
       6,
-      r5 + 4,
+      r4 + 4,
       23,
       7,
       27,
       24,
       9,
-      r5 + 14,
+      r4 + 14,
       25,
       10,
-      r5 + 15,
+      r4 + 15,
       26,
       11,
-      r5 + 22,
-      r5 + 23,
+      r4 + 22,
+      r4 + 23,
       11,
       28,
-      r5 + 21,
+      r4 + 21,
       17,
-      r5 + 20,
-      r5 + 21,
+      r4 + 20,
+      r4 + 21,
       2,
       35,
       30,
@@ -13554,16 +13640,16 @@ var s, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, k5, l3, m3, n3, o3, p3, q3, _data
       31,
       4,
       32,
-      r5 + 27,
+      r4 + 27,
       6,
-      r5 + 4,
+      r4 + 4,
       33,
       7,
-      r5 + 27,
+      r4 + 27,
       34,
       9,
-      r5 + 14,
-      r5 + 27,
+      r4 + 14,
+      r4 + 27,
       3,
       39,
       36,
@@ -13571,31 +13657,31 @@ var s, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, k5, l3, m3, n3, o3, p3, q3, _data
       38,
       37,
       7,
-      r5 + 18,
-      r5 + 19,
+      r4 + 18,
+      r4 + 19,
       6,
-      r5 + 4,
-      r5 + 17,
+      r4 + 4,
+      r4 + 17,
       5,
-      r5 + 1,
+      r4 + 1,
       40,
       8,
-      r5 + 2,
-      r5 + 3
-    ]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
+      r4 + 2,
+      r4 + 3
+    ]), bdd4 = BinaryDecisionDiagram.from(nodes4, root4, _data4.conditions, _data4.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
-var cache5, defaultEndpointResolver5, init_endpointResolver4 = __esm({
+var cache4, defaultEndpointResolver4, init_endpointResolver4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd4();
-    cache5 = new EndpointCache({
+    cache4 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "IsControlPlane", "IsOAuthEndpoint", "Region", "UseDualStack", "UseFIPS"]
-    }), defaultEndpointResolver5 = (endpointParams, context = {}) => cache5.get(endpointParams, () => decideEndpoint(bdd5, {
+    }), defaultEndpointResolver4 = (endpointParams, context = {}) => cache4.get(endpointParams, () => decideEndpoint(bdd4, {
       endpointParams,
       logger: context.logger
     }));
@@ -13815,7 +13901,7 @@ var getRuntimeConfig7, init_runtimeConfig_shared4 = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver4,
       extensions: config2?.extensions ?? [],
       httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSigninHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -13857,7 +13943,7 @@ var getRuntimeConfig8, init_runtimeConfig4 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es7();
+    init_dist_es6();
     init_runtimeConfig_shared4();
     getRuntimeConfig8 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -13985,7 +14071,7 @@ var command4, _ep04, _ep1, _mw04, init_commandBuilder4 = __esm({
       IsControlPlane: { type: "staticContextParams", value: !1 }
     }, _ep1 = {
       IsOAuthEndpoint: { type: "staticContextParams", value: !0 }
-    }, _mw04 = (Command2, cs, config2, o4) => [];
+    }, _mw04 = (Command2, cs, config2, o3) => [];
   }
 });
 
@@ -14110,15 +14196,11 @@ var init_signin = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js
-import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
-import { promises as fs2 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { dirname, join as join5 } from "node:path";
-var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
+var import_node_crypto5, import_node_fs4, import_node_os5, import_node_path6, LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
   "node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js"() {
     init_config2();
     init_protocols();
-    LoginCredentialsFetcher = class _LoginCredentialsFetcher {
+    import_node_crypto5 = require("node:crypto"), import_node_fs4 = require("node:fs"), import_node_os5 = require("node:os"), import_node_path6 = require("node:path"), LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
       callerClientConfig;
@@ -14220,7 +14302,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async loadToken() {
         let tokenFilePath = this.getTokenFilePath();
         try {
-          let tokenData = await fs2.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k6) => !token[k6]);
+          let tokenData = await import_node_fs4.promises.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k7) => !token[k7]);
           if (token.accessToken?.accountId || missingFields.push("accountId"), missingFields.length > 0)
             throw new CredentialsProviderError(`Token validation failed, missing fields: ${missingFields.join(", ")}`, {
               logger: this.logger,
@@ -14235,29 +14317,29 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
         }
       }
       async saveToken(token) {
-        let tokenFilePath = this.getTokenFilePath(), directory = dirname(tokenFilePath);
+        let tokenFilePath = this.getTokenFilePath(), directory = (0, import_node_path6.dirname)(tokenFilePath);
         try {
-          await fs2.mkdir(directory, { recursive: !0 });
+          await import_node_fs4.promises.mkdir(directory, { recursive: !0 });
         } catch {
         }
-        await fs2.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
+        await import_node_fs4.promises.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join5(homedir2(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
-        return join5(directory, `${loginSessionSha256}.json`);
+        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? (0, import_node_path6.join)((0, import_node_os5.homedir)(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = (0, import_node_crypto5.createHash)("sha256").update(loginSessionBytes).digest("hex");
+        return (0, import_node_path6.join)(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
         if (derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
-        let rLength = derSignature[offset++], r6 = derSignature.subarray(offset, offset + rLength);
+        let rLength = derSignature[offset++], r7 = derSignature.subarray(offset, offset + rLength);
         if (offset += rLength, derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
         let sLength = derSignature[offset++], s2 = derSignature.subarray(offset, offset + sLength);
-        r6 = r6[0] === 0 ? r6.subarray(1) : r6, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
-        let rPadded = Buffer.concat([Buffer.alloc(32 - r6.length), r6]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
+        r7 = r7[0] === 0 ? r7.subarray(1) : r7, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
+        let rPadded = Buffer.concat([Buffer.alloc(32 - r7.length), r7]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
         return Buffer.concat([rPadded, sPadded]);
       }
       createDPoPInterceptor(middlewareStack) {
@@ -14279,14 +14361,14 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async generateDpop(method = "POST", endpoint) {
         let token = await this.loadToken();
         try {
-          let privateKey = createPrivateKey({
+          let privateKey = (0, import_node_crypto5.createPrivateKey)({
             key: token.dpopKey,
             format: "pem",
             type: "sec1"
-          }), publicDer = createPublicKey(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
-          for (let i6 = 0; i6 < publicDer.length; i6++)
-            if (publicDer[i6] === 4) {
-              pointStart = i6;
+          }), publicDer = (0, import_node_crypto5.createPublicKey)(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
+          for (let i7 = 0; i7 < publicDer.length; i7++)
+            if (publicDer[i7] === 4) {
+              pointStart = i7;
               break;
             }
           let x = publicDer.slice(pointStart + 1, pointStart + 33), y = publicDer.slice(pointStart + 33, pointStart + 65), header = {
@@ -14303,7 +14385,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
             htm: method,
             htu: endpoint,
             iat: Math.floor(Date.now() / 1e3)
-          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = sign("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
+          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = (0, import_node_crypto5.sign)("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
           return `${message}.${signatureB64}`;
         } catch (error2) {
           throw new CredentialsProviderError(`Failed to generate Dpop proof: ${error2 instanceof Error ? error2.message : String(error2)}`, { logger: this.logger, tryNextLink: !1 });
@@ -14390,18 +14472,17 @@ var getValidatedProcessCredentials, init_getValidatedProcessCredentials = __esm(
 });
 
 // node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js
-import { exec } from "node:child_process";
-import { promisify } from "node:util";
-var resolveProcessCredentials, init_resolveProcessCredentials = __esm({
+var import_node_child_process, import_node_util, resolveProcessCredentials, init_resolveProcessCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js"() {
     init_config2();
+    import_node_child_process = require("node:child_process"), import_node_util = require("node:util");
     init_getValidatedProcessCredentials();
     resolveProcessCredentials = async (profileName, profiles, logger2) => {
       let profile = profiles[profileName];
       if (profiles[profileName]) {
         let credentialProcess = profile.credential_process;
         if (credentialProcess !== void 0) {
-          let execPromise = promisify(externalDataInterceptor?.getTokenRecord?.().exec ?? exec);
+          let execPromise = (0, import_node_util.promisify)(externalDataInterceptor?.getTokenRecord?.().exec ?? import_node_child_process.exec);
           try {
             let { stdout } = await execPromise(credentialProcess), data;
             try {
@@ -14468,7 +14549,7 @@ var resolveSsoCredentials, isSsoProfile2, init_resolveSsoCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-ini/dist-es/resolveSsoCredentials.js"() {
     init_client3();
     resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-      let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es11(), dist_es_exports4));
+      let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
       return fromSSO2({
         profile,
         logger: options.logger,
@@ -14504,7 +14585,7 @@ var fromWebToken, init_fromWebToken = __esm({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromWebToken.js"() {
     fromWebToken = (init) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
-      let { roleArn, roleSessionName: roleSessionName2, webIdentityToken: webIdentityToken2, providerId, policyArns, policy, durationSeconds } = init, { roleAssumerWithWebIdentity } = init;
+      let { roleArn, roleSessionName: roleSessionName2, webIdentityToken, providerId, policyArns, policy, durationSeconds } = init, { roleAssumerWithWebIdentity } = init;
       if (!roleAssumerWithWebIdentity) {
         let { getDefaultRoleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity3 } = await Promise.resolve().then(() => (init_sts(), sts_exports));
         roleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity3({
@@ -14519,7 +14600,7 @@ var fromWebToken, init_fromWebToken = __esm({
       return roleAssumerWithWebIdentity({
         RoleArn: roleArn,
         RoleSessionName: roleSessionName2 ?? `aws-sdk-js-session-${Date.now()}`,
-        WebIdentityToken: webIdentityToken2,
+        WebIdentityToken: webIdentityToken,
         ProviderId: providerId,
         PolicyArns: policyArns,
         Policy: policy,
@@ -14530,11 +14611,11 @@ var fromWebToken, init_fromWebToken = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js
-import { readFileSync } from "node:fs";
-var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
+var import_node_fs5, ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js"() {
     init_client3();
     init_config2();
+    import_node_fs5 = require("node:fs");
     init_fromWebToken();
     ENV_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE", ENV_ROLE_ARN = "AWS_ROLE_ARN", ENV_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME", fromTokenFile = (init = {}) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromTokenFile");
@@ -14545,7 +14626,7 @@ var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fro
         });
       let credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? (0, import_node_fs5.readFileSync)(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName: roleSessionName2
       })(awsIdentityProperties);
@@ -14645,8 +14726,7 @@ var init_dist_es15 = __esm({
 });
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -14749,45 +14829,45 @@ function stringifyPrimitive(value) {
   return typeof value == "bigint" ? value.toString() + "n" : typeof value == "string" ? `"${value}"` : `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k6) => shape[k6]._zod.optin !== void 0 && shape[k6]._zod.optout === "optional");
+  return Object.keys(shape).filter((k7) => shape[k7]._zod.optin !== void 0 && shape[k7]._zod.optout === "optional");
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === !0)
     return !0;
-  for (let i6 = startIndex; i6 < x.issues.length; i6++)
-    if (x.issues[i6]?.continue !== !0)
+  for (let i7 = startIndex; i7 < x.issues.length; i7++)
+    if (x.issues[i7]?.continue !== !0)
       return !0;
   return !1;
 }
 function explicitlyAborted(x, startIndex = 0) {
   if (x.aborted === !0)
     return !0;
-  for (let i6 = startIndex; i6 < x.issues.length; i6++)
-    if (x.issues[i6]?.continue === !1)
+  for (let i7 = startIndex; i7 < x.issues.length; i7++)
+    if (x.issues[i7]?.continue === !1)
       return !0;
   return !1;
 }
 function prefixIssues(path, issues) {
   return issues.map((iss) => {
-    var _a4;
-    return (_a4 = iss).path ?? (_a4.path = []), iss.path.unshift(path), iss;
+    var _a3;
+    return (_a3 = iss).path ?? (_a3.path = []), iss.path.unshift(path), iss;
   });
 }
 function unwrapMessage(message) {
   return typeof message == "string" ? message : message?.message;
 }
 function attachSchema(issues, start, inst) {
-  var _a4;
-  for (let i6 = start; i6 < issues.length; i6++)
-    (_a4 = issues[i6]).schema ?? (_a4.schema = inst);
+  var _a3;
+  for (let i7 = start; i7 < issues.length; i7++)
+    (_a3 = issues[i7]).schema ?? (_a3.schema = inst);
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a4;
+  var _a3;
   let traits = iss.inst?._zod?.traits;
-  traits?.has("$ZodType") && (traits.has("$ZodCheck") ? (_a4 = iss).schema ?? (_a4.schema = iss.inst) : iss.schema = iss.inst);
+  traits?.has("$ZodType") && (traits.has("$ZodCheck") ? (_a3 = iss).schema ?? (_a3.schema = iss.inst) : iss.schema = iss.inst);
   let schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0, message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input", full = {};
-  for (let k6 of Object.keys(iss))
-    k6 === "inst" || k6 === "schema" || k6 === "continue" || k6 === "input" || k6 === "__proto__" || (full[k6] = iss[k6]);
+  for (let k7 of Object.keys(iss))
+    k7 === "inst" || k7 === "schema" || k7 === "continue" || k7 === "input" || k7 === "__proto__" || (full[k7] = iss[k7]);
   return full.path ?? (full.path = []), full.message = message, ctx?.reportInput && (full.input = iss.input), full;
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
@@ -14796,8 +14876,8 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i6 = 0; i6 < units - 1; i6++)
-    (str.charCodeAt(i6) & 64512) === 55296 && (str.charCodeAt(i6 + 1) & 64512) === 56320 && (count--, i6++);
+  for (let i7 = 0; i7 < units - 1; i7++)
+    (str.charCodeAt(i7) & 64512) === 55296 && (str.charCodeAt(i7 + 1) & 64512) === 56320 && (count--, i7++);
   return count;
 }
 function getLengthableOrigin(input2) {
@@ -14901,8 +14981,9 @@ function installLazyProp(inst, key, make, enumerable) {
 }
 
 // node_modules/zod/v4/core/core.js
-var _a;
-var _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
+var _a, NEVER = /* @__PURE__ */ Object.freeze({
+  status: "aborted"
+}), _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
 function newError(Definition) {
   let E = _E;
   if (E) {
@@ -14950,8 +15031,8 @@ function $constructor(name, initializer2, proto, params) {
       initialized.has(target) || (initialized.add(target), members(target, protoMembers));
     }
     let proto2 = _.prototype;
-    for (let k6 in proto2)
-      Object.prototype.hasOwnProperty.call(proto2, k6) && (k6 in inst || (inst[k6] = proto2[k6].bind(inst)));
+    for (let k7 in proto2)
+      Object.prototype.hasOwnProperty.call(proto2, k7) && (k7 in inst || (inst[k7] = proto2[k7].bind(inst)));
   }
   let Parent = params?.Parent ?? Object;
   class Definition extends Parent {
@@ -15026,8 +15107,8 @@ var _parse = (_Err) => {
     if (result instanceof Promise)
       throw new $ZodAsyncError();
     if (result.issues.length) {
-      let e6 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e6, _params?.callee ?? fn), e6;
+      let e7 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e7, _params?.callee ?? fn), e7;
     }
     return result.value;
   };
@@ -15036,8 +15117,8 @@ var _parse = (_Err) => {
   let fn = async (schema, value, _ctx, params) => {
     let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise && (result = await result), result.issues.length) {
-      let e6 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e6, params?.callee ?? fn), e6;
+      let e7 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e7, params?.callee ?? fn), e7;
     }
     return result.value;
   };
@@ -15055,8 +15136,8 @@ function failure(Err, issues, ctx) {
     get error() {
       return error2 || (error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config()))), issues = void 0, ctx = void 0), error2;
     },
-    set error(e6) {
-      error2 = e6, issues = void 0, ctx = void 0;
+    set error(e7) {
+      error2 = e7, issues = void 0, ctx = void 0;
     }
   };
 }
@@ -15070,16 +15151,33 @@ var anyString = /^[\s\S]{0,}$/;
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a4;
-  inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
+  var _a3;
+  inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
 });
 var _whenHasLength = (payload) => {
   let val = payload.value;
   return !nullish(val) && val.length !== void 0;
 };
-var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a4;
-  $ZodCheck.init(inst, def), (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength), inst._zod.check = (payload) => {
+var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
+    let input2 = payload.value, units = input2.length;
+    if ((typeof input2 == "string" && units > def.maximum ? codePointLength(input2) : units) <= def.maximum)
+      return;
+    let origin = getLengthableOrigin(input2);
+    payload.issues.push({
+      origin,
+      code: "too_big",
+      maximum: def.maximum,
+      inclusive: !0,
+      input: input2,
+      inst,
+      continue: !def.abort
+    });
+  };
+}), $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
     let input2 = payload.value, units = input2.length;
     if ((typeof input2 == "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units) >= def.minimum)
       return;
@@ -15096,8 +15194,8 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a4, _b;
-  $ZodCheck.init(inst, def), def.pattern ? (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
+  var _a3, _b;
+  $ZodCheck.init(inst, def), def.pattern ? (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
     def.pattern.lastIndex = 0, !def.pattern.test(payload.value) && payload.issues.push({
       origin: "string",
       code: "invalid_format",
@@ -15132,14 +15230,14 @@ var version = {
 
 // node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a4;
+  var _a3;
   inst ?? (inst = {}), inst._zod.def = def, inst._zod.bag = inst._zod.bag || {}, inst._zod.version = version;
   let defChecks = inst._zod.def.checks, checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
   for (let ch of checks)
     for (let fn of ch._zod.onattach)
       fn(inst);
   if (checks.length === 0)
-    (_a4 = inst._zod).deferred ?? (_a4.deferred = []), inst._zod.deferred?.push(() => {
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []), inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
   else {
@@ -15202,7 +15300,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   set "~standard"(value) {
     own(this, "~standard", value);
   }
-}), toStandardResult = (r6, ctx) => r6.issues.length ? { issues: r6.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r6.value };
+}), toStandardResult = (r7, ctx) => r7.issues.length ? { issues: r7.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r7.value };
 async function validateAsync(inst, value) {
   let ctx = { async: !0 };
   return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
@@ -15212,9 +15310,9 @@ function standardProps(inst) {
     validate: (value) => {
       let ctx = { async: !1 };
       try {
-        let r6 = inst._zod.run({ value, issues: [] }, ctx);
-        if (!(r6 instanceof Promise))
-          return toStandardResult(r6, ctx);
+        let r7 = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r7 instanceof Promise))
+          return toStandardResult(r7, ctx);
       } catch {
       }
       return validateAsync(inst, value);
@@ -15261,9 +15359,9 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
 var NO_SYMBOL_KEYS = [];
 function normalizeDef(def) {
   let keys = Object.keys(def.shape), ownSymbols = Object.getOwnPropertySymbols(def.shape), symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS, allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (let k6 of allKeys)
-    if (!def.shape?.[k6]?._zod?.traits?.has("$ZodType"))
-      throw new Error(`Invalid element at key "${String(k6)}": expected a Zod schema`);
+  for (let k7 of allKeys)
+    if (!def.shape?.[k7]?._zod?.traits?.has("$ZodType"))
+      throw new Error(`Invalid element at key "${String(k7)}": expected a Zod schema`);
   let okeys = optionalKeys(def.shape);
   return {
     ...def,
@@ -15293,8 +15391,8 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
       unrecognized.push(key);
       continue;
     }
-    let r6 = _catchall.run({ value: input2[key], issues: [] }, ctx);
-    r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
+    let r7 = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    r7 instanceof Promise ? proms.push(r7.then((r8) => handlePropertyResult(r8, payload, key, input2, optin, optout))) : handlePropertyResult(r7, payload, key, input2, optin, optout);
   }
   return unrecognized.length && payload.issues.push({
     code: "unrecognized_keys",
@@ -15350,8 +15448,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r6 = el._zod.run({ value: input2[key], issues: [] }, ctx);
-      r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
+      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r7 = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      r7 instanceof Promise ? proms.push(r7.then((r8) => handlePropertyResult(r8, payload, key, input2, optin, optout))) : handlePropertyResult(r7, payload, key, input2, optin, optout);
     }
     return catchall ? handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === !0) : proms.length ? Promise.all(proms).then(() => payload) : payload;
   };
@@ -15403,10 +15501,10 @@ function handlePipeResult(left, next, ctx) {
 }
 var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
   $ZodCheck.init(inst, def), $ZodType.init(inst, def), inst._zod.parse = (payload, _) => payload, inst._zod.check = (payload) => {
-    let input2 = payload.value, r6 = def.fn(input2);
-    if (r6 instanceof Promise)
-      return r6.then((r7) => handleRefineResult(r7, payload, input2, inst));
-    handleRefineResult(r6, payload, input2, inst);
+    let input2 = payload.value, r7 = def.fn(input2);
+    if (r7 instanceof Promise)
+      return r7.then((r8) => handleRefineResult(r8, payload, input2, inst));
+    handleRefineResult(r7, payload, input2, inst);
   };
 });
 function handleRefineResult(result, payload, input2, inst) {
@@ -15505,7 +15603,7 @@ var error = () => {
       case "invalid_key":
         return `Invalid key in ${issue2.origin}`;
       case "invalid_union":
-        return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Invalid discriminator value. Expected ${issue2.options.map((o4) => `'${o4}'`).join(" | ")}` : issue2.inclusive === !1 ? "Invalid input: more than one option matched" : "Invalid input";
+        return issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0 ? `Invalid discriminator value. Expected ${issue2.options.map((o3) => `'${o3}'`).join(" | ")}` : issue2.inclusive === !1 ? "Invalid input: more than one option matched" : "Invalid input";
       case "invalid_element":
         return `Invalid value in ${issue2.origin}`;
       default:
@@ -15526,6 +15624,14 @@ function snapshotChecks(def) {
 // @__NO_SIDE_EFFECTS__
 function _string(Class, params) {
   return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+  return new $ZodCheckMaxLength({
+    check: "max_length",
+    ...normalizeParams(params),
+    maximum
+  });
 }
 // @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
@@ -15731,20 +15837,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
-function issueCommand(command6, properties, message) {
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
+function issueCommand(command7, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command6}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command7}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env2, file, name, value) {
   let path = env2[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter}"`);
-  return appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -15777,9 +15881,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -15817,7 +15919,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -15832,7 +15934,7 @@ function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
   return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
           clearTimeout(timer), resolve(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
@@ -15885,7 +15987,7 @@ async function githubIdToken(audience, env2, warn) {
   let url = new URL(base);
   url.searchParams.set("audience", audience);
   for (let attempt = 1; ; attempt++) {
-    let failure2, retryAfter;
+    let failure3, retryAfter;
     try {
       let response = await exchange(url, {
         headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
@@ -15894,20 +15996,20 @@ async function githubIdToken(audience, env2, warn) {
       if (response.ok) {
         let value = tokenOf(body);
         if (value) return value;
-        failure2 = "an answer without a token";
+        failure3 = "an answer without a token";
       } else if (response.status === 429 || response.status >= 500)
-        failure2 = `HTTP ${response.status}`, retryAfter = retryAfterMs(response.headers.get("retry-after"));
+        failure3 = `HTTP ${response.status}`, retryAfter = retryAfterMs(response.headers.get("retry-after"));
       else
         throw new GantryError(`the runner refused the OIDC token request (audience ${audience}): HTTP ${response.status}`, {
           remedy: "the job needs `permissions: id-token: write`; an expired ACTIONS_ID_TOKEN_REQUEST_TOKEN means a job that ran too long."
         });
     } catch (error2) {
       if (error2 instanceof GantryError) throw error2;
-      failure2 = error2.message;
+      failure3 = error2.message;
     }
-    if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure2}`);
+    if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure3}`);
     let wait = retryWait(attempt, 500, Math.max(8e3, retryAfter === void 0 ? 0 : networkLimits().maxRetryAfterMs), retryAfter);
-    warn(`requesting the OIDC token: ${failure2}, retrying in ${wait} ms`), await sleep(wait);
+    warn(`requesting the OIDC token: ${failure3}, retrying in ${wait} ms`), await sleep(wait);
   }
 }
 function tokenOf(body) {
@@ -15935,7 +16037,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -15967,13 +16069,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -16000,10 +16102,70 @@ async function runAction(stage) {
   (await runStage(stage, runtime.readInputs(stage), runtime)).ok || (process.exitCode = 1), exitWhenFlushed();
 }
 
-// src/stages/auth.ts
-import { readFile as readFile3 } from "node:fs/promises";
+// src/model/inputs.ts
+var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
+function parsedBy(parse2) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse2(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
+var booleanString = pipe(
+  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
+  transform((value) => value === "true")
+);
 
-// node_modules/@aws-sdk/client-sts/dist-es/STSClient.js
+// src/oci/image-reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])", DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`, PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*", NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`), TAG = /^[\w][\w.-]{0,127}$/, DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-zA-Z=_-]+$/, DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 }, IMAGE_REFERENCE_FORMAT = "[registry/]repository[:tag][@sha256:<64 hex digits>]";
+function parseImageReference(value) {
+  let at = value.indexOf("@"), beforeDigest = at >= 0 ? value.slice(0, at) : value, digest = at >= 0 ? value.slice(at + 1) : void 0;
+  if (digest !== void 0) {
+    let problem = digestProblem(digest);
+    if (problem) return problem;
+  }
+  let slash = beforeDigest.lastIndexOf("/"), colon = beforeDigest.lastIndexOf(":"), name = colon > slash ? beforeDigest.slice(0, colon) : beforeDigest, tag = colon > slash ? beforeDigest.slice(colon + 1) : void 0;
+  return !NAME.test(name) || hasUppercasePath(name) ? `has a malformed repository name '${name}' (lower-case path components, optional registry host)` : tag !== void 0 && !TAG.test(tag) ? `has a malformed tag '${tag}'` : { name, tag, digest };
+}
+function digestProblem(digest) {
+  let expected = "expected sha256:<64 hex digits>";
+  if (!DIGEST.test(digest)) return `has a malformed digest '${digest}' (${expected})`;
+  let [algorithm, encoded] = digest.split(":"), length = DIGEST_ALGORITHMS[algorithm];
+  if (length === void 0) return `has a digest of unsupported algorithm '${algorithm}' (${expected}, or sha512)`;
+  if (!new RegExp(`^[0-9a-f]{${length}}$`).test(encoded)) return `has a malformed digest '${digest}' (${algorithm} takes ${length} lower-case hex digits)`;
+}
+function hasUppercasePath(name) {
+  let components = name.split("/");
+  return (components.length > 1 && isRegistryHost(components[0]) ? components.slice(1) : components).some((component) => /[A-Z]/.test(component));
+}
+function isRegistryHost(component) {
+  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost";
+}
+function requirePinned(reference) {
+  return reference.tag === void 0 && reference.digest === void 0 ? "needs a tag or a digest (name:tag or name@sha256:\u2026)" : void 0;
+}
+function formatImageReference(reference) {
+  return `${reference.name}${reference.tag ? `:${reference.tag}` : ""}${reference.digest ? `@${reference.digest}` : ""}`;
+}
+function splitRegistry(name) {
+  let slash = name.indexOf("/");
+  if (slash < 0) return { repository: name };
+  let first = name.slice(0, slash);
+  return isRegistryHost(first) ? { registry: first, repository: name.slice(slash + 1) } : { repository: name };
+}
+function imageReferenceInput(options = {}) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let parsed = parseImageReference(value), problem = typeof parsed == "string" ? parsed : options.pinned ? requirePinned(parsed) : void 0;
+      return problem === void 0 ? parsed : (ctx.issues.push({ code: "custom", input: value, message: `must be an image reference ${IMAGE_REFERENCE_FORMAT}; this one ${problem}` }), NEVER);
+    })
+  );
+}
+
+// node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
 init_client3();
 init_dist_es2();
 init_client2();
@@ -16013,189 +16175,20 @@ init_protocols();
 init_retry2();
 init_schema();
 
-// node_modules/@aws-sdk/client-sts/dist-es/auth/httpAuthSchemeProvider.js
+// node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthSchemeProvider.js
 init_httpAuthSchemes2();
-init_dist_es4();
 init_client2();
-init_endpoints();
-
-// node_modules/@aws-sdk/client-sts/dist-es/endpoint/endpointResolver.js
-init_client3();
-init_endpoints();
-
-// node_modules/@aws-sdk/client-sts/dist-es/endpoint/bdd.js
-init_endpoints();
-var q = "ref", a = -1, b = !0, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m], _data = {
-  conditions: [
-    [c, [l]],
-    [c, p],
-    ["aws.partition", p, d],
-    [e, [{ [q]: "UseFIPS" }, b]],
-    [e, [{ [q]: "UseDualStack" }, b]],
-    [f, [m, "aws-global"]],
-    [e, [{ [q]: "UseGlobalEndpoint" }, b]],
-    [f, [m, "eu-central-1"]],
-    [e, [{ fn: g, argv: [n, "supportsDualStack"] }, b]],
-    [e, [{ fn: g, argv: [n, "supportsFIPS"] }, b]],
-    [f, [m, "ap-south-1"]],
-    [f, [m, "eu-north-1"]],
-    [f, [m, "eu-west-1"]],
-    [f, [m, "eu-west-2"]],
-    [f, [m, "eu-west-3"]],
-    [f, [m, "sa-east-1"]],
-    [f, [m, h]],
-    [f, [m, "us-east-2"]],
-    [f, [m, "us-west-2"]],
-    [f, [m, "us-west-1"]],
-    [f, [m, "ca-central-1"]],
-    [f, [m, "ap-southeast-1"]],
-    [f, [m, "ap-northeast-1"]],
-    [f, [m, "ap-southeast-2"]],
-    [f, [{ fn: g, argv: [n, "name"] }, "aws-us-gov"]]
-  ],
-  results: [
-    [a],
-    ["https://sts.amazonaws.com", { authSchemes: [{ name: i, signingName: j, signingRegion: h }] }],
-    [k, { authSchemes: [{ name: i, signingName: j, signingRegion: "{Region}" }] }],
-    [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [l, o],
-    ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
-    [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    ["https://sts.{Region}.amazonaws.com", o],
-    ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o],
-    [a, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
-    [a, "DualStack is enabled but this partition does not support DualStack"],
-    [k, o],
-    [a, "Invalid Configuration: Missing Region"]
-  ]
-}, root = 2, r = 1e8, nodes = new Int32Array([
-  -1,
-  1,
-  -1,
-  0,
-  30,
-  3,
-  1,
-  4,
-  r + 14,
-  2,
-  5,
-  r + 14,
-  3,
-  25,
-  6,
-  4,
-  24,
-  7,
-  5,
-  r + 1,
-  8,
-  6,
-  9,
-  r + 13,
-  7,
-  r + 1,
-  10,
-  10,
-  r + 1,
-  11,
-  11,
-  r + 1,
-  12,
-  12,
-  r + 1,
-  13,
-  13,
-  r + 1,
-  14,
-  14,
-  r + 1,
-  15,
-  15,
-  r + 1,
-  16,
-  16,
-  r + 1,
-  17,
-  17,
-  r + 1,
-  18,
-  18,
-  r + 1,
-  19,
-  19,
-  r + 1,
-  20,
-  20,
-  r + 1,
-  21,
-  21,
-  r + 1,
-  22,
-  22,
-  r + 1,
-  23,
-  23,
-  r + 1,
-  r + 2,
-  8,
-  r + 11,
-  r + 12,
-  4,
-  28,
-  26,
-  9,
-  27,
-  r + 10,
-  24,
-  r + 8,
-  r + 9,
-  8,
-  29,
-  r + 7,
-  9,
-  r + 6,
-  r + 7,
-  3,
-  r + 3,
-  31,
-  4,
-  r + 4,
-  r + 5
-]), bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
-
-// node_modules/@aws-sdk/client-sts/dist-es/endpoint/endpointResolver.js
-var cache = new EndpointCache({
-  size: 50,
-  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"]
-}), defaultEndpointResolver = (endpointParams, context = {}) => cache.get(endpointParams, () => decideEndpoint(bdd, {
-  endpointParams,
-  logger: context.logger
-}));
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-// node_modules/@aws-sdk/client-sts/dist-es/auth/httpAuthSchemeProvider.js
-var createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
-  if (!input2)
-    throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
-  let defaultParameters = await defaultHttpAuthSchemeParametersProvider(config2, context, input2), instructionsFn = getSmithyContext(context)?.commandInstance?.constructor?.getEndpointParameterInstructions;
-  if (!instructionsFn)
-    throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
-  let endpointParameters = await resolveParams(input2, { getEndpointParameterInstructions: instructionsFn }, config2);
-  return Object.assign(defaultParameters, endpointParameters);
-}, _defaultSTSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
+var defaultECRHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
   operation: getSmithyContext(context).operation,
   region: await normalizeProvider(config2.region)() || (() => {
     throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
   })()
-}), defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
+});
 function createAwsAuthSigv4HttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
     signingProperties: {
-      name: "sts",
+      name: "ecr",
       region: authParameters.region
     },
     propertiesExtractor: (config2, context) => ({
@@ -16206,100 +16199,38 @@ function createAwsAuthSigv4HttpAuthOption(authParameters) {
     })
   };
 }
-function createAwsAuthSigv4aHttpAuthOption(authParameters) {
-  return {
-    schemeId: "aws.auth#sigv4a",
-    signingProperties: {
-      name: "sts",
-      region: authParameters.region
-    },
-    propertiesExtractor: (config2, context) => ({
-      signingProperties: {
-        config: config2,
-        context
-      }
-    })
-  };
-}
-function createSmithyApiNoAuthHttpAuthOption(authParameters) {
-  return {
-    schemeId: "smithy.api#noAuth"
-  };
-}
-var createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver6, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
-  let authSchemes = defaultEndpointResolver6(authParameters).properties?.authSchemes;
-  if (!authSchemes)
-    return defaultHttpAuthSchemeResolver(authParameters);
-  let options = [];
-  for (let scheme of authSchemes) {
-    let { name: resolvedName, properties = {}, ...rest } = scheme, name = resolvedName.toLowerCase();
-    resolvedName !== name && console.warn(`HttpAuthScheme has been normalized with lowercasing: '${resolvedName}' to '${name}'`);
-    let schemeId;
-    if (name === "sigv4a") {
-      schemeId = "aws.auth#sigv4a";
-      let sigv4Present = authSchemes.find((s2) => {
-        let name2 = s2.name.toLowerCase();
-        return name2 !== "sigv4a" && name2.startsWith("sigv4");
-      });
-      if (SignatureV4MultiRegion.sigv4aDependency() === "none" && sigv4Present)
-        continue;
-    } else if (name.startsWith("sigv4"))
-      schemeId = "aws.auth#sigv4";
-    else
-      throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${name}'`);
-    let createOption = createHttpAuthOptionFunctions[schemeId];
-    if (!createOption)
-      throw new Error(`Could not find HttpAuthOption create function for '${schemeId}'`);
-    let option = createOption(authParameters);
-    option.schemeId = schemeId, option.signingProperties = { ...option.signingProperties || {}, ...rest, ...properties }, options.push(option);
-  }
-  return options;
-}, _defaultSTSHttpAuthSchemeProvider = (authParameters) => {
+var defaultECRHttpAuthSchemeProvider = (authParameters) => {
   let options = [];
   switch (authParameters.operation) {
-    case "AssumeRoleWithSAML": {
-      options.push(createSmithyApiNoAuthHttpAuthOption(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
-      break;
-    }
-    case "AssumeRoleWithWebIdentity": {
-      options.push(createSmithyApiNoAuthHttpAuthOption(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
-      break;
-    }
     default:
-      options.push(createAwsAuthSigv4HttpAuthOption(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+      options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
   }
   return options;
-}, defaultSTSHttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver, _defaultSTSHttpAuthSchemeProvider, {
-  "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption,
-  "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
-  "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption
-}), resolveHttpAuthSchemeConfig = (config2) => {
-  let config_0 = resolveAwsSdkSigV4Config(config2), config_1 = resolveAwsSdkSigV4AConfig(config_0);
-  return Object.assign(config_1, {
+}, resolveHttpAuthSchemeConfig = (config2) => {
+  let config_0 = resolveAwsSdkSigV4Config(config2);
+  return Object.assign(config_0, {
     authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
   });
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/endpoint/EndpointParameters.js
+// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
 var resolveClientEndpointParameters = (options) => Object.assign(options, {
   useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
   useFipsEndpoint: options.useFipsEndpoint ?? !1,
-  useGlobalEndpoint: options.useGlobalEndpoint ?? !1,
-  defaultSigningName: "sts"
+  defaultSigningName: "ecr"
 }), commonParams = {
-  UseGlobalEndpoint: { type: "builtInParams", name: "useGlobalEndpoint" },
   UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
   Endpoint: { type: "builtInParams", name: "endpoint" },
   Region: { type: "builtInParams", name: "region" },
   UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
 };
 
-// node_modules/@aws-sdk/client-sts/package.json
+// node_modules/@aws-sdk/client-ecr/package.json
 var package_default = {
-  name: "@aws-sdk/client-sts",
-  version: "3.1174.0",
-  description: "AWS SDK for JavaScript Sts Client for Node.js, Browser and React Native",
-  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-sts",
+  name: "@aws-sdk/client-ecr",
+  version: "3.1169.0",
+  description: "AWS SDK for JavaScript Ecr Client for Node.js, Browser and React Native",
+  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-ecr",
   license: "Apache-2.0",
   author: {
     name: "AWS SDK for JavaScript Team",
@@ -16308,7 +16239,7 @@ var package_default = {
   repository: {
     type: "git",
     url: "https://github.com/aws/aws-sdk-js-v3.git",
-    directory: "clients/client-sts"
+    directory: "clients/client-ecr"
   },
   files: [
     "dist-*/**"
@@ -16340,10 +16271,6 @@ var package_default = {
     clean: "premove dist-cjs dist-es dist-types",
     "extract:docs": "api-extractor run --local",
     "generate:client": "node ../../scripts/generate-clients/single-service",
-    test: "yarn g:vitest run --passWithNoTests",
-    "test:watch": "yarn g:vitest watch --passWithNoTests",
-    "test:integration": "yarn g:vitest run --passWithNoTests -c vitest.config.integ.mts",
-    "test:integration:watch": "yarn g:vitest watch --passWithNoTests -c vitest.config.integ.mts",
     "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
     "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
     "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
@@ -16351,7 +16278,6 @@ var package_default = {
   dependencies: {
     "@aws-sdk/core": "^3.981.0",
     "@aws-sdk/credential-provider-node": "^3.972.97",
-    "@aws-sdk/signature-v4-multi-region": "^3.996.52",
     "@aws-sdk/types": "^3.975.1",
     "@smithy/core": "^3.40.0",
     "@smithy/fetch-http-handler": "^5.8.1",
@@ -16360,35 +16286,33 @@ var package_default = {
     tslib: "^2.6.2"
   },
   devDependencies: {
-    "@smithy/snapshot-testing": "^2.4.0",
     "@tsconfig/node20": "20.1.8",
     "@types/node": "^20.14.8",
     concurrently: "7.0.0",
     "downlevel-dts": "0.10.1",
     premove: "4.0.0",
-    typescript: "~7.0.2",
-    vitest: "^4.0.17"
+    typescript: "~7.0.2"
   },
   engines: {
     node: ">=20.0.0"
   }
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
 init_client3();
 init_httpAuthSchemes2();
 
 // node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
-init_dist_es5();
+init_dist_es4();
 init_config2();
 
 // node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js
 init_config2();
 var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (init) => {
-  let { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es6(), dist_es_exports2));
+  let { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
   if (process.env[ENV_CMDS_RELATIVE_URI2] || process.env[ENV_CMDS_FULL_URI2]) {
     init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-    let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es8(), dist_es_exports3));
+    let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3));
     return chain(fromHttp2(init), fromContainerMetadata2(init));
   }
   return process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false" ? async () => {
@@ -16400,8 +16324,8 @@ var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (in
 function memoizeChain(providers, treatAsExpired) {
   let chain2 = internalCreateChain(providers), activeLock, passiveLock, credentials, forceRefreshLock, provider = async (options) => {
     if (options?.forceRefresh)
-      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c6) => {
-        credentials = c6;
+      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c7) => {
+        credentials = c7;
       }).finally(() => {
         forceRefreshLock = void 0;
       })), await forceRefreshLock, credentials;
@@ -16409,15 +16333,15 @@ function memoizeChain(providers, treatAsExpired) {
       await activeLock;
     else if (!credentials || treatAsExpired?.(credentials))
       if (credentials)
-        passiveLock || (passiveLock = chain2(options).then((c6) => {
-          credentials = c6;
+        passiveLock || (passiveLock = chain2(options).then((c7) => {
+          credentials = c7;
         }).catch(() => {
         }).finally(() => {
           passiveLock = void 0;
         }));
       else
-        return activeLock = chain2(options).then((c6) => {
-          credentials = c6;
+        return activeLock = chain2(options).then((c7) => {
+          credentials = c7;
         }).finally(() => {
           activeLock = void 0;
         }), provider(options);
@@ -16461,7 +16385,7 @@ var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) =
     let { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
     if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession)
       throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
-    let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es11(), dist_es_exports4));
+    let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
     return fromSSO2(init)(awsIdentityProperties);
   },
   async (awsIdentityProperties) => {
@@ -16489,576 +16413,1289 @@ var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) =
 ], credentialsTreatedAsExpired);
 var credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== void 0 && credentials.expiration.getTime() - Date.now() < 3e5;
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js
-init_dist_es2();
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
 init_client2();
 init_config2();
 init_retry2();
 init_serde();
-init_dist_es7();
+init_dist_es6();
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.shared.js
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
 init_httpAuthSchemes2();
 init_protocols2();
-init_dist_es4();
-init_dist_es2();
 init_checksum3();
 init_client2();
 init_protocols();
 init_serde();
 
-// node_modules/@aws-sdk/client-sts/dist-es/schemas/schemas_0.js
+// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
+init_client3();
+init_endpoints();
+
+// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/bdd.js
+init_endpoints();
+var m3 = "ref", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "stringEquals", f5 = "booleanEquals", g5 = "getAttr", h5 = { [m3]: "Endpoint" }, i5 = { fn: g5, argv: [{ [m3]: d5 }, "name"] }, j5 = { [m3]: d5 }, k5 = {}, l3 = [{ [m3]: "Region" }], _data5 = {
+  conditions: [
+    [c5, [h5]],
+    [c5, l3],
+    ["aws.partition", l3, d5],
+    [e5, [i5, "aws-eusc"]],
+    [e5, [i5, "aws-iso-f"]],
+    [e5, [i5, "aws-iso-e"]],
+    [e5, [i5, "aws-iso-b"]],
+    [e5, [i5, "aws-iso"]],
+    [e5, [i5, "aws-cn"]],
+    [e5, [i5, "aws-us-gov"]],
+    [e5, [i5, "aws"]],
+    [f5, [{ [m3]: "UseFIPS" }, b5]],
+    [f5, [{ fn: g5, argv: [j5, "supportsFIPS"] }, b5]],
+    [f5, [{ [m3]: "UseDualStack" }, b5]],
+    [f5, [{ fn: g5, argv: [j5, "supportsDualStack"] }, b5]]
+  ],
+  results: [
+    [a5],
+    [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+    [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+    [h5, k5],
+    ["https://api.ecr.{Region}.{PartitionResult#dnsSuffix}", k5],
+    ["https://ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    ["https://api.ecr-fips.{Region}.{PartitionResult#dnsSuffix}", k5],
+    ["https://ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    ["https://api.ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+    [a5, "FIPS is enabled but this partition does not support FIPS"],
+    ["https://api.ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    [a5, "DualStack is enabled but this partition does not support DualStack"],
+    [a5, "Invalid Configuration: Missing Region"]
+  ]
+}, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
+  -1,
+  1,
+  -1,
+  0,
+  23,
+  3,
+  1,
+  4,
+  r5 + 13,
+  2,
+  5,
+  r5 + 13,
+  3,
+  20,
+  6,
+  4,
+  20,
+  7,
+  5,
+  20,
+  8,
+  6,
+  20,
+  9,
+  7,
+  20,
+  10,
+  8,
+  20,
+  11,
+  9,
+  20,
+  12,
+  10,
+  20,
+  13,
+  11,
+  16,
+  14,
+  13,
+  15,
+  r5 + 4,
+  14,
+  r5 + 11,
+  r5 + 12,
+  12,
+  18,
+  17,
+  13,
+  r5 + 9,
+  r5 + 10,
+  13,
+  19,
+  r5 + 6,
+  14,
+  r5 + 8,
+  r5 + 9,
+  11,
+  22,
+  21,
+  13,
+  r5 + 5,
+  r5 + 4,
+  13,
+  r5 + 7,
+  r5 + 6,
+  11,
+  r5 + 1,
+  24,
+  13,
+  r5 + 2,
+  r5 + 3
+]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
+
+// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
+var cache5 = new EndpointCache({
+  size: 50,
+  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
+}), defaultEndpointResolver5 = (endpointParams, context = {}) => cache5.get(endpointParams, () => decideEndpoint(bdd5, {
+  endpointParams,
+  logger: context.logger
+}));
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+// node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
 init_schema();
 
-// node_modules/@aws-sdk/client-sts/dist-es/models/STSServiceException.js
+// node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
 init_client2();
-var STSServiceException2 = class _STSServiceException extends ServiceException {
-  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sts#STSServiceException";
+var ECRServiceException = class _ECRServiceException extends ServiceException {
+  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
   constructor(options) {
-    super(options), Object.setPrototypeOf(this, _STSServiceException.prototype);
+    super(options), Object.setPrototypeOf(this, _ECRServiceException.prototype);
   }
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/models/errors.js
-var ExpiredTokenException3 = class _ExpiredTokenException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#ExpiredTokenException";
-  name = "ExpiredTokenException";
+// node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
+var InvalidParameterException = class _InvalidParameterException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#InvalidParameterException";
+  name = "InvalidParameterException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "ExpiredTokenException",
+      name: "InvalidParameterException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _ExpiredTokenException.prototype);
+    }), Object.setPrototypeOf(this, _InvalidParameterException.prototype);
   }
-}, InvalidContextAssertionException2 = class _InvalidContextAssertionException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
-  name = "InvalidContextAssertionException";
+}, RepositoryNotFoundException = class _RepositoryNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
+  name = "RepositoryNotFoundException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "InvalidContextAssertionException",
+      name: "RepositoryNotFoundException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _InvalidContextAssertionException.prototype);
+    }), Object.setPrototypeOf(this, _RepositoryNotFoundException.prototype);
   }
-}, MalformedPolicyDocumentException2 = class _MalformedPolicyDocumentException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#MalformedPolicyDocumentException";
-  name = "MalformedPolicyDocumentException";
-  $fault = "client";
+}, ServerException = class _ServerException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ServerException";
+  name = "ServerException";
+  $fault = "server";
   constructor(opts) {
     super({
-      name: "MalformedPolicyDocumentException",
-      $fault: "client",
+      name: "ServerException",
+      $fault: "server",
       ...opts
-    }), Object.setPrototypeOf(this, _MalformedPolicyDocumentException.prototype);
+    }), Object.setPrototypeOf(this, _ServerException.prototype);
   }
-}, PackedPolicyTooLargeException2 = class _PackedPolicyTooLargeException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#PackedPolicyTooLargeException";
-  name = "PackedPolicyTooLargeException";
+}, LimitExceededException = class _LimitExceededException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LimitExceededException";
+  name = "LimitExceededException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "PackedPolicyTooLargeException",
+      name: "LimitExceededException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _PackedPolicyTooLargeException.prototype);
+    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
   }
-}, RegionDisabledException2 = class _RegionDisabledException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#RegionDisabledException";
-  name = "RegionDisabledException";
+}, UnableToGetUpstreamImageException = class _UnableToGetUpstreamImageException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
+  name = "UnableToGetUpstreamImageException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "RegionDisabledException",
+      name: "UnableToGetUpstreamImageException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _RegionDisabledException.prototype);
+    }), Object.setPrototypeOf(this, _UnableToGetUpstreamImageException.prototype);
   }
-}, IDPRejectedClaimException2 = class _IDPRejectedClaimException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#IDPRejectedClaimException";
-  name = "IDPRejectedClaimException";
+}, ValidationException2 = class _ValidationException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ValidationException";
+  name = "ValidationException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "IDPRejectedClaimException",
+      name: "ValidationException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _IDPRejectedClaimException.prototype);
+    }), Object.setPrototypeOf(this, _ValidationException.prototype);
   }
-}, InvalidIdentityTokenException2 = class _InvalidIdentityTokenException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#InvalidIdentityTokenException";
-  name = "InvalidIdentityTokenException";
+}, EmptyUploadException = class _EmptyUploadException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#EmptyUploadException";
+  name = "EmptyUploadException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "InvalidIdentityTokenException",
+      name: "EmptyUploadException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _InvalidIdentityTokenException.prototype);
+    }), Object.setPrototypeOf(this, _EmptyUploadException.prototype);
   }
-}, IDPCommunicationErrorException2 = class _IDPCommunicationErrorException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#IDPCommunicationErrorException";
-  name = "IDPCommunicationErrorException";
+}, InvalidLayerException = class _InvalidLayerException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#InvalidLayerException";
+  name = "InvalidLayerException";
   $fault = "client";
-  $retryable = {};
   constructor(opts) {
     super({
-      name: "IDPCommunicationErrorException",
+      name: "InvalidLayerException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _IDPCommunicationErrorException.prototype);
+    }), Object.setPrototypeOf(this, _InvalidLayerException.prototype);
   }
-}, InvalidAuthorizationMessageException = class _InvalidAuthorizationMessageException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#InvalidAuthorizationMessageException";
-  name = "InvalidAuthorizationMessageException";
+}, KmsException = class _KmsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#KmsException";
+  name = "KmsException";
   $fault = "client";
+  kmsError;
   constructor(opts) {
     super({
-      name: "InvalidAuthorizationMessageException",
+      name: "KmsException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _InvalidAuthorizationMessageException.prototype);
+    }), Object.setPrototypeOf(this, _KmsException.prototype), this.kmsError = opts.kmsError;
   }
-}, ExpiredTradeInTokenException = class _ExpiredTradeInTokenException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#ExpiredTradeInTokenException";
-  name = "ExpiredTradeInTokenException";
+}, LayerAlreadyExistsException = class _LayerAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
+  name = "LayerAlreadyExistsException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "ExpiredTradeInTokenException",
+      name: "LayerAlreadyExistsException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _ExpiredTradeInTokenException.prototype);
+    }), Object.setPrototypeOf(this, _LayerAlreadyExistsException.prototype);
   }
-}, InsufficientSessionLifetimeException = class _InsufficientSessionLifetimeException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#InsufficientSessionLifetimeException";
-  name = "InsufficientSessionLifetimeException";
+}, LayerPartTooSmallException = class _LayerPartTooSmallException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
+  name = "LayerPartTooSmallException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "InsufficientSessionLifetimeException",
+      name: "LayerPartTooSmallException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _InsufficientSessionLifetimeException.prototype);
+    }), Object.setPrototypeOf(this, _LayerPartTooSmallException.prototype);
   }
-}, InvalidSubjectCredentialsException = class _InvalidSubjectCredentialsException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#InvalidSubjectCredentialsException";
-  name = "InvalidSubjectCredentialsException";
+}, UploadNotFoundException = class _UploadNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
+  name = "UploadNotFoundException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "InvalidSubjectCredentialsException",
+      name: "UploadNotFoundException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _InvalidSubjectCredentialsException.prototype);
+    }), Object.setPrototypeOf(this, _UploadNotFoundException.prototype);
   }
-}, JWTPayloadSizeExceededException = class _JWTPayloadSizeExceededException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#JWTPayloadSizeExceededException";
-  name = "JWTPayloadSizeExceededException";
+}, PullThroughCacheRuleAlreadyExistsException = class _PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
+  name = "PullThroughCacheRuleAlreadyExistsException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "JWTPayloadSizeExceededException",
+      name: "PullThroughCacheRuleAlreadyExistsException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _JWTPayloadSizeExceededException.prototype);
+    }), Object.setPrototypeOf(this, _PullThroughCacheRuleAlreadyExistsException.prototype);
   }
-}, OutboundWebIdentityFederationDisabledException = class _OutboundWebIdentityFederationDisabledException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#OutboundWebIdentityFederationDisabledException";
-  name = "OutboundWebIdentityFederationDisabledException";
+}, SecretNotFoundException = class _SecretNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
+  name = "SecretNotFoundException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "OutboundWebIdentityFederationDisabledException",
+      name: "SecretNotFoundException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _OutboundWebIdentityFederationDisabledException.prototype);
+    }), Object.setPrototypeOf(this, _SecretNotFoundException.prototype);
   }
-}, SessionDurationEscalationException = class _SessionDurationEscalationException extends STSServiceException2 {
-  static shapeId = "com.amazonaws.sts#SessionDurationEscalationException";
-  name = "SessionDurationEscalationException";
+}, UnableToAccessSecretException = class _UnableToAccessSecretException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
+  name = "UnableToAccessSecretException";
   $fault = "client";
   constructor(opts) {
     super({
-      name: "SessionDurationEscalationException",
+      name: "UnableToAccessSecretException",
       $fault: "client",
       ...opts
-    }), Object.setPrototypeOf(this, _SessionDurationEscalationException.prototype);
+    }), Object.setPrototypeOf(this, _UnableToAccessSecretException.prototype);
+  }
+}, UnableToDecryptSecretValueException = class _UnableToDecryptSecretValueException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
+  name = "UnableToDecryptSecretValueException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnableToDecryptSecretValueException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnableToDecryptSecretValueException.prototype);
+  }
+}, UnsupportedUpstreamRegistryException = class _UnsupportedUpstreamRegistryException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
+  name = "UnsupportedUpstreamRegistryException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnsupportedUpstreamRegistryException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnsupportedUpstreamRegistryException.prototype);
+  }
+}, InvalidTagParameterException = class _InvalidTagParameterException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
+  name = "InvalidTagParameterException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidTagParameterException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidTagParameterException.prototype);
+  }
+}, RepositoryAlreadyExistsException = class _RepositoryAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
+  name = "RepositoryAlreadyExistsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "RepositoryAlreadyExistsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RepositoryAlreadyExistsException.prototype);
+  }
+}, TooManyTagsException = class _TooManyTagsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#TooManyTagsException";
+  name = "TooManyTagsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "TooManyTagsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TooManyTagsException.prototype);
+  }
+}, TemplateAlreadyExistsException = class _TemplateAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
+  name = "TemplateAlreadyExistsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "TemplateAlreadyExistsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TemplateAlreadyExistsException.prototype);
+  }
+}, LifecyclePolicyNotFoundException = class _LifecyclePolicyNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
+  name = "LifecyclePolicyNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "LifecyclePolicyNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _LifecyclePolicyNotFoundException.prototype);
+  }
+}, PullThroughCacheRuleNotFoundException = class _PullThroughCacheRuleNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
+  name = "PullThroughCacheRuleNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "PullThroughCacheRuleNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _PullThroughCacheRuleNotFoundException.prototype);
+  }
+}, RegistryPolicyNotFoundException = class _RegistryPolicyNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
+  name = "RegistryPolicyNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "RegistryPolicyNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RegistryPolicyNotFoundException.prototype);
+  }
+}, RepositoryNotEmptyException = class _RepositoryNotEmptyException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
+  name = "RepositoryNotEmptyException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "RepositoryNotEmptyException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RepositoryNotEmptyException.prototype);
+  }
+}, TemplateNotFoundException = class _TemplateNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
+  name = "TemplateNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "TemplateNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TemplateNotFoundException.prototype);
+  }
+}, RepositoryPolicyNotFoundException = class _RepositoryPolicyNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
+  name = "RepositoryPolicyNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "RepositoryPolicyNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _RepositoryPolicyNotFoundException.prototype);
+  }
+}, SigningConfigurationNotFoundException = class _SigningConfigurationNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
+  name = "SigningConfigurationNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "SigningConfigurationNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _SigningConfigurationNotFoundException.prototype);
+  }
+}, ExclusionNotFoundException = class _ExclusionNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
+  name = "ExclusionNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ExclusionNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ExclusionNotFoundException.prototype);
+  }
+}, ImageNotFoundException = class _ImageNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
+  name = "ImageNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ImageNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ImageNotFoundException.prototype);
+  }
+}, ScanNotFoundException = class _ScanNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
+  name = "ScanNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ScanNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ScanNotFoundException.prototype);
+  }
+}, ReplicationBackfillNotFoundException = class _ReplicationBackfillNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
+  name = "ReplicationBackfillNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ReplicationBackfillNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ReplicationBackfillNotFoundException.prototype);
+  }
+}, LayerInaccessibleException = class _LayerInaccessibleException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
+  name = "LayerInaccessibleException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "LayerInaccessibleException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _LayerInaccessibleException.prototype);
+  }
+}, LayersNotFoundException = class _LayersNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
+  name = "LayersNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "LayersNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _LayersNotFoundException.prototype);
+  }
+}, UnableToGetUpstreamLayerException = class _UnableToGetUpstreamLayerException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
+  name = "UnableToGetUpstreamLayerException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnableToGetUpstreamLayerException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnableToGetUpstreamLayerException.prototype);
+  }
+}, LifecyclePolicyPreviewNotFoundException = class _LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
+  name = "LifecyclePolicyPreviewNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "LifecyclePolicyPreviewNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _LifecyclePolicyPreviewNotFoundException.prototype);
+  }
+}, UnableToListUpstreamImageReferrersException = class _UnableToListUpstreamImageReferrersException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
+  name = "UnableToListUpstreamImageReferrersException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnableToListUpstreamImageReferrersException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnableToListUpstreamImageReferrersException.prototype);
+  }
+}, ImageAlreadyExistsException = class _ImageAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
+  name = "ImageAlreadyExistsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ImageAlreadyExistsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ImageAlreadyExistsException.prototype);
+  }
+}, ImageDigestDoesNotMatchException = class _ImageDigestDoesNotMatchException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
+  name = "ImageDigestDoesNotMatchException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ImageDigestDoesNotMatchException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ImageDigestDoesNotMatchException.prototype);
+  }
+}, ImageTagAlreadyExistsException = class _ImageTagAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
+  name = "ImageTagAlreadyExistsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ImageTagAlreadyExistsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ImageTagAlreadyExistsException.prototype);
+  }
+}, ReferencedImagesNotFoundException = class _ReferencedImagesNotFoundException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
+  name = "ReferencedImagesNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ReferencedImagesNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ReferencedImagesNotFoundException.prototype);
+  }
+}, BlockedByOrganizationPolicyException = class _BlockedByOrganizationPolicyException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
+  name = "BlockedByOrganizationPolicyException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "BlockedByOrganizationPolicyException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _BlockedByOrganizationPolicyException.prototype);
+  }
+}, ExclusionAlreadyExistsException = class _ExclusionAlreadyExistsException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
+  name = "ExclusionAlreadyExistsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ExclusionAlreadyExistsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ExclusionAlreadyExistsException.prototype);
+  }
+}, ImageArchivedException = class _ImageArchivedException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ImageArchivedException";
+  name = "ImageArchivedException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ImageArchivedException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ImageArchivedException.prototype);
+  }
+}, UnsupportedImageTypeException = class _UnsupportedImageTypeException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
+  name = "UnsupportedImageTypeException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnsupportedImageTypeException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnsupportedImageTypeException.prototype);
+  }
+}, LifecyclePolicyPreviewInProgressException = class _LifecyclePolicyPreviewInProgressException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
+  name = "LifecyclePolicyPreviewInProgressException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "LifecyclePolicyPreviewInProgressException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _LifecyclePolicyPreviewInProgressException.prototype);
+  }
+}, ReplicationBackfillInProgressException = class _ReplicationBackfillInProgressException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
+  name = "ReplicationBackfillInProgressException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ReplicationBackfillInProgressException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ReplicationBackfillInProgressException.prototype);
+  }
+}, ReplicationBackfillInvalidStatusException = class _ReplicationBackfillInvalidStatusException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
+  name = "ReplicationBackfillInvalidStatusException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ReplicationBackfillInvalidStatusException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ReplicationBackfillInvalidStatusException.prototype);
+  }
+}, ImageStorageClassUpdateNotSupportedException = class _ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
+  name = "ImageStorageClassUpdateNotSupportedException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ImageStorageClassUpdateNotSupportedException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ImageStorageClassUpdateNotSupportedException.prototype);
+  }
+}, InvalidLayerPartException = class _InvalidLayerPartException extends ECRServiceException {
+  static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
+  name = "InvalidLayerPartException";
+  $fault = "client";
+  registryId;
+  repositoryName;
+  uploadId;
+  lastValidByteReceived;
+  constructor(opts) {
+    super({
+      name: "InvalidLayerPartException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidLayerPartException.prototype), this.registryId = opts.registryId, this.repositoryName = opts.repositoryName, this.uploadId = opts.uploadId, this.lastValidByteReceived = opts.lastValidByteReceived;
   }
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/schemas/schemas_0.js
-var _A2 = "Arn", _AKI2 = "AccessKeyId";
-var _AR2 = "AssumeRole", _ARI2 = "AssumedRoleId", _ARR2 = "AssumeRoleRequest", _ARRs2 = "AssumeRoleResponse";
-var _ARU2 = "AssumedRoleUser";
-var _ARWWI2 = "AssumeRoleWithWebIdentity", _ARWWIR2 = "AssumeRoleWithWebIdentityRequest", _ARWWIRs2 = "AssumeRoleWithWebIdentityResponse";
-var _Ac = "Account", _Au2 = "Audience", _C2 = "Credentials", _CA2 = "ContextAssertion";
-var _DS2 = "DurationSeconds", _E3 = "Expiration", _EI2 = "ExternalId";
-var _ETE3 = "ExpiredTokenException", _ETITE = "ExpiredTradeInTokenException", _FPA2 = "FederatedProviderArn";
-var _GCI = "GetCallerIdentity", _GCIR = "GetCallerIdentityRequest", _GCIRe = "GetCallerIdentityResponse";
-var _I2 = "Issuer", _IAME = "InvalidAuthorizationMessageException", _ICAE2 = "InvalidContextAssertionException", _IDPCEE2 = "IDPCommunicationErrorException", _IDPRCE2 = "IDPRejectedClaimException", _IITE2 = "InvalidIdentityTokenException", _IP2 = "IdentityProvider", _ISCE = "InvalidSubjectCredentialsException", _ISLE = "InsufficientSessionLifetimeException", _JWTPSEE = "JWTPayloadSizeExceededException", _K2 = "Key", _MPDE2 = "MalformedPolicyDocumentException", _MSTS2 = "MinimumSessionTokenSize";
-var _OI2 = "OriginIdentity", _OWIFDE = "OutboundWebIdentityFederationDisabledException", _P2 = "Policy", _PA2 = "PolicyArns";
-var _PAro = "ProviderArn", _PC2 = "ProvidedContexts", _PCLT2 = "ProvidedContextsListType", _PCr2 = "ProvidedContext", _PDT2 = "PolicyDescriptorType", _PI2 = "ProviderId", _PPS2 = "PackedPolicySize", _PPTLE2 = "PackedPolicyTooLargeException", _Pr2 = "Provider", _RA2 = "RoleArn", _RDE2 = "RegionDisabledException", _RSN2 = "RoleSessionName", _S2 = "Subject";
-var _SAK2 = "SecretAccessKey";
-var _SDEE = "SessionDurationEscalationException", _SFWIT2 = "SubjectFromWebIdentityToken", _SI2 = "SourceIdentity";
-var _SN2 = "SerialNumber";
-var _ST2 = "SubjectType", _STS2 = "SessionTokenSize", _STU2 = "SessionTokenUtilization", _STe = "SessionToken";
-var _T2 = "Tags", _TC2 = "TokenCode", _TCr2 = "TransactionContext", _TIPC2 = "TrustedIdentityPropagationContext";
-var _TTK2 = "TransitiveTagKeys", _Ta2 = "Tag", _UI = "UserId", _V2 = "Value", _WIT2 = "WebIdentityToken", _a3 = "arn", _aKST2 = "accessKeySecretType", _aQE2 = "awsQueryError", _c5 = "client", _cTT2 = "clientTokenType", _e5 = "error", _hE5 = "httpError", _m4 = "message", _oIIT2 = "originIdentityIssuerType", _oIST2 = "originIdentitySubjectType", _oISTT2 = "originIdentitySubjectTypeType", _pDLT2 = "policyDescriptorListType", _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.sts", _tCIPMT2 = "transactionContextIdentityProviderMapType", _tCVT2 = "transactionContextValueType";
-var _tLT2 = "tagListType";
-var n05 = "com.amazonaws.sts", _s_registry5 = new TypeRegistry(_s5), STSServiceException$2 = [-3, _s5, "STSServiceException", 0, [], []];
-_s_registry5.registerError(STSServiceException$2, STSServiceException2);
-var n0_registry5 = new TypeRegistry(n05), ExpiredTokenException$3 = [
+// node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
+var _AD = "AuthorizationData", _ADL = "AuthorizationDataList";
+var _BBOPE = "BlockedByOrganizationPolicyException";
+var _EAEE = "ExclusionAlreadyExistsException";
+var _ENFE = "ExclusionNotFoundException", _EUE = "EmptyUploadException";
+var _GAT = "GetAuthorizationToken", _GATR = "GetAuthorizationTokenRequest", _GATRe = "GetAuthorizationTokenResponse";
+var _IAE = "ImageArchivedException", _IAEE = "ImageAlreadyExistsException";
+var _IDDNME = "ImageDigestDoesNotMatchException";
+var _ILE = "InvalidLayerException", _ILPE = "InvalidLayerPartException";
+var _INFE = "ImageNotFoundException", _IPE = "InvalidParameterException";
+var _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
+var _ITAEE = "ImageTagAlreadyExistsException";
+var _ITPE = "InvalidTagParameterException";
+var _KE = "KmsException";
+var _LAEE = "LayerAlreadyExistsException", _LEE = "LimitExceededException";
+var _LIE = "LayerInaccessibleException";
+var _LNFE = "LayersNotFoundException", _LPNFE = "LifecyclePolicyNotFoundException";
+var _LPPIPE = "LifecyclePolicyPreviewInProgressException", _LPPNFE = "LifecyclePolicyPreviewNotFoundException";
+var _LPTSE = "LayerPartTooSmallException";
+var _PTCRAEE = "PullThroughCacheRuleAlreadyExistsException";
+var _PTCRNFE = "PullThroughCacheRuleNotFoundException";
+var _RAEE = "RepositoryAlreadyExistsException", _RBIPE = "ReplicationBackfillInProgressException", _RBISE = "ReplicationBackfillInvalidStatusException", _RBNFE = "ReplicationBackfillNotFoundException";
+var _RINFE = "ReferencedImagesNotFoundException";
+var _RNEE = "RepositoryNotEmptyException", _RNFE2 = "RepositoryNotFoundException", _RPNFE = "RegistryPolicyNotFoundException", _RPNFEe = "RepositoryPolicyNotFoundException";
+var _SCNFE = "SigningConfigurationNotFoundException";
+var _SE = "ServerException";
+var _SNFE = "ScanNotFoundException", _SNFEe = "SecretNotFoundException";
+var _TAEE = "TemplateAlreadyExistsException";
+var _TMTE = "TooManyTagsException", _TNFE = "TemplateNotFoundException";
+var _UITE = "UnsupportedImageTypeException";
+var _UNFE = "UploadNotFoundException";
+var _UTASE = "UnableToAccessSecretException", _UTDSVE = "UnableToDecryptSecretValueException", _UTGUIE = "UnableToGetUpstreamImageException", _UTGULE = "UnableToGetUpstreamLayerException", _UTLUIRE = "UnableToListUpstreamImageReferrersException", _UURE = "UnsupportedUpstreamRegistryException";
+var _VE2 = "ValidationException";
+var _aD = "authorizationData";
+var _aT4 = "authorizationToken";
+var _c5 = "client";
+var _e5 = "error", _eA = "expiresAt";
+var _hE5 = "httpError";
+var _kE = "kmsError";
+var _lVBR = "lastValidByteReceived", _m4 = "message";
+var _pE = "proxyEndpoint";
+var _rI = "registryId", _rIe = "registryIds", _rN2 = "repositoryName";
+var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
+var _se3 = "server";
+var _uI = "uploadId";
+var n05 = "com.amazonaws.ecr", _s_registry5 = new TypeRegistry(_s5), ECRServiceException$ = [-3, _s5, "ECRServiceException", 0, [], []];
+_s_registry5.registerError(ECRServiceException$, ECRServiceException);
+var n0_registry5 = new TypeRegistry(n05), BlockedByOrganizationPolicyException$ = [
   -3,
   n05,
-  _ETE3,
-  { [_aQE2]: ["ExpiredTokenException", 400], [_e5]: _c5, [_hE5]: 400 },
+  _BBOPE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(ExpiredTokenException$3, ExpiredTokenException3);
-var ExpiredTradeInTokenException$ = [
+n0_registry5.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
+var EmptyUploadException$ = [
   -3,
   n05,
-  _ETITE,
-  { [_aQE2]: ["ExpiredTradeInTokenException", 400], [_e5]: _c5, [_hE5]: 400 },
+  _EUE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(ExpiredTradeInTokenException$, ExpiredTradeInTokenException);
-var IDPCommunicationErrorException$2 = [
+n0_registry5.registerError(EmptyUploadException$, EmptyUploadException);
+var ExclusionAlreadyExistsException$ = [
   -3,
   n05,
-  _IDPCEE2,
-  { [_aQE2]: ["IDPCommunicationError", 400], [_e5]: _c5, [_hE5]: 400 },
+  _EAEE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(IDPCommunicationErrorException$2, IDPCommunicationErrorException2);
-var IDPRejectedClaimException$2 = [
+n0_registry5.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
+var ExclusionNotFoundException$ = [
   -3,
   n05,
-  _IDPRCE2,
-  { [_aQE2]: ["IDPRejectedClaim", 403], [_e5]: _c5, [_hE5]: 403 },
+  _ENFE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(IDPRejectedClaimException$2, IDPRejectedClaimException2);
-var InsufficientSessionLifetimeException$ = [
+n0_registry5.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
+var ImageAlreadyExistsException$ = [
   -3,
   n05,
-  _ISLE,
-  { [_aQE2]: ["InsufficientSessionLifetime", 400], [_e5]: _c5, [_hE5]: 400 },
+  _IAEE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(InsufficientSessionLifetimeException$, InsufficientSessionLifetimeException);
-var InvalidAuthorizationMessageException$ = [
+n0_registry5.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
+var ImageArchivedException$ = [
   -3,
   n05,
-  _IAME,
-  { [_aQE2]: ["InvalidAuthorizationMessageException", 400], [_e5]: _c5, [_hE5]: 400 },
+  _IAE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(InvalidAuthorizationMessageException$, InvalidAuthorizationMessageException);
-var InvalidContextAssertionException$2 = [
+n0_registry5.registerError(ImageArchivedException$, ImageArchivedException);
+var ImageDigestDoesNotMatchException$ = [
   -3,
   n05,
-  _ICAE2,
-  { [_aQE2]: ["InvalidContextAssertion", 400], [_e5]: _c5, [_hE5]: 400 },
+  _IDDNME,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(InvalidContextAssertionException$2, InvalidContextAssertionException2);
-var InvalidIdentityTokenException$2 = [
+n0_registry5.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
+var ImageNotFoundException$ = [
   -3,
   n05,
-  _IITE2,
-  { [_aQE2]: ["InvalidIdentityToken", 400], [_e5]: _c5, [_hE5]: 400 },
+  _INFE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(InvalidIdentityTokenException$2, InvalidIdentityTokenException2);
-var InvalidSubjectCredentialsException$ = [
+n0_registry5.registerError(ImageNotFoundException$, ImageNotFoundException);
+var ImageStorageClassUpdateNotSupportedException$ = [
   -3,
   n05,
-  _ISCE,
-  { [_aQE2]: ["InvalidSubjectCredentials", 400], [_e5]: _c5, [_hE5]: 400 },
+  _ISCUNSE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(InvalidSubjectCredentialsException$, InvalidSubjectCredentialsException);
-var JWTPayloadSizeExceededException$ = [
+n0_registry5.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
+var ImageTagAlreadyExistsException$ = [
   -3,
   n05,
-  _JWTPSEE,
-  { [_aQE2]: ["JWTPayloadSizeExceededException", 400], [_e5]: _c5, [_hE5]: 400 },
+  _ITAEE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(JWTPayloadSizeExceededException$, JWTPayloadSizeExceededException);
-var MalformedPolicyDocumentException$2 = [
+n0_registry5.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
+var InvalidLayerException$ = [
   -3,
   n05,
-  _MPDE2,
-  { [_aQE2]: ["MalformedPolicyDocument", 400], [_e5]: _c5, [_hE5]: 400 },
+  _ILE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(MalformedPolicyDocumentException$2, MalformedPolicyDocumentException2);
-var OutboundWebIdentityFederationDisabledException$ = [
+n0_registry5.registerError(InvalidLayerException$, InvalidLayerException);
+var InvalidLayerPartException$ = [
   -3,
   n05,
-  _OWIFDE,
-  { [_aQE2]: ["OutboundWebIdentityFederationDisabledException", 403], [_e5]: _c5, [_hE5]: 403 },
+  _ILPE,
+  { [_e5]: _c5 },
+  [_rI, _rN2, _uI, _lVBR, _m4],
+  [0, 0, 0, 1, 0]
+];
+n0_registry5.registerError(InvalidLayerPartException$, InvalidLayerPartException);
+var InvalidParameterException$ = [
+  -3,
+  n05,
+  _IPE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(OutboundWebIdentityFederationDisabledException$, OutboundWebIdentityFederationDisabledException);
-var PackedPolicyTooLargeException$2 = [
+n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
+var InvalidTagParameterException$ = [
   -3,
   n05,
-  _PPTLE2,
-  { [_aQE2]: ["PackedPolicyTooLarge", 400], [_e5]: _c5, [_hE5]: 400 },
+  _ITPE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(PackedPolicyTooLargeException$2, PackedPolicyTooLargeException2);
-var RegionDisabledException$2 = [
+n0_registry5.registerError(InvalidTagParameterException$, InvalidTagParameterException);
+var KmsException$ = [
   -3,
   n05,
-  _RDE2,
-  { [_aQE2]: ["RegionDisabledException", 403], [_e5]: _c5, [_hE5]: 403 },
+  _KE,
+  { [_e5]: _c5 },
+  [_m4, _kE],
+  [0, 0]
+];
+n0_registry5.registerError(KmsException$, KmsException);
+var LayerAlreadyExistsException$ = [
+  -3,
+  n05,
+  _LAEE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(RegionDisabledException$2, RegionDisabledException2);
-var SessionDurationEscalationException$ = [
+n0_registry5.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
+var LayerInaccessibleException$ = [
   -3,
   n05,
-  _SDEE,
-  { [_aQE2]: ["SessionDurationEscalationException", 403], [_e5]: _c5, [_hE5]: 403 },
+  _LIE,
+  { [_e5]: _c5 },
   [_m4],
   [0]
 ];
-n0_registry5.registerError(SessionDurationEscalationException$, SessionDurationEscalationException);
+n0_registry5.registerError(LayerInaccessibleException$, LayerInaccessibleException);
+var LayerPartTooSmallException$ = [
+  -3,
+  n05,
+  _LPTSE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
+var LayersNotFoundException$ = [
+  -3,
+  n05,
+  _LNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(LayersNotFoundException$, LayersNotFoundException);
+var LifecyclePolicyNotFoundException$ = [
+  -3,
+  n05,
+  _LPNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
+var LifecyclePolicyPreviewInProgressException$ = [
+  -3,
+  n05,
+  _LPPIPE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
+var LifecyclePolicyPreviewNotFoundException$ = [
+  -3,
+  n05,
+  _LPPNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
+var LimitExceededException$ = [
+  -3,
+  n05,
+  _LEE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(LimitExceededException$, LimitExceededException);
+var PullThroughCacheRuleAlreadyExistsException$ = [
+  -3,
+  n05,
+  _PTCRAEE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
+var PullThroughCacheRuleNotFoundException$ = [
+  -3,
+  n05,
+  _PTCRNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
+var ReferencedImagesNotFoundException$ = [
+  -3,
+  n05,
+  _RINFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
+var RegistryPolicyNotFoundException$ = [
+  -3,
+  n05,
+  _RPNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
+var ReplicationBackfillInProgressException$ = [
+  -3,
+  n05,
+  _RBIPE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
+var ReplicationBackfillInvalidStatusException$ = [
+  -3,
+  n05,
+  _RBISE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
+var ReplicationBackfillNotFoundException$ = [
+  -3,
+  n05,
+  _RBNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
+var RepositoryAlreadyExistsException$ = [
+  -3,
+  n05,
+  _RAEE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
+var RepositoryNotEmptyException$ = [
+  -3,
+  n05,
+  _RNEE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
+var RepositoryNotFoundException$ = [
+  -3,
+  n05,
+  _RNFE2,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
+var RepositoryPolicyNotFoundException$ = [
+  -3,
+  n05,
+  _RPNFEe,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
+var ScanNotFoundException$ = [
+  -3,
+  n05,
+  _SNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ScanNotFoundException$, ScanNotFoundException);
+var SecretNotFoundException$ = [
+  -3,
+  n05,
+  _SNFEe,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(SecretNotFoundException$, SecretNotFoundException);
+var ServerException$ = [
+  -3,
+  n05,
+  _SE,
+  { [_e5]: _se3 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ServerException$, ServerException);
+var SigningConfigurationNotFoundException$ = [
+  -3,
+  n05,
+  _SCNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
+var TemplateAlreadyExistsException$ = [
+  -3,
+  n05,
+  _TAEE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
+var TemplateNotFoundException$ = [
+  -3,
+  n05,
+  _TNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(TemplateNotFoundException$, TemplateNotFoundException);
+var TooManyTagsException$ = [
+  -3,
+  n05,
+  _TMTE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(TooManyTagsException$, TooManyTagsException);
+var UnableToAccessSecretException$ = [
+  -3,
+  n05,
+  _UTASE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
+var UnableToDecryptSecretValueException$ = [
+  -3,
+  n05,
+  _UTDSVE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
+var UnableToGetUpstreamImageException$ = [
+  -3,
+  n05,
+  _UTGUIE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
+var UnableToGetUpstreamLayerException$ = [
+  -3,
+  n05,
+  _UTGULE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
+var UnableToListUpstreamImageReferrersException$ = [
+  -3,
+  n05,
+  _UTLUIRE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
+var UnsupportedImageTypeException$ = [
+  -3,
+  n05,
+  _UITE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
+var UnsupportedUpstreamRegistryException$ = [
+  -3,
+  n05,
+  _UURE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
+var UploadNotFoundException$ = [
+  -3,
+  n05,
+  _UNFE,
+  { [_e5]: _c5 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(UploadNotFoundException$, UploadNotFoundException);
+var ValidationException$2 = [
+  -3,
+  n05,
+  _VE2,
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
+  [0]
+];
+n0_registry5.registerError(ValidationException$2, ValidationException2);
 var errorTypeRegistries5 = [
   _s_registry5,
   n0_registry5
-], accessKeySecretType2 = [0, n05, _aKST2, 8, 0], clientTokenType2 = [0, n05, _cTT2, 8, 0], originIdentityIssuerType2 = [0, n05, _oIIT2, 8, 0], originIdentitySubjectType2 = [0, n05, _oIST2, 8, 0], originIdentitySubjectTypeType2 = [0, n05, _oISTT2, 8, 0];
-var transactionContextValueType2 = [0, n05, _tCVT2, 8, 0];
-var AssumedRoleUser$2 = [
-  3,
-  n05,
-  _ARU2,
-  0,
-  [_ARI2, _A2],
-  [0, 0],
-  2
-], AssumeRoleRequest$2 = [
-  3,
-  n05,
-  _ARR2,
-  0,
-  [_RA2, _RSN2, _PA2, _P2, _DS2, _T2, _TTK2, _EI2, _SN2, _TC2, _SI2, _PC2, _MSTS2],
-  [0, 0, () => policyDescriptorListType2, 0, 1, () => tagListType2, 64, 0, 0, 0, 0, () => ProvidedContextsListType2, 1],
-  2
-], AssumeRoleResponse$2 = [
-  3,
-  n05,
-  _ARRs2,
-  0,
-  [_C2, _ARU2, _PPS2, _SI2, _STU2, _STS2],
-  [[() => Credentials$2, 0], () => AssumedRoleUser$2, 1, 0, 1, 1]
 ];
-var AssumeRoleWithWebIdentityRequest$2 = [
+var AuthorizationData$ = [
   3,
   n05,
-  _ARWWIR2,
+  _AD,
   0,
-  [_RA2, _RSN2, _WIT2, _PI2, _PA2, _P2, _DS2, _MSTS2],
-  [0, 0, [() => clientTokenType2, 0], 0, () => policyDescriptorListType2, 0, 1, 1],
-  3
-], AssumeRoleWithWebIdentityResponse$2 = [
-  3,
-  n05,
-  _ARWWIRs2,
-  0,
-  [_C2, _SFWIT2, _ARU2, _PPS2, _Pr2, _Au2, _SI2, _STU2, _STS2, _TIPC2],
-  [[() => Credentials$2, 0], 0, () => AssumedRoleUser$2, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$2, 0]]
+  [_aT4, _eA, _pE],
+  [0, 4, 0]
 ];
-var Credentials$2 = [
+var GetAuthorizationTokenRequest$ = [
   3,
   n05,
-  _C2,
+  _GATR,
   0,
-  [_AKI2, _SAK2, _STe, _E3],
-  [0, [() => accessKeySecretType2, 0], 0, 4],
-  4
+  [_rIe],
+  [64]
+], GetAuthorizationTokenResponse$ = [
+  3,
+  n05,
+  _GATRe,
+  0,
+  [_aD],
+  [() => AuthorizationDataList]
 ];
-var GetCallerIdentityRequest$ = [
-  3,
-  n05,
-  _GCIR,
-  0,
-  [],
-  []
-], GetCallerIdentityResponse$ = [
-  3,
-  n05,
-  _GCIRe,
-  0,
-  [_UI, _Ac, _A2],
-  [0, 0, 0]
-];
-var OriginIdentity$2 = [
-  3,
-  n05,
-  _OI2,
-  0,
-  [_S2, _ST2, _I2, _FPA2],
-  [[() => originIdentitySubjectType2, 0], [() => originIdentitySubjectTypeType2, 0], [() => originIdentityIssuerType2, 0], 0]
-], PolicyDescriptorType$2 = [
-  3,
-  n05,
-  _PDT2,
-  0,
-  [_a3],
-  [0]
-], ProvidedContext$2 = [
-  3,
-  n05,
-  _PCr2,
-  0,
-  [_PAro, _CA2],
-  [0, 0]
-];
-var Tag$2 = [
-  3,
-  n05,
-  _Ta2,
-  0,
-  [_K2, _V2],
-  [0, 0],
-  2
-], TransactionContext$2 = [
-  3,
-  n05,
-  _TCr2,
-  0,
-  [_IP2],
-  [[() => transactionContextIdentityProviderMapType2, 0]]
-], TrustedIdentityPropagationContext$2 = [
-  3,
-  n05,
-  _TIPC2,
-  8,
-  [_OI2, _TCr2],
-  [[() => OriginIdentity$2, 0], [() => TransactionContext$2, 0]]
-], policyDescriptorListType2 = [
+var AuthorizationDataList = [
   1,
   n05,
-  _pDLT2,
+  _ADL,
   0,
-  () => PolicyDescriptorType$2
-], ProvidedContextsListType2 = [
-  1,
-  n05,
-  _PCLT2,
-  0,
-  () => ProvidedContext$2
+  () => AuthorizationData$
 ];
-var tagListType2 = [
-  1,
-  n05,
-  _tLT2,
-  0,
-  () => Tag$2
-];
-var transactionContextIdentityProviderMapType2 = [
-  2,
-  n05,
-  _tCIPMT2,
-  0,
-  [
-    0,
-    0
-  ],
-  [
-    () => transactionContextValueType2,
-    0
-  ]
-], AssumeRole$2 = [
+var GetAuthorizationToken$ = [
   9,
   n05,
-  _AR2,
+  _GAT,
   0,
-  () => AssumeRoleRequest$2,
-  () => AssumeRoleResponse$2
-];
-var AssumeRoleWithWebIdentity$2 = [
-  9,
-  n05,
-  _ARWWI2,
-  0,
-  () => AssumeRoleWithWebIdentityRequest$2,
-  () => AssumeRoleWithWebIdentityResponse$2
-];
-var GetCallerIdentity$ = [
-  9,
-  n05,
-  _GCI,
-  0,
-  () => GetCallerIdentityRequest$,
-  () => GetCallerIdentityResponse$
+  () => GetAuthorizationTokenRequest$,
+  () => GetAuthorizationTokenResponse$
 ];
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.shared.js
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
 var getRuntimeConfig9 = (config2) => ({
-  apiVersion: "2011-06-15",
+  apiVersion: "2015-09-21",
   base64Decoder: config2?.base64Decoder ?? fromBase64,
   base64Encoder: config2?.base64Encoder ?? toBase64,
   disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver,
+  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
   extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
+  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultECRHttpAuthSchemeProvider,
   httpAuthSchemes: config2?.httpAuthSchemes ?? [
     {
       schemeId: "aws.auth#sigv4",
       identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
       signer: new AwsSdkSigV4Signer()
-    },
-    {
-      schemeId: "aws.auth#sigv4a",
-      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
-      signer: new AwsSdkSigV4ASigner()
-    },
-    {
-      schemeId: "smithy.api#noAuth",
-      identityProvider: (ipc) => ipc.getIdentityProvider("smithy.api#noAuth") || (async () => ({})),
-      signer: new NoAuthSigner()
     }
   ],
   logger: config2?.logger ?? new NoOpLogger(),
-  protocol: config2?.protocol ?? AwsQueryProtocol,
+  protocol: config2?.protocol ?? AwsJson1_1Protocol,
   protocolSettings: config2?.protocolSettings ?? {
-    defaultNamespace: "com.amazonaws.sts",
+    defaultNamespace: "com.amazonaws.ecr",
     errorTypeRegistries: errorTypeRegistries5,
-    xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
-    version: "2011-06-15",
-    serviceTarget: "AWSSecurityTokenServiceV20110615"
+    xmlNamespace: "http://ecr.amazonaws.com/doc/2015-09-21/",
+    version: "2015-09-21",
+    serviceTarget: "AmazonEC2ContainerRegistry_V20150921"
   },
-  serviceId: config2?.serviceId ?? "STS",
+  serviceId: config2?.serviceId ?? "ECR",
   sha256: config2?.sha256 ?? Sha256Node,
-  signerConstructor: config2?.signerConstructor ?? SignatureV4MultiRegion,
   urlParser: config2?.urlParser ?? parseUrl,
   utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
   utf8Encoder: config2?.utf8Encoder ?? toUtf8
 });
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
 var getRuntimeConfig10 = (config2) => {
   emitWarningIfUnsupportedVersion2(process.version);
   let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig9(config2);
@@ -17077,23 +17714,6 @@ var getRuntimeConfig10 = (config2) => {
     credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
     defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
     defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
-    httpAuthSchemes: config2?.httpAuthSchemes ?? [
-      {
-        schemeId: "aws.auth#sigv4",
-        identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4") || (async (idProps) => await defaultProvider(idProps?.__config || {})()),
-        signer: new AwsSdkSigV4Signer()
-      },
-      {
-        schemeId: "aws.auth#sigv4a",
-        identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
-        signer: new AwsSdkSigV4ASigner()
-      },
-      {
-        schemeId: "smithy.api#noAuth",
-        identityProvider: (ipc) => ipc.getIdentityProvider("smithy.api#noAuth") || (async () => ({})),
-        signer: new NoAuthSigner()
-      }
-    ],
     maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
     region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
     requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
@@ -17101,7 +17721,6 @@ var getRuntimeConfig10 = (config2) => {
       ...NODE_RETRY_MODE_CONFIG_OPTIONS,
       default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
     }, config2),
-    sigv4aSigningRegionSet: config2?.sigv4aSigningRegionSet ?? loadConfig(NODE_SIGV4A_CONFIG_OPTIONS, loaderConfig),
     streamCollector: config2?.streamCollector ?? streamCollector2,
     useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
     useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
@@ -17109,12 +17728,12 @@ var getRuntimeConfig10 = (config2) => {
   };
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeExtensions.js
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
 init_client3();
 init_client2();
 init_protocols();
 
-// node_modules/@aws-sdk/client-sts/dist-es/auth/httpAuthExtensionConfiguration.js
+// node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthExtensionConfiguration.js
 var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
   let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
   return {
@@ -17144,24 +17763,23 @@ var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
   credentials: config2.credentials()
 });
 
-// node_modules/@aws-sdk/client-sts/dist-es/runtimeExtensions.js
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
 var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
   let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
   return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/STSClient.js
-var STSClient2 = class extends Client {
+// node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
+var ECRClient = class extends Client {
   config;
   constructor(...[configuration]) {
     let _config_0 = getRuntimeConfig10(configuration || {});
     super(_config_0), this.initConfig = _config_0;
     let _config_1 = resolveClientEndpointParameters(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig(_config_6), _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
     this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
+      httpAuthSchemeParametersProvider: defaultECRHttpAuthSchemeParametersProvider,
       identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
-        "aws.auth#sigv4": config2.credentials,
-        "aws.auth#sigv4a": config2.credentials
+        "aws.auth#sigv4": config2.credentials
       })
     })), this.middlewareStack.use(getHttpSigningPlugin(this.config));
   }
@@ -17170,22 +17788,1491 @@ var STSClient2 = class extends Client {
   }
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/commandBuilder.js
+// node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
 init_client2();
 init_endpoints();
-var command5 = makeBuilder(commonParams, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o4) => [];
+var command5 = makeBuilder(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o3) => [];
 
-// node_modules/@aws-sdk/client-sts/dist-es/commands/AssumeRoleCommand.js
-var AssumeRoleCommand2 = class extends command5(_ep05, _mw05, "AssumeRole", AssumeRole$2) {
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/GetAuthorizationTokenCommand.js
+var GetAuthorizationTokenCommand = class extends command5(_ep05, _mw05, "GetAuthorizationToken", GetAuthorizationToken$) {
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/commands/AssumeRoleWithWebIdentityCommand.js
-var AssumeRoleWithWebIdentityCommand2 = class extends command5(_ep05, _mw05, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$2) {
+// node_modules/@aws-sdk/client-kms/dist-es/KMSClient.js
+init_client3();
+init_dist_es2();
+init_client2();
+init_config2();
+init_endpoints();
+init_protocols();
+init_retry2();
+init_schema();
+
+// node_modules/@aws-sdk/client-kms/dist-es/auth/httpAuthSchemeProvider.js
+init_httpAuthSchemes2();
+init_client2();
+var defaultKMSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
+  operation: getSmithyContext(context).operation,
+  region: await normalizeProvider(config2.region)() || (() => {
+    throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+  })()
+});
+function createAwsAuthSigv4HttpAuthOption6(authParameters) {
+  return {
+    schemeId: "aws.auth#sigv4",
+    signingProperties: {
+      name: "kms",
+      region: authParameters.region
+    },
+    propertiesExtractor: (config2, context) => ({
+      signingProperties: {
+        config: config2,
+        context
+      }
+    })
+  };
+}
+var defaultKMSHttpAuthSchemeProvider = (authParameters) => {
+  let options = [];
+  switch (authParameters.operation) {
+    default:
+      options.push(createAwsAuthSigv4HttpAuthOption6(authParameters));
+  }
+  return options;
+}, resolveHttpAuthSchemeConfig6 = (config2) => {
+  let config_0 = resolveAwsSdkSigV4Config(config2);
+  return Object.assign(config_0, {
+    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
+  });
 };
 
-// node_modules/@aws-sdk/client-sts/dist-es/commands/GetCallerIdentityCommand.js
-var GetCallerIdentityCommand = class extends command5(_ep05, _mw05, "GetCallerIdentity", GetCallerIdentity$) {
+// node_modules/@aws-sdk/client-kms/dist-es/endpoint/EndpointParameters.js
+var resolveClientEndpointParameters6 = (options) => Object.assign(options, {
+  useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
+  useFipsEndpoint: options.useFipsEndpoint ?? !1,
+  defaultSigningName: "kms"
+}), commonParams6 = {
+  UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+  Endpoint: { type: "builtInParams", name: "endpoint" },
+  Region: { type: "builtInParams", name: "region" },
+  UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
 };
+
+// node_modules/@aws-sdk/client-kms/package.json
+var package_default3 = {
+  name: "@aws-sdk/client-kms",
+  version: "3.1178.0",
+  description: "AWS SDK for JavaScript Kms Client for Node.js, Browser and React Native",
+  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-kms",
+  license: "Apache-2.0",
+  author: {
+    name: "AWS SDK for JavaScript Team",
+    url: "https://aws.amazon.com/sdk-for-javascript/"
+  },
+  repository: {
+    type: "git",
+    url: "https://github.com/aws/aws-sdk-js-v3.git",
+    directory: "clients/client-kms"
+  },
+  files: [
+    "dist-*/**"
+  ],
+  sideEffects: !1,
+  main: "./dist-cjs/index.js",
+  module: "./dist-es/index.js",
+  browser: {
+    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"
+  },
+  types: "./dist-types/index.d.ts",
+  typesVersions: {
+    "<4.5": {
+      "dist-types/*": [
+        "dist-types/ts3.4/*"
+      ]
+    }
+  },
+  "react-native": {
+    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.native"
+  },
+  scripts: {
+    build: "concurrently 'yarn:build:types' 'yarn:build:es' && yarn build:cjs",
+    "build:cjs": "node ../../scripts/compilation/inline",
+    "build:es": "premove dist-es && tsc -p tsconfig.es.json",
+    "build:include:deps": 'yarn g:turbo run build -F="$npm_package_name"',
+    "build:types": "premove dist-types && tsc -p tsconfig.types.json",
+    "build:types:downlevel": "downlevel-dts dist-types dist-types/ts3.4",
+    clean: "premove dist-cjs dist-es dist-types",
+    "extract:docs": "api-extractor run --local",
+    "generate:client": "node ../../scripts/generate-clients/single-service",
+    "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
+    "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
+    "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
+  },
+  dependencies: {
+    "@aws-sdk/core": "^3.981.2",
+    "@aws-sdk/credential-provider-node": "^3.972.99",
+    "@aws-sdk/types": "^3.975.1",
+    "@smithy/core": "^3.41.1",
+    "@smithy/fetch-http-handler": "^5.8.1",
+    "@smithy/node-http-handler": "^4.14.2",
+    "@smithy/types": "^4.20.0",
+    tslib: "^2.6.2"
+  },
+  devDependencies: {
+    "@tsconfig/node20": "20.1.8",
+    "@types/node": "^20.14.8",
+    concurrently: "7.0.0",
+    "downlevel-dts": "0.10.1",
+    premove: "4.0.0",
+    typescript: "~7.0.2"
+  },
+  engines: {
+    node: ">=20.0.0"
+  }
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.js
+init_client3();
+init_httpAuthSchemes2();
+init_client2();
+init_config2();
+init_retry2();
+init_serde();
+init_dist_es6();
+
+// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.shared.js
+init_httpAuthSchemes2();
+init_protocols2();
+init_checksum3();
+init_client2();
+init_protocols();
+init_serde();
+
+// node_modules/@aws-sdk/client-kms/dist-es/endpoint/endpointResolver.js
+init_client3();
+init_endpoints();
+
+// node_modules/@aws-sdk/client-kms/dist-es/endpoint/bdd.js
+init_endpoints();
+var k6 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "booleanEquals", f6 = "getAttr", g6 = { [k6]: "Endpoint" }, h6 = { [k6]: d6 }, i6 = {}, j6 = [{ [k6]: "Region" }], _data6 = {
+  conditions: [
+    [c6, [g6]],
+    [c6, j6],
+    ["aws.partition", j6, d6],
+    [e6, [{ [k6]: "UseFIPS" }, b6]],
+    [e6, [{ [k6]: "UseDualStack" }, b6]],
+    [e6, [{ fn: f6, argv: [h6, "supportsDualStack"] }, b6]],
+    [e6, [{ fn: f6, argv: [h6, "supportsFIPS"] }, b6]]
+  ],
+  results: [
+    [a6],
+    [a6, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+    [a6, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+    [g6, i6],
+    ["https://kms-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i6],
+    [a6, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+    ["https://kms-fips.{Region}.{PartitionResult#dnsSuffix}", i6],
+    [a6, "FIPS is enabled but this partition does not support FIPS"],
+    ["https://kms.{Region}.{PartitionResult#dualStackDnsSuffix}", i6],
+    [a6, "DualStack is enabled but this partition does not support DualStack"],
+    ["https://kms.{Region}.{PartitionResult#dnsSuffix}", i6],
+    [a6, "Invalid Configuration: Missing Region"]
+  ]
+}, root6 = 2, r6 = 1e8, nodes6 = new Int32Array([
+  -1,
+  1,
+  -1,
+  0,
+  12,
+  3,
+  1,
+  4,
+  r6 + 11,
+  2,
+  5,
+  r6 + 11,
+  3,
+  8,
+  6,
+  4,
+  7,
+  r6 + 10,
+  5,
+  r6 + 8,
+  r6 + 9,
+  4,
+  10,
+  9,
+  6,
+  r6 + 6,
+  r6 + 7,
+  5,
+  11,
+  r6 + 5,
+  6,
+  r6 + 4,
+  r6 + 5,
+  3,
+  r6 + 1,
+  13,
+  4,
+  r6 + 2,
+  r6 + 3
+]), bdd6 = BinaryDecisionDiagram.from(nodes6, root6, _data6.conditions, _data6.results);
+
+// node_modules/@aws-sdk/client-kms/dist-es/endpoint/endpointResolver.js
+var cache6 = new EndpointCache({
+  size: 50,
+  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
+}), defaultEndpointResolver6 = (endpointParams, context = {}) => cache6.get(endpointParams, () => decideEndpoint(bdd6, {
+  endpointParams,
+  logger: context.logger
+}));
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+// node_modules/@aws-sdk/client-kms/dist-es/schemas/schemas_0.js
+init_schema();
+
+// node_modules/@aws-sdk/client-kms/dist-es/models/KMSServiceException.js
+init_client2();
+var KMSServiceException = class _KMSServiceException extends ServiceException {
+  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.kms#KMSServiceException";
+  constructor(options) {
+    super(options), Object.setPrototypeOf(this, _KMSServiceException.prototype);
+  }
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/models/errors.js
+var AlreadyExistsException = class _AlreadyExistsException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#AlreadyExistsException";
+  name = "AlreadyExistsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "AlreadyExistsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _AlreadyExistsException.prototype);
+  }
+}, DependencyTimeoutException = class _DependencyTimeoutException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#DependencyTimeoutException";
+  name = "DependencyTimeoutException";
+  $fault = "server";
+  constructor(opts) {
+    super({
+      name: "DependencyTimeoutException",
+      $fault: "server",
+      ...opts
+    }), Object.setPrototypeOf(this, _DependencyTimeoutException.prototype);
+  }
+}, InvalidArnException = class _InvalidArnException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidArnException";
+  name = "InvalidArnException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidArnException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidArnException.prototype);
+  }
+}, KMSInternalException = class _KMSInternalException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#KMSInternalException";
+  name = "KMSInternalException";
+  $fault = "server";
+  constructor(opts) {
+    super({
+      name: "KMSInternalException",
+      $fault: "server",
+      ...opts
+    }), Object.setPrototypeOf(this, _KMSInternalException.prototype);
+  }
+}, KMSInvalidStateException = class _KMSInvalidStateException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#KMSInvalidStateException";
+  name = "KMSInvalidStateException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "KMSInvalidStateException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _KMSInvalidStateException.prototype);
+  }
+}, NotFoundException = class _NotFoundException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#NotFoundException";
+  name = "NotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "NotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _NotFoundException.prototype);
+  }
+}, CloudHsmClusterInUseException = class _CloudHsmClusterInUseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CloudHsmClusterInUseException";
+  name = "CloudHsmClusterInUseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CloudHsmClusterInUseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudHsmClusterInUseException.prototype);
+  }
+}, CloudHsmClusterInvalidConfigurationException = class _CloudHsmClusterInvalidConfigurationException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CloudHsmClusterInvalidConfigurationException";
+  name = "CloudHsmClusterInvalidConfigurationException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CloudHsmClusterInvalidConfigurationException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudHsmClusterInvalidConfigurationException.prototype);
+  }
+}, CloudHsmClusterNotActiveException = class _CloudHsmClusterNotActiveException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotActiveException";
+  name = "CloudHsmClusterNotActiveException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CloudHsmClusterNotActiveException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudHsmClusterNotActiveException.prototype);
+  }
+}, CloudHsmClusterNotFoundException = class _CloudHsmClusterNotFoundException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotFoundException";
+  name = "CloudHsmClusterNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CloudHsmClusterNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudHsmClusterNotFoundException.prototype);
+  }
+}, CloudHsmClusterNotRelatedException = class _CloudHsmClusterNotRelatedException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotRelatedException";
+  name = "CloudHsmClusterNotRelatedException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CloudHsmClusterNotRelatedException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CloudHsmClusterNotRelatedException.prototype);
+  }
+}, ConflictException = class _ConflictException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#ConflictException";
+  name = "ConflictException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ConflictException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ConflictException.prototype);
+  }
+}, CustomKeyStoreInvalidStateException = class _CustomKeyStoreInvalidStateException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CustomKeyStoreInvalidStateException";
+  name = "CustomKeyStoreInvalidStateException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CustomKeyStoreInvalidStateException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CustomKeyStoreInvalidStateException.prototype);
+  }
+}, CustomKeyStoreNotFoundException = class _CustomKeyStoreNotFoundException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CustomKeyStoreNotFoundException";
+  name = "CustomKeyStoreNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CustomKeyStoreNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CustomKeyStoreNotFoundException.prototype);
+  }
+}, InvalidAliasNameException = class _InvalidAliasNameException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidAliasNameException";
+  name = "InvalidAliasNameException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidAliasNameException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidAliasNameException.prototype);
+  }
+}, LimitExceededException2 = class _LimitExceededException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#LimitExceededException";
+  name = "LimitExceededException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "LimitExceededException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
+  }
+}, CustomKeyStoreNameInUseException = class _CustomKeyStoreNameInUseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CustomKeyStoreNameInUseException";
+  name = "CustomKeyStoreNameInUseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CustomKeyStoreNameInUseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CustomKeyStoreNameInUseException.prototype);
+  }
+}, IncorrectTrustAnchorException = class _IncorrectTrustAnchorException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#IncorrectTrustAnchorException";
+  name = "IncorrectTrustAnchorException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "IncorrectTrustAnchorException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IncorrectTrustAnchorException.prototype);
+  }
+}, XksProxyIncorrectAuthenticationCredentialException = class _XksProxyIncorrectAuthenticationCredentialException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyIncorrectAuthenticationCredentialException";
+  name = "XksProxyIncorrectAuthenticationCredentialException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyIncorrectAuthenticationCredentialException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyIncorrectAuthenticationCredentialException.prototype);
+  }
+}, XksProxyInvalidConfigurationException = class _XksProxyInvalidConfigurationException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyInvalidConfigurationException";
+  name = "XksProxyInvalidConfigurationException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyInvalidConfigurationException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyInvalidConfigurationException.prototype);
+  }
+}, XksProxyInvalidResponseException = class _XksProxyInvalidResponseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyInvalidResponseException";
+  name = "XksProxyInvalidResponseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyInvalidResponseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyInvalidResponseException.prototype);
+  }
+}, XksProxyUriEndpointInUseException = class _XksProxyUriEndpointInUseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyUriEndpointInUseException";
+  name = "XksProxyUriEndpointInUseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyUriEndpointInUseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyUriEndpointInUseException.prototype);
+  }
+}, XksProxyUriInUseException = class _XksProxyUriInUseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyUriInUseException";
+  name = "XksProxyUriInUseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyUriInUseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyUriInUseException.prototype);
+  }
+}, XksProxyUriUnreachableException = class _XksProxyUriUnreachableException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyUriUnreachableException";
+  name = "XksProxyUriUnreachableException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyUriUnreachableException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyUriUnreachableException.prototype);
+  }
+}, XksProxyVpcEndpointServiceInUseException = class _XksProxyVpcEndpointServiceInUseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceInUseException";
+  name = "XksProxyVpcEndpointServiceInUseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyVpcEndpointServiceInUseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceInUseException.prototype);
+  }
+}, XksProxyVpcEndpointServiceInvalidConfigurationException = class _XksProxyVpcEndpointServiceInvalidConfigurationException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceInvalidConfigurationException";
+  name = "XksProxyVpcEndpointServiceInvalidConfigurationException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyVpcEndpointServiceInvalidConfigurationException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceInvalidConfigurationException.prototype);
+  }
+}, XksProxyVpcEndpointServiceNotFoundException = class _XksProxyVpcEndpointServiceNotFoundException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceNotFoundException";
+  name = "XksProxyVpcEndpointServiceNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksProxyVpcEndpointServiceNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceNotFoundException.prototype);
+  }
+}, DisabledException = class _DisabledException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#DisabledException";
+  name = "DisabledException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "DisabledException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _DisabledException.prototype);
+  }
+}, DryRunOperationException = class _DryRunOperationException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#DryRunOperationException";
+  name = "DryRunOperationException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "DryRunOperationException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _DryRunOperationException.prototype);
+  }
+}, InvalidGrantTokenException = class _InvalidGrantTokenException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidGrantTokenException";
+  name = "InvalidGrantTokenException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidGrantTokenException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidGrantTokenException.prototype);
+  }
+}, MalformedPolicyDocumentException2 = class _MalformedPolicyDocumentException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#MalformedPolicyDocumentException";
+  name = "MalformedPolicyDocumentException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "MalformedPolicyDocumentException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _MalformedPolicyDocumentException.prototype);
+  }
+}, TagException = class _TagException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#TagException";
+  name = "TagException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "TagException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _TagException.prototype);
+  }
+}, UnsupportedOperationException = class _UnsupportedOperationException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#UnsupportedOperationException";
+  name = "UnsupportedOperationException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "UnsupportedOperationException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _UnsupportedOperationException.prototype);
+  }
+}, XksKeyAlreadyInUseException = class _XksKeyAlreadyInUseException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksKeyAlreadyInUseException";
+  name = "XksKeyAlreadyInUseException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksKeyAlreadyInUseException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksKeyAlreadyInUseException.prototype);
+  }
+}, XksKeyInvalidConfigurationException = class _XksKeyInvalidConfigurationException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksKeyInvalidConfigurationException";
+  name = "XksKeyInvalidConfigurationException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksKeyInvalidConfigurationException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksKeyInvalidConfigurationException.prototype);
+  }
+}, XksKeyNotFoundException = class _XksKeyNotFoundException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#XksKeyNotFoundException";
+  name = "XksKeyNotFoundException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "XksKeyNotFoundException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _XksKeyNotFoundException.prototype);
+  }
+}, CustomKeyStoreHasCMKsException = class _CustomKeyStoreHasCMKsException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#CustomKeyStoreHasCMKsException";
+  name = "CustomKeyStoreHasCMKsException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "CustomKeyStoreHasCMKsException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _CustomKeyStoreHasCMKsException.prototype);
+  }
+}, InvalidCiphertextException = class _InvalidCiphertextException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidCiphertextException";
+  name = "InvalidCiphertextException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidCiphertextException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidCiphertextException.prototype);
+  }
+}, InvalidKeyUsageException = class _InvalidKeyUsageException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidKeyUsageException";
+  name = "InvalidKeyUsageException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidKeyUsageException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidKeyUsageException.prototype);
+  }
+}, KeyUnavailableException = class _KeyUnavailableException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#KeyUnavailableException";
+  name = "KeyUnavailableException";
+  $fault = "server";
+  constructor(opts) {
+    super({
+      name: "KeyUnavailableException",
+      $fault: "server",
+      ...opts
+    }), Object.setPrototypeOf(this, _KeyUnavailableException.prototype);
+  }
+}, IncorrectKeyException = class _IncorrectKeyException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#IncorrectKeyException";
+  name = "IncorrectKeyException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "IncorrectKeyException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IncorrectKeyException.prototype);
+  }
+}, InvalidMarkerException = class _InvalidMarkerException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidMarkerException";
+  name = "InvalidMarkerException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidMarkerException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidMarkerException.prototype);
+  }
+}, ExpiredImportTokenException = class _ExpiredImportTokenException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#ExpiredImportTokenException";
+  name = "ExpiredImportTokenException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "ExpiredImportTokenException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _ExpiredImportTokenException.prototype);
+  }
+}, IncorrectKeyMaterialException = class _IncorrectKeyMaterialException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#IncorrectKeyMaterialException";
+  name = "IncorrectKeyMaterialException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "IncorrectKeyMaterialException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _IncorrectKeyMaterialException.prototype);
+  }
+}, InvalidImportTokenException = class _InvalidImportTokenException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidImportTokenException";
+  name = "InvalidImportTokenException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidImportTokenException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidImportTokenException.prototype);
+  }
+}, InvalidGrantIdException = class _InvalidGrantIdException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#InvalidGrantIdException";
+  name = "InvalidGrantIdException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "InvalidGrantIdException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _InvalidGrantIdException.prototype);
+  }
+}, KMSInvalidMacException = class _KMSInvalidMacException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#KMSInvalidMacException";
+  name = "KMSInvalidMacException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "KMSInvalidMacException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _KMSInvalidMacException.prototype);
+  }
+}, KMSInvalidSignatureException = class _KMSInvalidSignatureException extends KMSServiceException {
+  static shapeId = "com.amazonaws.kms#KMSInvalidSignatureException";
+  name = "KMSInvalidSignatureException";
+  $fault = "client";
+  constructor(opts) {
+    super({
+      name: "KMSInvalidSignatureException",
+      $fault: "client",
+      ...opts
+    }), Object.setPrototypeOf(this, _KMSInvalidSignatureException.prototype);
+  }
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/schemas/schemas_0.js
+var _AEE = "AlreadyExistsException";
+var _CE = "ConflictException";
+var _CHCICE = "CloudHsmClusterInvalidConfigurationException", _CHCIUE = "CloudHsmClusterInUseException", _CHCNAE = "CloudHsmClusterNotActiveException", _CHCNFE = "CloudHsmClusterNotFoundException", _CHCNRE = "CloudHsmClusterNotRelatedException";
+var _CKSHCMKE = "CustomKeyStoreHasCMKsException";
+var _CKSISE = "CustomKeyStoreInvalidStateException";
+var _CKSNFE = "CustomKeyStoreNotFoundException", _CKSNIUE = "CustomKeyStoreNameInUseException";
+var _CMKS = "CustomerMasterKeySpec";
+var _DE = "DisabledException";
+var _DR = "DryRun";
+var _DROE = "DryRunOperationException";
+var _DTE = "DependencyTimeoutException";
+var _EAnc = "EncryptionAlgorithms", _EAnca = "EncapsulationAlgorithms";
+var _EITE = "ExpiredImportTokenException";
+var _GPK = "GetPublicKey", _GPKR = "GetPublicKeyRequest", _GPKRe = "GetPublicKeyResponse";
+var _GT = "GrantTokens";
+var _IAE2 = "InvalidArnException", _IANE = "InvalidAliasNameException", _ICE2 = "InvalidCiphertextException", _IGIE = "InvalidGrantIdException", _IGTE = "InvalidGrantTokenException", _IITE2 = "InvalidImportTokenException", _IKE = "IncorrectKeyException";
+var _IKME = "IncorrectKeyMaterialException";
+var _IKUE = "InvalidKeyUsageException", _IME = "InvalidMarkerException";
+var _ITAE = "IncorrectTrustAnchorException";
+var _KAAe = "KeyAgreementAlgorithms";
+var _KI = "KeyId";
+var _KMSIE = "KMSInternalException", _KMSIME = "KMSInvalidMacException", _KMSISE = "KMSInvalidSignatureException", _KMSISEn = "KMSInvalidStateException";
+var _KS = "KeySpec";
+var _KU = "KeyUsage", _KUE = "KeyUnavailableException";
+var _LEE2 = "LimitExceededException";
+var _MPDE2 = "MalformedPolicyDocumentException";
+var _MT = "MessageType";
+var _Me = "Message";
+var _NFE = "NotFoundException";
+var _PK = "PublicKey";
+var _PT = "PlaintextType";
+var _S2 = "Signature", _SA = "SigningAlgorithms", _SAi = "SigningAlgorithm";
+var _SR = "SignRequest", _SRi = "SignResponse";
+var _Si = "Sign";
+var _TE = "TagException";
+var _UOE = "UnsupportedOperationException";
+var _XKAIUE = "XksKeyAlreadyInUseException";
+var _XKICE = "XksKeyInvalidConfigurationException", _XKNFE = "XksKeyNotFoundException";
+var _XPIACE = "XksProxyIncorrectAuthenticationCredentialException", _XPICE = "XksProxyInvalidConfigurationException", _XPIRE = "XksProxyInvalidResponseException";
+var _XPUEIUE = "XksProxyUriEndpointInUseException", _XPUIUE = "XksProxyUriInUseException";
+var _XPUUE = "XksProxyUriUnreachableException", _XPVESICE = "XksProxyVpcEndpointServiceInvalidConfigurationException", _XPVESIUE = "XksProxyVpcEndpointServiceInUseException";
+var _XPVESNFE = "XksProxyVpcEndpointServiceNotFoundException";
+var _aQE2 = "awsQueryError", _c6 = "client", _e6 = "error", _hE6 = "httpError", _m5 = "message", _s6 = "smithy.ts.sdk.synthetic.com.amazonaws.kms", _se4 = "server", n06 = "com.amazonaws.kms", _s_registry6 = new TypeRegistry(_s6), KMSServiceException$ = [-3, _s6, "KMSServiceException", 0, [], []];
+_s_registry6.registerError(KMSServiceException$, KMSServiceException);
+var n0_registry6 = new TypeRegistry(n06), AlreadyExistsException$ = [
+  -3,
+  n06,
+  _AEE,
+  { [_aQE2]: ["AlreadyExists", 409], [_e6]: _c6, [_hE6]: 409 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(AlreadyExistsException$, AlreadyExistsException);
+var CloudHsmClusterInUseException$ = [
+  -3,
+  n06,
+  _CHCIUE,
+  { [_aQE2]: ["CloudHsmClusterInUseException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CloudHsmClusterInUseException$, CloudHsmClusterInUseException);
+var CloudHsmClusterInvalidConfigurationException$ = [
+  -3,
+  n06,
+  _CHCICE,
+  { [_aQE2]: ["CloudHsmClusterInvalidConfigurationException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CloudHsmClusterInvalidConfigurationException$, CloudHsmClusterInvalidConfigurationException);
+var CloudHsmClusterNotActiveException$ = [
+  -3,
+  n06,
+  _CHCNAE,
+  { [_aQE2]: ["CloudHsmClusterNotActiveException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CloudHsmClusterNotActiveException$, CloudHsmClusterNotActiveException);
+var CloudHsmClusterNotFoundException$ = [
+  -3,
+  n06,
+  _CHCNFE,
+  { [_aQE2]: ["CloudHsmClusterNotFoundException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CloudHsmClusterNotFoundException$, CloudHsmClusterNotFoundException);
+var CloudHsmClusterNotRelatedException$ = [
+  -3,
+  n06,
+  _CHCNRE,
+  { [_aQE2]: ["CloudHsmClusterNotRelatedException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CloudHsmClusterNotRelatedException$, CloudHsmClusterNotRelatedException);
+var ConflictException$ = [
+  -3,
+  n06,
+  _CE,
+  { [_aQE2]: ["ConflictException", 409], [_e6]: _c6, [_hE6]: 409 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(ConflictException$, ConflictException);
+var CustomKeyStoreHasCMKsException$ = [
+  -3,
+  n06,
+  _CKSHCMKE,
+  { [_aQE2]: ["CustomKeyStoreHasCMKsException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CustomKeyStoreHasCMKsException$, CustomKeyStoreHasCMKsException);
+var CustomKeyStoreInvalidStateException$ = [
+  -3,
+  n06,
+  _CKSISE,
+  { [_aQE2]: ["CustomKeyStoreInvalidStateException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CustomKeyStoreInvalidStateException$, CustomKeyStoreInvalidStateException);
+var CustomKeyStoreNameInUseException$ = [
+  -3,
+  n06,
+  _CKSNIUE,
+  { [_aQE2]: ["CustomKeyStoreNameInUseException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CustomKeyStoreNameInUseException$, CustomKeyStoreNameInUseException);
+var CustomKeyStoreNotFoundException$ = [
+  -3,
+  n06,
+  _CKSNFE,
+  { [_aQE2]: ["CustomKeyStoreNotFoundException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(CustomKeyStoreNotFoundException$, CustomKeyStoreNotFoundException);
+var DependencyTimeoutException$ = [
+  -3,
+  n06,
+  _DTE,
+  { [_aQE2]: ["DependencyTimeout", 503], [_e6]: _se4, [_hE6]: 503 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(DependencyTimeoutException$, DependencyTimeoutException);
+var DisabledException$ = [
+  -3,
+  n06,
+  _DE,
+  { [_aQE2]: ["Disabled", 409], [_e6]: _c6, [_hE6]: 409 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(DisabledException$, DisabledException);
+var DryRunOperationException$ = [
+  -3,
+  n06,
+  _DROE,
+  { [_aQE2]: ["DryRunOperation", 412], [_e6]: _c6, [_hE6]: 412 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(DryRunOperationException$, DryRunOperationException);
+var ExpiredImportTokenException$ = [
+  -3,
+  n06,
+  _EITE,
+  { [_aQE2]: ["ExpiredImportTokenException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(ExpiredImportTokenException$, ExpiredImportTokenException);
+var IncorrectKeyException$ = [
+  -3,
+  n06,
+  _IKE,
+  { [_aQE2]: ["IncorrectKeyException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(IncorrectKeyException$, IncorrectKeyException);
+var IncorrectKeyMaterialException$ = [
+  -3,
+  n06,
+  _IKME,
+  { [_aQE2]: ["IncorrectKeyMaterialException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(IncorrectKeyMaterialException$, IncorrectKeyMaterialException);
+var IncorrectTrustAnchorException$ = [
+  -3,
+  n06,
+  _ITAE,
+  { [_aQE2]: ["IncorrectTrustAnchorException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(IncorrectTrustAnchorException$, IncorrectTrustAnchorException);
+var InvalidAliasNameException$ = [
+  -3,
+  n06,
+  _IANE,
+  { [_aQE2]: ["InvalidAliasName", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidAliasNameException$, InvalidAliasNameException);
+var InvalidArnException$ = [
+  -3,
+  n06,
+  _IAE2,
+  { [_aQE2]: ["InvalidArn", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidArnException$, InvalidArnException);
+var InvalidCiphertextException$ = [
+  -3,
+  n06,
+  _ICE2,
+  { [_aQE2]: ["InvalidCiphertext", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidCiphertextException$, InvalidCiphertextException);
+var InvalidGrantIdException$ = [
+  -3,
+  n06,
+  _IGIE,
+  { [_aQE2]: ["InvalidGrantId", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidGrantIdException$, InvalidGrantIdException);
+var InvalidGrantTokenException$ = [
+  -3,
+  n06,
+  _IGTE,
+  { [_aQE2]: ["InvalidGrantToken", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidGrantTokenException$, InvalidGrantTokenException);
+var InvalidImportTokenException$ = [
+  -3,
+  n06,
+  _IITE2,
+  { [_aQE2]: ["InvalidImportTokenException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidImportTokenException$, InvalidImportTokenException);
+var InvalidKeyUsageException$ = [
+  -3,
+  n06,
+  _IKUE,
+  { [_aQE2]: ["InvalidKeyUsage", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidKeyUsageException$, InvalidKeyUsageException);
+var InvalidMarkerException$ = [
+  -3,
+  n06,
+  _IME,
+  { [_aQE2]: ["InvalidMarker", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(InvalidMarkerException$, InvalidMarkerException);
+var KeyUnavailableException$ = [
+  -3,
+  n06,
+  _KUE,
+  { [_aQE2]: ["KeyUnavailable", 500], [_e6]: _se4, [_hE6]: 500 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(KeyUnavailableException$, KeyUnavailableException);
+var KMSInternalException$ = [
+  -3,
+  n06,
+  _KMSIE,
+  { [_aQE2]: ["KMSInternal", 500], [_e6]: _se4, [_hE6]: 500 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(KMSInternalException$, KMSInternalException);
+var KMSInvalidMacException$ = [
+  -3,
+  n06,
+  _KMSIME,
+  { [_aQE2]: ["KMSInvalidMac", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(KMSInvalidMacException$, KMSInvalidMacException);
+var KMSInvalidSignatureException$ = [
+  -3,
+  n06,
+  _KMSISE,
+  { [_aQE2]: ["KMSInvalidSignature", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(KMSInvalidSignatureException$, KMSInvalidSignatureException);
+var KMSInvalidStateException$ = [
+  -3,
+  n06,
+  _KMSISEn,
+  { [_aQE2]: ["KMSInvalidStateException", 409], [_e6]: _c6, [_hE6]: 409 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(KMSInvalidStateException$, KMSInvalidStateException);
+var LimitExceededException$2 = [
+  -3,
+  n06,
+  _LEE2,
+  { [_aQE2]: ["LimitExceeded", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(LimitExceededException$2, LimitExceededException2);
+var MalformedPolicyDocumentException$2 = [
+  -3,
+  n06,
+  _MPDE2,
+  { [_aQE2]: ["MalformedPolicyDocument", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(MalformedPolicyDocumentException$2, MalformedPolicyDocumentException2);
+var NotFoundException$ = [
+  -3,
+  n06,
+  _NFE,
+  { [_aQE2]: ["NotFound", 404], [_e6]: _c6, [_hE6]: 404 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(NotFoundException$, NotFoundException);
+var TagException$ = [
+  -3,
+  n06,
+  _TE,
+  { [_aQE2]: ["TagException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(TagException$, TagException);
+var UnsupportedOperationException$ = [
+  -3,
+  n06,
+  _UOE,
+  { [_aQE2]: ["UnsupportedOperation", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(UnsupportedOperationException$, UnsupportedOperationException);
+var XksKeyAlreadyInUseException$ = [
+  -3,
+  n06,
+  _XKAIUE,
+  { [_aQE2]: ["XksKeyAlreadyInUse", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksKeyAlreadyInUseException$, XksKeyAlreadyInUseException);
+var XksKeyInvalidConfigurationException$ = [
+  -3,
+  n06,
+  _XKICE,
+  { [_aQE2]: ["XksKeyInvalidConfiguration", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksKeyInvalidConfigurationException$, XksKeyInvalidConfigurationException);
+var XksKeyNotFoundException$ = [
+  -3,
+  n06,
+  _XKNFE,
+  { [_aQE2]: ["XksKeyNotFoundException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksKeyNotFoundException$, XksKeyNotFoundException);
+var XksProxyIncorrectAuthenticationCredentialException$ = [
+  -3,
+  n06,
+  _XPIACE,
+  { [_aQE2]: ["XksProxyIncorrectAuthenticationCredentialException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyIncorrectAuthenticationCredentialException$, XksProxyIncorrectAuthenticationCredentialException);
+var XksProxyInvalidConfigurationException$ = [
+  -3,
+  n06,
+  _XPICE,
+  { [_aQE2]: ["XksProxyInvalidConfigurationException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyInvalidConfigurationException$, XksProxyInvalidConfigurationException);
+var XksProxyInvalidResponseException$ = [
+  -3,
+  n06,
+  _XPIRE,
+  { [_aQE2]: ["XksProxyInvalidResponseException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyInvalidResponseException$, XksProxyInvalidResponseException);
+var XksProxyUriEndpointInUseException$ = [
+  -3,
+  n06,
+  _XPUEIUE,
+  { [_aQE2]: ["XksProxyUriEndpointInUseException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyUriEndpointInUseException$, XksProxyUriEndpointInUseException);
+var XksProxyUriInUseException$ = [
+  -3,
+  n06,
+  _XPUIUE,
+  { [_aQE2]: ["XksProxyUriInUseException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyUriInUseException$, XksProxyUriInUseException);
+var XksProxyUriUnreachableException$ = [
+  -3,
+  n06,
+  _XPUUE,
+  { [_aQE2]: ["XksProxyUriUnreachableException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyUriUnreachableException$, XksProxyUriUnreachableException);
+var XksProxyVpcEndpointServiceInUseException$ = [
+  -3,
+  n06,
+  _XPVESIUE,
+  { [_aQE2]: ["XksProxyVpcEndpointServiceInUseException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyVpcEndpointServiceInUseException$, XksProxyVpcEndpointServiceInUseException);
+var XksProxyVpcEndpointServiceInvalidConfigurationException$ = [
+  -3,
+  n06,
+  _XPVESICE,
+  { [_aQE2]: ["XksProxyVpcEndpointServiceInvalidConfigurationException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyVpcEndpointServiceInvalidConfigurationException$, XksProxyVpcEndpointServiceInvalidConfigurationException);
+var XksProxyVpcEndpointServiceNotFoundException$ = [
+  -3,
+  n06,
+  _XPVESNFE,
+  { [_aQE2]: ["XksProxyVpcEndpointServiceNotFoundException", 400], [_e6]: _c6, [_hE6]: 400 },
+  [_m5],
+  [0]
+];
+n0_registry6.registerError(XksProxyVpcEndpointServiceNotFoundException$, XksProxyVpcEndpointServiceNotFoundException);
+var errorTypeRegistries6 = [
+  _s_registry6,
+  n0_registry6
+];
+var PlaintextType = [0, n06, _PT, 8, 21];
+var GetPublicKeyRequest$ = [
+  3,
+  n06,
+  _GPKR,
+  0,
+  [_KI, _GT],
+  [0, 64],
+  1
+], GetPublicKeyResponse$ = [
+  3,
+  n06,
+  _GPKRe,
+  0,
+  [_KI, _PK, _CMKS, _KS, _KU, _EAnc, _SA, _KAAe, _EAnca],
+  [0, 21, 0, 0, 0, 64, 64, 64, 64]
+];
+var SignRequest$ = [
+  3,
+  n06,
+  _SR,
+  0,
+  [_KI, _Me, _SAi, _MT, _GT, _DR],
+  [0, [() => PlaintextType, 0], 0, 0, 64, 2],
+  3
+], SignResponse$ = [
+  3,
+  n06,
+  _SRi,
+  0,
+  [_KI, _S2, _SAi],
+  [0, 21, 0]
+];
+var GetPublicKey$ = [
+  9,
+  n06,
+  _GPK,
+  0,
+  () => GetPublicKeyRequest$,
+  () => GetPublicKeyResponse$
+];
+var Sign$ = [
+  9,
+  n06,
+  _Si,
+  0,
+  () => SignRequest$,
+  () => SignResponse$
+];
+
+// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.shared.js
+var getRuntimeConfig11 = (config2) => ({
+  apiVersion: "2014-11-01",
+  base64Decoder: config2?.base64Decoder ?? fromBase64,
+  base64Encoder: config2?.base64Encoder ?? toBase64,
+  disableHostPrefix: config2?.disableHostPrefix ?? !1,
+  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver6,
+  extensions: config2?.extensions ?? [],
+  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultKMSHttpAuthSchemeProvider,
+  httpAuthSchemes: config2?.httpAuthSchemes ?? [
+    {
+      schemeId: "aws.auth#sigv4",
+      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+      signer: new AwsSdkSigV4Signer()
+    }
+  ],
+  logger: config2?.logger ?? new NoOpLogger(),
+  protocol: config2?.protocol ?? AwsJson1_1Protocol,
+  protocolSettings: config2?.protocolSettings ?? {
+    defaultNamespace: "com.amazonaws.kms",
+    errorTypeRegistries: errorTypeRegistries6,
+    xmlNamespace: "https://trent.amazonaws.com/doc/2014-11-01/",
+    version: "2014-11-01",
+    serviceTarget: "TrentService"
+  },
+  serviceId: config2?.serviceId ?? "KMS",
+  sha256: config2?.sha256 ?? Sha256Node,
+  urlParser: config2?.urlParser ?? parseUrl,
+  utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
+  utf8Encoder: config2?.utf8Encoder ?? toUtf8
+});
+
+// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.js
+var getRuntimeConfig12 = (config2) => {
+  emitWarningIfUnsupportedVersion2(process.version);
+  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig11(config2);
+  emitWarningIfUnsupportedVersion(process.version);
+  let loaderConfig = {
+    profile: config2?.profile,
+    logger: clientSharedValues.logger
+  };
+  return {
+    ...clientSharedValues,
+    ...config2,
+    runtime: "node",
+    defaultsMode,
+    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
+    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
+    defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
+    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default3.version }),
+    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
+    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
+    retryMode: config2?.retryMode ?? loadConfig({
+      ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+      default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
+    }, config2),
+    streamCollector: config2?.streamCollector ?? streamCollector2,
+    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+  };
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/runtimeExtensions.js
+init_client3();
+init_client2();
+init_protocols();
+
+// node_modules/@aws-sdk/client-kms/dist-es/auth/httpAuthExtensionConfiguration.js
+var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
+  let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
+  return {
+    setHttpAuthScheme(httpAuthScheme) {
+      let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+      index === -1 ? _httpAuthSchemes.push(httpAuthScheme) : _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+    },
+    httpAuthSchemes() {
+      return _httpAuthSchemes;
+    },
+    setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+      _httpAuthSchemeProvider = httpAuthSchemeProvider;
+    },
+    httpAuthSchemeProvider() {
+      return _httpAuthSchemeProvider;
+    },
+    setCredentials(credentials) {
+      _credentials = credentials;
+    },
+    credentials() {
+      return _credentials;
+    }
+  };
+}, resolveHttpAuthRuntimeConfig6 = (config2) => ({
+  httpAuthSchemes: config2.httpAuthSchemes(),
+  httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
+  credentials: config2.credentials()
+});
+
+// node_modules/@aws-sdk/client-kms/dist-es/runtimeExtensions.js
+var resolveRuntimeExtensions6 = (runtimeConfig, extensions) => {
+  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration6(runtimeConfig));
+  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig6(extensionConfiguration));
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/KMSClient.js
+var KMSClient = class extends Client {
+  config;
+  constructor(...[configuration]) {
+    let _config_0 = getRuntimeConfig12(configuration || {});
+    super(_config_0), this.initConfig = _config_0;
+    let _config_1 = resolveClientEndpointParameters6(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig6(_config_6), _config_8 = resolveRuntimeExtensions6(_config_7, configuration?.extensions || []);
+    this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+      httpAuthSchemeParametersProvider: defaultKMSHttpAuthSchemeParametersProvider,
+      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
+        "aws.auth#sigv4": config2.credentials
+      })
+    })), this.middlewareStack.use(getHttpSigningPlugin(this.config));
+  }
+  destroy() {
+    super.destroy();
+  }
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/commandBuilder.js
+init_client2();
+init_endpoints();
+var command6 = makeBuilder(commonParams6, "TrentService", "KMSClient", getEndpointPlugin), _ep06 = {}, _mw06 = (Command2, cs, config2, o3) => [];
+
+// node_modules/@aws-sdk/client-kms/dist-es/commands/GetPublicKeyCommand.js
+var GetPublicKeyCommand = class extends command6(_ep06, _mw06, "GetPublicKey", GetPublicKey$) {
+};
+
+// node_modules/@aws-sdk/client-kms/dist-es/commands/SignCommand.js
+var SignCommand = class extends command6(_ep06, _mw06, "Sign", Sign$) {
+};
+
+// src/aws/clients.ts
+init_dist_es6();
+var DEFAULT_MAX_ATTEMPTS2 = 5;
+function awsClientConfig(options) {
+  return {
+    region: options.region,
+    credentials: options.credentials,
+    retryMode: "standard",
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS2,
+    // Bounded sockets: a silent endpoint must fail and be retried, not hang a pipeline. Without throwOnRequestTimeout
+    // the handler only warns when the bound passes, and the call waits on.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 5e3, requestTimeout: networkLimits().requestTimeoutMs, throwOnRequestTimeout: !0 })
+  };
+}
+function createAwsClient(Client2, options) {
+  let client = new Client2(awsClientConfig(options));
+  return client.middlewareStack.add(retryBrokenAnswers, { step: "deserialize", priority: "high", name: "gantryRetryBrokenAnswers" }), client;
+}
+function retryBrokenAnswers(next) {
+  return async (args) => {
+    try {
+      return await next(args);
+    } catch (error2) {
+      throw isBrokenAnswer(error2) && Object.assign(error2, { $retryable: {} }), error2;
+    }
+  };
+}
+function isBrokenAnswer(error2) {
+  if (typeof error2 != "object" || error2 === null) return !1;
+  let e7 = error2;
+  return e7.name === "SyntaxError" || e7.$responseBodyText !== void 0 || e7.code === "ECONNRESET" || e7.code === "ERR_STREAM_PREMATURE_CLOSE";
+}
 
 // src/aws/errors.ts
 var REMEDIES = {
@@ -17245,16 +19332,16 @@ var REMEDIES = {
   "SyntaxError"
 ]);
 function classifyAwsError(error2) {
-  let e6 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e6.Code ?? e6.code ?? e6.name ?? "Error", status = e6.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e6.message ?? "").split(`
-`)[0]})` : e6.message ?? String(error2), kind = kindOf(code, status, e6.$fault);
+  let e7 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e7.Code ?? e7.code ?? e7.name ?? "Error", status = e7.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e7.message ?? "").split(`
+`)[0]})` : e7.message ?? String(error2), kind = kindOf(code, status, e7.$fault);
   return { kind, code, message, retryable: kind === "throttling" || kind === "server" || kind === "network", remedy: REMEDIES[kind] };
 }
 function kindOf(code, status, fault) {
   return CREDENTIAL_CODES.has(code) ? "credentials" : PERMISSION_CODES.has(code) ? "permission" : VALIDATION_CODES.has(code) ? "validation" : THROTTLING_CODES.has(code) || status === 429 ? "throttling" : NETWORK_CODES.has(code) ? "network" : code.endsWith("NotFoundException") || code.startsWith("NoSuch") || code.endsWith("NotFound") || status === 404 ? "not-found" : code.endsWith("AlreadyExistsException") || status === 409 ? "conflict" : status === 401 ? "credentials" : status === 403 ? "permission" : status !== void 0 && status >= 500 || fault === "server" ? "server" : status === 400 ? "validation" : "unknown";
 }
 function awsFailure(action, error2) {
-  let failure2 = classifyAwsError(error2);
-  return new GantryError(`${action}: ${failure2.code}: ${failure2.message}`, { remedy: failure2.remedy, cause: error2 });
+  let failure3 = classifyAwsError(error2);
+  return new GantryError(`${action}: ${failure3.code}: ${failure3.message}`, { remedy: failure3.remedy, cause: error2 });
 }
 async function callAws(action, fn) {
   try {
@@ -17264,146 +19351,645 @@ async function callAws(action, fn) {
   }
 }
 
-// src/aws/clients.ts
-init_dist_es7();
-var DEFAULT_MAX_ATTEMPTS2 = 5;
-function awsClientConfig(options) {
-  return {
-    region: options.region,
-    credentials: options.credentials,
-    retryMode: "standard",
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS2,
-    // Bounded sockets: a silent endpoint must fail and be retried, not hang a pipeline. Without throwOnRequestTimeout
-    // the handler only warns when the bound passes, and the call waits on.
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 5e3, requestTimeout: networkLimits().requestTimeoutMs, throwOnRequestTimeout: !0 })
-  };
+// src/oci/reference.ts
+var TAG_PATTERN = /^[a-z0-9_][a-z0-9_.-]{0,127}$/;
+function tagProblem(tag) {
+  if (!TAG_PATTERN.test(tag))
+    return /\s/.test(tag) ? `tag '${tag}' contains a space` : /[A-Z]/.test(tag) ? `tag '${tag}' contains uppercase letters` : `tag '${tag}' must be 1-128 characters of a-z 0-9 _ . - not starting with . or -`;
 }
-function createAwsClient(Client2, options) {
-  let client = new Client2(awsClientConfig(options));
-  return client.middlewareStack.add(retryBrokenAnswers, { step: "deserialize", priority: "high", name: "gantryRetryBrokenAnswers" }), client;
-}
-function retryBrokenAnswers(next) {
-  return async (args) => {
-    try {
-      return await next(args);
-    } catch (error2) {
-      throw isBrokenAnswer(error2) && Object.assign(error2, { $retryable: {} }), error2;
-    }
-  };
-}
-function isBrokenAnswer(error2) {
-  if (typeof error2 != "object" || error2 === null) return !1;
-  let e6 = error2;
-  return e6.name === "SyntaxError" || e6.$responseBodyText !== void 0 || e6.code === "ECONNRESET" || e6.code === "ERR_STREAM_PREMATURE_CLOSE";
-}
-
-// src/model/inputs.ts
-var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
-function integerString(min, max) {
-  let message = `must be a whole number from ${min} to ${max}`;
-  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n4) => n4 >= min && n4 <= max, message));
-}
-var booleanString = pipe(
-  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
-  transform((value) => value === "true")
+var HOST = "(?:localhost|[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+|\\[[0-9a-fA-F:]+\\]|[a-zA-Z0-9-]+)(?::\\d{1,5})?", imageName = string2().check(
+  _maxLength(255, "must be at most 255 characters"),
+  refine(
+    (name) => !/[@]/.test(name) && !/:[^/]*$/.test(name.replace(/^[^/]*\//, "")),
+    "must not carry a tag or digest: give tags in the tag inputs"
+  ),
+  refine(
+    (name) => typeof parseImageReference(name) != "string",
+    "must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host"
+  )
+), ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, ecrRepositoryName = string2().check(
+  _minLength(2, "must be 2-256 characters"),
+  _maxLength(256, "must be 2-256 characters"),
+  _regex(ECR_REPOSITORY, "must be an ECR repository name such as project/env/service: lowercase a-z 0-9 separated by . _ - or /")
 );
+function isLoopbackHost(host) {
+  let name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  return name === "localhost" || name === "::1" || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+function parseRegistry(value) {
+  let match = /^(?:(https?):\/\/)?([^/\s]+?)\/?$/.exec(value.trim());
+  if (!match || !new RegExp(`^${HOST}$`).test(match[2])) return "must be a registry host such as 123456789012.dkr.ecr.us-east-1.amazonaws.com or http://127.0.0.1:5000";
+  let host = match[2], port = /:(\d+)$/.exec(host)?.[1];
+  if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) return `port ${port} is out of range (1-65535)`;
+  let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
+  return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
+}
+var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
+  superRefine((list, ctx) => {
+    for (let tag of list) {
+      let problem = tagProblem(tag);
+      problem && ctx.addIssue({ code: "custom", message: problem });
+    }
+  })
+);
+function splitList(value) {
+  return (value ?? "").split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+}
 
-// src/stages/auth.ts
-var inputs = {
-  "aws-region": input(awsRegion, { description: "AWS region for STS and for later steps.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
-  "role-arn": input(optional(iamRoleArn), {
-    description: "IAM role to assume with the OIDC token. Without it the default credential chain is verified instead.",
-    env: ["AWS_ROLE_ARN"]
-  }),
-  audience: input(string2().check(_minLength(1)), { description: "Audience (aud claim) of the OIDC token.", default: "sts.amazonaws.com" }),
-  "web-identity-token-file": input(optional(string2().check(_minLength(1))), {
-    description: "File holding the OIDC token; without it the runner's identity provider issues one.",
-    env: ["AWS_WEB_IDENTITY_TOKEN_FILE"]
-  }),
-  "role-session-name": input(optional(roleSessionName), { description: "STS session name; derived from the repository and run id when empty." }),
-  "role-duration-seconds": input(integerString(900, 43200), { description: "Lifetime of the credentials in seconds (900-43200).", default: "3600" }),
-  "chain-role-arn": input(optional(iamRoleArn), { description: "A second role to assume with the first role's credentials (role chaining)." })
-}, authStage = defineStage({
-  name: "auth",
-  description: "Authenticate to AWS by OIDC web identity (no long-lived keys) and export short-lived credentials.",
-  inputs,
-  outputs: {
-    "aws-account-id": { description: "Account id of the assumed identity." },
-    "aws-identity-arn": { description: "ARN of the assumed identity." },
-    "aws-expiration": { description: "When the credentials expire (ISO 8601); empty for the default chain." }
-  },
-  run: authenticate
-});
-async function authenticate(input2, runtime) {
-  let region = input2["aws-region"];
-  if (!input2["role-arn"]) return verifyDefaultChain(region, runtime);
-  let token = await webIdentityToken(input2, runtime), sessionName = input2["role-session-name"] ?? deriveSessionName(runtime.run), sts = createAwsClient(STSClient2, { region });
-  runtime.info(`Assuming ${input2["role-arn"]} by web identity (session ${sessionName})`);
-  let credentials = await callAws(`AssumeRoleWithWebIdentity ${input2["role-arn"]}`, async () => {
-    let out = await sts.send(
-      new AssumeRoleWithWebIdentityCommand2({
-        RoleArn: input2["role-arn"],
-        RoleSessionName: sessionName,
-        WebIdentityToken: token,
-        DurationSeconds: input2["role-duration-seconds"]
+// src/oci/ecr.ts
+async function ecrLogin(ecr, mask) {
+  let data = (await callAws("GetAuthorizationToken", () => ecr.send(new GetAuthorizationTokenCommand({})))).authorizationData?.[0];
+  if (!data?.authorizationToken || !data.proxyEndpoint) throw new GantryError("GetAuthorizationToken answered without a token");
+  mask(data.authorizationToken);
+  let decoded = Buffer.from(data.authorizationToken, "base64").toString("utf8"), colon = decoded.indexOf(":");
+  if (colon <= 0) throw new GantryError("the ECR authorization token is not user:password");
+  let password = decoded.slice(colon + 1);
+  return mask(password), { credentials: { username: decoded.slice(0, colon), password }, proxyEndpoint: data.proxyEndpoint };
+}
+
+// src/oci/registry.ts
+var import_node_crypto6 = require("node:crypto"), import_promises5 = require("node:fs/promises");
+
+// src/oci/archive.ts
+var MEDIA_TYPES = {
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json"
+}, INDEX_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]), MANIFEST_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest, ...INDEX_TYPES]);
+
+// src/oci/registry.ts
+var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = class extends GantryError {
+  status;
+  codes;
+  retryable;
+  /** The wait a 429/503 asked for with Retry-After, in ms. */
+  retryAfterMs;
+  constructor(message, options) {
+    super(message, { remedy: options.remedy, cause: options.cause }), this.name = "RegistryError", this.status = options.status, this.codes = options.codes ?? [], this.retryable = options.retryable, this.retryAfterMs = options.retryAfterMs;
+  }
+}, RegistryClient = class {
+  constructor(options) {
+    this.options = options;
+    this.base = `${options.endpoint.scheme}://${options.endpoint.host}`, this.maxAttempts = options.maxAttempts ?? 4, this.retryDelayMs = options.retryDelayMs ?? 500, this.timeoutMs = options.requestTimeoutMs ?? networkLimits().transferTimeoutMs, this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
+  }
+  options;
+  stats = { blobsUploaded: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPut: 0, manifestsSkipped: 0 };
+  base;
+  maxAttempts;
+  retryDelayMs;
+  timeoutMs;
+  chunkSize;
+  authorization;
+  get repoPath() {
+    return `/v2/${this.options.repository}`;
+  }
+  /** `HEAD /v2/<name>/blobs/<digest>`: is the blob already there? */
+  async blobExists(digest) {
+    let response = await this.retrying(`HEAD blob ${short(digest)}`, () => this.send("HEAD", `${this.repoPath}/blobs/${digest}`, {}));
+    if (response.status === 200) return !0;
+    if (response.status === 404) return !1;
+    throw await failure2(`HEAD blob ${digest}`, response);
+  }
+  /** Uploads a blob unless the registry has it already. `read` returns a byte range of the blob. */
+  async ensureBlob(blob, read) {
+    return await this.blobExists(blob.digest) ? (this.stats.blobsSkipped++, "present") : (await this.upload(blob, read), "uploaded");
+  }
+  /** Uploads a blob the caller knows the registry lacks. */
+  async upload(blob, read) {
+    await this.retrying(`upload blob ${short(blob.digest)}`, () => this.uploadBlob(blob, read)), this.stats.blobsUploaded++, this.stats.bytesUploaded += blob.size;
+  }
+  /**
+   * Cross-repository blob mount: `POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<repository>`. True when the
+   * registry linked the blob (201); false when it opened an upload session instead (202), which is cancelled so
+   * the caller can stream the blob.
+   */
+  async mountBlob(digest, fromRepository) {
+    let path = `${this.repoPath}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`, response = await this.retrying(`mount blob ${short(digest)}`, () => this.send("POST", path, { headers: { "content-length": "0" } }));
+    if (response.status === 201) return !0;
+    if (response.status !== 202) throw await failure2(`mount ${digest} from ${fromRepository}`, response);
+    let session = response.headers.get("location");
+    return session && await this.send("DELETE", new URL(session, this.base).toString(), {}).catch(() => {
+    }), !1;
+  }
+  /**
+   * Copies a blob into `file`, checking its size and digest, so that what is uploaded elsewhere is exactly what this
+   * registry holds. A large blob comes in byte ranges of `chunkSize` (each request bounded, each retried on its own,
+   * progress logged); a registry that ignores the range sends it whole.
+   */
+  async downloadBlob(blob, file) {
+    let [algorithm, expected] = blob.digest.split(":"), hash = (0, import_node_crypto6.createHash)(algorithm), ranged = blob.size > this.chunkSize, handle = await (0, import_promises5.open)(file, "w"), offset = 0;
+    try {
+      do {
+        let end = Math.min(offset + this.chunkSize, blob.size) - 1, from = offset, answer = await this.retrying(`download blob ${short(blob.digest)}`, async () => {
+          let response = await this.send("GET", `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
+          return response.status === 206 || response.status === 200 && from === 0 ? { whole: response.status === 200, bytes: response.body } : retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ""}`, response);
+        });
+        if (hash.update(answer.bytes), await handle.write(answer.bytes, 0, answer.bytes.length, offset), offset += answer.bytes.length, answer.whole || answer.bytes.length === 0) break;
+        ranged && this.options.log?.(`  ${short(blob.digest)}: ${Math.round(offset / blob.size * 100)}% read`);
+      } while (offset < blob.size);
+    } finally {
+      await handle.close();
+    }
+    if (offset !== blob.size || hash.digest("hex") !== expected)
+      throw new RegistryError(`blob ${blob.digest} read from ${this.options.repository} does not match its digest and size (${offset} bytes, expected ${blob.size})`, {
+        retryable: !1
+      });
+  }
+  /** A manifest's exact bytes and media type, or undefined when the registry does not know the reference. */
+  async getManifest(reference) {
+    let response = await this.retrying(
+      `GET manifest ${reference}`,
+      () => this.send("GET", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
+    );
+    if (response.status === 404) return;
+    if (response.status !== 200) throw await failure2(`GET manifest ${this.options.repository}:${reference}`, response);
+    let bytes = response.body, digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+    if (reference.startsWith("sha256:") && digest !== reference)
+      throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: !1 });
+    let parsed;
+    try {
+      parsed = JSON.parse(bytes.toString("utf8"));
+    } catch {
+      throw new RegistryError(`the manifest ${this.options.repository}:${reference} is not JSON`, { retryable: !1 });
+    }
+    let mediaType = parsed.mediaType ?? response.headers.get("content-type")?.split(";")[0]?.trim() ?? MEDIA_TYPES.ociManifest;
+    return { digest, mediaType, bytes };
+  }
+  /**
+   * The OCI 1.1 referrers API, `GET /v2/<name>/referrers/<digest>`: the manifests whose `subject` is `digest`, or
+   * undefined when the registry does not serve the API (a 404, as registries before OCI 1.1 answer), in which
+   * case the referrers tag scheme applies.
+   */
+  async referrersApi(digest) {
+    let found = [], path = `${this.repoPath}/referrers/${digest}`;
+    for (; path; ) {
+      let url = path, response = await this.retrying(`GET referrers ${short(digest)}`, () => this.send("GET", url, { headers: { accept: MEDIA_TYPES.ociIndex } }));
+      if (response.status === 404 || response.status === 405) return found.length > 0 ? found : void 0;
+      if (response.status !== 200) throw await failure2(`GET referrers of ${digest}`, response);
+      let index = jsonOr(response, {});
+      if (!(response.headers.get("content-type") ?? "").includes(MEDIA_TYPES.ociIndex) && !Array.isArray(index.manifests)) return;
+      found.push(...index.manifests ?? []), path = nextLink(response.headers.get("link"));
+    }
+    return found;
+  }
+  /** POST an upload session, then one PUT (small blobs) or PATCH chunks and a closing PUT (large ones). */
+  async uploadBlob(blob, read) {
+    let started = await this.send("POST", `${this.repoPath}/blobs/uploads/`, { headers: { "content-length": "0" } });
+    if (started.status !== 202) throw await failure2(`start upload of ${blob.digest}`, started);
+    let location = this.location(started, "upload session");
+    if (blob.size <= this.chunkSize) {
+      let body = await read(0, blob.size), done2 = await this.send("PUT", withDigest(location, blob.digest), {
+        headers: { "content-type": "application/octet-stream", "content-length": String(body.length) },
+        body
+      });
+      if (done2.status !== 201) throw await failure2(`upload ${blob.digest}`, done2);
+      return;
+    }
+    for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
+      let body = await read(offset, Math.min(this.chunkSize, blob.size - offset)), chunk = await this.send("PATCH", location, {
+        headers: {
+          "content-type": "application/octet-stream",
+          "content-length": String(body.length),
+          "content-range": `${offset}-${offset + body.length - 1}`
+        },
+        body
+      });
+      if (chunk.status !== 202) throw await failure2(`upload chunk ${offset} of ${blob.digest}`, chunk);
+      location = this.location(chunk, "upload chunk"), this.options.log?.(`  ${short(blob.digest)}: ${Math.round((offset + body.length) / blob.size * 100)}%`);
+    }
+    let done = await this.send("PUT", withDigest(location, blob.digest), { headers: { "content-length": "0" } });
+    if (done.status !== 201) throw await failure2(`finish upload of ${blob.digest}`, done);
+  }
+  /** The digest a tag (or digest) resolves to, or undefined when the registry does not know it. */
+  async manifestDigest(reference) {
+    let response = await this.retrying(
+      `HEAD manifest ${reference}`,
+      () => this.send("HEAD", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
+    );
+    if (response.status === 404) return;
+    if (response.status !== 200) throw await failure2(`HEAD manifest ${reference}`, response);
+    let digest = response.headers.get("docker-content-digest");
+    if (digest) return digest;
+    throw new RegistryError(`the registry did not give the digest of ${this.options.repository}:${reference}`, { retryable: !1 });
+  }
+  /** PUTs manifest bytes verbatim under a tag or digest; returns the digest the registry computed. */
+  async putManifest(reference, mediaType, bytes) {
+    return (await this.putManifestAnswer(reference, mediaType, bytes)).digest;
+  }
+  /**
+   * PUTs a manifest and says whether the registry took note of its `subject` (the `OCI-Subject` header of OCI 1.1
+   * registries); when it did not, the client maintains the referrers tag itself.
+   */
+  async putManifestAnswer(reference, mediaType, bytes) {
+    let response = await this.retrying(
+      `PUT manifest ${reference}`,
+      () => this.send("PUT", `${this.repoPath}/manifests/${reference}`, {
+        headers: { "content-type": mediaType, "content-length": String(bytes.length) },
+        body: bytes
       })
     );
-    return { credentials: out.Credentials, arn: out.AssumedRoleUser?.Arn };
-  });
-  if (input2["chain-role-arn"]) {
-    let first = usable(credentials.credentials, runtime), chained = createAwsClient(STSClient2, { region, credentials: first });
-    runtime.info(`Chaining into ${input2["chain-role-arn"]}`), credentials = await callAws(`AssumeRole ${input2["chain-role-arn"]}`, async () => {
-      let out = await chained.send(
-        new AssumeRoleCommand2({
-          RoleArn: input2["chain-role-arn"],
-          RoleSessionName: sessionName,
-          // Role chaining caps a session at one hour.
-          DurationSeconds: Math.min(input2["role-duration-seconds"], 3600)
-        })
-      );
-      return { credentials: out.Credentials, arn: out.AssumedRoleUser?.Arn };
-    });
+    if (response.status !== 201 && response.status !== 200) throw await failure2(`PUT manifest ${this.options.repository}:${reference}`, response);
+    return this.stats.manifestsPut++, { digest: response.headers.get("docker-content-digest") ?? void 0, subjectIndexed: response.headers.has("oci-subject") };
   }
-  let exported = usable(credentials.credentials, runtime);
-  runtime.exportVariable("AWS_ACCESS_KEY_ID", exported.accessKeyId, { secret: !0 }), runtime.exportVariable("AWS_SECRET_ACCESS_KEY", exported.secretAccessKey, { secret: !0 }), runtime.exportVariable("AWS_SESSION_TOKEN", exported.sessionToken, { secret: !0 }), runtime.exportVariable("AWS_REGION", region), runtime.exportVariable("AWS_DEFAULT_REGION", region);
-  let arn = credentials.arn ?? "", accountId = accountOf(arn);
-  return runtime.info(`Authenticated as ${arn} in account ${accountId}, until ${exported.expiration.toISOString()}`), { "aws-account-id": accountId, "aws-identity-arn": arn, "aws-expiration": exported.expiration.toISOString() };
-}
-async function verifyDefaultChain(region, runtime) {
-  runtime.info("No role-arn given: verifying the default credential chain");
-  let sts = createAwsClient(STSClient2, { region }), identity = await callAws("GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
-  return runtime.exportVariable("AWS_REGION", region), runtime.exportVariable("AWS_DEFAULT_REGION", region), runtime.info(`Authenticated as ${identity.Arn} in account ${identity.Account}`), { "aws-account-id": identity.Account ?? "", "aws-identity-arn": identity.Arn ?? "", "aws-expiration": "" };
-}
-async function webIdentityToken(input2, runtime) {
-  let file = input2["web-identity-token-file"], token;
-  if (file)
-    try {
-      token = (await readFile3(file, "utf8")).trim();
-    } catch (error2) {
-      throw new InputError("web-identity-token-file", `cannot read ${file}: ${error2.message}`);
+  location(response, what) {
+    let location = response.headers.get("location");
+    if (!location) throw new RegistryError(`the registry answered ${what} without a Location header`, { retryable: !1 });
+    return new URL(location, this.base).toString();
+  }
+  /** One request, with the credentials the registry's challenge asked for (learnt on the first 401). */
+  async send(method, pathOrUrl, init) {
+    let url = new URL(pathOrUrl, this.base), attempt = async () => {
+      let headers = { ...init.headers };
+      this.authorization && url.host === this.options.endpoint.host && (headers.authorization = this.authorization);
+      try {
+        return await exchange(url, { method, headers, body: init.body, maxBodyBytes: init.maxBodyBytes, followRedirects: !0, timeoutMs: this.timeoutMs });
+      } catch (error2) {
+        let retryable = error2 instanceof HttpFailure && error2.code !== "EBODYTOOLARGE";
+        throw new RegistryError(`${method} ${url.host}${url.pathname}: ${error2.message}`, { retryable, cause: error2 });
+      }
+    }, response = await attempt();
+    if (response.status === 401 && url.host === this.options.endpoint.host) {
+      let challenge = parseChallenge(response.headers.get("www-authenticate"));
+      if (!challenge) throw await failure2(`${method} ${url.pathname}`, response);
+      this.authorization = await this.authorize(challenge), response = await attempt();
     }
-  else
-    token = await runtime.getIdToken(input2.audience);
-  if (runtime.setSecret(token), !/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token))
-    throw new GantryError(`the web identity token${file ? ` in ${file}` : ""} is not a JWT`, {
-      remedy: "point web-identity-token-file at the OIDC token itself (three base64url parts separated by dots)."
+    return response;
+  }
+  async authorize(challenge) {
+    let credentials = this.options.credentials;
+    if (challenge.scheme === "basic") {
+      if (!credentials) throw new RegistryError(`${this.options.endpoint.host} asks for credentials and none were given`, { status: 401, retryable: !1 });
+      return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+    }
+    if (challenge.scheme !== "bearer" || !challenge.params.realm)
+      throw new RegistryError(`${this.options.endpoint.host} asks for unsupported authentication '${challenge.scheme}'`, { status: 401, retryable: !1 });
+    let realm = new URL(challenge.params.realm);
+    if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.options.endpoint.scheme === "http"))
+      throw new RegistryError(`refusing to send credentials to the token service ${realm.origin} over plain http`, { retryable: !1 });
+    challenge.params.service && realm.searchParams.set("service", challenge.params.service), realm.searchParams.set("scope", challenge.params.scope ?? `repository:${this.options.repository}:pull,push`);
+    let headers = {};
+    credentials && (headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`);
+    let response = await this.retrying("token request", async () => {
+      try {
+        return await exchange(realm, { headers, followRedirects: !0, timeoutMs: this.timeoutMs });
+      } catch (error2) {
+        throw new RegistryError(`token request to ${realm.host}: ${error2.message}`, { retryable: error2 instanceof HttpFailure, cause: error2 });
+      }
     });
-  return token;
+    if (response.status !== 200) throw await failure2(`token request to ${realm.host}`, response);
+    let body = jsonOr(response, {}), token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(`the token service ${realm.host} answered without a token`, { retryable: !1 });
+    return `Bearer ${token}`;
+  }
+  /** Runs `fn` again after a retryable failure (5xx, 429, network), with exponential backoff, a bounded number of times. */
+  async retrying(what, fn) {
+    for (let attempt = 1; ; attempt++) {
+      let problem;
+      try {
+        let result = await fn();
+        if (!(result instanceof HttpResponse) || !isRetryableStatus(result.status)) return result;
+        problem = await failure2(what, result);
+      } catch (error2) {
+        if (!(error2 instanceof RegistryError) || !error2.retryable) throw error2;
+        problem = error2;
+      }
+      if (attempt >= this.maxAttempts) throw problem;
+      let delay = retryWait(attempt, this.retryDelayMs * 2, networkLimits().maxRetryAfterMs, problem.retryAfterMs), asked = problem.retryAfterMs !== void 0 ? " as Retry-After asked" : "", said = problem.message.startsWith(what) ? problem.message : `${what}: ${problem.message}`;
+      this.options.log?.(`${said}; retrying in ${delay} ms${asked} (attempt ${attempt + 1} of ${this.maxAttempts})`), await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+};
+function isRetryableStatus(status) {
+  return status === 429 || status >= 500;
 }
-function usable(credentials, runtime) {
-  let { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
-  if (!AccessKeyId || !SecretAccessKey || !SessionToken || !Expiration)
-    throw new GantryError("STS answered without complete credentials");
-  for (let secret of [AccessKeyId, SecretAccessKey, SessionToken]) runtime.setSecret(secret);
-  return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration: Expiration };
+function parseChallenge(header) {
+  if (!header) return;
+  let match = /^\s*(\w+)\s*(.*)$/.exec(header);
+  if (!match) return;
+  let params = {};
+  for (let [, key, quoted, bare] of match[2].matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g))
+    params[key.toLowerCase()] = quoted !== void 0 ? quoted.replace(/\\(.)/g, "$1") : bare;
+  return { scheme: match[1].toLowerCase(), params };
 }
-function accountOf(arn) {
-  return /^arn:[^:]+:[^:]+::(\d{12}):/.exec(arn)?.[1] ?? "";
+async function failure2(what, response) {
+  let codes = [], detail = "";
+  try {
+    let body = response.json();
+    codes = (body.errors ?? []).map((e7) => e7.code ?? "").filter(Boolean), detail = (body.errors ?? []).map((e7) => `${e7.code}: ${e7.message}`).join("; ");
+  } catch {
+  }
+  let status = response.status, remedy = status === 401 ? "the registry rejected the credentials: check the AWS identity and that it may call ecr:GetAuthorizationToken." : status === 403 ? "the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage." : void 0;
+  return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ""}`, {
+    status,
+    codes,
+    retryable: isRetryableStatus(status),
+    retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
+    remedy
+  });
 }
-function deriveSessionName(run, now = /* @__PURE__ */ new Date()) {
-  let clean = (s2) => s2.replace(/[^\w+=,.@-]+/g, "-").replace(/^-+|-+$/g, ""), suffix = clean(run.runId ?? String(Math.floor(now.getTime() / 1e3))), prefix = clean(`gantry-${run.repository ?? "local"}`), room = 64 - suffix.length - 1;
-  return `${prefix.slice(0, Math.max(room, 0)).replace(/-+$/, "")}-${suffix}`.slice(0, 64);
+function jsonOr(response, fallback) {
+  try {
+    return response.json();
+  } catch {
+    return fallback;
+  }
+}
+async function retryableOrFail(what, response) {
+  if (isRetryableStatus(response.status)) return response;
+  throw await failure2(what, response);
+}
+function nextLink(header) {
+  return (header ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(header) : null)?.[1];
+}
+function withDigest(location, digest) {
+  let url = new URL(location);
+  return url.searchParams.set("digest", digest), url.toString();
+}
+function short(digest) {
+  return digest.replace(/^sha256:/, "").slice(0, 12);
+}
+async function fetchManifest(client, repository, reference) {
+  let path = `/v2/${repository}/manifests/${reference}`, response = await client.retrying(`GET manifest ${reference}`, () => client.send("GET", path, { headers: { accept: MANIFEST_ACCEPT } }));
+  if (response.status === 404) return;
+  if (response.status !== 200) throw await failure2(`GET manifest ${repository}:${reference}`, response);
+  let bytes = response.body, digest = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+  if (reference.startsWith("sha256:") && reference !== digest)
+    throw new RegistryError(`the registry served ${repository}@${reference} with bytes whose digest is ${digest}`, { retryable: !1 });
+  return { bytes, digest, mediaType: response.headers.get("content-type")?.split(";")[0]?.trim() ?? "" };
+}
+async function fetchBlob(client, repository, digest, maxBytes = 1024 * 1024) {
+  let response = await client.retrying(`GET blob ${short(digest)}`, () => client.send("GET", `/v2/${repository}/blobs/${digest}`, { maxBodyBytes: maxBytes }));
+  if (response.status !== 200) throw await failure2(`GET blob ${repository}@${digest}`, response);
+  let bytes = response.body, actual = `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+  if (actual !== digest) throw new RegistryError(`the registry served blob ${repository}@${digest} with bytes whose digest is ${actual}`, { retryable: !1 });
+  return bytes;
 }
 
-// src/actions/auth.ts
-await runAction(authStage);
+// src/signing/keys.ts
+var import_node_crypto7 = require("node:crypto"), import_promises6 = require("node:fs/promises");
+var KMS_ARN = /^arn:aws[\w-]*:kms:([a-z0-9-]+):\d{12}:(?:key|alias)\/[\w/+=.@-]+$/, KMS_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[\w/+=.@-]+)$/;
+function parseKeyReference(value) {
+  let text = value.trim();
+  if (text.includes("-----BEGIN ")) return { kind: "pem", pem: text };
+  if (text.startsWith("awskms://")) {
+    let match = /^awskms:\/\/([^/]*)\/(.+)$/.exec(text);
+    return !match || match[1] !== "" ? "must be awskms:///<key id, alias or ARN> (three slashes: the endpoint comes from the AWS settings, e.g. AWS_ENDPOINT_URL_KMS)" : kmsReference(match[2]) ?? `names no KMS key: '${match[2]}' is not a key id, alias/<name> or key ARN`;
+  }
+  let kms = kmsReference(text);
+  return kms || (text.startsWith("arn:") ? "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), a PEM key or the path of one" : text === "" || /[\n\r]/.test(text) ? "must be a PEM key, the path of a PEM file, or awskms:///<KMS key id, alias or ARN>" : { kind: "file", path: text });
+}
+function kmsReference(id) {
+  let arn = KMS_ARN.exec(id);
+  if (arn) return { kind: "kms", keyId: id, region: arn[1] };
+  if (KMS_ID.test(id)) return { kind: "kms", keyId: id };
+}
+function describeKey(reference, publicKey) {
+  let fingerprint = publicKey ? ` (${keyFingerprint(publicKey)})` : "";
+  return reference.kind === "kms" ? `awskms:///${reference.keyId}${fingerprint}` : reference.kind === "file" ? `${reference.path}${fingerprint}` : `the PEM key given inline${fingerprint}`;
+}
+function keyFingerprint(publicKey) {
+  let der = publicKey.export({ type: "spki", format: "der" });
+  return `SHA256:${(0, import_node_crypto7.createHash)("sha256").update(der).digest("hex").slice(0, 16)}`;
+}
+function keyTypeProblem(key) {
+  if (key.asymmetricKeyType === "ec") {
+    let curve = key.asymmetricKeyDetails?.namedCurve;
+    return curve === "prime256v1" ? void 0 : `is an ECDSA key on ${curve}; cosign signatures use P-256 (prime256v1)`;
+  }
+  return key.asymmetricKeyType === "rsa" ? (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048 ? void 0 : "is an RSA key shorter than 2048 bits" : `is a ${key.asymmetricKeyType} key; use ECDSA P-256 (or RSA)`;
+}
+async function pemText(reference, input2) {
+  if (reference.kind === "pem") return reference.pem;
+  try {
+    return await (0, import_promises6.readFile)(reference.path, "utf8");
+  } catch (error2) {
+    throw new InputError(input2, `cannot read ${reference.path}: ${error2.code ?? error2.message}`);
+  }
+}
+var COSIGN_ENCRYPTED = /-----BEGIN ENCRYPTED (?:SIGSTORE|COSIGN) PRIVATE KEY-----/;
+function privateKeyFromPem(pem, input2, name, password) {
+  if (COSIGN_ENCRYPTED.test(pem))
+    throw new GantryError(`input '${input2}': ${name} is in cosign's encrypted key format (scrypt + NaCl secretbox), which Gantry does not read`, {
+      remedy: "sign with a PKCS#8 PEM key instead: `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out cosign.pem` (add `-aes256` and give key-password to encrypt it); `cosign import-key-pair --key cosign.pem` makes the same key usable by cosign, and `cosign verify` checks either with its public key."
+    });
+  let key;
+  try {
+    key = (0, import_node_crypto7.createPrivateKey)({ key: pem, format: "pem", passphrase: password });
+  } catch (error2) {
+    let message = error2.message, encrypted = /ENCRYPTED/.test(pem);
+    throw new InputError(
+      encrypted ? "key-password" : input2,
+      encrypted ? password ? `does not decrypt ${name}` : `is required: ${name} is encrypted` : `${name} is not a PEM private key: ${message}`
+    );
+  }
+  let problem = keyTypeProblem(key);
+  if (problem) throw new InputError(input2, `${name} ${problem}`);
+  return key;
+}
+
+// src/signing/kms.ts
+var import_node_crypto8 = require("node:crypto");
+var ALGORITHMS = {
+  ECC_NIST_P256: "ECDSA_SHA_256",
+  RSA_2048: "RSASSA_PKCS1_V1_5_SHA_256",
+  RSA_3072: "RSASSA_PKCS1_V1_5_SHA_256",
+  RSA_4096: "RSASSA_PKCS1_V1_5_SHA_256"
+}, RAW_MESSAGE_LIMIT = 4096;
+async function kmsKey(kms, keyId, input2) {
+  let out;
+  try {
+    out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
+  } catch (error2) {
+    let code = classifyAwsError(error2).code;
+    throw code === "NotFoundException" || code === "InvalidArnException" ? new InputError(input2, `KMS key ${keyId} does not exist (${code})`) : awsFailure(`KMS GetPublicKey ${keyId}`, error2);
+  }
+  if (out.KeyUsage !== "SIGN_VERIFY") throw new InputError(input2, `KMS key ${keyId} is a ${out.KeyUsage ?? "non-signing"} key, not a SIGN_VERIFY one`);
+  let spec = out.KeySpec ?? out.CustomerMasterKeySpec ?? "of an unknown spec", algorithm = ALGORITHMS[spec];
+  if (!algorithm || !(out.SigningAlgorithms ?? []).includes(algorithm))
+    throw new InputError(input2, `KMS key ${keyId} is ${spec}; cosign signatures need ECC_NIST_P256 (or RSA_2048/3072/4096)`);
+  let publicKey = (0, import_node_crypto8.createPublicKey)({ key: Buffer.from(out.PublicKey), format: "der", type: "spki" });
+  return { keyId: out.KeyId ?? keyId, publicKey, algorithm };
+}
+async function kmsSign(kms, key, message) {
+  if (message.length > RAW_MESSAGE_LIMIT) throw new Error(`a signature payload of ${message.length} bytes exceeds KMS's ${RAW_MESSAGE_LIMIT}-byte message limit`);
+  let out = await callAws(
+    `KMS Sign ${key.keyId}`,
+    () => kms.send(new SignCommand({ KeyId: key.keyId, Message: message, MessageType: "RAW", SigningAlgorithm: key.algorithm }))
+  );
+  return Buffer.from(out.Signature);
+}
+
+// src/signing/access.ts
+var ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+async function imageRepository(name, runtime, input2) {
+  let { registry: registry2, repository } = splitRegistry(name);
+  if (!registry2) throw new InputError(input2, `${name} names no registry host; give the image as the push stage outputs it (<registry>/<repository>@sha256:\u2026)`);
+  let endpoint = parseRegistry(registry2);
+  if (typeof endpoint == "string") throw new InputError(input2, `registry ${registry2}: ${endpoint}`);
+  let ecrRegion = ECR_HOST.exec(endpoint.host)?.[1], credentials = ecrRegion ? (await ecrLogin(createAwsClient(ECRClient, { region: ecrRegion }), (secret) => runtime.setSecret(secret))).credentials : void 0;
+  return { client: new RegistryClient({ endpoint, repository, credentials, log: (line) => runtime.info(line) }), repository };
+}
+function kmsClientFor(reference, region, runtime, input2) {
+  let chosen = reference.region ?? region ?? runtime.env.AWS_REGION ?? runtime.env.AWS_DEFAULT_REGION;
+  if (!chosen) throw new InputError(input2, `KMS key ${reference.keyId} needs a region: give the key's ARN or set AWS_REGION`);
+  return createAwsClient(KMSClient, { region: chosen });
+}
+
+// src/signing/signatures.ts
+var import_node_crypto9 = require("node:crypto");
+
+// src/signing/payload.ts
+var SIGNATURE_TYPE = "cosign container image signature";
+function simpleSigningPayload(repository, digest) {
+  let payload = {
+    critical: { identity: { "docker-reference": repository }, image: { "docker-manifest-digest": digest }, type: SIGNATURE_TYPE },
+    optional: null
+  };
+  return Buffer.from(JSON.stringify(payload));
+}
+function parseSimpleSigningPayload(bytes) {
+  let value;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return "the payload is not JSON";
+  }
+  let critical = value?.critical;
+  return typeof critical?.image?.["docker-manifest-digest"] != "string" ? "the payload names no critical.image.docker-manifest-digest" : critical?.type !== SIGNATURE_TYPE ? `the payload's critical.type is ${JSON.stringify(critical?.type)}, not '${SIGNATURE_TYPE}'` : value;
+}
+
+// src/signing/signatures.ts
+var SIMPLE_SIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json", SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature", CONFIG_MEDIA_TYPE = "application/vnd.oci.image.config.v1+json";
+function signatureTag(digest) {
+  return `${digest.replace(":", "-")}.sig`;
+}
+async function readSignatures(client, repository, digest) {
+  let manifest = await fetchManifest(client, repository, signatureTag(digest));
+  if (!manifest) return { layers: [], signatures: [] };
+  let layers;
+  try {
+    layers = JSON.parse(manifest.bytes.toString("utf8")).layers ?? [];
+  } catch {
+    throw new GantryError(`${repository}:${signatureTag(digest)} is not a JSON image manifest, so it holds no cosign signature`);
+  }
+  let signatures = [];
+  for (let layer of layers) {
+    if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE) continue;
+    let payloadBytes = await fetchBlob(client, repository, layer.digest), encoded = layer.annotations?.[SIGNATURE_ANNOTATION] ?? "";
+    signatures.push({ layer, payloadBytes, payload: parseSimpleSigningPayload(payloadBytes), signature: Buffer.from(encoded, "base64") });
+  }
+  return { layers, signatures };
+}
+function signatureVerifies(publicKey, stored) {
+  if (stored.signature.length === 0) return !1;
+  try {
+    return (0, import_node_crypto9.verify)("sha256", stored.payloadBytes, publicKey, stored.signature);
+  } catch {
+    return !1;
+  }
+}
+function signedDigest(stored) {
+  return typeof stored.payload == "string" ? void 0 : stored.payload.critical.image["docker-manifest-digest"];
+}
+async function storeSignature(client, digest, existing, payload, signature) {
+  let layer = {
+    mediaType: SIMPLE_SIGNING_MEDIA_TYPE,
+    size: payload.length,
+    digest: sha256(payload),
+    annotations: { [SIGNATURE_ANNOTATION]: signature.toString("base64") }
+  }, layers = [...existing, layer], config2 = Buffer.from(
+    JSON.stringify({
+      architecture: "",
+      created: "0001-01-01T00:00:00Z",
+      history: layers.map(() => ({ created: "0001-01-01T00:00:00Z" })),
+      os: "",
+      rootfs: { type: "layers", diff_ids: layers.map((l4) => l4.digest) },
+      config: {}
+    })
+  ), configDescriptor = { mediaType: CONFIG_MEDIA_TYPE, size: config2.length, digest: sha256(config2) };
+  await client.ensureBlob(layer, async (offset, length) => payload.subarray(offset, offset + length)), await client.ensureBlob(configDescriptor, async (offset, length) => config2.subarray(offset, offset + length));
+  let manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociManifest, config: configDescriptor, layers }));
+  return await client.putManifest(signatureTag(digest), MEDIA_TYPES.ociManifest, manifest), sha256(manifest);
+}
+function sha256(bytes) {
+  return `sha256:${(0, import_node_crypto9.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/signing/require.ts
+var keyReferenceInput = parsedBy(parseKeyReference), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
+  [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
+    description: "Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
+  })
+};
+
+// src/signing/sign.ts
+var import_node_crypto10 = require("node:crypto");
+async function loadSigner(reference, options) {
+  if (reference.kind === "kms") {
+    let kms = kmsClientFor(reference, options.region, options.runtime, options.input), key = await kmsKey(kms, reference.keyId, options.input);
+    return { name: describeKey(reference, key.publicKey), publicKey: key.publicKey, sign: (payload) => kmsSign(kms, key, payload) };
+  }
+  let pem = await pemText(reference, options.input), privateKey = privateKeyFromPem(pem, options.input, describeKey(reference), options.password), publicKey = (0, import_node_crypto10.createPublicKey)(privateKey);
+  return { name: describeKey(reference, publicKey), publicKey, sign: async (payload) => (0, import_node_crypto10.sign)("sha256", payload, privateKey) };
+}
+async function signImage(client, target, signer, log) {
+  let { repository, digest } = target, tag = signatureTag(digest);
+  if (!await client.manifestDigest(digest))
+    throw new GantryError(`${target.dockerReference}@${digest} is not in the registry: nothing to sign`, { remedy: "sign the image output of the push stage, after the push." });
+  let existing = await readSignatures(client, repository, digest);
+  if (existing.signatures.find((stored) => signatureVerifies(signer.publicKey, stored) && signedDigest(stored) === digest))
+    return log(`${target.dockerReference}@${digest} already carries a signature by ${signer.name}: nothing to do`), { tag, signed: !1 };
+  let payload = simpleSigningPayload(target.dockerReference, digest), signature = await signer.sign(payload), manifestDigest = await storeSignature(client, digest, existing.layers, payload, signature).catch((error2) => {
+    throw error2 instanceof RegistryError && error2.codes.includes("TAG_INVALID") && existing.layers.length > 0 ? new GantryError(`${target.dockerReference}:${tag} already holds ${existing.signatures.length} signature(s) and the repository's tags are immutable, so it cannot take another`, {
+      remedy: "exclude the signature tags from immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the filter sha256-*.sig), or sign each digest with one key only.",
+      cause: error2
+    }) : error2;
+  });
+  return log(`Signed ${target.dockerReference}@${digest} with ${signer.name}: ${tag} (${existing.signatures.length + 1} signature${existing.signatures.length === 0 ? "" : "s"})`), { tag, manifestDigest, signed: !0 };
+}
+
+// src/stages/sign.ts
+var inputs = {
+  image: input(imageReferenceInput({ pinned: !0 }), {
+    description: "The image to sign, by digest: <registry>/<repository>@sha256:\u2026 (the image output of push)."
+  }),
+  key: input(keyReferenceInput, {
+    description: "Signing key: a PEM private key (PKCS#8 or EC; inline or a file path), or an AWS KMS asymmetric key (ECC_NIST_P256) as awskms:///<key id, alias or ARN>, which signs with kms:Sign and never leaves KMS."
+  }),
+  "key-password": input(optional(string2()), {
+    description: "Password of an encrypted PKCS#8 PEM key (masked).",
+    env: ["COSIGN_PASSWORD"]
+  }),
+  "aws-region": input(optional(awsRegion), {
+    description: "AWS region of a KMS key not given by its ARN (an ARN names its own region). An ECR registry's login uses the region of the registry's host.",
+    env: ["AWS_REGION", "AWS_DEFAULT_REGION"]
+  })
+}, signStage = defineStage({
+  name: "sign",
+  description: "Sign an image by digest with a PEM or AWS KMS key, stored as cosign stores signatures (verifiable with cosign verify).",
+  inputs,
+  outputs: {
+    image: { description: "The signed image by digest." },
+    "signature-tag": { description: "Where the signatures are stored: <registry>/<repository>:sha256-<hex>.sig." },
+    "key-fingerprint": { description: "SHA256 fingerprint of the public key that verifies the signature (as refusals and logs name it)." },
+    signed: { description: "true when this run added a signature; false when one by this key was already there." }
+  },
+  check: (input2) => input2.image.digest ? void 0 : { input: "image", problem: "must be given by digest (repo@sha256:\u2026): a signature covers a digest, never a tag" },
+  run: signRun
+});
+async function signRun(input2, runtime) {
+  let password = input2["key-password"];
+  password && runtime.setSecret(password), input2.key.kind === "pem" && runtime.setSecret(input2.key.pem);
+  let signer = await loadSigner(input2.key, { password, region: input2["aws-region"], runtime, input: "key" }), { name } = input2.image, digest = input2.image.digest, { client, repository } = await imageRepository(name, runtime, "image"), result = await signImage(client, { repository, dockerReference: name, digest }, signer, (line) => runtime.info(line)), image = formatImageReference({ name, digest });
+  return await runtime.appendSummary([`### Image signed: \`${image}\``, "", `key ${signer.name}; signatures at \`${name}:${result.tag}\`${result.signed ? "" : " (already signed)"}`, ""].join(`
+`)), {
+    image,
+    "signature-tag": `${name}:${result.tag}`,
+    "key-fingerprint": keyFingerprint(signer.publicKey),
+    signed: String(result.signed)
+  };
+}
+
+// src/actions/sign.ts
+runAction(signStage);

@@ -1,18 +1,36 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e8) {
-    throw err = [e8], e8;
+  } catch (e6) {
+    throw err = [e6], e6;
   }
 };
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion, init_emitWarningIfUnsupportedVersion = __esm({
@@ -176,7 +194,7 @@ function bindV4(getRandomValues2) {
 }
 var decimalToHex, init_v4 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
-    decimalToHex = Array.from({ length: 256 }, (_, i8) => i8.toString(16).padStart(2, "0"));
+    decimalToHex = Array.from({ length: 256 }, (_, i6) => i6.toString(16).padStart(2, "0"));
   }
 });
 
@@ -240,8 +258,8 @@ var getSmithyContext, init_getSmithyContext = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-function hasOwn(o4, k8) {
-  return Object.prototype.hasOwnProperty.call(o4, k8);
+function hasOwn(o4, k6) {
+  return Object.prototype.hasOwnProperty.call(o4, k6);
 }
 var init_hasOwn = __esm({
   "node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
@@ -678,8 +696,8 @@ function splitEvery(value, delimiter, numDelimiters) {
   if (numDelimiters === 1)
     return segments;
   let compoundSegments = [], currentSegment = "";
-  for (let i8 = 0; i8 < segments.length; i8++)
-    currentSegment === "" ? currentSegment = segments[i8] : currentSegment += delimiter + segments[i8], (i8 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
+  for (let i6 = 0; i6 < segments.length; i6++)
+    currentSegment === "" ? currentSegment = segments[i6] : currentSegment += delimiter + segments[i6], (i6 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
   return currentSegment !== "" && compoundSegments.push(currentSegment), compoundSegments;
 }
 var init_split_every = __esm({
@@ -692,14 +710,14 @@ var splitHeader, init_split_header = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
     splitHeader = (value) => {
       let z = value.length, values = [], withinQuotes = !1, escaped = !1, anchor = 0;
-      for (let i8 = 0; i8 < z; ++i8) {
-        let char = value[i8];
+      for (let i6 = 0; i6 < z; ++i6) {
+        let char = value[i6];
         switch (char) {
           case '"':
             escaped || (withinQuotes = !withinQuotes);
             break;
           case ",":
-            withinQuotes || (values.push(value.slice(anchor, i8)), anchor = i8 + 1);
+            withinQuotes || (values.push(value.slice(anchor, i6)), anchor = i6 + 1);
             break;
           default:
         }
@@ -742,10 +760,10 @@ function fromHex(encoded) {
   if (encoded.length % 2 !== 0)
     throw new Error("Hex encoded strings must have an even number length");
   let out = new Uint8Array(encoded.length / 2);
-  for (let i8 = 0; i8 < encoded.length; i8 += 2) {
-    let encodedByte = encoded.slice(i8, i8 + 2).toLowerCase();
+  for (let i6 = 0; i6 < encoded.length; i6 += 2) {
+    let encodedByte = encoded.slice(i6, i6 + 2).toLowerCase();
     if (encodedByte in HEX_TO_SHORT)
-      out[i8 / 2] = HEX_TO_SHORT[encodedByte];
+      out[i6 / 2] = HEX_TO_SHORT[encodedByte];
     else
       throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
   }
@@ -753,25 +771,24 @@ function fromHex(encoded) {
 }
 function toHex(bytes) {
   let out = "";
-  for (let i8 = 0; i8 < bytes.byteLength; i8++)
-    out += SHORT_TO_HEX[bytes[i8]];
+  for (let i6 = 0; i6 < bytes.byteLength; i6++)
+    out += SHORT_TO_HEX[bytes[i6]];
   return out;
 }
 var SHORT_TO_HEX, HEX_TO_SHORT, init_hex_encoding = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {}, HEX_TO_SHORT = {};
-    for (let i8 = 0; i8 < 256; i8++) {
-      let encodedByte = i8.toString(16).toLowerCase();
-      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i8] = encodedByte, HEX_TO_SHORT[encodedByte] = i8;
+    for (let i6 = 0; i6 < 256; i6++) {
+      let encodedByte = i6.toString(16).toLowerCase();
+      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i6] = encodedByte, HEX_TO_SHORT[encodedByte] = i6;
     }
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
-import { ReadStream, fstatSync, lstatSync } from "node:fs";
-var calculateBodyLength, init_calculateBodyLength = __esm({
+var import_node_fs2, calculateBodyLength, init_calculateBodyLength = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
-    calculateBodyLength = (body) => {
+    import_node_fs2 = require("node:fs"), calculateBodyLength = (body) => {
       if (!body)
         return 0;
       if (typeof body == "string")
@@ -782,11 +799,11 @@ var calculateBodyLength, init_calculateBodyLength = __esm({
         return body.size;
       if (typeof body.start == "number" && typeof body.end == "number")
         return body.end + 1 - body.start;
-      if (body instanceof ReadStream) {
+      if (body instanceof import_node_fs2.ReadStream) {
         if (body.path != null)
-          return lstatSync(body.path).size;
+          return (0, import_node_fs2.lstatSync)(body.path).size;
         if (typeof body.fd == "number")
-          return fstatSync(body.fd).size;
+          return (0, import_node_fs2.fstatSync)(body.fd).size;
       }
       throw new Error(`Body Length computation failed for ${body}`);
     };
@@ -932,12 +949,10 @@ var SelectorType, init_types = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
-import { homedir } from "node:os";
-import { sep } from "node:path";
-var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
+var import_node_os3, import_node_path, homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
-    homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
-      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}` } = process.env;
+    import_node_os3 = require("node:os"), import_node_path = require("node:path"), homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
+      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${import_node_path.sep}` } = process.env;
       if (HOME)
         return HOME;
       if (USERPROFILE)
@@ -945,7 +960,7 @@ var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
       if (HOMEPATH)
         return `${HOMEDRIVE}${HOMEPATH}`;
       let homeDirCacheKey = getHomeDirCacheKey();
-      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = homedir()), homeDirCache[homeDirCacheKey];
+      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = (0, import_node_os3.homedir)()), homeDirCache[homeDirCacheKey];
     };
   }
 });
@@ -958,27 +973,26 @@ var ENV_PROFILE, DEFAULT_PROFILE, getProfileName, init_getProfileName = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
-import { createHash } from "node:crypto";
-import { join } from "node:path";
-var getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
+var import_node_crypto2, import_node_path2, getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
+    import_node_crypto2 = require("node:crypto"), import_node_path2 = require("node:path");
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
-      let cacheName = createHash("sha1").update(id).digest("hex");
-      return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      let cacheName = (0, import_node_crypto2.createHash)("sha1").update(id).digest("hex");
+      return (0, import_node_path2.join)(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-import { readFile } from "node:fs/promises";
-var tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
+var import_promises2, tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
+    import_promises2 = require("node:fs/promises");
     init_getSSOTokenFilepath();
     tokenIntercept = {}, getSSOTokenFromFile = async (id) => {
       if (tokenIntercept[id])
         return tokenIntercept[id];
-      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await readFile(ssoTokenFilepath, "utf8");
+      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await (0, import_promises2.readFile)(ssoTokenFilepath, "utf8");
       return JSON.parse(ssoTokenText);
     };
   }
@@ -1001,20 +1015,20 @@ var getConfigData, init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join2 } from "node:path";
-var ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
+var import_node_path3, ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
+    import_node_path3 = require("node:path");
     init_getHomeDir();
-    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join2(getHomeDir(), ".aws", "config");
+    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || (0, import_node_path3.join)(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join3 } from "node:path";
-var ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
+var import_node_path4, ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
+    import_node_path4 = require("node:path");
     init_getHomeDir();
-    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join3(getHomeDir(), ".aws", "credentials");
+    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || (0, import_node_path4.join)(getHomeDir(), ".aws", "credentials");
   }
 });
 
@@ -1059,17 +1073,16 @@ var prefixKeyRegex, profileNameBlockList, parseIni, init_parseIni = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
-import { readFile as fsReadFile } from "node:fs/promises";
-var filePromises, fileIntercept, readFile2, init_readFile = __esm({
+var import_promises3, filePromises, fileIntercept, readFile2, init_readFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
-    filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = fsReadFile(path, "utf8")), filePromises[path]);
+    import_promises3 = require("node:fs/promises"), filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = (0, import_promises3.readFile)(path, "utf8")), filePromises[path]);
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join4 } from "node:path";
-var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
+var import_node_path5, swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
+    import_node_path5 = require("node:path");
     init_getConfigData();
     init_getConfigFilepath();
     init_getCredentialsFilepath();
@@ -1078,9 +1091,9 @@ var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
     init_readFile();
     swallowError = () => ({}), loadSharedConfigFiles = async (init = {}) => {
       let { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init, homeDir = getHomeDir(), relativeHomeDirPrefix = "~/", resolvedFilepath = filepath;
-      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = join4(homeDir, filepath.slice(2)));
+      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = (0, import_node_path5.join)(homeDir, filepath.slice(2)));
       let resolvedConfigFilepath = configFilepath;
-      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = join4(homeDir, configFilepath.slice(2)));
+      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = (0, import_node_path5.join)(homeDir, configFilepath.slice(2)));
       let parsedFiles = await Promise.all([
         readFile2(resolvedConfigFilepath, {
           ignoreCache: init.ignoreCache
@@ -1188,8 +1201,8 @@ var fromEnv, init_fromEnv = __esm({
         if (config2 === void 0)
           throw new Error();
         return config2;
-      } catch (e8) {
-        throw new CredentialsProviderError(e8.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
+      } catch (e6) {
+        throw new CredentialsProviderError(e6.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
       }
     };
   }
@@ -1209,8 +1222,8 @@ var fromSharedConfigFiles, init_fromSharedConfigFiles = __esm({
         if (configValue === void 0)
           throw new Error();
         return configValue;
-      } catch (e8) {
-        throw new CredentialsProviderError(e8.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+      } catch (e6) {
+        throw new CredentialsProviderError(e6.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
       }
     };
   }
@@ -1275,7 +1288,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
           _aliases.push(alias);
       return _aliases;
     }, getMiddlewareNameWithAliases = (name, aliases) => `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`, constructStack = () => {
-      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a8, b8) => stepWeights[b8.step] - stepWeights[a8.step] || priorityWeights[b8.priority || "normal"] - priorityWeights[a8.priority || "normal"]), removeByName = (toRemove) => {
+      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a6, b6) => stepWeights[b6.step] - stepWeights[a6.step] || priorityWeights[b6.priority || "normal"] - priorityWeights[a6.priority || "normal"]), removeByName = (toRemove) => {
         let isRemoved = !1, filterCb = (entry) => {
           let aliases = getAllAliases(entry.name, entry.aliases);
           if (aliases.includes(toRemove)) {
@@ -1353,7 +1366,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a8) => a8 === alias));
+                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = absoluteEntries[toOverrideIndex];
@@ -1377,7 +1390,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a8) => a8 === alias));
+                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = relativeEntries[toOverrideIndex];
@@ -1456,19 +1469,19 @@ var Client, init_client = __esm({
         let { protocol, protocolSettings } = config2;
         protocolSettings && typeof protocol == "function" && (config2.protocol = new protocol(protocolSettings));
       }
-      send(command8, optionsOrCb, cb) {
+      send(command6, optionsOrCb, cb) {
         let options = typeof optionsOrCb != "function" ? optionsOrCb : void 0, callback = typeof optionsOrCb == "function" ? optionsOrCb : cb, useHandlerCache = options === void 0 && this.config.cacheMiddleware === !0, handler;
         if (useHandlerCache) {
           this.handlers || (this.handlers = /* @__PURE__ */ new WeakMap());
           let handlers = this.handlers;
-          handlers.has(command8.constructor) ? handler = handlers.get(command8.constructor) : (handler = command8.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command8.constructor, handler));
+          handlers.has(command6.constructor) ? handler = handlers.get(command6.constructor) : (handler = command6.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command6.constructor, handler));
         } else
-          delete this.handlers, handler = command8.resolveMiddleware(this.middlewareStack, this.config, options);
+          delete this.handlers, handler = command6.resolveMiddleware(this.middlewareStack, this.config, options);
         if (callback)
-          handler(command8).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
+          handler(command6).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
           });
         else
-          return handler(command8).then((result) => result.output);
+          return handler(command6).then((result) => result.output);
       }
       destroy() {
         this.config?.requestHandler?.destroy?.(), delete this.handlers;
@@ -1503,9 +1516,9 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
     init_transport();
     init_operation();
     schemaDeserializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n4, t, i8, o4] = operationSchema ?? [];
+      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n4, t, i6, o4] = operationSchema ?? [];
       try {
-        let parsed = await config2.protocol.deserializeResponse(operation(ns, n4, t, i8, o4), {
+        let parsed = await config2.protocol.deserializeResponse(operation(ns, n4, t, i6, o4), {
           ...config2,
           ...context
         }, response);
@@ -1543,7 +1556,7 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
         }
         throw error2;
       }
-    }, findHeader = (pattern, headers) => (headers.find(([k8]) => k8.match(pattern)) || [void 0, void 0])[1];
+    }, findHeader = (pattern, headers) => (headers.find(([k6]) => k6.match(pattern)) || [void 0, void 0])[1];
   }
 });
 
@@ -1553,7 +1566,7 @@ var schemaSerializationMiddleware, init_schemaSerializationMiddleware = __esm({
     init_transport();
     init_operation();
     schemaSerializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { operationSchema } = getSmithyContext(context), [, ns, n4, t, i8, o4] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n4, t, i8, o4), args.input, {
+      let { operationSchema } = getSmithyContext(context), [, ns, n4, t, i6, o4] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n4, t, i6, o4), args.input, {
         ...config2,
         ...context,
         endpoint
@@ -1598,7 +1611,7 @@ function translateTraits(indicator) {
     return indicator;
   if (indicator = indicator | 0, traitsCache[indicator])
     return traitsCache[indicator];
-  let traits = {}, i8 = 0;
+  let traits = {}, i6 = 0;
   for (let trait of [
     "httpLabel",
     "idempotent",
@@ -1608,7 +1621,7 @@ function translateTraits(indicator) {
     "httpResponseCode",
     "httpQueryParams"
   ])
-    (indicator >> i8++ & 1) === 1 && (traits[trait] = 1);
+    (indicator >> i6++ & 1) === 1 && (traits[trait] = 1);
   return traitsCache[indicator] = traits;
 }
 var traitsCache, init_translateTraits = __esm({
@@ -1652,8 +1665,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           traitStack.push(_ref[1]), _ref = _ref[0], schema = deref(_ref), this._isMemberSchema = !0;
         if (traitStack.length > 0) {
           this.memberTraits = {};
-          for (let i8 = traitStack.length - 1; i8 >= 0; --i8) {
-            let traitSet = traitStack[i8];
+          for (let i6 = traitStack.length - 1; i6 >= 0; --i6) {
+            let traitSet = traitStack[i6];
             Object.assign(this.memberTraits, translateTraits(traitSet));
           }
         } else
@@ -1789,7 +1802,7 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchema(memberName) {
         let struct = this.getSchema();
         if (this.isStructSchema() && struct[4].includes(memberName)) {
-          let i8 = struct[4].indexOf(memberName), memberSchema = struct[5][i8];
+          let i6 = struct[4].indexOf(memberName), memberSchema = struct[5][i6];
           return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
         }
         if (this.isDocumentSchema())
@@ -1799,8 +1812,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchemas() {
         let buffer = {};
         try {
-          for (let [k8, v] of this.structIterator())
-            buffer[k8] = v;
+          for (let [k6, v] of this.structIterator())
+            buffer[k6] = v;
         } catch {
         }
         return buffer;
@@ -1824,9 +1837,9 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           return;
         }
         it = Array(z);
-        for (let i8 = 0; i8 < z; ++i8) {
-          let k8 = struct[4][i8], v = member([struct[5][i8], 0], k8);
-          yield it[i8] = [k8, v];
+        for (let i6 = 0; i6 < z; ++i6) {
+          let k6 = struct[4][i6], v = member([struct[5][i6], 0], k6);
+          yield it[i6] = [k6, v];
         }
         struct[anno.it] = it;
       }
@@ -1851,15 +1864,15 @@ var TypeRegistry, init_TypeRegistry = __esm({
       }
       copyFrom(other) {
         let { schemas, exceptions } = this;
-        for (let [k8, v] of other.schemas)
-          schemas.has(k8) || schemas.set(k8, v);
-        for (let [k8, v] of other.exceptions)
-          exceptions.has(k8) || exceptions.set(k8, v);
+        for (let [k6, v] of other.schemas)
+          schemas.has(k6) || schemas.set(k6, v);
+        for (let [k6, v] of other.exceptions)
+          exceptions.has(k6) || exceptions.set(k6, v);
       }
       register(shapeId, schema) {
         let qualifiedName = this.normalizeShapeId(shapeId);
-        for (let r8 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
-          r8.schemas.has(qualifiedName) || r8.schemas.set(qualifiedName, schema);
+        for (let r6 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
+          r6.schemas.has(qualifiedName) || r6.schemas.set(qualifiedName, schema);
       }
       getSchema(shapeId) {
         let id = this.normalizeShapeId(shapeId);
@@ -1878,8 +1891,8 @@ var TypeRegistry, init_TypeRegistry = __esm({
       registerError(es, ctor) {
         let $error = es, ns = $error[1], qualifiedName = ns + "#" + $error[2];
         ctor.hasOwnProperty?.("shapeId") || (ctor.shapeId = qualifiedName);
-        for (let r8 of [this, _TypeRegistry.for(ns)])
-          !r8.schemas.has(qualifiedName) && !r8.exceptions.has($error) && (r8.schemas.set(qualifiedName, $error), r8.exceptions.set($error, ctor));
+        for (let r6 of [this, _TypeRegistry.for(ns)])
+          !r6.schemas.has(qualifiedName) && !r6.exceptions.has($error) && (r6.schemas.set(qualifiedName, $error), r6.exceptions.set($error, ctor));
       }
       getErrorCtor(es) {
         let $error = es;
@@ -2080,18 +2093,18 @@ var operationEventStreamMarker, Command, ClassBuilder, init_command = __esm({
 var createAggregatedClient, init_create_aggregated_client = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands5, Client2, options) => {
-      for (let [command8, CommandCtor] of Object.entries(commands5)) {
+      for (let [command6, CommandCtor] of Object.entries(commands5)) {
         let methodImpl = async function(args, optionsOrCb, cb) {
-          let command9 = new CommandCtor(args);
+          let command7 = new CommandCtor(args);
           if (typeof optionsOrCb == "function")
-            this.send(command9, optionsOrCb);
+            this.send(command7, optionsOrCb);
           else if (typeof cb == "function") {
             if (typeof optionsOrCb != "object")
               throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
-            this.send(command9, optionsOrCb || {}, cb);
+            this.send(command7, optionsOrCb || {}, cb);
           } else
-            return this.send(command9, optionsOrCb);
-        }, methodName = (command8[0].toLowerCase() + command8.slice(1)).replace(/Command$/, "");
+            return this.send(command7, optionsOrCb);
+        }, methodName = (command6[0].toLowerCase() + command6.slice(1)).replace(/Command$/, "");
         Client2.prototype[methodName] = methodImpl;
       }
       let { paginators = {}, waiters = {} } = options ?? {};
@@ -2171,8 +2184,8 @@ var ServiceException, decorateServiceException, init_exceptions = __esm({
         return !1;
       }
     }, decorateServiceException = (exception, additions = {}) => {
-      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k8, v]) => {
-        (exception[k8] == null || exception[k8] === "") && (exception[k8] = v);
+      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k6, v]) => {
+        (exception[k6] == null || exception[k6] === "") && (exception[k6] = v);
       });
       let message = exception.message || exception.Message || "UnknownError";
       return exception.message = message, delete exception.Message, exception;
@@ -2399,7 +2412,7 @@ var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion,
       }
       return process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE === "IPv6" ? { hostname: "fd00:ec2::254" } : { hostname: "169.254.169.254" };
     }, imdsRequest = async (options) => {
-      let { request } = await import("node:http");
+      let { request } = await __gantryImportBuiltin("node:http");
       return new Promise((resolve, reject) => {
         let req = request({
           hostname: options.hostname,
@@ -2844,11 +2857,11 @@ var BinaryDecisionDiagram, init_BinaryDecisionDiagram = __esm({
       root;
       conditions;
       results;
-      constructor(bdd8, root8, conditions, results) {
-        this.nodes = bdd8, this.root = root8, this.conditions = conditions, this.results = results;
+      constructor(bdd6, root6, conditions, results) {
+        this.nodes = bdd6, this.root = root6, this.conditions = conditions, this.results = results;
       }
-      static from(bdd8, root8, conditions, results) {
-        return new _BinaryDecisionDiagram(bdd8, root8, conditions, results);
+      static from(bdd6, root6, conditions, results) {
+        return new _BinaryDecisionDiagram(bdd6, root6, conditions, results);
       }
     };
   }
@@ -2870,10 +2883,10 @@ var EndpointCache, init_EndpointCache = __esm({
           return resolver();
         if (!this.data.has(key)) {
           if (this.data.size > this.capacity + 10) {
-            let keys = this.data.keys(), i8 = 0;
+            let keys = this.data.keys(), i6 = 0;
             for (; ; ) {
               let { value, done } = keys.next();
-              if (this.data.delete(value), done || ++i8 > 10)
+              if (this.data.delete(value), done || ++i6 > 10)
                 break;
             }
           }
@@ -2999,8 +3012,8 @@ var getAttr, init_getAttr = __esm({
       if (typeof acc != "object")
         throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
       if (Array.isArray(acc)) {
-        let i8 = parseInt(index);
-        return acc[i8 < 0 ? acc.length + i8 : i8];
+        let i6 = parseInt(index);
+        return acc[i6 < 0 ? acc.length + i6 : i6];
       }
       return acc[index];
     }, value);
@@ -3052,7 +3065,7 @@ var DEFAULT_PORTS, parseURL, init_parseURL = __esm({
             return value;
           if (typeof value == "object" && "hostname" in value) {
             let { hostname: hostname2, port, protocol: protocol2 = "", path = "", query = {} } = value, url = new URL(`${protocol2}//${hostname2}${port ? `:${port}` : ""}${path}`);
-            return url.search = Object.entries(query).map(([k8, v]) => `${k8}=${v}`).join("&"), url;
+            return url.search = Object.entries(query).map(([k6, v]) => `${k6}=${v}`).join("&"), url;
           }
           return new URL(value);
         } catch {
@@ -3110,7 +3123,7 @@ var substring, init_substring = __esm({
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
 var uriEncode, init_uriEncode = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
-    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c8) => `%${c8.charCodeAt(0).toString(16).toUpperCase()}`);
+    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 });
 
@@ -3210,9 +3223,9 @@ var evaluateExpression, callFunction, group, init_evaluateExpression = __esm({
       throw new EndpointError(`'${keyName}': ${String(obj)} is not a string, function or reference.`);
     }, callFunction = ({ fn, argv }, options) => {
       let evaluatedArgs = Array(argv.length);
-      for (let i8 = 0; i8 < evaluatedArgs.length; ++i8) {
-        let arg = argv[i8];
-        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i8] = arg : evaluatedArgs[i8] = group.evaluateExpression(arg, "arg", options);
+      for (let i6 = 0; i6 < evaluatedArgs.length; ++i6) {
+        let arg = argv[i6];
+        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i6] = arg : evaluatedArgs[i6] = group.evaluateExpression(arg, "arg", options);
       }
       let namespaceSeparatorIndex = fn.indexOf(".");
       if (namespaceSeparatorIndex !== -1) {
@@ -3324,14 +3337,14 @@ var RESULT, decideEndpoint, init_decideEndpoint = __esm({
     init_getEndpointHeaders();
     init_getEndpointProperties();
     init_getEndpointUrl();
-    RESULT = 1e8, decideEndpoint = (bdd8, options) => {
-      let { nodes: nodes8, root: root8, results, conditions } = bdd8, ref = root8, referenceRecord = {}, closure = {
+    RESULT = 1e8, decideEndpoint = (bdd6, options) => {
+      let { nodes: nodes6, root: root6, results, conditions } = bdd6, ref = root6, referenceRecord = {}, closure = {
         referenceRecord,
         endpointParams: options.endpointParams,
         logger: options.logger
       };
       for (; ref !== 1 && ref !== -1 && ref < RESULT; ) {
-        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes8[node_i], nodes8[node_i + 1], nodes8[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
+        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes6[node_i], nodes6[node_i + 1], nodes6[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
         if (evaluation.toAssign) {
           let { name, value } = evaluation.toAssign;
           referenceRecord[name] = value;
@@ -3392,7 +3405,7 @@ var fromUtf82, init_fromUtf8_browser = __esm({
 // node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
 var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxLetterValue, init_constants_for_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
-    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i8, c8]) => (acc[c8] = Number(i8), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
+    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i6, c6]) => (acc[c6] = Number(i6), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
   }
 });
 
@@ -3404,14 +3417,14 @@ function toBase642(_input) {
   if (!isArrayLike && !isUint8Array)
     throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
   let str = "";
-  for (let i8 = 0; i8 < input2.length; i8 += 3) {
+  for (let i6 = 0; i6 < input2.length; i6 += 3) {
     let bits = 0, bitLength = 0;
-    for (let j8 = i8, limit = Math.min(i8 + 3, input2.length); j8 < limit; j8++)
-      bits |= input2[j8] << (limit - j8 - 1) * bitsPerByte, bitLength += bitsPerByte;
+    for (let j6 = i6, limit = Math.min(i6 + 3, input2.length); j6 < limit; j6++)
+      bits |= input2[j6] << (limit - j6 - 1) * bitsPerByte, bitLength += bitsPerByte;
     let bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
     bits <<= bitClusterCount * bitsPerLetter - bitLength;
-    for (let k8 = 1; k8 <= bitClusterCount; k8++) {
-      let offset = (bitClusterCount - k8) * bitsPerLetter;
+    for (let k6 = 1; k6 <= bitClusterCount; k6++) {
+      let offset = (bitClusterCount - k6) * bitsPerLetter;
       str += alphabetByValue[(bits & maxLetterValue << offset) >> offset];
     }
     str += "==".slice(0, 4 - bitClusterCount);
@@ -3511,9 +3524,9 @@ If you are using React Native, this API is not yet supported, see: https://react
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-import { Writable } from "node:stream";
-var streamCollector2, Collector, init_stream_collector = __esm({
+var import_node_stream, streamCollector2, Collector, init_stream_collector = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
+    import_node_stream = require("node:stream");
     init_concatBytes();
     init_stream_collector_browser();
     init_stream_type_check();
@@ -3525,7 +3538,7 @@ var streamCollector2, Collector, init_stream_collector = __esm({
         let bytes = concatBytes(this.bufferedBytes);
         resolve(bytes);
       });
-    }), Collector = class extends Writable {
+    }), Collector = class extends import_node_stream.Writable {
       bufferedBytes = [];
       _write(chunk, encoding, callback) {
         this.bufferedBytes.push(chunk), callback();
@@ -3535,14 +3548,14 @@ var streamCollector2, Collector, init_stream_collector = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
-import { Readable } from "node:stream";
-var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
+var import_node_stream2, ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
+    import_node_stream2 = require("node:stream");
     init_buffer_from();
     init_sdk_stream_mixin_browser();
     init_stream_collector();
     ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2 = "The stream has already been transformed.", sdkStreamMixin2 = (stream) => {
-      if (!(stream instanceof Readable))
+      if (!(stream instanceof import_node_stream2.Readable))
         try {
           return sdkStreamMixin(stream);
         } catch {
@@ -3565,9 +3578,9 @@ var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin
             throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2);
           if (stream.readableFlowing !== null)
             throw new Error("The stream has been consumed by other callbacks.");
-          if (typeof Readable.toWeb != "function")
+          if (typeof import_node_stream2.Readable.toWeb != "function")
             throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
-          return transformed = !0, Readable.toWeb(stream);
+          return transformed = !0, import_node_stream2.Readable.toWeb(stream);
         }
       });
     };
@@ -3584,9 +3597,9 @@ var init_writeKey = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/index.js
-import { getRandomValues } from "node:crypto";
-var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
+var import_node_crypto3, Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
+    import_node_crypto3 = require("node:crypto");
     init_fromBase64();
     init_toBase64();
     init_Uint8ArrayBlobAdapter();
@@ -3609,7 +3622,7 @@ var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_
     init_transport();
     init_writeKey();
     Uint8ArrayBlobAdapter = class extends bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
-    }, _getRandomValues = getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
+    }, _getRandomValues = import_node_crypto3.getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
   }
 });
 
@@ -3630,8 +3643,8 @@ var collectBody, init_collect_stream_body = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 function extendedEncodeURIComponent(str) {
-  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c8) {
-    return "%" + c8.charCodeAt(0).toString(16).toUpperCase();
+  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c6) {
+    return "%" + c6.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 var init_extended_encode_uri_component = __esm({
@@ -3655,8 +3668,8 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
         let ns = NormalizedSchema.of(schema);
         if (ns.identity === _HttpBindingNormalizedSchema.identity)
           return ns;
-        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache8 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
-        return cache8[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache6 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
+        return cache6[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         return traits.httpPayload ? 36 : traits.httpLabel ? 33 : traits.httpHeader ? 38 : typeof traits.httpPrefixHeaders == "string" ? 39 : traits.httpQuery ? 34 : traits.httpQueryParams ? 35 : traits.httpResponseCode ? 37 : 32;
@@ -3750,18 +3763,18 @@ var SerdeContext, init_SerdeContext = __esm({
 var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
-    for (let i8 = 0; i8 < 256; ++i8) {
-      let c8 = i8;
-      for (let j8 = 0; j8 < 8; ++j8)
-        c8 = c8 & 1 ? 3988292384 ^ c8 >>> 1 : c8 >>> 1;
-      CRC32_TABLE[i8] = c8 >>> 0;
+    for (let i6 = 0; i6 < 256; ++i6) {
+      let c6 = i6;
+      for (let j6 = 0; j6 < 8; ++j6)
+        c6 = c6 & 1 ? 3988292384 ^ c6 >>> 1 : c6 >>> 1;
+      CRC32_TABLE[i6] = c6 >>> 0;
     }
     ONES = 4294967295, Crc32Js = class {
       digestLength = 4;
       checksum = ONES;
       update(data) {
-        for (let i8 = 0; i8 < data.length; ++i8)
-          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i8]) & 255];
+        for (let i6 = 0; i6 < data.length; ++i6)
+          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i6]) & 255];
       }
       digestSync() {
         return (this.checksum ^ ONES) >>> 0;
@@ -3778,7 +3791,6 @@ var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
-import * as zlib from "node:zlib";
 function buildNativeClass(nativeCrc32) {
   return class {
     digestLength = 4;
@@ -3798,8 +3810,9 @@ function buildNativeClass(nativeCrc32) {
     }
   };
 }
-var zlibCrc32, Crc32Node, init_Crc32Node = __esm({
+var zlib, zlibCrc32, Crc32Node, init_Crc32Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
+    zlib = __toESM(require("node:zlib"));
     init_Crc32Js();
     zlibCrc32 = typeof zlib.crc32 == "function" ? zlib.crc32 : void 0, Crc32Node = zlibCrc32 ? buildNativeClass(zlibCrc32) : Crc32Js;
   }
@@ -3824,8 +3837,8 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
           let key = _Sha256Js.normalizeKey(secret);
           this.inner = new _Sha256Js(), this.outer = new _Sha256Js();
           let { inner, outer } = this, pad = new Uint8Array(BLOCK * 2);
-          for (let i8 = 0; i8 < BLOCK; ++i8)
-            pad[i8] = 54 ^ key[i8], pad[i8 + BLOCK] = 92 ^ key[i8];
+          for (let i6 = 0; i6 < BLOCK; ++i6)
+            pad[i6] = 54 ^ key[i6], pad[i6 + BLOCK] = 92 ^ key[i6];
           inner.update(pad.subarray(0, BLOCK)), outer.update(pad.subarray(BLOCK));
         }
       }
@@ -3859,24 +3872,24 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
       digestSync() {
         let state2 = this.state.slice(), buffer = this.buffer.slice(), bufferLength = this.bufferLength, bitsHashed = this.bytesHashed * 8, bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (bufferView.setUint8(bufferLength++, 128), (bufferLength - 1) % BLOCK >= BLOCK - 8) {
-          for (let i8 = bufferLength; i8 < BLOCK; ++i8)
-            bufferView.setUint8(i8, 0);
+          for (let i6 = bufferLength; i6 < BLOCK; ++i6)
+            bufferView.setUint8(i6, 0);
           this.hashBufferWith(state2, buffer), bufferLength = 0;
         }
-        for (let i8 = bufferLength; i8 < BLOCK - 8; ++i8)
-          bufferView.setUint8(i8, 0);
+        for (let i6 = bufferLength; i6 < BLOCK - 8; ++i6)
+          bufferView.setUint8(i6, 0);
         bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 4294967296), !1), bufferView.setUint32(BLOCK - 4, bitsHashed, !1), this.hashBufferWith(state2, buffer);
         let out = new Uint8Array(DIGEST_LENGTH);
-        for (let i8 = 0; i8 < 8; ++i8)
-          out[i8 * 4] = state2[i8] >>> 24 & 255, out[i8 * 4 + 1] = state2[i8] >>> 16 & 255, out[i8 * 4 + 2] = state2[i8] >>> 8 & 255, out[i8 * 4 + 3] = state2[i8] >>> 0 & 255;
+        for (let i6 = 0; i6 < 8; ++i6)
+          out[i6 * 4] = state2[i6] >>> 24 & 255, out[i6 * 4 + 1] = state2[i6] >>> 16 & 255, out[i6 * 4 + 2] = state2[i6] >>> 8 & 255, out[i6 * 4 + 3] = state2[i6] >>> 0 & 255;
         return out;
       }
       static normalizeKey(secret) {
         let key = toUint8Array(secret);
         if (key.byteLength > BLOCK) {
-          let h8 = new _Sha256Js();
-          h8.update(key);
-          let out = h8.digestSync(), padded = new Uint8Array(BLOCK);
+          let h6 = new _Sha256Js();
+          h6.update(key);
+          let out = h6.digestSync(), padded = new Uint8Array(BLOCK);
           return padded.set(out), padded;
         }
         if (key.byteLength < BLOCK) {
@@ -3890,16 +3903,16 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
       }
       hashBufferWith(state2, buffer) {
         let w = this.w ??= new Int32Array(64), s0 = state2[0], s1 = state2[1], s2 = state2[2], s3 = state2[3], s4 = state2[4], s5 = state2[5], s6 = state2[6], s7 = state2[7];
-        for (let i8 = 0; i8 < BLOCK; ++i8) {
-          if (i8 < 16)
-            w[i8] = (buffer[i8 * 4] & 255) << 24 | (buffer[i8 * 4 + 1] & 255) << 16 | (buffer[i8 * 4 + 2] & 255) << 8 | buffer[i8 * 4 + 3] & 255;
+        for (let i6 = 0; i6 < BLOCK; ++i6) {
+          if (i6 < 16)
+            w[i6] = (buffer[i6 * 4] & 255) << 24 | (buffer[i6 * 4 + 1] & 255) << 16 | (buffer[i6 * 4 + 2] & 255) << 8 | buffer[i6 * 4 + 3] & 255;
           else {
-            let u = w[i8 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
-            u = w[i8 - 15];
+            let u = w[i6 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
+            u = w[i6 - 15];
             let t22 = (u >>> 7 | u << 25) ^ (u >>> 18 | u << 14) ^ u >>> 3;
-            w[i8] = (t12 + w[i8 - 7] | 0) + (t22 + w[i8 - 16] | 0);
+            w[i6] = (t12 + w[i6 - 7] | 0) + (t22 + w[i6 - 16] | 0);
           }
-          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i8] + w[i8] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
+          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i6] + w[i6] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
           s7 = s6, s6 = s5, s5 = s4, s4 = s3 + t1 | 0, s3 = s2, s2 = s1, s1 = s0, s0 = t1 + t2 | 0;
         }
         state2[0] += s0, state2[1] += s1, state2[2] += s2, state2[3] += s3, state2[4] += s4, state2[5] += s5, state2[6] += s6, state2[7] += s7;
@@ -3983,7 +3996,6 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-import { createHash as createHash2, createHmac } from "node:crypto";
 function buildNativeClass2() {
   return class {
     digestLength = 32;
@@ -4007,19 +4019,20 @@ function buildNativeClass2() {
       this.hash = this.createHash(), this.finished = !1;
     }
     createHash() {
-      return this.secret ? createHmac("sha256", toBuffer(this.secret)) : createHash2("sha256");
+      return this.secret ? (0, import_node_crypto4.createHmac)("sha256", toBuffer(this.secret)) : (0, import_node_crypto4.createHash)("sha256");
     }
   };
 }
 function toBuffer(data) {
   return typeof data == "string" ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 }
-var hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
+var import_node_crypto4, hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
+    import_node_crypto4 = require("node:crypto");
     init_Sha256Js();
     hasNativeCrypto = (() => {
       try {
-        return createHash2("sha256"), !0;
+        return (0, import_node_crypto4.createHash)("sha256"), !0;
       } catch {
         return !1;
       }
@@ -4037,9 +4050,9 @@ var init_checksum3 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
-  for (let i8 = 0; i8 < 8; i8++)
-    bytes[i8] ^= 255;
-  for (let i8 = 7; i8 > -1 && (bytes[i8]++, bytes[i8] === 0); i8--)
+  for (let i6 = 0; i6 < 8; i6++)
+    bytes[i6] ^= 255;
+  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
     ;
 }
 var Int64, init_Int64 = __esm({
@@ -4055,8 +4068,8 @@ var Int64, init_Int64 = __esm({
         if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
           throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i8 = 7, remaining = Math.abs(Math.round(number2)); i8 > -1 && remaining > 0; i8--, remaining /= 256)
-          bytes[i8] = remaining;
+        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
+          bytes[i6] = remaining;
         return number2 < 0 && negate(bytes), new _Int64(bytes);
       }
       valueOf() {
@@ -4497,7 +4510,6 @@ var EventStreamMarshaller, eventStreamSerdeProvider, init_EventStreamMarshaller 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
-import { Readable as Readable2 } from "node:stream";
 async function* readableToIterable(readStream) {
   let streamEnded = !1, generationEnded = !1, records = new Array();
   for (readStream.on("error", (err) => {
@@ -4512,8 +4524,9 @@ async function* readableToIterable(readStream) {
     value && (yield value), generationEnded = streamEnded && records.length === 0;
   }
 }
-var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
+var import_node_stream3, EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
+    import_node_stream3 = require("node:stream");
     init_EventStreamMarshaller();
     EventStreamMarshaller2 = class {
       universalMarshaller;
@@ -4528,7 +4541,7 @@ var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshalle
         return this.universalMarshaller.deserialize(bodyIterable, deserializer);
       }
       serialize(input2, serializer) {
-        return Readable2.from(this.universalMarshaller.serialize(input2, serializer));
+        return import_node_stream3.Readable.from(this.universalMarshaller.serialize(input2, serializer));
       }
     }, eventStreamSerdeProvider2 = (options) => new EventStreamMarshaller2(options);
   }
@@ -4819,8 +4832,8 @@ var HttpProtocol, init_HttpProtocol = __esm({
       updateServiceEndpoint(request, endpoint) {
         if ("url" in endpoint) {
           request.protocol = endpoint.url.protocol, request.hostname = endpoint.url.hostname, request.port = endpoint.url.port ? Number(endpoint.url.port) : void 0, request.path = endpoint.url.pathname, request.fragment = endpoint.url.hash || void 0, request.username = endpoint.url.username || void 0, request.password = endpoint.url.password || void 0, request.query || (request.query = {});
-          for (let [k8, v] of endpoint.url.searchParams.entries())
-            request.query[k8] = v;
+          for (let [k6, v] of endpoint.url.searchParams.entries())
+            request.query[k6] = v;
           if (endpoint.headers)
             for (let name in endpoint.headers)
               hasOwn(endpoint.headers, name) && (request.headers[name] = endpoint.headers[name].join(", "));
@@ -4961,8 +4974,8 @@ var HttpBindingProtocol, init_HttpBindingProtocol = __esm({
       }
       serializeHttpBindings(input2, request, bindings, operation2) {
         let serializer = this.serializer, directSerializer = typeof serializer.writeCodec == "function" ? serializer : void 0, query = request.query, headers = request.headers, bodySchema = bindings.syntheticBodySchema, hasBodyValue = !1, payload, eventStream, labels, names = Object.getOwnPropertyNames(input2), prototype = Object.getPrototypeOf(input2), sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length, length = sparse ? names.length : bindings.memberBindings.length;
-        for (let i8 = 0; i8 < length; ++i8) {
-          let binding = sparse ? hasOwn(bindings.byName, names[i8]) ? bindings.byName[names[i8]] : void 0 : bindings.memberBindings[i8];
+        for (let i6 = 0; i6 < length; ++i6) {
+          let binding = sparse ? hasOwn(bindings.byName, names[i6]) ? bindings.byName[names[i6]] : void 0 : bindings.memberBindings[i6];
           if (!binding)
             continue;
           let value = binding[1], memberName = binding[0], memberNs = value[0], flags = value[1], collectionValue = value[2], location = binding[2], wireName = binding[3], inputMemberValue = input2[memberName];
@@ -5461,7 +5474,7 @@ var CONTENT_LENGTH_HEADER, contentLengthMiddlewareOptions, getContentLengthPlugi
 // node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
 var escapeUri, hexEncode, init_escape_uri = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
-    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c8) => `%${c8.charCodeAt(0).toString(16).toUpperCase()}`;
+    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`;
   }
 });
 
@@ -5471,8 +5484,8 @@ function buildQueryString(query) {
   for (let key of Object.keys(query).sort()) {
     let value = query[key];
     if (key = escapeUri(key), Array.isArray(value))
-      for (let i8 = 0, iLen = value.length; i8 < iLen; i8++)
-        parts.push(`${key}=${escapeUri(value[i8])}`);
+      for (let i6 = 0, iLen = value.length; i6 < iLen; i6++)
+        parts.push(`${key}=${escapeUri(value[i6])}`);
     else {
       let qsEntry = key;
       (value || typeof value == "string") && (qsEntry += `=${escapeUri(value)}`), parts.push(qsEntry);
@@ -5518,8 +5531,8 @@ var UnionSerde, init_UnionSerde = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k8 = this.keys.values().next().value, v = this.from[k8];
-          this.to.$unknown = [k8, v];
+          let k6 = this.keys.values().next().value, v = this.from[k6];
+          this.to.$unknown = [k6, v];
         }
       }
     };
@@ -5660,23 +5673,23 @@ async function parseJsonBody(streamBody, context, schema) {
   let reviver = schema && needsReviver(schema) ? jsonReviver : void 0;
   try {
     return JSON.parse(parsingInput, reviver);
-  } catch (e8) {
-    throw e8?.name === "SyntaxError" && Object.defineProperty(e8, "$responseBodyText", {
+  } catch (e6) {
+    throw e6?.name === "SyntaxError" && Object.defineProperty(e6, "$responseBodyText", {
       value: typeof parsingInput == "string" ? parsingInput : parsingInput.toString("utf8")
-    }), e8;
+    }), e6;
   }
 }
-var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadErrorCode, init_parseJsonBody = __esm({
+var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadErrorCode, init_parseJsonBody = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js"() {
     init_collect_stream_body();
     init_common();
     init_detectBufferParsing();
     init_jsonReviver();
     init_needsReviver();
-    findKey = (object2, key) => Object.keys(object2).find((k8) => k8.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
+    findKey = (object2, key) => Object.keys(object2).find((k6) => k6.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
       let cleanValue = rawValue;
       return typeof cleanValue == "number" && (cleanValue = cleanValue.toString()), cleanValue.indexOf(",") >= 0 && (cleanValue = cleanValue.split(",")[0]), cleanValue.indexOf(":") >= 0 && (cleanValue = cleanValue.split(":")[0]), cleanValue.indexOf("#") >= 0 && (cleanValue = cleanValue.split("#")[1]), cleanValue;
-    }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadJsonRpcErrorCode = (output, data, queryCompat = !1) => loadErrorCode(output, data, queryCompat ? ["code", "header", "type"] : ["type", "code", "header"]), loadErrorCode = ({ headers }, data, order) => {
+    }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadErrorCode = ({ headers }, data, order) => {
       for (; order.length > 0; )
         switch (order.shift()) {
           case "header":
@@ -5742,15 +5755,15 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
           if (Array.isArray(value) && ns.isListSchema()) {
             let listMember = ns.getValueSchema();
             if (this.needsTransform(listMember))
-              for (let i8 = 0; i8 < value.length; ++i8)
-                value[i8] = this._read(listMember, value[i8]);
+              for (let i6 = 0; i6 < value.length; ++i6)
+                value[i6] = this._read(listMember, value[i6]);
             return value;
           }
           if (ns.isMapSchema()) {
             let mapMember = ns.getValueSchema(), map = value;
             if (this.needsTransform(mapMember))
-              for (let k8 in map)
-                hasOwn(map, k8) && (k8 === "__proto__" && writeKey(map), map[k8] = this._read(mapMember, map[k8]));
+              for (let k6 in map)
+                hasOwn(map, k6) && (k6 === "__proto__" && writeKey(map), map[k6] = this._read(mapMember, map[k6]));
             return map;
           }
         }
@@ -5791,18 +5804,18 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         }
         if (ns.isDocumentSchema() && isObject2)
           if (Array.isArray(value))
-            for (let i8 = 0; i8 < value.length; ++i8) {
-              let v = value[i8];
-              v instanceof NumericValue || (value[i8] = this._read(ns, v));
+            for (let i6 = 0; i6 < value.length; ++i6) {
+              let v = value[i6];
+              v instanceof NumericValue || (value[i6] = this._read(ns, v));
             }
           else {
             let doc = value;
-            for (let k8 in doc) {
-              if (!hasOwn(doc, k8))
+            for (let k6 in doc) {
+              if (!hasOwn(doc, k6))
                 continue;
-              k8 === "__proto__" && writeKey(doc);
-              let v = doc[k8];
-              v instanceof NumericValue || (doc[k8] = this._read(ns, v));
+              k6 === "__proto__" && writeKey(doc);
+              let v = doc[k6];
+              v instanceof NumericValue || (doc[k6] = this._read(ns, v));
             }
           }
         return value;
@@ -5819,10 +5832,10 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         if (union)
           unionSerde.writeUnknown();
         else if (hasType)
-          for (let k8 in record) {
-            if (!hasOwn(record, k8))
+          for (let k6 in record) {
+            if (!hasOwn(record, k6))
               continue;
-            let v = record[k8], t = jsonName ? nameMap[k8] ?? k8 : k8;
+            let v = record[k6], t = jsonName ? nameMap[k6] ?? k6 : k6;
             t in out || (out[t] = v);
           }
         return out;
@@ -5947,8 +5960,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
     ESCAPE_TABLE[13] = "r";
     ESCAPE_TABLE[34] = '"';
     ESCAPE_TABLE[92] = "\\";
-    for (let i8 = 0; i8 < 32; i8++)
-      ESCAPE_TABLE[i8] === null && (ESCAPE_TABLE[i8] = "u00" + i8.toString(16).padStart(2, "0"));
+    for (let i6 = 0; i6 < 32; i6++)
+      ESCAPE_TABLE[i6] === null && (ESCAPE_TABLE[i6] = "u00" + i6.toString(16).padStart(2, "0"));
     INITIAL_BUFFER_SIZE = 2048;
     JsonShapeSerializer2 = class _JsonShapeSerializer2 extends SerdeContextConfig {
       settings;
@@ -5984,10 +5997,10 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         return this.json = alloc(INITIAL_BUFFER_SIZE), result;
       }
       ensure(byteCount) {
-        let { i: i8, json } = this;
-        if (i8 + byteCount > json.length) {
+        let { i: i6, json } = this;
+        if (i6 + byteCount > json.length) {
           let newSize = json.length * 2;
-          for (; newSize < i8 + byteCount; )
+          for (; newSize < i6 + byteCount; )
             newSize *= 2;
           let next = alloc(newSize);
           next.set(this.json), this.json = next;
@@ -5996,84 +6009,84 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
       writeAscii(s2) {
         let z = s2.length;
         this.ensure(z);
-        let { i: i8, json } = this;
-        for (let j8 = 0; j8 < z; ++j8)
-          json[i8] = s2.charCodeAt(j8), i8 += 1;
-        this.i = i8;
+        let { i: i6, json } = this;
+        for (let j6 = 0; j6 < z; ++j6)
+          json[i6] = s2.charCodeAt(j6), i6 += 1;
+        this.i = i6;
       }
       writeAsciiQuoted(s2) {
         let z = s2.length;
         this.ensure(z + 4);
-        let { json, i: i8 } = this;
-        json[i8++] = QUOTE;
-        for (let j8 = 0; j8 < z; ++j8)
-          json[i8++] = s2.charCodeAt(j8);
-        json[i8++] = QUOTE, this.i = i8;
+        let { json, i: i6 } = this;
+        json[i6++] = QUOTE;
+        for (let j6 = 0; j6 < z; ++j6)
+          json[i6++] = s2.charCodeAt(j6);
+        json[i6++] = QUOTE, this.i = i6;
       }
       writeJsonString(s2) {
         let z = s2.length;
         this.ensure(z * 3 + 2), this.json[this.i++] = QUOTE;
-        for (let j8 = 0; j8 < z; ++j8) {
-          let c8 = s2.charCodeAt(j8);
-          if (c8 > 34 && c8 < 92)
-            this.json[this.i++] = c8;
-          else if (c8 < 128) {
-            let esc2 = ESCAPE_TABLE[c8];
+        for (let j6 = 0; j6 < z; ++j6) {
+          let c6 = s2.charCodeAt(j6);
+          if (c6 > 34 && c6 < 92)
+            this.json[this.i++] = c6;
+          else if (c6 < 128) {
+            let esc2 = ESCAPE_TABLE[c6];
             if (esc2 !== null) {
-              this.ensure(esc2.length + 1 + (z - j8 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
-              for (let k8 = 0; k8 < esc2.length; k8++)
-                this.json[this.i++] = esc2.charCodeAt(k8);
+              this.ensure(esc2.length + 1 + (z - j6 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
+              for (let k6 = 0; k6 < esc2.length; k6++)
+                this.json[this.i++] = esc2.charCodeAt(k6);
             } else
-              this.json[this.i++] = c8;
-          } else if (c8 >= 55296 && c8 <= 56319) {
-            let next = j8 + 1 < z ? s2.charCodeAt(j8 + 1) : 0;
+              this.json[this.i++] = c6;
+          } else if (c6 >= 55296 && c6 <= 56319) {
+            let next = j6 + 1 < z ? s2.charCodeAt(j6 + 1) : 0;
             if (next >= 56320 && next <= 57343) {
               this.ensure(4);
-              let { written } = encoder.encodeInto(s2.substring(j8, j8 + 2), this.json.subarray(this.i));
-              this.i += written, ++j8;
+              let { written } = encoder.encodeInto(s2.substring(j6, j6 + 2), this.json.subarray(this.i));
+              this.i += written, ++j6;
             } else
-              this.ensure(6 + (z - j8 - 1) * 3 + 1), this.writeUnicodeEscape(c8);
-          } else if (c8 >= 56320 && c8 <= 57343)
-            this.ensure(6 + (z - j8 - 1) * 3 + 1), this.writeUnicodeEscape(c8);
+              this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
+          } else if (c6 >= 56320 && c6 <= 57343)
+            this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
           else {
-            let { i: i8, json } = this;
-            c8 < 2048 ? (json[i8++] = 192 | c8 >> 6, json[i8++] = 128 | c8 & 63) : (json[i8++] = 224 | c8 >> 12, json[i8++] = 128 | c8 >> 6 & 63, json[i8++] = 128 | c8 & 63), this.i = i8;
+            let { i: i6, json } = this;
+            c6 < 2048 ? (json[i6++] = 192 | c6 >> 6, json[i6++] = 128 | c6 & 63) : (json[i6++] = 224 | c6 >> 12, json[i6++] = 128 | c6 >> 6 & 63, json[i6++] = 128 | c6 & 63), this.i = i6;
           }
         }
         this.json[this.i++] = QUOTE;
       }
       writeUnicodeEscape(code) {
-        let { json, i: i8 } = this;
-        json[i8++] = BACKSLASH, json[i8++] = 117;
+        let { json, i: i6 } = this;
+        json[i6++] = BACKSLASH, json[i6++] = 117;
         let hex = code.toString(16).padStart(4, "0");
-        for (let j8 = 0; j8 < 4; ++j8)
-          json[i8++] = hex.charCodeAt(j8);
-        this.i = i8;
+        for (let j6 = 0; j6 < 4; ++j6)
+          json[i6++] = hex.charCodeAt(j6);
+        this.i = i6;
       }
       static B64 = (() => {
         let chars2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", table = new Uint8Array(64);
-        for (let i8 = 0; i8 < 64; ++i8)
-          table[i8] = chars2.charCodeAt(i8);
+        for (let i6 = 0; i6 < 64; ++i6)
+          table[i6] = chars2.charCodeAt(i6);
         return table;
       })();
       writeBase64(data) {
         let b64Len = Math.ceil(data.length / 3) * 4;
         this.ensure(b64Len + 2);
-        let json = this.json, B64 = _JsonShapeSerializer2.B64, i8 = this.i;
-        json[i8++] = QUOTE;
+        let json = this.json, B64 = _JsonShapeSerializer2.B64, i6 = this.i;
+        json[i6++] = QUOTE;
         let len = data.length, remainder = len % 3, mainLen = len - remainder;
-        for (let j8 = 0; j8 < mainLen; j8 += 3) {
-          let a8 = data[j8], b8 = data[j8 + 1], c8 = data[j8 + 2];
-          json[i8++] = B64[a8 >> 2], json[i8++] = B64[(a8 & 3) << 4 | b8 >> 4], json[i8++] = B64[(b8 & 15) << 2 | c8 >> 6], json[i8++] = B64[c8 & 63];
+        for (let j6 = 0; j6 < mainLen; j6 += 3) {
+          let a6 = data[j6], b6 = data[j6 + 1], c6 = data[j6 + 2];
+          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2 | c6 >> 6], json[i6++] = B64[c6 & 63];
         }
         if (remainder === 2) {
-          let a8 = data[mainLen], b8 = data[mainLen + 1];
-          json[i8++] = B64[a8 >> 2], json[i8++] = B64[(a8 & 3) << 4 | b8 >> 4], json[i8++] = B64[(b8 & 15) << 2], json[i8++] = 61;
+          let a6 = data[mainLen], b6 = data[mainLen + 1];
+          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2], json[i6++] = 61;
         } else if (remainder === 1) {
-          let a8 = data[mainLen];
-          json[i8++] = B64[a8 >> 2], json[i8++] = B64[(a8 & 3) << 4], json[i8++] = 61, json[i8++] = 61;
+          let a6 = data[mainLen];
+          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4], json[i6++] = 61, json[i6++] = 61;
         }
-        json[i8++] = QUOTE, this.i = i8;
+        json[i6++] = QUOTE, this.i = i6;
       }
       writeValue(schema, value, container) {
         if (value == null) {
@@ -6153,8 +6166,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         if (typeof value == "boolean") {
           this.ensure(5);
-          let { i: i8, json } = this;
-          value ? (json.set(TRUE, i8), i8 += 4) : (json.set(FALSE, i8), i8 += 5), this.i = i8;
+          let { i: i6, json } = this;
+          value ? (json.set(TRUE, i6), i6 += 4) : (json.set(FALSE, i6), i6 += 5), this.i = i6;
           return;
         }
         if (typeof value == "bigint") {
@@ -6178,16 +6191,16 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         if (!wroteAny && ns.isUnionSchema()) {
           let { $unknown } = value;
           if (Array.isArray($unknown)) {
-            let [k8, v] = $unknown;
-            this.writeAsciiQuoted(k8), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
+            let [k6, v] = $unknown;
+            this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
           }
         } else if (hasType)
-          for (let k8 in value) {
-            if (writtenKeys.has(k8))
+          for (let k6 in value) {
+            if (writtenKeys.has(k6))
               continue;
-            writtenKeys.add(k8);
-            let v = value[k8];
-            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k8), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
+            writtenKeys.add(k6);
+            let v = value[k6];
+            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
           }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6195,8 +6208,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
         if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let hasSpecials = !1;
-          for (let i8 = 0; i8 < value.length; ++i8) {
-            let v = value[i8];
+          for (let i6 = 0; i6 < value.length; ++i6) {
+            let v = value[i6];
             if (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 || v == null && !sparse) {
               hasSpecials = !0;
               break;
@@ -6207,8 +6220,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
             json = JSON.stringify(value);
           else {
             let out = [];
-            for (let i8 = 0; i8 < value.length; ++i8) {
-              let v = value[i8];
+            for (let i6 = 0; i6 < value.length; ++i6) {
+              let v = value[i6];
               v == null && !sparse || (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? out.push(String(v)) : out.push(v));
             }
             json = JSON.stringify(out);
@@ -6218,8 +6231,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACKET;
         let wroteFirstItem = !1;
-        for (let i8 = 0; i8 < value.length; ++i8) {
-          let item = value[i8];
+        for (let i6 = 0; i6 < value.length; ++i6) {
+          let item = value[i6];
           (isDocument ? item === void 0 : item == null && !sparse) || (wroteFirstItem && (this.ensure(1), this.json[this.i++] = COMMA), this.writeValue(valueSchema, item, void 0), wroteFirstItem = !0);
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACKET;
@@ -6228,11 +6241,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
         if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let modifications;
-          for (let k8 in value) {
-            if (!hasOwn(value, k8))
+          for (let k6 in value) {
+            if (!hasOwn(value, k6))
               continue;
-            let v = value[k8];
-            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k8] = v, value[k8] = String(v)) : v === null && !sparse && ((modifications ??= {})[k8] = null, value[k8] = void 0);
+            let v = value[k6];
+            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k6] = v, value[k6] = String(v)) : v === null && !sparse && ((modifications ??= {})[k6] = null, value[k6] = void 0);
           }
           let json = JSON.stringify(value);
           modifications && Object.assign(value, modifications), this.ensure(json.length * 3), this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
@@ -6240,11 +6253,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACE;
         let first = !0;
-        for (let k8 in value) {
-          if (!hasOwn(value, k8))
+        for (let k6 in value) {
+          if (!hasOwn(value, k6))
             continue;
-          let v = value[k8];
-          (isDocument ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k8), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
+          let v = value[k6];
+          (isDocument ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6461,7 +6474,7 @@ var PROTECTED_KEYS, NO_GLOBAL_AWS_LAMBDA, InvokeStoreBase, InvokeStoreSingle, In
     }, InvokeStoreMulti = class _InvokeStoreMulti extends InvokeStoreBase {
       als;
       static async create() {
-        let instance = new _InvokeStoreMulti(), asyncHooks = await import("node:async_hooks");
+        let instance = new _InvokeStoreMulti(), asyncHooks = await __gantryImportBuiltin("node:async_hooks");
         return instance.als = new asyncHooks.AsyncLocalStorage(), instance;
       }
       getContext() {
@@ -6519,7 +6532,7 @@ var AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, X_AMZN_TRACE_ID, TRACEPARENT, TR
         return next(args);
       let invokeStore;
       {
-        let traceIdHeader = Object.keys(request.headers ?? {}).find((h8) => h8.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
+        let traceIdHeader = Object.keys(request.headers ?? {}).find((h6) => h6.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
         if (!request.headers.hasOwnProperty(traceIdHeader)) {
           let functionName = process.env[AWS_LAMBDA_FUNCTION_NAME], traceIdFromEnv = process.env[_X_AMZN_TRACE_ID];
           invokeStore ??= await InvokeStore.getInstanceAsync();
@@ -7129,10 +7142,9 @@ var selectedPartitionsInfo, selectedUserAgentPrefix, partition, getUserAgentPref
 });
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
-import { Readable as Readable3 } from "node:stream";
-var isStreamingPayload, init_isStreamingPayload = __esm({
+var import_node_stream4, isStreamingPayload, init_isStreamingPayload = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
-    isStreamingPayload = (request) => request?.body instanceof Readable3 || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
+    import_node_stream4 = require("node:stream"), isStreamingPayload = (request) => request?.body instanceof import_node_stream4.Readable || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
   }
 });
 
@@ -7216,18 +7228,18 @@ function parseRetryAfterHeader(response, logger2) {
     for (let header in response.headers) {
       if (!hasOwn(response.headers, header))
         continue;
-      let h8 = header.toLowerCase();
-      if (h8 === "retry-after") {
+      let h6 = header.toLowerCase();
+      if (h6 === "retry-after") {
         let retryAfter = response.headers[header], retryAfterSeconds = NaN;
         if (retryAfter.endsWith("GMT"))
           try {
             retryAfterSeconds = (parseRfc7231DateTime(retryAfter).getTime() - Date.now()) / 1e3;
-          } catch (e8) {
-            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e8);
+          } catch (e6) {
+            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e6);
           }
         else retryAfter.match(/ GMT, ((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter.match(/ GMT, ([\d.]+)$/)?.[1]) : retryAfter.match(/^((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter) : Date.parse(retryAfter) >= Date.now() && (retryAfterSeconds = (Date.parse(retryAfter) - Date.now()) / 1e3);
         return isNaN(retryAfterSeconds) ? void 0 : new Date(Date.now() + retryAfterSeconds * 1e3);
-      } else if (h8 === "x-amz-retry-after") {
+      } else if (h6 === "x-amz-retry-after") {
         let v = response.headers[header], backoffMilliseconds = Number(v);
         if (isNaN(backoffMilliseconds)) {
           logger2?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
@@ -7264,9 +7276,9 @@ function bindRetryMiddleware(isStreamingPayload2) {
           isRequest && (request.headers[REQUEST_HEADER] = `attempt=${attempts + 1}; max=${maxAttempts}`);
           let { response, output } = await next(args);
           return retryStrategy.recordSuccess(retryToken), output.$metadata.attempts = attempts + 1, output.$metadata.totalRetryDelay = totalRetryDelay, { response, output };
-        } catch (e8) {
-          let retryErrorInfo = getRetryErrorInfo(e8, options.logger);
-          if (lastError = asSdkError(e8), isRequest && isStreamingPayload2(request))
+        } catch (e6) {
+          let retryErrorInfo = getRetryErrorInfo(e6, options.logger);
+          if (lastError = asSdkError(e6), isRequest && isStreamingPayload2(request))
             throw (context.logger instanceof NoOpLogger ? console : context.logger)?.warn("An error was encountered in a non-retryable streaming request."), lastError;
           try {
             if (abortSignal?.aborted)
@@ -7438,8 +7450,8 @@ var DefaultRetryBackoffStrategy, init_DefaultRetryBackoffStrategy = __esm({
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
       x = Retry.delay();
-      computeNextBackoffDelay(i8) {
-        let t_i = Math.random() * Math.min(this.x * 2 ** i8, 2e4);
+      computeNextBackoffDelay(i6) {
+        let t_i = Math.random() * Math.min(this.x * 2 ** i6, 2e4);
         return Math.floor(t_i);
       }
       setDelayBase(delay) {
@@ -7522,10 +7534,10 @@ var refusal, StandardRetryStrategy, init_StandardRetryStrategy = __esm({
             let capacityCost = this.getCapacityCost(errorType);
             this.capacity -= capacityCost;
             let nextToken = new DefaultRetryToken(0, token.getRetryCount() + 1, capacityCost, token.isLongPoll?.() ?? !1);
-            return await new Promise((r8) => setTimeout(r8, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
+            return await new Promise((r6) => setTimeout(r6, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
           } else {
             let longPollBackoff = retryCode === refusal.capacity && isLongPoll ? retryDelay : 0;
-            longPollBackoff > 0 && await new Promise((r8) => setTimeout(r8, longPollBackoff));
+            longPollBackoff > 0 && await new Promise((r6) => setTimeout(r6, longPollBackoff));
           }
         }
         throw new Error("No retry token available");
@@ -7780,15 +7792,14 @@ var userAgentMiddleware, escapeUserAgent, getUserAgentMiddlewareOptions, getUser
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
-import { versions } from "node:process";
-var getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
+var import_node_process, getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
-    getRuntimeUserAgentPair = () => {
+    import_node_process = require("node:process"), getRuntimeUserAgentPair = () => {
       let runtimesToCheck = ["deno", "bun", "llrt"];
       for (let runtime of runtimesToCheck)
-        if (versions[runtime])
-          return [`md/${runtime}`, versions[runtime]];
-      return ["md/nodejs", versions.node];
+        if (import_node_process.versions[runtime])
+          return [`md/${runtime}`, import_node_process.versions[runtime]];
+      return ["md/nodejs", import_node_process.versions.node];
     };
   }
 });
@@ -7811,10 +7822,9 @@ var isCrtAvailable, init_is_crt_available = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
-import { platform, release } from "node:os";
-import { env } from "node:process";
-var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
+var import_node_os4, import_node_process2, createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
+    import_node_os4 = require("node:os"), import_node_process2 = require("node:process");
     init_getRuntimeUserAgentPair();
     init_is_crt_available();
     createDefaultUserAgentProvider = ({ serviceId, clientVersion }) => {
@@ -7823,11 +7833,11 @@ var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
         let sections = [
           ["aws-sdk-js", clientVersion],
           ["ua", "2.1"],
-          [`os/${platform()}`, release()],
+          [`os/${(0, import_node_os4.platform)()}`, (0, import_node_os4.release)()],
           ["lang/js"],
           runtimeUserAgentPair
         ], crtAvailable = isCrtAvailable();
-        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), env.AWS_EXECUTION_ENV && sections.push([`exec-env/${env.AWS_EXECUTION_ENV}`]);
+        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), import_node_process2.env.AWS_EXECUTION_ENV && sections.push([`exec-env/${import_node_process2.env.AWS_EXECUTION_ENV}`]);
         let appId = await config2?.userAgentAppId?.();
         return appId ? [...sections, [`app/${appId}`]] : [...sections];
       };
@@ -8147,9 +8157,9 @@ var resolveAwsSdkSigV4AConfig, NODE_SIGV4A_CONFIG_OPTIONS, init_resolveAwsSdkSig
 
 // node_modules/@smithy/signature-v4/dist-es/HeaderFormatter.js
 function negate2(bytes) {
-  for (let i8 = 0; i8 < 8; i8++)
-    bytes[i8] ^= 255;
-  for (let i8 = 7; i8 > -1 && (bytes[i8]++, bytes[i8] === 0); i8--)
+  for (let i6 = 0; i6 < 8; i6++)
+    bytes[i6] ^= 255;
+  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
     ;
 }
 var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderFormatter = __esm({
@@ -8219,8 +8229,8 @@ var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderForma
         if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
           throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i8 = 7, remaining = Math.abs(Math.round(number2)); i8 > -1 && remaining > 0; i8--, remaining /= 256)
-          bytes[i8] = remaining;
+        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
+          bytes[i6] = remaining;
         return number2 < 0 && negate2(bytes), new _Int64(bytes);
       }
       valueOf() {
@@ -8710,6 +8720,125 @@ var resolveAwsSdkSigV4Config, init_httpAuthSchemes2 = __esm({
   }
 });
 
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js
+var signatureV4CrtContainer, init_signature_v4_crt_container = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js"() {
+    signatureV4CrtContainer = {
+      CrtSignerV4: null
+    };
+  }
+});
+
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js
+function getCredentialsWithoutSessionToken(credentials) {
+  return {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    expiration: credentials.expiration
+  };
+}
+function setSingleOverride(privateAccess, credentialsWithoutSessionToken) {
+  let currentCredentialProvider = privateAccess.credentialProvider;
+  privateAccess.credentialProvider = () => (privateAccess.credentialProvider = currentCredentialProvider, Promise.resolve(credentialsWithoutSessionToken));
+}
+var SESSION_TOKEN_QUERY_PARAM, SESSION_TOKEN_HEADER, SignatureV4SignWithCredentials, init_SignatureV4SignWithCredentials = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js"() {
+    init_dist_es3();
+    SESSION_TOKEN_QUERY_PARAM = "X-Amz-S3session-Token", SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase(), SignatureV4SignWithCredentials = class extends SignatureV4 {
+      async signWithCredentials(requestToSign, credentials, options) {
+        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
+        requestToSign.headers[SESSION_TOKEN_HEADER] = credentials.sessionToken;
+        let privateAccess = this;
+        return setSingleOverride(privateAccess, credentialsWithoutSessionToken), privateAccess.signRequest(requestToSign, options ?? {});
+      }
+      async presignWithCredentials(requestToSign, credentials, options) {
+        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
+        return delete requestToSign.headers[SESSION_TOKEN_HEADER], requestToSign.headers[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, requestToSign.query = requestToSign.query ?? {}, requestToSign.query[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, setSingleOverride(this, credentialsWithoutSessionToken), this.presign(requestToSign, options);
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js
+var SignatureV4MultiRegion, init_SignatureV4MultiRegion = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js"() {
+    init_dist_es3();
+    init_signature_v4_crt_container();
+    init_SignatureV4SignWithCredentials();
+    SignatureV4MultiRegion = class {
+      sigv4aSigner;
+      sigv4Signer;
+      signerOptions;
+      static sigv4aDependency() {
+        return typeof signatureV4CrtContainer.CrtSignerV4 == "function" ? "crt" : typeof signatureV4aContainer.SignatureV4a == "function" ? "js" : "none";
+      }
+      constructor(options) {
+        this.sigv4Signer = new SignatureV4SignWithCredentials(options), this.signerOptions = options;
+      }
+      async sign(requestToSign, options = {}) {
+        return options.signingRegion === "*" ? this.getSigv4aSigner().sign(requestToSign, options) : this.sigv4Signer.sign(requestToSign, options);
+      }
+      async signWithCredentials(requestToSign, credentials, options = {}) {
+        if (options.signingRegion === "*") {
+          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          if (CrtSignerV4 && signer instanceof CrtSignerV4)
+            return signer.signWithCredentials(requestToSign, credentials, options);
+          throw new Error(`signWithCredentials with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
+        }
+        return this.sigv4Signer.signWithCredentials(requestToSign, credentials, options);
+      }
+      async presign(originalRequest, options = {}) {
+        if (options.signingRegion === "*") {
+          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
+          if (CrtSignerV4 && signer instanceof CrtSignerV4)
+            return signer.presign(originalRequest, options);
+          throw new Error(`presign with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
+        }
+        return this.sigv4Signer.presign(originalRequest, options);
+      }
+      async presignWithCredentials(originalRequest, credentials, options = {}) {
+        if (options.signingRegion === "*")
+          throw new Error("Method presignWithCredentials is not supported for [signingRegion=*].");
+        return this.sigv4Signer.presignWithCredentials(originalRequest, credentials, options);
+      }
+      getSigv4aSigner() {
+        if (!this.sigv4aSigner) {
+          let CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4, JsSigV4aSigner = signatureV4aContainer.SignatureV4a;
+          if (this.signerOptions.runtime === "node") {
+            if (!CrtSignerV4 && !JsSigV4aSigner)
+              throw new Error("Neither CRT nor JS SigV4a implementation is available. Please load either @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
+            if (CrtSignerV4 && typeof CrtSignerV4 == "function")
+              this.sigv4aSigner = new CrtSignerV4({
+                ...this.signerOptions,
+                signingAlgorithm: 1
+              });
+            else if (JsSigV4aSigner && typeof JsSigV4aSigner == "function")
+              this.sigv4aSigner = new JsSigV4aSigner({
+                ...this.signerOptions
+              });
+            else
+              throw new Error("Available SigV4a implementation is not a valid constructor. Please ensure you've properly imported @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a.For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
+          } else {
+            if (!JsSigV4aSigner || typeof JsSigV4aSigner != "function")
+              throw new Error("JS SigV4a implementation is not available or not a valid constructor. Please check whether you have installed the @aws-sdk/signature-v4a package explicitly. The CRT implementation is not available for browsers. You must also register the package by calling [require('@aws-sdk/signature-v4a');] or an ESM equivalent such as [import '@aws-sdk/signature-v4a';]. For more information please go to https://github.com/aws/aws-sdk-js-v3#using-javascript-non-crt-implementation-of-sigv4a");
+            this.sigv4aSigner = new JsSigV4aSigner({
+              ...this.signerOptions
+            });
+          }
+        }
+        return this.sigv4aSigner;
+      }
+    };
+  }
+});
+
+// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js
+var init_dist_es4 = __esm({
+  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js"() {
+    init_SignatureV4MultiRegion();
+  }
+});
+
 // node_modules/@aws-sdk/credential-provider-env/dist-es/fromEnv.js
 var ENV_KEY, ENV_SECRET, ENV_SESSION, ENV_EXPIRATION, ENV_CREDENTIAL_SCOPE, ENV_ACCOUNT_ID, fromEnv2, init_fromEnv2 = __esm({
   "node_modules/@aws-sdk/credential-provider-env/dist-es/fromEnv.js"() {
@@ -8745,7 +8874,7 @@ __export(dist_es_exports, {
   ENV_SESSION: () => ENV_SESSION,
   fromEnv: () => fromEnv2
 });
-var init_dist_es4 = __esm({
+var init_dist_es5 = __esm({
   "node_modules/@aws-sdk/credential-provider-env/dist-es/index.js"() {
     init_fromEnv2();
   }
@@ -8772,16 +8901,16 @@ var DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, providerConfigFromInit, init_RemotePro
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js
-import node_http from "node:http";
-var init_node_http = __esm({
+var import_node_http2, init_node_http = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js"() {
+    import_node_http2 = __toESM(require("node:http"));
   }
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/httpRequest.js
 function httpRequest2(options) {
   return new Promise((resolve, reject) => {
-    let req = node_http.request({
+    let req = import_node_http2.default.request({
       method: "GET",
       ...options,
       hostname: options.hostname?.replace(/^\[(.+)\]$/, "$1")
@@ -8814,7 +8943,7 @@ var retry, init_retry3 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/retry.js"() {
     retry = (toRetry, maxRetries) => {
       let promise = toRetry();
-      for (let i8 = 0; i8 < maxRetries; i8++)
+      for (let i6 = 0; i6 < maxRetries; i6++)
         promise = promise.catch(toRetry);
       return promise;
     };
@@ -8988,11 +9117,11 @@ var staticStabilityProvider, init_staticStabilityProvider = __esm({
         let credentials;
         try {
           credentials = await provider(), credentials.expiration && credentials.expiration.getTime() < Date.now() && (credentials = getExtendedInstanceMetadataCredentials(credentials, logger2));
-        } catch (e8) {
+        } catch (e6) {
           if (pastCredentials)
-            logger2.warn("Credential renew failed: ", e8), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
+            logger2.warn("Credential renew failed: ", e6), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
           else
-            throw e8;
+            throw e6;
         }
         return pastCredentials = credentials, credentials;
       };
@@ -9113,7 +9242,7 @@ __export(dist_es_exports2, {
   httpRequest: () => httpRequest2,
   providerConfigFromInit: () => providerConfigFromInit
 });
-var init_dist_es5 = __esm({
+var init_dist_es6 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/index.js"() {
     init_fromContainerMetadata();
     init_fromInstanceMetadata();
@@ -9168,9 +9297,9 @@ var getTransformedHeaders, init_get_transformed_headers = __esm({
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/node-https.js
-import node_https from "node:https";
-var init_node_https = __esm({
+var import_node_https2, init_node_https = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/node-https.js"() {
+    import_node_https2 = __toESM(require("node:https"));
   }
 });
 
@@ -9284,7 +9413,6 @@ var DEFER_EVENT_LISTENER_TIME3, setSocketTimeout, init_set_socket_timeout = __es
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-import { Readable as Readable4 } from "node:stream";
 async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
   let headers = request.headers, expect = headers ? headers.Expect || headers.expect : void 0, timeoutId = -1, sendBody = !0;
   !externalAgent && expect === "100-continue" && (sendBody = await Promise.race([
@@ -9303,7 +9431,7 @@ async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MI
   ])), sendBody && writeBody(httpRequest3, request.body);
 }
 function writeBody(httpRequest3, body) {
-  if (body instanceof Readable4) {
+  if (body instanceof import_node_stream5.Readable) {
     body.pipe(httpRequest3);
     return;
   }
@@ -9323,8 +9451,9 @@ function writeBody(httpRequest3, body) {
   }
   httpRequest3.end();
 }
-var MIN_WAIT_TIME, init_write_request_body = __esm({
+var import_node_stream5, MIN_WAIT_TIME, init_write_request_body = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/write-request-body.js"() {
+    import_node_stream5 = require("node:stream");
     init_timing();
     MIN_WAIT_TIME = 6e3;
   }
@@ -9398,7 +9527,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             return;
           }
           let headers = request.headers, expectContinue = headers ? (headers.Expect ?? headers.expect) === "100-continue" : !1, agent = isSSL ? config2.httpsAgent : config2.httpAgent;
-          expectContinue && !this.externalAgent && (agent = new (isSSL ? node_https.Agent : hAgent)({
+          expectContinue && !this.externalAgent && (agent = new (isSSL ? import_node_https2.default.Agent : hAgent)({
             keepAlive: !1,
             maxSockets: 1 / 0
           })), socketWarningTimeoutId = timing.setTimeout(() => {
@@ -9421,7 +9550,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             port: request.port,
             agent,
             auth
-          }, req = (isSSL ? node_https.request : hRequest)(nodeHttpsOptions, (res) => {
+          }, req = (isSSL ? import_node_https2.default.request : hRequest)(nodeHttpsOptions, (res) => {
             let httpResponse = new HttpResponse2({
               statusCode: res.statusCode || -1,
               reason: res.statusMessage,
@@ -9452,7 +9581,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           typeof httpAgent == "object" && "keepAlive" in httpAgent && (keepAliveTimeoutId = setSocketKeepAlive(req, {
             keepAlive: httpAgent.keepAlive,
             keepAliveMsecs: httpAgent.keepAliveMsecs
-          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e8) => (clearTimeouts(), _reject(e8)));
+          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e6) => (clearTimeouts(), _reject(e6)));
         });
       }
       updateHttpClientConfig(key, value) {
@@ -9484,10 +9613,10 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           socketAcquisitionWarningTimeout,
           throwOnRequestTimeout,
           httpAgentProvider: () => httpAgentPromise ??= (async () => {
-            let node_http2 = await import("node:http"), { Agent, request } = node_http2.default ?? node_http2;
+            let node_http2 = await __gantryImportBuiltin("node:http"), { Agent, request } = node_http2.default ?? node_http2;
             return hRequest = request, hAgent = Agent, httpAgent instanceof hAgent || typeof httpAgent?.destroy == "function" ? (this.externalAgent = !0, httpAgent) : new hAgent({ keepAlive, maxSockets, ...httpAgent });
           })(),
-          httpsAgent: httpsAgent instanceof node_https.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new node_https.Agent({ keepAlive, maxSockets, ...httpsAgent }),
+          httpsAgent: httpsAgent instanceof import_node_https2.default.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new import_node_https2.default.Agent({ keepAlive, maxSockets, ...httpsAgent }),
           logger: logger2
         };
       }
@@ -9496,7 +9625,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/index.js
-var init_dist_es6 = __esm({
+var init_dist_es7 = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/index.js"() {
     init_node_http_handler();
     init_serde();
@@ -9538,7 +9667,7 @@ function createGetRequest(url) {
     hostname: url.hostname,
     port: Number(url.port),
     path: url.pathname,
-    query: Array.from(url.searchParams.entries()).reduce((acc, [k8, v]) => (acc[k8] = v, acc), {}),
+    query: Array.from(url.searchParams.entries()).reduce((acc, [k6, v]) => (acc[k6] = v, acc), {}),
     fragment: url.hash
   });
 }
@@ -9581,7 +9710,7 @@ var init_requestHelpers = __esm({
 var retryWrapper, init_retry_wrapper = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/retry-wrapper.js"() {
     retryWrapper = (toRetry, maxRetries, delayMs) => async () => {
-      for (let i8 = 0; i8 < maxRetries; ++i8)
+      for (let i6 = 0; i6 < maxRetries; ++i6)
         try {
           return await toRetry();
         } catch {
@@ -9593,12 +9722,12 @@ var retryWrapper, init_retry_wrapper = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js
-import fs from "node:fs/promises";
-var AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
+var import_promises4, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js"() {
     init_client3();
     init_config2();
-    init_dist_es6();
+    init_dist_es7();
+    import_promises4 = __toESM(require("node:fs/promises"));
     init_checkUrl();
     init_requestHelpers();
     init_retry_wrapper();
@@ -9616,12 +9745,12 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
       checkUrl(url, options.logger);
       let requestHandler = NodeHttpHandler.create({ connectionTimeout: options.timeout ?? 1e3 }), requestTimeout = options.timeout ?? 1e3, provider = retryWrapper(async () => {
         let request = createGetRequest(url);
-        tokenFile ? request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
+        tokenFile ? request.headers.Authorization = validateToken((await import_promises4.default.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
         try {
           let result = await requestHandler.handle(request, { requestTimeout });
           return getCredentials(result.response).then((creds) => setCredentialFeature(creds, "CREDENTIALS_HTTP", "z"));
-        } catch (e8) {
-          throw new CredentialsProviderError(String(e8), { logger: options.logger });
+        } catch (e6) {
+          throw new CredentialsProviderError(String(e6), { logger: options.logger });
         }
       }, options.maxRetries ?? 3, options.timeout ?? 1e3);
       return async () => {
@@ -9645,7 +9774,7 @@ var dist_es_exports3 = {};
 __export(dist_es_exports3, {
   fromHttp: () => fromHttp
 });
-var init_dist_es7 = __esm({
+var init_dist_es8 = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/index.js"() {
     init_fromHttp();
   }
@@ -9681,7 +9810,7 @@ function createAwsAuthSigv4HttpAuthOption2(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption2(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
@@ -9698,7 +9827,7 @@ var defaultSSOOIDCHttpAuthSchemeParametersProvider, defaultSSOOIDCHttpAuthScheme
     });
     defaultSSOOIDCHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "CreateToken" ? options.push(createSmithyApiNoAuthHttpAuthOption(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption2(authParameters)), options;
+      return authParameters.operation === "CreateToken" ? options.push(createSmithyApiNoAuthHttpAuthOption2(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption2(authParameters)), options;
     }, resolveHttpAuthSchemeConfig2 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
@@ -9863,12 +9992,12 @@ var ProtocolLib, init_ProtocolLib = __esm({
         this.queryCompat = queryCompat;
       }
       resolveRestContentType(defaultContentType, inputSchema) {
-        let members2 = inputSchema.getMemberSchemas(), httpPayloadMember = Object.values(members2).find((m5) => !!m5.getMergedTraits().httpPayload);
+        let members2 = inputSchema.getMemberSchemas(), httpPayloadMember = Object.values(members2).find((m4) => !!m4.getMergedTraits().httpPayload);
         if (httpPayloadMember) {
           let mediaType = httpPayloadMember.getMergedTraits().mediaType;
           return mediaType || (httpPayloadMember.isStringSchema() ? "text/plain" : httpPayloadMember.isBlobSchema() ? "application/octet-stream" : defaultContentType);
-        } else if (!inputSchema.isUnitSchema() && Object.values(members2).find((m5) => {
-          let { httpQuery, httpQueryParams, httpHeader, httpLabel, httpPrefixHeaders } = m5.getMergedTraits();
+        } else if (!inputSchema.isUnitSchema() && Object.values(members2).find((m4) => {
+          let { httpQuery, httpQueryParams, httpHeader, httpLabel, httpPrefixHeaders } = m4.getMergedTraits();
           return !httpQuery && !httpQueryParams && !httpHeader && !httpLabel && httpPrefixHeaders === void 0;
         }))
           return defaultContentType;
@@ -9891,7 +10020,7 @@ var ProtocolLib, init_ProtocolLib = __esm({
             let ErrorCtor = synthetic.getErrorCtor(baseExceptionSchema) ?? Error;
             throw this.decorateServiceException(Object.assign(new ErrorCtor({ name: errorName }), errorMetadata), dataObject);
           }
-          let d8 = dataObject, message = d8?.message ?? d8?.Message ?? d8?.Error?.Message ?? d8?.Error?.message;
+          let d6 = dataObject, message = d6?.message ?? d6?.Message ?? d6?.Error?.Message ?? d6?.Error?.message;
           throw this.decorateServiceException(Object.assign(new Error(message), {
             name: errorName
           }, errorMetadata), dataObject);
@@ -9922,9 +10051,9 @@ var ProtocolLib, init_ProtocolLib = __esm({
             Type
           };
           output.Code = Code, output.Type = Type;
-          for (let i8 = 0; i8 < keys.length; i8++) {
-            let k8 = keys[i8];
-            Error2[k8 === "message" ? "Message" : k8] = output[k8];
+          for (let i6 = 0; i6 < keys.length; i6++) {
+            let k6 = keys[i6];
+            Error2[k6 === "message" ? "Message" : k6] = output[k6];
           }
           delete Error2.__type, output.Error = Error2;
         }
@@ -9943,82 +10072,6 @@ var ProtocolLib, init_ProtocolLib = __esm({
   }
 });
 
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js
-var AwsJsonRpcProtocol, init_AwsJsonRpcProtocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJsonRpcProtocol.js"() {
-    init_protocols();
-    init_schema();
-    init_ProtocolLib();
-    AwsJsonRpcProtocol = class extends RpcProtocol {
-      serializer;
-      deserializer;
-      serviceTarget;
-      codec;
-      mixin;
-      awsQueryCompatible;
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries8, serviceTarget, awsQueryCompatible, jsonCodec }) {
-        super({
-          defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries8
-        }), this.serviceTarget = serviceTarget, this.codec = jsonCodec ?? new JsonCodec2({
-          timestampFormat: {
-            useTrait: !0,
-            default: 7
-          },
-          jsonName: !1
-        }), this.serializer = this.codec.createSerializer(), this.deserializer = this.codec.createDeserializer(), this.awsQueryCompatible = !!awsQueryCompatible, this.mixin = new ProtocolLib(this.awsQueryCompatible);
-      }
-      async serializeRequest(operationSchema, input2, context) {
-        let request = await super.serializeRequest(operationSchema, input2, context);
-        return request.path.endsWith("/") || (request.path += "/"), request.headers["content-type"] = `application/x-amz-json-${this.getJsonRpcVersion()}`, request.headers["x-amz-target"] = `${this.serviceTarget}.${operationSchema.name}`, this.awsQueryCompatible && (request.headers["x-amzn-query-mode"] = "true"), (deref(operationSchema.input) === "unit" || !request.body) && (request.body = "{}"), request;
-      }
-      getPayloadCodec() {
-        return this.codec;
-      }
-      async handleError(operationSchema, context, response, dataObject, metadata) {
-        let { awsQueryCompatible } = this;
-        awsQueryCompatible && this.mixin.setQueryCompatError(dataObject, response);
-        let errorIdentifier = loadJsonRpcErrorCode(response, dataObject, awsQueryCompatible) ?? "Unknown";
-        this.mixin.compose(this.compositeErrorRegistry, errorIdentifier, this.options.defaultNamespace);
-        let { errorSchema, errorMetadata } = await this.mixin.getErrorSchemaOrThrowBaseException(errorIdentifier, this.options.defaultNamespace, response, dataObject, metadata, awsQueryCompatible ? this.mixin.findQueryCompatibleError : void 0), ns = NormalizedSchema.of(errorSchema), message = dataObject.message ?? dataObject.Message ?? "UnknownError", ErrorCtor = this.compositeErrorRegistry.getErrorCtor(errorSchema) ?? Error, exception = new ErrorCtor({}), output = {}, errorDeserializer = this.codec.createDeserializer();
-        for (let [name, member2] of ns.structIterator())
-          dataObject[name] != null && (output[name] = errorDeserializer.readObject(member2, dataObject[name]));
-        throw awsQueryCompatible && this.mixin.queryCompatOutput(dataObject, output), this.mixin.decorateServiceException(Object.assign(exception, errorMetadata, {
-          $fault: ns.getMergedTraits().error,
-          message
-        }, output), dataObject);
-      }
-    };
-  }
-});
-
-// node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
-var AwsJson1_1Protocol, init_AwsJson1_1Protocol = __esm({
-  "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
-    init_AwsJsonRpcProtocol();
-    AwsJson1_1Protocol = class extends AwsJsonRpcProtocol {
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries8, serviceTarget, awsQueryCompatible, jsonCodec }) {
-        super({
-          defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries8,
-          serviceTarget,
-          awsQueryCompatible,
-          jsonCodec
-        });
-      }
-      getShapeId() {
-        return "aws.protocols#awsJson1_1";
-      }
-      getJsonRpcVersion() {
-        return "1.1";
-      }
-      getDefaultContentType() {
-        return "application/x-amz-json-1.1";
-      }
-    };
-  }
-});
-
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js
 var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsRestJsonProtocol.js"() {
@@ -10030,10 +10083,10 @@ var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
       deserializer;
       codec;
       mixin = new ProtocolLib();
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries8, jsonCodec }) {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, jsonCodec }) {
         super({
           defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries8
+          errorTypeRegistries: errorTypeRegistries6
         });
         let settings = {
           timestampFormat: {
@@ -10117,8 +10170,8 @@ var AwsXmlParser, init_xml_parser = __esm({
           else if (p4.isNext("<!DOCTYPE", !1))
             p4.skipDoctype(), p4.trim();
           else if (p4.x[p4.i] === "<") {
-            let root8 = p4.parseTag();
-            return { [root8.tag]: root8.value };
+            let root6 = p4.parseTag();
+            return { [root6.tag]: root6.value };
           } else
             throw new Error("@aws-sdk XML parse error: unexpected content.");
         throw new Error("@aws-sdk XML parse error: no root element.");
@@ -10204,8 +10257,8 @@ var AwsXmlParser, init_xml_parser = __esm({
 `) || (obj["#text"] = "#text" in obj ? obj["#text"] + text : text);
         for (let child of childTags)
           child.tag === "__proto__" && writeKey2(obj), child.tag in obj ? Array.isArray(obj[child.tag]) ? obj[child.tag].push(child.value) : obj[child.tag] = [obj[child.tag], child.value] : obj[child.tag] = child.value;
-        for (let [k8, v] of Object.entries(attrs))
-          k8 === "__proto__" && writeKey2(obj), obj[k8] = v;
+        for (let [k6, v] of Object.entries(attrs))
+          k6 === "__proto__" && writeKey2(obj), obj[k6] = v;
         return { tag, value: obj };
       }
       static ENTITIES = {
@@ -10220,12 +10273,12 @@ var AwsXmlParser, init_xml_parser = __esm({
         p4.i += 9;
         let depth = 0;
         for (; p4.i < p4.z; ) {
-          let c8 = p4.x[p4.i];
-          if (c8 === "[")
+          let c6 = p4.x[p4.i];
+          if (c6 === "[")
             ++depth;
-          else if (c8 === "]")
+          else if (c6 === "]")
             --depth;
-          else if (c8 === ">" && depth === 0) {
+          else if (c6 === ">" && depth === 0) {
             ++p4.i;
             return;
           }
@@ -10241,7 +10294,7 @@ var AwsXmlParser, init_xml_parser = __esm({
 });
 
 // node_modules/@aws-sdk/xml-builder/dist-es/index.js
-var init_dist_es8 = __esm({
+var init_dist_es9 = __esm({
   "node_modules/@aws-sdk/xml-builder/dist-es/index.js"() {
     init_xml_parser();
   }
@@ -10279,8 +10332,8 @@ var UnionSerde2, init_UnionSerde2 = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k8 = this.keys.values().next().value, v = this.from[k8];
-          this.to.$unknown = [k8, v];
+          let k6 = this.keys.values().next().value, v = this.from[k6];
+          this.to.$unknown = [k6, v];
         }
       }
     };
@@ -10299,7 +10352,7 @@ var init_writeKey2 = __esm({
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js
 var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/xml/XmlShapeDeserializer.js"() {
-    init_dist_es8();
+    init_dist_es9();
     init_client2();
     init_protocols();
     init_schema();
@@ -10376,10 +10429,10 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
           let parsedObj;
           try {
             parsedObj = parseXML(xml);
-          } catch (e8) {
-            throw e8 && typeof e8 == "object" && Object.defineProperty(e8, "$responseBodyText", {
+          } catch (e6) {
+            throw e6 && typeof e6 == "object" && Object.defineProperty(e6, "$responseBodyText", {
               value: xml
-            }), e8;
+            }), e6;
           }
           let textNodeName = "#text", key = Object.keys(parsedObj)[0], parsedObjToReturn = parsedObj[key];
           return parsedObjToReturn[textNodeName] && (parsedObjToReturn[key] = parsedObjToReturn[textNodeName], delete parsedObjToReturn[textNodeName]), getValueFromTextNode(parsedObjToReturn);
@@ -10435,23 +10488,23 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (value.length === 0)
               this.settings.serializeEmptyLists && (this.writeKey(prefix), this.writeValue(""));
             else {
-              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i8 = 1;
+              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i6 = 1;
               for (let item of value) {
                 if (item == null)
                   continue;
-                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i8}` : `${prefix}${suffix}.${i8}`;
-                this.write(member2, item, key), ++i8;
+                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i6}` : `${prefix}${suffix}.${i6}`;
+                this.write(member2, item, key), ++i6;
               }
             }
         } else if (ns.isMapSchema()) {
           if (value && typeof value == "object") {
-            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i8 = 1;
-            for (let k8 in value) {
-              let v = value[k8];
+            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i6 = 1;
+            for (let k6 in value) {
+              let v = value[k6];
               if (v == null)
                 continue;
-              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i8}.${keySuffix}` : `${prefix}entry.${i8}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i8}.${valueSuffix}` : `${prefix}entry.${i8}.${valueSuffix}`;
-              this.write(keySchema, k8, key), this.write(memberSchema, v, valueKey), ++i8;
+              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i6}.${keySuffix}` : `${prefix}entry.${i6}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i6}.${valueSuffix}` : `${prefix}entry.${i6}.${valueSuffix}`;
+              this.write(keySchema, k6, key), this.write(memberSchema, v, valueKey), ++i6;
             }
           }
         } else if (ns.isStructSchema()) {
@@ -10466,7 +10519,7 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (!didWriteMember && ns.isUnionSchema()) {
               let { $unknown } = value;
               if (Array.isArray($unknown)) {
-                let [k8, v] = $unknown, key = `${prefix}${k8}`;
+                let [k6, v] = $unknown, key = `${prefix}${k6}`;
                 this.write(15, v, key);
               }
             }
@@ -10605,43 +10658,42 @@ var AwsQueryProtocol, init_AwsQueryProtocol = __esm({
 // node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js
 var init_protocols2 = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/index.js"() {
-    init_AwsJson1_1Protocol();
     init_AwsRestJsonProtocol();
     init_AwsQueryProtocol();
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js
-var k, a, b, c, d, e, f, g, h, i, j, _data, root, r, nodes, bdd, init_bdd = __esm({
+var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2, init_bdd = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/bdd.js"() {
     init_endpoints();
-    k = "ref", a = -1, b = !0, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }], _data = {
+    k2 = "ref", a2 = -1, b2 = !0, c2 = "isSet", d2 = "PartitionResult", e2 = "booleanEquals", f2 = "getAttr", g2 = { [k2]: "Endpoint" }, h2 = { [k2]: d2 }, i2 = {}, j2 = [{ [k2]: "Region" }], _data2 = {
       conditions: [
-        [c, [g]],
-        [c, j],
-        ["aws.partition", j, d],
-        [e, [{ [k]: "UseFIPS" }, b]],
-        [e, [{ [k]: "UseDualStack" }, b]],
-        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]],
-        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]],
-        ["stringEquals", [{ fn: f, argv: [h, "name"] }, "aws-us-gov"]]
+        [c2, [g2]],
+        [c2, j2],
+        ["aws.partition", j2, d2],
+        [e2, [{ [k2]: "UseFIPS" }, b2]],
+        [e2, [{ [k2]: "UseDualStack" }, b2]],
+        [e2, [{ fn: f2, argv: [h2, "supportsDualStack"] }, b2]],
+        [e2, [{ fn: f2, argv: [h2, "supportsFIPS"] }, b2]],
+        ["stringEquals", [{ fn: f2, argv: [h2, "name"] }, "aws-us-gov"]]
       ],
       results: [
-        [a],
-        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g, i],
-        ["https://oidc-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
-        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://oidc.{Region}.amazonaws.com", i],
-        ["https://oidc-fips.{Region}.{PartitionResult#dnsSuffix}", i],
-        [a, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://oidc.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
-        [a, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://oidc.{Region}.{PartitionResult#dnsSuffix}", i],
-        [a, "Invalid Configuration: Missing Region"]
+        [a2],
+        [a2, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a2, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g2, i2],
+        ["https://oidc-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
+        [a2, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://oidc.{Region}.amazonaws.com", i2],
+        ["https://oidc-fips.{Region}.{PartitionResult#dnsSuffix}", i2],
+        [a2, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://oidc.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
+        [a2, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://oidc.{Region}.{PartitionResult#dnsSuffix}", i2],
+        [a2, "Invalid Configuration: Missing Region"]
       ]
-    }, root = 2, r = 1e8, nodes = new Int32Array([
+    }, root2 = 2, r2 = 1e8, nodes2 = new Int32Array([
       -1,
       1,
       -1,
@@ -10650,54 +10702,54 @@ var k, a, b, c, d, e, f, g, h, i, j, _data, root, r, nodes, bdd, init_bdd = __es
       3,
       1,
       4,
-      r + 12,
+      r2 + 12,
       2,
       5,
-      r + 12,
+      r2 + 12,
       3,
       8,
       6,
       4,
       7,
-      r + 11,
+      r2 + 11,
       5,
-      r + 9,
-      r + 10,
+      r2 + 9,
+      r2 + 10,
       4,
       11,
       9,
       6,
       10,
-      r + 8,
+      r2 + 8,
       7,
-      r + 6,
-      r + 7,
+      r2 + 6,
+      r2 + 7,
       5,
       12,
-      r + 5,
+      r2 + 5,
       6,
-      r + 4,
-      r + 5,
+      r2 + 4,
+      r2 + 5,
       3,
-      r + 1,
+      r2 + 1,
       14,
       4,
-      r + 2,
-      r + 3
-    ]), bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+      r2 + 2,
+      r2 + 3
+    ]), bdd2 = BinaryDecisionDiagram.from(nodes2, root2, _data2.conditions, _data2.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js
-var cache, defaultEndpointResolver, init_endpointResolver = __esm({
+var cache2, defaultEndpointResolver2, init_endpointResolver = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso-oidc/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd();
-    cache = new EndpointCache({
+    cache2 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-    }), defaultEndpointResolver = (endpointParams, context = {}) => cache.get(endpointParams, () => decideEndpoint(bdd, {
+    }), defaultEndpointResolver2 = (endpointParams, context = {}) => cache2.get(endpointParams, () => decideEndpoint(bdd2, {
       endpointParams,
       logger: context.logger
     }));
@@ -11025,7 +11077,7 @@ var getRuntimeConfig, init_runtimeConfig_shared = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver2,
       extensions: config2?.extensions ?? [],
       httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSSOOIDCHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -11067,7 +11119,7 @@ var getRuntimeConfig2, init_runtimeConfig = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es6();
+    init_dist_es7();
     init_runtimeConfig_shared();
     getRuntimeConfig2 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -11354,11 +11406,10 @@ var validateTokenKey, init_validateTokenKey = __esm({
 });
 
 // node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js
-import { promises as fsPromises } from "node:fs";
-var writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
+var import_node_fs3, writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js"() {
     init_config2();
-    ({ writeFile } = fsPromises), writeSSOTokenToFile = (id, ssoToken) => {
+    import_node_fs3 = require("node:fs"), { writeFile } = import_node_fs3.promises, writeSSOTokenToFile = (id, ssoToken) => {
       let tokenFilepath = getSSOTokenFilepath(id), tokenString = JSON.stringify(ssoToken, null, 2);
       return writeFile(tokenFilepath, tokenString);
     };
@@ -11446,7 +11497,7 @@ var lastRefreshAttemptTimes, inFlightRefreshes, fromSso, init_fromSso = __esm({
 });
 
 // node_modules/@aws-sdk/token-providers/dist-es/index.js
-var init_dist_es9 = __esm({
+var init_dist_es10 = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/index.js"() {
     init_fromSso();
   }
@@ -11468,7 +11519,7 @@ function createAwsAuthSigv4HttpAuthOption3(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption2(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption3(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
@@ -11485,7 +11536,7 @@ var defaultSSOHttpAuthSchemeParametersProvider, defaultSSOHttpAuthSchemeProvider
     });
     defaultSSOHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "GetRoleCredentials" ? options.push(createSmithyApiNoAuthHttpAuthOption2(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption3(authParameters)), options;
+      return authParameters.operation === "GetRoleCredentials" ? options.push(createSmithyApiNoAuthHttpAuthOption3(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption3(authParameters)), options;
     }, resolveHttpAuthSchemeConfig3 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
@@ -11512,36 +11563,36 @@ var resolveClientEndpointParameters3, commonParams3, init_EndpointParameters2 = 
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js
-var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2, init_bdd2 = __esm({
+var k3, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, _data3, root3, r3, nodes3, bdd3, init_bdd2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/bdd.js"() {
     init_endpoints();
-    k2 = "ref", a2 = -1, b2 = !0, c2 = "isSet", d2 = "PartitionResult", e2 = "booleanEquals", f2 = "getAttr", g2 = { [k2]: "Endpoint" }, h2 = { [k2]: d2 }, i2 = {}, j2 = [{ [k2]: "Region" }], _data2 = {
+    k3 = "ref", a3 = -1, b3 = !0, c3 = "isSet", d3 = "PartitionResult", e3 = "booleanEquals", f3 = "getAttr", g3 = { [k3]: "Endpoint" }, h3 = { [k3]: d3 }, i3 = {}, j3 = [{ [k3]: "Region" }], _data3 = {
       conditions: [
-        [c2, [g2]],
-        [c2, j2],
-        ["aws.partition", j2, d2],
-        [e2, [{ [k2]: "UseFIPS" }, b2]],
-        [e2, [{ [k2]: "UseDualStack" }, b2]],
-        [e2, [{ fn: f2, argv: [h2, "supportsDualStack"] }, b2]],
-        [e2, [{ fn: f2, argv: [h2, "supportsFIPS"] }, b2]],
-        ["stringEquals", [{ fn: f2, argv: [h2, "name"] }, "aws-us-gov"]]
+        [c3, [g3]],
+        [c3, j3],
+        ["aws.partition", j3, d3],
+        [e3, [{ [k3]: "UseFIPS" }, b3]],
+        [e3, [{ [k3]: "UseDualStack" }, b3]],
+        [e3, [{ fn: f3, argv: [h3, "supportsDualStack"] }, b3]],
+        [e3, [{ fn: f3, argv: [h3, "supportsFIPS"] }, b3]],
+        ["stringEquals", [{ fn: f3, argv: [h3, "name"] }, "aws-us-gov"]]
       ],
       results: [
-        [a2],
-        [a2, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a2, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g2, i2],
-        ["https://portal.sso-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
-        [a2, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://portal.sso.{Region}.amazonaws.com", i2],
-        ["https://portal.sso-fips.{Region}.{PartitionResult#dnsSuffix}", i2],
-        [a2, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://portal.sso.{Region}.{PartitionResult#dualStackDnsSuffix}", i2],
-        [a2, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://portal.sso.{Region}.{PartitionResult#dnsSuffix}", i2],
-        [a2, "Invalid Configuration: Missing Region"]
+        [a3],
+        [a3, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a3, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g3, i3],
+        ["https://portal.sso-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i3],
+        [a3, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://portal.sso.{Region}.amazonaws.com", i3],
+        ["https://portal.sso-fips.{Region}.{PartitionResult#dnsSuffix}", i3],
+        [a3, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://portal.sso.{Region}.{PartitionResult#dualStackDnsSuffix}", i3],
+        [a3, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://portal.sso.{Region}.{PartitionResult#dnsSuffix}", i3],
+        [a3, "Invalid Configuration: Missing Region"]
       ]
-    }, root2 = 2, r2 = 1e8, nodes2 = new Int32Array([
+    }, root3 = 2, r3 = 1e8, nodes3 = new Int32Array([
       -1,
       1,
       -1,
@@ -11550,54 +11601,54 @@ var k2, a2, b2, c2, d2, e2, f2, g2, h2, i2, j2, _data2, root2, r2, nodes2, bdd2,
       3,
       1,
       4,
-      r2 + 12,
+      r3 + 12,
       2,
       5,
-      r2 + 12,
+      r3 + 12,
       3,
       8,
       6,
       4,
       7,
-      r2 + 11,
+      r3 + 11,
       5,
-      r2 + 9,
-      r2 + 10,
+      r3 + 9,
+      r3 + 10,
       4,
       11,
       9,
       6,
       10,
-      r2 + 8,
+      r3 + 8,
       7,
-      r2 + 6,
-      r2 + 7,
+      r3 + 6,
+      r3 + 7,
       5,
       12,
-      r2 + 5,
+      r3 + 5,
       6,
-      r2 + 4,
-      r2 + 5,
+      r3 + 4,
+      r3 + 5,
       3,
-      r2 + 1,
+      r3 + 1,
       14,
       4,
-      r2 + 2,
-      r2 + 3
-    ]), bdd2 = BinaryDecisionDiagram.from(nodes2, root2, _data2.conditions, _data2.results);
+      r3 + 2,
+      r3 + 3
+    ]), bdd3 = BinaryDecisionDiagram.from(nodes3, root3, _data3.conditions, _data3.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js
-var cache2, defaultEndpointResolver2, init_endpointResolver2 = __esm({
+var cache3, defaultEndpointResolver3, init_endpointResolver2 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sso/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd2();
-    cache2 = new EndpointCache({
+    cache3 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-    }), defaultEndpointResolver2 = (endpointParams, context = {}) => cache2.get(endpointParams, () => decideEndpoint(bdd2, {
+    }), defaultEndpointResolver3 = (endpointParams, context = {}) => cache3.get(endpointParams, () => decideEndpoint(bdd3, {
       endpointParams,
       logger: context.logger
     }));
@@ -11768,7 +11819,7 @@ var getRuntimeConfig3, init_runtimeConfig_shared2 = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver2,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver3,
       extensions: config2?.extensions ?? [],
       httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSSOHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -11810,7 +11861,7 @@ var getRuntimeConfig4, init_runtimeConfig2 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es6();
+    init_dist_es7();
     init_runtimeConfig_shared2();
     getRuntimeConfig4 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -12003,7 +12054,7 @@ var init_loadSso = __esm({
 var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-sso/dist-es/resolveSSOCredentials.js"() {
     init_client3();
-    init_dist_es9();
+    init_dist_es10();
     init_config2();
     SHOULD_FAIL_CREDENTIAL_CHAIN = !1, resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ssoRegion, ssoRoleName, ssoClient, clientConfig, parentClientConfig, callerClientConfig, profile, filepath, configFilepath, ignoreCache, logger: logger2 }) => {
       let token, refreshMessage = "To refresh this SSO session run aws sso login with the corresponding profile.";
@@ -12022,8 +12073,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
             accessToken: _token.token,
             expiresAt: new Date(_token.expiration).toISOString()
           };
-        } catch (e8) {
-          throw new CredentialsProviderError(e8.message, {
+        } catch (e6) {
+          throw new CredentialsProviderError(e6.message, {
             tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
             logger: logger2
           });
@@ -12053,8 +12104,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
           roleName: ssoRoleName,
           accessToken
         }));
-      } catch (e8) {
-        throw new CredentialsProviderError(e8, {
+      } catch (e6) {
+        throw new CredentialsProviderError(e6, {
           tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
           logger: logger2
         });
@@ -12174,7 +12225,7 @@ __export(dist_es_exports4, {
   isSsoProfile: () => isSsoProfile,
   validateSsoProfile: () => validateSsoProfile
 });
-var init_dist_es10 = __esm({
+var init_dist_es11 = __esm({
   "node_modules/@aws-sdk/credential-provider-sso/dist-es/index.js"() {
     init_fromSSO();
     init_isSsoProfile();
@@ -12190,17 +12241,17 @@ var resolveCredentialSource, setNamedProvider, init_resolveCredentialSource = __
     resolveCredentialSource = (credentialSource, profileName, logger2) => {
       let sourceProvidersMap = {
         EcsContainer: async (options) => {
-          let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3)), { fromContainerMetadata: fromContainerMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
+          let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es8(), dist_es_exports3)), { fromContainerMetadata: fromContainerMetadata2 } = await Promise.resolve().then(() => (init_dist_es6(), dist_es_exports2));
           return logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer"), async () => chain(fromHttp2(options ?? {}), fromContainerMetadata2(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-          let { fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
+          let { fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es6(), dist_es_exports2));
           return async () => fromInstanceMetadata2(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
           logger2?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-          let { fromEnv: fromEnv3 } = await Promise.resolve().then(() => (init_dist_es4(), dist_es_exports));
+          let { fromEnv: fromEnv3 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports));
           return async () => fromEnv3(options)().then(setNamedProvider);
         }
       };
@@ -12211,175 +12262,56 @@ var resolveCredentialSource, setNamedProvider, init_resolveCredentialSource = __
   }
 });
 
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js
-var signatureV4CrtContainer, init_signature_v4_crt_container = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/signature-v4-crt-container.js"() {
-    signatureV4CrtContainer = {
-      CrtSignerV4: null
-    };
-  }
-});
-
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js
-function getCredentialsWithoutSessionToken(credentials) {
-  return {
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: credentials.secretAccessKey,
-    expiration: credentials.expiration
-  };
-}
-function setSingleOverride(privateAccess, credentialsWithoutSessionToken) {
-  let currentCredentialProvider = privateAccess.credentialProvider;
-  privateAccess.credentialProvider = () => (privateAccess.credentialProvider = currentCredentialProvider, Promise.resolve(credentialsWithoutSessionToken));
-}
-var SESSION_TOKEN_QUERY_PARAM, SESSION_TOKEN_HEADER, SignatureV4SignWithCredentials, init_SignatureV4SignWithCredentials = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4SignWithCredentials.js"() {
-    init_dist_es3();
-    SESSION_TOKEN_QUERY_PARAM = "X-Amz-S3session-Token", SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase(), SignatureV4SignWithCredentials = class extends SignatureV4 {
-      async signWithCredentials(requestToSign, credentials, options) {
-        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
-        requestToSign.headers[SESSION_TOKEN_HEADER] = credentials.sessionToken;
-        let privateAccess = this;
-        return setSingleOverride(privateAccess, credentialsWithoutSessionToken), privateAccess.signRequest(requestToSign, options ?? {});
-      }
-      async presignWithCredentials(requestToSign, credentials, options) {
-        let credentialsWithoutSessionToken = getCredentialsWithoutSessionToken(credentials);
-        return delete requestToSign.headers[SESSION_TOKEN_HEADER], requestToSign.headers[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, requestToSign.query = requestToSign.query ?? {}, requestToSign.query[SESSION_TOKEN_QUERY_PARAM] = credentials.sessionToken, setSingleOverride(this, credentialsWithoutSessionToken), this.presign(requestToSign, options);
-      }
-    };
-  }
-});
-
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js
-var SignatureV4MultiRegion, init_SignatureV4MultiRegion = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/SignatureV4MultiRegion.js"() {
-    init_dist_es3();
-    init_signature_v4_crt_container();
-    init_SignatureV4SignWithCredentials();
-    SignatureV4MultiRegion = class {
-      sigv4aSigner;
-      sigv4Signer;
-      signerOptions;
-      static sigv4aDependency() {
-        return typeof signatureV4CrtContainer.CrtSignerV4 == "function" ? "crt" : typeof signatureV4aContainer.SignatureV4a == "function" ? "js" : "none";
-      }
-      constructor(options) {
-        this.sigv4Signer = new SignatureV4SignWithCredentials(options), this.signerOptions = options;
-      }
-      async sign(requestToSign, options = {}) {
-        return options.signingRegion === "*" ? this.getSigv4aSigner().sign(requestToSign, options) : this.sigv4Signer.sign(requestToSign, options);
-      }
-      async signWithCredentials(requestToSign, credentials, options = {}) {
-        if (options.signingRegion === "*") {
-          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          if (CrtSignerV4 && signer instanceof CrtSignerV4)
-            return signer.signWithCredentials(requestToSign, credentials, options);
-          throw new Error(`signWithCredentials with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
-        }
-        return this.sigv4Signer.signWithCredentials(requestToSign, credentials, options);
-      }
-      async presign(originalRequest, options = {}) {
-        if (options.signingRegion === "*") {
-          let signer = this.getSigv4aSigner(), CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4;
-          if (CrtSignerV4 && signer instanceof CrtSignerV4)
-            return signer.presign(originalRequest, options);
-          throw new Error(`presign with signingRegion '*' is only supported when using the CRT dependency @aws-sdk/signature-v4-crt. Please check whether you have installed the "@aws-sdk/signature-v4-crt" package explicitly. You must also register the package by calling [require("@aws-sdk/signature-v4-crt");] or an ESM equivalent such as [import "@aws-sdk/signature-v4-crt";]. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt`);
-        }
-        return this.sigv4Signer.presign(originalRequest, options);
-      }
-      async presignWithCredentials(originalRequest, credentials, options = {}) {
-        if (options.signingRegion === "*")
-          throw new Error("Method presignWithCredentials is not supported for [signingRegion=*].");
-        return this.sigv4Signer.presignWithCredentials(originalRequest, credentials, options);
-      }
-      getSigv4aSigner() {
-        if (!this.sigv4aSigner) {
-          let CrtSignerV4 = signatureV4CrtContainer.CrtSignerV4, JsSigV4aSigner = signatureV4aContainer.SignatureV4a;
-          if (this.signerOptions.runtime === "node") {
-            if (!CrtSignerV4 && !JsSigV4aSigner)
-              throw new Error("Neither CRT nor JS SigV4a implementation is available. Please load either @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a. For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
-            if (CrtSignerV4 && typeof CrtSignerV4 == "function")
-              this.sigv4aSigner = new CrtSignerV4({
-                ...this.signerOptions,
-                signingAlgorithm: 1
-              });
-            else if (JsSigV4aSigner && typeof JsSigV4aSigner == "function")
-              this.sigv4aSigner = new JsSigV4aSigner({
-                ...this.signerOptions
-              });
-            else
-              throw new Error("Available SigV4a implementation is not a valid constructor. Please ensure you've properly imported @aws-sdk/signature-v4-crt or @aws-sdk/signature-v4a.For more information please go to https://github.com/aws/aws-sdk-js-v3#functionality-requiring-aws-common-runtime-crt");
-          } else {
-            if (!JsSigV4aSigner || typeof JsSigV4aSigner != "function")
-              throw new Error("JS SigV4a implementation is not available or not a valid constructor. Please check whether you have installed the @aws-sdk/signature-v4a package explicitly. The CRT implementation is not available for browsers. You must also register the package by calling [require('@aws-sdk/signature-v4a');] or an ESM equivalent such as [import '@aws-sdk/signature-v4a';]. For more information please go to https://github.com/aws/aws-sdk-js-v3#using-javascript-non-crt-implementation-of-sigv4a");
-            this.sigv4aSigner = new JsSigV4aSigner({
-              ...this.signerOptions
-            });
-          }
-        }
-        return this.sigv4aSigner;
-      }
-    };
-  }
-});
-
-// node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js
-var init_dist_es11 = __esm({
-  "node_modules/@aws-sdk/signature-v4-multi-region/dist-es/index.js"() {
-    init_SignatureV4MultiRegion();
-  }
-});
-
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js
-var q, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, k3, l, m, n, o, p, _data3, root3, r3, nodes3, bdd3, init_bdd3 = __esm({
+var q2, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, _data4, root4, r4, nodes4, bdd4, init_bdd3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/bdd.js"() {
     init_endpoints();
-    q = "ref", a3 = -1, b3 = !0, c3 = "isSet", d3 = "PartitionResult", e3 = "booleanEquals", f3 = "stringEquals", g3 = "getAttr", h3 = "us-east-1", i3 = "sigv4", j3 = "sts", k3 = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d3 }, o = {}, p = [m], _data3 = {
+    q2 = "ref", a4 = -1, b4 = !0, c4 = "isSet", d4 = "PartitionResult", e4 = "booleanEquals", f4 = "stringEquals", g4 = "getAttr", h4 = "us-east-1", i4 = "sigv4", j4 = "sts", k4 = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l2 = { [q2]: "Endpoint" }, m2 = { [q2]: "Region" }, n2 = { [q2]: d4 }, o2 = {}, p2 = [m2], _data4 = {
       conditions: [
-        [c3, [l]],
-        [c3, p],
-        ["aws.partition", p, d3],
-        [e3, [{ [q]: "UseFIPS" }, b3]],
-        [e3, [{ [q]: "UseDualStack" }, b3]],
-        [f3, [m, "aws-global"]],
-        [e3, [{ [q]: "UseGlobalEndpoint" }, b3]],
-        [f3, [m, "eu-central-1"]],
-        [e3, [{ fn: g3, argv: [n, "supportsDualStack"] }, b3]],
-        [e3, [{ fn: g3, argv: [n, "supportsFIPS"] }, b3]],
-        [f3, [m, "ap-south-1"]],
-        [f3, [m, "eu-north-1"]],
-        [f3, [m, "eu-west-1"]],
-        [f3, [m, "eu-west-2"]],
-        [f3, [m, "eu-west-3"]],
-        [f3, [m, "sa-east-1"]],
-        [f3, [m, h3]],
-        [f3, [m, "us-east-2"]],
-        [f3, [m, "us-west-2"]],
-        [f3, [m, "us-west-1"]],
-        [f3, [m, "ca-central-1"]],
-        [f3, [m, "ap-southeast-1"]],
-        [f3, [m, "ap-northeast-1"]],
-        [f3, [m, "ap-southeast-2"]],
-        [f3, [{ fn: g3, argv: [n, "name"] }, "aws-us-gov"]]
+        [c4, [l2]],
+        [c4, p2],
+        ["aws.partition", p2, d4],
+        [e4, [{ [q2]: "UseFIPS" }, b4]],
+        [e4, [{ [q2]: "UseDualStack" }, b4]],
+        [f4, [m2, "aws-global"]],
+        [e4, [{ [q2]: "UseGlobalEndpoint" }, b4]],
+        [f4, [m2, "eu-central-1"]],
+        [e4, [{ fn: g4, argv: [n2, "supportsDualStack"] }, b4]],
+        [e4, [{ fn: g4, argv: [n2, "supportsFIPS"] }, b4]],
+        [f4, [m2, "ap-south-1"]],
+        [f4, [m2, "eu-north-1"]],
+        [f4, [m2, "eu-west-1"]],
+        [f4, [m2, "eu-west-2"]],
+        [f4, [m2, "eu-west-3"]],
+        [f4, [m2, "sa-east-1"]],
+        [f4, [m2, h4]],
+        [f4, [m2, "us-east-2"]],
+        [f4, [m2, "us-west-2"]],
+        [f4, [m2, "us-west-1"]],
+        [f4, [m2, "ca-central-1"]],
+        [f4, [m2, "ap-southeast-1"]],
+        [f4, [m2, "ap-northeast-1"]],
+        [f4, [m2, "ap-southeast-2"]],
+        [f4, [{ fn: g4, argv: [n2, "name"] }, "aws-us-gov"]]
       ],
       results: [
-        [a3],
-        ["https://sts.amazonaws.com", { authSchemes: [{ name: i3, signingName: j3, signingRegion: h3 }] }],
-        [k3, { authSchemes: [{ name: i3, signingName: j3, signingRegion: "{Region}" }] }],
-        [a3, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a3, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [l, o],
-        ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
-        [a3, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://sts.{Region}.amazonaws.com", o],
-        ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o],
-        [a3, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
-        [a3, "DualStack is enabled but this partition does not support DualStack"],
-        [k3, o],
-        [a3, "Invalid Configuration: Missing Region"]
+        [a4],
+        ["https://sts.amazonaws.com", { authSchemes: [{ name: i4, signingName: j4, signingRegion: h4 }] }],
+        [k4, { authSchemes: [{ name: i4, signingName: j4, signingRegion: "{Region}" }] }],
+        [a4, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a4, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [l2, o2],
+        ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o2],
+        [a4, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://sts.{Region}.amazonaws.com", o2],
+        ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o2],
+        [a4, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o2],
+        [a4, "DualStack is enabled but this partition does not support DualStack"],
+        [k4, o2],
+        [a4, "Invalid Configuration: Missing Region"]
       ]
-    }, root3 = 2, r3 = 1e8, nodes3 = new Int32Array([
+    }, root4 = 2, r4 = 1e8, nodes4 = new Int32Array([
       -1,
       1,
       -1,
@@ -12388,10 +12320,10 @@ var q, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, k3, l, m, n, o, p, _data3, root3,
       3,
       1,
       4,
-      r3 + 14,
+      r4 + 14,
       2,
       5,
-      r3 + 14,
+      r4 + 14,
       3,
       25,
       6,
@@ -12399,94 +12331,94 @@ var q, a3, b3, c3, d3, e3, f3, g3, h3, i3, j3, k3, l, m, n, o, p, _data3, root3,
       24,
       7,
       5,
-      r3 + 1,
+      r4 + 1,
       8,
       6,
       9,
-      r3 + 13,
+      r4 + 13,
       7,
-      r3 + 1,
+      r4 + 1,
       10,
       10,
-      r3 + 1,
+      r4 + 1,
       11,
       11,
-      r3 + 1,
+      r4 + 1,
       12,
       12,
-      r3 + 1,
+      r4 + 1,
       13,
       13,
-      r3 + 1,
+      r4 + 1,
       14,
       14,
-      r3 + 1,
+      r4 + 1,
       15,
       15,
-      r3 + 1,
+      r4 + 1,
       16,
       16,
-      r3 + 1,
+      r4 + 1,
       17,
       17,
-      r3 + 1,
+      r4 + 1,
       18,
       18,
-      r3 + 1,
+      r4 + 1,
       19,
       19,
-      r3 + 1,
+      r4 + 1,
       20,
       20,
-      r3 + 1,
+      r4 + 1,
       21,
       21,
-      r3 + 1,
+      r4 + 1,
       22,
       22,
-      r3 + 1,
+      r4 + 1,
       23,
       23,
-      r3 + 1,
-      r3 + 2,
+      r4 + 1,
+      r4 + 2,
       8,
-      r3 + 11,
-      r3 + 12,
+      r4 + 11,
+      r4 + 12,
       4,
       28,
       26,
       9,
       27,
-      r3 + 10,
+      r4 + 10,
       24,
-      r3 + 8,
-      r3 + 9,
+      r4 + 8,
+      r4 + 9,
       8,
       29,
-      r3 + 7,
+      r4 + 7,
       9,
-      r3 + 6,
-      r3 + 7,
+      r4 + 6,
+      r4 + 7,
       3,
-      r3 + 3,
+      r4 + 3,
       31,
       4,
-      r3 + 4,
-      r3 + 5
-    ]), bdd3 = BinaryDecisionDiagram.from(nodes3, root3, _data3.conditions, _data3.results);
+      r4 + 4,
+      r4 + 5
+    ]), bdd4 = BinaryDecisionDiagram.from(nodes4, root4, _data4.conditions, _data4.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js
-var cache3, defaultEndpointResolver3, init_endpointResolver3 = __esm({
+var cache4, defaultEndpointResolver4, init_endpointResolver3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd3();
-    cache3 = new EndpointCache({
+    cache4 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"]
-    }), defaultEndpointResolver3 = (endpointParams, context = {}) => cache3.get(endpointParams, () => decideEndpoint(bdd3, {
+    }), defaultEndpointResolver4 = (endpointParams, context = {}) => cache4.get(endpointParams, () => decideEndpoint(bdd4, {
       endpointParams,
       logger: context.logger
     }));
@@ -12510,7 +12442,7 @@ function createAwsAuthSigv4HttpAuthOption4(authParameters) {
     })
   };
 }
-function createAwsAuthSigv4aHttpAuthOption(authParameters) {
+function createAwsAuthSigv4aHttpAuthOption2(authParameters) {
   return {
     schemeId: "aws.auth#sigv4a",
     signingProperties: {
@@ -12525,19 +12457,19 @@ function createAwsAuthSigv4aHttpAuthOption(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption3(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption4(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
 }
-var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSchemeParametersProvider, defaultSTSHttpAuthSchemeParametersProvider, createEndpointRuleSetHttpAuthSchemeProvider, _defaultSTSHttpAuthSchemeProvider, defaultSTSHttpAuthSchemeProvider, resolveHttpAuthSchemeConfig4, init_httpAuthSchemeProvider3 = __esm({
+var createEndpointRuleSetHttpAuthSchemeParametersProvider2, _defaultSTSHttpAuthSchemeParametersProvider2, defaultSTSHttpAuthSchemeParametersProvider2, createEndpointRuleSetHttpAuthSchemeProvider2, _defaultSTSHttpAuthSchemeProvider2, defaultSTSHttpAuthSchemeProvider2, resolveHttpAuthSchemeConfig4, init_httpAuthSchemeProvider3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/auth/httpAuthSchemeProvider.js"() {
     init_httpAuthSchemes2();
-    init_dist_es11();
+    init_dist_es4();
     init_client2();
     init_endpoints();
     init_endpointResolver3();
-    createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
+    createEndpointRuleSetHttpAuthSchemeParametersProvider2 = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
       if (!input2)
         throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
       let defaultParameters = await defaultHttpAuthSchemeParametersProvider(config2, context, input2), instructionsFn = getSmithyContext(context)?.commandInstance?.constructor?.getEndpointParameterInstructions;
@@ -12545,14 +12477,14 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSc
         throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
       let endpointParameters = await resolveParams(input2, { getEndpointParameterInstructions: instructionsFn }, config2);
       return Object.assign(defaultParameters, endpointParameters);
-    }, _defaultSTSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
+    }, _defaultSTSHttpAuthSchemeParametersProvider2 = async (config2, context, input2) => ({
       operation: getSmithyContext(context).operation,
       region: await normalizeProvider(config2.region)() || (() => {
         throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
       })()
-    }), defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
-    createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver8, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
-      let authSchemes = defaultEndpointResolver8(authParameters).properties?.authSchemes;
+    }), defaultSTSHttpAuthSchemeParametersProvider2 = createEndpointRuleSetHttpAuthSchemeParametersProvider2(_defaultSTSHttpAuthSchemeParametersProvider2);
+    createEndpointRuleSetHttpAuthSchemeProvider2 = (defaultEndpointResolver6, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
+      let authSchemes = defaultEndpointResolver6(authParameters).properties?.authSchemes;
       if (!authSchemes)
         return defaultHttpAuthSchemeResolver(authParameters);
       let options = [];
@@ -12579,13 +12511,13 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSc
         option.schemeId = schemeId, option.signingProperties = { ...option.signingProperties || {}, ...rest, ...properties }, options.push(option);
       }
       return options;
-    }, _defaultSTSHttpAuthSchemeProvider = (authParameters) => {
+    }, _defaultSTSHttpAuthSchemeProvider2 = (authParameters) => {
       let options = [];
-      return authParameters.operation === "AssumeRoleWithWebIdentity" ? (options.push(createSmithyApiNoAuthHttpAuthOption3(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters))) : (options.push(createAwsAuthSigv4HttpAuthOption4(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters))), options;
-    }, defaultSTSHttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver3, _defaultSTSHttpAuthSchemeProvider, {
+      return authParameters.operation === "AssumeRoleWithWebIdentity" ? (options.push(createSmithyApiNoAuthHttpAuthOption4(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters))) : (options.push(createAwsAuthSigv4HttpAuthOption4(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters))), options;
+    }, defaultSTSHttpAuthSchemeProvider2 = createEndpointRuleSetHttpAuthSchemeProvider2(defaultEndpointResolver4, _defaultSTSHttpAuthSchemeProvider2, {
       "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption4,
-      "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
-      "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption3
+      "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption2,
+      "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption4
     }), resolveHttpAuthSchemeConfig4 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2), config_1 = resolveAwsSdkSigV4AConfig(config_0);
       return Object.assign(config_1, {
@@ -12949,7 +12881,7 @@ var getRuntimeConfig5, init_runtimeConfig_shared3 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/sts/runtimeConfig.shared.js"() {
     init_httpAuthSchemes2();
     init_protocols2();
-    init_dist_es11();
+    init_dist_es4();
     init_dist_es2();
     init_checksum3();
     init_client2();
@@ -12963,9 +12895,9 @@ var getRuntimeConfig5, init_runtimeConfig_shared3 = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver3,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver4,
       extensions: config2?.extensions ?? [],
-      httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
+      httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider2,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
         {
           schemeId: "aws.auth#sigv4",
@@ -13013,7 +12945,7 @@ var getRuntimeConfig6, init_runtimeConfig3 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es6();
+    init_dist_es7();
     init_runtimeConfig_shared3();
     getRuntimeConfig6 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -13136,7 +13068,7 @@ var STSClient, init_STSClient = __esm({
         super(_config_0), this.initConfig = _config_0;
         let _config_1 = resolveClientEndpointParameters4(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig4(_config_6), _config_8 = resolveRuntimeExtensions3(_config_7, configuration?.extensions || []);
         this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-          httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
+          httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider2,
           identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
             "aws.auth#sigv4": config2.credentials,
             "aws.auth#sigv4a": config2.credentials
@@ -13440,7 +13372,7 @@ function createAwsAuthSigv4HttpAuthOption5(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption4(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption5(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
@@ -13457,7 +13389,7 @@ var defaultSigninHttpAuthSchemeParametersProvider, defaultSigninHttpAuthSchemePr
     });
     defaultSigninHttpAuthSchemeProvider = (authParameters) => {
       let options = [];
-      return authParameters.operation === "CreateOAuth2Token" ? options.push(createSmithyApiNoAuthHttpAuthOption4(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption5(authParameters)), options;
+      return authParameters.operation === "CreateOAuth2Token" ? options.push(createSmithyApiNoAuthHttpAuthOption5(authParameters)) : options.push(createAwsAuthSigv4HttpAuthOption5(authParameters)), options;
     }, resolveHttpAuthSchemeConfig5 = (config2) => {
       let config_0 = resolveAwsSdkSigV4Config(config2);
       return Object.assign(config_0, {
@@ -13484,61 +13416,61 @@ var resolveClientEndpointParameters5, commonParams5, init_EndpointParameters4 = 
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js
-var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data4, root4, r4, nodes4, bdd4, init_bdd4 = __esm({
+var s, a5, b5, c5, d5, e5, f5, g5, h5, i5, j5, k5, l3, m3, n3, o3, p3, q3, _data5, root5, r5, nodes5, bdd5, init_bdd4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/bdd.js"() {
     init_endpoints();
-    s = "ref", a4 = -1, b4 = !1, c4 = !0, d4 = "isSet", e4 = "booleanEquals", f4 = "coalesce", g4 = "PartitionResult", h4 = "stringEquals", i4 = "getAttr", j4 = "https://signin.{Region}.{PartitionResult#dualStackDnsSuffix}", k4 = { [s]: "Endpoint" }, l2 = { fn: i4, argv: [{ [s]: g4 }, "name"] }, m2 = { [s]: "Region" }, n2 = { [s]: g4 }, o2 = { authSchemes: [{ name: "sigv4", signingName: "signin", signingRegion: "{Region}" }] }, p2 = {}, q2 = [m2], _data4 = {
+    s = "ref", a5 = -1, b5 = !1, c5 = !0, d5 = "isSet", e5 = "booleanEquals", f5 = "coalesce", g5 = "PartitionResult", h5 = "stringEquals", i5 = "getAttr", j5 = "https://signin.{Region}.{PartitionResult#dualStackDnsSuffix}", k5 = { [s]: "Endpoint" }, l3 = { fn: i5, argv: [{ [s]: g5 }, "name"] }, m3 = { [s]: "Region" }, n3 = { [s]: g5 }, o3 = { authSchemes: [{ name: "sigv4", signingName: "signin", signingRegion: "{Region}" }] }, p3 = {}, q3 = [m3], _data5 = {
       conditions: [
-        [d4, q2],
-        [e4, [{ fn: f4, argv: [{ [s]: "IsControlPlane" }, b4] }, c4]],
-        [d4, [k4]],
-        ["aws.partition", q2, g4],
-        [e4, [{ [s]: "UseFIPS" }, c4]],
-        [h4, [l2, "aws"]],
-        [e4, [{ fn: f4, argv: [{ [s]: "IsOAuthEndpoint" }, b4] }, c4]],
-        [e4, [{ [s]: "UseDualStack" }, c4]],
-        [h4, [l2, "aws-cn"]],
-        [h4, [m2, "us-gov-west-1"]],
-        [h4, [l2, "aws-us-gov"]],
-        [e4, [{ fn: i4, argv: [n2, "supportsFIPS"] }, c4]],
-        [h4, [l2, "aws-iso"]],
-        [h4, [l2, "aws-iso-b"]],
-        [h4, [l2, "aws-iso-f"]],
-        [h4, [l2, "aws-iso-e"]],
-        [h4, [l2, "aws-eusc"]],
-        [e4, [{ fn: i4, argv: [n2, "supportsDualStack"] }, c4]]
+        [d5, q3],
+        [e5, [{ fn: f5, argv: [{ [s]: "IsControlPlane" }, b5] }, c5]],
+        [d5, [k5]],
+        ["aws.partition", q3, g5],
+        [e5, [{ [s]: "UseFIPS" }, c5]],
+        [h5, [l3, "aws"]],
+        [e5, [{ fn: f5, argv: [{ [s]: "IsOAuthEndpoint" }, b5] }, c5]],
+        [e5, [{ [s]: "UseDualStack" }, c5]],
+        [h5, [l3, "aws-cn"]],
+        [h5, [m3, "us-gov-west-1"]],
+        [h5, [l3, "aws-us-gov"]],
+        [e5, [{ fn: i5, argv: [n3, "supportsFIPS"] }, c5]],
+        [h5, [l3, "aws-iso"]],
+        [h5, [l3, "aws-iso-b"]],
+        [h5, [l3, "aws-iso-f"]],
+        [h5, [l3, "aws-iso-e"]],
+        [h5, [l3, "aws-eusc"]],
+        [e5, [{ fn: i5, argv: [n3, "supportsDualStack"] }, c5]]
       ],
       results: [
-        [a4],
-        ["https://signin.{Region}.api.aws", o2],
-        ["https://signin.{Region}.api.amazonwebservices.com.cn", o2],
-        [j4, o2],
-        [a4, "FIPS endpoints are not supported for OAuth operations. Disable FIPS or use a non-OAuth operation."],
-        ["https://{Region}.oauth.signin.aws", o2],
-        ["https://{Region}.signin.aws.amazon.com", p2],
-        ["https://{Region}.signin.amazonaws.cn", p2],
-        ["https://{Region}.signin.amazonaws-us-gov.com", p2],
-        ["https://{Region}.signin.c2shome.ic.gov", p2],
-        ["https://{Region}.signin.sc2shome.sgov.gov", p2],
-        ["https://{Region}.signin.csphome.hci.ic.gov", p2],
-        ["https://{Region}.signin.csphome.adc-e.uk", p2],
-        ["https://{Region}.signin.amazonaws-eusc.eu", p2],
-        ["https://signin-fips.amazonaws-us-gov.com", p2],
-        ["https://{Region}.signin-fips.amazonaws-us-gov.com", p2],
-        ["https://{Region}.signin.{PartitionResult#dnsSuffix}", p2],
-        [a4, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a4, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [k4, p2],
-        ["https://signin-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", p2],
-        [a4, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://signin-fips.{Region}.{PartitionResult#dnsSuffix}", p2],
-        [a4, "FIPS is enabled but this partition does not support FIPS"],
-        [j4, p2],
-        [a4, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://signin.{Region}.{PartitionResult#dnsSuffix}", p2],
-        [a4, "Invalid Configuration: Missing Region"]
+        [a5],
+        ["https://signin.{Region}.api.aws", o3],
+        ["https://signin.{Region}.api.amazonwebservices.com.cn", o3],
+        [j5, o3],
+        [a5, "FIPS endpoints are not supported for OAuth operations. Disable FIPS or use a non-OAuth operation."],
+        ["https://{Region}.oauth.signin.aws", o3],
+        ["https://{Region}.signin.aws.amazon.com", p3],
+        ["https://{Region}.signin.amazonaws.cn", p3],
+        ["https://{Region}.signin.amazonaws-us-gov.com", p3],
+        ["https://{Region}.signin.c2shome.ic.gov", p3],
+        ["https://{Region}.signin.sc2shome.sgov.gov", p3],
+        ["https://{Region}.signin.csphome.hci.ic.gov", p3],
+        ["https://{Region}.signin.csphome.adc-e.uk", p3],
+        ["https://{Region}.signin.amazonaws-eusc.eu", p3],
+        ["https://signin-fips.amazonaws-us-gov.com", p3],
+        ["https://{Region}.signin-fips.amazonaws-us-gov.com", p3],
+        ["https://{Region}.signin.{PartitionResult#dnsSuffix}", p3],
+        [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [k5, p3],
+        ["https://signin-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", p3],
+        [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://signin-fips.{Region}.{PartitionResult#dnsSuffix}", p3],
+        [a5, "FIPS is enabled but this partition does not support FIPS"],
+        [j5, p3],
+        [a5, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://signin.{Region}.{PartitionResult#dnsSuffix}", p3],
+        [a5, "Invalid Configuration: Missing Region"]
       ]
-    }, root4 = 2, r4 = 1e8, nodes4 = new Int32Array([
+    }, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
       -1,
       1,
       -1,
@@ -13550,10 +13482,10 @@ var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data
       4,
       4,
       5,
-      r4 + 27,
+      r5 + 27,
       6,
-      r4 + 4,
-      r4 + 27,
+      r5 + 4,
+      r5 + 27,
       1,
       29,
       7,
@@ -13573,56 +13505,56 @@ var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data
       21,
       12,
       8,
-      r4 + 7,
+      r5 + 7,
       13,
       10,
-      r4 + 8,
+      r5 + 8,
       14,
       12,
-      r4 + 9,
+      r5 + 9,
       15,
       13,
-      r4 + 10,
+      r5 + 10,
       16,
       14,
-      r4 + 11,
+      r5 + 11,
       17,
       15,
-      r4 + 12,
+      r5 + 12,
       18,
       16,
-      r4 + 13,
-      r4 + 16,
+      r5 + 13,
+      r5 + 16,
       6,
-      r4 + 5,
+      r5 + 5,
       20,
       7,
       21,
-      r4 + 6,
+      r5 + 6,
       17,
-      r4 + 24,
-      r4 + 25,
+      r5 + 24,
+      r5 + 25,
       6,
-      r4 + 4,
+      r5 + 4,
       23,
       7,
       27,
       24,
       9,
-      r4 + 14,
+      r5 + 14,
       25,
       10,
-      r4 + 15,
+      r5 + 15,
       26,
       11,
-      r4 + 22,
-      r4 + 23,
+      r5 + 22,
+      r5 + 23,
       11,
       28,
-      r4 + 21,
+      r5 + 21,
       17,
-      r4 + 20,
-      r4 + 21,
+      r5 + 20,
+      r5 + 21,
       2,
       35,
       30,
@@ -13631,16 +13563,16 @@ var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data
       31,
       4,
       32,
-      r4 + 27,
+      r5 + 27,
       6,
-      r4 + 4,
+      r5 + 4,
       33,
       7,
-      r4 + 27,
+      r5 + 27,
       34,
       9,
-      r4 + 14,
-      r4 + 27,
+      r5 + 14,
+      r5 + 27,
       3,
       39,
       36,
@@ -13648,31 +13580,31 @@ var s, a4, b4, c4, d4, e4, f4, g4, h4, i4, j4, k4, l2, m2, n2, o2, p2, q2, _data
       38,
       37,
       7,
-      r4 + 18,
-      r4 + 19,
+      r5 + 18,
+      r5 + 19,
       6,
-      r4 + 4,
-      r4 + 17,
+      r5 + 4,
+      r5 + 17,
       5,
-      r4 + 1,
+      r5 + 1,
       40,
       8,
-      r4 + 2,
-      r4 + 3
-    ]), bdd4 = BinaryDecisionDiagram.from(nodes4, root4, _data4.conditions, _data4.results);
+      r5 + 2,
+      r5 + 3
+    ]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
   }
 });
 
 // node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js
-var cache4, defaultEndpointResolver4, init_endpointResolver4 = __esm({
+var cache5, defaultEndpointResolver5, init_endpointResolver4 = __esm({
   "node_modules/@aws-sdk/nested-clients/dist-es/submodules/signin/endpoint/endpointResolver.js"() {
     init_client3();
     init_endpoints();
     init_bdd4();
-    cache4 = new EndpointCache({
+    cache5 = new EndpointCache({
       size: 50,
       params: ["Endpoint", "IsControlPlane", "IsOAuthEndpoint", "Region", "UseDualStack", "UseFIPS"]
-    }), defaultEndpointResolver4 = (endpointParams, context = {}) => cache4.get(endpointParams, () => decideEndpoint(bdd4, {
+    }), defaultEndpointResolver5 = (endpointParams, context = {}) => cache5.get(endpointParams, () => decideEndpoint(bdd5, {
       endpointParams,
       logger: context.logger
     }));
@@ -13892,7 +13824,7 @@ var getRuntimeConfig7, init_runtimeConfig_shared4 = __esm({
       base64Decoder: config2?.base64Decoder ?? fromBase64,
       base64Encoder: config2?.base64Encoder ?? toBase64,
       disableHostPrefix: config2?.disableHostPrefix ?? !1,
-      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver4,
+      endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
       extensions: config2?.extensions ?? [],
       httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSigninHttpAuthSchemeProvider,
       httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -13934,7 +13866,7 @@ var getRuntimeConfig8, init_runtimeConfig4 = __esm({
     init_config2();
     init_retry2();
     init_serde();
-    init_dist_es6();
+    init_dist_es7();
     init_runtimeConfig_shared4();
     getRuntimeConfig8 = (config2) => {
       emitWarningIfUnsupportedVersion2(process.version);
@@ -14187,15 +14119,11 @@ var init_signin = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js
-import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
-import { promises as fs2 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { dirname, join as join5 } from "node:path";
-var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
+var import_node_crypto5, import_node_fs4, import_node_os5, import_node_path6, LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
   "node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js"() {
     init_config2();
     init_protocols();
-    LoginCredentialsFetcher = class _LoginCredentialsFetcher {
+    import_node_crypto5 = require("node:crypto"), import_node_fs4 = require("node:fs"), import_node_os5 = require("node:os"), import_node_path6 = require("node:path"), LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
       callerClientConfig;
@@ -14297,7 +14225,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async loadToken() {
         let tokenFilePath = this.getTokenFilePath();
         try {
-          let tokenData = await fs2.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k8) => !token[k8]);
+          let tokenData = await import_node_fs4.promises.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k6) => !token[k6]);
           if (token.accessToken?.accountId || missingFields.push("accountId"), missingFields.length > 0)
             throw new CredentialsProviderError(`Token validation failed, missing fields: ${missingFields.join(", ")}`, {
               logger: this.logger,
@@ -14312,29 +14240,29 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
         }
       }
       async saveToken(token) {
-        let tokenFilePath = this.getTokenFilePath(), directory = dirname(tokenFilePath);
+        let tokenFilePath = this.getTokenFilePath(), directory = (0, import_node_path6.dirname)(tokenFilePath);
         try {
-          await fs2.mkdir(directory, { recursive: !0 });
+          await import_node_fs4.promises.mkdir(directory, { recursive: !0 });
         } catch {
         }
-        await fs2.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
+        await import_node_fs4.promises.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join5(homedir2(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
-        return join5(directory, `${loginSessionSha256}.json`);
+        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? (0, import_node_path6.join)((0, import_node_os5.homedir)(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = (0, import_node_crypto5.createHash)("sha256").update(loginSessionBytes).digest("hex");
+        return (0, import_node_path6.join)(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
         if (derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
-        let rLength = derSignature[offset++], r8 = derSignature.subarray(offset, offset + rLength);
+        let rLength = derSignature[offset++], r6 = derSignature.subarray(offset, offset + rLength);
         if (offset += rLength, derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
         let sLength = derSignature[offset++], s2 = derSignature.subarray(offset, offset + sLength);
-        r8 = r8[0] === 0 ? r8.subarray(1) : r8, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
-        let rPadded = Buffer.concat([Buffer.alloc(32 - r8.length), r8]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
+        r6 = r6[0] === 0 ? r6.subarray(1) : r6, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
+        let rPadded = Buffer.concat([Buffer.alloc(32 - r6.length), r6]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
         return Buffer.concat([rPadded, sPadded]);
       }
       createDPoPInterceptor(middlewareStack) {
@@ -14356,14 +14284,14 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async generateDpop(method = "POST", endpoint) {
         let token = await this.loadToken();
         try {
-          let privateKey = createPrivateKey({
+          let privateKey = (0, import_node_crypto5.createPrivateKey)({
             key: token.dpopKey,
             format: "pem",
             type: "sec1"
-          }), publicDer = createPublicKey(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
-          for (let i8 = 0; i8 < publicDer.length; i8++)
-            if (publicDer[i8] === 4) {
-              pointStart = i8;
+          }), publicDer = (0, import_node_crypto5.createPublicKey)(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
+          for (let i6 = 0; i6 < publicDer.length; i6++)
+            if (publicDer[i6] === 4) {
+              pointStart = i6;
               break;
             }
           let x = publicDer.slice(pointStart + 1, pointStart + 33), y = publicDer.slice(pointStart + 33, pointStart + 65), header = {
@@ -14380,7 +14308,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
             htm: method,
             htu: endpoint,
             iat: Math.floor(Date.now() / 1e3)
-          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = sign("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
+          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = (0, import_node_crypto5.sign)("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
           return `${message}.${signatureB64}`;
         } catch (error2) {
           throw new CredentialsProviderError(`Failed to generate Dpop proof: ${error2 instanceof Error ? error2.message : String(error2)}`, { logger: this.logger, tryNextLink: !1 });
@@ -14467,18 +14395,17 @@ var getValidatedProcessCredentials, init_getValidatedProcessCredentials = __esm(
 });
 
 // node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js
-import { exec } from "node:child_process";
-import { promisify } from "node:util";
-var resolveProcessCredentials, init_resolveProcessCredentials = __esm({
+var import_node_child_process, import_node_util, resolveProcessCredentials, init_resolveProcessCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js"() {
     init_config2();
+    import_node_child_process = require("node:child_process"), import_node_util = require("node:util");
     init_getValidatedProcessCredentials();
     resolveProcessCredentials = async (profileName, profiles, logger2) => {
       let profile = profiles[profileName];
       if (profiles[profileName]) {
         let credentialProcess = profile.credential_process;
         if (credentialProcess !== void 0) {
-          let execPromise = promisify(externalDataInterceptor?.getTokenRecord?.().exec ?? exec);
+          let execPromise = (0, import_node_util.promisify)(externalDataInterceptor?.getTokenRecord?.().exec ?? import_node_child_process.exec);
           try {
             let { stdout } = await execPromise(credentialProcess), data;
             try {
@@ -14545,7 +14472,7 @@ var resolveSsoCredentials, isSsoProfile2, init_resolveSsoCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-ini/dist-es/resolveSsoCredentials.js"() {
     init_client3();
     resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-      let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
+      let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es11(), dist_es_exports4));
       return fromSSO2({
         profile,
         logger: options.logger,
@@ -14607,11 +14534,11 @@ var fromWebToken, init_fromWebToken = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js
-import { readFileSync } from "node:fs";
-var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
+var import_node_fs5, ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js"() {
     init_client3();
     init_config2();
+    import_node_fs5 = require("node:fs");
     init_fromWebToken();
     ENV_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE", ENV_ROLE_ARN = "AWS_ROLE_ARN", ENV_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME", fromTokenFile = (init = {}) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromTokenFile");
@@ -14622,7 +14549,7 @@ var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fro
         });
       let credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? (0, import_node_fs5.readFileSync)(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName: roleSessionName2
       })(awsIdentityProperties);
@@ -14722,8 +14649,7 @@ var init_dist_es15 = __esm({
 });
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -14826,21 +14752,21 @@ function stringifyPrimitive(value) {
   return typeof value == "bigint" ? value.toString() + "n" : typeof value == "string" ? `"${value}"` : `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k8) => shape[k8]._zod.optin !== void 0 && shape[k8]._zod.optout === "optional");
+  return Object.keys(shape).filter((k6) => shape[k6]._zod.optin !== void 0 && shape[k6]._zod.optout === "optional");
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === !0)
     return !0;
-  for (let i8 = startIndex; i8 < x.issues.length; i8++)
-    if (x.issues[i8]?.continue !== !0)
+  for (let i6 = startIndex; i6 < x.issues.length; i6++)
+    if (x.issues[i6]?.continue !== !0)
       return !0;
   return !1;
 }
 function explicitlyAborted(x, startIndex = 0) {
   if (x.aborted === !0)
     return !0;
-  for (let i8 = startIndex; i8 < x.issues.length; i8++)
-    if (x.issues[i8]?.continue === !1)
+  for (let i6 = startIndex; i6 < x.issues.length; i6++)
+    if (x.issues[i6]?.continue === !1)
       return !0;
   return !1;
 }
@@ -14855,16 +14781,16 @@ function unwrapMessage(message) {
 }
 function attachSchema(issues, start, inst) {
   var _a4;
-  for (let i8 = start; i8 < issues.length; i8++)
-    (_a4 = issues[i8]).schema ?? (_a4.schema = inst);
+  for (let i6 = start; i6 < issues.length; i6++)
+    (_a4 = issues[i6]).schema ?? (_a4.schema = inst);
 }
 function finalizeIssue(iss, ctx, config2) {
   var _a4;
   let traits = iss.inst?._zod?.traits;
   traits?.has("$ZodType") && (traits.has("$ZodCheck") ? (_a4 = iss).schema ?? (_a4.schema = iss.inst) : iss.schema = iss.inst);
   let schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0, message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input", full = {};
-  for (let k8 of Object.keys(iss))
-    k8 === "inst" || k8 === "schema" || k8 === "continue" || k8 === "input" || k8 === "__proto__" || (full[k8] = iss[k8]);
+  for (let k6 of Object.keys(iss))
+    k6 === "inst" || k6 === "schema" || k6 === "continue" || k6 === "input" || k6 === "__proto__" || (full[k6] = iss[k6]);
   return full.path ?? (full.path = []), full.message = message, ctx?.reportInput && (full.input = iss.input), full;
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
@@ -14873,8 +14799,8 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i8 = 0; i8 < units - 1; i8++)
-    (str.charCodeAt(i8) & 64512) === 55296 && (str.charCodeAt(i8 + 1) & 64512) === 56320 && (count--, i8++);
+  for (let i6 = 0; i6 < units - 1; i6++)
+    (str.charCodeAt(i6) & 64512) === 55296 && (str.charCodeAt(i6 + 1) & 64512) === 56320 && (count--, i6++);
   return count;
 }
 function getLengthableOrigin(input2) {
@@ -14978,9 +14904,8 @@ function installLazyProp(inst, key, make, enumerable) {
 }
 
 // node_modules/zod/v4/core/core.js
-var _a, NEVER = /* @__PURE__ */ Object.freeze({
-  status: "aborted"
-}), _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
+var _a;
+var _zodDesc = { value: void 0, enumerable: !1 }, _E = "captureStackTrace" in Error ? Error : null;
 function newError(Definition) {
   let E = _E;
   if (E) {
@@ -15028,8 +14953,8 @@ function $constructor(name, initializer2, proto, params) {
       initialized.has(target) || (initialized.add(target), members(target, protoMembers));
     }
     let proto2 = _.prototype;
-    for (let k8 in proto2)
-      Object.prototype.hasOwnProperty.call(proto2, k8) && (k8 in inst || (inst[k8] = proto2[k8].bind(inst)));
+    for (let k6 in proto2)
+      Object.prototype.hasOwnProperty.call(proto2, k6) && (k6 in inst || (inst[k6] = proto2[k6].bind(inst)));
   }
   let Parent = params?.Parent ?? Object;
   class Definition extends Parent {
@@ -15104,8 +15029,8 @@ var _parse = (_Err) => {
     if (result instanceof Promise)
       throw new $ZodAsyncError();
     if (result.issues.length) {
-      let e8 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e8, _params?.callee ?? fn), e8;
+      let e6 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e6, _params?.callee ?? fn), e6;
     }
     return result.value;
   };
@@ -15114,8 +15039,8 @@ var _parse = (_Err) => {
   let fn = async (schema, value, _ctx, params) => {
     let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise && (result = await result), result.issues.length) {
-      let e8 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e8, params?.callee ?? fn), e8;
+      let e6 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e6, params?.callee ?? fn), e6;
     }
     return result.value;
   };
@@ -15133,8 +15058,8 @@ function failure(Err, issues, ctx) {
     get error() {
       return error2 || (error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config()))), issues = void 0, ctx = void 0), error2;
     },
-    set error(e8) {
-      error2 = e8, issues = void 0, ctx = void 0;
+    set error(e6) {
+      error2 = e6, issues = void 0, ctx = void 0;
     }
   };
 }
@@ -15155,24 +15080,7 @@ var _whenHasLength = (payload) => {
   let val = payload.value;
   return !nullish(val) && val.length !== void 0;
 };
-var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a4;
-  $ZodCheck.init(inst, def), (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength), inst._zod.check = (payload) => {
-    let input2 = payload.value, units = input2.length;
-    if ((typeof input2 == "string" && units > def.maximum ? codePointLength(input2) : units) <= def.maximum)
-      return;
-    let origin = getLengthableOrigin(input2);
-    payload.issues.push({
-      origin,
-      code: "too_big",
-      maximum: def.maximum,
-      inclusive: !0,
-      input: input2,
-      inst,
-      continue: !def.abort
-    });
-  };
-}), $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
   var _a4;
   $ZodCheck.init(inst, def), (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength), inst._zod.check = (payload) => {
     let input2 = payload.value, units = input2.length;
@@ -15297,7 +15205,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   set "~standard"(value) {
     own(this, "~standard", value);
   }
-}), toStandardResult = (r8, ctx) => r8.issues.length ? { issues: r8.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r8.value };
+}), toStandardResult = (r6, ctx) => r6.issues.length ? { issues: r6.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r6.value };
 async function validateAsync(inst, value) {
   let ctx = { async: !0 };
   return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
@@ -15307,9 +15215,9 @@ function standardProps(inst) {
     validate: (value) => {
       let ctx = { async: !1 };
       try {
-        let r8 = inst._zod.run({ value, issues: [] }, ctx);
-        if (!(r8 instanceof Promise))
-          return toStandardResult(r8, ctx);
+        let r6 = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r6 instanceof Promise))
+          return toStandardResult(r6, ctx);
       } catch {
       }
       return validateAsync(inst, value);
@@ -15356,9 +15264,9 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
 var NO_SYMBOL_KEYS = [];
 function normalizeDef(def) {
   let keys = Object.keys(def.shape), ownSymbols = Object.getOwnPropertySymbols(def.shape), symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS, allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (let k8 of allKeys)
-    if (!def.shape?.[k8]?._zod?.traits?.has("$ZodType"))
-      throw new Error(`Invalid element at key "${String(k8)}": expected a Zod schema`);
+  for (let k6 of allKeys)
+    if (!def.shape?.[k6]?._zod?.traits?.has("$ZodType"))
+      throw new Error(`Invalid element at key "${String(k6)}": expected a Zod schema`);
   let okeys = optionalKeys(def.shape);
   return {
     ...def,
@@ -15388,8 +15296,8 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
       unrecognized.push(key);
       continue;
     }
-    let r8 = _catchall.run({ value: input2[key], issues: [] }, ctx);
-    r8 instanceof Promise ? proms.push(r8.then((r9) => handlePropertyResult(r9, payload, key, input2, optin, optout))) : handlePropertyResult(r8, payload, key, input2, optin, optout);
+    let r6 = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
   }
   return unrecognized.length && payload.issues.push({
     code: "unrecognized_keys",
@@ -15445,8 +15353,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r8 = el._zod.run({ value: input2[key], issues: [] }, ctx);
-      r8 instanceof Promise ? proms.push(r8.then((r9) => handlePropertyResult(r9, payload, key, input2, optin, optout))) : handlePropertyResult(r8, payload, key, input2, optin, optout);
+      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r6 = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
     }
     return catchall ? handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === !0) : proms.length ? Promise.all(proms).then(() => payload) : payload;
   };
@@ -15498,10 +15406,10 @@ function handlePipeResult(left, next, ctx) {
 }
 var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
   $ZodCheck.init(inst, def), $ZodType.init(inst, def), inst._zod.parse = (payload, _) => payload, inst._zod.check = (payload) => {
-    let input2 = payload.value, r8 = def.fn(input2);
-    if (r8 instanceof Promise)
-      return r8.then((r9) => handleRefineResult(r9, payload, input2, inst));
-    handleRefineResult(r8, payload, input2, inst);
+    let input2 = payload.value, r6 = def.fn(input2);
+    if (r6 instanceof Promise)
+      return r6.then((r7) => handleRefineResult(r7, payload, input2, inst));
+    handleRefineResult(r6, payload, input2, inst);
   };
 });
 function handleRefineResult(result, payload, input2, inst) {
@@ -15621,14 +15529,6 @@ function snapshotChecks(def) {
 // @__NO_SIDE_EFFECTS__
 function _string(Class, params) {
   return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _maxLength(maximum, params) {
-  return new $ZodCheckMaxLength({
-    check: "max_length",
-    ...normalizeParams(params),
-    maximum
-  });
 }
 // @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
@@ -15834,20 +15734,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
-function issueCommand(command8, properties, message) {
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
+function issueCommand(command6, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command8}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command6}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env2, file, name, value) {
   let path = env2[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter}"`);
-  return appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -15880,9 +15778,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -15920,7 +15816,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -15935,7 +15831,7 @@ function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
   return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
           clearTimeout(timer), resolve(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
@@ -15988,7 +15884,7 @@ async function githubIdToken(audience, env2, warn) {
   let url = new URL(base);
   url.searchParams.set("audience", audience);
   for (let attempt = 1; ; attempt++) {
-    let failure3, retryAfter;
+    let failure2, retryAfter;
     try {
       let response = await exchange(url, {
         headers: { authorization: `Bearer ${bearer}`, accept: "application/json" },
@@ -15997,20 +15893,20 @@ async function githubIdToken(audience, env2, warn) {
       if (response.ok) {
         let value = tokenOf(body);
         if (value) return value;
-        failure3 = "an answer without a token";
+        failure2 = "an answer without a token";
       } else if (response.status === 429 || response.status >= 500)
-        failure3 = `HTTP ${response.status}`, retryAfter = retryAfterMs(response.headers.get("retry-after"));
+        failure2 = `HTTP ${response.status}`, retryAfter = retryAfterMs(response.headers.get("retry-after"));
       else
         throw new GantryError(`the runner refused the OIDC token request (audience ${audience}): HTTP ${response.status}`, {
           remedy: "the job needs `permissions: id-token: write`; an expired ACTIONS_ID_TOKEN_REQUEST_TOKEN means a job that ran too long."
         });
     } catch (error2) {
       if (error2 instanceof GantryError) throw error2;
-      failure3 = error2.message;
+      failure2 = error2.message;
     }
-    if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure3}`);
+    if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure2}`);
     let wait = retryWait(attempt, 500, Math.max(8e3, retryAfter === void 0 ? 0 : networkLimits().maxRetryAfterMs), retryAfter);
-    warn(`requesting the OIDC token: ${failure3}, retrying in ${wait} ms`), await sleep(wait);
+    warn(`requesting the OIDC token: ${failure2}, retrying in ${wait} ms`), await sleep(wait);
   }
 }
 function tokenOf(body) {
@@ -16038,7 +15934,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -16070,13 +15966,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -16103,1856 +15999,8 @@ async function runAction(stage) {
   (await runStage(stage, runtime.readInputs(stage), runtime)).ok || (process.exitCode = 1), exitWhenFlushed();
 }
 
-// node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
-init_client3();
-init_dist_es2();
-init_client2();
-init_config2();
-init_endpoints();
-init_protocols();
-init_retry2();
-init_schema();
-
-// node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthSchemeProvider.js
-init_httpAuthSchemes2();
-init_client2();
-var defaultECRHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
-  operation: getSmithyContext(context).operation,
-  region: await normalizeProvider(config2.region)() || (() => {
-    throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-  })()
-});
-function createAwsAuthSigv4HttpAuthOption(authParameters) {
-  return {
-    schemeId: "aws.auth#sigv4",
-    signingProperties: {
-      name: "ecr",
-      region: authParameters.region
-    },
-    propertiesExtractor: (config2, context) => ({
-      signingProperties: {
-        config: config2,
-        context
-      }
-    })
-  };
-}
-var defaultECRHttpAuthSchemeProvider = (authParameters) => {
-  let options = [];
-  switch (authParameters.operation) {
-    default:
-      options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
-  }
-  return options;
-}, resolveHttpAuthSchemeConfig = (config2) => {
-  let config_0 = resolveAwsSdkSigV4Config(config2);
-  return Object.assign(config_0, {
-    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
-  });
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
-var resolveClientEndpointParameters = (options) => Object.assign(options, {
-  useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
-  useFipsEndpoint: options.useFipsEndpoint ?? !1,
-  defaultSigningName: "ecr"
-}), commonParams = {
-  UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-  Endpoint: { type: "builtInParams", name: "endpoint" },
-  Region: { type: "builtInParams", name: "region" },
-  UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
-};
-
-// node_modules/@aws-sdk/client-ecr/package.json
-var package_default = {
-  name: "@aws-sdk/client-ecr",
-  version: "3.1169.0",
-  description: "AWS SDK for JavaScript Ecr Client for Node.js, Browser and React Native",
-  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-ecr",
-  license: "Apache-2.0",
-  author: {
-    name: "AWS SDK for JavaScript Team",
-    url: "https://aws.amazon.com/sdk-for-javascript/"
-  },
-  repository: {
-    type: "git",
-    url: "https://github.com/aws/aws-sdk-js-v3.git",
-    directory: "clients/client-ecr"
-  },
-  files: [
-    "dist-*/**"
-  ],
-  sideEffects: !1,
-  main: "./dist-cjs/index.js",
-  module: "./dist-es/index.js",
-  browser: {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"
-  },
-  types: "./dist-types/index.d.ts",
-  typesVersions: {
-    "<4.5": {
-      "dist-types/*": [
-        "dist-types/ts3.4/*"
-      ]
-    }
-  },
-  "react-native": {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.native"
-  },
-  scripts: {
-    build: "concurrently 'yarn:build:types' 'yarn:build:es' && yarn build:cjs",
-    "build:cjs": "node ../../scripts/compilation/inline",
-    "build:es": "premove dist-es && tsc -p tsconfig.es.json",
-    "build:include:deps": 'yarn g:turbo run build -F="$npm_package_name"',
-    "build:types": "premove dist-types && tsc -p tsconfig.types.json",
-    "build:types:downlevel": "downlevel-dts dist-types dist-types/ts3.4",
-    clean: "premove dist-cjs dist-es dist-types",
-    "extract:docs": "api-extractor run --local",
-    "generate:client": "node ../../scripts/generate-clients/single-service",
-    "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
-    "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
-    "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
-  },
-  dependencies: {
-    "@aws-sdk/core": "^3.981.0",
-    "@aws-sdk/credential-provider-node": "^3.972.97",
-    "@aws-sdk/types": "^3.975.1",
-    "@smithy/core": "^3.40.0",
-    "@smithy/fetch-http-handler": "^5.8.1",
-    "@smithy/node-http-handler": "^4.14.2",
-    "@smithy/types": "^4.20.0",
-    tslib: "^2.6.2"
-  },
-  devDependencies: {
-    "@tsconfig/node20": "20.1.8",
-    "@types/node": "^20.14.8",
-    concurrently: "7.0.0",
-    "downlevel-dts": "0.10.1",
-    premove: "4.0.0",
-    typescript: "~7.0.2"
-  },
-  engines: {
-    node: ">=20.0.0"
-  }
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
-init_client3();
-init_httpAuthSchemes2();
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
-init_dist_es4();
-init_config2();
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js
-init_config2();
-var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (init) => {
-  let { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
-  if (process.env[ENV_CMDS_RELATIVE_URI2] || process.env[ENV_CMDS_FULL_URI2]) {
-    init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-    let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3));
-    return chain(fromHttp2(init), fromContainerMetadata2(init));
-  }
-  return process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false" ? async () => {
-    throw new CredentialsProviderError("EC2 Instance Metadata Service access disabled", { logger: init.logger });
-  } : (init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromInstanceMetadata"), fromInstanceMetadata2(init));
-};
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/runtime/memoize-chain.js
-function memoizeChain(providers, treatAsExpired) {
-  let chain2 = internalCreateChain(providers), activeLock, passiveLock, credentials, forceRefreshLock, provider = async (options) => {
-    if (options?.forceRefresh)
-      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c8) => {
-        credentials = c8;
-      }).finally(() => {
-        forceRefreshLock = void 0;
-      })), await forceRefreshLock, credentials;
-    if (credentials?.expiration && credentials?.expiration?.getTime() < Date.now() && (credentials = void 0), activeLock)
-      await activeLock;
-    else if (!credentials || treatAsExpired?.(credentials))
-      if (credentials)
-        passiveLock || (passiveLock = chain2(options).then((c8) => {
-          credentials = c8;
-        }).catch(() => {
-        }).finally(() => {
-          passiveLock = void 0;
-        }));
-      else
-        return activeLock = chain2(options).then((c8) => {
-          credentials = c8;
-        }).finally(() => {
-          activeLock = void 0;
-        }), provider(options);
-    return credentials;
-  };
-  return provider;
-}
-var internalCreateChain = (providers) => async (awsIdentityProperties) => {
-  let lastProviderError;
-  for (let provider of providers)
-    try {
-      return await provider(awsIdentityProperties);
-    } catch (err) {
-      if (lastProviderError = err, err?.tryNextLink)
-        continue;
-      throw err;
-    }
-  throw lastProviderError;
-};
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
-var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) => memoizeChain([
-  async () => {
-    if (init.profile ?? process.env[ENV_PROFILE])
-      throw process.env[ENV_KEY] && process.env[ENV_SECRET] && (multipleCredentialSourceWarningEmitted || ((init.logger?.warn && init.logger?.constructor?.name !== "NoOpLogger" ? init.logger.warn.bind(init.logger) : console.warn)(`@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING:
-    Multiple credential sources detected: 
-    Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.
-    This SDK will proceed with the AWS_PROFILE value.
-    
-    However, a future version may change this behavior to prefer the ENV static credentials.
-    Please ensure that your environment only sets either the AWS_PROFILE or the
-    AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair.
-`), multipleCredentialSourceWarningEmitted = !0)), new CredentialsProviderError("AWS_PROFILE is set, skipping fromEnv provider.", {
-        logger: init.logger,
-        tryNextLink: !0
-      });
-    return init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromEnv"), fromEnv2(init)();
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromSSO");
-    let { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
-    if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession)
-      throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
-    let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
-    return fromSSO2(init)(awsIdentityProperties);
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-    let { fromIni: fromIni2 } = await Promise.resolve().then(() => (init_dist_es15(), dist_es_exports8));
-    return fromIni2(init)(awsIdentityProperties);
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-    let { fromProcess: fromProcess2 } = await Promise.resolve().then(() => (init_dist_es13(), dist_es_exports6));
-    return fromProcess2(init)(awsIdentityProperties);
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-    let { fromTokenFile: fromTokenFile2 } = await Promise.resolve().then(() => (init_dist_es14(), dist_es_exports7));
-    return fromTokenFile2(init)(awsIdentityProperties);
-  },
-  async () => (init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::remoteProvider"), (await remoteProvider(init))()),
-  async () => {
-    throw new CredentialsProviderError("Could not load credentials from any providers", {
-      tryNextLink: !1,
-      logger: init.logger
-    });
-  }
-], credentialsTreatedAsExpired);
-var credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== void 0 && credentials.expiration.getTime() - Date.now() < 3e5;
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
-init_client2();
-init_config2();
-init_retry2();
-init_serde();
-init_dist_es6();
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
-init_httpAuthSchemes2();
-init_protocols2();
-init_checksum3();
-init_client2();
-init_protocols();
-init_serde();
-
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
-init_client3();
-init_endpoints();
-
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/bdd.js
-init_endpoints();
-var m3 = "ref", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "stringEquals", f5 = "booleanEquals", g5 = "getAttr", h5 = { [m3]: "Endpoint" }, i5 = { fn: g5, argv: [{ [m3]: d5 }, "name"] }, j5 = { [m3]: d5 }, k5 = {}, l3 = [{ [m3]: "Region" }], _data5 = {
-  conditions: [
-    [c5, [h5]],
-    [c5, l3],
-    ["aws.partition", l3, d5],
-    [e5, [i5, "aws-eusc"]],
-    [e5, [i5, "aws-iso-f"]],
-    [e5, [i5, "aws-iso-e"]],
-    [e5, [i5, "aws-iso-b"]],
-    [e5, [i5, "aws-iso"]],
-    [e5, [i5, "aws-cn"]],
-    [e5, [i5, "aws-us-gov"]],
-    [e5, [i5, "aws"]],
-    [f5, [{ [m3]: "UseFIPS" }, b5]],
-    [f5, [{ fn: g5, argv: [j5, "supportsFIPS"] }, b5]],
-    [f5, [{ [m3]: "UseDualStack" }, b5]],
-    [f5, [{ fn: g5, argv: [j5, "supportsDualStack"] }, b5]]
-  ],
-  results: [
-    [a5],
-    [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [h5, k5],
-    ["https://api.ecr.{Region}.{PartitionResult#dnsSuffix}", k5],
-    ["https://ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
-    ["https://api.ecr-fips.{Region}.{PartitionResult#dnsSuffix}", k5],
-    ["https://ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
-    ["https://api.ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
-    [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    [a5, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://api.ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
-    [a5, "DualStack is enabled but this partition does not support DualStack"],
-    [a5, "Invalid Configuration: Missing Region"]
-  ]
-}, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
-  -1,
-  1,
-  -1,
-  0,
-  23,
-  3,
-  1,
-  4,
-  r5 + 13,
-  2,
-  5,
-  r5 + 13,
-  3,
-  20,
-  6,
-  4,
-  20,
-  7,
-  5,
-  20,
-  8,
-  6,
-  20,
-  9,
-  7,
-  20,
-  10,
-  8,
-  20,
-  11,
-  9,
-  20,
-  12,
-  10,
-  20,
-  13,
-  11,
-  16,
-  14,
-  13,
-  15,
-  r5 + 4,
-  14,
-  r5 + 11,
-  r5 + 12,
-  12,
-  18,
-  17,
-  13,
-  r5 + 9,
-  r5 + 10,
-  13,
-  19,
-  r5 + 6,
-  14,
-  r5 + 8,
-  r5 + 9,
-  11,
-  22,
-  21,
-  13,
-  r5 + 5,
-  r5 + 4,
-  13,
-  r5 + 7,
-  r5 + 6,
-  11,
-  r5 + 1,
-  24,
-  13,
-  r5 + 2,
-  r5 + 3
-]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
-
-// node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
-var cache5 = new EndpointCache({
-  size: 50,
-  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-}), defaultEndpointResolver5 = (endpointParams, context = {}) => cache5.get(endpointParams, () => decideEndpoint(bdd5, {
-  endpointParams,
-  logger: context.logger
-}));
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-// node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
-init_schema();
-
-// node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
-init_client2();
-var ECRServiceException = class _ECRServiceException extends ServiceException {
-  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
-  constructor(options) {
-    super(options), Object.setPrototypeOf(this, _ECRServiceException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
-var InvalidParameterException = class _InvalidParameterException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidParameterException";
-  name = "InvalidParameterException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidParameterException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidParameterException.prototype);
-  }
-}, RepositoryNotFoundException = class _RepositoryNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryNotFoundException";
-  name = "RepositoryNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryNotFoundException.prototype);
-  }
-}, ServerException = class _ServerException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ServerException";
-  name = "ServerException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "ServerException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _ServerException.prototype);
-  }
-}, LimitExceededException = class _LimitExceededException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LimitExceededException";
-  name = "LimitExceededException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LimitExceededException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
-  }
-}, UnableToGetUpstreamImageException = class _UnableToGetUpstreamImageException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamImageException";
-  name = "UnableToGetUpstreamImageException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToGetUpstreamImageException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToGetUpstreamImageException.prototype);
-  }
-}, ValidationException2 = class _ValidationException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ValidationException";
-  name = "ValidationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ValidationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ValidationException.prototype);
-  }
-}, EmptyUploadException = class _EmptyUploadException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#EmptyUploadException";
-  name = "EmptyUploadException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "EmptyUploadException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _EmptyUploadException.prototype);
-  }
-}, InvalidLayerException = class _InvalidLayerException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidLayerException";
-  name = "InvalidLayerException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidLayerException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidLayerException.prototype);
-  }
-}, KmsException = class _KmsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#KmsException";
-  name = "KmsException";
-  $fault = "client";
-  kmsError;
-  constructor(opts) {
-    super({
-      name: "KmsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KmsException.prototype), this.kmsError = opts.kmsError;
-  }
-}, LayerAlreadyExistsException = class _LayerAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayerAlreadyExistsException";
-  name = "LayerAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayerAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayerAlreadyExistsException.prototype);
-  }
-}, LayerPartTooSmallException = class _LayerPartTooSmallException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayerPartTooSmallException";
-  name = "LayerPartTooSmallException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayerPartTooSmallException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayerPartTooSmallException.prototype);
-  }
-}, UploadNotFoundException = class _UploadNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UploadNotFoundException";
-  name = "UploadNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UploadNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UploadNotFoundException.prototype);
-  }
-}, PullThroughCacheRuleAlreadyExistsException = class _PullThroughCacheRuleAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleAlreadyExistsException";
-  name = "PullThroughCacheRuleAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "PullThroughCacheRuleAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _PullThroughCacheRuleAlreadyExistsException.prototype);
-  }
-}, SecretNotFoundException = class _SecretNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#SecretNotFoundException";
-  name = "SecretNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "SecretNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _SecretNotFoundException.prototype);
-  }
-}, UnableToAccessSecretException = class _UnableToAccessSecretException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToAccessSecretException";
-  name = "UnableToAccessSecretException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToAccessSecretException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToAccessSecretException.prototype);
-  }
-}, UnableToDecryptSecretValueException = class _UnableToDecryptSecretValueException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToDecryptSecretValueException";
-  name = "UnableToDecryptSecretValueException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToDecryptSecretValueException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToDecryptSecretValueException.prototype);
-  }
-}, UnsupportedUpstreamRegistryException = class _UnsupportedUpstreamRegistryException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnsupportedUpstreamRegistryException";
-  name = "UnsupportedUpstreamRegistryException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedUpstreamRegistryException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedUpstreamRegistryException.prototype);
-  }
-}, InvalidTagParameterException = class _InvalidTagParameterException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidTagParameterException";
-  name = "InvalidTagParameterException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidTagParameterException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidTagParameterException.prototype);
-  }
-}, RepositoryAlreadyExistsException = class _RepositoryAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryAlreadyExistsException";
-  name = "RepositoryAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryAlreadyExistsException.prototype);
-  }
-}, TooManyTagsException = class _TooManyTagsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#TooManyTagsException";
-  name = "TooManyTagsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TooManyTagsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TooManyTagsException.prototype);
-  }
-}, TemplateAlreadyExistsException = class _TemplateAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#TemplateAlreadyExistsException";
-  name = "TemplateAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TemplateAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TemplateAlreadyExistsException.prototype);
-  }
-}, LifecyclePolicyNotFoundException = class _LifecyclePolicyNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LifecyclePolicyNotFoundException";
-  name = "LifecyclePolicyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LifecyclePolicyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LifecyclePolicyNotFoundException.prototype);
-  }
-}, PullThroughCacheRuleNotFoundException = class _PullThroughCacheRuleNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#PullThroughCacheRuleNotFoundException";
-  name = "PullThroughCacheRuleNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "PullThroughCacheRuleNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _PullThroughCacheRuleNotFoundException.prototype);
-  }
-}, RegistryPolicyNotFoundException = class _RegistryPolicyNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RegistryPolicyNotFoundException";
-  name = "RegistryPolicyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RegistryPolicyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RegistryPolicyNotFoundException.prototype);
-  }
-}, RepositoryNotEmptyException = class _RepositoryNotEmptyException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryNotEmptyException";
-  name = "RepositoryNotEmptyException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryNotEmptyException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryNotEmptyException.prototype);
-  }
-}, TemplateNotFoundException = class _TemplateNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#TemplateNotFoundException";
-  name = "TemplateNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TemplateNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TemplateNotFoundException.prototype);
-  }
-}, RepositoryPolicyNotFoundException = class _RepositoryPolicyNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#RepositoryPolicyNotFoundException";
-  name = "RepositoryPolicyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "RepositoryPolicyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _RepositoryPolicyNotFoundException.prototype);
-  }
-}, SigningConfigurationNotFoundException = class _SigningConfigurationNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#SigningConfigurationNotFoundException";
-  name = "SigningConfigurationNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "SigningConfigurationNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _SigningConfigurationNotFoundException.prototype);
-  }
-}, ExclusionNotFoundException = class _ExclusionNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ExclusionNotFoundException";
-  name = "ExclusionNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ExclusionNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ExclusionNotFoundException.prototype);
-  }
-}, ImageNotFoundException = class _ImageNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageNotFoundException";
-  name = "ImageNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageNotFoundException.prototype);
-  }
-}, ScanNotFoundException = class _ScanNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ScanNotFoundException";
-  name = "ScanNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ScanNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ScanNotFoundException.prototype);
-  }
-}, ReplicationBackfillNotFoundException = class _ReplicationBackfillNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReplicationBackfillNotFoundException";
-  name = "ReplicationBackfillNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReplicationBackfillNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReplicationBackfillNotFoundException.prototype);
-  }
-}, LayerInaccessibleException = class _LayerInaccessibleException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayerInaccessibleException";
-  name = "LayerInaccessibleException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayerInaccessibleException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayerInaccessibleException.prototype);
-  }
-}, LayersNotFoundException = class _LayersNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LayersNotFoundException";
-  name = "LayersNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LayersNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LayersNotFoundException.prototype);
-  }
-}, UnableToGetUpstreamLayerException = class _UnableToGetUpstreamLayerException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToGetUpstreamLayerException";
-  name = "UnableToGetUpstreamLayerException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToGetUpstreamLayerException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToGetUpstreamLayerException.prototype);
-  }
-}, LifecyclePolicyPreviewNotFoundException = class _LifecyclePolicyPreviewNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewNotFoundException";
-  name = "LifecyclePolicyPreviewNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LifecyclePolicyPreviewNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LifecyclePolicyPreviewNotFoundException.prototype);
-  }
-}, UnableToListUpstreamImageReferrersException = class _UnableToListUpstreamImageReferrersException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnableToListUpstreamImageReferrersException";
-  name = "UnableToListUpstreamImageReferrersException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnableToListUpstreamImageReferrersException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnableToListUpstreamImageReferrersException.prototype);
-  }
-}, ImageAlreadyExistsException = class _ImageAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageAlreadyExistsException";
-  name = "ImageAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageAlreadyExistsException.prototype);
-  }
-}, ImageDigestDoesNotMatchException = class _ImageDigestDoesNotMatchException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageDigestDoesNotMatchException";
-  name = "ImageDigestDoesNotMatchException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageDigestDoesNotMatchException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageDigestDoesNotMatchException.prototype);
-  }
-}, ImageTagAlreadyExistsException = class _ImageTagAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageTagAlreadyExistsException";
-  name = "ImageTagAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageTagAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageTagAlreadyExistsException.prototype);
-  }
-}, ReferencedImagesNotFoundException = class _ReferencedImagesNotFoundException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReferencedImagesNotFoundException";
-  name = "ReferencedImagesNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReferencedImagesNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReferencedImagesNotFoundException.prototype);
-  }
-}, BlockedByOrganizationPolicyException = class _BlockedByOrganizationPolicyException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#BlockedByOrganizationPolicyException";
-  name = "BlockedByOrganizationPolicyException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "BlockedByOrganizationPolicyException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _BlockedByOrganizationPolicyException.prototype);
-  }
-}, ExclusionAlreadyExistsException = class _ExclusionAlreadyExistsException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ExclusionAlreadyExistsException";
-  name = "ExclusionAlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ExclusionAlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ExclusionAlreadyExistsException.prototype);
-  }
-}, ImageArchivedException = class _ImageArchivedException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageArchivedException";
-  name = "ImageArchivedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageArchivedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageArchivedException.prototype);
-  }
-}, UnsupportedImageTypeException = class _UnsupportedImageTypeException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#UnsupportedImageTypeException";
-  name = "UnsupportedImageTypeException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedImageTypeException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedImageTypeException.prototype);
-  }
-}, LifecyclePolicyPreviewInProgressException = class _LifecyclePolicyPreviewInProgressException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#LifecyclePolicyPreviewInProgressException";
-  name = "LifecyclePolicyPreviewInProgressException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LifecyclePolicyPreviewInProgressException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LifecyclePolicyPreviewInProgressException.prototype);
-  }
-}, ReplicationBackfillInProgressException = class _ReplicationBackfillInProgressException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReplicationBackfillInProgressException";
-  name = "ReplicationBackfillInProgressException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReplicationBackfillInProgressException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReplicationBackfillInProgressException.prototype);
-  }
-}, ReplicationBackfillInvalidStatusException = class _ReplicationBackfillInvalidStatusException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ReplicationBackfillInvalidStatusException";
-  name = "ReplicationBackfillInvalidStatusException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ReplicationBackfillInvalidStatusException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ReplicationBackfillInvalidStatusException.prototype);
-  }
-}, ImageStorageClassUpdateNotSupportedException = class _ImageStorageClassUpdateNotSupportedException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#ImageStorageClassUpdateNotSupportedException";
-  name = "ImageStorageClassUpdateNotSupportedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ImageStorageClassUpdateNotSupportedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ImageStorageClassUpdateNotSupportedException.prototype);
-  }
-}, InvalidLayerPartException = class _InvalidLayerPartException extends ECRServiceException {
-  static shapeId = "com.amazonaws.ecr#InvalidLayerPartException";
-  name = "InvalidLayerPartException";
-  $fault = "client";
-  registryId;
-  repositoryName;
-  uploadId;
-  lastValidByteReceived;
-  constructor(opts) {
-    super({
-      name: "InvalidLayerPartException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidLayerPartException.prototype), this.registryId = opts.registryId, this.repositoryName = opts.repositoryName, this.uploadId = opts.uploadId, this.lastValidByteReceived = opts.lastValidByteReceived;
-  }
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
-var _AD = "AuthorizationData", _ADL = "AuthorizationDataList";
-var _BBOPE = "BlockedByOrganizationPolicyException";
-var _DI = "DescribeImages", _DIF = "DescribeImagesFilter", _DIR = "DescribeImagesRequest";
-var _DIRe = "DescribeImagesResponse";
-var _DRRescr = "DescribeRepositoriesRequest", _DRRescri = "DescribeRepositoriesResponse";
-var _DRes = "DescribeRepositories";
-var _EAEE = "ExclusionAlreadyExistsException", _EC = "EncryptionConfiguration";
-var _ENFE = "ExclusionNotFoundException", _EUE = "EmptyUploadException";
-var _GAT = "GetAuthorizationToken", _GATR = "GetAuthorizationTokenRequest", _GATRe = "GetAuthorizationTokenResponse";
-var _I2 = "Image", _IAE = "ImageArchivedException", _IAEE = "ImageAlreadyExistsException", _ID = "ImageDetail", _IDDNME = "ImageDigestDoesNotMatchException", _IDL = "ImageDetailList";
-var _II = "ImageIdentifier", _IIL = "ImageIdentifierList";
-var _ILE = "InvalidLayerException", _ILPE = "InvalidLayerPartException";
-var _INFE = "ImageNotFoundException", _IPE = "InvalidParameterException";
-var _ISC = "ImageScanningConfiguration", _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
-var _ISFS = "ImageScanFindingsSummary";
-var _ISS = "ImageScanStatus";
-var _ITAEE = "ImageTagAlreadyExistsException", _ITMEF = "ImageTagMutabilityExclusionFilter", _ITMEFm = "ImageTagMutabilityExclusionFilters", _ITPE = "InvalidTagParameterException";
-var _KE = "KmsException";
-var _LAEE = "LayerAlreadyExistsException", _LEE = "LimitExceededException";
-var _LIE = "LayerInaccessibleException";
-var _LNFE = "LayersNotFoundException", _LPNFE = "LifecyclePolicyNotFoundException";
-var _LPPIPE = "LifecyclePolicyPreviewInProgressException", _LPPNFE = "LifecyclePolicyPreviewNotFoundException";
-var _LPTSE = "LayerPartTooSmallException";
-var _PI2 = "PutImage", _PIR = "PutImageRequest", _PIRu = "PutImageResponse";
-var _PTCRAEE = "PullThroughCacheRuleAlreadyExistsException";
-var _PTCRNFE = "PullThroughCacheRuleNotFoundException";
-var _RAEE = "RepositoryAlreadyExistsException", _RBIPE = "ReplicationBackfillInProgressException", _RBISE = "ReplicationBackfillInvalidStatusException", _RBNFE = "ReplicationBackfillNotFoundException";
-var _RINFE = "ReferencedImagesNotFoundException", _RL = "RepositoryList";
-var _RNEE = "RepositoryNotEmptyException", _RNFE2 = "RepositoryNotFoundException", _RPNFE = "RegistryPolicyNotFoundException", _RPNFEe = "RepositoryPolicyNotFoundException";
-var _Rep = "Repository";
-var _SCNFE = "SigningConfigurationNotFoundException";
-var _SE = "ServerException";
-var _SNFE = "ScanNotFoundException", _SNFEe = "SecretNotFoundException";
-var _TAEE = "TemplateAlreadyExistsException";
-var _TMTE = "TooManyTagsException", _TNFE = "TemplateNotFoundException";
-var _UITE = "UnsupportedImageTypeException";
-var _UNFE = "UploadNotFoundException";
-var _UTASE = "UnableToAccessSecretException", _UTDSVE = "UnableToDecryptSecretValueException", _UTGUIE = "UnableToGetUpstreamImageException", _UTGULE = "UnableToGetUpstreamLayerException", _UTLUIRE = "UnableToListUpstreamImageReferrersException", _UURE = "UnsupportedUpstreamRegistryException";
-var _VE2 = "ValidationException";
-var _aD = "authorizationData";
-var _aMTr = "artifactMediaType";
-var _aT4 = "authorizationToken";
-var _c5 = "client";
-var _cAr = "createdAt";
-var _d = "description";
-var _e5 = "error", _eA = "expiresAt";
-var _eC = "encryptionConfiguration";
-var _eT = "encryptionType";
-var _fSC = "findingSeverityCounts", _fT = "filterType";
-var _fi = "filter";
-var _hE5 = "httpError";
-var _iD = "imageDetails", _iDm = "imageDigest";
-var _iI = "imageIds", _iIm = "imageId", _iM = "imageManifest", _iMMT = "imageManifestMediaType", _iPA = "imagePushedAt", _iS = "imageStatus", _iSC = "imageScanningConfiguration", _iSCA = "imageScanCompletedAt";
-var _iSFS = "imageScanFindingsSummary", _iSIB = "imageSizeInBytes", _iSS = "imageScanStatus", _iT3 = "imageTags";
-var _iTM = "imageTagMutability", _iTMEF = "imageTagMutabilityExclusionFilters", _iTm = "imageTag";
-var _im = "image";
-var _kE = "kmsError", _kK = "kmsKey";
-var _lAA = "lastArchivedAt", _lAAa = "lastActivatedAt";
-var _lRPT = "lastRecordedPullTime";
-var _lVBR = "lastValidByteReceived", _m4 = "message", _mR = "maxResults";
-var _nT = "nextToken";
-var _pE = "proxyEndpoint";
-var _rAe = "repositoryArn";
-var _rI = "registryId", _rIe = "registryIds", _rN2 = "repositoryName", _rNe = "repositoryNames";
-var _rUe = "repositoryUri";
-var _rep = "repositories";
-var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
-var _sMD = "subjectManifestDigest", _sOP = "scanOnPush";
-var _se3 = "server";
-var _st = "status";
-var _tS = "tagStatus";
-var _uI = "uploadId";
-var _vSUA = "vulnerabilitySourceUpdatedAt";
-var n05 = "com.amazonaws.ecr", _s_registry5 = new TypeRegistry(_s5), ECRServiceException$ = [-3, _s5, "ECRServiceException", 0, [], []];
-_s_registry5.registerError(ECRServiceException$, ECRServiceException);
-var n0_registry5 = new TypeRegistry(n05), BlockedByOrganizationPolicyException$ = [
-  -3,
-  n05,
-  _BBOPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
-var EmptyUploadException$ = [
-  -3,
-  n05,
-  _EUE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(EmptyUploadException$, EmptyUploadException);
-var ExclusionAlreadyExistsException$ = [
-  -3,
-  n05,
-  _EAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
-var ExclusionNotFoundException$ = [
-  -3,
-  n05,
-  _ENFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
-var ImageAlreadyExistsException$ = [
-  -3,
-  n05,
-  _IAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
-var ImageArchivedException$ = [
-  -3,
-  n05,
-  _IAE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageArchivedException$, ImageArchivedException);
-var ImageDigestDoesNotMatchException$ = [
-  -3,
-  n05,
-  _IDDNME,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
-var ImageNotFoundException$ = [
-  -3,
-  n05,
-  _INFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageNotFoundException$, ImageNotFoundException);
-var ImageStorageClassUpdateNotSupportedException$ = [
-  -3,
-  n05,
-  _ISCUNSE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
-var ImageTagAlreadyExistsException$ = [
-  -3,
-  n05,
-  _ITAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
-var InvalidLayerException$ = [
-  -3,
-  n05,
-  _ILE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidLayerException$, InvalidLayerException);
-var InvalidLayerPartException$ = [
-  -3,
-  n05,
-  _ILPE,
-  { [_e5]: _c5 },
-  [_rI, _rN2, _uI, _lVBR, _m4],
-  [0, 0, 0, 1, 0]
-];
-n0_registry5.registerError(InvalidLayerPartException$, InvalidLayerPartException);
-var InvalidParameterException$ = [
-  -3,
-  n05,
-  _IPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
-var InvalidTagParameterException$ = [
-  -3,
-  n05,
-  _ITPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidTagParameterException$, InvalidTagParameterException);
-var KmsException$ = [
-  -3,
-  n05,
-  _KE,
-  { [_e5]: _c5 },
-  [_m4, _kE],
-  [0, 0]
-];
-n0_registry5.registerError(KmsException$, KmsException);
-var LayerAlreadyExistsException$ = [
-  -3,
-  n05,
-  _LAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
-var LayerInaccessibleException$ = [
-  -3,
-  n05,
-  _LIE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayerInaccessibleException$, LayerInaccessibleException);
-var LayerPartTooSmallException$ = [
-  -3,
-  n05,
-  _LPTSE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
-var LayersNotFoundException$ = [
-  -3,
-  n05,
-  _LNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LayersNotFoundException$, LayersNotFoundException);
-var LifecyclePolicyNotFoundException$ = [
-  -3,
-  n05,
-  _LPNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
-var LifecyclePolicyPreviewInProgressException$ = [
-  -3,
-  n05,
-  _LPPIPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
-var LifecyclePolicyPreviewNotFoundException$ = [
-  -3,
-  n05,
-  _LPPNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
-var LimitExceededException$ = [
-  -3,
-  n05,
-  _LEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LimitExceededException$, LimitExceededException);
-var PullThroughCacheRuleAlreadyExistsException$ = [
-  -3,
-  n05,
-  _PTCRAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
-var PullThroughCacheRuleNotFoundException$ = [
-  -3,
-  n05,
-  _PTCRNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
-var ReferencedImagesNotFoundException$ = [
-  -3,
-  n05,
-  _RINFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
-var RegistryPolicyNotFoundException$ = [
-  -3,
-  n05,
-  _RPNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
-var ReplicationBackfillInProgressException$ = [
-  -3,
-  n05,
-  _RBIPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
-var ReplicationBackfillInvalidStatusException$ = [
-  -3,
-  n05,
-  _RBISE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
-var ReplicationBackfillNotFoundException$ = [
-  -3,
-  n05,
-  _RBNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
-var RepositoryAlreadyExistsException$ = [
-  -3,
-  n05,
-  _RAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
-var RepositoryNotEmptyException$ = [
-  -3,
-  n05,
-  _RNEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
-var RepositoryNotFoundException$ = [
-  -3,
-  n05,
-  _RNFE2,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
-var RepositoryPolicyNotFoundException$ = [
-  -3,
-  n05,
-  _RPNFEe,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
-var ScanNotFoundException$ = [
-  -3,
-  n05,
-  _SNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ScanNotFoundException$, ScanNotFoundException);
-var SecretNotFoundException$ = [
-  -3,
-  n05,
-  _SNFEe,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(SecretNotFoundException$, SecretNotFoundException);
-var ServerException$ = [
-  -3,
-  n05,
-  _SE,
-  { [_e5]: _se3 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ServerException$, ServerException);
-var SigningConfigurationNotFoundException$ = [
-  -3,
-  n05,
-  _SCNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
-var TemplateAlreadyExistsException$ = [
-  -3,
-  n05,
-  _TAEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
-var TemplateNotFoundException$ = [
-  -3,
-  n05,
-  _TNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TemplateNotFoundException$, TemplateNotFoundException);
-var TooManyTagsException$ = [
-  -3,
-  n05,
-  _TMTE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TooManyTagsException$, TooManyTagsException);
-var UnableToAccessSecretException$ = [
-  -3,
-  n05,
-  _UTASE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
-var UnableToDecryptSecretValueException$ = [
-  -3,
-  n05,
-  _UTDSVE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
-var UnableToGetUpstreamImageException$ = [
-  -3,
-  n05,
-  _UTGUIE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
-var UnableToGetUpstreamLayerException$ = [
-  -3,
-  n05,
-  _UTGULE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
-var UnableToListUpstreamImageReferrersException$ = [
-  -3,
-  n05,
-  _UTLUIRE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
-var UnsupportedImageTypeException$ = [
-  -3,
-  n05,
-  _UITE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
-var UnsupportedUpstreamRegistryException$ = [
-  -3,
-  n05,
-  _UURE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
-var UploadNotFoundException$ = [
-  -3,
-  n05,
-  _UNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UploadNotFoundException$, UploadNotFoundException);
-var ValidationException$2 = [
-  -3,
-  n05,
-  _VE2,
-  { [_e5]: _c5, [_hE5]: 400 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ValidationException$2, ValidationException2);
-var errorTypeRegistries5 = [
-  _s_registry5,
-  n0_registry5
-];
-var AuthorizationData$ = [
-  3,
-  n05,
-  _AD,
-  0,
-  [_aT4, _eA, _pE],
-  [0, 4, 0]
-];
-var DescribeImagesFilter$ = [
-  3,
-  n05,
-  _DIF,
-  0,
-  [_tS, _iS],
-  [0, 0]
-];
-var DescribeImagesRequest$ = [
-  3,
-  n05,
-  _DIR,
-  0,
-  [_rN2, _rI, _iI, _nT, _mR, _fi],
-  [0, 0, () => ImageIdentifierList, 0, 1, () => DescribeImagesFilter$],
-  1
-], DescribeImagesResponse$ = [
-  3,
-  n05,
-  _DIRe,
-  0,
-  [_iD, _nT],
-  [() => ImageDetailList, 0]
-];
-var DescribeRepositoriesRequest$ = [
-  3,
-  n05,
-  _DRRescr,
-  0,
-  [_rI, _rNe, _nT, _mR],
-  [0, 64, 0, 1]
-], DescribeRepositoriesResponse$ = [
-  3,
-  n05,
-  _DRRescri,
-  0,
-  [_rep, _nT],
-  [() => RepositoryList, 0]
-];
-var EncryptionConfiguration$ = [
-  3,
-  n05,
-  _EC,
-  0,
-  [_eT, _kK],
-  [0, 0],
-  1
-];
-var GetAuthorizationTokenRequest$ = [
-  3,
-  n05,
-  _GATR,
-  0,
-  [_rIe],
-  [64]
-], GetAuthorizationTokenResponse$ = [
-  3,
-  n05,
-  _GATRe,
-  0,
-  [_aD],
-  [() => AuthorizationDataList]
-];
-var Image$ = [
-  3,
-  n05,
-  _I2,
-  0,
-  [_rI, _rN2, _iIm, _iM, _iMMT],
-  [0, 0, () => ImageIdentifier$, 0, 0]
-], ImageDetail$ = [
-  3,
-  n05,
-  _ID,
-  0,
-  [_rI, _rN2, _iDm, _iT3, _iSIB, _iPA, _iSS, _iSFS, _iMMT, _aMTr, _lRPT, _sMD, _iS, _lAA, _lAAa],
-  [0, 0, 0, 64, 1, 4, () => ImageScanStatus$, () => ImageScanFindingsSummary$, 0, 0, 4, 0, 0, 4, 4]
-];
-var ImageIdentifier$ = [
-  3,
-  n05,
-  _II,
-  0,
-  [_iDm, _iTm],
-  [0, 0]
-];
-var ImageScanFindingsSummary$ = [
-  3,
-  n05,
-  _ISFS,
-  0,
-  [_iSCA, _vSUA, _fSC],
-  [4, 4, 129]
-], ImageScanningConfiguration$ = [
-  3,
-  n05,
-  _ISC,
-  0,
-  [_sOP],
-  [2]
-], ImageScanStatus$ = [
-  3,
-  n05,
-  _ISS,
-  0,
-  [_st, _d],
-  [0, 0]
-];
-var ImageTagMutabilityExclusionFilter$ = [
-  3,
-  n05,
-  _ITMEF,
-  0,
-  [_fT, _fi],
-  [0, 0],
-  2
-];
-var PutImageRequest$ = [
-  3,
-  n05,
-  _PIR,
-  0,
-  [_rN2, _iM, _rI, _iMMT, _iTm, _iDm],
-  [0, 0, 0, 0, 0, 0],
-  2
-], PutImageResponse$ = [
-  3,
-  n05,
-  _PIRu,
-  0,
-  [_im],
-  [() => Image$]
-];
-var Repository$ = [
-  3,
-  n05,
-  _Rep,
-  0,
-  [_rAe, _rI, _rN2, _rUe, _cAr, _iTM, _iTMEF, _iSC, _eC],
-  [0, 0, 0, 0, 4, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$]
-];
-var AuthorizationDataList = [
-  1,
-  n05,
-  _ADL,
-  0,
-  () => AuthorizationData$
-];
-var ImageDetailList = [
-  1,
-  n05,
-  _IDL,
-  0,
-  () => ImageDetail$
-];
-var ImageIdentifierList = [
-  1,
-  n05,
-  _IIL,
-  0,
-  () => ImageIdentifier$
-];
-var ImageTagMutabilityExclusionFilters = [
-  1,
-  n05,
-  _ITMEFm,
-  0,
-  () => ImageTagMutabilityExclusionFilter$
-];
-var RepositoryList = [
-  1,
-  n05,
-  _RL,
-  0,
-  () => Repository$
-];
-var DescribeImages$ = [
-  9,
-  n05,
-  _DI,
-  0,
-  () => DescribeImagesRequest$,
-  () => DescribeImagesResponse$
-];
-var DescribeRepositories$ = [
-  9,
-  n05,
-  _DRes,
-  0,
-  () => DescribeRepositoriesRequest$,
-  () => DescribeRepositoriesResponse$
-];
-var GetAuthorizationToken$ = [
-  9,
-  n05,
-  _GAT,
-  0,
-  () => GetAuthorizationTokenRequest$,
-  () => GetAuthorizationTokenResponse$
-];
-var PutImage$ = [
-  9,
-  n05,
-  _PI2,
-  0,
-  () => PutImageRequest$,
-  () => PutImageResponse$
-];
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig9 = (config2) => ({
-  apiVersion: "2015-09-21",
-  base64Decoder: config2?.base64Decoder ?? fromBase64,
-  base64Encoder: config2?.base64Encoder ?? toBase64,
-  disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
-  extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultECRHttpAuthSchemeProvider,
-  httpAuthSchemes: config2?.httpAuthSchemes ?? [
-    {
-      schemeId: "aws.auth#sigv4",
-      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-      signer: new AwsSdkSigV4Signer()
-    }
-  ],
-  logger: config2?.logger ?? new NoOpLogger(),
-  protocol: config2?.protocol ?? AwsJson1_1Protocol,
-  protocolSettings: config2?.protocolSettings ?? {
-    defaultNamespace: "com.amazonaws.ecr",
-    errorTypeRegistries: errorTypeRegistries5,
-    xmlNamespace: "http://ecr.amazonaws.com/doc/2015-09-21/",
-    version: "2015-09-21",
-    serviceTarget: "AmazonEC2ContainerRegistry_V20150921"
-  },
-  serviceId: config2?.serviceId ?? "ECR",
-  sha256: config2?.sha256 ?? Sha256Node,
-  urlParser: config2?.urlParser ?? parseUrl,
-  utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
-  utf8Encoder: config2?.utf8Encoder ?? toUtf8
-});
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
-var getRuntimeConfig10 = (config2) => {
-  emitWarningIfUnsupportedVersion2(process.version);
-  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig9(config2);
-  emitWarningIfUnsupportedVersion(process.version);
-  let loaderConfig = {
-    profile: config2?.profile,
-    logger: clientSharedValues.logger
-  };
-  return {
-    ...clientSharedValues,
-    ...config2,
-    runtime: "node",
-    defaultsMode,
-    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
-    defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
-    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
-    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
-    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
-    retryMode: config2?.retryMode ?? loadConfig({
-      ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-      default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-    }, config2),
-    streamCollector: config2?.streamCollector ?? streamCollector2,
-    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
-  };
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
-init_client3();
-init_client2();
-init_protocols();
-
-// node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
-  let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
-  return {
-    setHttpAuthScheme(httpAuthScheme) {
-      let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-      index === -1 ? _httpAuthSchemes.push(httpAuthScheme) : _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-    },
-    httpAuthSchemes() {
-      return _httpAuthSchemes;
-    },
-    setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-      _httpAuthSchemeProvider = httpAuthSchemeProvider;
-    },
-    httpAuthSchemeProvider() {
-      return _httpAuthSchemeProvider;
-    },
-    setCredentials(credentials) {
-      _credentials = credentials;
-    },
-    credentials() {
-      return _credentials;
-    }
-  };
-}, resolveHttpAuthRuntimeConfig5 = (config2) => ({
-  httpAuthSchemes: config2.httpAuthSchemes(),
-  httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
-  credentials: config2.credentials()
-});
-
-// node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
-var ECRClient = class extends Client {
-  config;
-  constructor(...[configuration]) {
-    let _config_0 = getRuntimeConfig10(configuration || {});
-    super(_config_0), this.initConfig = _config_0;
-    let _config_1 = resolveClientEndpointParameters(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig(_config_6), _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
-    this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultECRHttpAuthSchemeParametersProvider,
-      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
-        "aws.auth#sigv4": config2.credentials
-      })
-    })), this.middlewareStack.use(getHttpSigningPlugin(this.config));
-  }
-  destroy() {
-    super.destroy();
-  }
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
-init_client2();
-init_endpoints();
-var command5 = makeBuilder(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o4) => [];
-
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeImagesCommand.js
-var DescribeImagesCommand = class extends command5(_ep05, _mw05, "DescribeImages", DescribeImages$) {
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeRepositoriesCommand.js
-var DescribeRepositoriesCommand = class extends command5(_ep05, _mw05, "DescribeRepositories", DescribeRepositories$) {
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/GetAuthorizationTokenCommand.js
-var GetAuthorizationTokenCommand = class extends command5(_ep05, _mw05, "GetAuthorizationToken", GetAuthorizationToken$) {
-};
-
-// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageCommand.js
-var PutImageCommand = class extends command5(_ep05, _mw05, "PutImage", PutImage$) {
-};
+// src/stages/auth.ts
+var import_promises5 = require("node:fs/promises");
 
 // node_modules/@aws-sdk/client-sts/dist-es/STSClient.js
 init_client3();
@@ -17966,7 +16014,7 @@ init_schema();
 
 // node_modules/@aws-sdk/client-sts/dist-es/auth/httpAuthSchemeProvider.js
 init_httpAuthSchemes2();
-init_dist_es11();
+init_dist_es4();
 init_client2();
 init_endpoints();
 
@@ -17976,52 +16024,52 @@ init_endpoints();
 
 // node_modules/@aws-sdk/client-sts/dist-es/endpoint/bdd.js
 init_endpoints();
-var q3 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "booleanEquals", f6 = "stringEquals", g6 = "getAttr", h6 = "us-east-1", i6 = "sigv4", j6 = "sts", k6 = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l4 = { [q3]: "Endpoint" }, m4 = { [q3]: "Region" }, n3 = { [q3]: d6 }, o3 = {}, p3 = [m4], _data6 = {
+var q = "ref", a = -1, b = !0, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m], _data = {
   conditions: [
-    [c6, [l4]],
-    [c6, p3],
-    ["aws.partition", p3, d6],
-    [e6, [{ [q3]: "UseFIPS" }, b6]],
-    [e6, [{ [q3]: "UseDualStack" }, b6]],
-    [f6, [m4, "aws-global"]],
-    [e6, [{ [q3]: "UseGlobalEndpoint" }, b6]],
-    [f6, [m4, "eu-central-1"]],
-    [e6, [{ fn: g6, argv: [n3, "supportsDualStack"] }, b6]],
-    [e6, [{ fn: g6, argv: [n3, "supportsFIPS"] }, b6]],
-    [f6, [m4, "ap-south-1"]],
-    [f6, [m4, "eu-north-1"]],
-    [f6, [m4, "eu-west-1"]],
-    [f6, [m4, "eu-west-2"]],
-    [f6, [m4, "eu-west-3"]],
-    [f6, [m4, "sa-east-1"]],
-    [f6, [m4, h6]],
-    [f6, [m4, "us-east-2"]],
-    [f6, [m4, "us-west-2"]],
-    [f6, [m4, "us-west-1"]],
-    [f6, [m4, "ca-central-1"]],
-    [f6, [m4, "ap-southeast-1"]],
-    [f6, [m4, "ap-northeast-1"]],
-    [f6, [m4, "ap-southeast-2"]],
-    [f6, [{ fn: g6, argv: [n3, "name"] }, "aws-us-gov"]]
+    [c, [l]],
+    [c, p],
+    ["aws.partition", p, d],
+    [e, [{ [q]: "UseFIPS" }, b]],
+    [e, [{ [q]: "UseDualStack" }, b]],
+    [f, [m, "aws-global"]],
+    [e, [{ [q]: "UseGlobalEndpoint" }, b]],
+    [f, [m, "eu-central-1"]],
+    [e, [{ fn: g, argv: [n, "supportsDualStack"] }, b]],
+    [e, [{ fn: g, argv: [n, "supportsFIPS"] }, b]],
+    [f, [m, "ap-south-1"]],
+    [f, [m, "eu-north-1"]],
+    [f, [m, "eu-west-1"]],
+    [f, [m, "eu-west-2"]],
+    [f, [m, "eu-west-3"]],
+    [f, [m, "sa-east-1"]],
+    [f, [m, h]],
+    [f, [m, "us-east-2"]],
+    [f, [m, "us-west-2"]],
+    [f, [m, "us-west-1"]],
+    [f, [m, "ca-central-1"]],
+    [f, [m, "ap-southeast-1"]],
+    [f, [m, "ap-northeast-1"]],
+    [f, [m, "ap-southeast-2"]],
+    [f, [{ fn: g, argv: [n, "name"] }, "aws-us-gov"]]
   ],
   results: [
-    [a6],
-    ["https://sts.amazonaws.com", { authSchemes: [{ name: i6, signingName: j6, signingRegion: h6 }] }],
-    [k6, { authSchemes: [{ name: i6, signingName: j6, signingRegion: "{Region}" }] }],
-    [a6, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a6, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [l4, o3],
-    ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o3],
-    [a6, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    ["https://sts.{Region}.amazonaws.com", o3],
-    ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o3],
-    [a6, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o3],
-    [a6, "DualStack is enabled but this partition does not support DualStack"],
-    [k6, o3],
-    [a6, "Invalid Configuration: Missing Region"]
+    [a],
+    ["https://sts.amazonaws.com", { authSchemes: [{ name: i, signingName: j, signingRegion: h }] }],
+    [k, { authSchemes: [{ name: i, signingName: j, signingRegion: "{Region}" }] }],
+    [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+    [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+    [l, o],
+    ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+    [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+    ["https://sts.{Region}.amazonaws.com", o],
+    ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o],
+    [a, "FIPS is enabled but this partition does not support FIPS"],
+    ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+    [a, "DualStack is enabled but this partition does not support DualStack"],
+    [k, o],
+    [a, "Invalid Configuration: Missing Region"]
   ]
-}, root6 = 2, r6 = 1e8, nodes6 = new Int32Array([
+}, root = 2, r = 1e8, nodes = new Int32Array([
   -1,
   1,
   -1,
@@ -18030,10 +16078,10 @@ var q3 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "bo
   3,
   1,
   4,
-  r6 + 14,
+  r + 14,
   2,
   5,
-  r6 + 14,
+  r + 14,
   3,
   25,
   6,
@@ -18041,94 +16089,94 @@ var q3 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "bo
   24,
   7,
   5,
-  r6 + 1,
+  r + 1,
   8,
   6,
   9,
-  r6 + 13,
+  r + 13,
   7,
-  r6 + 1,
+  r + 1,
   10,
   10,
-  r6 + 1,
+  r + 1,
   11,
   11,
-  r6 + 1,
+  r + 1,
   12,
   12,
-  r6 + 1,
+  r + 1,
   13,
   13,
-  r6 + 1,
+  r + 1,
   14,
   14,
-  r6 + 1,
+  r + 1,
   15,
   15,
-  r6 + 1,
+  r + 1,
   16,
   16,
-  r6 + 1,
+  r + 1,
   17,
   17,
-  r6 + 1,
+  r + 1,
   18,
   18,
-  r6 + 1,
+  r + 1,
   19,
   19,
-  r6 + 1,
+  r + 1,
   20,
   20,
-  r6 + 1,
+  r + 1,
   21,
   21,
-  r6 + 1,
+  r + 1,
   22,
   22,
-  r6 + 1,
+  r + 1,
   23,
   23,
-  r6 + 1,
-  r6 + 2,
+  r + 1,
+  r + 2,
   8,
-  r6 + 11,
-  r6 + 12,
+  r + 11,
+  r + 12,
   4,
   28,
   26,
   9,
   27,
-  r6 + 10,
+  r + 10,
   24,
-  r6 + 8,
-  r6 + 9,
+  r + 8,
+  r + 9,
   8,
   29,
-  r6 + 7,
+  r + 7,
   9,
-  r6 + 6,
-  r6 + 7,
+  r + 6,
+  r + 7,
   3,
-  r6 + 3,
+  r + 3,
   31,
   4,
-  r6 + 4,
-  r6 + 5
-]), bdd6 = BinaryDecisionDiagram.from(nodes6, root6, _data6.conditions, _data6.results);
+  r + 4,
+  r + 5
+]), bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
 
 // node_modules/@aws-sdk/client-sts/dist-es/endpoint/endpointResolver.js
-var cache6 = new EndpointCache({
+var cache = new EndpointCache({
   size: 50,
   params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"]
-}), defaultEndpointResolver6 = (endpointParams, context = {}) => cache6.get(endpointParams, () => decideEndpoint(bdd6, {
+}), defaultEndpointResolver = (endpointParams, context = {}) => cache.get(endpointParams, () => decideEndpoint(bdd, {
   endpointParams,
   logger: context.logger
 }));
 customEndpointFunctions.aws = awsEndpointFunctions;
 
 // node_modules/@aws-sdk/client-sts/dist-es/auth/httpAuthSchemeProvider.js
-var createEndpointRuleSetHttpAuthSchemeParametersProvider2 = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
+var createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config2, context, input2) => {
   if (!input2)
     throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
   let defaultParameters = await defaultHttpAuthSchemeParametersProvider(config2, context, input2), instructionsFn = getSmithyContext(context)?.commandInstance?.constructor?.getEndpointParameterInstructions;
@@ -18136,13 +16184,13 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider2 = (defaultHttpAuthSch
     throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
   let endpointParameters = await resolveParams(input2, { getEndpointParameterInstructions: instructionsFn }, config2);
   return Object.assign(defaultParameters, endpointParameters);
-}, _defaultSTSHttpAuthSchemeParametersProvider2 = async (config2, context, input2) => ({
+}, _defaultSTSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
   operation: getSmithyContext(context).operation,
   region: await normalizeProvider(config2.region)() || (() => {
     throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
   })()
-}), defaultSTSHttpAuthSchemeParametersProvider2 = createEndpointRuleSetHttpAuthSchemeParametersProvider2(_defaultSTSHttpAuthSchemeParametersProvider2);
-function createAwsAuthSigv4HttpAuthOption6(authParameters) {
+}), defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
     signingProperties: {
@@ -18157,7 +16205,7 @@ function createAwsAuthSigv4HttpAuthOption6(authParameters) {
     })
   };
 }
-function createAwsAuthSigv4aHttpAuthOption2(authParameters) {
+function createAwsAuthSigv4aHttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4a",
     signingProperties: {
@@ -18172,13 +16220,13 @@ function createAwsAuthSigv4aHttpAuthOption2(authParameters) {
     })
   };
 }
-function createSmithyApiNoAuthHttpAuthOption5(authParameters) {
+function createSmithyApiNoAuthHttpAuthOption(authParameters) {
   return {
     schemeId: "smithy.api#noAuth"
   };
 }
-var createEndpointRuleSetHttpAuthSchemeProvider2 = (defaultEndpointResolver8, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
-  let authSchemes = defaultEndpointResolver8(authParameters).properties?.authSchemes;
+var createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver6, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
+  let authSchemes = defaultEndpointResolver6(authParameters).properties?.authSchemes;
   if (!authSchemes)
     return defaultHttpAuthSchemeResolver(authParameters);
   let options = [];
@@ -18205,26 +16253,26 @@ var createEndpointRuleSetHttpAuthSchemeProvider2 = (defaultEndpointResolver8, de
     option.schemeId = schemeId, option.signingProperties = { ...option.signingProperties || {}, ...rest, ...properties }, options.push(option);
   }
   return options;
-}, _defaultSTSHttpAuthSchemeProvider2 = (authParameters) => {
+}, _defaultSTSHttpAuthSchemeProvider = (authParameters) => {
   let options = [];
   switch (authParameters.operation) {
     case "AssumeRoleWithSAML": {
-      options.push(createSmithyApiNoAuthHttpAuthOption5(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters));
+      options.push(createSmithyApiNoAuthHttpAuthOption(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
       break;
     }
     case "AssumeRoleWithWebIdentity": {
-      options.push(createSmithyApiNoAuthHttpAuthOption5(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters));
+      options.push(createSmithyApiNoAuthHttpAuthOption(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
       break;
     }
     default:
-      options.push(createAwsAuthSigv4HttpAuthOption6(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption2(authParameters));
+      options.push(createAwsAuthSigv4HttpAuthOption(authParameters)), options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
   }
   return options;
-}, defaultSTSHttpAuthSchemeProvider2 = createEndpointRuleSetHttpAuthSchemeProvider2(defaultEndpointResolver6, _defaultSTSHttpAuthSchemeProvider2, {
-  "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption6,
-  "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption2,
-  "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption5
-}), resolveHttpAuthSchemeConfig6 = (config2) => {
+}, defaultSTSHttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver, _defaultSTSHttpAuthSchemeProvider, {
+  "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption,
+  "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
+  "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption
+}), resolveHttpAuthSchemeConfig = (config2) => {
   let config_0 = resolveAwsSdkSigV4Config(config2), config_1 = resolveAwsSdkSigV4AConfig(config_0);
   return Object.assign(config_1, {
     authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
@@ -18232,12 +16280,12 @@ var createEndpointRuleSetHttpAuthSchemeProvider2 = (defaultEndpointResolver8, de
 };
 
 // node_modules/@aws-sdk/client-sts/dist-es/endpoint/EndpointParameters.js
-var resolveClientEndpointParameters6 = (options) => Object.assign(options, {
+var resolveClientEndpointParameters = (options) => Object.assign(options, {
   useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
   useFipsEndpoint: options.useFipsEndpoint ?? !1,
   useGlobalEndpoint: options.useGlobalEndpoint ?? !1,
   defaultSigningName: "sts"
-}), commonParams6 = {
+}), commonParams = {
   UseGlobalEndpoint: { type: "builtInParams", name: "useGlobalEndpoint" },
   UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
   Endpoint: { type: "builtInParams", name: "endpoint" },
@@ -18246,7 +16294,7 @@ var resolveClientEndpointParameters6 = (options) => Object.assign(options, {
 };
 
 // node_modules/@aws-sdk/client-sts/package.json
-var package_default3 = {
+var package_default = {
   name: "@aws-sdk/client-sts",
   version: "3.1174.0",
   description: "AWS SDK for JavaScript Sts Client for Node.js, Browser and React Native",
@@ -18328,17 +16376,130 @@ var package_default3 = {
 // node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js
 init_client3();
 init_httpAuthSchemes2();
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
+init_dist_es5();
+init_config2();
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js
+init_config2();
+var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (init) => {
+  let { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es6(), dist_es_exports2));
+  if (process.env[ENV_CMDS_RELATIVE_URI2] || process.env[ENV_CMDS_FULL_URI2]) {
+    init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
+    let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es8(), dist_es_exports3));
+    return chain(fromHttp2(init), fromContainerMetadata2(init));
+  }
+  return process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false" ? async () => {
+    throw new CredentialsProviderError("EC2 Instance Metadata Service access disabled", { logger: init.logger });
+  } : (init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromInstanceMetadata"), fromInstanceMetadata2(init));
+};
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/runtime/memoize-chain.js
+function memoizeChain(providers, treatAsExpired) {
+  let chain2 = internalCreateChain(providers), activeLock, passiveLock, credentials, forceRefreshLock, provider = async (options) => {
+    if (options?.forceRefresh)
+      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c6) => {
+        credentials = c6;
+      }).finally(() => {
+        forceRefreshLock = void 0;
+      })), await forceRefreshLock, credentials;
+    if (credentials?.expiration && credentials?.expiration?.getTime() < Date.now() && (credentials = void 0), activeLock)
+      await activeLock;
+    else if (!credentials || treatAsExpired?.(credentials))
+      if (credentials)
+        passiveLock || (passiveLock = chain2(options).then((c6) => {
+          credentials = c6;
+        }).catch(() => {
+        }).finally(() => {
+          passiveLock = void 0;
+        }));
+      else
+        return activeLock = chain2(options).then((c6) => {
+          credentials = c6;
+        }).finally(() => {
+          activeLock = void 0;
+        }), provider(options);
+    return credentials;
+  };
+  return provider;
+}
+var internalCreateChain = (providers) => async (awsIdentityProperties) => {
+  let lastProviderError;
+  for (let provider of providers)
+    try {
+      return await provider(awsIdentityProperties);
+    } catch (err) {
+      if (lastProviderError = err, err?.tryNextLink)
+        continue;
+      throw err;
+    }
+  throw lastProviderError;
+};
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
+var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) => memoizeChain([
+  async () => {
+    if (init.profile ?? process.env[ENV_PROFILE])
+      throw process.env[ENV_KEY] && process.env[ENV_SECRET] && (multipleCredentialSourceWarningEmitted || ((init.logger?.warn && init.logger?.constructor?.name !== "NoOpLogger" ? init.logger.warn.bind(init.logger) : console.warn)(`@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING:
+    Multiple credential sources detected: 
+    Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.
+    This SDK will proceed with the AWS_PROFILE value.
+    
+    However, a future version may change this behavior to prefer the ENV static credentials.
+    Please ensure that your environment only sets either the AWS_PROFILE or the
+    AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair.
+`), multipleCredentialSourceWarningEmitted = !0)), new CredentialsProviderError("AWS_PROFILE is set, skipping fromEnv provider.", {
+        logger: init.logger,
+        tryNextLink: !0
+      });
+    return init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromEnv"), fromEnv2(init)();
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromSSO");
+    let { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
+    if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession)
+      throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
+    let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es11(), dist_es_exports4));
+    return fromSSO2(init)(awsIdentityProperties);
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
+    let { fromIni: fromIni2 } = await Promise.resolve().then(() => (init_dist_es15(), dist_es_exports8));
+    return fromIni2(init)(awsIdentityProperties);
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
+    let { fromProcess: fromProcess2 } = await Promise.resolve().then(() => (init_dist_es13(), dist_es_exports6));
+    return fromProcess2(init)(awsIdentityProperties);
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
+    let { fromTokenFile: fromTokenFile2 } = await Promise.resolve().then(() => (init_dist_es14(), dist_es_exports7));
+    return fromTokenFile2(init)(awsIdentityProperties);
+  },
+  async () => (init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::remoteProvider"), (await remoteProvider(init))()),
+  async () => {
+    throw new CredentialsProviderError("Could not load credentials from any providers", {
+      tryNextLink: !1,
+      logger: init.logger
+    });
+  }
+], credentialsTreatedAsExpired);
+var credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== void 0 && credentials.expiration.getTime() - Date.now() < 3e5;
+
+// node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js
 init_dist_es2();
 init_client2();
 init_config2();
 init_retry2();
 init_serde();
-init_dist_es6();
+init_dist_es7();
 
 // node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.shared.js
 init_httpAuthSchemes2();
 init_protocols2();
-init_dist_es11();
+init_dist_es4();
 init_dist_es2();
 init_checksum3();
 init_client2();
@@ -18535,161 +16696,161 @@ var _Ac = "Account", _Au2 = "Audience", _C2 = "Credentials", _CA2 = "ContextAsse
 var _DS2 = "DurationSeconds", _E3 = "Expiration", _EI2 = "ExternalId";
 var _ETE3 = "ExpiredTokenException", _ETITE = "ExpiredTradeInTokenException", _FPA2 = "FederatedProviderArn";
 var _GCI = "GetCallerIdentity", _GCIR = "GetCallerIdentityRequest", _GCIRe = "GetCallerIdentityResponse";
-var _I3 = "Issuer", _IAME = "InvalidAuthorizationMessageException", _ICAE2 = "InvalidContextAssertionException", _IDPCEE2 = "IDPCommunicationErrorException", _IDPRCE2 = "IDPRejectedClaimException", _IITE2 = "InvalidIdentityTokenException", _IP2 = "IdentityProvider", _ISCE = "InvalidSubjectCredentialsException", _ISLE = "InsufficientSessionLifetimeException", _JWTPSEE = "JWTPayloadSizeExceededException", _K2 = "Key", _MPDE2 = "MalformedPolicyDocumentException", _MSTS2 = "MinimumSessionTokenSize";
+var _I2 = "Issuer", _IAME = "InvalidAuthorizationMessageException", _ICAE2 = "InvalidContextAssertionException", _IDPCEE2 = "IDPCommunicationErrorException", _IDPRCE2 = "IDPRejectedClaimException", _IITE2 = "InvalidIdentityTokenException", _IP2 = "IdentityProvider", _ISCE = "InvalidSubjectCredentialsException", _ISLE = "InsufficientSessionLifetimeException", _JWTPSEE = "JWTPayloadSizeExceededException", _K2 = "Key", _MPDE2 = "MalformedPolicyDocumentException", _MSTS2 = "MinimumSessionTokenSize";
 var _OI2 = "OriginIdentity", _OWIFDE = "OutboundWebIdentityFederationDisabledException", _P2 = "Policy", _PA2 = "PolicyArns";
-var _PAro = "ProviderArn", _PC2 = "ProvidedContexts", _PCLT2 = "ProvidedContextsListType", _PCr2 = "ProvidedContext", _PDT2 = "PolicyDescriptorType", _PI3 = "ProviderId", _PPS2 = "PackedPolicySize", _PPTLE2 = "PackedPolicyTooLargeException", _Pr2 = "Provider", _RA2 = "RoleArn", _RDE2 = "RegionDisabledException", _RSN2 = "RoleSessionName", _S2 = "Subject";
+var _PAro = "ProviderArn", _PC2 = "ProvidedContexts", _PCLT2 = "ProvidedContextsListType", _PCr2 = "ProvidedContext", _PDT2 = "PolicyDescriptorType", _PI2 = "ProviderId", _PPS2 = "PackedPolicySize", _PPTLE2 = "PackedPolicyTooLargeException", _Pr2 = "Provider", _RA2 = "RoleArn", _RDE2 = "RegionDisabledException", _RSN2 = "RoleSessionName", _S2 = "Subject";
 var _SAK2 = "SecretAccessKey";
 var _SDEE = "SessionDurationEscalationException", _SFWIT2 = "SubjectFromWebIdentityToken", _SI2 = "SourceIdentity";
 var _SN2 = "SerialNumber";
 var _ST2 = "SubjectType", _STS2 = "SessionTokenSize", _STU2 = "SessionTokenUtilization", _STe = "SessionToken";
 var _T2 = "Tags", _TC2 = "TokenCode", _TCr2 = "TransactionContext", _TIPC2 = "TrustedIdentityPropagationContext";
-var _TTK2 = "TransitiveTagKeys", _Ta2 = "Tag", _UI = "UserId", _V2 = "Value", _WIT2 = "WebIdentityToken", _a3 = "arn", _aKST2 = "accessKeySecretType", _aQE2 = "awsQueryError", _c6 = "client", _cTT2 = "clientTokenType", _e6 = "error", _hE6 = "httpError", _m5 = "message", _oIIT2 = "originIdentityIssuerType", _oIST2 = "originIdentitySubjectType", _oISTT2 = "originIdentitySubjectTypeType", _pDLT2 = "policyDescriptorListType", _s6 = "smithy.ts.sdk.synthetic.com.amazonaws.sts", _tCIPMT2 = "transactionContextIdentityProviderMapType", _tCVT2 = "transactionContextValueType";
+var _TTK2 = "TransitiveTagKeys", _Ta2 = "Tag", _UI = "UserId", _V2 = "Value", _WIT2 = "WebIdentityToken", _a3 = "arn", _aKST2 = "accessKeySecretType", _aQE2 = "awsQueryError", _c5 = "client", _cTT2 = "clientTokenType", _e5 = "error", _hE5 = "httpError", _m4 = "message", _oIIT2 = "originIdentityIssuerType", _oIST2 = "originIdentitySubjectType", _oISTT2 = "originIdentitySubjectTypeType", _pDLT2 = "policyDescriptorListType", _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.sts", _tCIPMT2 = "transactionContextIdentityProviderMapType", _tCVT2 = "transactionContextValueType";
 var _tLT2 = "tagListType";
-var n06 = "com.amazonaws.sts", _s_registry6 = new TypeRegistry(_s6), STSServiceException$2 = [-3, _s6, "STSServiceException", 0, [], []];
-_s_registry6.registerError(STSServiceException$2, STSServiceException2);
-var n0_registry6 = new TypeRegistry(n06), ExpiredTokenException$3 = [
+var n05 = "com.amazonaws.sts", _s_registry5 = new TypeRegistry(_s5), STSServiceException$2 = [-3, _s5, "STSServiceException", 0, [], []];
+_s_registry5.registerError(STSServiceException$2, STSServiceException2);
+var n0_registry5 = new TypeRegistry(n05), ExpiredTokenException$3 = [
   -3,
-  n06,
+  n05,
   _ETE3,
-  { [_aQE2]: ["ExpiredTokenException", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["ExpiredTokenException", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ExpiredTokenException$3, ExpiredTokenException3);
+n0_registry5.registerError(ExpiredTokenException$3, ExpiredTokenException3);
 var ExpiredTradeInTokenException$ = [
   -3,
-  n06,
+  n05,
   _ETITE,
-  { [_aQE2]: ["ExpiredTradeInTokenException", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["ExpiredTradeInTokenException", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ExpiredTradeInTokenException$, ExpiredTradeInTokenException);
+n0_registry5.registerError(ExpiredTradeInTokenException$, ExpiredTradeInTokenException);
 var IDPCommunicationErrorException$2 = [
   -3,
-  n06,
+  n05,
   _IDPCEE2,
-  { [_aQE2]: ["IDPCommunicationError", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["IDPCommunicationError", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(IDPCommunicationErrorException$2, IDPCommunicationErrorException2);
+n0_registry5.registerError(IDPCommunicationErrorException$2, IDPCommunicationErrorException2);
 var IDPRejectedClaimException$2 = [
   -3,
-  n06,
+  n05,
   _IDPRCE2,
-  { [_aQE2]: ["IDPRejectedClaim", 403], [_e6]: _c6, [_hE6]: 403 },
-  [_m5],
+  { [_aQE2]: ["IDPRejectedClaim", 403], [_e5]: _c5, [_hE5]: 403 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(IDPRejectedClaimException$2, IDPRejectedClaimException2);
+n0_registry5.registerError(IDPRejectedClaimException$2, IDPRejectedClaimException2);
 var InsufficientSessionLifetimeException$ = [
   -3,
-  n06,
+  n05,
   _ISLE,
-  { [_aQE2]: ["InsufficientSessionLifetime", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["InsufficientSessionLifetime", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InsufficientSessionLifetimeException$, InsufficientSessionLifetimeException);
+n0_registry5.registerError(InsufficientSessionLifetimeException$, InsufficientSessionLifetimeException);
 var InvalidAuthorizationMessageException$ = [
   -3,
-  n06,
+  n05,
   _IAME,
-  { [_aQE2]: ["InvalidAuthorizationMessageException", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["InvalidAuthorizationMessageException", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidAuthorizationMessageException$, InvalidAuthorizationMessageException);
+n0_registry5.registerError(InvalidAuthorizationMessageException$, InvalidAuthorizationMessageException);
 var InvalidContextAssertionException$2 = [
   -3,
-  n06,
+  n05,
   _ICAE2,
-  { [_aQE2]: ["InvalidContextAssertion", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["InvalidContextAssertion", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidContextAssertionException$2, InvalidContextAssertionException2);
+n0_registry5.registerError(InvalidContextAssertionException$2, InvalidContextAssertionException2);
 var InvalidIdentityTokenException$2 = [
   -3,
-  n06,
+  n05,
   _IITE2,
-  { [_aQE2]: ["InvalidIdentityToken", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["InvalidIdentityToken", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidIdentityTokenException$2, InvalidIdentityTokenException2);
+n0_registry5.registerError(InvalidIdentityTokenException$2, InvalidIdentityTokenException2);
 var InvalidSubjectCredentialsException$ = [
   -3,
-  n06,
+  n05,
   _ISCE,
-  { [_aQE2]: ["InvalidSubjectCredentials", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["InvalidSubjectCredentials", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidSubjectCredentialsException$, InvalidSubjectCredentialsException);
+n0_registry5.registerError(InvalidSubjectCredentialsException$, InvalidSubjectCredentialsException);
 var JWTPayloadSizeExceededException$ = [
   -3,
-  n06,
+  n05,
   _JWTPSEE,
-  { [_aQE2]: ["JWTPayloadSizeExceededException", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["JWTPayloadSizeExceededException", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(JWTPayloadSizeExceededException$, JWTPayloadSizeExceededException);
+n0_registry5.registerError(JWTPayloadSizeExceededException$, JWTPayloadSizeExceededException);
 var MalformedPolicyDocumentException$2 = [
   -3,
-  n06,
+  n05,
   _MPDE2,
-  { [_aQE2]: ["MalformedPolicyDocument", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["MalformedPolicyDocument", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(MalformedPolicyDocumentException$2, MalformedPolicyDocumentException2);
+n0_registry5.registerError(MalformedPolicyDocumentException$2, MalformedPolicyDocumentException2);
 var OutboundWebIdentityFederationDisabledException$ = [
   -3,
-  n06,
+  n05,
   _OWIFDE,
-  { [_aQE2]: ["OutboundWebIdentityFederationDisabledException", 403], [_e6]: _c6, [_hE6]: 403 },
-  [_m5],
+  { [_aQE2]: ["OutboundWebIdentityFederationDisabledException", 403], [_e5]: _c5, [_hE5]: 403 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(OutboundWebIdentityFederationDisabledException$, OutboundWebIdentityFederationDisabledException);
+n0_registry5.registerError(OutboundWebIdentityFederationDisabledException$, OutboundWebIdentityFederationDisabledException);
 var PackedPolicyTooLargeException$2 = [
   -3,
-  n06,
+  n05,
   _PPTLE2,
-  { [_aQE2]: ["PackedPolicyTooLarge", 400], [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_aQE2]: ["PackedPolicyTooLarge", 400], [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(PackedPolicyTooLargeException$2, PackedPolicyTooLargeException2);
+n0_registry5.registerError(PackedPolicyTooLargeException$2, PackedPolicyTooLargeException2);
 var RegionDisabledException$2 = [
   -3,
-  n06,
+  n05,
   _RDE2,
-  { [_aQE2]: ["RegionDisabledException", 403], [_e6]: _c6, [_hE6]: 403 },
-  [_m5],
+  { [_aQE2]: ["RegionDisabledException", 403], [_e5]: _c5, [_hE5]: 403 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(RegionDisabledException$2, RegionDisabledException2);
+n0_registry5.registerError(RegionDisabledException$2, RegionDisabledException2);
 var SessionDurationEscalationException$ = [
   -3,
-  n06,
+  n05,
   _SDEE,
-  { [_aQE2]: ["SessionDurationEscalationException", 403], [_e6]: _c6, [_hE6]: 403 },
-  [_m5],
+  { [_aQE2]: ["SessionDurationEscalationException", 403], [_e5]: _c5, [_hE5]: 403 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(SessionDurationEscalationException$, SessionDurationEscalationException);
-var errorTypeRegistries6 = [
-  _s_registry6,
-  n0_registry6
-], accessKeySecretType2 = [0, n06, _aKST2, 8, 0], clientTokenType2 = [0, n06, _cTT2, 8, 0], originIdentityIssuerType2 = [0, n06, _oIIT2, 8, 0], originIdentitySubjectType2 = [0, n06, _oIST2, 8, 0], originIdentitySubjectTypeType2 = [0, n06, _oISTT2, 8, 0];
-var transactionContextValueType2 = [0, n06, _tCVT2, 8, 0];
+n0_registry5.registerError(SessionDurationEscalationException$, SessionDurationEscalationException);
+var errorTypeRegistries5 = [
+  _s_registry5,
+  n0_registry5
+], accessKeySecretType2 = [0, n05, _aKST2, 8, 0], clientTokenType2 = [0, n05, _cTT2, 8, 0], originIdentityIssuerType2 = [0, n05, _oIIT2, 8, 0], originIdentitySubjectType2 = [0, n05, _oIST2, 8, 0], originIdentitySubjectTypeType2 = [0, n05, _oISTT2, 8, 0];
+var transactionContextValueType2 = [0, n05, _tCVT2, 8, 0];
 var AssumedRoleUser$2 = [
   3,
-  n06,
+  n05,
   _ARU2,
   0,
   [_ARI2, _A2],
@@ -18697,7 +16858,7 @@ var AssumedRoleUser$2 = [
   2
 ], AssumeRoleRequest$2 = [
   3,
-  n06,
+  n05,
   _ARR2,
   0,
   [_RA2, _RSN2, _PA2, _P2, _DS2, _T2, _TTK2, _EI2, _SN2, _TC2, _SI2, _PC2, _MSTS2],
@@ -18705,7 +16866,7 @@ var AssumedRoleUser$2 = [
   2
 ], AssumeRoleResponse$2 = [
   3,
-  n06,
+  n05,
   _ARRs2,
   0,
   [_C2, _ARU2, _PPS2, _SI2, _STU2, _STS2],
@@ -18713,15 +16874,15 @@ var AssumedRoleUser$2 = [
 ];
 var AssumeRoleWithWebIdentityRequest$2 = [
   3,
-  n06,
+  n05,
   _ARWWIR2,
   0,
-  [_RA2, _RSN2, _WIT2, _PI3, _PA2, _P2, _DS2, _MSTS2],
+  [_RA2, _RSN2, _WIT2, _PI2, _PA2, _P2, _DS2, _MSTS2],
   [0, 0, [() => clientTokenType2, 0], 0, () => policyDescriptorListType2, 0, 1, 1],
   3
 ], AssumeRoleWithWebIdentityResponse$2 = [
   3,
-  n06,
+  n05,
   _ARWWIRs2,
   0,
   [_C2, _SFWIT2, _ARU2, _PPS2, _Pr2, _Au2, _SI2, _STU2, _STS2, _TIPC2],
@@ -18729,7 +16890,7 @@ var AssumeRoleWithWebIdentityRequest$2 = [
 ];
 var Credentials$2 = [
   3,
-  n06,
+  n05,
   _C2,
   0,
   [_AKI2, _SAK2, _STe, _E3],
@@ -18738,14 +16899,14 @@ var Credentials$2 = [
 ];
 var GetCallerIdentityRequest$ = [
   3,
-  n06,
+  n05,
   _GCIR,
   0,
   [],
   []
 ], GetCallerIdentityResponse$ = [
   3,
-  n06,
+  n05,
   _GCIRe,
   0,
   [_UI, _Ac, _A2],
@@ -18753,21 +16914,21 @@ var GetCallerIdentityRequest$ = [
 ];
 var OriginIdentity$2 = [
   3,
-  n06,
+  n05,
   _OI2,
   0,
-  [_S2, _ST2, _I3, _FPA2],
+  [_S2, _ST2, _I2, _FPA2],
   [[() => originIdentitySubjectType2, 0], [() => originIdentitySubjectTypeType2, 0], [() => originIdentityIssuerType2, 0], 0]
 ], PolicyDescriptorType$2 = [
   3,
-  n06,
+  n05,
   _PDT2,
   0,
   [_a3],
   [0]
 ], ProvidedContext$2 = [
   3,
-  n06,
+  n05,
   _PCr2,
   0,
   [_PAro, _CA2],
@@ -18775,7 +16936,7 @@ var OriginIdentity$2 = [
 ];
 var Tag$2 = [
   3,
-  n06,
+  n05,
   _Ta2,
   0,
   [_K2, _V2],
@@ -18783,41 +16944,41 @@ var Tag$2 = [
   2
 ], TransactionContext$2 = [
   3,
-  n06,
+  n05,
   _TCr2,
   0,
   [_IP2],
   [[() => transactionContextIdentityProviderMapType2, 0]]
 ], TrustedIdentityPropagationContext$2 = [
   3,
-  n06,
+  n05,
   _TIPC2,
   8,
   [_OI2, _TCr2],
   [[() => OriginIdentity$2, 0], [() => TransactionContext$2, 0]]
 ], policyDescriptorListType2 = [
   1,
-  n06,
+  n05,
   _pDLT2,
   0,
   () => PolicyDescriptorType$2
 ], ProvidedContextsListType2 = [
   1,
-  n06,
+  n05,
   _PCLT2,
   0,
   () => ProvidedContext$2
 ];
 var tagListType2 = [
   1,
-  n06,
+  n05,
   _tLT2,
   0,
   () => Tag$2
 ];
 var transactionContextIdentityProviderMapType2 = [
   2,
-  n06,
+  n05,
   _tCIPMT2,
   0,
   [
@@ -18830,7 +16991,7 @@ var transactionContextIdentityProviderMapType2 = [
   ]
 ], AssumeRole$2 = [
   9,
-  n06,
+  n05,
   _AR2,
   0,
   () => AssumeRoleRequest$2,
@@ -18838,7 +16999,7 @@ var transactionContextIdentityProviderMapType2 = [
 ];
 var AssumeRoleWithWebIdentity$2 = [
   9,
-  n06,
+  n05,
   _ARWWI2,
   0,
   () => AssumeRoleWithWebIdentityRequest$2,
@@ -18846,7 +17007,7 @@ var AssumeRoleWithWebIdentity$2 = [
 ];
 var GetCallerIdentity$ = [
   9,
-  n06,
+  n05,
   _GCI,
   0,
   () => GetCallerIdentityRequest$,
@@ -18854,14 +17015,14 @@ var GetCallerIdentity$ = [
 ];
 
 // node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig11 = (config2) => ({
+var getRuntimeConfig9 = (config2) => ({
   apiVersion: "2011-06-15",
   base64Decoder: config2?.base64Decoder ?? fromBase64,
   base64Encoder: config2?.base64Encoder ?? toBase64,
   disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver6,
+  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver,
   extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider2,
+  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
   httpAuthSchemes: config2?.httpAuthSchemes ?? [
     {
       schemeId: "aws.auth#sigv4",
@@ -18883,7 +17044,7 @@ var getRuntimeConfig11 = (config2) => ({
   protocol: config2?.protocol ?? AwsQueryProtocol,
   protocolSettings: config2?.protocolSettings ?? {
     defaultNamespace: "com.amazonaws.sts",
-    errorTypeRegistries: errorTypeRegistries6,
+    errorTypeRegistries: errorTypeRegistries5,
     xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
     version: "2011-06-15",
     serviceTarget: "AWSSecurityTokenServiceV20110615"
@@ -18897,9 +17058,9 @@ var getRuntimeConfig11 = (config2) => ({
 });
 
 // node_modules/@aws-sdk/client-sts/dist-es/runtimeConfig.js
-var getRuntimeConfig12 = (config2) => {
+var getRuntimeConfig10 = (config2) => {
   emitWarningIfUnsupportedVersion2(process.version);
-  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig11(config2);
+  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig9(config2);
   emitWarningIfUnsupportedVersion(process.version);
   let loaderConfig = {
     profile: config2?.profile,
@@ -18914,7 +17075,7 @@ var getRuntimeConfig12 = (config2) => {
     bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
     credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
     defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
-    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default3.version }),
+    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
     httpAuthSchemes: config2?.httpAuthSchemes ?? [
       {
         schemeId: "aws.auth#sigv4",
@@ -18953,7 +17114,7 @@ init_client2();
 init_protocols();
 
 // node_modules/@aws-sdk/client-sts/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
+var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
   let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
   return {
     setHttpAuthScheme(httpAuthScheme) {
@@ -18976,27 +17137,27 @@ var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
       return _credentials;
     }
   };
-}, resolveHttpAuthRuntimeConfig6 = (config2) => ({
+}, resolveHttpAuthRuntimeConfig5 = (config2) => ({
   httpAuthSchemes: config2.httpAuthSchemes(),
   httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
   credentials: config2.credentials()
 });
 
 // node_modules/@aws-sdk/client-sts/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions6 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration6(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig6(extensionConfiguration));
+var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
+  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
+  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
 };
 
 // node_modules/@aws-sdk/client-sts/dist-es/STSClient.js
 var STSClient2 = class extends Client {
   config;
   constructor(...[configuration]) {
-    let _config_0 = getRuntimeConfig12(configuration || {});
+    let _config_0 = getRuntimeConfig10(configuration || {});
     super(_config_0), this.initConfig = _config_0;
-    let _config_1 = resolveClientEndpointParameters6(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig6(_config_6), _config_8 = resolveRuntimeExtensions6(_config_7, configuration?.extensions || []);
+    let _config_1 = resolveClientEndpointParameters(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig(_config_6), _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
     this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider2,
+      httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
       identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
         "aws.auth#sigv4": config2.credentials,
         "aws.auth#sigv4a": config2.credentials
@@ -19011,18 +17172,18 @@ var STSClient2 = class extends Client {
 // node_modules/@aws-sdk/client-sts/dist-es/commandBuilder.js
 init_client2();
 init_endpoints();
-var command6 = makeBuilder(commonParams6, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep06 = {}, _mw06 = (Command2, cs, config2, o4) => [];
+var command5 = makeBuilder(commonParams, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o4) => [];
 
 // node_modules/@aws-sdk/client-sts/dist-es/commands/AssumeRoleCommand.js
-var AssumeRoleCommand2 = class extends command6(_ep06, _mw06, "AssumeRole", AssumeRole$2) {
+var AssumeRoleCommand2 = class extends command5(_ep05, _mw05, "AssumeRole", AssumeRole$2) {
 };
 
 // node_modules/@aws-sdk/client-sts/dist-es/commands/AssumeRoleWithWebIdentityCommand.js
-var AssumeRoleWithWebIdentityCommand2 = class extends command6(_ep06, _mw06, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$2) {
+var AssumeRoleWithWebIdentityCommand2 = class extends command5(_ep05, _mw05, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$2) {
 };
 
 // node_modules/@aws-sdk/client-sts/dist-es/commands/GetCallerIdentityCommand.js
-var GetCallerIdentityCommand = class extends command6(_ep06, _mw06, "GetCallerIdentity", GetCallerIdentity$) {
+var GetCallerIdentityCommand = class extends command5(_ep05, _mw05, "GetCallerIdentity", GetCallerIdentity$) {
 };
 
 // src/aws/errors.ts
@@ -19083,16 +17244,16 @@ var REMEDIES = {
   "SyntaxError"
 ]);
 function classifyAwsError(error2) {
-  let e8 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e8.Code ?? e8.code ?? e8.name ?? "Error", status = e8.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e8.message ?? "").split(`
-`)[0]})` : e8.message ?? String(error2), kind = kindOf(code, status, e8.$fault);
+  let e6 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e6.Code ?? e6.code ?? e6.name ?? "Error", status = e6.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e6.message ?? "").split(`
+`)[0]})` : e6.message ?? String(error2), kind = kindOf(code, status, e6.$fault);
   return { kind, code, message, retryable: kind === "throttling" || kind === "server" || kind === "network", remedy: REMEDIES[kind] };
 }
 function kindOf(code, status, fault) {
   return CREDENTIAL_CODES.has(code) ? "credentials" : PERMISSION_CODES.has(code) ? "permission" : VALIDATION_CODES.has(code) ? "validation" : THROTTLING_CODES.has(code) || status === 429 ? "throttling" : NETWORK_CODES.has(code) ? "network" : code.endsWith("NotFoundException") || code.startsWith("NoSuch") || code.endsWith("NotFound") || status === 404 ? "not-found" : code.endsWith("AlreadyExistsException") || status === 409 ? "conflict" : status === 401 ? "credentials" : status === 403 ? "permission" : status !== void 0 && status >= 500 || fault === "server" ? "server" : status === 400 ? "validation" : "unknown";
 }
 function awsFailure(action, error2) {
-  let failure3 = classifyAwsError(error2);
-  return new GantryError(`${action}: ${failure3.code}: ${failure3.message}`, { remedy: failure3.remedy, cause: error2 });
+  let failure2 = classifyAwsError(error2);
+  return new GantryError(`${action}: ${failure2.code}: ${failure2.message}`, { remedy: failure2.remedy, cause: error2 });
 }
 async function callAws(action, fn) {
   try {
@@ -19103,7 +17264,7 @@ async function callAws(action, fn) {
 }
 
 // src/aws/clients.ts
-init_dist_es6();
+init_dist_es7();
 var DEFAULT_MAX_ATTEMPTS2 = 5;
 function awsClientConfig(options) {
   return {
@@ -19131,13 +17292,8 @@ function retryBrokenAnswers(next) {
 }
 function isBrokenAnswer(error2) {
   if (typeof error2 != "object" || error2 === null) return !1;
-  let e8 = error2;
-  return e8.name === "SyntaxError" || e8.$responseBodyText !== void 0 || e8.code === "ECONNRESET" || e8.code === "ERR_STREAM_PREMATURE_CLOSE";
-}
-
-// src/model/format.ts
-function formatBytes(bytes) {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  let e6 = error2;
+  return e6.name === "SyntaxError" || e6.$responseBodyText !== void 0 || e6.code === "ECONNRESET" || e6.code === "ERR_STREAM_PREMATURE_CLOSE";
 }
 
 // src/model/inputs.ts
@@ -19146,2249 +17302,12 @@ function integerString(min, max) {
   let message = `must be a whole number from ${min} to ${max}`;
   return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n4) => n4 >= min && n4 <= max, message));
 }
-function parsedBy(parse2) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let result = parse2(value);
-      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
-    })
-  );
-}
 var booleanString = pipe(
   pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
   transform((value) => value === "true")
 );
 
-// src/oci/image-reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])", DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`, PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*", NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`), TAG = /^[\w][\w.-]{0,127}$/, DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-zA-Z=_-]+$/, DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 }, IMAGE_REFERENCE_FORMAT = "[registry/]repository[:tag][@sha256:<64 hex digits>]";
-function parseImageReference(value) {
-  let at = value.indexOf("@"), beforeDigest = at >= 0 ? value.slice(0, at) : value, digest = at >= 0 ? value.slice(at + 1) : void 0;
-  if (digest !== void 0) {
-    let problem = digestProblem(digest);
-    if (problem) return problem;
-  }
-  let slash = beforeDigest.lastIndexOf("/"), colon = beforeDigest.lastIndexOf(":"), name = colon > slash ? beforeDigest.slice(0, colon) : beforeDigest, tag = colon > slash ? beforeDigest.slice(colon + 1) : void 0;
-  return !NAME.test(name) || hasUppercasePath(name) ? `has a malformed repository name '${name}' (lower-case path components, optional registry host)` : tag !== void 0 && !TAG.test(tag) ? `has a malformed tag '${tag}'` : { name, tag, digest };
-}
-function digestProblem(digest) {
-  let expected = "expected sha256:<64 hex digits>";
-  if (!DIGEST.test(digest)) return `has a malformed digest '${digest}' (${expected})`;
-  let [algorithm, encoded] = digest.split(":"), length = DIGEST_ALGORITHMS[algorithm];
-  if (length === void 0) return `has a digest of unsupported algorithm '${algorithm}' (${expected}, or sha512)`;
-  if (!new RegExp(`^[0-9a-f]{${length}}$`).test(encoded)) return `has a malformed digest '${digest}' (${algorithm} takes ${length} lower-case hex digits)`;
-}
-function hasUppercasePath(name) {
-  let components = name.split("/");
-  return (components.length > 1 && isRegistryHost(components[0]) ? components.slice(1) : components).some((component) => /[A-Z]/.test(component));
-}
-function isRegistryHost(component) {
-  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost";
-}
-function requirePinned(reference) {
-  return reference.tag === void 0 && reference.digest === void 0 ? "needs a tag or a digest (name:tag or name@sha256:\u2026)" : void 0;
-}
-function splitRegistry(name) {
-  let slash = name.indexOf("/");
-  if (slash < 0) return { repository: name };
-  let first = name.slice(0, slash);
-  return isRegistryHost(first) ? { registry: first, repository: name.slice(slash + 1) } : { repository: name };
-}
-function imageReferenceInput(options = {}) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let parsed = parseImageReference(value), problem = typeof parsed == "string" ? parsed : options.pinned ? requirePinned(parsed) : void 0;
-      return problem === void 0 ? parsed : (ctx.issues.push({ code: "custom", input: value, message: `must be an image reference ${IMAGE_REFERENCE_FORMAT}; this one ${problem}` }), NEVER);
-    })
-  );
-}
-
-// src/oci/reference.ts
-var TAG_PATTERN = /^[a-z0-9_][a-z0-9_.-]{0,127}$/;
-function tagProblem(tag) {
-  if (!TAG_PATTERN.test(tag))
-    return /\s/.test(tag) ? `tag '${tag}' contains a space` : /[A-Z]/.test(tag) ? `tag '${tag}' contains uppercase letters` : `tag '${tag}' must be 1-128 characters of a-z 0-9 _ . - not starting with . or -`;
-}
-var HOST = "(?:localhost|[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+|\\[[0-9a-fA-F:]+\\]|[a-zA-Z0-9-]+)(?::\\d{1,5})?", imageName = string2().check(
-  _maxLength(255, "must be at most 255 characters"),
-  refine(
-    (name) => !/[@]/.test(name) && !/:[^/]*$/.test(name.replace(/^[^/]*\//, "")),
-    "must not carry a tag or digest: give tags in the tag inputs"
-  ),
-  refine(
-    (name) => typeof parseImageReference(name) != "string",
-    "must be an image name such as team/app: lowercase a-z 0-9 separated by . _ - or /, optionally after a registry host"
-  )
-), ECR_REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, ecrRepositoryName = string2().check(
-  _minLength(2, "must be 2-256 characters"),
-  _maxLength(256, "must be 2-256 characters"),
-  _regex(ECR_REPOSITORY, "must be an ECR repository name such as project/env/service: lowercase a-z 0-9 separated by . _ - or /")
-);
-function isLoopbackHost(host) {
-  let name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  return name === "localhost" || name === "::1" || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-function parseRegistry(value) {
-  let match = /^(?:(https?):\/\/)?([^/\s]+?)\/?$/.exec(value.trim());
-  if (!match || !new RegExp(`^${HOST}$`).test(match[2])) return "must be a registry host such as 123456789012.dkr.ecr.us-east-1.amazonaws.com or http://127.0.0.1:5000";
-  let host = match[2], port = /:(\d+)$/.exec(host)?.[1];
-  if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) return `port ${port} is out of range (1-65535)`;
-  let scheme = match[1] ?? (isLoopbackHost(host) ? "http" : "https");
-  return scheme === "http" && !isLoopbackHost(host) ? `plain http is allowed only for a loopback registry (127.0.0.1, localhost), not ${host}` : { scheme, host };
-}
-var registryEndpoint = parsedBy(parseRegistry), tagList = pipe(optional(string2()), transform((value) => splitList(value))).check(
-  superRefine((list, ctx) => {
-    for (let tag of list) {
-      let problem = tagProblem(tag);
-      problem && ctx.addIssue({ code: "custom", message: problem });
-    }
-  })
-);
-function splitList(value) {
-  return (value ?? "").split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-
-// src/oci/ecr.ts
-function ecrEndpointOf(login) {
-  let endpoint = parseRegistry(login.proxyEndpoint);
-  if (typeof endpoint == "string") throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${endpoint}`);
-  return endpoint;
-}
-async function ecrLogin(ecr, mask) {
-  let data = (await callAws("GetAuthorizationToken", () => ecr.send(new GetAuthorizationTokenCommand({})))).authorizationData?.[0];
-  if (!data?.authorizationToken || !data.proxyEndpoint) throw new GantryError("GetAuthorizationToken answered without a token");
-  mask(data.authorizationToken);
-  let decoded = Buffer.from(data.authorizationToken, "base64").toString("utf8"), colon = decoded.indexOf(":");
-  if (colon <= 0) throw new GantryError("the ECR authorization token is not user:password");
-  let password = decoded.slice(colon + 1);
-  return mask(password), { credentials: { username: decoded.slice(0, colon), password }, proxyEndpoint: data.proxyEndpoint };
-}
-async function ecrDigestOfTag(ecr, repository, tag) {
-  try {
-    return (await ecr.send(new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] }))).imageDetails?.[0]?.imageDigest;
-  } catch (error2) {
-    if (classifyAwsError(error2).code === "ImageNotFoundException") return;
-    throw awsFailure(`DescribeImages ${repository}:${tag}`, error2);
-  }
-}
-async function ecrRecordImage(ecr, repository, tag, manifest, mediaType, digest) {
-  try {
-    await ecr.send(
-      new PutImageCommand({ repositoryName: repository, imageTag: tag, imageManifest: manifest.toString("utf8"), imageManifestMediaType: mediaType, imageDigest: digest })
-    );
-  } catch (error2) {
-    if (classifyAwsError(error2).code === "ImageAlreadyExistsException") return;
-    throw awsFailure(`PutImage ${repository}:${tag}`, error2);
-  }
-}
-
-// src/oci/registry.ts
-import { createHash as createHash4 } from "node:crypto";
-import { open as open2 } from "node:fs/promises";
-
-// src/oci/tar.ts
-import { open } from "node:fs/promises";
-async function readRange(path, offset, length) {
-  let file = await open(path, "r");
-  try {
-    return await readAt(file, offset, length);
-  } finally {
-    await file.close();
-  }
-}
-async function readAt(file, offset, length) {
-  let buffer = Buffer.alloc(length), read = 0;
-  for (; read < length; ) {
-    let { bytesRead } = await file.read(buffer, read, length - read, offset + read);
-    if (bytesRead === 0) throw new Error(`unexpected end of tar archive at byte ${offset + read}`);
-    read += bytesRead;
-  }
-  return buffer;
-}
-
-// src/oci/archive.ts
-var MEDIA_TYPES = {
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json"
-}, INDEX_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]), MANIFEST_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest, ...INDEX_TYPES]);
-
-// src/oci/registry.ts
-var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = class extends GantryError {
-  status;
-  codes;
-  retryable;
-  /** The wait a 429/503 asked for with Retry-After, in ms. */
-  retryAfterMs;
-  constructor(message, options) {
-    super(message, { remedy: options.remedy, cause: options.cause }), this.name = "RegistryError", this.status = options.status, this.codes = options.codes ?? [], this.retryable = options.retryable, this.retryAfterMs = options.retryAfterMs;
-  }
-}, RegistryClient = class {
-  constructor(options) {
-    this.options = options;
-    this.base = `${options.endpoint.scheme}://${options.endpoint.host}`, this.maxAttempts = options.maxAttempts ?? 4, this.retryDelayMs = options.retryDelayMs ?? 500, this.timeoutMs = options.requestTimeoutMs ?? networkLimits().transferTimeoutMs, this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
-  }
-  options;
-  stats = { blobsUploaded: 0, blobsSkipped: 0, bytesUploaded: 0, manifestsPut: 0, manifestsSkipped: 0 };
-  base;
-  maxAttempts;
-  retryDelayMs;
-  timeoutMs;
-  chunkSize;
-  authorization;
-  get repoPath() {
-    return `/v2/${this.options.repository}`;
-  }
-  /** `HEAD /v2/<name>/blobs/<digest>`: is the blob already there? */
-  async blobExists(digest) {
-    let response = await this.retrying(`HEAD blob ${short(digest)}`, () => this.send("HEAD", `${this.repoPath}/blobs/${digest}`, {}));
-    if (response.status === 200) return !0;
-    if (response.status === 404) return !1;
-    throw await failure2(`HEAD blob ${digest}`, response);
-  }
-  /** Uploads a blob unless the registry has it already. `read` returns a byte range of the blob. */
-  async ensureBlob(blob, read) {
-    return await this.blobExists(blob.digest) ? (this.stats.blobsSkipped++, "present") : (await this.upload(blob, read), "uploaded");
-  }
-  /** Uploads a blob the caller knows the registry lacks. */
-  async upload(blob, read) {
-    await this.retrying(`upload blob ${short(blob.digest)}`, () => this.uploadBlob(blob, read)), this.stats.blobsUploaded++, this.stats.bytesUploaded += blob.size;
-  }
-  /**
-   * Cross-repository blob mount: `POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<repository>`. True when the
-   * registry linked the blob (201); false when it opened an upload session instead (202), which is cancelled so
-   * the caller can stream the blob.
-   */
-  async mountBlob(digest, fromRepository) {
-    let path = `${this.repoPath}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(fromRepository)}`, response = await this.retrying(`mount blob ${short(digest)}`, () => this.send("POST", path, { headers: { "content-length": "0" } }));
-    if (response.status === 201) return !0;
-    if (response.status !== 202) throw await failure2(`mount ${digest} from ${fromRepository}`, response);
-    let session = response.headers.get("location");
-    return session && await this.send("DELETE", new URL(session, this.base).toString(), {}).catch(() => {
-    }), !1;
-  }
-  /**
-   * Copies a blob into `file`, checking its size and digest, so that what is uploaded elsewhere is exactly what this
-   * registry holds. A large blob comes in byte ranges of `chunkSize` (each request bounded, each retried on its own,
-   * progress logged); a registry that ignores the range sends it whole.
-   */
-  async downloadBlob(blob, file) {
-    let [algorithm, expected] = blob.digest.split(":"), hash = createHash4(algorithm), ranged = blob.size > this.chunkSize, handle = await open2(file, "w"), offset = 0;
-    try {
-      do {
-        let end = Math.min(offset + this.chunkSize, blob.size) - 1, from = offset, answer = await this.retrying(`download blob ${short(blob.digest)}`, async () => {
-          let response = await this.send("GET", `${this.repoPath}/blobs/${blob.digest}`, { headers: ranged ? { range: `bytes=${from}-${end}` } : {} });
-          return response.status === 206 || response.status === 200 && from === 0 ? { whole: response.status === 200, bytes: response.body } : retryableOrFail(`GET blob ${blob.digest}${ranged ? ` bytes ${from}-${end}` : ""}`, response);
-        });
-        if (hash.update(answer.bytes), await handle.write(answer.bytes, 0, answer.bytes.length, offset), offset += answer.bytes.length, answer.whole || answer.bytes.length === 0) break;
-        ranged && this.options.log?.(`  ${short(blob.digest)}: ${Math.round(offset / blob.size * 100)}% read`);
-      } while (offset < blob.size);
-    } finally {
-      await handle.close();
-    }
-    if (offset !== blob.size || hash.digest("hex") !== expected)
-      throw new RegistryError(`blob ${blob.digest} read from ${this.options.repository} does not match its digest and size (${offset} bytes, expected ${blob.size})`, {
-        retryable: !1
-      });
-  }
-  /** A manifest's exact bytes and media type, or undefined when the registry does not know the reference. */
-  async getManifest(reference) {
-    let response = await this.retrying(
-      `GET manifest ${reference}`,
-      () => this.send("GET", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
-    );
-    if (response.status === 404) return;
-    if (response.status !== 200) throw await failure2(`GET manifest ${this.options.repository}:${reference}`, response);
-    let bytes = response.body, digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-    if (reference.startsWith("sha256:") && digest !== reference)
-      throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: !1 });
-    let parsed;
-    try {
-      parsed = JSON.parse(bytes.toString("utf8"));
-    } catch {
-      throw new RegistryError(`the manifest ${this.options.repository}:${reference} is not JSON`, { retryable: !1 });
-    }
-    let mediaType = parsed.mediaType ?? response.headers.get("content-type")?.split(";")[0]?.trim() ?? MEDIA_TYPES.ociManifest;
-    return { digest, mediaType, bytes };
-  }
-  /**
-   * The OCI 1.1 referrers API, `GET /v2/<name>/referrers/<digest>`: the manifests whose `subject` is `digest`, or
-   * undefined when the registry does not serve the API (a 404, as registries before OCI 1.1 answer), in which
-   * case the referrers tag scheme applies.
-   */
-  async referrersApi(digest) {
-    let found = [], path = `${this.repoPath}/referrers/${digest}`;
-    for (; path; ) {
-      let url = path, response = await this.retrying(`GET referrers ${short(digest)}`, () => this.send("GET", url, { headers: { accept: MEDIA_TYPES.ociIndex } }));
-      if (response.status === 404 || response.status === 405) return found.length > 0 ? found : void 0;
-      if (response.status !== 200) throw await failure2(`GET referrers of ${digest}`, response);
-      let index = jsonOr(response, {});
-      if (!(response.headers.get("content-type") ?? "").includes(MEDIA_TYPES.ociIndex) && !Array.isArray(index.manifests)) return;
-      found.push(...index.manifests ?? []), path = nextLink(response.headers.get("link"));
-    }
-    return found;
-  }
-  /** POST an upload session, then one PUT (small blobs) or PATCH chunks and a closing PUT (large ones). */
-  async uploadBlob(blob, read) {
-    let started = await this.send("POST", `${this.repoPath}/blobs/uploads/`, { headers: { "content-length": "0" } });
-    if (started.status !== 202) throw await failure2(`start upload of ${blob.digest}`, started);
-    let location = this.location(started, "upload session");
-    if (blob.size <= this.chunkSize) {
-      let body = await read(0, blob.size), done2 = await this.send("PUT", withDigest(location, blob.digest), {
-        headers: { "content-type": "application/octet-stream", "content-length": String(body.length) },
-        body
-      });
-      if (done2.status !== 201) throw await failure2(`upload ${blob.digest}`, done2);
-      return;
-    }
-    for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
-      let body = await read(offset, Math.min(this.chunkSize, blob.size - offset)), chunk = await this.send("PATCH", location, {
-        headers: {
-          "content-type": "application/octet-stream",
-          "content-length": String(body.length),
-          "content-range": `${offset}-${offset + body.length - 1}`
-        },
-        body
-      });
-      if (chunk.status !== 202) throw await failure2(`upload chunk ${offset} of ${blob.digest}`, chunk);
-      location = this.location(chunk, "upload chunk"), this.options.log?.(`  ${short(blob.digest)}: ${Math.round((offset + body.length) / blob.size * 100)}%`);
-    }
-    let done = await this.send("PUT", withDigest(location, blob.digest), { headers: { "content-length": "0" } });
-    if (done.status !== 201) throw await failure2(`finish upload of ${blob.digest}`, done);
-  }
-  /** The digest a tag (or digest) resolves to, or undefined when the registry does not know it. */
-  async manifestDigest(reference) {
-    let response = await this.retrying(
-      `HEAD manifest ${reference}`,
-      () => this.send("HEAD", `${this.repoPath}/manifests/${reference}`, { headers: { accept: MANIFEST_ACCEPT } })
-    );
-    if (response.status === 404) return;
-    if (response.status !== 200) throw await failure2(`HEAD manifest ${reference}`, response);
-    let digest = response.headers.get("docker-content-digest");
-    if (digest) return digest;
-    throw new RegistryError(`the registry did not give the digest of ${this.options.repository}:${reference}`, { retryable: !1 });
-  }
-  /** PUTs manifest bytes verbatim under a tag or digest; returns the digest the registry computed. */
-  async putManifest(reference, mediaType, bytes) {
-    return (await this.putManifestAnswer(reference, mediaType, bytes)).digest;
-  }
-  /**
-   * PUTs a manifest and says whether the registry took note of its `subject` (the `OCI-Subject` header of OCI 1.1
-   * registries); when it did not, the client maintains the referrers tag itself.
-   */
-  async putManifestAnswer(reference, mediaType, bytes) {
-    let response = await this.retrying(
-      `PUT manifest ${reference}`,
-      () => this.send("PUT", `${this.repoPath}/manifests/${reference}`, {
-        headers: { "content-type": mediaType, "content-length": String(bytes.length) },
-        body: bytes
-      })
-    );
-    if (response.status !== 201 && response.status !== 200) throw await failure2(`PUT manifest ${this.options.repository}:${reference}`, response);
-    return this.stats.manifestsPut++, { digest: response.headers.get("docker-content-digest") ?? void 0, subjectIndexed: response.headers.has("oci-subject") };
-  }
-  location(response, what) {
-    let location = response.headers.get("location");
-    if (!location) throw new RegistryError(`the registry answered ${what} without a Location header`, { retryable: !1 });
-    return new URL(location, this.base).toString();
-  }
-  /** One request, with the credentials the registry's challenge asked for (learnt on the first 401). */
-  async send(method, pathOrUrl, init) {
-    let url = new URL(pathOrUrl, this.base), attempt = async () => {
-      let headers = { ...init.headers };
-      this.authorization && url.host === this.options.endpoint.host && (headers.authorization = this.authorization);
-      try {
-        return await exchange(url, { method, headers, body: init.body, maxBodyBytes: init.maxBodyBytes, followRedirects: !0, timeoutMs: this.timeoutMs });
-      } catch (error2) {
-        let retryable = error2 instanceof HttpFailure && error2.code !== "EBODYTOOLARGE";
-        throw new RegistryError(`${method} ${url.host}${url.pathname}: ${error2.message}`, { retryable, cause: error2 });
-      }
-    }, response = await attempt();
-    if (response.status === 401 && url.host === this.options.endpoint.host) {
-      let challenge = parseChallenge(response.headers.get("www-authenticate"));
-      if (!challenge) throw await failure2(`${method} ${url.pathname}`, response);
-      this.authorization = await this.authorize(challenge), response = await attempt();
-    }
-    return response;
-  }
-  async authorize(challenge) {
-    let credentials = this.options.credentials;
-    if (challenge.scheme === "basic") {
-      if (!credentials) throw new RegistryError(`${this.options.endpoint.host} asks for credentials and none were given`, { status: 401, retryable: !1 });
-      return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
-    }
-    if (challenge.scheme !== "bearer" || !challenge.params.realm)
-      throw new RegistryError(`${this.options.endpoint.host} asks for unsupported authentication '${challenge.scheme}'`, { status: 401, retryable: !1 });
-    let realm = new URL(challenge.params.realm);
-    if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.options.endpoint.scheme === "http"))
-      throw new RegistryError(`refusing to send credentials to the token service ${realm.origin} over plain http`, { retryable: !1 });
-    challenge.params.service && realm.searchParams.set("service", challenge.params.service), realm.searchParams.set("scope", challenge.params.scope ?? `repository:${this.options.repository}:pull,push`);
-    let headers = {};
-    credentials && (headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`);
-    let response = await this.retrying("token request", async () => {
-      try {
-        return await exchange(realm, { headers, followRedirects: !0, timeoutMs: this.timeoutMs });
-      } catch (error2) {
-        throw new RegistryError(`token request to ${realm.host}: ${error2.message}`, { retryable: error2 instanceof HttpFailure, cause: error2 });
-      }
-    });
-    if (response.status !== 200) throw await failure2(`token request to ${realm.host}`, response);
-    let body = jsonOr(response, {}), token = body.token ?? body.access_token;
-    if (!token) throw new RegistryError(`the token service ${realm.host} answered without a token`, { retryable: !1 });
-    return `Bearer ${token}`;
-  }
-  /** Runs `fn` again after a retryable failure (5xx, 429, network), with exponential backoff, a bounded number of times. */
-  async retrying(what, fn) {
-    for (let attempt = 1; ; attempt++) {
-      let problem;
-      try {
-        let result = await fn();
-        if (!(result instanceof HttpResponse) || !isRetryableStatus(result.status)) return result;
-        problem = await failure2(what, result);
-      } catch (error2) {
-        if (!(error2 instanceof RegistryError) || !error2.retryable) throw error2;
-        problem = error2;
-      }
-      if (attempt >= this.maxAttempts) throw problem;
-      let delay = retryWait(attempt, this.retryDelayMs * 2, networkLimits().maxRetryAfterMs, problem.retryAfterMs), asked = problem.retryAfterMs !== void 0 ? " as Retry-After asked" : "", said = problem.message.startsWith(what) ? problem.message : `${what}: ${problem.message}`;
-      this.options.log?.(`${said}; retrying in ${delay} ms${asked} (attempt ${attempt + 1} of ${this.maxAttempts})`), await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-};
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500;
-}
-function parseChallenge(header) {
-  if (!header) return;
-  let match = /^\s*(\w+)\s*(.*)$/.exec(header);
-  if (!match) return;
-  let params = {};
-  for (let [, key, quoted, bare] of match[2].matchAll(/(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g))
-    params[key.toLowerCase()] = quoted !== void 0 ? quoted.replace(/\\(.)/g, "$1") : bare;
-  return { scheme: match[1].toLowerCase(), params };
-}
-async function failure2(what, response) {
-  let codes = [], detail = "";
-  try {
-    let body = response.json();
-    codes = (body.errors ?? []).map((e8) => e8.code ?? "").filter(Boolean), detail = (body.errors ?? []).map((e8) => `${e8.code}: ${e8.message}`).join("; ");
-  } catch {
-  }
-  let status = response.status, remedy = status === 401 ? "the registry rejected the credentials: check the AWS identity and that it may call ecr:GetAuthorizationToken." : status === 403 ? "the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage." : void 0;
-  return new RegistryError(`${what}: HTTP ${status}${detail ? ` (${detail})` : ""}`, {
-    status,
-    codes,
-    retryable: isRetryableStatus(status),
-    retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
-    remedy
-  });
-}
-function jsonOr(response, fallback) {
-  try {
-    return response.json();
-  } catch {
-    return fallback;
-  }
-}
-async function retryableOrFail(what, response) {
-  if (isRetryableStatus(response.status)) return response;
-  throw await failure2(what, response);
-}
-function nextLink(header) {
-  return (header ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(header) : null)?.[1];
-}
-function withDigest(location, digest) {
-  let url = new URL(location);
-  return url.searchParams.set("digest", digest), url.toString();
-}
-function short(digest) {
-  return digest.replace(/^sha256:/, "").slice(0, 12);
-}
-async function fetchManifest(client, repository, reference) {
-  let path = `/v2/${repository}/manifests/${reference}`, response = await client.retrying(`GET manifest ${reference}`, () => client.send("GET", path, { headers: { accept: MANIFEST_ACCEPT } }));
-  if (response.status === 404) return;
-  if (response.status !== 200) throw await failure2(`GET manifest ${repository}:${reference}`, response);
-  let bytes = response.body, digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  if (reference.startsWith("sha256:") && reference !== digest)
-    throw new RegistryError(`the registry served ${repository}@${reference} with bytes whose digest is ${digest}`, { retryable: !1 });
-  return { bytes, digest, mediaType: response.headers.get("content-type")?.split(";")[0]?.trim() ?? "" };
-}
-async function fetchBlob(client, repository, digest, maxBytes = 1024 * 1024) {
-  let response = await client.retrying(`GET blob ${short(digest)}`, () => client.send("GET", `/v2/${repository}/blobs/${digest}`, { maxBodyBytes: maxBytes }));
-  if (response.status !== 200) throw await failure2(`GET blob ${repository}@${digest}`, response);
-  let bytes = response.body, actual = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  if (actual !== digest) throw new RegistryError(`the registry served blob ${repository}@${digest} with bytes whose digest is ${actual}`, { retryable: !1 });
-  return bytes;
-}
-
-// node_modules/@aws-sdk/client-kms/dist-es/KMSClient.js
-init_client3();
-init_dist_es2();
-init_client2();
-init_config2();
-init_endpoints();
-init_protocols();
-init_retry2();
-init_schema();
-
-// node_modules/@aws-sdk/client-kms/dist-es/auth/httpAuthSchemeProvider.js
-init_httpAuthSchemes2();
-init_client2();
-var defaultKMSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
-  operation: getSmithyContext(context).operation,
-  region: await normalizeProvider(config2.region)() || (() => {
-    throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-  })()
-});
-function createAwsAuthSigv4HttpAuthOption7(authParameters) {
-  return {
-    schemeId: "aws.auth#sigv4",
-    signingProperties: {
-      name: "kms",
-      region: authParameters.region
-    },
-    propertiesExtractor: (config2, context) => ({
-      signingProperties: {
-        config: config2,
-        context
-      }
-    })
-  };
-}
-var defaultKMSHttpAuthSchemeProvider = (authParameters) => {
-  let options = [];
-  switch (authParameters.operation) {
-    default:
-      options.push(createAwsAuthSigv4HttpAuthOption7(authParameters));
-  }
-  return options;
-}, resolveHttpAuthSchemeConfig7 = (config2) => {
-  let config_0 = resolveAwsSdkSigV4Config(config2);
-  return Object.assign(config_0, {
-    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
-  });
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/EndpointParameters.js
-var resolveClientEndpointParameters7 = (options) => Object.assign(options, {
-  useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
-  useFipsEndpoint: options.useFipsEndpoint ?? !1,
-  defaultSigningName: "kms"
-}), commonParams7 = {
-  UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-  Endpoint: { type: "builtInParams", name: "endpoint" },
-  Region: { type: "builtInParams", name: "region" },
-  UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
-};
-
-// node_modules/@aws-sdk/client-kms/package.json
-var package_default4 = {
-  name: "@aws-sdk/client-kms",
-  version: "3.1178.0",
-  description: "AWS SDK for JavaScript Kms Client for Node.js, Browser and React Native",
-  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-kms",
-  license: "Apache-2.0",
-  author: {
-    name: "AWS SDK for JavaScript Team",
-    url: "https://aws.amazon.com/sdk-for-javascript/"
-  },
-  repository: {
-    type: "git",
-    url: "https://github.com/aws/aws-sdk-js-v3.git",
-    directory: "clients/client-kms"
-  },
-  files: [
-    "dist-*/**"
-  ],
-  sideEffects: !1,
-  main: "./dist-cjs/index.js",
-  module: "./dist-es/index.js",
-  browser: {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"
-  },
-  types: "./dist-types/index.d.ts",
-  typesVersions: {
-    "<4.5": {
-      "dist-types/*": [
-        "dist-types/ts3.4/*"
-      ]
-    }
-  },
-  "react-native": {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.native"
-  },
-  scripts: {
-    build: "concurrently 'yarn:build:types' 'yarn:build:es' && yarn build:cjs",
-    "build:cjs": "node ../../scripts/compilation/inline",
-    "build:es": "premove dist-es && tsc -p tsconfig.es.json",
-    "build:include:deps": 'yarn g:turbo run build -F="$npm_package_name"',
-    "build:types": "premove dist-types && tsc -p tsconfig.types.json",
-    "build:types:downlevel": "downlevel-dts dist-types dist-types/ts3.4",
-    clean: "premove dist-cjs dist-es dist-types",
-    "extract:docs": "api-extractor run --local",
-    "generate:client": "node ../../scripts/generate-clients/single-service",
-    "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
-    "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
-    "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
-  },
-  dependencies: {
-    "@aws-sdk/core": "^3.981.2",
-    "@aws-sdk/credential-provider-node": "^3.972.99",
-    "@aws-sdk/types": "^3.975.1",
-    "@smithy/core": "^3.41.1",
-    "@smithy/fetch-http-handler": "^5.8.1",
-    "@smithy/node-http-handler": "^4.14.2",
-    "@smithy/types": "^4.20.0",
-    tslib: "^2.6.2"
-  },
-  devDependencies: {
-    "@tsconfig/node20": "20.1.8",
-    "@types/node": "^20.14.8",
-    concurrently: "7.0.0",
-    "downlevel-dts": "0.10.1",
-    premove: "4.0.0",
-    typescript: "~7.0.2"
-  },
-  engines: {
-    node: ">=20.0.0"
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.js
-init_client3();
-init_httpAuthSchemes2();
-init_client2();
-init_config2();
-init_retry2();
-init_serde();
-init_dist_es6();
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.shared.js
-init_httpAuthSchemes2();
-init_protocols2();
-init_checksum3();
-init_client2();
-init_protocols();
-init_serde();
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/endpointResolver.js
-init_client3();
-init_endpoints();
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/bdd.js
-init_endpoints();
-var k7 = "ref", a7 = -1, b7 = !0, c7 = "isSet", d7 = "PartitionResult", e7 = "booleanEquals", f7 = "getAttr", g7 = { [k7]: "Endpoint" }, h7 = { [k7]: d7 }, i7 = {}, j7 = [{ [k7]: "Region" }], _data7 = {
-  conditions: [
-    [c7, [g7]],
-    [c7, j7],
-    ["aws.partition", j7, d7],
-    [e7, [{ [k7]: "UseFIPS" }, b7]],
-    [e7, [{ [k7]: "UseDualStack" }, b7]],
-    [e7, [{ fn: f7, argv: [h7, "supportsDualStack"] }, b7]],
-    [e7, [{ fn: f7, argv: [h7, "supportsFIPS"] }, b7]]
-  ],
-  results: [
-    [a7],
-    [a7, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a7, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [g7, i7],
-    ["https://kms-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i7],
-    [a7, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    ["https://kms-fips.{Region}.{PartitionResult#dnsSuffix}", i7],
-    [a7, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://kms.{Region}.{PartitionResult#dualStackDnsSuffix}", i7],
-    [a7, "DualStack is enabled but this partition does not support DualStack"],
-    ["https://kms.{Region}.{PartitionResult#dnsSuffix}", i7],
-    [a7, "Invalid Configuration: Missing Region"]
-  ]
-}, root7 = 2, r7 = 1e8, nodes7 = new Int32Array([
-  -1,
-  1,
-  -1,
-  0,
-  12,
-  3,
-  1,
-  4,
-  r7 + 11,
-  2,
-  5,
-  r7 + 11,
-  3,
-  8,
-  6,
-  4,
-  7,
-  r7 + 10,
-  5,
-  r7 + 8,
-  r7 + 9,
-  4,
-  10,
-  9,
-  6,
-  r7 + 6,
-  r7 + 7,
-  5,
-  11,
-  r7 + 5,
-  6,
-  r7 + 4,
-  r7 + 5,
-  3,
-  r7 + 1,
-  13,
-  4,
-  r7 + 2,
-  r7 + 3
-]), bdd7 = BinaryDecisionDiagram.from(nodes7, root7, _data7.conditions, _data7.results);
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/endpointResolver.js
-var cache7 = new EndpointCache({
-  size: 50,
-  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-}), defaultEndpointResolver7 = (endpointParams, context = {}) => cache7.get(endpointParams, () => decideEndpoint(bdd7, {
-  endpointParams,
-  logger: context.logger
-}));
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-// node_modules/@aws-sdk/client-kms/dist-es/schemas/schemas_0.js
-init_schema();
-
-// node_modules/@aws-sdk/client-kms/dist-es/models/KMSServiceException.js
-init_client2();
-var KMSServiceException = class _KMSServiceException extends ServiceException {
-  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.kms#KMSServiceException";
-  constructor(options) {
-    super(options), Object.setPrototypeOf(this, _KMSServiceException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/models/errors.js
-var AlreadyExistsException = class _AlreadyExistsException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#AlreadyExistsException";
-  name = "AlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "AlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _AlreadyExistsException.prototype);
-  }
-}, DependencyTimeoutException = class _DependencyTimeoutException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#DependencyTimeoutException";
-  name = "DependencyTimeoutException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "DependencyTimeoutException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _DependencyTimeoutException.prototype);
-  }
-}, InvalidArnException = class _InvalidArnException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidArnException";
-  name = "InvalidArnException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidArnException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidArnException.prototype);
-  }
-}, KMSInternalException = class _KMSInternalException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInternalException";
-  name = "KMSInternalException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "KMSInternalException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInternalException.prototype);
-  }
-}, KMSInvalidStateException = class _KMSInvalidStateException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInvalidStateException";
-  name = "KMSInvalidStateException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "KMSInvalidStateException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInvalidStateException.prototype);
-  }
-}, NotFoundException = class _NotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#NotFoundException";
-  name = "NotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "NotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _NotFoundException.prototype);
-  }
-}, CloudHsmClusterInUseException = class _CloudHsmClusterInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterInUseException";
-  name = "CloudHsmClusterInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterInUseException.prototype);
-  }
-}, CloudHsmClusterInvalidConfigurationException = class _CloudHsmClusterInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterInvalidConfigurationException";
-  name = "CloudHsmClusterInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterInvalidConfigurationException.prototype);
-  }
-}, CloudHsmClusterNotActiveException = class _CloudHsmClusterNotActiveException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotActiveException";
-  name = "CloudHsmClusterNotActiveException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterNotActiveException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterNotActiveException.prototype);
-  }
-}, CloudHsmClusterNotFoundException = class _CloudHsmClusterNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotFoundException";
-  name = "CloudHsmClusterNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterNotFoundException.prototype);
-  }
-}, CloudHsmClusterNotRelatedException = class _CloudHsmClusterNotRelatedException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotRelatedException";
-  name = "CloudHsmClusterNotRelatedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterNotRelatedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterNotRelatedException.prototype);
-  }
-}, ConflictException = class _ConflictException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#ConflictException";
-  name = "ConflictException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ConflictException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ConflictException.prototype);
-  }
-}, CustomKeyStoreInvalidStateException = class _CustomKeyStoreInvalidStateException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreInvalidStateException";
-  name = "CustomKeyStoreInvalidStateException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreInvalidStateException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreInvalidStateException.prototype);
-  }
-}, CustomKeyStoreNotFoundException = class _CustomKeyStoreNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreNotFoundException";
-  name = "CustomKeyStoreNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreNotFoundException.prototype);
-  }
-}, InvalidAliasNameException = class _InvalidAliasNameException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidAliasNameException";
-  name = "InvalidAliasNameException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidAliasNameException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidAliasNameException.prototype);
-  }
-}, LimitExceededException2 = class _LimitExceededException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#LimitExceededException";
-  name = "LimitExceededException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LimitExceededException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
-  }
-}, CustomKeyStoreNameInUseException = class _CustomKeyStoreNameInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreNameInUseException";
-  name = "CustomKeyStoreNameInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreNameInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreNameInUseException.prototype);
-  }
-}, IncorrectTrustAnchorException = class _IncorrectTrustAnchorException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#IncorrectTrustAnchorException";
-  name = "IncorrectTrustAnchorException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "IncorrectTrustAnchorException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _IncorrectTrustAnchorException.prototype);
-  }
-}, XksProxyIncorrectAuthenticationCredentialException = class _XksProxyIncorrectAuthenticationCredentialException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyIncorrectAuthenticationCredentialException";
-  name = "XksProxyIncorrectAuthenticationCredentialException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyIncorrectAuthenticationCredentialException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyIncorrectAuthenticationCredentialException.prototype);
-  }
-}, XksProxyInvalidConfigurationException = class _XksProxyInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyInvalidConfigurationException";
-  name = "XksProxyInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyInvalidConfigurationException.prototype);
-  }
-}, XksProxyInvalidResponseException = class _XksProxyInvalidResponseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyInvalidResponseException";
-  name = "XksProxyInvalidResponseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyInvalidResponseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyInvalidResponseException.prototype);
-  }
-}, XksProxyUriEndpointInUseException = class _XksProxyUriEndpointInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyUriEndpointInUseException";
-  name = "XksProxyUriEndpointInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyUriEndpointInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyUriEndpointInUseException.prototype);
-  }
-}, XksProxyUriInUseException = class _XksProxyUriInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyUriInUseException";
-  name = "XksProxyUriInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyUriInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyUriInUseException.prototype);
-  }
-}, XksProxyUriUnreachableException = class _XksProxyUriUnreachableException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyUriUnreachableException";
-  name = "XksProxyUriUnreachableException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyUriUnreachableException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyUriUnreachableException.prototype);
-  }
-}, XksProxyVpcEndpointServiceInUseException = class _XksProxyVpcEndpointServiceInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceInUseException";
-  name = "XksProxyVpcEndpointServiceInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyVpcEndpointServiceInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceInUseException.prototype);
-  }
-}, XksProxyVpcEndpointServiceInvalidConfigurationException = class _XksProxyVpcEndpointServiceInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceInvalidConfigurationException";
-  name = "XksProxyVpcEndpointServiceInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyVpcEndpointServiceInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceInvalidConfigurationException.prototype);
-  }
-}, XksProxyVpcEndpointServiceNotFoundException = class _XksProxyVpcEndpointServiceNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceNotFoundException";
-  name = "XksProxyVpcEndpointServiceNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyVpcEndpointServiceNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceNotFoundException.prototype);
-  }
-}, DisabledException = class _DisabledException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#DisabledException";
-  name = "DisabledException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "DisabledException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _DisabledException.prototype);
-  }
-}, DryRunOperationException = class _DryRunOperationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#DryRunOperationException";
-  name = "DryRunOperationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "DryRunOperationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _DryRunOperationException.prototype);
-  }
-}, InvalidGrantTokenException = class _InvalidGrantTokenException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidGrantTokenException";
-  name = "InvalidGrantTokenException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidGrantTokenException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidGrantTokenException.prototype);
-  }
-}, MalformedPolicyDocumentException3 = class _MalformedPolicyDocumentException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#MalformedPolicyDocumentException";
-  name = "MalformedPolicyDocumentException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "MalformedPolicyDocumentException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _MalformedPolicyDocumentException.prototype);
-  }
-}, TagException = class _TagException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#TagException";
-  name = "TagException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TagException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TagException.prototype);
-  }
-}, UnsupportedOperationException = class _UnsupportedOperationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#UnsupportedOperationException";
-  name = "UnsupportedOperationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedOperationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedOperationException.prototype);
-  }
-}, XksKeyAlreadyInUseException = class _XksKeyAlreadyInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksKeyAlreadyInUseException";
-  name = "XksKeyAlreadyInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksKeyAlreadyInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksKeyAlreadyInUseException.prototype);
-  }
-}, XksKeyInvalidConfigurationException = class _XksKeyInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksKeyInvalidConfigurationException";
-  name = "XksKeyInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksKeyInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksKeyInvalidConfigurationException.prototype);
-  }
-}, XksKeyNotFoundException = class _XksKeyNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksKeyNotFoundException";
-  name = "XksKeyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksKeyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksKeyNotFoundException.prototype);
-  }
-}, CustomKeyStoreHasCMKsException = class _CustomKeyStoreHasCMKsException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreHasCMKsException";
-  name = "CustomKeyStoreHasCMKsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreHasCMKsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreHasCMKsException.prototype);
-  }
-}, InvalidCiphertextException = class _InvalidCiphertextException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidCiphertextException";
-  name = "InvalidCiphertextException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidCiphertextException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidCiphertextException.prototype);
-  }
-}, InvalidKeyUsageException = class _InvalidKeyUsageException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidKeyUsageException";
-  name = "InvalidKeyUsageException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidKeyUsageException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidKeyUsageException.prototype);
-  }
-}, KeyUnavailableException = class _KeyUnavailableException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KeyUnavailableException";
-  name = "KeyUnavailableException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "KeyUnavailableException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _KeyUnavailableException.prototype);
-  }
-}, IncorrectKeyException = class _IncorrectKeyException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#IncorrectKeyException";
-  name = "IncorrectKeyException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "IncorrectKeyException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _IncorrectKeyException.prototype);
-  }
-}, InvalidMarkerException = class _InvalidMarkerException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidMarkerException";
-  name = "InvalidMarkerException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidMarkerException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidMarkerException.prototype);
-  }
-}, ExpiredImportTokenException = class _ExpiredImportTokenException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#ExpiredImportTokenException";
-  name = "ExpiredImportTokenException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ExpiredImportTokenException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ExpiredImportTokenException.prototype);
-  }
-}, IncorrectKeyMaterialException = class _IncorrectKeyMaterialException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#IncorrectKeyMaterialException";
-  name = "IncorrectKeyMaterialException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "IncorrectKeyMaterialException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _IncorrectKeyMaterialException.prototype);
-  }
-}, InvalidImportTokenException = class _InvalidImportTokenException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidImportTokenException";
-  name = "InvalidImportTokenException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidImportTokenException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidImportTokenException.prototype);
-  }
-}, InvalidGrantIdException = class _InvalidGrantIdException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidGrantIdException";
-  name = "InvalidGrantIdException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidGrantIdException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidGrantIdException.prototype);
-  }
-}, KMSInvalidMacException = class _KMSInvalidMacException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInvalidMacException";
-  name = "KMSInvalidMacException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "KMSInvalidMacException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInvalidMacException.prototype);
-  }
-}, KMSInvalidSignatureException = class _KMSInvalidSignatureException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInvalidSignatureException";
-  name = "KMSInvalidSignatureException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "KMSInvalidSignatureException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInvalidSignatureException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/schemas/schemas_0.js
-var _AEE = "AlreadyExistsException";
-var _CE = "ConflictException";
-var _CHCICE = "CloudHsmClusterInvalidConfigurationException", _CHCIUE = "CloudHsmClusterInUseException", _CHCNAE = "CloudHsmClusterNotActiveException", _CHCNFE = "CloudHsmClusterNotFoundException", _CHCNRE = "CloudHsmClusterNotRelatedException";
-var _CKSHCMKE = "CustomKeyStoreHasCMKsException";
-var _CKSISE = "CustomKeyStoreInvalidStateException";
-var _CKSNFE = "CustomKeyStoreNotFoundException", _CKSNIUE = "CustomKeyStoreNameInUseException";
-var _CMKS = "CustomerMasterKeySpec";
-var _DE = "DisabledException";
-var _DROE = "DryRunOperationException";
-var _DTE = "DependencyTimeoutException";
-var _EAnc = "EncryptionAlgorithms", _EAnca = "EncapsulationAlgorithms";
-var _EITE = "ExpiredImportTokenException";
-var _GPK = "GetPublicKey", _GPKR = "GetPublicKeyRequest", _GPKRe = "GetPublicKeyResponse";
-var _GT = "GrantTokens";
-var _IAE2 = "InvalidArnException", _IANE = "InvalidAliasNameException", _ICE2 = "InvalidCiphertextException", _IGIE = "InvalidGrantIdException", _IGTE = "InvalidGrantTokenException", _IITE3 = "InvalidImportTokenException", _IKE = "IncorrectKeyException";
-var _IKME = "IncorrectKeyMaterialException";
-var _IKUE = "InvalidKeyUsageException", _IME = "InvalidMarkerException";
-var _ITAE = "IncorrectTrustAnchorException";
-var _KAAe = "KeyAgreementAlgorithms";
-var _KI = "KeyId";
-var _KMSIE = "KMSInternalException", _KMSIME = "KMSInvalidMacException", _KMSISE = "KMSInvalidSignatureException", _KMSISEn = "KMSInvalidStateException";
-var _KS = "KeySpec";
-var _KU = "KeyUsage", _KUE = "KeyUnavailableException";
-var _LEE2 = "LimitExceededException";
-var _MPDE3 = "MalformedPolicyDocumentException";
-var _NFE = "NotFoundException";
-var _PK = "PublicKey";
-var _SA = "SigningAlgorithms";
-var _TE = "TagException";
-var _UOE = "UnsupportedOperationException";
-var _XKAIUE = "XksKeyAlreadyInUseException";
-var _XKICE = "XksKeyInvalidConfigurationException", _XKNFE = "XksKeyNotFoundException";
-var _XPIACE = "XksProxyIncorrectAuthenticationCredentialException", _XPICE = "XksProxyInvalidConfigurationException", _XPIRE = "XksProxyInvalidResponseException";
-var _XPUEIUE = "XksProxyUriEndpointInUseException", _XPUIUE = "XksProxyUriInUseException";
-var _XPUUE = "XksProxyUriUnreachableException", _XPVESICE = "XksProxyVpcEndpointServiceInvalidConfigurationException", _XPVESIUE = "XksProxyVpcEndpointServiceInUseException";
-var _XPVESNFE = "XksProxyVpcEndpointServiceNotFoundException";
-var _aQE3 = "awsQueryError", _c7 = "client", _e7 = "error", _hE7 = "httpError", _m6 = "message", _s7 = "smithy.ts.sdk.synthetic.com.amazonaws.kms", _se4 = "server", n07 = "com.amazonaws.kms", _s_registry7 = new TypeRegistry(_s7), KMSServiceException$ = [-3, _s7, "KMSServiceException", 0, [], []];
-_s_registry7.registerError(KMSServiceException$, KMSServiceException);
-var n0_registry7 = new TypeRegistry(n07), AlreadyExistsException$ = [
-  -3,
-  n07,
-  _AEE,
-  { [_aQE3]: ["AlreadyExists", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(AlreadyExistsException$, AlreadyExistsException);
-var CloudHsmClusterInUseException$ = [
-  -3,
-  n07,
-  _CHCIUE,
-  { [_aQE3]: ["CloudHsmClusterInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterInUseException$, CloudHsmClusterInUseException);
-var CloudHsmClusterInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _CHCICE,
-  { [_aQE3]: ["CloudHsmClusterInvalidConfigurationException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterInvalidConfigurationException$, CloudHsmClusterInvalidConfigurationException);
-var CloudHsmClusterNotActiveException$ = [
-  -3,
-  n07,
-  _CHCNAE,
-  { [_aQE3]: ["CloudHsmClusterNotActiveException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterNotActiveException$, CloudHsmClusterNotActiveException);
-var CloudHsmClusterNotFoundException$ = [
-  -3,
-  n07,
-  _CHCNFE,
-  { [_aQE3]: ["CloudHsmClusterNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterNotFoundException$, CloudHsmClusterNotFoundException);
-var CloudHsmClusterNotRelatedException$ = [
-  -3,
-  n07,
-  _CHCNRE,
-  { [_aQE3]: ["CloudHsmClusterNotRelatedException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterNotRelatedException$, CloudHsmClusterNotRelatedException);
-var ConflictException$ = [
-  -3,
-  n07,
-  _CE,
-  { [_aQE3]: ["ConflictException", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(ConflictException$, ConflictException);
-var CustomKeyStoreHasCMKsException$ = [
-  -3,
-  n07,
-  _CKSHCMKE,
-  { [_aQE3]: ["CustomKeyStoreHasCMKsException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreHasCMKsException$, CustomKeyStoreHasCMKsException);
-var CustomKeyStoreInvalidStateException$ = [
-  -3,
-  n07,
-  _CKSISE,
-  { [_aQE3]: ["CustomKeyStoreInvalidStateException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreInvalidStateException$, CustomKeyStoreInvalidStateException);
-var CustomKeyStoreNameInUseException$ = [
-  -3,
-  n07,
-  _CKSNIUE,
-  { [_aQE3]: ["CustomKeyStoreNameInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreNameInUseException$, CustomKeyStoreNameInUseException);
-var CustomKeyStoreNotFoundException$ = [
-  -3,
-  n07,
-  _CKSNFE,
-  { [_aQE3]: ["CustomKeyStoreNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreNotFoundException$, CustomKeyStoreNotFoundException);
-var DependencyTimeoutException$ = [
-  -3,
-  n07,
-  _DTE,
-  { [_aQE3]: ["DependencyTimeout", 503], [_e7]: _se4, [_hE7]: 503 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(DependencyTimeoutException$, DependencyTimeoutException);
-var DisabledException$ = [
-  -3,
-  n07,
-  _DE,
-  { [_aQE3]: ["Disabled", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(DisabledException$, DisabledException);
-var DryRunOperationException$ = [
-  -3,
-  n07,
-  _DROE,
-  { [_aQE3]: ["DryRunOperation", 412], [_e7]: _c7, [_hE7]: 412 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(DryRunOperationException$, DryRunOperationException);
-var ExpiredImportTokenException$ = [
-  -3,
-  n07,
-  _EITE,
-  { [_aQE3]: ["ExpiredImportTokenException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(ExpiredImportTokenException$, ExpiredImportTokenException);
-var IncorrectKeyException$ = [
-  -3,
-  n07,
-  _IKE,
-  { [_aQE3]: ["IncorrectKeyException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(IncorrectKeyException$, IncorrectKeyException);
-var IncorrectKeyMaterialException$ = [
-  -3,
-  n07,
-  _IKME,
-  { [_aQE3]: ["IncorrectKeyMaterialException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(IncorrectKeyMaterialException$, IncorrectKeyMaterialException);
-var IncorrectTrustAnchorException$ = [
-  -3,
-  n07,
-  _ITAE,
-  { [_aQE3]: ["IncorrectTrustAnchorException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(IncorrectTrustAnchorException$, IncorrectTrustAnchorException);
-var InvalidAliasNameException$ = [
-  -3,
-  n07,
-  _IANE,
-  { [_aQE3]: ["InvalidAliasName", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidAliasNameException$, InvalidAliasNameException);
-var InvalidArnException$ = [
-  -3,
-  n07,
-  _IAE2,
-  { [_aQE3]: ["InvalidArn", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidArnException$, InvalidArnException);
-var InvalidCiphertextException$ = [
-  -3,
-  n07,
-  _ICE2,
-  { [_aQE3]: ["InvalidCiphertext", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidCiphertextException$, InvalidCiphertextException);
-var InvalidGrantIdException$ = [
-  -3,
-  n07,
-  _IGIE,
-  { [_aQE3]: ["InvalidGrantId", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidGrantIdException$, InvalidGrantIdException);
-var InvalidGrantTokenException$ = [
-  -3,
-  n07,
-  _IGTE,
-  { [_aQE3]: ["InvalidGrantToken", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidGrantTokenException$, InvalidGrantTokenException);
-var InvalidImportTokenException$ = [
-  -3,
-  n07,
-  _IITE3,
-  { [_aQE3]: ["InvalidImportTokenException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidImportTokenException$, InvalidImportTokenException);
-var InvalidKeyUsageException$ = [
-  -3,
-  n07,
-  _IKUE,
-  { [_aQE3]: ["InvalidKeyUsage", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidKeyUsageException$, InvalidKeyUsageException);
-var InvalidMarkerException$ = [
-  -3,
-  n07,
-  _IME,
-  { [_aQE3]: ["InvalidMarker", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidMarkerException$, InvalidMarkerException);
-var KeyUnavailableException$ = [
-  -3,
-  n07,
-  _KUE,
-  { [_aQE3]: ["KeyUnavailable", 500], [_e7]: _se4, [_hE7]: 500 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KeyUnavailableException$, KeyUnavailableException);
-var KMSInternalException$ = [
-  -3,
-  n07,
-  _KMSIE,
-  { [_aQE3]: ["KMSInternal", 500], [_e7]: _se4, [_hE7]: 500 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInternalException$, KMSInternalException);
-var KMSInvalidMacException$ = [
-  -3,
-  n07,
-  _KMSIME,
-  { [_aQE3]: ["KMSInvalidMac", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInvalidMacException$, KMSInvalidMacException);
-var KMSInvalidSignatureException$ = [
-  -3,
-  n07,
-  _KMSISE,
-  { [_aQE3]: ["KMSInvalidSignature", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInvalidSignatureException$, KMSInvalidSignatureException);
-var KMSInvalidStateException$ = [
-  -3,
-  n07,
-  _KMSISEn,
-  { [_aQE3]: ["KMSInvalidStateException", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInvalidStateException$, KMSInvalidStateException);
-var LimitExceededException$2 = [
-  -3,
-  n07,
-  _LEE2,
-  { [_aQE3]: ["LimitExceeded", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(LimitExceededException$2, LimitExceededException2);
-var MalformedPolicyDocumentException$3 = [
-  -3,
-  n07,
-  _MPDE3,
-  { [_aQE3]: ["MalformedPolicyDocument", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(MalformedPolicyDocumentException$3, MalformedPolicyDocumentException3);
-var NotFoundException$ = [
-  -3,
-  n07,
-  _NFE,
-  { [_aQE3]: ["NotFound", 404], [_e7]: _c7, [_hE7]: 404 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(NotFoundException$, NotFoundException);
-var TagException$ = [
-  -3,
-  n07,
-  _TE,
-  { [_aQE3]: ["TagException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(TagException$, TagException);
-var UnsupportedOperationException$ = [
-  -3,
-  n07,
-  _UOE,
-  { [_aQE3]: ["UnsupportedOperation", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(UnsupportedOperationException$, UnsupportedOperationException);
-var XksKeyAlreadyInUseException$ = [
-  -3,
-  n07,
-  _XKAIUE,
-  { [_aQE3]: ["XksKeyAlreadyInUse", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksKeyAlreadyInUseException$, XksKeyAlreadyInUseException);
-var XksKeyInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _XKICE,
-  { [_aQE3]: ["XksKeyInvalidConfiguration", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksKeyInvalidConfigurationException$, XksKeyInvalidConfigurationException);
-var XksKeyNotFoundException$ = [
-  -3,
-  n07,
-  _XKNFE,
-  { [_aQE3]: ["XksKeyNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksKeyNotFoundException$, XksKeyNotFoundException);
-var XksProxyIncorrectAuthenticationCredentialException$ = [
-  -3,
-  n07,
-  _XPIACE,
-  { [_aQE3]: ["XksProxyIncorrectAuthenticationCredentialException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyIncorrectAuthenticationCredentialException$, XksProxyIncorrectAuthenticationCredentialException);
-var XksProxyInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _XPICE,
-  { [_aQE3]: ["XksProxyInvalidConfigurationException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyInvalidConfigurationException$, XksProxyInvalidConfigurationException);
-var XksProxyInvalidResponseException$ = [
-  -3,
-  n07,
-  _XPIRE,
-  { [_aQE3]: ["XksProxyInvalidResponseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyInvalidResponseException$, XksProxyInvalidResponseException);
-var XksProxyUriEndpointInUseException$ = [
-  -3,
-  n07,
-  _XPUEIUE,
-  { [_aQE3]: ["XksProxyUriEndpointInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyUriEndpointInUseException$, XksProxyUriEndpointInUseException);
-var XksProxyUriInUseException$ = [
-  -3,
-  n07,
-  _XPUIUE,
-  { [_aQE3]: ["XksProxyUriInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyUriInUseException$, XksProxyUriInUseException);
-var XksProxyUriUnreachableException$ = [
-  -3,
-  n07,
-  _XPUUE,
-  { [_aQE3]: ["XksProxyUriUnreachableException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyUriUnreachableException$, XksProxyUriUnreachableException);
-var XksProxyVpcEndpointServiceInUseException$ = [
-  -3,
-  n07,
-  _XPVESIUE,
-  { [_aQE3]: ["XksProxyVpcEndpointServiceInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyVpcEndpointServiceInUseException$, XksProxyVpcEndpointServiceInUseException);
-var XksProxyVpcEndpointServiceInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _XPVESICE,
-  { [_aQE3]: ["XksProxyVpcEndpointServiceInvalidConfigurationException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyVpcEndpointServiceInvalidConfigurationException$, XksProxyVpcEndpointServiceInvalidConfigurationException);
-var XksProxyVpcEndpointServiceNotFoundException$ = [
-  -3,
-  n07,
-  _XPVESNFE,
-  { [_aQE3]: ["XksProxyVpcEndpointServiceNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyVpcEndpointServiceNotFoundException$, XksProxyVpcEndpointServiceNotFoundException);
-var errorTypeRegistries7 = [
-  _s_registry7,
-  n0_registry7
-];
-var GetPublicKeyRequest$ = [
-  3,
-  n07,
-  _GPKR,
-  0,
-  [_KI, _GT],
-  [0, 64],
-  1
-], GetPublicKeyResponse$ = [
-  3,
-  n07,
-  _GPKRe,
-  0,
-  [_KI, _PK, _CMKS, _KS, _KU, _EAnc, _SA, _KAAe, _EAnca],
-  [0, 21, 0, 0, 0, 64, 64, 64, 64]
-];
-var GetPublicKey$ = [
-  9,
-  n07,
-  _GPK,
-  0,
-  () => GetPublicKeyRequest$,
-  () => GetPublicKeyResponse$
-];
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig13 = (config2) => ({
-  apiVersion: "2014-11-01",
-  base64Decoder: config2?.base64Decoder ?? fromBase64,
-  base64Encoder: config2?.base64Encoder ?? toBase64,
-  disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver7,
-  extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultKMSHttpAuthSchemeProvider,
-  httpAuthSchemes: config2?.httpAuthSchemes ?? [
-    {
-      schemeId: "aws.auth#sigv4",
-      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-      signer: new AwsSdkSigV4Signer()
-    }
-  ],
-  logger: config2?.logger ?? new NoOpLogger(),
-  protocol: config2?.protocol ?? AwsJson1_1Protocol,
-  protocolSettings: config2?.protocolSettings ?? {
-    defaultNamespace: "com.amazonaws.kms",
-    errorTypeRegistries: errorTypeRegistries7,
-    xmlNamespace: "https://trent.amazonaws.com/doc/2014-11-01/",
-    version: "2014-11-01",
-    serviceTarget: "TrentService"
-  },
-  serviceId: config2?.serviceId ?? "KMS",
-  sha256: config2?.sha256 ?? Sha256Node,
-  urlParser: config2?.urlParser ?? parseUrl,
-  utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
-  utf8Encoder: config2?.utf8Encoder ?? toUtf8
-});
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.js
-var getRuntimeConfig14 = (config2) => {
-  emitWarningIfUnsupportedVersion2(process.version);
-  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig13(config2);
-  emitWarningIfUnsupportedVersion(process.version);
-  let loaderConfig = {
-    profile: config2?.profile,
-    logger: clientSharedValues.logger
-  };
-  return {
-    ...clientSharedValues,
-    ...config2,
-    runtime: "node",
-    defaultsMode,
-    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
-    defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
-    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default4.version }),
-    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
-    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
-    retryMode: config2?.retryMode ?? loadConfig({
-      ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-      default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-    }, config2),
-    streamCollector: config2?.streamCollector ?? streamCollector2,
-    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
-  };
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeExtensions.js
-init_client3();
-init_client2();
-init_protocols();
-
-// node_modules/@aws-sdk/client-kms/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration7 = (runtimeConfig) => {
-  let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
-  return {
-    setHttpAuthScheme(httpAuthScheme) {
-      let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-      index === -1 ? _httpAuthSchemes.push(httpAuthScheme) : _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-    },
-    httpAuthSchemes() {
-      return _httpAuthSchemes;
-    },
-    setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-      _httpAuthSchemeProvider = httpAuthSchemeProvider;
-    },
-    httpAuthSchemeProvider() {
-      return _httpAuthSchemeProvider;
-    },
-    setCredentials(credentials) {
-      _credentials = credentials;
-    },
-    credentials() {
-      return _credentials;
-    }
-  };
-}, resolveHttpAuthRuntimeConfig7 = (config2) => ({
-  httpAuthSchemes: config2.httpAuthSchemes(),
-  httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
-  credentials: config2.credentials()
-});
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions7 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration7(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig7(extensionConfiguration));
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/KMSClient.js
-var KMSClient = class extends Client {
-  config;
-  constructor(...[configuration]) {
-    let _config_0 = getRuntimeConfig14(configuration || {});
-    super(_config_0), this.initConfig = _config_0;
-    let _config_1 = resolveClientEndpointParameters7(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig7(_config_6), _config_8 = resolveRuntimeExtensions7(_config_7, configuration?.extensions || []);
-    this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultKMSHttpAuthSchemeParametersProvider,
-      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
-        "aws.auth#sigv4": config2.credentials
-      })
-    })), this.middlewareStack.use(getHttpSigningPlugin(this.config));
-  }
-  destroy() {
-    super.destroy();
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/commandBuilder.js
-init_client2();
-init_endpoints();
-var command7 = makeBuilder(commonParams7, "TrentService", "KMSClient", getEndpointPlugin), _ep07 = {}, _mw07 = (Command2, cs, config2, o4) => [];
-
-// node_modules/@aws-sdk/client-kms/dist-es/commands/GetPublicKeyCommand.js
-var GetPublicKeyCommand = class extends command7(_ep07, _mw07, "GetPublicKey", GetPublicKey$) {
-};
-
-// src/signing/keys.ts
-import { createHash as createHash5, createPrivateKey as createPrivateKey2, createPublicKey as createPublicKey2 } from "node:crypto";
-import { readFile as readFile3 } from "node:fs/promises";
-var KMS_ARN = /^arn:aws[\w-]*:kms:([a-z0-9-]+):\d{12}:(?:key|alias)\/[\w/+=.@-]+$/, KMS_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[\w/+=.@-]+)$/;
-function parseKeyReference(value) {
-  let text = value.trim();
-  if (text.includes("-----BEGIN ")) return { kind: "pem", pem: text };
-  if (text.startsWith("awskms://")) {
-    let match = /^awskms:\/\/([^/]*)\/(.+)$/.exec(text);
-    return !match || match[1] !== "" ? "must be awskms:///<key id, alias or ARN> (three slashes: the endpoint comes from the AWS settings, e.g. AWS_ENDPOINT_URL_KMS)" : kmsReference(match[2]) ?? `names no KMS key: '${match[2]}' is not a key id, alias/<name> or key ARN`;
-  }
-  let kms = kmsReference(text);
-  return kms || (text.startsWith("arn:") ? "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), a PEM key or the path of one" : text === "" || /[\n\r]/.test(text) ? "must be a PEM key, the path of a PEM file, or awskms:///<KMS key id, alias or ARN>" : { kind: "file", path: text });
-}
-function kmsReference(id) {
-  let arn = KMS_ARN.exec(id);
-  if (arn) return { kind: "kms", keyId: id, region: arn[1] };
-  if (KMS_ID.test(id)) return { kind: "kms", keyId: id };
-}
-function describeKey(reference, publicKey) {
-  let fingerprint = publicKey ? ` (${keyFingerprint(publicKey)})` : "";
-  return reference.kind === "kms" ? `awskms:///${reference.keyId}${fingerprint}` : reference.kind === "file" ? `${reference.path}${fingerprint}` : `the PEM key given inline${fingerprint}`;
-}
-function keyFingerprint(publicKey) {
-  let der = publicKey.export({ type: "spki", format: "der" });
-  return `SHA256:${createHash5("sha256").update(der).digest("hex").slice(0, 16)}`;
-}
-function keyTypeProblem(key) {
-  if (key.asymmetricKeyType === "ec") {
-    let curve = key.asymmetricKeyDetails?.namedCurve;
-    return curve === "prime256v1" ? void 0 : `is an ECDSA key on ${curve}; cosign signatures use P-256 (prime256v1)`;
-  }
-  return key.asymmetricKeyType === "rsa" ? (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048 ? void 0 : "is an RSA key shorter than 2048 bits" : `is a ${key.asymmetricKeyType} key; use ECDSA P-256 (or RSA)`;
-}
-async function pemText(reference, input2) {
-  if (reference.kind === "pem") return reference.pem;
-  try {
-    return await readFile3(reference.path, "utf8");
-  } catch (error2) {
-    throw new InputError(input2, `cannot read ${reference.path}: ${error2.code ?? error2.message}`);
-  }
-}
-function publicKeyFromPem(pem, input2, name) {
-  let key;
-  try {
-    key = createPublicKey2({ key: pem, format: "pem" });
-  } catch (error2) {
-    throw new InputError(input2, `${name} is not a PEM public key: ${error2.message}`);
-  }
-  let problem = keyTypeProblem(key);
-  if (problem) throw new InputError(input2, `${name} ${problem}`);
-  return key;
-}
-
-// src/signing/kms.ts
-import { createPublicKey as createPublicKey3 } from "node:crypto";
-var ALGORITHMS = {
-  ECC_NIST_P256: "ECDSA_SHA_256",
-  RSA_2048: "RSASSA_PKCS1_V1_5_SHA_256",
-  RSA_3072: "RSASSA_PKCS1_V1_5_SHA_256",
-  RSA_4096: "RSASSA_PKCS1_V1_5_SHA_256"
-};
-async function kmsKey(kms, keyId, input2) {
-  let out;
-  try {
-    out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
-  } catch (error2) {
-    let code = classifyAwsError(error2).code;
-    throw code === "NotFoundException" || code === "InvalidArnException" ? new InputError(input2, `KMS key ${keyId} does not exist (${code})`) : awsFailure(`KMS GetPublicKey ${keyId}`, error2);
-  }
-  if (out.KeyUsage !== "SIGN_VERIFY") throw new InputError(input2, `KMS key ${keyId} is a ${out.KeyUsage ?? "non-signing"} key, not a SIGN_VERIFY one`);
-  let spec = out.KeySpec ?? out.CustomerMasterKeySpec ?? "of an unknown spec", algorithm = ALGORITHMS[spec];
-  if (!algorithm || !(out.SigningAlgorithms ?? []).includes(algorithm))
-    throw new InputError(input2, `KMS key ${keyId} is ${spec}; cosign signatures need ECC_NIST_P256 (or RSA_2048/3072/4096)`);
-  let publicKey = createPublicKey3({ key: Buffer.from(out.PublicKey), format: "der", type: "spki" });
-  return { keyId: out.KeyId ?? keyId, publicKey, algorithm };
-}
-
-// src/signing/access.ts
-function kmsClientFor(reference, region, runtime, input2) {
-  let chosen = reference.region ?? region ?? runtime.env.AWS_REGION ?? runtime.env.AWS_DEFAULT_REGION;
-  if (!chosen) throw new InputError(input2, `KMS key ${reference.keyId} needs a region: give the key's ARN or set AWS_REGION`);
-  return createAwsClient(KMSClient, { region: chosen });
-}
-async function loadVerificationKey(reference, options) {
-  if (reference.kind === "kms") {
-    let key = await kmsKey(kmsClientFor(reference, options.region, options.runtime, options.input), reference.keyId, options.input);
-    return { publicKey: key.publicKey, name: describeKey(reference, key.publicKey) };
-  }
-  let publicKey = publicKeyFromPem(await pemText(reference, options.input), options.input, describeKey(reference));
-  return { publicKey, name: describeKey(reference, publicKey) };
-}
-
-// src/signing/signatures.ts
-import { createHash as createHash6, verify } from "node:crypto";
-
-// src/signing/payload.ts
-var SIGNATURE_TYPE = "cosign container image signature";
-function parseSimpleSigningPayload(bytes) {
-  let value;
-  try {
-    value = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    return "the payload is not JSON";
-  }
-  let critical = value?.critical;
-  return typeof critical?.image?.["docker-manifest-digest"] != "string" ? "the payload names no critical.image.docker-manifest-digest" : critical?.type !== SIGNATURE_TYPE ? `the payload's critical.type is ${JSON.stringify(critical?.type)}, not '${SIGNATURE_TYPE}'` : value;
-}
-
-// src/signing/signatures.ts
-var SIMPLE_SIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json", SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
-function signatureTag(digest) {
-  return `${digest.replace(":", "-")}.sig`;
-}
-async function readSignatures(client, repository, digest) {
-  let manifest = await fetchManifest(client, repository, signatureTag(digest));
-  if (!manifest) return { layers: [], signatures: [] };
-  let layers;
-  try {
-    layers = JSON.parse(manifest.bytes.toString("utf8")).layers ?? [];
-  } catch {
-    throw new GantryError(`${repository}:${signatureTag(digest)} is not a JSON image manifest, so it holds no cosign signature`);
-  }
-  let signatures = [];
-  for (let layer of layers) {
-    if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE) continue;
-    let payloadBytes = await fetchBlob(client, repository, layer.digest), encoded = layer.annotations?.[SIGNATURE_ANNOTATION] ?? "";
-    signatures.push({ layer, payloadBytes, payload: parseSimpleSigningPayload(payloadBytes), signature: Buffer.from(encoded, "base64") });
-  }
-  return { layers, signatures };
-}
-function signatureVerifies(publicKey, stored) {
-  if (stored.signature.length === 0) return !1;
-  try {
-    return verify("sha256", stored.payloadBytes, publicKey, stored.signature);
-  } catch {
-    return !1;
-  }
-}
-function signedDigest(stored) {
-  return typeof stored.payload == "string" ? void 0 : stored.payload.critical.image["docker-manifest-digest"];
-}
-
-// src/signing/require.ts
-var SignatureRequiredError = class extends GantryError {
-  constructor(repository, digest, key, reason) {
-    super(`image ${repository}@${digest} is not signed by key ${key}: ${reason}; refusing to deploy it`, {
-      remedy: "sign this digest with that key (the sign stage, or cosign sign --key) after pushing it, or deploy an image that is signed."
-    }), this.name = "SignatureRequiredError";
-  }
-};
-async function requireSignature({ registryClient, repository, digest, key }) {
-  let refuse = (reason) => new SignatureRequiredError(repository, digest, key.name, reason);
-  if (!await registryClient.manifestDigest(digest)) throw refuse("the registry does not have this digest");
-  let { signatures } = await readSignatures(registryClient, repository, digest);
-  if (signatures.length === 0) throw refuse(`it carries no signature (no ${signatureTag(digest)} in the registry)`);
-  let byKey = signatures.filter((stored) => signatureVerifies(key.publicKey, stored));
-  if (byKey.some((stored) => signedDigest(stored) === digest)) return { signatures: signatures.length };
-  if (byKey.length > 0) {
-    let others = [...new Set(byKey.map((stored) => signedDigest(stored) ?? stored.payload))];
-    throw refuse(`the signature by this key covers ${others.join(", ")}, not this digest`);
-  }
-  throw refuse(`none of its ${signatures.length} signature${signatures.length === 1 ? "" : "s"} verifies with this key`);
-}
-var keyReferenceInput = parsedBy(parseKeyReference), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
-  [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
-    description: "Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
-  })
-};
-
-// src/promote/checks.ts
-var digestAtSource = {
-  name: "digest present at the source",
-  async run(promotion) {
-    let manifest = await promotion.source.getManifest(promotion.digest);
-    if (!manifest)
-      throw new GantryError(`${promotion.digest} is not in the source repository ${promotion.sourceImage.replace(/@.*$/, "")}`, {
-        remedy: "promote the digest the source environment deployed (the image output of its push or promote step); a digest that was never pushed there was never tested there."
-      });
-    promotion.found.manifest = manifest;
-  }
-}, signedAtSource = {
-  name: "signature by the required key",
-  async run(promotion) {
-    promotion.signatureKey && await requireSignature({ registryClient: promotion.source, repository: promotion.sourceRepository, digest: promotion.digest, key: promotion.signatureKey });
-  }
-}, targetRepositoryExists = {
-  name: "target repository exists",
-  async run(promotion) {
-    try {
-      let out = await promotion.targetEcr.send(new DescribeRepositoriesCommand({ repositoryNames: [promotion.targetRepository] }));
-      promotion.found.repository = out.repositories?.[0];
-    } catch (error2) {
-      if (classifyAwsError(error2).code !== "RepositoryNotFoundException") throw awsFailure(`DescribeRepositories ${promotion.targetRepository}`, error2);
-    }
-    if (!promotion.found.repository)
-      throw new GantryError(`the target repository ${promotion.targetRepository} does not exist`, {
-        remedy: "create it first (a push to that environment, or the account's infrastructure code); promote copies into an existing repository only."
-      });
-  }
-}, immutableTagsFree = {
-  name: "immutable target tags free",
-  async run(promotion) {
-    if (promotion.found.repository?.imageTagMutability?.startsWith("IMMUTABLE"))
-      for (let tag of promotion.tags) {
-        let existing = await ecrDigestOfTag(promotion.targetEcr, promotion.targetRepository, tag) ?? await promotion.target.manifestDigest(tag);
-        if (existing && existing !== promotion.digest)
-          throw new GantryError(`tag '${tag}' of the target repository '${promotion.targetRepository}' is immutable and already points at ${existing}, not at ${promotion.digest}`, {
-            remedy: "promote under a tag that names this image only (the sha or version tag), or make the target repository mutable."
-          });
-      }
-  }
-}, PROMOTION_CHECKS = [digestAtSource, signedAtSource, targetRepositoryExists, immutableTagsFree];
-async function checkPromotion(promotion, log, checks = PROMOTION_CHECKS) {
-  for (let check of checks)
-    await check.run(promotion), log(`check passed: ${check.name}`);
-  if (!promotion.found.manifest) throw new Error("the checks did not read the source manifest");
-  return promotion.found.manifest;
-}
-
-// src/promote/copy.ts
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
-
-// src/oci/referrers.ts
-function referrersTag(digest) {
-  return digest.replace(":", "-");
-}
-var COSIGN_SUFFIXES = ["sig", "att", "sbom"];
-function cosignTags(digest) {
-  return COSIGN_SUFFIXES.map((suffix) => `${referrersTag(digest)}.${suffix}`);
-}
-async function listReferrers(client, digest) {
-  let fromApi = await client.referrersApi(digest);
-  if (fromApi) return { referrers: fromApi, through: "api" };
-  let index = await client.getManifest(referrersTag(digest));
-  return { referrers: index ? indexEntries(index) : [], through: "tag" };
-}
-function indexEntries(index) {
-  return index.mediaType !== MEDIA_TYPES.ociIndex ? [] : (JSON.parse(index.bytes.toString("utf8")).manifests ?? []).filter((d8) => typeof d8.digest == "string");
-}
-function referrerDescriptor(manifest) {
-  let parsed = JSON.parse(manifest.bytes.toString("utf8")), artifactType = parsed.artifactType ?? parsed.config?.mediaType;
-  return {
-    mediaType: manifest.mediaType,
-    digest: manifest.digest,
-    size: manifest.bytes.length,
-    ...artifactType ? { artifactType } : {},
-    ...parsed.annotations ? { annotations: parsed.annotations } : {}
-  };
-}
-async function attachReferrer(client, subject, manifest) {
-  let answer = await client.putManifestAnswer(manifest.digest, manifest.mediaType, manifest.bytes);
-  if (answer.digest && answer.digest !== manifest.digest) throw new Error(`the registry stored the referrer as ${answer.digest}, expected ${manifest.digest}`);
-  if (answer.subjectIndexed) return "api";
-  let tag = referrersTag(subject), existing = await client.getManifest(tag), entries = existing ? indexEntries(existing) : [];
-  if (entries.some((entry) => entry.digest === manifest.digest)) return "tag";
-  let index = { schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests: [...entries, referrerDescriptor(manifest)] };
-  return await client.putManifest(tag, MEDIA_TYPES.ociIndex, Buffer.from(JSON.stringify(index))), "tag";
-}
-
-// src/promote/copy.ts
-var INDEX_TYPES2 = /* @__PURE__ */ new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]), ImageCopier = class {
-  constructor(source, target, options) {
-    this.source = source;
-    this.target = target;
-    this.options = options;
-  }
-  source;
-  target;
-  options;
-  counts = { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0, bytesCopied: 0, attached: 0 };
-  spool;
-  done = /* @__PURE__ */ new Set();
-  /** Copies a manifest and everything it refers to (blobs, platform manifests), then stores it by digest. */
-  async copyManifest(manifest) {
-    this.done.has(manifest.digest) || (await this.copyContents(manifest), await this.target.manifestDigest(manifest.digest) !== manifest.digest && (await this.target.putManifest(manifest.digest, manifest.mediaType, manifest.bytes), this.options.log(`manifest ${manifest.digest}: copied`)), this.done.add(manifest.digest));
-  }
-  /** What a manifest refers to: the blobs of an image manifest, the manifests an index lists. */
-  async copyContents(manifest) {
-    let shape = JSON.parse(manifest.bytes.toString("utf8"));
-    if (INDEX_TYPES2.has(manifest.mediaType))
-      for (let child of shape.manifests ?? []) await this.copyManifest(await this.sourceManifest(child.digest));
-    else {
-      let blobs = [...shape.config ? [shape.config] : [], ...(shape.layers ?? []).filter((layer) => !layer.urls?.length)];
-      for (let blob of blobs) await this.copyBlob(blob);
-    }
-  }
-  /** Points each tag at the manifest; returns the tags that already did. */
-  async setTags(manifest, tags) {
-    let unchanged = [];
-    for (let tag of tags) {
-      if (await this.target.manifestDigest(tag) === manifest.digest) {
-        unchanged.push(tag), this.options.log(`tag ${tag}: already points at ${manifest.digest}`);
-        continue;
-      }
-      let stored = await this.target.putManifest(tag, manifest.mediaType, manifest.bytes);
-      if (stored && stored !== manifest.digest) throw new Error(`the target registry stored ${tag} as ${stored}, expected ${manifest.digest}`);
-      this.options.log(`tag ${tag}: set`);
-    }
-    return unchanged;
-  }
-  /**
-   * Carries along what is attached to `digest`: its referrers (the API or the referrers tag at the source, the API or
-   * the referrers tag at the target, whichever each registry offers), what is attached to those in turn, and cosign's
-   * `sha256-<hex>.sig/.att/.sbom` tags. A cosign tag that names another manifest at the target is left as it is.
-   */
-  async carryAttached(digest, seen = /* @__PURE__ */ new Set()) {
-    if (seen.has(digest)) return;
-    seen.add(digest);
-    let { referrers, through } = await listReferrers(this.source, digest);
-    for (let referrer of referrers) {
-      let manifest = await this.sourceManifest(referrer.digest);
-      await this.copyContents(manifest);
-      let stored = await attachReferrer(this.target, digest, manifest);
-      this.done.add(manifest.digest), this.counts.attached++, this.options.log(`referrer ${manifest.digest} (${referrer.artifactType ?? manifest.mediaType}, found through the ${through === "api" ? "referrers API" : "referrers tag"}): carried, indexed through the ${stored === "api" ? "referrers API" : "referrers tag"}`), await this.carryAttached(manifest.digest, seen);
-    }
-    for (let tag of cosignTags(digest)) {
-      let manifest = await this.source.getManifest(tag);
-      if (!manifest) continue;
-      await this.copyManifest(manifest);
-      let existing = await this.target.manifestDigest(tag);
-      if (existing && existing !== manifest.digest) {
-        this.options.warn(`tag ${tag} at the target names ${existing}, not the source's ${manifest.digest}; left as it is`);
-        continue;
-      }
-      existing || await this.target.putManifest(tag, manifest.mediaType, manifest.bytes), this.counts.attached++, this.options.log(`tag ${tag}: carried`);
-    }
-  }
-  /** Removes the spool directory. */
-  async close() {
-    this.spool && await rm(this.spool, { recursive: !0, force: !0 });
-  }
-  async sourceManifest(digest) {
-    let manifest = await this.source.getManifest(digest);
-    if (!manifest) throw new Error(`the source lists ${digest} but does not serve it`);
-    return manifest;
-  }
-  async copyBlob(blob) {
-    if (!this.done.has(blob.digest)) {
-      if (await this.target.blobExists(blob.digest))
-        this.counts.blobsPresent++, this.options.log(`blob ${blob.digest}: already present`);
-      else if (this.options.mountFrom && await this.target.mountBlob(blob.digest, this.options.mountFrom))
-        this.counts.blobsMounted++, this.options.log(`blob ${blob.digest} (${formatBytes(blob.size)}): mounted from ${this.options.mountFrom}`);
-      else {
-        this.spool ??= await mkdtemp(join6(tmpdir(), "gantry-promote-"));
-        let file = join6(this.spool, blob.digest.replace(":", "-"));
-        await this.source.downloadBlob(blob, file), await this.target.upload(blob, (offset, length) => readRange(file, offset, length)), await rm(file, { force: !0 }), this.counts.blobsCopied++, this.counts.bytesCopied += blob.size, this.options.log(`blob ${blob.digest} (${formatBytes(blob.size)}): copied`);
-      }
-      this.done.add(blob.digest);
-    }
-  }
-};
-
 // src/stages/auth.ts
-import { readFile as readFile4 } from "node:fs/promises";
 var inputs = {
   "aws-region": input(awsRegion, { description: "AWS region for STS and for later steps.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
   "role-arn": input(optional(iamRoleArn), {
@@ -21458,7 +17377,7 @@ async function webIdentityToken(input2, runtime) {
   let file = input2["web-identity-token-file"], token;
   if (file)
     try {
-      token = (await readFile4(file, "utf8")).trim();
+      token = (await (0, import_promises5.readFile)(file, "utf8")).trim();
     } catch (error2) {
       throw new InputError("web-identity-token-file", `cannot read ${file}: ${error2.message}`);
     }
@@ -21485,110 +17404,5 @@ function deriveSessionName(run, now = /* @__PURE__ */ new Date()) {
   return `${prefix.slice(0, Math.max(room, 0)).replace(/-+$/, "")}-${suffix}`.slice(0, 64);
 }
 
-// src/stages/promote.ts
-var inputs2 = {
-  "aws-region": input(awsRegion, { description: "AWS region of the source repository (and of the target, unless target-region says otherwise).", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
-  "source-image": input(
-    imageReferenceInput().check(
-      refine((reference) => reference.digest !== void 0, {
-        message: "must name the image by digest ([registry/]repository@sha256:<64 hex digits>), the bytes that were tested; a tag can move"
-      })
-    ),
-    { description: "The image to promote, by digest: the image output of the source environment's push or promote, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/staging/api@sha256:\u2026. Without a registry host, the ECR registry of the job's account." }
-  ),
-  "target-repository": input(ecrRepositoryName, { description: "ECR repository to promote into, e.g. shop/production/api. It must exist; promote does not create repositories." }),
-  tags: input(
-    tagList.check(refine((list) => list.length > 0, "must name at least one tag to set at the target")),
-    { description: "Tags to set at the target, comma- or newline-separated; each then names the promoted digest." }
-  ),
-  "target-registry": input(optional(registryEndpoint), {
-    description: "Registry that receives the image, host[:port] or http(s)://host[:port]; default the target account's ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the image is also recorded in ECR with PutImage."
-  }),
-  "target-role-arn": input(optional(iamRoleArn), {
-    description: "Role in the target account, assumed with the job's credentials (role chaining), for the target's ECR API and registry. Without it the job's credentials serve both sides."
-  }),
-  "target-region": input(optional(awsRegion), { description: "AWS region of the target repository; default aws-region." }),
-  [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
-    description: "Promote only an image whose digest carries a valid cosign signature by this key at the source, checked before anything is copied: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
-  }),
-  "carry-attached": input(booleanString, {
-    description: "Carry along what is attached to the image: OCI referrers (SBOMs, attestations) and cosign's sha256-<hex>.sig/.att/.sbom tags.",
-    default: "true"
-  })
-}, promoteStage = defineStage({
-  name: "promote",
-  description: "Promote an image by digest to another repository, account or region (blob mounts where possible), with its attached SBOMs and signatures.",
-  inputs: inputs2,
-  outputs: {
-    image: { description: "The promoted image by digest: <target registry>/<target repository>@sha256:\u2026, what deploy stages deploy." },
-    digest: { description: "Manifest digest (sha256:\u2026), the same at source and target." },
-    tags: { description: "Tags that point at the image at the target, comma-separated." },
-    registry: { description: "Registry host the image was promoted to." },
-    "blobs-mounted": { description: "Blobs linked from the source repository by cross-repository mount (same registry)." },
-    "blobs-copied": { description: "Blobs streamed from source to target." },
-    "blobs-present": { description: "Blobs the target already had." },
-    attached: { description: "Referrers and cosign tags carried along." }
-  },
-  run: promote
-});
-async function promote(input2, runtime) {
-  let reference = input2["source-image"], digest = reference.digest, { registry: sourceHost, repository: sourceRepository } = splitRegistry(reference.name), region = input2["aws-region"], targetRegion = input2["target-region"] ?? region, sourceGiven = sourceHost ? parseRegistry(sourceHost) : void 0;
-  if (typeof sourceGiven == "string") throw new InputError("source-image", sourceGiven);
-  let sourceEcr = createAwsClient(ECRClient, { region }), targetEcr = input2["target-role-arn"] ? await assumeTarget(input2["target-role-arn"], targetRegion, runtime) : targetRegion === region ? sourceEcr : createAwsClient(ECRClient, { region: targetRegion }), mask = (secret) => runtime.setSecret(secret), sourceLogin = await ecrLogin(sourceEcr, mask), targetLogin = targetEcr === sourceEcr ? sourceLogin : await ecrLogin(targetEcr, mask), sourceEndpoint = sourceGiven ?? ecrEndpointOf(sourceLogin), targetEcrEndpoint = ecrEndpointOf(targetLogin), targetEndpoint = input2["target-registry"] ?? targetEcrEndpoint, sameRegistry = sourceEndpoint.host === targetEndpoint.host && sourceEndpoint.scheme === targetEndpoint.scheme, log = (line) => runtime.info(line), source = new RegistryClient({ endpoint: sourceEndpoint, repository: sourceRepository, credentials: sourceLogin.credentials, log }), target = new RegistryClient({ endpoint: targetEndpoint, repository: input2["target-repository"], credentials: targetLogin.credentials, log }), sourceImage = `${sourceEndpoint.host}/${sourceRepository}@${digest}`, targetName = `${targetEndpoint.host}/${input2["target-repository"]}`;
-  runtime.info(`Promoting ${sourceImage} to ${targetName} (${sameRegistry ? "same registry: blobs mounted" : "another registry: missing blobs streamed"}); tags ${input2.tags.join(", ")}`);
-  let requiredKey = input2[REQUIRE_SIGNATURE], signatureKey = requiredKey ? await loadVerificationKey(requiredKey, { region, runtime, input: REQUIRE_SIGNATURE }) : void 0, promotion = {
-    sourceImage,
-    sourceRepository,
-    digest,
-    source,
-    target,
-    targetEcr,
-    targetRepository: input2["target-repository"],
-    tags: input2.tags,
-    signatureKey,
-    found: {}
-  }, manifest = await runtime.group("checks before copying", () => checkPromotion(promotion, log)), copier = new ImageCopier(source, target, { mountFrom: sameRegistry ? sourceRepository : void 0, log, warn: (line) => runtime.warning(line) }), unchanged;
-  try {
-    unchanged = await runtime.group(`copy ${digest}`, async () => (await copier.copyManifest(manifest), input2["carry-attached"] && await copier.carryAttached(digest), copier.setTags(manifest, input2.tags)));
-  } finally {
-    await copier.close();
-  }
-  if (targetEndpoint.host !== targetEcrEndpoint.host)
-    for (let tag of input2.tags) await ecrRecordImage(targetEcr, input2["target-repository"], tag, manifest.bytes, manifest.mediaType, digest);
-  let counts = copier.counts, image = `${targetName}@${digest}`;
-  return runtime.info(
-    `Promoted ${image}: ${counts.blobsMounted} blobs mounted, ${counts.blobsCopied} copied (${formatBytes(counts.bytesCopied)}), ${counts.blobsPresent} already present; ${counts.attached} attached artifacts carried; ${input2.tags.length - unchanged.length} tags set, ${unchanged.length} unchanged`
-  ), await runtime.appendSummary(
-    [
-      `### Image promoted: \`${image}\``,
-      "",
-      `from \`${sourceImage}\``,
-      "",
-      "| tags | blobs mounted | blobs copied | blobs present | attached |",
-      "|---|---|---|---|---|",
-      `| ${input2.tags.map((t) => `\`${t}\``).join(" ")} | ${counts.blobsMounted} | ${counts.blobsCopied} (${formatBytes(counts.bytesCopied)}) | ${counts.blobsPresent} | ${counts.attached} |`,
-      ""
-    ].join(`
-`)
-  ), {
-    image,
-    digest,
-    tags: input2.tags.join(","),
-    registry: targetEndpoint.host,
-    "blobs-mounted": String(counts.blobsMounted),
-    "blobs-copied": String(counts.blobsCopied),
-    "blobs-present": String(counts.blobsPresent),
-    attached: String(counts.attached)
-  };
-}
-async function assumeTarget(roleArn, region, runtime) {
-  let sts = createAwsClient(STSClient2, { region });
-  runtime.info(`Assuming ${roleArn} for the target`);
-  let out = await callAws(`AssumeRole ${roleArn}`, () => sts.send(new AssumeRoleCommand2({ RoleArn: roleArn, RoleSessionName: deriveSessionName(runtime.run), DurationSeconds: 3600 }))), { AccessKeyId, SecretAccessKey, SessionToken } = out.Credentials ?? {};
-  if (!AccessKeyId || !SecretAccessKey || !SessionToken) throw new GantryError(`AssumeRole ${roleArn} answered without complete credentials`);
-  for (let secret of [AccessKeyId, SecretAccessKey, SessionToken]) runtime.setSecret(secret);
-  return createAwsClient(ECRClient, { region, credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken } });
-}
-
-// src/actions/promote.ts
-await runAction(promoteStage);
+// src/actions/auth.ts
+runAction(authStage);

@@ -1,18 +1,36 @@
-import { createRequire as __gantryCreateRequire } from 'node:module'; const require = __gantryCreateRequire(import.meta.url);
+const __gantryImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+const __gantryImportBuiltin = (id) => Promise.resolve().then(() => { const m = require(id); return { ...m, default: m }; });
+"use strict";
+var __create = Object.create;
 var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
 var __esm = (fn, res, err) => function() {
   if (err) throw err[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e8) {
-    throw err = [e8], e8;
+  } catch (e6) {
+    throw err = [e6], e6;
   }
 };
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
 var state, emitWarningIfUnsupportedVersion, init_emitWarningIfUnsupportedVersion = __esm({
@@ -176,7 +194,7 @@ function bindV4(getRandomValues2) {
 }
 var decimalToHex, init_v4 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/uuid/v4.js"() {
-    decimalToHex = Array.from({ length: 256 }, (_, i8) => i8.toString(16).padStart(2, "0"));
+    decimalToHex = Array.from({ length: 256 }, (_, i6) => i6.toString(16).padStart(2, "0"));
   }
 });
 
@@ -240,8 +258,8 @@ var getSmithyContext, init_getSmithyContext = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js
-function hasOwn(o3, k8) {
-  return Object.prototype.hasOwnProperty.call(o3, k8);
+function hasOwn(o3, k6) {
+  return Object.prototype.hasOwnProperty.call(o3, k6);
 }
 var init_hasOwn = __esm({
   "node_modules/@smithy/core/dist-es/submodules/transport/hasOwn.js"() {
@@ -493,8 +511,8 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
       let match = RFC3339.exec(value);
       if (!match)
         throw new TypeError("Invalid RFC-3339 date-time value");
-      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds3, fractionalMilliseconds] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31);
-      return buildDate(year2, month, day, { hours, minutes, seconds: seconds3, fractionalMilliseconds });
+      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31);
+      return buildDate(year2, month, day, { hours, minutes, seconds: seconds2, fractionalMilliseconds });
     }, RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/), parseRfc3339DateTimeWithOffset = (value) => {
       if (value == null)
         return;
@@ -503,7 +521,7 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
       let match = RFC3339_WITH_OFFSET.exec(value);
       if (!match)
         throw new TypeError("Invalid RFC-3339 date-time value");
-      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds3, fractionalMilliseconds, offsetStr] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31), date3 = buildDate(year2, month, day, { hours, minutes, seconds: seconds3, fractionalMilliseconds });
+      let [_, yearStr, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds, offsetStr] = match, year2 = strictParseShort(stripLeadingZeroes(yearStr)), month = parseDateValue(monthStr, "month", 1, 12), day = parseDateValue(dayStr, "day", 1, 31), date3 = buildDate(year2, month, day, { hours, minutes, seconds: seconds2, fractionalMilliseconds });
       return offsetStr.toUpperCase() != "Z" && date3.setTime(date3.getTime() - parseOffsetToMilliseconds(offsetStr)), date3;
     }, IMF_FIXDATE = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/), RFC_850_DATE = new RegExp(/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/), ASC_TIME = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( [1-9]|\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? (\d{4})$/), parseRfc7231DateTime = (value) => {
       if (value == null)
@@ -512,21 +530,21 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
         throw new TypeError("RFC-7231 date-times must be expressed as strings");
       let match = IMF_FIXDATE.exec(value);
       if (match) {
-        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds3, fractionalMilliseconds] = match;
-        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds: seconds3, fractionalMilliseconds });
+        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds: seconds2, fractionalMilliseconds });
       }
       if (match = RFC_850_DATE.exec(value), match) {
-        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds3, fractionalMilliseconds] = match;
+        let [_, dayStr, monthStr, yearStr, hours, minutes, seconds2, fractionalMilliseconds] = match;
         return adjustRfc850Year(buildDate(parseTwoDigitYear(yearStr), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), {
           hours,
           minutes,
-          seconds: seconds3,
+          seconds: seconds2,
           fractionalMilliseconds
         }));
       }
       if (match = ASC_TIME.exec(value), match) {
-        let [_, monthStr, dayStr, hours, minutes, seconds3, fractionalMilliseconds, yearStr] = match;
-        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds: seconds3, fractionalMilliseconds });
+        let [_, monthStr, dayStr, hours, minutes, seconds2, fractionalMilliseconds, yearStr] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds: seconds2, fractionalMilliseconds });
       }
       throw new TypeError("Invalid RFC-7231 date-time value");
     }, parseEpochTimestamp = (value) => {
@@ -544,9 +562,9 @@ var DAYS, MONTHS, RFC3339, parseRfc3339DateTime, RFC3339_WITH_OFFSET, parseRfc33
       if (Number.isNaN(valueAsDouble) || valueAsDouble === 1 / 0 || valueAsDouble === -1 / 0)
         throw new TypeError("Epoch timestamps must be valid, non-Infinite, non-NaN numerics");
       return new Date(Math.round(valueAsDouble * 1e3));
-    }, buildDate = (year2, month, day, time4) => {
+    }, buildDate = (year2, month, day, time3) => {
       let adjustedMonth = month - 1;
-      return validateDayOfMonth(year2, adjustedMonth, day), new Date(Date.UTC(year2, adjustedMonth, day, parseDateValue(time4.hours, "hour", 0, 23), parseDateValue(time4.minutes, "minute", 0, 59), parseDateValue(time4.seconds, "seconds", 0, 60), parseMilliseconds(time4.fractionalMilliseconds)));
+      return validateDayOfMonth(year2, adjustedMonth, day), new Date(Date.UTC(year2, adjustedMonth, day, parseDateValue(time3.hours, "hour", 0, 23), parseDateValue(time3.minutes, "minute", 0, 59), parseDateValue(time3.seconds, "seconds", 0, 60), parseMilliseconds(time3.fractionalMilliseconds)));
     }, parseTwoDigitYear = (value) => {
       let thisYear = (/* @__PURE__ */ new Date()).getUTCFullYear(), valueInThisCentury = Math.floor(thisYear / 100) * 100 + strictParseShort(stripLeadingZeroes(value));
       return valueInThisCentury < thisYear ? valueInThisCentury + 100 : valueInThisCentury;
@@ -615,9 +633,9 @@ var init_quote_header = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js
 function range(v, min, max) {
-  let _v2 = Number(v);
-  if (_v2 < min || _v2 > max)
-    throw new Error(`Value ${_v2} out of range [${min}, ${max}]`);
+  let _v = Number(v);
+  if (_v < min || _v > max)
+    throw new Error(`Value ${_v} out of range [${min}, ${max}]`);
 }
 var ddd, mmm, time2, date2, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_FIXDATE2, RFC_850_DATE2, ASC_TIME2, months, _parseEpochTimestamp, _parseRfc3339DateTimeWithOffset, _parseRfc7231DateTime, init_schema_date_utils = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/schema-serde-lib/schema-date-utils.js"() {
@@ -643,9 +661,9 @@ var ddd, mmm, time2, date2, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_
       let matches = RFC3339_WITH_OFFSET2.exec(value);
       if (!matches)
         throw new TypeError(`Invalid RFC3339 timestamp format ${value}`);
-      let [, yearStr, monthStr, dayStr, hours, minutes, seconds3, , ms, offsetStr] = matches;
-      range(monthStr, 1, 12), range(dayStr, 1, 31), range(hours, 0, 23), range(minutes, 0, 59), range(seconds3, 0, 60);
-      let date3 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds3), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
+      let [, yearStr, monthStr, dayStr, hours, minutes, seconds2, , ms, offsetStr] = matches;
+      range(monthStr, 1, 12), range(dayStr, 1, 31), range(hours, 0, 23), range(minutes, 0, 59), range(seconds2, 0, 60);
+      let date3 = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds2), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1e3) : 0));
       if (date3.setUTCFullYear(Number(yearStr)), offsetStr.toUpperCase() != "Z") {
         let [, sign2, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0], scalar = sign2 === "-" ? 1 : -1;
         date3.setTime(date3.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1e3 + Number(offsetM) * 60 * 1e3));
@@ -660,9 +678,9 @@ var ddd, mmm, time2, date2, year, RFC3339_WITH_OFFSET2, IMF_FIXDATE_NATIVE, IMF_
         return new Date(value);
       let day, month, year2, hour, minute, second, fraction, matches;
       if ((matches = IMF_FIXDATE2.exec(value)) ? [, day, month, year2, hour, minute, second, fraction] = matches : (matches = RFC_850_DATE2.exec(value)) ? ([, day, month, year2, hour, minute, second, fraction] = matches, year2 = (Number(year2) + 1900).toString()) : (matches = ASC_TIME2.exec(value)) && ([, month, day, hour, minute, second, fraction, year2] = matches), year2 && second) {
-        let timestamp2 = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
+        let timestamp = Date.UTC(Number(year2), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1e3) : 0);
         range(day, 1, 31), range(hour, 0, 23), range(minute, 0, 59), range(second, 0, 60);
-        let date3 = new Date(timestamp2);
+        let date3 = new Date(timestamp);
         return date3.setUTCFullYear(Number(year2)), date3;
       }
       throw new TypeError(`Invalid RFC7231 date-time value ${value}.`);
@@ -678,8 +696,8 @@ function splitEvery(value, delimiter, numDelimiters) {
   if (numDelimiters === 1)
     return segments;
   let compoundSegments = [], currentSegment = "";
-  for (let i8 = 0; i8 < segments.length; i8++)
-    currentSegment === "" ? currentSegment = segments[i8] : currentSegment += delimiter + segments[i8], (i8 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
+  for (let i6 = 0; i6 < segments.length; i6++)
+    currentSegment === "" ? currentSegment = segments[i6] : currentSegment += delimiter + segments[i6], (i6 + 1) % numDelimiters === 0 && (compoundSegments.push(currentSegment), currentSegment = "");
   return currentSegment !== "" && compoundSegments.push(currentSegment), compoundSegments;
 }
 var init_split_every = __esm({
@@ -692,14 +710,14 @@ var splitHeader, init_split_header = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/split-header.js"() {
     splitHeader = (value) => {
       let z = value.length, values = [], withinQuotes = !1, escaped = !1, anchor = 0;
-      for (let i8 = 0; i8 < z; ++i8) {
-        let char = value[i8];
+      for (let i6 = 0; i6 < z; ++i6) {
+        let char = value[i6];
         switch (char) {
           case '"':
             escaped || (withinQuotes = !withinQuotes);
             break;
           case ",":
-            withinQuotes || (values.push(value.slice(anchor, i8)), anchor = i8 + 1);
+            withinQuotes || (values.push(value.slice(anchor, i6)), anchor = i6 + 1);
             break;
           default:
         }
@@ -720,9 +738,9 @@ var format, NumericValue, init_NumericValue = __esm({
     format = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/, NumericValue = class _NumericValue {
       string;
       type;
-      constructor(string4, type) {
-        if (this.string = string4, this.type = type, !format.test(string4))
-          throw new Error(`@smithy/core/serde - NumericValue string must conform to the Smithy bigDecimal format. Received: "${string4}"`);
+      constructor(string3, type) {
+        if (this.string = string3, this.type = type, !format.test(string3))
+          throw new Error(`@smithy/core/serde - NumericValue string must conform to the Smithy bigDecimal format. Received: "${string3}"`);
       }
       toString() {
         return this.string;
@@ -742,10 +760,10 @@ function fromHex(encoded) {
   if (encoded.length % 2 !== 0)
     throw new Error("Hex encoded strings must have an even number length");
   let out = new Uint8Array(encoded.length / 2);
-  for (let i8 = 0; i8 < encoded.length; i8 += 2) {
-    let encodedByte = encoded.slice(i8, i8 + 2).toLowerCase();
+  for (let i6 = 0; i6 < encoded.length; i6 += 2) {
+    let encodedByte = encoded.slice(i6, i6 + 2).toLowerCase();
     if (encodedByte in HEX_TO_SHORT)
-      out[i8 / 2] = HEX_TO_SHORT[encodedByte];
+      out[i6 / 2] = HEX_TO_SHORT[encodedByte];
     else
       throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
   }
@@ -753,25 +771,24 @@ function fromHex(encoded) {
 }
 function toHex(bytes) {
   let out = "";
-  for (let i8 = 0; i8 < bytes.byteLength; i8++)
-    out += SHORT_TO_HEX[bytes[i8]];
+  for (let i6 = 0; i6 < bytes.byteLength; i6++)
+    out += SHORT_TO_HEX[bytes[i6]];
   return out;
 }
 var SHORT_TO_HEX, HEX_TO_SHORT, init_hex_encoding = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-hex-encoding/hex-encoding.js"() {
     SHORT_TO_HEX = {}, HEX_TO_SHORT = {};
-    for (let i8 = 0; i8 < 256; i8++) {
-      let encodedByte = i8.toString(16).toLowerCase();
-      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i8] = encodedByte, HEX_TO_SHORT[encodedByte] = i8;
+    for (let i6 = 0; i6 < 256; i6++) {
+      let encodedByte = i6.toString(16).toLowerCase();
+      encodedByte.length === 1 && (encodedByte = `0${encodedByte}`), SHORT_TO_HEX[i6] = encodedByte, HEX_TO_SHORT[encodedByte] = i6;
     }
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
-import { ReadStream, fstatSync, lstatSync } from "node:fs";
-var calculateBodyLength, init_calculateBodyLength = __esm({
+var import_node_fs2, calculateBodyLength, init_calculateBodyLength = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js"() {
-    calculateBodyLength = (body) => {
+    import_node_fs2 = require("node:fs"), calculateBodyLength = (body) => {
       if (!body)
         return 0;
       if (typeof body == "string")
@@ -782,11 +799,11 @@ var calculateBodyLength, init_calculateBodyLength = __esm({
         return body.size;
       if (typeof body.start == "number" && typeof body.end == "number")
         return body.end + 1 - body.start;
-      if (body instanceof ReadStream) {
+      if (body instanceof import_node_fs2.ReadStream) {
         if (body.path != null)
-          return lstatSync(body.path).size;
+          return (0, import_node_fs2.lstatSync)(body.path).size;
         if (typeof body.fd == "number")
-          return fstatSync(body.fd).size;
+          return (0, import_node_fs2.fstatSync)(body.fd).size;
       }
       throw new Error(`Body Length computation failed for ${body}`);
     };
@@ -932,12 +949,10 @@ var SelectorType, init_types = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js
-import { homedir } from "node:os";
-import { sep } from "node:path";
-var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
+var import_node_os3, import_node_path, homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getHomeDir.js"() {
-    homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
-      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}` } = process.env;
+    import_node_os3 = require("node:os"), import_node_path = require("node:path"), homeDirCache = {}, getHomeDirCacheKey = () => process && process.geteuid ? `${process.geteuid()}` : "DEFAULT", getHomeDir = () => {
+      let { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${import_node_path.sep}` } = process.env;
       if (HOME)
         return HOME;
       if (USERPROFILE)
@@ -945,7 +960,7 @@ var homeDirCache, getHomeDirCacheKey, getHomeDir, init_getHomeDir = __esm({
       if (HOMEPATH)
         return `${HOMEDRIVE}${HOMEPATH}`;
       let homeDirCacheKey = getHomeDirCacheKey();
-      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = homedir()), homeDirCache[homeDirCacheKey];
+      return homeDirCache[homeDirCacheKey] || (homeDirCache[homeDirCacheKey] = (0, import_node_os3.homedir)()), homeDirCache[homeDirCacheKey];
     };
   }
 });
@@ -958,27 +973,26 @@ var ENV_PROFILE, DEFAULT_PROFILE, getProfileName, init_getProfileName = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js
-import { createHash } from "node:crypto";
-import { join } from "node:path";
-var getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
+var import_node_crypto2, import_node_path2, getSSOTokenFilepath, init_getSSOTokenFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFilepath.js"() {
+    import_node_crypto2 = require("node:crypto"), import_node_path2 = require("node:path");
     init_getHomeDir();
     getSSOTokenFilepath = (id) => {
-      let cacheName = createHash("sha1").update(id).digest("hex");
-      return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+      let cacheName = (0, import_node_crypto2.createHash)("sha1").update(id).digest("hex");
+      return (0, import_node_path2.join)(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
     };
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js
-import { readFile } from "node:fs/promises";
-var tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
+var import_promises2, tokenIntercept, getSSOTokenFromFile, init_getSSOTokenFromFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getSSOTokenFromFile.js"() {
+    import_promises2 = require("node:fs/promises");
     init_getSSOTokenFilepath();
     tokenIntercept = {}, getSSOTokenFromFile = async (id) => {
       if (tokenIntercept[id])
         return tokenIntercept[id];
-      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await readFile(ssoTokenFilepath, "utf8");
+      let ssoTokenFilepath = getSSOTokenFilepath(id), ssoTokenText = await (0, import_promises2.readFile)(ssoTokenFilepath, "utf8");
       return JSON.parse(ssoTokenText);
     };
   }
@@ -1001,20 +1015,20 @@ var getConfigData, init_getConfigData = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js
-import { join as join2 } from "node:path";
-var ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
+var import_node_path3, ENV_CONFIG_PATH, getConfigFilepath, init_getConfigFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getConfigFilepath.js"() {
+    import_node_path3 = require("node:path");
     init_getHomeDir();
-    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join2(getHomeDir(), ".aws", "config");
+    ENV_CONFIG_PATH = "AWS_CONFIG_FILE", getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || (0, import_node_path3.join)(getHomeDir(), ".aws", "config");
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js
-import { join as join3 } from "node:path";
-var ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
+var import_node_path4, ENV_CREDENTIALS_PATH, getCredentialsFilepath, init_getCredentialsFilepath = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/getCredentialsFilepath.js"() {
+    import_node_path4 = require("node:path");
     init_getHomeDir();
-    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join3(getHomeDir(), ".aws", "credentials");
+    ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE", getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || (0, import_node_path4.join)(getHomeDir(), ".aws", "credentials");
   }
 });
 
@@ -1023,7 +1037,7 @@ var prefixKeyRegex, profileNameBlockList, parseIni, init_parseIni = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/parseIni.js"() {
     init_dist_es();
     prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/, profileNameBlockList = ["__proto__", "profile __proto__"], parseIni = (iniData) => {
-      let map2 = {}, currentSection, currentSubSection;
+      let map = {}, currentSection, currentSubSection;
       for (let iniLine of iniData.split(/\r?\n/)) {
         let trimmedLine = iniLine.split(/(^|\s)[;#]/)[0].trim();
         if (trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]") {
@@ -1046,30 +1060,29 @@ var prefixKeyRegex, profileNameBlockList, parseIni, init_parseIni = __esm({
             if (value === "")
               currentSubSection = name;
             else {
-              currentSubSection && iniLine.trimStart() === iniLine && (currentSubSection = void 0), map2[currentSection] = map2[currentSection] || {};
+              currentSubSection && iniLine.trimStart() === iniLine && (currentSubSection = void 0), map[currentSection] = map[currentSection] || {};
               let key = currentSubSection ? [currentSubSection, name].join(".") : name;
-              map2[currentSection][key] = value;
+              map[currentSection][key] = value;
             }
           }
         }
       }
-      return map2;
+      return map;
     };
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js
-import { readFile as fsReadFile } from "node:fs/promises";
-var filePromises, fileIntercept, readFile2, init_readFile = __esm({
+var import_promises3, filePromises, fileIntercept, readFile2, init_readFile = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/readFile.js"() {
-    filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = fsReadFile(path, "utf8")), filePromises[path]);
+    import_promises3 = require("node:fs/promises"), filePromises = {}, fileIntercept = {}, readFile2 = (path, options) => fileIntercept[path] !== void 0 ? fileIntercept[path] : ((!filePromises[path] || options?.ignoreCache) && (filePromises[path] = (0, import_promises3.readFile)(path, "utf8")), filePromises[path]);
   }
 });
 
 // node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js
-import { join as join4 } from "node:path";
-var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
+var import_node_path5, swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
   "node_modules/@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js"() {
+    import_node_path5 = require("node:path");
     init_getConfigData();
     init_getConfigFilepath();
     init_getCredentialsFilepath();
@@ -1078,9 +1091,9 @@ var swallowError, loadSharedConfigFiles, init_loadSharedConfigFiles = __esm({
     init_readFile();
     swallowError = () => ({}), loadSharedConfigFiles = async (init = {}) => {
       let { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init, homeDir = getHomeDir(), relativeHomeDirPrefix = "~/", resolvedFilepath = filepath;
-      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = join4(homeDir, filepath.slice(2)));
+      filepath.startsWith(relativeHomeDirPrefix) && (resolvedFilepath = (0, import_node_path5.join)(homeDir, filepath.slice(2)));
       let resolvedConfigFilepath = configFilepath;
-      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = join4(homeDir, configFilepath.slice(2)));
+      configFilepath.startsWith(relativeHomeDirPrefix) && (resolvedConfigFilepath = (0, import_node_path5.join)(homeDir, configFilepath.slice(2)));
       let parsedFiles = await Promise.all([
         readFile2(resolvedConfigFilepath, {
           ignoreCache: init.ignoreCache
@@ -1188,8 +1201,8 @@ var fromEnv, init_fromEnv = __esm({
         if (config2 === void 0)
           throw new Error();
         return config2;
-      } catch (e8) {
-        throw new CredentialsProviderError(e8.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
+      } catch (e6) {
+        throw new CredentialsProviderError(e6.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
       }
     };
   }
@@ -1209,8 +1222,8 @@ var fromSharedConfigFiles, init_fromSharedConfigFiles = __esm({
         if (configValue === void 0)
           throw new Error();
         return configValue;
-      } catch (e8) {
-        throw new CredentialsProviderError(e8.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+      } catch (e6) {
+        throw new CredentialsProviderError(e6.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
       }
     };
   }
@@ -1275,7 +1288,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
           _aliases.push(alias);
       return _aliases;
     }, getMiddlewareNameWithAliases = (name, aliases) => `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`, constructStack = () => {
-      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a8, b8) => stepWeights[b8.step] - stepWeights[a8.step] || priorityWeights[b8.priority || "normal"] - priorityWeights[a8.priority || "normal"]), removeByName = (toRemove) => {
+      let absoluteEntries = [], relativeEntries = [], identifyOnResolve = !1, entriesNameSet = /* @__PURE__ */ new Set(), sort = (entries) => entries.sort((a6, b6) => stepWeights[b6.step] - stepWeights[a6.step] || priorityWeights[b6.priority || "normal"] - priorityWeights[a6.priority || "normal"]), removeByName = (toRemove) => {
         let isRemoved = !1, filterCb = (entry) => {
           let aliases = getAllAliases(entry.name, entry.aliases);
           if (aliases.includes(toRemove)) {
@@ -1353,7 +1366,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a8) => a8 === alias));
+                let toOverrideIndex = absoluteEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = absoluteEntries[toOverrideIndex];
@@ -1377,7 +1390,7 @@ var getAllAliases, getMiddlewareNameWithAliases, constructStack, stepWeights, pr
               if (!override)
                 throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
               for (let alias of aliases) {
-                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a8) => a8 === alias));
+                let toOverrideIndex = relativeEntries.findIndex((entry2) => entry2.name === alias || entry2.aliases?.some((a6) => a6 === alias));
                 if (toOverrideIndex === -1)
                   continue;
                 let toOverride = relativeEntries[toOverrideIndex];
@@ -1456,19 +1469,19 @@ var Client, init_client = __esm({
         let { protocol, protocolSettings } = config2;
         protocolSettings && typeof protocol == "function" && (config2.protocol = new protocol(protocolSettings));
       }
-      send(command8, optionsOrCb, cb) {
+      send(command6, optionsOrCb, cb) {
         let options = typeof optionsOrCb != "function" ? optionsOrCb : void 0, callback = typeof optionsOrCb == "function" ? optionsOrCb : cb, useHandlerCache = options === void 0 && this.config.cacheMiddleware === !0, handler;
         if (useHandlerCache) {
           this.handlers || (this.handlers = /* @__PURE__ */ new WeakMap());
           let handlers = this.handlers;
-          handlers.has(command8.constructor) ? handler = handlers.get(command8.constructor) : (handler = command8.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command8.constructor, handler));
+          handlers.has(command6.constructor) ? handler = handlers.get(command6.constructor) : (handler = command6.resolveMiddleware(this.middlewareStack, this.config, options), handlers.set(command6.constructor, handler));
         } else
-          delete this.handlers, handler = command8.resolveMiddleware(this.middlewareStack, this.config, options);
+          delete this.handlers, handler = command6.resolveMiddleware(this.middlewareStack, this.config, options);
         if (callback)
-          handler(command8).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
+          handler(command6).then((result) => callback(null, result.output), (err) => callback(err)).catch(() => {
           });
         else
-          return handler(command8).then((result) => result.output);
+          return handler(command6).then((result) => result.output);
       }
       destroy() {
         this.config?.requestHandler?.destroy?.(), delete this.handlers;
@@ -1503,9 +1516,9 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
     init_transport();
     init_operation();
     schemaDeserializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n3, t, i8, o3] = operationSchema ?? [];
+      let { response } = await next(args), { operationSchema } = getSmithyContext(context), [, ns, n3, t, i6, o3] = operationSchema ?? [];
       try {
-        let parsed = await config2.protocol.deserializeResponse(operation(ns, n3, t, i8, o3), {
+        let parsed = await config2.protocol.deserializeResponse(operation(ns, n3, t, i6, o3), {
           ...config2,
           ...context
         }, response);
@@ -1543,7 +1556,7 @@ var schemaDeserializationMiddleware, findHeader, init_schemaDeserializationMiddl
         }
         throw error2;
       }
-    }, findHeader = (pattern, headers) => (headers.find(([k8]) => k8.match(pattern)) || [void 0, void 0])[1];
+    }, findHeader = (pattern, headers) => (headers.find(([k6]) => k6.match(pattern)) || [void 0, void 0])[1];
   }
 });
 
@@ -1553,7 +1566,7 @@ var schemaSerializationMiddleware, init_schemaSerializationMiddleware = __esm({
     init_transport();
     init_operation();
     schemaSerializationMiddleware = (config2) => (next, context) => async (args) => {
-      let { operationSchema } = getSmithyContext(context), [, ns, n3, t, i8, o3] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n3, t, i8, o3), args.input, {
+      let { operationSchema } = getSmithyContext(context), [, ns, n3, t, i6, o3] = operationSchema ?? [], endpoint = context.endpointV2 ? async () => toEndpointV1(context.endpointV2) : config2.endpoint, request = await config2.protocol.serializeRequest(operation(ns, n3, t, i6, o3), args.input, {
         ...config2,
         ...context,
         endpoint
@@ -1598,7 +1611,7 @@ function translateTraits(indicator) {
     return indicator;
   if (indicator = indicator | 0, traitsCache[indicator])
     return traitsCache[indicator];
-  let traits = {}, i8 = 0;
+  let traits = {}, i6 = 0;
   for (let trait of [
     "httpLabel",
     "idempotent",
@@ -1608,7 +1621,7 @@ function translateTraits(indicator) {
     "httpResponseCode",
     "httpQueryParams"
   ])
-    (indicator >> i8++ & 1) === 1 && (traits[trait] = 1);
+    (indicator >> i6++ & 1) === 1 && (traits[trait] = 1);
   return traitsCache[indicator] = traits;
 }
 var traitsCache, init_translateTraits = __esm({
@@ -1647,23 +1660,23 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       normalizedTraits;
       constructor(ref, memberName) {
         this.ref = ref, this.memberName = memberName;
-        let traitStack = [], _ref = ref, schema4 = ref;
+        let traitStack = [], _ref = ref, schema = ref;
         for (this._isMemberSchema = !1; isMemberSchema(_ref); )
-          traitStack.push(_ref[1]), _ref = _ref[0], schema4 = deref(_ref), this._isMemberSchema = !0;
+          traitStack.push(_ref[1]), _ref = _ref[0], schema = deref(_ref), this._isMemberSchema = !0;
         if (traitStack.length > 0) {
           this.memberTraits = {};
-          for (let i8 = traitStack.length - 1; i8 >= 0; --i8) {
-            let traitSet = traitStack[i8];
+          for (let i6 = traitStack.length - 1; i6 >= 0; --i6) {
+            let traitSet = traitStack[i6];
             Object.assign(this.memberTraits, translateTraits(traitSet));
           }
         } else
           this.memberTraits = 0;
-        if (schema4 instanceof _NormalizedSchema) {
+        if (schema instanceof _NormalizedSchema) {
           let computedMemberTraits = this.memberTraits;
-          Object.assign(this, schema4), this.memberTraits = Object.assign({}, computedMemberTraits, schema4.getMemberTraits(), this.getMemberTraits()), this.normalizedTraits = void 0, this.memberName = memberName ?? schema4.memberName;
+          Object.assign(this, schema), this.memberTraits = Object.assign({}, computedMemberTraits, schema.getMemberTraits(), this.getMemberTraits()), this.normalizedTraits = void 0, this.memberName = memberName ?? schema.memberName;
           return;
         }
-        if (this.schema = deref(schema4), isStaticSchema(this.schema) ? (this.name = `${this.schema[1]}#${this.schema[2]}`, this.traits = this.schema[3]) : (this.name = this.memberName ?? String(schema4), this.traits = 0), this._isMemberSchema && !memberName)
+        if (this.schema = deref(schema), isStaticSchema(this.schema) ? (this.name = `${this.schema[1]}#${this.schema[2]}`, this.traits = this.schema[3]) : (this.name = this.memberName ?? String(schema), this.traits = 0), this._isMemberSchema && !memberName)
           throw new Error(`@smithy/core/schema - NormalizedSchema member init ${this.getName(!0)} missing member name.`);
       }
       static [Symbol.hasInstance](lhs) {
@@ -1774,22 +1787,22 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
         return translateTraits(this.traits);
       }
       getKeySchema() {
-        let [isDoc, isMap2] = [this.isDocumentSchema(), this.isMapSchema()];
-        if (!isDoc && !isMap2)
+        let [isDoc, isMap] = [this.isDocumentSchema(), this.isMapSchema()];
+        if (!isDoc && !isMap)
           throw new Error(`@smithy/core/schema - cannot get key for non-map: ${this.getName(!0)}`);
-        let schema4 = this.getSchema(), memberSchema = isDoc ? 15 : schema4[4] ?? 0;
+        let schema = this.getSchema(), memberSchema = isDoc ? 15 : schema[4] ?? 0;
         return member([memberSchema, 0], "key");
       }
       getValueSchema() {
-        let sc = this.getSchema(), [isDoc, isMap2, isList] = [this.isDocumentSchema(), this.isMapSchema(), this.isListSchema()], memberSchema = typeof sc == "number" ? 63 & sc : sc && typeof sc == "object" && (isMap2 || isList) ? sc[3 + sc[0]] : isDoc ? 15 : void 0;
+        let sc = this.getSchema(), [isDoc, isMap, isList] = [this.isDocumentSchema(), this.isMapSchema(), this.isListSchema()], memberSchema = typeof sc == "number" ? 63 & sc : sc && typeof sc == "object" && (isMap || isList) ? sc[3 + sc[0]] : isDoc ? 15 : void 0;
         if (memberSchema != null)
-          return member([memberSchema, 0], isMap2 ? "value" : "member");
+          return member([memberSchema, 0], isMap ? "value" : "member");
         throw new Error(`@smithy/core/schema - ${this.getName(!0)} has no value member.`);
       }
       getMemberSchema(memberName) {
         let struct = this.getSchema();
         if (this.isStructSchema() && struct[4].includes(memberName)) {
-          let i8 = struct[4].indexOf(memberName), memberSchema = struct[5][i8];
+          let i6 = struct[4].indexOf(memberName), memberSchema = struct[5][i6];
           return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
         }
         if (this.isDocumentSchema())
@@ -1799,8 +1812,8 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
       getMemberSchemas() {
         let buffer = {};
         try {
-          for (let [k8, v] of this.structIterator())
-            buffer[k8] = v;
+          for (let [k6, v] of this.structIterator())
+            buffer[k6] = v;
         } catch {
         }
         return buffer;
@@ -1824,9 +1837,9 @@ var anno, simpleSchemaCacheN, simpleSchemaCacheS, NormalizedSchema, isMemberSche
           return;
         }
         it = Array(z);
-        for (let i8 = 0; i8 < z; ++i8) {
-          let k8 = struct[4][i8], v = member([struct[5][i8], 0], k8);
-          yield it[i8] = [k8, v];
+        for (let i6 = 0; i6 < z; ++i6) {
+          let k6 = struct[4][i6], v = member([struct[5][i6], 0], k6);
+          yield it[i6] = [k6, v];
         }
         struct[anno.it] = it;
       }
@@ -1843,31 +1856,31 @@ var TypeRegistry, init_TypeRegistry = __esm({
       schemas;
       exceptions;
       static registries = /* @__PURE__ */ new Map();
-      constructor(namespace, schemas2 = /* @__PURE__ */ new Map(), exceptions = /* @__PURE__ */ new Map()) {
-        this.namespace = namespace, this.schemas = schemas2, this.exceptions = exceptions, _TypeRegistry.registries.has(namespace) || _TypeRegistry.registries.set(namespace, this);
+      constructor(namespace, schemas = /* @__PURE__ */ new Map(), exceptions = /* @__PURE__ */ new Map()) {
+        this.namespace = namespace, this.schemas = schemas, this.exceptions = exceptions, _TypeRegistry.registries.has(namespace) || _TypeRegistry.registries.set(namespace, this);
       }
       static for(namespace) {
         return _TypeRegistry.registries.get(namespace) ?? new _TypeRegistry(namespace);
       }
       copyFrom(other) {
-        let { schemas: schemas2, exceptions } = this;
-        for (let [k8, v] of other.schemas)
-          schemas2.has(k8) || schemas2.set(k8, v);
-        for (let [k8, v] of other.exceptions)
-          exceptions.has(k8) || exceptions.set(k8, v);
+        let { schemas, exceptions } = this;
+        for (let [k6, v] of other.schemas)
+          schemas.has(k6) || schemas.set(k6, v);
+        for (let [k6, v] of other.exceptions)
+          exceptions.has(k6) || exceptions.set(k6, v);
       }
-      register(shapeId, schema4) {
+      register(shapeId, schema) {
         let qualifiedName = this.normalizeShapeId(shapeId);
-        for (let r8 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
-          r8.schemas.has(qualifiedName) || r8.schemas.set(qualifiedName, schema4);
+        for (let r6 of [this, _TypeRegistry.for(qualifiedName.split("#")[0])])
+          r6.schemas.has(qualifiedName) || r6.schemas.set(qualifiedName, schema);
       }
       getSchema(shapeId) {
         let id = this.normalizeShapeId(shapeId);
         if (!this.schemas.has(id)) {
           if (!shapeId.includes("#")) {
             let suffix = "#" + shapeId, candidates = [];
-            for (let [shapeId2, schema4] of this.schemas.entries())
-              shapeId2.endsWith(suffix) && candidates.push(schema4);
+            for (let [shapeId2, schema] of this.schemas.entries())
+              shapeId2.endsWith(suffix) && candidates.push(schema);
             if (candidates.length === 1)
               return candidates[0];
           }
@@ -1878,8 +1891,8 @@ var TypeRegistry, init_TypeRegistry = __esm({
       registerError(es, ctor) {
         let $error = es, ns = $error[1], qualifiedName = ns + "#" + $error[2];
         ctor.hasOwnProperty?.("shapeId") || (ctor.shapeId = qualifiedName);
-        for (let r8 of [this, _TypeRegistry.for(ns)])
-          !r8.schemas.has(qualifiedName) && !r8.exceptions.has($error) && (r8.schemas.set(qualifiedName, $error), r8.exceptions.set($error, ctor));
+        for (let r6 of [this, _TypeRegistry.for(ns)])
+          !r6.schemas.has(qualifiedName) && !r6.exceptions.has($error) && (r6.schemas.set(qualifiedName, $error), r6.exceptions.set($error, ctor));
       }
       getErrorCtor(es) {
         let $error = es;
@@ -1894,9 +1907,9 @@ var TypeRegistry, init_TypeRegistry = __esm({
           }
       }
       find(predicate) {
-        for (let schema4 of this.schemas.values())
-          if (predicate(schema4))
-            return schema4;
+        for (let schema of this.schemas.values())
+          if (predicate(schema))
+            return schema;
       }
       clear() {
         this.schemas.clear(), this.exceptions.clear();
@@ -1920,10 +1933,10 @@ var init_schema = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/client/smithy-client/schemaLogFilter.js
-function schemaLogFilter(schema4, data) {
+function schemaLogFilter(schema, data) {
   if (data == null)
     return data;
-  let ns = NormalizedSchema.of(schema4);
+  let ns = NormalizedSchema.of(schema);
   if (ns.getMergedTraits().sensitive)
     return SENSITIVE_STRING;
   if (ns.isListSchema()) {
@@ -1985,12 +1998,12 @@ var operationEventStreamMarker, Command, ClassBuilder, init_command = __esm({
           }
         }, { requestHandler } = configuration, requestOptions = options ?? {};
         requestOptions.metricsRecorder && (requestOptions = { ...requestOptions }, delete requestOptions.metricsRecorder);
-        let isEventStream, schema4 = this.schema, marker = schema4?.[operationEventStreamMarker];
+        let isEventStream, schema = this.schema, marker = schema?.[operationEventStreamMarker];
         if (marker !== void 0)
           isEventStream = marker;
-        else if (schema4 && Array.isArray(schema4) && schema4[0] === 9) {
-          let [, , , , input$, output$] = schema4;
-          isEventStream = schema4[operationEventStreamMarker] = !!(NormalizedSchema.of(input$).getEventStreamMember() || NormalizedSchema.of(output$).getEventStreamMember());
+        else if (schema && Array.isArray(schema) && schema[0] === 9) {
+          let [, , , , input$, output$] = schema;
+          isEventStream = schema[operationEventStreamMarker] = !!(NormalizedSchema.of(input$).getEventStreamMember() || NormalizedSchema.of(output$).getEventStreamMember());
         }
         return isEventStream && (requestOptions = {
           isEventStream,
@@ -2080,18 +2093,18 @@ var operationEventStreamMarker, Command, ClassBuilder, init_command = __esm({
 var createAggregatedClient, init_create_aggregated_client = __esm({
   "node_modules/@smithy/core/dist-es/submodules/client/smithy-client/create-aggregated-client.js"() {
     createAggregatedClient = (commands5, Client2, options) => {
-      for (let [command8, CommandCtor] of Object.entries(commands5)) {
+      for (let [command6, CommandCtor] of Object.entries(commands5)) {
         let methodImpl = async function(args, optionsOrCb, cb) {
-          let command9 = new CommandCtor(args);
+          let command7 = new CommandCtor(args);
           if (typeof optionsOrCb == "function")
-            this.send(command9, optionsOrCb);
+            this.send(command7, optionsOrCb);
           else if (typeof cb == "function") {
             if (typeof optionsOrCb != "object")
               throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
-            this.send(command9, optionsOrCb || {}, cb);
+            this.send(command7, optionsOrCb || {}, cb);
           } else
-            return this.send(command9, optionsOrCb);
-        }, methodName = (command8[0].toLowerCase() + command8.slice(1)).replace(/Command$/, "");
+            return this.send(command7, optionsOrCb);
+        }, methodName = (command6[0].toLowerCase() + command6.slice(1)).replace(/Command$/, "");
         Client2.prototype[methodName] = methodImpl;
       }
       let { paginators = {}, waiters = {} } = options ?? {};
@@ -2171,8 +2184,8 @@ var ServiceException, decorateServiceException, init_exceptions = __esm({
         return !1;
       }
     }, decorateServiceException = (exception, additions = {}) => {
-      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k8, v]) => {
-        (exception[k8] == null || exception[k8] === "") && (exception[k8] = v);
+      Object.entries(additions).filter(([, v]) => v !== void 0).forEach(([k6, v]) => {
+        (exception[k6] == null || exception[k6] === "") && (exception[k6] = v);
       });
       let message = exception.message || exception.Message || "UnknownError";
       return exception.message = message, delete exception.Message, exception;
@@ -2399,7 +2412,7 @@ var TIMEOUT_MS, NEG_CACHE_TTL_MS, negativeCacheUntil, getInstanceMetadataRegion,
       }
       return process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE === "IPv6" ? { hostname: "fd00:ec2::254" } : { hostname: "169.254.169.254" };
     }, imdsRequest = async (options) => {
-      let { request } = await import("node:http");
+      let { request } = await __gantryImportBuiltin("node:http");
       return new Promise((resolve, reject) => {
         let req = request({
           hostname: options.hostname,
@@ -2844,11 +2857,11 @@ var BinaryDecisionDiagram, init_BinaryDecisionDiagram = __esm({
       root;
       conditions;
       results;
-      constructor(bdd8, root8, conditions, results) {
-        this.nodes = bdd8, this.root = root8, this.conditions = conditions, this.results = results;
+      constructor(bdd6, root6, conditions, results) {
+        this.nodes = bdd6, this.root = root6, this.conditions = conditions, this.results = results;
       }
-      static from(bdd8, root8, conditions, results) {
-        return new _BinaryDecisionDiagram(bdd8, root8, conditions, results);
+      static from(bdd6, root6, conditions, results) {
+        return new _BinaryDecisionDiagram(bdd6, root6, conditions, results);
       }
     };
   }
@@ -2870,10 +2883,10 @@ var EndpointCache, init_EndpointCache = __esm({
           return resolver();
         if (!this.data.has(key)) {
           if (this.data.size > this.capacity + 10) {
-            let keys = this.data.keys(), i8 = 0;
+            let keys = this.data.keys(), i6 = 0;
             for (; ; ) {
               let { value, done } = keys.next();
-              if (this.data.delete(value), done || ++i8 > 10)
+              if (this.data.delete(value), done || ++i6 > 10)
                 break;
             }
           }
@@ -2999,8 +3012,8 @@ var getAttr, init_getAttr = __esm({
       if (typeof acc != "object")
         throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
       if (Array.isArray(acc)) {
-        let i8 = parseInt(index);
-        return acc[i8 < 0 ? acc.length + i8 : i8];
+        let i6 = parseInt(index);
+        return acc[i6 < 0 ? acc.length + i6 : i6];
       }
       return acc[index];
     }, value);
@@ -3052,7 +3065,7 @@ var DEFAULT_PORTS, parseURL, init_parseURL = __esm({
             return value;
           if (typeof value == "object" && "hostname" in value) {
             let { hostname: hostname2, port, protocol: protocol2 = "", path = "", query = {} } = value, url = new URL(`${protocol2}//${hostname2}${port ? `:${port}` : ""}${path}`);
-            return url.search = Object.entries(query).map(([k8, v]) => `${k8}=${v}`).join("&"), url;
+            return url.search = Object.entries(query).map(([k6, v]) => `${k6}=${v}`).join("&"), url;
           }
           return new URL(value);
         } catch {
@@ -3110,7 +3123,7 @@ var substring, init_substring = __esm({
 // node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js
 var uriEncode, init_uriEncode = __esm({
   "node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/lib/uriEncode.js"() {
-    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c8) => `%${c8.charCodeAt(0).toString(16).toUpperCase()}`);
+    uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 });
 
@@ -3210,9 +3223,9 @@ var evaluateExpression, callFunction, group, init_evaluateExpression = __esm({
       throw new EndpointError(`'${keyName}': ${String(obj)} is not a string, function or reference.`);
     }, callFunction = ({ fn, argv }, options) => {
       let evaluatedArgs = Array(argv.length);
-      for (let i8 = 0; i8 < evaluatedArgs.length; ++i8) {
-        let arg = argv[i8];
-        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i8] = arg : evaluatedArgs[i8] = group.evaluateExpression(arg, "arg", options);
+      for (let i6 = 0; i6 < evaluatedArgs.length; ++i6) {
+        let arg = argv[i6];
+        typeof arg == "boolean" || typeof arg == "number" ? evaluatedArgs[i6] = arg : evaluatedArgs[i6] = group.evaluateExpression(arg, "arg", options);
       }
       let namespaceSeparatorIndex = fn.indexOf(".");
       if (namespaceSeparatorIndex !== -1) {
@@ -3324,14 +3337,14 @@ var RESULT, decideEndpoint, init_decideEndpoint = __esm({
     init_getEndpointHeaders();
     init_getEndpointProperties();
     init_getEndpointUrl();
-    RESULT = 1e8, decideEndpoint = (bdd8, options) => {
-      let { nodes: nodes8, root: root8, results, conditions } = bdd8, ref = root8, referenceRecord = {}, closure = {
+    RESULT = 1e8, decideEndpoint = (bdd6, options) => {
+      let { nodes: nodes6, root: root6, results, conditions } = bdd6, ref = root6, referenceRecord = {}, closure = {
         referenceRecord,
         endpointParams: options.endpointParams,
         logger: options.logger
       };
       for (; ref !== 1 && ref !== -1 && ref < RESULT; ) {
-        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes8[node_i], nodes8[node_i + 1], nodes8[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
+        let node_i = 3 * (Math.abs(ref) - 1), [condition_i, highRef, lowRef] = [nodes6[node_i], nodes6[node_i + 1], nodes6[node_i + 2]], [fn, argv, assign] = conditions[condition_i], evaluation = evaluateCondition({ fn, assign, argv }, closure);
         if (evaluation.toAssign) {
           let { name, value } = evaluation.toAssign;
           referenceRecord[name] = value;
@@ -3392,7 +3405,7 @@ var fromUtf82, init_fromUtf8_browser = __esm({
 // node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js
 var chars, alphabetByEncoding, alphabetByValue, bitsPerLetter, bitsPerByte, maxLetterValue, init_constants_for_browser = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-base64/constants-for-browser.js"() {
-    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i8, c8]) => (acc[c8] = Number(i8), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
+    chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", alphabetByEncoding = Object.entries(chars).reduce((acc, [i6, c6]) => (acc[c6] = Number(i6), acc), {}), alphabetByValue = chars.split(""), bitsPerLetter = 6, bitsPerByte = 8, maxLetterValue = 63;
   }
 });
 
@@ -3404,14 +3417,14 @@ function toBase642(_input) {
   if (!isArrayLike && !isUint8Array)
     throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
   let str = "";
-  for (let i8 = 0; i8 < input2.length; i8 += 3) {
+  for (let i6 = 0; i6 < input2.length; i6 += 3) {
     let bits = 0, bitLength = 0;
-    for (let j8 = i8, limit = Math.min(i8 + 3, input2.length); j8 < limit; j8++)
-      bits |= input2[j8] << (limit - j8 - 1) * bitsPerByte, bitLength += bitsPerByte;
+    for (let j6 = i6, limit = Math.min(i6 + 3, input2.length); j6 < limit; j6++)
+      bits |= input2[j6] << (limit - j6 - 1) * bitsPerByte, bitLength += bitsPerByte;
     let bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
     bits <<= bitClusterCount * bitsPerLetter - bitLength;
-    for (let k8 = 1; k8 <= bitClusterCount; k8++) {
-      let offset = (bitClusterCount - k8) * bitsPerLetter;
+    for (let k6 = 1; k6 <= bitClusterCount; k6++) {
+      let offset = (bitClusterCount - k6) * bitsPerLetter;
       str += alphabetByValue[(bits & maxLetterValue << offset) >> offset];
     }
     str += "==".slice(0, 4 - bitClusterCount);
@@ -3511,9 +3524,9 @@ If you are using React Native, this API is not yet supported, see: https://react
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
-import { Writable } from "node:stream";
-var streamCollector2, Collector, init_stream_collector = __esm({
+var import_node_stream, streamCollector2, Collector, init_stream_collector = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js"() {
+    import_node_stream = require("node:stream");
     init_concatBytes();
     init_stream_collector_browser();
     init_stream_type_check();
@@ -3525,7 +3538,7 @@ var streamCollector2, Collector, init_stream_collector = __esm({
         let bytes = concatBytes(this.bufferedBytes);
         resolve(bytes);
       });
-    }), Collector = class extends Writable {
+    }), Collector = class extends import_node_stream.Writable {
       bufferedBytes = [];
       _write(chunk, encoding, callback) {
         this.bufferedBytes.push(chunk), callback();
@@ -3535,14 +3548,14 @@ var streamCollector2, Collector, init_stream_collector = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js
-import { Readable } from "node:stream";
-var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
+var import_node_stream2, ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/util-stream/sdk-stream-mixin.js"() {
+    import_node_stream2 = require("node:stream");
     init_buffer_from();
     init_sdk_stream_mixin_browser();
     init_stream_collector();
     ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2 = "The stream has already been transformed.", sdkStreamMixin2 = (stream) => {
-      if (!(stream instanceof Readable))
+      if (!(stream instanceof import_node_stream2.Readable))
         try {
           return sdkStreamMixin(stream);
         } catch {
@@ -3565,9 +3578,9 @@ var ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2, sdkStreamMixin2, init_sdk_stream_mixin
             throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED2);
           if (stream.readableFlowing !== null)
             throw new Error("The stream has been consumed by other callbacks.");
-          if (typeof Readable.toWeb != "function")
+          if (typeof import_node_stream2.Readable.toWeb != "function")
             throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
-          return transformed = !0, Readable.toWeb(stream);
+          return transformed = !0, import_node_stream2.Readable.toWeb(stream);
         }
       });
     };
@@ -3584,9 +3597,9 @@ var init_writeKey = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/serde/index.js
-import { getRandomValues } from "node:crypto";
-var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
+var import_node_crypto3, Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_serde = __esm({
   "node_modules/@smithy/core/dist-es/submodules/serde/index.js"() {
+    import_node_crypto3 = require("node:crypto");
     init_fromBase64();
     init_toBase64();
     init_Uint8ArrayBlobAdapter();
@@ -3609,7 +3622,7 @@ var Uint8ArrayBlobAdapter, _getRandomValues, v4, generateIdempotencyToken, init_
     init_transport();
     init_writeKey();
     Uint8ArrayBlobAdapter = class extends bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
-    }, _getRandomValues = getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
+    }, _getRandomValues = import_node_crypto3.getRandomValues, v4 = bindV4(_getRandomValues), generateIdempotencyToken = v4;
   }
 });
 
@@ -3630,8 +3643,8 @@ var collectBody, init_collect_stream_body = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/extended-encode-uri-component.js
 function extendedEncodeURIComponent(str) {
-  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c8) {
-    return "%" + c8.charCodeAt(0).toString(16).toUpperCase();
+  return /^[\w.~-]+$/.test(str) ? str : encodeURIComponent(str).replace(/[!'()*]/g, function(c6) {
+    return "%" + c6.charCodeAt(0).toString(16).toUpperCase();
   });
 }
 var init_extended_encode_uri_component = __esm({
@@ -3648,21 +3661,21 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
       static identity = /* @__PURE__ */ Symbol.for("@smithy/HttpBindingNormalizedSchema");
       identity = _HttpBindingNormalizedSchema.identity;
       bindings;
-      constructor(schema4) {
-        super(schema4);
+      constructor(schema) {
+        super(schema);
       }
-      static of(schema4) {
-        let ns = NormalizedSchema.of(schema4);
+      static of(schema) {
+        let ns = NormalizedSchema.of(schema);
         if (ns.identity === _HttpBindingNormalizedSchema.identity)
           return ns;
-        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache8 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
-        return cache8[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
+        let schemaCache = ns.isMemberSchema() ? ns : ns.getSchema(), cache6 = typeof schemaCache == "object" && schemaCache !== null ? schemaCache : ns;
+        return cache6[HTTP_BINDINGS] ??= new _HttpBindingNormalizedSchema(ns);
       }
       getHttpBindingLocation(traits) {
         return traits.httpPayload ? 36 : traits.httpLabel ? 33 : traits.httpHeader ? 38 : typeof traits.httpPrefixHeaders == "string" ? 39 : traits.httpQuery ? 34 : traits.httpQueryParams ? 35 : traits.httpResponseCode ? 37 : 32;
       }
       getHttpBindingValue(location, traits, nested = !1) {
-        let raw = this.getSchema(), type = typeof raw == "number" ? raw & 255 : this.isListSchema() ? 64 : 255, slot = location & 7, media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0, stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0, timestamp2 = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0, flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp2 << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw != "object" ? 1 : 0) << 18, category = type & 192, collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location, traits) : void 0, valueType = (collectionValue?.[1] ?? 0) & 255;
+        let raw = this.getSchema(), type = typeof raw == "number" ? raw & 255 : this.isListSchema() ? 64 : 255, slot = location & 7, media = traits.mediaType ? traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1 : 0, stream = traits.streaming || type === 42 ? this.isStructSchema() ? 2 : 1 : 0, timestamp = type >= 4 && type <= 7 ? slot >= 6 ? 2 : slot > 0 && slot < 4 ? 1 : 0 : 0, flags = type | media << 8 | (traits.idempotencyToken ? 1 : 0) << 10 | stream << 11 | (traits.sparse ? 1 : 0) << 13 | timestamp << 14 | (traits.hostLabel ? 1 : 0) << 17 | (location === 36 && typeof raw != "object" ? 1 : 0) << 18, category = type & 192, collectionValue = slot & 2 && (category === 64 || !nested && slot & 1) ? this.getHttpBindingCollectionValue(location, traits) : void 0, valueType = (collectionValue?.[1] ?? 0) & 255;
         return flags |= (slot >= 6 && (valueType === 4 || valueType === 6) ? 1 : 0) << 16, [this, flags, collectionValue];
       }
       getHttpBindingCollectionValue(location, traits = this.getMergedTraits()) {
@@ -3673,7 +3686,7 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
         let source = this.getSchema();
         return typeof source != "object" || source === null ? EMPTY_BINDINGS : this.bindings ??= buildHttpBindings(this);
       }
-    }, buildHttpBindings = (schema4) => {
+    }, buildHttpBindings = (schema) => {
       let bodyMemberNames = [], bodyMemberSchemas = [], requestBodyMemberNames = [], requestBodyMemberSchemas = [], memberBindings = [], byName = {}, headers = {}, prefixHeaders = [], responseBindings = { headers, prefixHeaders }, bindings = {
         request: { memberBindings, byName },
         response: {
@@ -3681,7 +3694,7 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
           bindings: responseBindings
         }
       }, { request, response } = bindings;
-      for (let [name, member2] of schema4.structIterator()) {
+      for (let [name, member2] of schema.structIterator()) {
         let bindingSchema = HttpBindingNormalizedSchema.of(member2), traits = bindingSchema.getMergedTraits(), location = bindingSchema.getHttpBindingLocation(traits), wireName = traits.httpHeader?.toLowerCase() ?? traits.httpPrefixHeaders?.toLowerCase() ?? traits.httpQuery, value = bindingSchema.getHttpBindingValue(location, traits), binding = [name, value, location, wireName];
         name === "__proto__" && writeKey(byName), byName[name] = binding, value[1] >> 10 & 1 && (request.hasIdempotency = !0), memberBindings.push(binding);
         let slot = location & 7;
@@ -3697,14 +3710,14 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
           }
         else slot & 1 ? (request.hasPrefixHeaders = !0, prefixHeaders.push(binding)) : (wireName === "__proto__" && writeKey(headers), headers[wireName] = binding);
       }
-      return request.contentTypeInstruction === void 0 && requestBodyMemberNames.length && (request.contentTypeInstruction = null), request.syntheticBodySchema = createBodySchema(schema4, requestBodyMemberNames, requestBodyMemberSchemas), response.syntheticBodySchema = createBodySchema(schema4, bodyMemberNames, bodyMemberSchemas), bindings;
+      return request.contentTypeInstruction === void 0 && requestBodyMemberNames.length && (request.contentTypeInstruction = null), request.syntheticBodySchema = createBodySchema(schema, requestBodyMemberNames, requestBodyMemberSchemas), response.syntheticBodySchema = createBodySchema(schema, bodyMemberNames, bodyMemberSchemas), bindings;
     }, buildPathSegments = (path) => {
       let segments = [], offset = 0;
       for (let match of path.matchAll(/\{([^{}+]+)(\+)?\}/g))
         match.index > offset && segments.push([path.slice(offset, match.index), 0]), segments.push([match[1], match[2] ? 2 : 1]), offset = match.index + match[0].length;
       return segments.length && offset < path.length && segments.push([path.slice(offset), 0]), segments.length ? segments : void 0;
-    }, buildHttpOperationBindings = (schema4) => {
-      let { http, endpoint } = translateTraits(schema4.traits ?? {}), [path, search] = http?.[1].split("?") ?? [];
+    }, buildHttpOperationBindings = (schema) => {
+      let { http, endpoint } = translateTraits(schema.traits ?? {}), [path, search] = http?.[1].split("?") ?? [];
       return [
         http?.[0],
         path,
@@ -3718,14 +3731,14 @@ var HTTP_BINDINGS, HttpBindingNormalizedSchema, buildHttpBindings, buildPathSegm
         bodyMemberNames: [],
         bindings: { headers: {}, prefixHeaders: [] }
       }
-    }, getHttpOperationBindings = (schema4) => schema4[HTTP_BINDINGS] ??= buildHttpOperationBindings(schema4), createBodySchema = (schema4, memberNames, memberSchemas) => {
+    }, getHttpOperationBindings = (schema) => schema[HTTP_BINDINGS] ??= buildHttpOperationBindings(schema), createBodySchema = (schema, memberNames, memberSchemas) => {
       if (!memberNames.length)
         return;
-      let source = schema4.getSchema(), body = [
+      let source = schema.getSchema(), body = [
         3,
         source[1],
         source[2],
-        schema4.getMergedTraits(),
+        schema.getMergedTraits(),
         memberNames,
         memberSchemas
       ], required2 = source[6], bodyRequired = required2 && memberNames.reduce((count, name) => count + (source[4].indexOf(name) < required2 ? 1 : 0), 0);
@@ -3750,18 +3763,18 @@ var SerdeContext, init_SerdeContext = __esm({
 var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Js.js"() {
     CRC32_TABLE = new Uint32Array(256);
-    for (let i8 = 0; i8 < 256; ++i8) {
-      let c8 = i8;
-      for (let j8 = 0; j8 < 8; ++j8)
-        c8 = c8 & 1 ? 3988292384 ^ c8 >>> 1 : c8 >>> 1;
-      CRC32_TABLE[i8] = c8 >>> 0;
+    for (let i6 = 0; i6 < 256; ++i6) {
+      let c6 = i6;
+      for (let j6 = 0; j6 < 8; ++j6)
+        c6 = c6 & 1 ? 3988292384 ^ c6 >>> 1 : c6 >>> 1;
+      CRC32_TABLE[i6] = c6 >>> 0;
     }
     ONES = 4294967295, Crc32Js = class {
       digestLength = 4;
       checksum = ONES;
       update(data) {
-        for (let i8 = 0; i8 < data.length; ++i8)
-          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i8]) & 255];
+        for (let i6 = 0; i6 < data.length; ++i6)
+          this.checksum = this.checksum >>> 8 ^ CRC32_TABLE[(this.checksum ^ data[i6]) & 255];
       }
       digestSync() {
         return (this.checksum ^ ONES) >>> 0;
@@ -3778,7 +3791,6 @@ var CRC32_TABLE, ONES, Crc32Js, init_Crc32Js = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js
-import * as zlib from "node:zlib";
 function buildNativeClass(nativeCrc32) {
   return class {
     digestLength = 4;
@@ -3798,8 +3810,9 @@ function buildNativeClass(nativeCrc32) {
     }
   };
 }
-var zlibCrc32, Crc32Node, init_Crc32Node = __esm({
+var zlib, zlibCrc32, Crc32Node, init_Crc32Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js"() {
+    zlib = __toESM(require("node:zlib"));
     init_Crc32Js();
     zlibCrc32 = typeof zlib.crc32 == "function" ? zlib.crc32 : void 0, Crc32Node = zlibCrc32 ? buildNativeClass(zlibCrc32) : Crc32Js;
   }
@@ -3824,8 +3837,8 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
           let key = _Sha256Js.normalizeKey(secret);
           this.inner = new _Sha256Js(), this.outer = new _Sha256Js();
           let { inner, outer } = this, pad = new Uint8Array(BLOCK * 2);
-          for (let i8 = 0; i8 < BLOCK; ++i8)
-            pad[i8] = 54 ^ key[i8], pad[i8 + BLOCK] = 92 ^ key[i8];
+          for (let i6 = 0; i6 < BLOCK; ++i6)
+            pad[i6] = 54 ^ key[i6], pad[i6 + BLOCK] = 92 ^ key[i6];
           inner.update(pad.subarray(0, BLOCK)), outer.update(pad.subarray(BLOCK));
         }
       }
@@ -3859,24 +3872,24 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
       digestSync() {
         let state2 = this.state.slice(), buffer = this.buffer.slice(), bufferLength = this.bufferLength, bitsHashed = this.bytesHashed * 8, bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         if (bufferView.setUint8(bufferLength++, 128), (bufferLength - 1) % BLOCK >= BLOCK - 8) {
-          for (let i8 = bufferLength; i8 < BLOCK; ++i8)
-            bufferView.setUint8(i8, 0);
+          for (let i6 = bufferLength; i6 < BLOCK; ++i6)
+            bufferView.setUint8(i6, 0);
           this.hashBufferWith(state2, buffer), bufferLength = 0;
         }
-        for (let i8 = bufferLength; i8 < BLOCK - 8; ++i8)
-          bufferView.setUint8(i8, 0);
+        for (let i6 = bufferLength; i6 < BLOCK - 8; ++i6)
+          bufferView.setUint8(i6, 0);
         bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 4294967296), !1), bufferView.setUint32(BLOCK - 4, bitsHashed, !1), this.hashBufferWith(state2, buffer);
         let out = new Uint8Array(DIGEST_LENGTH);
-        for (let i8 = 0; i8 < 8; ++i8)
-          out[i8 * 4] = state2[i8] >>> 24 & 255, out[i8 * 4 + 1] = state2[i8] >>> 16 & 255, out[i8 * 4 + 2] = state2[i8] >>> 8 & 255, out[i8 * 4 + 3] = state2[i8] >>> 0 & 255;
+        for (let i6 = 0; i6 < 8; ++i6)
+          out[i6 * 4] = state2[i6] >>> 24 & 255, out[i6 * 4 + 1] = state2[i6] >>> 16 & 255, out[i6 * 4 + 2] = state2[i6] >>> 8 & 255, out[i6 * 4 + 3] = state2[i6] >>> 0 & 255;
         return out;
       }
       static normalizeKey(secret) {
         let key = toUint8Array(secret);
         if (key.byteLength > BLOCK) {
-          let h8 = new _Sha256Js();
-          h8.update(key);
-          let out = h8.digestSync(), padded = new Uint8Array(BLOCK);
+          let h6 = new _Sha256Js();
+          h6.update(key);
+          let out = h6.digestSync(), padded = new Uint8Array(BLOCK);
           return padded.set(out), padded;
         }
         if (key.byteLength < BLOCK) {
@@ -3890,16 +3903,16 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
       }
       hashBufferWith(state2, buffer) {
         let w = this.w ??= new Int32Array(64), s0 = state2[0], s1 = state2[1], s2 = state2[2], s3 = state2[3], s4 = state2[4], s5 = state2[5], s6 = state2[6], s7 = state2[7];
-        for (let i8 = 0; i8 < BLOCK; ++i8) {
-          if (i8 < 16)
-            w[i8] = (buffer[i8 * 4] & 255) << 24 | (buffer[i8 * 4 + 1] & 255) << 16 | (buffer[i8 * 4 + 2] & 255) << 8 | buffer[i8 * 4 + 3] & 255;
+        for (let i6 = 0; i6 < BLOCK; ++i6) {
+          if (i6 < 16)
+            w[i6] = (buffer[i6 * 4] & 255) << 24 | (buffer[i6 * 4 + 1] & 255) << 16 | (buffer[i6 * 4 + 2] & 255) << 8 | buffer[i6 * 4 + 3] & 255;
           else {
-            let u = w[i8 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
-            u = w[i8 - 15];
+            let u = w[i6 - 2], t12 = (u >>> 17 | u << 15) ^ (u >>> 19 | u << 13) ^ u >>> 10;
+            u = w[i6 - 15];
             let t22 = (u >>> 7 | u << 25) ^ (u >>> 18 | u << 14) ^ u >>> 3;
-            w[i8] = (t12 + w[i8 - 7] | 0) + (t22 + w[i8 - 16] | 0);
+            w[i6] = (t12 + w[i6 - 7] | 0) + (t22 + w[i6 - 16] | 0);
           }
-          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i8] + w[i8] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
+          let t1 = (((s4 >>> 6 | s4 << 26) ^ (s4 >>> 11 | s4 << 21) ^ (s4 >>> 25 | s4 << 7)) + (s4 & s5 ^ ~s4 & s6) | 0) + (s7 + (K[i6] + w[i6] | 0) | 0) | 0, t2 = ((s0 >>> 2 | s0 << 30) ^ (s0 >>> 13 | s0 << 19) ^ (s0 >>> 22 | s0 << 10)) + (s0 & s1 ^ s0 & s2 ^ s1 & s2) | 0;
           s7 = s6, s6 = s5, s5 = s4, s4 = s3 + t1 | 0, s3 = s2, s2 = s1, s1 = s0, s0 = t1 + t2 | 0;
         }
         state2[0] += s0, state2[1] += s1, state2[2] += s2, state2[3] += s3, state2[4] += s4, state2[5] += s5, state2[6] += s6, state2[7] += s7;
@@ -3983,7 +3996,6 @@ var BLOCK, DIGEST_LENGTH, MAX_HASHABLE_LENGTH, Sha256Js, INIT, K, init_Sha256Js 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
-import { createHash as createHash2, createHmac } from "node:crypto";
 function buildNativeClass2() {
   return class {
     digestLength = 32;
@@ -4007,19 +4019,20 @@ function buildNativeClass2() {
       this.hash = this.createHash(), this.finished = !1;
     }
     createHash() {
-      return this.secret ? createHmac("sha256", toBuffer(this.secret)) : createHash2("sha256");
+      return this.secret ? (0, import_node_crypto4.createHmac)("sha256", toBuffer(this.secret)) : (0, import_node_crypto4.createHash)("sha256");
     }
   };
 }
 function toBuffer(data) {
   return typeof data == "string" ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 }
-var hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
+var import_node_crypto4, hasNativeCrypto, Sha256Node, init_Sha256Node = __esm({
   "node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js"() {
+    import_node_crypto4 = require("node:crypto");
     init_Sha256Js();
     hasNativeCrypto = (() => {
       try {
-        return createHash2("sha256"), !0;
+        return (0, import_node_crypto4.createHash)("sha256"), !0;
       } catch {
         return !1;
       }
@@ -4037,9 +4050,9 @@ var init_checksum3 = __esm({
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-codec/Int64.js
 function negate(bytes) {
-  for (let i8 = 0; i8 < 8; i8++)
-    bytes[i8] ^= 255;
-  for (let i8 = 7; i8 > -1 && (bytes[i8]++, bytes[i8] === 0); i8--)
+  for (let i6 = 0; i6 < 8; i6++)
+    bytes[i6] ^= 255;
+  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
     ;
 }
 var Int64, init_Int64 = __esm({
@@ -4051,13 +4064,13 @@ var Int64, init_Int64 = __esm({
         if (this.bytes = bytes, bytes.byteLength !== 8)
           throw new Error("Int64 buffers must be exactly 8 bytes");
       }
-      static fromNumber(number3) {
-        if (number3 > 9223372036854776e3 || number3 < -9223372036854776e3)
-          throw new Error(`${number3} is too large (or, if negative, too small) to represent as an Int64`);
+      static fromNumber(number2) {
+        if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
+          throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i8 = 7, remaining = Math.abs(Math.round(number3)); i8 > -1 && remaining > 0; i8--, remaining /= 256)
-          bytes[i8] = remaining;
-        return number3 < 0 && negate(bytes), new _Int64(bytes);
+        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
+          bytes[i6] = remaining;
+        return number2 < 0 && negate(bytes), new _Int64(bytes);
       }
       valueOf() {
         let bytes = this.bytes.slice(0), negative = bytes[0] & 128;
@@ -4497,7 +4510,6 @@ var EventStreamMarshaller, eventStreamSerdeProvider, init_EventStreamMarshaller 
 });
 
 // node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js
-import { Readable as Readable2 } from "node:stream";
 async function* readableToIterable(readStream) {
   let streamEnded = !1, generationEnded = !1, records = new Array();
   for (readStream.on("error", (err) => {
@@ -4512,8 +4524,9 @@ async function* readableToIterable(readStream) {
     value && (yield value), generationEnded = streamEnded && records.length === 0;
   }
 }
-var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
+var import_node_stream3, EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshaller2 = __esm({
   "node_modules/@smithy/core/dist-es/submodules/event-streams/eventstream-serde/EventStreamMarshaller.js"() {
+    import_node_stream3 = require("node:stream");
     init_EventStreamMarshaller();
     EventStreamMarshaller2 = class {
       universalMarshaller;
@@ -4528,7 +4541,7 @@ var EventStreamMarshaller2, eventStreamSerdeProvider2, init_EventStreamMarshalle
         return this.universalMarshaller.deserialize(bodyIterable, deserializer);
       }
       serialize(input2, serializer) {
-        return Readable2.from(this.universalMarshaller.serialize(input2, serializer));
+        return import_node_stream3.Readable.from(this.universalMarshaller.serialize(input2, serializer));
       }
     }, eventStreamSerdeProvider2 = (options) => new EventStreamMarshaller2(options);
   }
@@ -4819,8 +4832,8 @@ var HttpProtocol, init_HttpProtocol = __esm({
       updateServiceEndpoint(request, endpoint) {
         if ("url" in endpoint) {
           request.protocol = endpoint.url.protocol, request.hostname = endpoint.url.hostname, request.port = endpoint.url.port ? Number(endpoint.url.port) : void 0, request.path = endpoint.url.pathname, request.fragment = endpoint.url.hash || void 0, request.username = endpoint.url.username || void 0, request.password = endpoint.url.password || void 0, request.query || (request.query = {});
-          for (let [k8, v] of endpoint.url.searchParams.entries())
-            request.query[k8] = v;
+          for (let [k6, v] of endpoint.url.searchParams.entries())
+            request.query[k6] = v;
           if (endpoint.headers)
             for (let name in endpoint.headers)
               hasOwn(endpoint.headers, name) && (request.headers[name] = endpoint.headers[name].join(", "));
@@ -4861,20 +4874,20 @@ var HttpProtocol, init_HttpProtocol = __esm({
         };
       }
       resolveError(name, namespaces, registries) {
-        let defaultErrorSchema = [-3, "", "Error", 0, [], [], 0], schema4;
+        let defaultErrorSchema = [-3, "", "Error", 0, [], [], 0], schema;
         for (let registry2 of registries)
           for (let ns of namespaces)
             try {
-              ns === "*" ? schema4 = registry2.getSchema(name) : schema4 = registry2.getSchema(ns + "#" + name);
-              let errorCtor = registry2.getErrorCtor(schema4);
+              ns === "*" ? schema = registry2.getSchema(name) : schema = registry2.getSchema(ns + "#" + name);
+              let errorCtor = registry2.getErrorCtor(schema);
               if (errorCtor)
-                return [schema4, errorCtor, "modeled"];
+                return [schema, errorCtor, "modeled"];
               {
                 let syntheticErrorSchema = registry2.getBaseException();
                 if (syntheticErrorSchema) {
                   let syntheticErrorCtor = registry2.getErrorCtor(syntheticErrorSchema);
                   if (syntheticErrorCtor)
-                    return [schema4, syntheticErrorCtor, "synthetic"];
+                    return [schema, syntheticErrorCtor, "synthetic"];
                 }
               }
             } catch {
@@ -4917,7 +4930,7 @@ var HttpProtocol, init_HttpProtocol = __esm({
       getDefaultContentType() {
         throw new Error(`@smithy/core/protocols - ${this.constructor.name} getDefaultContentType() implementation missing.`);
       }
-      async deserializeHttpMessage(schema4, context, response, arg4, arg5) {
+      async deserializeHttpMessage(schema, context, response, arg4, arg5) {
         return [];
       }
       getEventStreamMarshaller() {
@@ -4961,8 +4974,8 @@ var HttpBindingProtocol, init_HttpBindingProtocol = __esm({
       }
       serializeHttpBindings(input2, request, bindings, operation2) {
         let serializer = this.serializer, directSerializer = typeof serializer.writeCodec == "function" ? serializer : void 0, query = request.query, headers = request.headers, bodySchema = bindings.syntheticBodySchema, hasBodyValue = !1, payload, eventStream, labels, names = Object.getOwnPropertyNames(input2), prototype = Object.getPrototypeOf(input2), sparse = (prototype === Object.prototype || prototype === null) && !bindings.hasIdempotency && !bindings.hasPrefixHeaders && names.length * 2 < bindings.memberBindings.length, length = sparse ? names.length : bindings.memberBindings.length;
-        for (let i8 = 0; i8 < length; ++i8) {
-          let binding = sparse ? hasOwn(bindings.byName, names[i8]) ? bindings.byName[names[i8]] : void 0 : bindings.memberBindings[i8];
+        for (let i6 = 0; i6 < length; ++i6) {
+          let binding = sparse ? hasOwn(bindings.byName, names[i6]) ? bindings.byName[names[i6]] : void 0 : bindings.memberBindings[i6];
           if (!binding)
             continue;
           let value = binding[1], memberName = binding[0], memberNs = value[0], flags = value[1], collectionValue = value[2], location = binding[2], wireName = binding[3], inputMemberValue = input2[memberName];
@@ -5006,9 +5019,9 @@ var HttpBindingProtocol, init_HttpBindingProtocol = __esm({
         } else
           query[wireName] = this.serializeHttpValue(value, data, 34, directSerializer, directSerializer ? ns : [ns, traits]);
       }
-      serializeHttpValue(value, data, location, directSerializer, schema4 = value[0]) {
+      serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
         let flags = value[1], type = flags & 255;
-        return directSerializer && !(flags & 1792) && (type <= 2 || type === 17 || type === 19) ? String(data) : (directSerializer ? directSerializer.writeHttpBinding(value, data, location) : this.serializer.write(schema4, data), this.serializer.flush());
+        return directSerializer && !(flags & 1792) && (type <= 2 || type === 17 || type === 19) ? String(data) : (directSerializer ? directSerializer.writeHttpBinding(value, data, location) : this.serializer.write(schema, data), this.serializer.flush());
       }
       serializePath(segments, labels, bindings) {
         let path = "";
@@ -5044,8 +5057,8 @@ var HttpBindingProtocol, init_HttpBindingProtocol = __esm({
         } else responseBindings.bindings.payload || await collectBody(response.body, context);
         return dataObject.$metadata = this.deserializeMetadata(response), dataObject;
       }
-      async deserializeHttpMessage(schema4, context, response, arg4, arg5) {
-        let dataObject = arg4 instanceof Set ? arg5 : arg4, deserializer = this.deserializer, directDeserializer = typeof deserializer.readCodec == "function" ? deserializer : void 0, ns = HttpBindingNormalizedSchema.of(schema4), { bodyMemberNames, bindings: { payload, statusCode, headers: responseHeaders, prefixHeaders } } = ns.getHttpBindings().response, headers = response.headers;
+      async deserializeHttpMessage(schema, context, response, arg4, arg5) {
+        let dataObject = arg4 instanceof Set ? arg5 : arg4, deserializer = this.deserializer, directDeserializer = typeof deserializer.readCodec == "function" ? deserializer : void 0, ns = HttpBindingNormalizedSchema.of(schema), { bodyMemberNames, bindings: { payload, statusCode, headers: responseHeaders, prefixHeaders } } = ns.getHttpBindings().response, headers = response.headers;
         if (payload) {
           let [memberName, value] = payload, [memberSchema, flags] = value, stream = flags >> 11 & 3;
           if (stream)
@@ -5100,7 +5113,7 @@ var RpcProtocol, init_RpcProtocol = __esm({
     init_collect_stream_body();
     RpcProtocol = class extends HttpProtocol {
       async serializeRequest(operationSchema, _input, context) {
-        let serializer = this.serializer, query = {}, headers = {}, endpoint = await context.endpoint(), ns = NormalizedSchema.of(operationSchema?.input), schema4 = ns.getSchema(), payload, input2 = _input && typeof _input == "object" ? _input : {}, request = new HttpRequest({
+        let serializer = this.serializer, query = {}, headers = {}, endpoint = await context.endpoint(), ns = NormalizedSchema.of(operationSchema?.input), schema = ns.getSchema(), payload, input2 = _input && typeof _input == "object" ? _input : {}, request = new HttpRequest({
           protocol: "",
           hostname: "",
           port: void 0,
@@ -5124,7 +5137,7 @@ var RpcProtocol, init_RpcProtocol = __esm({
               });
             }
           } else
-            serializer.write(schema4, input2), payload = serializer.flush();
+            serializer.write(schema, input2), payload = serializer.flush();
         }
         return request.headers = Object.assign(request.headers, headers), request.query = query, request.body = payload, request.method = "POST", request;
       }
@@ -5176,10 +5189,10 @@ var FromStringShapeDeserializer, init_FromStringShapeDeserializer = __esm({
         return this.readHttpBinding(ns.getHttpBindingValue(location, traits), data, location);
       }
       readHttpBinding([ns, flags, collectionValue], data, location) {
-        let schema4 = flags & 255;
-        if ((schema4 & 192) === 64)
+        let schema = flags & 255;
+        if ((schema & 192) === 64)
           return collectionValue ??= ns.getHttpBindingCollectionValue(location), splitHeader(data).map((item) => this.readHttpBinding(collectionValue, item, location));
-        switch (schema4) {
+        switch (schema) {
           case 21:
           case 42:
             return (this.serdeContext?.base64Decoder ?? fromBase64)(data);
@@ -5188,7 +5201,7 @@ var FromStringShapeDeserializer, init_FromStringShapeDeserializer = __esm({
           case 6:
           case 7: {
             let bindingFormat = this.settings.httpBindings ? flags >> 14 & 3 : 0;
-            switch (this.settings.timestampFormat.useTrait && schema4 > 4 ? schema4 : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default) {
+            switch (this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default) {
               case 5:
                 return _parseRfc3339DateTimeWithOffset(data);
               case 6:
@@ -5238,8 +5251,8 @@ var HttpInterceptingShapeDeserializer, init_HttpInterceptingShapeDeserializer = 
       setSerdeContext(serdeContext) {
         this.stringDeserializer.setSerdeContext(serdeContext), this.codecDeserializer.setSerdeContext(serdeContext), this.serdeContext = serdeContext;
       }
-      read(schema4, data) {
-        let ns = HttpBindingNormalizedSchema.of(schema4), traits = ns.getMergedTraits();
+      read(schema, data) {
+        let ns = HttpBindingNormalizedSchema.of(schema), traits = ns.getMergedTraits();
         if (traits.httpHeader || traits.httpResponseCode) {
           let value = ns.getHttpBindingValue(38, traits);
           return this.readHttpBinding(value, data, 38);
@@ -5250,12 +5263,12 @@ var HttpInterceptingShapeDeserializer, init_HttpInterceptingShapeDeserializer = 
         let value = typeof data == "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data);
         return this.stringDeserializer.readHttpBinding(binding, value, location);
       }
-      readPayload([schema4, flags], data) {
+      readPayload([schema, flags], data) {
         let type = flags & 255;
-        return type === 21 || type === 42 ? typeof data == "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(data) : data : type === 0 ? typeof data == "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data) : this.readCodec(schema4, data);
+        return type === 21 || type === 42 ? typeof data == "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(data) : data : type === 0 ? typeof data == "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data) : this.readCodec(schema, data);
       }
-      readCodec(schema4, data) {
-        return this.codecDeserializer.read(schema4, data);
+      readCodec(schema, data) {
+        return this.codecDeserializer.read(schema, data);
       }
     };
   }
@@ -5273,23 +5286,23 @@ var ToStringShapeSerializer, init_ToStringShapeSerializer = __esm({
       constructor(settings) {
         super(), this.settings = settings;
       }
-      write(schema4, value) {
-        let ns = HttpBindingNormalizedSchema.of(schema4), traits = ns.getMergedTraits(), location = ns.getHttpBindingLocation(traits);
+      write(schema, value) {
+        let ns = HttpBindingNormalizedSchema.of(schema), traits = ns.getMergedTraits(), location = ns.getHttpBindingLocation(traits);
         this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
       }
       writeHttpBinding([ns, flags, collectionValue], value, location) {
-        let schema4 = flags & 255;
+        let schema = flags & 255;
         switch (typeof value) {
           case "object":
             if (value === null) {
               this.stringBuffer = "null";
               return;
             }
-            if (schema4 >= 4 && schema4 <= 7) {
+            if (schema >= 4 && schema <= 7) {
               if (!(value instanceof Date))
                 throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(!0)}`);
               let bindingFormat = this.settings.httpBindings ? flags >> 14 & 3 : 0;
-              switch (this.settings.timestampFormat.useTrait && schema4 > 4 ? schema4 : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default) {
+              switch (this.settings.timestampFormat.useTrait && schema > 4 ? schema : bindingFormat ? bindingFormat + 4 : this.settings.timestampFormat.default) {
                 case 5:
                   this.stringBuffer = value.toISOString().replace(".000Z", "Z");
                   break;
@@ -5304,11 +5317,11 @@ var ToStringShapeSerializer, init_ToStringShapeSerializer = __esm({
               }
               return;
             }
-            if ((schema4 === 21 || schema4 === 42) && "byteLength" in value) {
+            if ((schema === 21 || schema === 42) && "byteLength" in value) {
               this.stringBuffer = (this.serdeContext?.base64Encoder ?? toBase64)(value);
               return;
             }
-            if ((schema4 & 192) === 64 && Array.isArray(value)) {
+            if ((schema & 192) === 64 && Array.isArray(value)) {
               collectionValue ??= ns.getHttpBindingCollectionValue(location);
               let valueSchemaType = collectionValue[1] & 255, isTimestamp = valueSchemaType >= 4 && valueSchemaType <= 7, buffer = "";
               for (let item of value) {
@@ -5356,8 +5369,8 @@ var HttpInterceptingShapeSerializer, init_HttpInterceptingShapeSerializer = __es
       setSerdeContext(serdeContext) {
         this.codecSerializer.setSerdeContext(serdeContext), this.stringSerializer.setSerdeContext(serdeContext);
       }
-      write(schema4, value) {
-        let ns = HttpBindingNormalizedSchema.of(schema4), traits = ns.getMergedTraits();
+      write(schema, value) {
+        let ns = HttpBindingNormalizedSchema.of(schema), traits = ns.getMergedTraits();
         if (traits.httpHeader || traits.httpLabel || traits.httpQuery) {
           let location = ns.getHttpBindingLocation(traits);
           this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
@@ -5368,8 +5381,8 @@ var HttpInterceptingShapeSerializer, init_HttpInterceptingShapeSerializer = __es
       writeHttpBinding(binding, value, location) {
         this.stringSerializer.writeHttpBinding(binding, value, location), this.buffer = this.stringSerializer.flush();
       }
-      writeCodec(schema4, value) {
-        this.codecSerializer.write(schema4, value);
+      writeCodec(schema, value) {
+        this.codecSerializer.write(schema, value);
       }
       flush() {
         if (this.buffer !== void 0) {
@@ -5385,9 +5398,9 @@ var HttpInterceptingShapeSerializer, init_HttpInterceptingShapeSerializer = __es
 // node_modules/@smithy/core/dist-es/submodules/protocols/serde/determineTimestampFormat.js
 function determineTimestampFormat(ns, settings) {
   if (settings.timestampFormat.useTrait) {
-    let schema4 = ns.getSchema();
-    if (schema4 === 5 || schema4 === 6 || schema4 === 7)
-      return schema4;
+    let schema = ns.getSchema();
+    if (schema === 5 || schema === 6 || schema === 7)
+      return schema;
   }
   let { httpLabel, httpPrefixHeaders, httpHeader, httpQuery } = ns.getMergedTraits();
   return (settings.httpBindings ? typeof httpPrefixHeaders == "string" || httpHeader ? 6 : httpQuery || httpLabel ? 5 : void 0 : void 0) ?? settings.timestampFormat.default;
@@ -5461,7 +5474,7 @@ var CONTENT_LENGTH_HEADER, contentLengthMiddlewareOptions, getContentLengthPlugi
 // node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js
 var escapeUri, hexEncode, init_escape_uri = __esm({
   "node_modules/@smithy/core/dist-es/submodules/protocols/util-uri-escape/escape-uri.js"() {
-    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c8) => `%${c8.charCodeAt(0).toString(16).toUpperCase()}`;
+    escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode), hexEncode = (c6) => `%${c6.charCodeAt(0).toString(16).toUpperCase()}`;
   }
 });
 
@@ -5471,8 +5484,8 @@ function buildQueryString(query) {
   for (let key of Object.keys(query).sort()) {
     let value = query[key];
     if (key = escapeUri(key), Array.isArray(value))
-      for (let i8 = 0, iLen = value.length; i8 < iLen; i8++)
-        parts.push(`${key}=${escapeUri(value[i8])}`);
+      for (let i6 = 0, iLen = value.length; i6 < iLen; i6++)
+        parts.push(`${key}=${escapeUri(value[i6])}`);
     else {
       let qsEntry = key;
       (value || typeof value == "string") && (qsEntry += `=${escapeUri(value)}`), parts.push(qsEntry);
@@ -5507,8 +5520,8 @@ var UnionSerde, init_UnionSerde = __esm({
       keys;
       constructor(from, to) {
         this.from = from, this.to = to;
-        let keys = Object.keys(this.from), set2 = new Set(keys);
-        set2.delete("__type"), this.keys = set2;
+        let keys = Object.keys(this.from), set = new Set(keys);
+        set.delete("__type"), this.keys = set;
       }
       mark(key) {
         this.keys.delete(key);
@@ -5518,8 +5531,8 @@ var UnionSerde, init_UnionSerde = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k8 = this.keys.values().next().value, v = this.from[k8];
-          this.to.$unknown = [k8, v];
+          let k6 = this.keys.values().next().value, v = this.from[k6];
+          this.to.$unknown = [k6, v];
         }
       }
     };
@@ -5605,8 +5618,8 @@ var init_jsonReviver = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/json/needsReviver.js
-function needsReviver(schema4) {
-  let ns = NormalizedSchema.of(schema4), raw = ns.getSchema();
+function needsReviver(schema) {
+  let ns = NormalizedSchema.of(schema), raw = ns.getSchema();
   if (Array.isArray(raw) && ns.isStructSchema()) {
     if (REVIVER_SYMBOL in raw)
       return raw[REVIVER_SYMBOL];
@@ -5649,7 +5662,7 @@ var collectBodyString, init_common = __esm({
 });
 
 // node_modules/@smithy/core/dist-es/submodules/protocols/json/parseJsonBody.js
-async function parseJsonBody(streamBody, context, schema4) {
+async function parseJsonBody(streamBody, context, schema) {
   let parsingInput;
   if (detectBufferParsing() && typeof streamBody?.[Symbol.asyncIterator] == "function") {
     let buffer = await collectBody(streamBody, context);
@@ -5657,13 +5670,13 @@ async function parseJsonBody(streamBody, context, schema4) {
   }
   if (parsingInput || (parsingInput = await collectBodyString(streamBody, context)), parsingInput.length === 0)
     return {};
-  let reviver = schema4 && needsReviver(schema4) ? jsonReviver : void 0;
+  let reviver = schema && needsReviver(schema) ? jsonReviver : void 0;
   try {
     return JSON.parse(parsingInput, reviver);
-  } catch (e8) {
-    throw e8?.name === "SyntaxError" && Object.defineProperty(e8, "$responseBodyText", {
+  } catch (e6) {
+    throw e6?.name === "SyntaxError" && Object.defineProperty(e6, "$responseBodyText", {
       value: typeof parsingInput == "string" ? parsingInput : parsingInput.toString("utf8")
-    }), e8;
+    }), e6;
   }
 }
 var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loadErrorCode, init_parseJsonBody = __esm({
@@ -5673,7 +5686,7 @@ var findKey, sanitizeErrorCode, loadRestJsonErrorCode, loadJsonRpcErrorCode, loa
     init_detectBufferParsing();
     init_jsonReviver();
     init_needsReviver();
-    findKey = (object2, key) => Object.keys(object2).find((k8) => k8.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
+    findKey = (object2, key) => Object.keys(object2).find((k6) => k6.toLowerCase() === key.toLowerCase()), sanitizeErrorCode = (rawValue) => {
       let cleanValue = rawValue;
       return typeof cleanValue == "number" && (cleanValue = cleanValue.toString()), cleanValue.indexOf(",") >= 0 && (cleanValue = cleanValue.split(",")[0]), cleanValue.indexOf(":") >= 0 && (cleanValue = cleanValue.split(":")[0]), cleanValue.indexOf("#") >= 0 && (cleanValue = cleanValue.split("#")[1]), cleanValue;
     }, loadRestJsonErrorCode = (output, data) => loadErrorCode(output, data, ["header", "code", "type"]), loadJsonRpcErrorCode = (output, data, queryCompat = !1) => loadErrorCode(output, data, queryCompat ? ["code", "header", "type"] : ["type", "code", "header"]), loadErrorCode = ({ headers }, data, order) => {
@@ -5716,8 +5729,8 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
       constructor(settings) {
         super(), this.settings = settings;
       }
-      async read(schema4, data) {
-        let reviver = needsReviver(schema4) ? jsonReviver : void 0, parsed;
+      async read(schema, data) {
+        let reviver = needsReviver(schema) ? jsonReviver : void 0, parsed;
         if (typeof data == "string") {
           if (data.length === 0)
             return {};
@@ -5728,30 +5741,30 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
           let buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
           parsed = JSON.parse(buf, reviver);
         } else
-          parsed = await parseJsonBody(data, this.serdeContext, schema4);
-        return this._read(schema4, parsed);
+          parsed = await parseJsonBody(data, this.serdeContext, schema);
+        return this._read(schema, parsed);
       }
-      readObject(schema4, data) {
-        return this._read(schema4, data);
+      readObject(schema, data) {
+        return this._read(schema, data);
       }
-      _read(schema4, value) {
-        let isObject2 = value !== null && typeof value == "object", ns = NormalizedSchema.of(schema4);
+      _read(schema, value) {
+        let isObject2 = value !== null && typeof value == "object", ns = NormalizedSchema.of(schema);
         if (isObject2) {
           if (ns.isStructSchema())
             return this._readStruct(ns, value);
           if (Array.isArray(value) && ns.isListSchema()) {
             let listMember = ns.getValueSchema();
             if (this.needsTransform(listMember))
-              for (let i8 = 0; i8 < value.length; ++i8)
-                value[i8] = this._read(listMember, value[i8]);
+              for (let i6 = 0; i6 < value.length; ++i6)
+                value[i6] = this._read(listMember, value[i6]);
             return value;
           }
           if (ns.isMapSchema()) {
-            let mapMember = ns.getValueSchema(), map2 = value;
+            let mapMember = ns.getValueSchema(), map = value;
             if (this.needsTransform(mapMember))
-              for (let k8 in map2)
-                hasOwn(map2, k8) && (k8 === "__proto__" && writeKey(map2), map2[k8] = this._read(mapMember, map2[k8]));
-            return map2;
+              for (let k6 in map)
+                hasOwn(map, k6) && (k6 === "__proto__" && writeKey(map), map[k6] = this._read(mapMember, map[k6]));
+            return map;
           }
         }
         if (ns.isBlobSchema() && typeof value == "string")
@@ -5791,38 +5804,38 @@ var JsonShapeDeserializer2, init_JsonShapeDeserializer2 = __esm({
         }
         if (ns.isDocumentSchema() && isObject2)
           if (Array.isArray(value))
-            for (let i8 = 0; i8 < value.length; ++i8) {
-              let v = value[i8];
-              v instanceof NumericValue || (value[i8] = this._read(ns, v));
+            for (let i6 = 0; i6 < value.length; ++i6) {
+              let v = value[i6];
+              v instanceof NumericValue || (value[i6] = this._read(ns, v));
             }
           else {
             let doc = value;
-            for (let k8 in doc) {
-              if (!hasOwn(doc, k8))
+            for (let k6 in doc) {
+              if (!hasOwn(doc, k6))
                 continue;
-              k8 === "__proto__" && writeKey(doc);
-              let v = doc[k8];
-              v instanceof NumericValue || (doc[k8] = this._read(ns, v));
+              k6 === "__proto__" && writeKey(doc);
+              let v = doc[k6];
+              v instanceof NumericValue || (doc[k6] = this._read(ns, v));
             }
           }
         return value;
       }
       _readStruct(ns, record) {
-        let union2 = ns.isUnionSchema(), out = {}, nameMap, hasType = typeof record.__type == "string", { jsonName } = this.settings;
+        let union = ns.isUnionSchema(), out = {}, nameMap, hasType = typeof record.__type == "string", { jsonName } = this.settings;
         jsonName && hasType && (nameMap = {});
         let unionSerde;
-        union2 && (unionSerde = new UnionSerde(record, out));
+        union && (unionSerde = new UnionSerde(record, out));
         for (let [memberName, memberSchema] of ns.structIterator()) {
           let fromKey = memberName;
-          jsonName && (fromKey = memberSchema.getMergedTraits().jsonName ?? fromKey, hasType && (nameMap[fromKey] = memberName)), union2 && unionSerde.mark(fromKey), record[fromKey] != null && (out[memberName] = this._read(memberSchema, record[fromKey]));
+          jsonName && (fromKey = memberSchema.getMergedTraits().jsonName ?? fromKey, hasType && (nameMap[fromKey] = memberName)), union && unionSerde.mark(fromKey), record[fromKey] != null && (out[memberName] = this._read(memberSchema, record[fromKey]));
         }
-        if (union2)
+        if (union)
           unionSerde.writeUnknown();
         else if (hasType)
-          for (let k8 in record) {
-            if (!hasOwn(record, k8))
+          for (let k6 in record) {
+            if (!hasOwn(record, k6))
               continue;
-            let v = record[k8], t = jsonName ? nameMap[k8] ?? k8 : k8;
+            let v = record[k6], t = jsonName ? nameMap[k6] ?? k6 : k6;
             t in out || (out[t] = v);
           }
         return out;
@@ -5947,8 +5960,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
     ESCAPE_TABLE[13] = "r";
     ESCAPE_TABLE[34] = '"';
     ESCAPE_TABLE[92] = "\\";
-    for (let i8 = 0; i8 < 32; i8++)
-      ESCAPE_TABLE[i8] === null && (ESCAPE_TABLE[i8] = "u00" + i8.toString(16).padStart(2, "0"));
+    for (let i6 = 0; i6 < 32; i6++)
+      ESCAPE_TABLE[i6] === null && (ESCAPE_TABLE[i6] = "u00" + i6.toString(16).padStart(2, "0"));
     INITIAL_BUFFER_SIZE = 2048;
     JsonShapeSerializer2 = class _JsonShapeSerializer2 extends SerdeContextConfig {
       settings;
@@ -5960,11 +5973,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
       constructor(settings) {
         super(), this.settings = settings, this.json = alloc(INITIAL_BUFFER_SIZE);
       }
-      write(schema4, value) {
-        this.i = 0, this.rawValue = value, this.rootSchema = NormalizedSchema.of(schema4), this.passthrough = this.rootSchema.isBlobSchema() || this.rootSchema.isStringSchema(), this.passthrough || this.writeValue(this.rootSchema, value, void 0);
+      write(schema, value) {
+        this.i = 0, this.rawValue = value, this.rootSchema = NormalizedSchema.of(schema), this.passthrough = this.rootSchema.isBlobSchema() || this.rootSchema.isStringSchema(), this.passthrough || this.writeValue(this.rootSchema, value, void 0);
       }
-      writeDiscriminatedDocument(schema4, value) {
-        this.i = 0, this.rootSchema = NormalizedSchema.of(schema4);
+      writeDiscriminatedDocument(schema, value) {
+        this.i = 0, this.rootSchema = NormalizedSchema.of(schema);
         let ns = this.rootSchema;
         if (ns.isStructSchema() && value != null && typeof value == "object") {
           this.writeValue(ns, value, void 0);
@@ -5984,10 +5997,10 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         return this.json = alloc(INITIAL_BUFFER_SIZE), result;
       }
       ensure(byteCount) {
-        let { i: i8, json } = this;
-        if (i8 + byteCount > json.length) {
+        let { i: i6, json } = this;
+        if (i6 + byteCount > json.length) {
           let newSize = json.length * 2;
-          for (; newSize < i8 + byteCount; )
+          for (; newSize < i6 + byteCount; )
             newSize *= 2;
           let next = alloc(newSize);
           next.set(this.json), this.json = next;
@@ -5996,89 +6009,89 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
       writeAscii(s2) {
         let z = s2.length;
         this.ensure(z);
-        let { i: i8, json } = this;
-        for (let j8 = 0; j8 < z; ++j8)
-          json[i8] = s2.charCodeAt(j8), i8 += 1;
-        this.i = i8;
+        let { i: i6, json } = this;
+        for (let j6 = 0; j6 < z; ++j6)
+          json[i6] = s2.charCodeAt(j6), i6 += 1;
+        this.i = i6;
       }
       writeAsciiQuoted(s2) {
         let z = s2.length;
         this.ensure(z + 4);
-        let { json, i: i8 } = this;
-        json[i8++] = QUOTE;
-        for (let j8 = 0; j8 < z; ++j8)
-          json[i8++] = s2.charCodeAt(j8);
-        json[i8++] = QUOTE, this.i = i8;
+        let { json, i: i6 } = this;
+        json[i6++] = QUOTE;
+        for (let j6 = 0; j6 < z; ++j6)
+          json[i6++] = s2.charCodeAt(j6);
+        json[i6++] = QUOTE, this.i = i6;
       }
       writeJsonString(s2) {
         let z = s2.length;
         this.ensure(z * 3 + 2), this.json[this.i++] = QUOTE;
-        for (let j8 = 0; j8 < z; ++j8) {
-          let c8 = s2.charCodeAt(j8);
-          if (c8 > 34 && c8 < 92)
-            this.json[this.i++] = c8;
-          else if (c8 < 128) {
-            let esc2 = ESCAPE_TABLE[c8];
+        for (let j6 = 0; j6 < z; ++j6) {
+          let c6 = s2.charCodeAt(j6);
+          if (c6 > 34 && c6 < 92)
+            this.json[this.i++] = c6;
+          else if (c6 < 128) {
+            let esc2 = ESCAPE_TABLE[c6];
             if (esc2 !== null) {
-              this.ensure(esc2.length + 1 + (z - j8 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
-              for (let k8 = 0; k8 < esc2.length; k8++)
-                this.json[this.i++] = esc2.charCodeAt(k8);
+              this.ensure(esc2.length + 1 + (z - j6 - 1) * 3 + 1), this.json[this.i++] = BACKSLASH;
+              for (let k6 = 0; k6 < esc2.length; k6++)
+                this.json[this.i++] = esc2.charCodeAt(k6);
             } else
-              this.json[this.i++] = c8;
-          } else if (c8 >= 55296 && c8 <= 56319) {
-            let next = j8 + 1 < z ? s2.charCodeAt(j8 + 1) : 0;
+              this.json[this.i++] = c6;
+          } else if (c6 >= 55296 && c6 <= 56319) {
+            let next = j6 + 1 < z ? s2.charCodeAt(j6 + 1) : 0;
             if (next >= 56320 && next <= 57343) {
               this.ensure(4);
-              let { written } = encoder.encodeInto(s2.substring(j8, j8 + 2), this.json.subarray(this.i));
-              this.i += written, ++j8;
+              let { written } = encoder.encodeInto(s2.substring(j6, j6 + 2), this.json.subarray(this.i));
+              this.i += written, ++j6;
             } else
-              this.ensure(6 + (z - j8 - 1) * 3 + 1), this.writeUnicodeEscape(c8);
-          } else if (c8 >= 56320 && c8 <= 57343)
-            this.ensure(6 + (z - j8 - 1) * 3 + 1), this.writeUnicodeEscape(c8);
+              this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
+          } else if (c6 >= 56320 && c6 <= 57343)
+            this.ensure(6 + (z - j6 - 1) * 3 + 1), this.writeUnicodeEscape(c6);
           else {
-            let { i: i8, json } = this;
-            c8 < 2048 ? (json[i8++] = 192 | c8 >> 6, json[i8++] = 128 | c8 & 63) : (json[i8++] = 224 | c8 >> 12, json[i8++] = 128 | c8 >> 6 & 63, json[i8++] = 128 | c8 & 63), this.i = i8;
+            let { i: i6, json } = this;
+            c6 < 2048 ? (json[i6++] = 192 | c6 >> 6, json[i6++] = 128 | c6 & 63) : (json[i6++] = 224 | c6 >> 12, json[i6++] = 128 | c6 >> 6 & 63, json[i6++] = 128 | c6 & 63), this.i = i6;
           }
         }
         this.json[this.i++] = QUOTE;
       }
       writeUnicodeEscape(code) {
-        let { json, i: i8 } = this;
-        json[i8++] = BACKSLASH, json[i8++] = 117;
+        let { json, i: i6 } = this;
+        json[i6++] = BACKSLASH, json[i6++] = 117;
         let hex = code.toString(16).padStart(4, "0");
-        for (let j8 = 0; j8 < 4; ++j8)
-          json[i8++] = hex.charCodeAt(j8);
-        this.i = i8;
+        for (let j6 = 0; j6 < 4; ++j6)
+          json[i6++] = hex.charCodeAt(j6);
+        this.i = i6;
       }
       static B64 = (() => {
         let chars2 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", table = new Uint8Array(64);
-        for (let i8 = 0; i8 < 64; ++i8)
-          table[i8] = chars2.charCodeAt(i8);
+        for (let i6 = 0; i6 < 64; ++i6)
+          table[i6] = chars2.charCodeAt(i6);
         return table;
       })();
       writeBase64(data) {
         let b64Len = Math.ceil(data.length / 3) * 4;
         this.ensure(b64Len + 2);
-        let json = this.json, B64 = _JsonShapeSerializer2.B64, i8 = this.i;
-        json[i8++] = QUOTE;
+        let json = this.json, B64 = _JsonShapeSerializer2.B64, i6 = this.i;
+        json[i6++] = QUOTE;
         let len = data.length, remainder = len % 3, mainLen = len - remainder;
-        for (let j8 = 0; j8 < mainLen; j8 += 3) {
-          let a8 = data[j8], b8 = data[j8 + 1], c8 = data[j8 + 2];
-          json[i8++] = B64[a8 >> 2], json[i8++] = B64[(a8 & 3) << 4 | b8 >> 4], json[i8++] = B64[(b8 & 15) << 2 | c8 >> 6], json[i8++] = B64[c8 & 63];
+        for (let j6 = 0; j6 < mainLen; j6 += 3) {
+          let a6 = data[j6], b6 = data[j6 + 1], c6 = data[j6 + 2];
+          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2 | c6 >> 6], json[i6++] = B64[c6 & 63];
         }
         if (remainder === 2) {
-          let a8 = data[mainLen], b8 = data[mainLen + 1];
-          json[i8++] = B64[a8 >> 2], json[i8++] = B64[(a8 & 3) << 4 | b8 >> 4], json[i8++] = B64[(b8 & 15) << 2], json[i8++] = 61;
+          let a6 = data[mainLen], b6 = data[mainLen + 1];
+          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4 | b6 >> 4], json[i6++] = B64[(b6 & 15) << 2], json[i6++] = 61;
         } else if (remainder === 1) {
-          let a8 = data[mainLen];
-          json[i8++] = B64[a8 >> 2], json[i8++] = B64[(a8 & 3) << 4], json[i8++] = 61, json[i8++] = 61;
+          let a6 = data[mainLen];
+          json[i6++] = B64[a6 >> 2], json[i6++] = B64[(a6 & 3) << 4], json[i6++] = 61, json[i6++] = 61;
         }
-        json[i8++] = QUOTE, this.i = i8;
+        json[i6++] = QUOTE, this.i = i6;
       }
-      writeValue(schema4, value, container) {
+      writeValue(schema, value, container) {
         if (value == null) {
           if (container?.isStructSchema()) {
-            if (value === void 0 && NormalizedSchema.of(schema4).isIdempotencyToken()) {
+            if (value === void 0 && NormalizedSchema.of(schema).isIdempotencyToken()) {
               this.writeAsciiQuoted(generateIdempotencyToken());
               return;
             }
@@ -6087,7 +6100,7 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
           this.ensure(4), this.json.set(NULL, this.i), this.i += 4;
           return;
         }
-        let ns = NormalizedSchema.of(schema4), isObject2 = typeof value == "object";
+        let ns = NormalizedSchema.of(schema), isObject2 = typeof value == "object";
         if (ns.isStringSchema()) {
           let mediaType = ns.getMergedTraits().mediaType;
           if (mediaType && (mediaType === "application/json" || mediaType.endsWith("+json"))) {
@@ -6153,8 +6166,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         if (typeof value == "boolean") {
           this.ensure(5);
-          let { i: i8, json } = this;
-          value ? (json.set(TRUE, i8), i8 += 4) : (json.set(FALSE, i8), i8 += 5), this.i = i8;
+          let { i: i6, json } = this;
+          value ? (json.set(TRUE, i6), i6 += 4) : (json.set(FALSE, i6), i6 += 5), this.i = i6;
           return;
         }
         if (typeof value == "bigint") {
@@ -6178,25 +6191,25 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         if (!wroteAny && ns.isUnionSchema()) {
           let { $unknown } = value;
           if (Array.isArray($unknown)) {
-            let [k8, v] = $unknown;
-            this.writeAsciiQuoted(k8), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
+            let [k6, v] = $unknown;
+            this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, ns);
           }
         } else if (hasType)
-          for (let k8 in value) {
-            if (writtenKeys.has(k8))
+          for (let k6 in value) {
+            if (writtenKeys.has(k6))
               continue;
-            writtenKeys.add(k8);
-            let v = value[k8];
-            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k8), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
+            writtenKeys.add(k6);
+            let v = value[k6];
+            wroteAny && (this.ensure(1), this.json[this.i++] = COMMA), wroteAny = !0, this.writeAsciiQuoted(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(15, v, void 0);
           }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
-      writeList(ns, value, isDocument2) {
+      writeList(ns, value, isDocument) {
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
-        if (!isDocument2 && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
+        if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let hasSpecials = !1;
-          for (let i8 = 0; i8 < value.length; ++i8) {
-            let v = value[i8];
+          for (let i6 = 0; i6 < value.length; ++i6) {
+            let v = value[i6];
             if (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 || v == null && !sparse) {
               hasSpecials = !0;
               break;
@@ -6207,8 +6220,8 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
             json = JSON.stringify(value);
           else {
             let out = [];
-            for (let i8 = 0; i8 < value.length; ++i8) {
-              let v = value[i8];
+            for (let i6 = 0; i6 < value.length; ++i6) {
+              let v = value[i6];
               v == null && !sparse || (Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? out.push(String(v)) : out.push(v));
             }
             json = JSON.stringify(out);
@@ -6218,21 +6231,21 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACKET;
         let wroteFirstItem = !1;
-        for (let i8 = 0; i8 < value.length; ++i8) {
-          let item = value[i8];
-          (isDocument2 ? item === void 0 : item == null && !sparse) || (wroteFirstItem && (this.ensure(1), this.json[this.i++] = COMMA), this.writeValue(valueSchema, item, void 0), wroteFirstItem = !0);
+        for (let i6 = 0; i6 < value.length; ++i6) {
+          let item = value[i6];
+          (isDocument ? item === void 0 : item == null && !sparse) || (wroteFirstItem && (this.ensure(1), this.json[this.i++] = COMMA), this.writeValue(valueSchema, item, void 0), wroteFirstItem = !0);
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACKET;
       }
-      writeMap(ns, value, isDocument2) {
+      writeMap(ns, value, isDocument) {
         let sparse = !!ns.getMergedTraits().sparse, valueSchema = ns.getValueSchema();
-        if (!isDocument2 && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
+        if (!isDocument && (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema())) {
           let modifications;
-          for (let k8 in value) {
-            if (!hasOwn(value, k8))
+          for (let k6 in value) {
+            if (!hasOwn(value, k6))
               continue;
-            let v = value[k8];
-            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k8] = v, value[k8] = String(v)) : v === null && !sparse && ((modifications ??= {})[k8] = null, value[k8] = void 0);
+            let v = value[k6];
+            Number.isNaN(v) || v === 1 / 0 || v === -1 / 0 ? ((modifications ??= {})[k6] = v, value[k6] = String(v)) : v === null && !sparse && ((modifications ??= {})[k6] = null, value[k6] = void 0);
           }
           let json = JSON.stringify(value);
           modifications && Object.assign(value, modifications), this.ensure(json.length * 3), this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
@@ -6240,11 +6253,11 @@ var encoder, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, QUOTE, COLON,
         }
         this.ensure(2), this.json[this.i++] = OPEN_BRACE;
         let first = !0;
-        for (let k8 in value) {
-          if (!hasOwn(value, k8))
+        for (let k6 in value) {
+          if (!hasOwn(value, k6))
             continue;
-          let v = value[k8];
-          (isDocument2 ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k8), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
+          let v = value[k6];
+          (isDocument ? v === void 0 : v == null && !sparse) || (first || (this.ensure(1), this.json[this.i++] = COMMA), first = !1, this.writeJsonString(k6), this.ensure(1), this.json[this.i++] = COLON, this.writeValue(valueSchema, v, void 0));
         }
         this.ensure(1), this.json[this.i++] = CLOSE_BRACE;
       }
@@ -6461,7 +6474,7 @@ var PROTECTED_KEYS, NO_GLOBAL_AWS_LAMBDA, InvokeStoreBase, InvokeStoreSingle, In
     }, InvokeStoreMulti = class _InvokeStoreMulti extends InvokeStoreBase {
       als;
       static async create() {
-        let instance = new _InvokeStoreMulti(), asyncHooks = await import("node:async_hooks");
+        let instance = new _InvokeStoreMulti(), asyncHooks = await __gantryImportBuiltin("node:async_hooks");
         return instance.als = new asyncHooks.AsyncLocalStorage(), instance;
       }
       getContext() {
@@ -6519,7 +6532,7 @@ var AWS_LAMBDA_FUNCTION_NAME, _X_AMZN_TRACE_ID, X_AMZN_TRACE_ID, TRACEPARENT, TR
         return next(args);
       let invokeStore;
       {
-        let traceIdHeader = Object.keys(request.headers ?? {}).find((h8) => h8.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
+        let traceIdHeader = Object.keys(request.headers ?? {}).find((h6) => h6.toLowerCase() === X_AMZN_TRACE_ID.toLowerCase()) ?? X_AMZN_TRACE_ID;
         if (!request.headers.hasOwnProperty(traceIdHeader)) {
           let functionName = process.env[AWS_LAMBDA_FUNCTION_NAME], traceIdFromEnv = process.env[_X_AMZN_TRACE_ID];
           invokeStore ??= await InvokeStore.getInstanceAsync();
@@ -6574,10 +6587,10 @@ var resolveAuthOptions, init_resolveAuthOptions = __esm({
 
 // node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js
 function convertHttpAuthSchemesToMap(httpAuthSchemes) {
-  let map2 = /* @__PURE__ */ new Map();
+  let map = /* @__PURE__ */ new Map();
   for (let scheme of httpAuthSchemes)
-    map2.set(scheme.schemeId, scheme);
-  return map2;
+    map.set(scheme.schemeId, scheme);
+  return map;
 }
 var httpAuthSchemeMiddleware, init_httpAuthSchemeMiddleware = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/httpAuthSchemeMiddleware.js"() {
@@ -6728,8 +6741,8 @@ var DefaultIdentityProviderConfig, init_DefaultIdentityProviderConfig = __esm({
 var NoAuthSigner, init_noAuth = __esm({
   "node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/httpAuthSchemes/noAuth.js"() {
     NoAuthSigner = class {
-      async sign(httpRequest4, identity, signingProperties) {
-        return httpRequest4;
+      async sign(httpRequest3, identity, signingProperties) {
+        return httpRequest3;
       }
     };
   }
@@ -7129,10 +7142,9 @@ var selectedPartitionsInfo, selectedUserAgentPrefix, partition, getUserAgentPref
 });
 
 // node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js
-import { Readable as Readable3 } from "node:stream";
-var isStreamingPayload, init_isStreamingPayload = __esm({
+var import_node_stream4, isStreamingPayload, init_isStreamingPayload = __esm({
   "node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/isStreamingPayload/isStreamingPayload.js"() {
-    isStreamingPayload = (request) => request?.body instanceof Readable3 || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
+    import_node_stream4 = require("node:stream"), isStreamingPayload = (request) => request?.body instanceof import_node_stream4.Readable || typeof ReadableStream < "u" && request?.body instanceof ReadableStream;
   }
 });
 
@@ -7216,18 +7228,18 @@ function parseRetryAfterHeader(response, logger2) {
     for (let header in response.headers) {
       if (!hasOwn(response.headers, header))
         continue;
-      let h8 = header.toLowerCase();
-      if (h8 === "retry-after") {
+      let h6 = header.toLowerCase();
+      if (h6 === "retry-after") {
         let retryAfter = response.headers[header], retryAfterSeconds = NaN;
         if (retryAfter.endsWith("GMT"))
           try {
             retryAfterSeconds = (parseRfc7231DateTime(retryAfter).getTime() - Date.now()) / 1e3;
-          } catch (e8) {
-            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e8);
+          } catch (e6) {
+            logger2?.trace?.("Failed to parse retry-after header"), logger2?.trace?.(e6);
           }
         else retryAfter.match(/ GMT, ((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter.match(/ GMT, ([\d.]+)$/)?.[1]) : retryAfter.match(/^((\d+)|(\d+\.\d+))$/) ? retryAfterSeconds = Number(retryAfter) : Date.parse(retryAfter) >= Date.now() && (retryAfterSeconds = (Date.parse(retryAfter) - Date.now()) / 1e3);
         return isNaN(retryAfterSeconds) ? void 0 : new Date(Date.now() + retryAfterSeconds * 1e3);
-      } else if (h8 === "x-amz-retry-after") {
+      } else if (h6 === "x-amz-retry-after") {
         let v = response.headers[header], backoffMilliseconds = Number(v);
         if (isNaN(backoffMilliseconds)) {
           logger2?.trace?.(`Failed to parse x-amz-retry-after=${v}`);
@@ -7264,9 +7276,9 @@ function bindRetryMiddleware(isStreamingPayload2) {
           isRequest && (request.headers[REQUEST_HEADER] = `attempt=${attempts + 1}; max=${maxAttempts}`);
           let { response, output } = await next(args);
           return retryStrategy.recordSuccess(retryToken), output.$metadata.attempts = attempts + 1, output.$metadata.totalRetryDelay = totalRetryDelay, { response, output };
-        } catch (e8) {
-          let retryErrorInfo = getRetryErrorInfo(e8, options.logger);
-          if (lastError = asSdkError(e8), isRequest && isStreamingPayload2(request))
+        } catch (e6) {
+          let retryErrorInfo = getRetryErrorInfo(e6, options.logger);
+          if (lastError = asSdkError(e6), isRequest && isStreamingPayload2(request))
             throw (context.logger instanceof NoOpLogger ? console : context.logger)?.warn("An error was encountered in a non-retryable streaming request."), lastError;
           try {
             if (abortSignal?.aborted)
@@ -7371,13 +7383,13 @@ var DefaultRateLimiter, init_DefaultRateLimiter = __esm({
         }
       }
       refillTokenBucket() {
-        let timestamp2 = this.getCurrentTimeInSeconds();
+        let timestamp = this.getCurrentTimeInSeconds();
         if (!this.lastTimestamp) {
-          this.lastTimestamp = timestamp2;
+          this.lastTimestamp = timestamp;
           return;
         }
-        let fillAmount = (timestamp2 - this.lastTimestamp) * this.fillRate;
-        this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount), this.lastTimestamp = timestamp2;
+        let fillAmount = (timestamp - this.lastTimestamp) * this.fillRate;
+        this.availableTokens = Math.min(this.maxCapacity, this.availableTokens + fillAmount), this.lastTimestamp = timestamp;
       }
       calculateTimeWindow() {
         this.timeWindow = this.getPrecise(Math.pow(this.lastMaxRate * (1 - this.beta) / this.scaleConstant, 1 / 3));
@@ -7385,8 +7397,8 @@ var DefaultRateLimiter, init_DefaultRateLimiter = __esm({
       cubicThrottle(rateToUse) {
         return this.getPrecise(rateToUse * this.beta);
       }
-      cubicSuccess(timestamp2) {
-        return this.getPrecise(this.scaleConstant * Math.pow(timestamp2 - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
+      cubicSuccess(timestamp) {
+        return this.getPrecise(this.scaleConstant * Math.pow(timestamp - this.lastThrottleTime - this.timeWindow, 3) + this.lastMaxRate);
       }
       enableTokenBucket() {
         this.enabled = !0;
@@ -7438,8 +7450,8 @@ var DefaultRetryBackoffStrategy, init_DefaultRetryBackoffStrategy = __esm({
     init_retries_2026_config();
     DefaultRetryBackoffStrategy = class {
       x = Retry.delay();
-      computeNextBackoffDelay(i8) {
-        let t_i = Math.random() * Math.min(this.x * 2 ** i8, 2e4);
+      computeNextBackoffDelay(i6) {
+        let t_i = Math.random() * Math.min(this.x * 2 ** i6, 2e4);
         return Math.floor(t_i);
       }
       setDelayBase(delay) {
@@ -7522,10 +7534,10 @@ var refusal, StandardRetryStrategy, init_StandardRetryStrategy = __esm({
             let capacityCost = this.getCapacityCost(errorType);
             this.capacity -= capacityCost;
             let nextToken = new DefaultRetryToken(0, token.getRetryCount() + 1, capacityCost, token.isLongPoll?.() ?? !1);
-            return await new Promise((r8) => setTimeout(r8, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
+            return await new Promise((r6) => setTimeout(r6, retryDelay)), nextToken.$retryLog.acquisitionDelay = retryDelay, nextToken;
           } else {
             let longPollBackoff = retryCode === refusal.capacity && isLongPoll ? retryDelay : 0;
-            longPollBackoff > 0 && await new Promise((r8) => setTimeout(r8, longPollBackoff));
+            longPollBackoff > 0 && await new Promise((r6) => setTimeout(r6, longPollBackoff));
           }
         }
         throw new Error("No retry token available");
@@ -7780,15 +7792,14 @@ var userAgentMiddleware, escapeUserAgent, getUserAgentMiddlewareOptions, getUser
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js
-import { versions } from "node:process";
-var getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
+var import_node_process, getRuntimeUserAgentPair, init_getRuntimeUserAgentPair = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/getRuntimeUserAgentPair.js"() {
-    getRuntimeUserAgentPair = () => {
+    import_node_process = require("node:process"), getRuntimeUserAgentPair = () => {
       let runtimesToCheck = ["deno", "bun", "llrt"];
       for (let runtime of runtimesToCheck)
-        if (versions[runtime])
-          return [`md/${runtime}`, versions[runtime]];
-      return ["md/nodejs", versions.node];
+        if (import_node_process.versions[runtime])
+          return [`md/${runtime}`, import_node_process.versions[runtime]];
+      return ["md/nodejs", import_node_process.versions.node];
     };
   }
 });
@@ -7811,10 +7822,9 @@ var isCrtAvailable, init_is_crt_available = __esm({
 });
 
 // node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js
-import { platform, release } from "node:os";
-import { env } from "node:process";
-var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
+var import_node_os4, import_node_process2, createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js"() {
+    import_node_os4 = require("node:os"), import_node_process2 = require("node:process");
     init_getRuntimeUserAgentPair();
     init_is_crt_available();
     createDefaultUserAgentProvider = ({ serviceId, clientVersion }) => {
@@ -7823,11 +7833,11 @@ var createDefaultUserAgentProvider, init_defaultUserAgent = __esm({
         let sections = [
           ["aws-sdk-js", clientVersion],
           ["ua", "2.1"],
-          [`os/${platform()}`, release()],
+          [`os/${(0, import_node_os4.platform)()}`, (0, import_node_os4.release)()],
           ["lang/js"],
           runtimeUserAgentPair
         ], crtAvailable = isCrtAvailable();
-        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), env.AWS_EXECUTION_ENV && sections.push([`exec-env/${env.AWS_EXECUTION_ENV}`]);
+        crtAvailable && sections.push(crtAvailable), serviceId && sections.push([`api/${serviceId}`, clientVersion]), import_node_process2.env.AWS_EXECUTION_ENV && sections.push([`exec-env/${import_node_process2.env.AWS_EXECUTION_ENV}`]);
         let appId = await config2?.userAgentAppId?.();
         return appId ? [...sections, [`app/${appId}`]] : [...sections];
       };
@@ -8021,8 +8031,8 @@ var throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, 
         signingName
       };
     }, AwsSdkSigV4Signer = class {
-      async sign(httpRequest4, identity, signingProperties) {
-        if (!HttpRequest.isInstance(httpRequest4))
+      async sign(httpRequest3, identity, signingProperties) {
+        if (!HttpRequest.isInstance(httpRequest3))
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         let validatedProps = await validateSigningProperties(signingProperties), { config: config2, signer } = validatedProps, { signingRegion, signingName } = validatedProps, handlerExecutionContext = signingProperties.context;
         if (handlerExecutionContext?.authSchemes?.length ?? !1) {
@@ -8032,7 +8042,7 @@ var throwSigningPropertyError, hasEventStreamOutput, validateSigningProperties, 
         let noSkewCorrection = await config2.disableClockSkewCorrection?.() === !0;
         signingProperties._disableClockSkewCorrection = noSkewCorrection;
         let skipSkewSampling = noSkewCorrection || hasEventStreamOutput(signingProperties);
-        return signingProperties._skipClockSkewSampling = skipSkewSampling, skipSkewSampling || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest4, {
+        return signingProperties._skipClockSkewSampling = skipSkewSampling, skipSkewSampling || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest3, {
           signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion,
           signingService: signingName
@@ -8071,11 +8081,11 @@ var AwsSdkSigV4ASigner, init_AwsSdkSigV4ASigner = __esm({
     init_utils2();
     init_AwsSdkSigV4Signer();
     AwsSdkSigV4ASigner = class extends AwsSdkSigV4Signer {
-      async sign(httpRequest4, identity, signingProperties) {
-        if (!HttpRequest.isInstance(httpRequest4))
+      async sign(httpRequest3, identity, signingProperties) {
+        if (!HttpRequest.isInstance(httpRequest3))
           throw new Error("The request is not an instance of `HttpRequest` and cannot be signed");
         let { config: config2, signer, signingRegion, signingRegionSet, signingName } = await validateSigningProperties(signingProperties), multiRegionOverride = (await config2.sigv4aSigningRegionSet?.() ?? signingRegionSet ?? [signingRegion]).join(","), noSkewCorrection = await config2.disableClockSkewCorrection?.() === !0;
-        return signingProperties._disableClockSkewCorrection = noSkewCorrection, noSkewCorrection || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest4, {
+        return signingProperties._disableClockSkewCorrection = noSkewCorrection, noSkewCorrection || (signingProperties._preRequestSystemClockOffset = config2.systemClockOffset, signingProperties._requestSentAt = Date.now()), await signer.sign(httpRequest3, {
           signingDate: noSkewCorrection ? /* @__PURE__ */ new Date() : getSkewCorrectedDate(config2.systemClockOffset),
           signingRegion: multiRegionOverride,
           signingService: signingName
@@ -8147,9 +8157,9 @@ var resolveAwsSdkSigV4AConfig, NODE_SIGV4A_CONFIG_OPTIONS, init_resolveAwsSdkSig
 
 // node_modules/@smithy/signature-v4/dist-es/HeaderFormatter.js
 function negate2(bytes) {
-  for (let i8 = 0; i8 < 8; i8++)
-    bytes[i8] ^= 255;
-  for (let i8 = 7; i8 > -1 && (bytes[i8]++, bytes[i8] === 0); i8--)
+  for (let i6 = 0; i6 < 8; i6++)
+    bytes[i6] ^= 255;
+  for (let i6 = 7; i6 > -1 && (bytes[i6]++, bytes[i6] === 0); i6--)
     ;
 }
 var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderFormatter = __esm({
@@ -8215,13 +8225,13 @@ var HeaderFormatter, HEADER_VALUE_TYPE2, UUID_PATTERN2, Int642, init_HeaderForma
         if (this.bytes = bytes, bytes.byteLength !== 8)
           throw new Error("Int64 buffers must be exactly 8 bytes");
       }
-      static fromNumber(number3) {
-        if (number3 > 9223372036854776e3 || number3 < -9223372036854776e3)
-          throw new Error(`${number3} is too large (or, if negative, too small) to represent as an Int64`);
+      static fromNumber(number2) {
+        if (number2 > 9223372036854776e3 || number2 < -9223372036854776e3)
+          throw new Error(`${number2} is too large (or, if negative, too small) to represent as an Int64`);
         let bytes = new Uint8Array(8);
-        for (let i8 = 7, remaining = Math.abs(Math.round(number3)); i8 > -1 && remaining > 0; i8--, remaining /= 256)
-          bytes[i8] = remaining;
-        return number3 < 0 && negate2(bytes), new _Int64(bytes);
+        for (let i6 = 7, remaining = Math.abs(Math.round(number2)); i6 > -1 && remaining > 0; i6--, remaining /= 256)
+          bytes[i6] = remaining;
+        return number2 < 0 && negate2(bytes), new _Int64(bytes);
       }
       valueOf() {
         let bytes = this.bytes.slice(0), negative = bytes[0] & 128;
@@ -8281,7 +8291,7 @@ var getCanonicalQuery, init_getCanonicalQuery = __esm({
 // node_modules/@smithy/signature-v4/dist-es/utilDate.js
 var iso8601, toDate, init_utilDate = __esm({
   "node_modules/@smithy/signature-v4/dist-es/utilDate.js"() {
-    iso8601 = (time4) => toDate(time4).toISOString().replace(/\.\d{3}Z$/, "Z"), toDate = (time4) => typeof time4 == "number" ? new Date(time4 * 1e3) : typeof time4 == "string" ? Number(time4) ? new Date(Number(time4) * 1e3) : new Date(time4) : time4;
+    iso8601 = (time3) => toDate(time3).toISOString().replace(/\.\d{3}Z$/, "Z"), toDate = (time3) => typeof time3 == "number" ? new Date(time3 * 1e3) : typeof time3 == "string" ? Number(time3) ? new Date(Number(time3) * 1e3) : new Date(time3) : time3;
   }
 });
 
@@ -8300,8 +8310,8 @@ var SignatureV4Base, init_SignatureV4Base = __esm({
       sha256;
       uriEscapePath;
       applyChecksum;
-      constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = !0 }) {
-        this.service = service, this.sha256 = sha256, this.uriEscapePath = uriEscapePath, this.applyChecksum = typeof applyChecksum == "boolean" ? applyChecksum : !0, this.regionProvider = normalizeProvider(region), this.credentialProvider = normalizeProvider(credentials);
+      constructor({ applyChecksum, credentials, region, service, sha256: sha2562, uriEscapePath = !0 }) {
+        this.service = service, this.sha256 = sha2562, this.uriEscapePath = uriEscapePath, this.applyChecksum = typeof applyChecksum == "boolean" ? applyChecksum : !0, this.regionProvider = normalizeProvider(region), this.credentialProvider = normalizeProvider(credentials);
       }
       createCanonicalRequest(request, canonicalHeaders, payloadHash) {
         let sortedHeaders = Object.keys(canonicalHeaders).sort();
@@ -8478,13 +8488,13 @@ var SignatureV4, init_SignatureV4 = __esm({
     init_prepareRequest();
     SignatureV4 = class extends SignatureV4Base {
       headerFormatter = new HeaderFormatter();
-      constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = !0 }) {
+      constructor({ applyChecksum, credentials, region, service, sha256: sha2562, uriEscapePath = !0 }) {
         super({
           applyChecksum,
           credentials,
           region,
           service,
-          sha256,
+          sha256: sha2562,
           uriEscapePath
         });
       }
@@ -8621,7 +8631,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
         enumerable: !0,
         configurable: !0
       }), config2.credentials = inputCredentials;
-      let { signingEscapePath = !0, systemClockOffset = config2.systemClockOffset || 0, sha256 } = config2, signer;
+      let { signingEscapePath = !0, systemClockOffset = config2.systemClockOffset || 0, sha256: sha2562 } = config2, signer;
       return config2.signer ? signer = normalizeProvider2(config2.signer) : config2.regionInfoProvider ? signer = () => normalizeProvider2(config2.region)().then(async (region) => [
         await config2.regionInfoProvider(region, {
           useFipsEndpoint: await config2.useFipsEndpoint(),
@@ -8636,7 +8646,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
           credentials: config2.credentials,
           region: config2.signingRegion,
           service: config2.signingName,
-          sha256,
+          sha256: sha2562,
           uriEscapePath: signingEscapePath
         }, SignerCtor = config2.signerConstructor || SignatureV4;
         return new SignerCtor(params);
@@ -8654,7 +8664,7 @@ var bindResolveAwsSdkSigV4Config, init_resolveAwsSdkSigV4Config = __esm({
           credentials: config2.credentials,
           region: config2.signingRegion,
           service: config2.signingName,
-          sha256,
+          sha256: sha2562,
           uriEscapePath: signingEscapePath
         }, SignerCtor = config2.signerConstructor || SignatureV4;
         return new SignerCtor(params);
@@ -8772,16 +8782,16 @@ var DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES, providerConfigFromInit, init_RemotePro
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js
-import node_http from "node:http";
-var init_node_http = __esm({
+var import_node_http2, init_node_http = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/node-http.js"() {
+    import_node_http2 = __toESM(require("node:http"));
   }
 });
 
 // node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/httpRequest.js
 function httpRequest2(options) {
   return new Promise((resolve, reject) => {
-    let req = node_http.request({
+    let req = import_node_http2.default.request({
       method: "GET",
       ...options,
       hostname: options.hostname?.replace(/^\[(.+)\]$/, "$1")
@@ -8814,7 +8824,7 @@ var retry, init_retry3 = __esm({
   "node_modules/@smithy/credential-provider-imds/dist-es/remoteProvider/retry.js"() {
     retry = (toRetry, maxRetries) => {
       let promise = toRetry();
-      for (let i8 = 0; i8 < maxRetries; i8++)
+      for (let i6 = 0; i6 < maxRetries; i6++)
         promise = promise.catch(toRetry);
       return promise;
     };
@@ -8988,11 +8998,11 @@ var staticStabilityProvider, init_staticStabilityProvider = __esm({
         let credentials;
         try {
           credentials = await provider(), credentials.expiration && credentials.expiration.getTime() < Date.now() && (credentials = getExtendedInstanceMetadataCredentials(credentials, logger2));
-        } catch (e8) {
+        } catch (e6) {
           if (pastCredentials)
-            logger2.warn("Credential renew failed: ", e8), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
+            logger2.warn("Credential renew failed: ", e6), credentials = getExtendedInstanceMetadataCredentials(pastCredentials, logger2);
           else
-            throw e8;
+            throw e6;
         }
         return pastCredentials = credentials, credentials;
       };
@@ -9168,9 +9178,9 @@ var getTransformedHeaders, init_get_transformed_headers = __esm({
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/node-https.js
-import node_https from "node:https";
-var init_node_https = __esm({
+var import_node_https2, init_node_https = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/node-https.js"() {
+    import_node_https2 = __toESM(require("node:https"));
   }
 });
 
@@ -9284,47 +9294,47 @@ var DEFER_EVENT_LISTENER_TIME3, setSocketTimeout, init_set_socket_timeout = __es
 });
 
 // node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-import { Readable as Readable4 } from "node:stream";
-async function writeRequestBody(httpRequest4, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
+async function writeRequestBody(httpRequest3, request, maxContinueTimeoutMs = MIN_WAIT_TIME, externalAgent = !1) {
   let headers = request.headers, expect = headers ? headers.Expect || headers.expect : void 0, timeoutId = -1, sendBody = !0;
   !externalAgent && expect === "100-continue" && (sendBody = await Promise.race([
     new Promise((resolve) => {
       timeoutId = Number(timing.setTimeout(() => resolve(!0), Math.max(MIN_WAIT_TIME, maxContinueTimeoutMs)));
     }),
     new Promise((resolve) => {
-      httpRequest4.on("continue", () => {
+      httpRequest3.on("continue", () => {
         timing.clearTimeout(timeoutId), resolve(!0);
-      }), httpRequest4.on("response", () => {
+      }), httpRequest3.on("response", () => {
         timing.clearTimeout(timeoutId), resolve(!1);
-      }), httpRequest4.on("error", () => {
+      }), httpRequest3.on("error", () => {
         timing.clearTimeout(timeoutId), resolve(!1);
       });
     })
-  ])), sendBody && writeBody(httpRequest4, request.body);
+  ])), sendBody && writeBody(httpRequest3, request.body);
 }
-function writeBody(httpRequest4, body) {
-  if (body instanceof Readable4) {
-    body.pipe(httpRequest4);
+function writeBody(httpRequest3, body) {
+  if (body instanceof import_node_stream5.Readable) {
+    body.pipe(httpRequest3);
     return;
   }
   if (body) {
     let isBuffer = Buffer.isBuffer(body);
     if (isBuffer || typeof body == "string") {
-      isBuffer && body.byteLength === 0 ? httpRequest4.end() : httpRequest4.end(body);
+      isBuffer && body.byteLength === 0 ? httpRequest3.end() : httpRequest3.end(body);
       return;
     }
     let uint8 = body;
     if (typeof uint8 == "object" && uint8.buffer && typeof uint8.byteOffset == "number" && typeof uint8.byteLength == "number") {
-      httpRequest4.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
+      httpRequest3.end(Buffer.from(uint8.buffer, uint8.byteOffset, uint8.byteLength));
       return;
     }
-    httpRequest4.end(Buffer.from(body));
+    httpRequest3.end(Buffer.from(body));
     return;
   }
-  httpRequest4.end();
+  httpRequest3.end();
 }
-var MIN_WAIT_TIME, init_write_request_body = __esm({
+var import_node_stream5, MIN_WAIT_TIME, init_write_request_body = __esm({
   "node_modules/@smithy/node-http-handler/dist-es/write-request-body.js"() {
+    import_node_stream5 = require("node:stream");
     init_timing();
     MIN_WAIT_TIME = 6e3;
   }
@@ -9398,7 +9408,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             return;
           }
           let headers = request.headers, expectContinue = headers ? (headers.Expect ?? headers.expect) === "100-continue" : !1, agent = isSSL ? config2.httpsAgent : config2.httpAgent;
-          expectContinue && !this.externalAgent && (agent = new (isSSL ? node_https.Agent : hAgent)({
+          expectContinue && !this.externalAgent && (agent = new (isSSL ? import_node_https2.default.Agent : hAgent)({
             keepAlive: !1,
             maxSockets: 1 / 0
           })), socketWarningTimeoutId = timing.setTimeout(() => {
@@ -9421,7 +9431,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             port: request.port,
             agent,
             auth
-          }, req = (isSSL ? node_https.request : hRequest)(nodeHttpsOptions, (res) => {
+          }, req = (isSSL ? import_node_https2.default.request : hRequest)(nodeHttpsOptions, (res) => {
             let httpResponse = new HttpResponse2({
               statusCode: res.statusCode || -1,
               reason: res.statusMessage,
@@ -9452,7 +9462,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           typeof httpAgent == "object" && "keepAlive" in httpAgent && (keepAliveTimeoutId = setSocketKeepAlive(req, {
             keepAlive: httpAgent.keepAlive,
             keepAliveMsecs: httpAgent.keepAliveMsecs
-          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e8) => (clearTimeouts(), _reject(e8)));
+          })), writeRequestBodyPromise = writeRequestBody(req, request, effectiveRequestTimeout, this.externalAgent).catch((e6) => (clearTimeouts(), _reject(e6)));
         });
       }
       updateHttpClientConfig(key, value) {
@@ -9484,10 +9494,10 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
           socketAcquisitionWarningTimeout,
           throwOnRequestTimeout,
           httpAgentProvider: () => httpAgentPromise ??= (async () => {
-            let node_http2 = await import("node:http"), { Agent, request } = node_http2.default ?? node_http2;
+            let node_http2 = await __gantryImportBuiltin("node:http"), { Agent, request } = node_http2.default ?? node_http2;
             return hRequest = request, hAgent = Agent, httpAgent instanceof hAgent || typeof httpAgent?.destroy == "function" ? (this.externalAgent = !0, httpAgent) : new hAgent({ keepAlive, maxSockets, ...httpAgent });
           })(),
-          httpsAgent: httpsAgent instanceof node_https.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new node_https.Agent({ keepAlive, maxSockets, ...httpsAgent }),
+          httpsAgent: httpsAgent instanceof import_node_https2.default.Agent || typeof httpsAgent?.destroy == "function" ? (this.externalAgent = !0, httpsAgent) : new import_node_https2.default.Agent({ keepAlive, maxSockets, ...httpsAgent }),
           logger: logger2
         };
       }
@@ -9538,7 +9548,7 @@ function createGetRequest(url) {
     hostname: url.hostname,
     port: Number(url.port),
     path: url.pathname,
-    query: Array.from(url.searchParams.entries()).reduce((acc, [k8, v]) => (acc[k8] = v, acc), {}),
+    query: Array.from(url.searchParams.entries()).reduce((acc, [k6, v]) => (acc[k6] = v, acc), {}),
     fragment: url.hash
   });
 }
@@ -9581,7 +9591,7 @@ var init_requestHelpers = __esm({
 var retryWrapper, init_retry_wrapper = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/retry-wrapper.js"() {
     retryWrapper = (toRetry, maxRetries, delayMs) => async () => {
-      for (let i8 = 0; i8 < maxRetries; ++i8)
+      for (let i6 = 0; i6 < maxRetries; ++i6)
         try {
           return await toRetry();
         } catch {
@@ -9593,19 +9603,19 @@ var retryWrapper, init_retry_wrapper = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js
-import fs from "node:fs/promises";
-var AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
+var import_promises4, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, DEFAULT_LINK_LOCAL_HOST, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, AWS_CONTAINER_AUTHORIZATION_TOKEN, fromHttp, validateToken, init_fromHttp = __esm({
   "node_modules/@aws-sdk/credential-provider-http/dist-es/fromHttp/fromHttp.js"() {
     init_client3();
     init_config2();
     init_dist_es6();
+    import_promises4 = __toESM(require("node:fs/promises"));
     init_checkUrl();
     init_requestHelpers();
     init_retry_wrapper();
     AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", DEFAULT_LINK_LOCAL_HOST = "http://169.254.170.2", AWS_CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI", AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", AWS_CONTAINER_AUTHORIZATION_TOKEN = "AWS_CONTAINER_AUTHORIZATION_TOKEN", fromHttp = (options = {}) => {
       options.logger?.debug("@aws-sdk/credential-provider-http - fromHttp");
-      let host, relative = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI], full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI], token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN], tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE], warn2 = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
-      if (relative && full && (warn2("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri."), warn2("awsContainerCredentialsRelativeUri will take precedence.")), token && tokenFile && (warn2("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile."), warn2("awsContainerAuthorizationTokenFile will take precedence.")), relative)
+      let host, relative = options.awsContainerCredentialsRelativeUri ?? process.env[AWS_CONTAINER_CREDENTIALS_RELATIVE_URI], full = options.awsContainerCredentialsFullUri ?? process.env[AWS_CONTAINER_CREDENTIALS_FULL_URI], token = options.awsContainerAuthorizationToken ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN], tokenFile = options.awsContainerAuthorizationTokenFile ?? process.env[AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE], warn = options.logger?.constructor?.name === "NoOpLogger" || !options.logger?.warn ? console.warn : options.logger.warn.bind(options.logger);
+      if (relative && full && (warn("@aws-sdk/credential-provider-http: you have set both awsContainerCredentialsRelativeUri and awsContainerCredentialsFullUri."), warn("awsContainerCredentialsRelativeUri will take precedence.")), token && tokenFile && (warn("@aws-sdk/credential-provider-http: you have set both awsContainerAuthorizationToken and awsContainerAuthorizationTokenFile."), warn("awsContainerAuthorizationTokenFile will take precedence.")), relative)
         host = `${DEFAULT_LINK_LOCAL_HOST}${relative}`;
       else if (full)
         host = full;
@@ -9616,12 +9626,12 @@ Set AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI
       checkUrl(url, options.logger);
       let requestHandler = NodeHttpHandler.create({ connectionTimeout: options.timeout ?? 1e3 }), requestTimeout = options.timeout ?? 1e3, provider = retryWrapper(async () => {
         let request = createGetRequest(url);
-        tokenFile ? request.headers.Authorization = validateToken((await fs.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
+        tokenFile ? request.headers.Authorization = validateToken((await import_promises4.default.readFile(tokenFile)).toString()) : token && (request.headers.Authorization = validateToken(token));
         try {
           let result = await requestHandler.handle(request, { requestTimeout });
           return getCredentials(result.response).then((creds) => setCredentialFeature(creds, "CREDENTIALS_HTTP", "z"));
-        } catch (e8) {
-          throw new CredentialsProviderError(String(e8), { logger: options.logger });
+        } catch (e6) {
+          throw new CredentialsProviderError(String(e6), { logger: options.logger });
         }
       }, options.maxRetries ?? 3, options.timeout ?? 1e3);
       return async () => {
@@ -9891,7 +9901,7 @@ var ProtocolLib, init_ProtocolLib = __esm({
             let ErrorCtor = synthetic.getErrorCtor(baseExceptionSchema) ?? Error;
             throw this.decorateServiceException(Object.assign(new ErrorCtor({ name: errorName }), errorMetadata), dataObject);
           }
-          let d8 = dataObject, message = d8?.message ?? d8?.Message ?? d8?.Error?.Message ?? d8?.Error?.message;
+          let d6 = dataObject, message = d6?.message ?? d6?.Message ?? d6?.Error?.Message ?? d6?.Error?.message;
           throw this.decorateServiceException(Object.assign(new Error(message), {
             name: errorName
           }, errorMetadata), dataObject);
@@ -9922,9 +9932,9 @@ var ProtocolLib, init_ProtocolLib = __esm({
             Type
           };
           output.Code = Code, output.Type = Type;
-          for (let i8 = 0; i8 < keys.length; i8++) {
-            let k8 = keys[i8];
-            Error2[k8 === "message" ? "Message" : k8] = output[k8];
+          for (let i6 = 0; i6 < keys.length; i6++) {
+            let k6 = keys[i6];
+            Error2[k6 === "message" ? "Message" : k6] = output[k6];
           }
           delete Error2.__type, output.Error = Error2;
         }
@@ -9936,7 +9946,7 @@ var ProtocolLib, init_ProtocolLib = __esm({
         try {
           return registry2.getSchema(errorName);
         } catch {
-          return registry2.find((schema4) => NormalizedSchema.of(schema4).getMergedTraits().awsQueryError?.[0] === errorName);
+          return registry2.find((schema) => NormalizedSchema.of(schema).getMergedTraits().awsQueryError?.[0] === errorName);
         }
       }
     };
@@ -9956,10 +9966,10 @@ var AwsJsonRpcProtocol, init_AwsJsonRpcProtocol = __esm({
       codec;
       mixin;
       awsQueryCompatible;
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries8, serviceTarget, awsQueryCompatible, jsonCodec }) {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, serviceTarget, awsQueryCompatible, jsonCodec }) {
         super({
           defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries8
+          errorTypeRegistries: errorTypeRegistries6
         }), this.serviceTarget = serviceTarget, this.codec = jsonCodec ?? new JsonCodec2({
           timestampFormat: {
             useTrait: !0,
@@ -9997,10 +10007,10 @@ var AwsJson1_1Protocol, init_AwsJson1_1Protocol = __esm({
   "node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js"() {
     init_AwsJsonRpcProtocol();
     AwsJson1_1Protocol = class extends AwsJsonRpcProtocol {
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries8, serviceTarget, awsQueryCompatible, jsonCodec }) {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, serviceTarget, awsQueryCompatible, jsonCodec }) {
         super({
           defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries8,
+          errorTypeRegistries: errorTypeRegistries6,
           serviceTarget,
           awsQueryCompatible,
           jsonCodec
@@ -10030,10 +10040,10 @@ var AwsRestJsonProtocol, init_AwsRestJsonProtocol = __esm({
       deserializer;
       codec;
       mixin = new ProtocolLib();
-      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries8, jsonCodec }) {
+      constructor({ defaultNamespace, errorTypeRegistries: errorTypeRegistries6, jsonCodec }) {
         super({
           defaultNamespace,
-          errorTypeRegistries: errorTypeRegistries8
+          errorTypeRegistries: errorTypeRegistries6
         });
         let settings = {
           timestampFormat: {
@@ -10117,8 +10127,8 @@ var AwsXmlParser, init_xml_parser = __esm({
           else if (p3.isNext("<!DOCTYPE", !1))
             p3.skipDoctype(), p3.trim();
           else if (p3.x[p3.i] === "<") {
-            let root8 = p3.parseTag();
-            return { [root8.tag]: root8.value };
+            let root6 = p3.parseTag();
+            return { [root6.tag]: root6.value };
           } else
             throw new Error("@aws-sdk XML parse error: unexpected content.");
         throw new Error("@aws-sdk XML parse error: no root element.");
@@ -10128,11 +10138,11 @@ var AwsXmlParser, init_xml_parser = __esm({
         return caseSensitive ? p3.x.startsWith(s2, p3.i) : p3.x.toLowerCase().startsWith(s2.toLowerCase(), p3.i);
       }
       readTo(stop) {
-        let p3 = this, _i2 = p3.x.indexOf(stop, p3.i);
-        if (_i2 === -1)
+        let p3 = this, _i = p3.x.indexOf(stop, p3.i);
+        if (_i === -1)
           throw new Error(`@aws-sdk XML parse error: expected "${stop}" not found.`);
-        let result = p3.x.slice(p3.i, _i2);
-        return p3.i = _i2 + stop.length, result;
+        let result = p3.x.slice(p3.i, _i);
+        return p3.i = _i + stop.length, result;
       }
       trim() {
         let p3 = this;
@@ -10204,8 +10214,8 @@ var AwsXmlParser, init_xml_parser = __esm({
 `) || (obj["#text"] = "#text" in obj ? obj["#text"] + text : text);
         for (let child of childTags)
           child.tag === "__proto__" && writeKey2(obj), child.tag in obj ? Array.isArray(obj[child.tag]) ? obj[child.tag].push(child.value) : obj[child.tag] = [obj[child.tag], child.value] : obj[child.tag] = child.value;
-        for (let [k8, v] of Object.entries(attrs))
-          k8 === "__proto__" && writeKey2(obj), obj[k8] = v;
+        for (let [k6, v] of Object.entries(attrs))
+          k6 === "__proto__" && writeKey2(obj), obj[k6] = v;
         return { tag, value: obj };
       }
       static ENTITIES = {
@@ -10220,12 +10230,12 @@ var AwsXmlParser, init_xml_parser = __esm({
         p3.i += 9;
         let depth = 0;
         for (; p3.i < p3.z; ) {
-          let c8 = p3.x[p3.i];
-          if (c8 === "[")
+          let c6 = p3.x[p3.i];
+          if (c6 === "[")
             ++depth;
-          else if (c8 === "]")
+          else if (c6 === "]")
             --depth;
-          else if (c8 === ">" && depth === 0) {
+          else if (c6 === ">" && depth === 0) {
             ++p3.i;
             return;
           }
@@ -10268,8 +10278,8 @@ var UnionSerde2, init_UnionSerde2 = __esm({
       keys;
       constructor(from, to) {
         this.from = from, this.to = to;
-        let keys = Object.keys(this.from), set2 = new Set(keys);
-        set2.delete("__type"), this.keys = set2;
+        let keys = Object.keys(this.from), set = new Set(keys);
+        set.delete("__type"), this.keys = set;
       }
       mark(key) {
         this.keys.delete(key);
@@ -10279,8 +10289,8 @@ var UnionSerde2, init_UnionSerde2 = __esm({
       }
       writeUnknown() {
         if (this.hasUnknown()) {
-          let k8 = this.keys.values().next().value, v = this.from[k8];
-          this.to.$unknown = [k8, v];
+          let k6 = this.keys.values().next().value, v = this.from[k6];
+          this.to.$unknown = [k6, v];
         }
       }
     };
@@ -10316,14 +10326,14 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
       setSerdeContext(serdeContext) {
         this.serdeContext = serdeContext, this.stringDeserializer.setSerdeContext(serdeContext);
       }
-      read(schema4, bytes, key) {
-        let ns = NormalizedSchema.of(schema4), memberSchemas = ns.getMemberSchemas();
+      read(schema, bytes, key) {
+        let ns = NormalizedSchema.of(schema), memberSchemas = ns.getMemberSchemas();
         if (ns.isStructSchema() && ns.isMemberSchema() && !!Object.values(memberSchemas).find((memberNs) => !!memberNs.getMemberTraits().eventPayload)) {
           let output = {}, memberName = Object.keys(memberSchemas)[0];
           return memberSchemas[memberName].isBlobSchema() ? output[memberName] = bytes : output[memberName] = this.read(memberSchemas[memberName], bytes), output;
         }
         let xmlString = (this.serdeContext?.utf8Encoder ?? toUtf8)(bytes), parsedObject = this.parseXml(xmlString);
-        return this.readSchema(schema4, key ? parsedObject[key] : parsedObject);
+        return this.readSchema(schema, key ? parsedObject[key] : parsedObject);
       }
       readSchema(_schema, value) {
         let ns = NormalizedSchema.of(_schema);
@@ -10357,13 +10367,13 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
             return buffer;
           }
           if (ns.isStructSchema()) {
-            let union2 = ns.isUnionSchema(), unionSerde;
-            union2 && (unionSerde = new UnionSerde2(value, buffer));
+            let union = ns.isUnionSchema(), unionSerde;
+            union && (unionSerde = new UnionSerde2(value, buffer));
             for (let [memberName, memberSchema] of ns.structIterator()) {
               let memberTraits = memberSchema.getMergedTraits(), xmlObjectKey = memberTraits.httpPayload ? memberTraits.xmlName ?? memberSchema.getName() : memberSchema.getMemberTraits().xmlName ?? memberName;
-              union2 && unionSerde.mark(xmlObjectKey), value[xmlObjectKey] != null && (buffer[memberName] = this.readSchema(memberSchema, value[xmlObjectKey]));
+              union && unionSerde.mark(xmlObjectKey), value[xmlObjectKey] != null && (buffer[memberName] = this.readSchema(memberSchema, value[xmlObjectKey]));
             }
-            return union2 && unionSerde.writeUnknown(), buffer;
+            return union && unionSerde.writeUnknown(), buffer;
           }
           if (ns.isDocumentSchema())
             return value;
@@ -10376,10 +10386,10 @@ var XmlShapeDeserializer, init_XmlShapeDeserializer = __esm({
           let parsedObj;
           try {
             parsedObj = parseXML(xml);
-          } catch (e8) {
-            throw e8 && typeof e8 == "object" && Object.defineProperty(e8, "$responseBodyText", {
+          } catch (e6) {
+            throw e6 && typeof e6 == "object" && Object.defineProperty(e6, "$responseBodyText", {
               value: xml
-            }), e8;
+            }), e6;
           }
           let textNodeName = "#text", key = Object.keys(parsedObj)[0], parsedObjToReturn = parsedObj[key];
           return parsedObjToReturn[textNodeName] && (parsedObjToReturn[key] = parsedObjToReturn[textNodeName], delete parsedObjToReturn[textNodeName]), getValueFromTextNode(parsedObjToReturn);
@@ -10404,9 +10414,9 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
       constructor(settings) {
         super(), this.settings = settings;
       }
-      write(schema4, value, prefix = "") {
+      write(schema, value, prefix = "") {
         this.buffer === void 0 && (this.buffer = "");
-        let ns = NormalizedSchema.of(schema4);
+        let ns = NormalizedSchema.of(schema);
         if (prefix && !prefix.endsWith(".") && (prefix += "."), ns.isBlobSchema())
           (typeof value == "string" || value instanceof Uint8Array) && (this.writeKey(prefix), this.writeValue((this.serdeContext?.base64Encoder ?? toBase64)(value)));
         else if (ns.isBooleanSchema() || ns.isNumericSchema() || ns.isStringSchema())
@@ -10435,23 +10445,23 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (value.length === 0)
               this.settings.serializeEmptyLists && (this.writeKey(prefix), this.writeValue(""));
             else {
-              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i8 = 1;
+              let member2 = ns.getValueSchema(), flat = this.settings.flattenLists || ns.getMergedTraits().xmlFlattened, i6 = 1;
               for (let item of value) {
                 if (item == null)
                   continue;
-                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i8}` : `${prefix}${suffix}.${i8}`;
-                this.write(member2, item, key), ++i8;
+                let traits = member2.getMergedTraits(), suffix = this.getKey("member", traits.xmlName, traits.ec2QueryName), key = flat ? `${prefix}${i6}` : `${prefix}${suffix}.${i6}`;
+                this.write(member2, item, key), ++i6;
               }
             }
         } else if (ns.isMapSchema()) {
           if (value && typeof value == "object") {
-            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i8 = 1;
-            for (let k8 in value) {
-              let v = value[k8];
+            let keySchema = ns.getKeySchema(), memberSchema = ns.getValueSchema(), flat = ns.getMergedTraits().xmlFlattened, i6 = 1;
+            for (let k6 in value) {
+              let v = value[k6];
               if (v == null)
                 continue;
-              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i8}.${keySuffix}` : `${prefix}entry.${i8}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i8}.${valueSuffix}` : `${prefix}entry.${i8}.${valueSuffix}`;
-              this.write(keySchema, k8, key), this.write(memberSchema, v, valueKey), ++i8;
+              let keyTraits = keySchema.getMergedTraits(), keySuffix = this.getKey("key", keyTraits.xmlName, keyTraits.ec2QueryName), key = flat ? `${prefix}${i6}.${keySuffix}` : `${prefix}entry.${i6}.${keySuffix}`, valTraits = memberSchema.getMergedTraits(), valueSuffix = this.getKey("value", valTraits.xmlName, valTraits.ec2QueryName), valueKey = flat ? `${prefix}${i6}.${valueSuffix}` : `${prefix}entry.${i6}.${valueSuffix}`;
+              this.write(keySchema, k6, key), this.write(memberSchema, v, valueKey), ++i6;
             }
           }
         } else if (ns.isStructSchema()) {
@@ -10466,7 +10476,7 @@ var QueryShapeSerializer, init_QueryShapeSerializer = __esm({
             if (!didWriteMember && ns.isUnionSchema()) {
               let { $unknown } = value;
               if (Array.isArray($unknown)) {
-                let [k8, v] = $unknown, key = `${prefix}${k8}`;
+                let [k6, v] = $unknown, key = `${prefix}${k6}`;
                 this.write(15, v, key);
               }
             }
@@ -11354,11 +11364,10 @@ var validateTokenKey, init_validateTokenKey = __esm({
 });
 
 // node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js
-import { promises as fsPromises } from "node:fs";
-var writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
+var import_node_fs3, writeFile, writeSSOTokenToFile, init_writeSSOTokenToFile = __esm({
   "node_modules/@aws-sdk/token-providers/dist-es/writeSSOTokenToFile.js"() {
     init_config2();
-    ({ writeFile } = fsPromises), writeSSOTokenToFile = (id, ssoToken) => {
+    import_node_fs3 = require("node:fs"), { writeFile } = import_node_fs3.promises, writeSSOTokenToFile = (id, ssoToken) => {
       let tokenFilepath = getSSOTokenFilepath(id), tokenString = JSON.stringify(ssoToken, null, 2);
       return writeFile(tokenFilepath, tokenString);
     };
@@ -12022,8 +12031,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
             accessToken: _token.token,
             expiresAt: new Date(_token.expiration).toISOString()
           };
-        } catch (e8) {
-          throw new CredentialsProviderError(e8.message, {
+        } catch (e6) {
+          throw new CredentialsProviderError(e6.message, {
             tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
             logger: logger2
           });
@@ -12053,8 +12062,8 @@ var SHOULD_FAIL_CREDENTIAL_CHAIN, resolveSSOCredentials, init_resolveSSOCredenti
           roleName: ssoRoleName,
           accessToken
         }));
-      } catch (e8) {
-        throw new CredentialsProviderError(e8, {
+      } catch (e6) {
+        throw new CredentialsProviderError(e6, {
           tryNextLink: SHOULD_FAIL_CREDENTIAL_CHAIN,
           logger: logger2
         });
@@ -12551,8 +12560,8 @@ var createEndpointRuleSetHttpAuthSchemeParametersProvider, _defaultSTSHttpAuthSc
         throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
       })()
     }), defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
-    createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver8, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
-      let authSchemes = defaultEndpointResolver8(authParameters).properties?.authSchemes;
+    createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver6, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => (authParameters) => {
+      let authSchemes = defaultEndpointResolver6(authParameters).properties?.authSchemes;
       if (!authSchemes)
         return defaultHttpAuthSchemeResolver(authParameters);
       let options = [];
@@ -14187,15 +14196,11 @@ var init_signin = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js
-import { createHash as createHash3, createPrivateKey, createPublicKey, sign } from "node:crypto";
-import { promises as fs2 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { dirname, join as join5 } from "node:path";
-var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
+var import_node_crypto5, import_node_fs4, import_node_os5, import_node_path6, LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
   "node_modules/@aws-sdk/credential-provider-login/dist-es/LoginCredentialsFetcher.js"() {
     init_config2();
     init_protocols();
-    LoginCredentialsFetcher = class _LoginCredentialsFetcher {
+    import_node_crypto5 = require("node:crypto"), import_node_fs4 = require("node:fs"), import_node_os5 = require("node:os"), import_node_path6 = require("node:path"), LoginCredentialsFetcher = class _LoginCredentialsFetcher {
       profileData;
       init;
       callerClientConfig;
@@ -14297,7 +14302,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async loadToken() {
         let tokenFilePath = this.getTokenFilePath();
         try {
-          let tokenData = await fs2.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k8) => !token[k8]);
+          let tokenData = await import_node_fs4.promises.readFile(tokenFilePath, "utf8"), token = JSON.parse(tokenData), missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"].filter((k6) => !token[k6]);
           if (token.accessToken?.accountId || missingFields.push("accountId"), missingFields.length > 0)
             throw new CredentialsProviderError(`Token validation failed, missing fields: ${missingFields.join(", ")}`, {
               logger: this.logger,
@@ -14312,29 +14317,29 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
         }
       }
       async saveToken(token) {
-        let tokenFilePath = this.getTokenFilePath(), directory = dirname(tokenFilePath);
+        let tokenFilePath = this.getTokenFilePath(), directory = (0, import_node_path6.dirname)(tokenFilePath);
         try {
-          await fs2.mkdir(directory, { recursive: !0 });
+          await import_node_fs4.promises.mkdir(directory, { recursive: !0 });
         } catch {
         }
-        await fs2.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
+        await import_node_fs4.promises.writeFile(tokenFilePath, JSON.stringify(token, null, 2), "utf8");
       }
       getTokenFilePath() {
-        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? join5(homedir2(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = createHash3("sha256").update(loginSessionBytes).digest("hex");
-        return join5(directory, `${loginSessionSha256}.json`);
+        let directory = process.env.AWS_LOGIN_CACHE_DIRECTORY ?? (0, import_node_path6.join)((0, import_node_os5.homedir)(), ".aws", "login", "cache"), loginSessionBytes = Buffer.from(this.loginSession, "utf8"), loginSessionSha256 = (0, import_node_crypto5.createHash)("sha256").update(loginSessionBytes).digest("hex");
+        return (0, import_node_path6.join)(directory, `${loginSessionSha256}.json`);
       }
       derToRawSignature(derSignature) {
         let offset = 2;
         if (derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
-        let rLength = derSignature[offset++], r8 = derSignature.subarray(offset, offset + rLength);
+        let rLength = derSignature[offset++], r6 = derSignature.subarray(offset, offset + rLength);
         if (offset += rLength, derSignature[offset] !== 2)
           throw new Error("Invalid DER signature");
         offset++;
         let sLength = derSignature[offset++], s2 = derSignature.subarray(offset, offset + sLength);
-        r8 = r8[0] === 0 ? r8.subarray(1) : r8, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
-        let rPadded = Buffer.concat([Buffer.alloc(32 - r8.length), r8]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
+        r6 = r6[0] === 0 ? r6.subarray(1) : r6, s2 = s2[0] === 0 ? s2.subarray(1) : s2;
+        let rPadded = Buffer.concat([Buffer.alloc(32 - r6.length), r6]), sPadded = Buffer.concat([Buffer.alloc(32 - s2.length), s2]);
         return Buffer.concat([rPadded, sPadded]);
       }
       createDPoPInterceptor(middlewareStack) {
@@ -14356,14 +14361,14 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
       async generateDpop(method = "POST", endpoint) {
         let token = await this.loadToken();
         try {
-          let privateKey = createPrivateKey({
+          let privateKey = (0, import_node_crypto5.createPrivateKey)({
             key: token.dpopKey,
             format: "pem",
             type: "sec1"
-          }), publicDer = createPublicKey(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
-          for (let i8 = 0; i8 < publicDer.length; i8++)
-            if (publicDer[i8] === 4) {
-              pointStart = i8;
+          }), publicDer = (0, import_node_crypto5.createPublicKey)(privateKey).export({ format: "der", type: "spki" }), pointStart = -1;
+          for (let i6 = 0; i6 < publicDer.length; i6++)
+            if (publicDer[i6] === 4) {
+              pointStart = i6;
               break;
             }
           let x = publicDer.slice(pointStart + 1, pointStart + 33), y = publicDer.slice(pointStart + 33, pointStart + 65), header = {
@@ -14380,7 +14385,7 @@ var LoginCredentialsFetcher, init_LoginCredentialsFetcher = __esm({
             htm: method,
             htu: endpoint,
             iat: Math.floor(Date.now() / 1e3)
-          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = sign("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
+          }, headerB64 = Buffer.from(JSON.stringify(header)).toString("base64url"), payloadB64 = Buffer.from(JSON.stringify(payload)).toString("base64url"), message = `${headerB64}.${payloadB64}`, asn1Signature = (0, import_node_crypto5.sign)("sha256", Buffer.from(message), privateKey), signatureB64 = this.derToRawSignature(asn1Signature).toString("base64url");
           return `${message}.${signatureB64}`;
         } catch (error2) {
           throw new CredentialsProviderError(`Failed to generate Dpop proof: ${error2 instanceof Error ? error2.message : String(error2)}`, { logger: this.logger, tryNextLink: !1 });
@@ -14467,18 +14472,17 @@ var getValidatedProcessCredentials, init_getValidatedProcessCredentials = __esm(
 });
 
 // node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js
-import { exec } from "node:child_process";
-import { promisify } from "node:util";
-var resolveProcessCredentials, init_resolveProcessCredentials = __esm({
+var import_node_child_process, import_node_util, resolveProcessCredentials, init_resolveProcessCredentials = __esm({
   "node_modules/@aws-sdk/credential-provider-process/dist-es/resolveProcessCredentials.js"() {
     init_config2();
+    import_node_child_process = require("node:child_process"), import_node_util = require("node:util");
     init_getValidatedProcessCredentials();
     resolveProcessCredentials = async (profileName, profiles, logger2) => {
       let profile = profiles[profileName];
       if (profiles[profileName]) {
         let credentialProcess = profile.credential_process;
         if (credentialProcess !== void 0) {
-          let execPromise = promisify(externalDataInterceptor?.getTokenRecord?.().exec ?? exec);
+          let execPromise = (0, import_node_util.promisify)(externalDataInterceptor?.getTokenRecord?.().exec ?? import_node_child_process.exec);
           try {
             let { stdout } = await execPromise(credentialProcess), data;
             try {
@@ -14607,11 +14611,11 @@ var fromWebToken, init_fromWebToken = __esm({
 });
 
 // node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js
-import { readFileSync } from "node:fs";
-var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
+var import_node_fs5, ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fromTokenFile = __esm({
   "node_modules/@aws-sdk/credential-provider-web-identity/dist-es/fromTokenFile.js"() {
     init_client3();
     init_config2();
+    import_node_fs5 = require("node:fs");
     init_fromWebToken();
     ENV_TOKEN_FILE = "AWS_WEB_IDENTITY_TOKEN_FILE", ENV_ROLE_ARN = "AWS_ROLE_ARN", ENV_ROLE_SESSION_NAME = "AWS_ROLE_SESSION_NAME", fromTokenFile = (init = {}) => async (awsIdentityProperties) => {
       init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromTokenFile");
@@ -14622,7 +14626,7 @@ var ENV_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME, fromTokenFile, init_fro
         });
       let credentials = await fromWebToken({
         ...init,
-        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? readFileSync(webIdentityTokenFile, { encoding: "ascii" }),
+        webIdentityToken: externalDataInterceptor?.getTokenRecord?.()[webIdentityTokenFile] ?? (0, import_node_fs5.readFileSync)(webIdentityTokenFile, { encoding: "ascii" }),
         roleArn,
         roleSessionName: roleSessionName2
       })(awsIdentityProperties);
@@ -14722,8 +14726,7 @@ var init_dist_es15 = __esm({
 });
 
 // src/runtime/github/index.ts
-import { appendFile } from "node:fs/promises";
-import { EOL as EOL2 } from "node:os";
+var import_promises = require("node:fs/promises"), import_node_os2 = require("node:os");
 
 // src/runtime/exit.ts
 function exitWhenFlushed() {
@@ -14759,16 +14762,20 @@ function configureNetwork(env2) {
   let raw = env2.GANTRY_REQUEST_TIMEOUT_SECONDS;
   if (raw === void 0 || raw === "")
     return current = DEFAULT_NETWORK_LIMITS, current;
-  let seconds3 = Number(raw);
-  if (!Number.isFinite(seconds3) || seconds3 <= 0 || seconds3 > 3600)
+  let seconds2 = Number(raw);
+  if (!Number.isFinite(seconds2) || seconds2 <= 0 || seconds2 > 3600)
     throw new Error(`GANTRY_REQUEST_TIMEOUT_SECONDS must be a number of seconds between 0 and 3600, got '${raw}'`);
-  let ms = Math.round(seconds3 * 1e3);
+  let ms = Math.round(seconds2 * 1e3);
   return current = { requestTimeoutMs: ms, transferTimeoutMs: ms, pollTimeoutMs: Math.min(ms, DEFAULT_NETWORK_LIMITS.pollTimeoutMs), maxRetryAfterMs: DEFAULT_NETWORK_LIMITS.maxRetryAfterMs }, current;
 }
 
 // node_modules/zod/v4/core/util.js
-function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+function getEnumValues(entries) {
+  let numericValues = Object.values(entries).filter((v) => typeof v == "number");
+  return Object.entries(entries).filter(([k6, _]) => numericValues.indexOf(+k6) === -1).map(([_, v]) => v);
+}
+function joinValues(array, separator = "|") {
+  return array.map((val) => stringifyPrimitive(val)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
   return typeof value == "bigint" ? value.toString() : value;
@@ -14805,6 +14812,10 @@ var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace :
 function isObject(data) {
   return typeof data == "object" && data !== null && !Array.isArray(data);
 }
+var propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+function escapeRegex(str) {
+  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 function clone(inst, def, params) {
   let cl = new inst._zod.constr(def ?? inst._zod.def);
   return (!def || params?.parent) && (cl._zod.parent = inst), cl;
@@ -14826,56 +14837,45 @@ function stringifyPrimitive(value) {
   return typeof value == "bigint" ? value.toString() + "n" : typeof value == "string" ? `"${value}"` : `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k8) => shape[k8]._zod.optin !== void 0 && shape[k8]._zod.optout === "optional");
+  return Object.keys(shape).filter((k6) => shape[k6]._zod.optin !== void 0 && shape[k6]._zod.optout === "optional");
 }
 function aborted(x, startIndex = 0) {
   if (x.aborted === !0)
     return !0;
-  for (let i8 = startIndex; i8 < x.issues.length; i8++)
-    if (x.issues[i8]?.continue !== !0)
+  for (let i6 = startIndex; i6 < x.issues.length; i6++)
+    if (x.issues[i6]?.continue !== !0)
       return !0;
   return !1;
 }
 function explicitlyAborted(x, startIndex = 0) {
   if (x.aborted === !0)
     return !0;
-  for (let i8 = startIndex; i8 < x.issues.length; i8++)
-    if (x.issues[i8]?.continue === !1)
+  for (let i6 = startIndex; i6 < x.issues.length; i6++)
+    if (x.issues[i6]?.continue === !1)
       return !0;
   return !1;
 }
 function prefixIssues(path, issues) {
   return issues.map((iss) => {
-    var _a4;
-    return (_a4 = iss).path ?? (_a4.path = []), iss.path.unshift(path), iss;
+    var _a3;
+    return (_a3 = iss).path ?? (_a3.path = []), iss.path.unshift(path), iss;
   });
 }
 function unwrapMessage(message) {
   return typeof message == "string" ? message : message?.message;
 }
-function sizeCaps(defChecks) {
-  let caps = [];
-  for (let ch of defChecks ?? []) {
-    let d8 = ch._zod.def;
-    if (!/_(length|size)$|_equals$/.test(d8.check))
-      break;
-    let max = d8.maximum ?? d8.length ?? d8.size;
-    max >= 0 && caps.push([max, ch]);
-  }
-  return caps;
-}
 function attachSchema(issues, start, inst) {
-  var _a4;
-  for (let i8 = start; i8 < issues.length; i8++)
-    (_a4 = issues[i8]).schema ?? (_a4.schema = inst);
+  var _a3;
+  for (let i6 = start; i6 < issues.length; i6++)
+    (_a3 = issues[i6]).schema ?? (_a3.schema = inst);
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a4;
+  var _a3;
   let traits = iss.inst?._zod?.traits;
-  traits?.has("$ZodType") && (traits.has("$ZodCheck") ? (_a4 = iss).schema ?? (_a4.schema = iss.inst) : iss.schema = iss.inst);
+  traits?.has("$ZodType") && (traits.has("$ZodCheck") ? (_a3 = iss).schema ?? (_a3.schema = iss.inst) : iss.schema = iss.inst);
   let schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0, message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input", full = {};
-  for (let k8 of Object.keys(iss))
-    k8 === "inst" || k8 === "schema" || k8 === "continue" || k8 === "input" || k8 === "__proto__" || (full[k8] = iss[k8]);
+  for (let k6 of Object.keys(iss))
+    k6 === "inst" || k6 === "schema" || k6 === "continue" || k6 === "input" || k6 === "__proto__" || (full[k6] = iss[k6]);
   return full.path ?? (full.path = []), full.message = message, ctx?.reportInput && (full.input = iss.input), full;
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
@@ -14884,8 +14884,8 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i8 = 0; i8 < units - 1; i8++)
-    (str.charCodeAt(i8) & 64512) === 55296 && (str.charCodeAt(i8 + 1) & 64512) === 56320 && (count--, i8++);
+  for (let i6 = 0; i6 < units - 1; i6++)
+    (str.charCodeAt(i6) & 64512) === 55296 && (str.charCodeAt(i6 + 1) & 64512) === 56320 && (count--, i6++);
   return count;
 }
 function getLengthableOrigin(input2) {
@@ -15039,8 +15039,8 @@ function $constructor(name, initializer2, proto, params) {
       initialized.has(target) || (initialized.add(target), members(target, protoMembers));
     }
     let proto2 = _.prototype;
-    for (let k8 in proto2)
-      Object.prototype.hasOwnProperty.call(proto2, k8) && (k8 in inst || (inst[k8] = proto2[k8].bind(inst)));
+    for (let k6 in proto2)
+      Object.prototype.hasOwnProperty.call(proto2, k6) && (k6 in inst || (inst[k6] = proto2[k6].bind(inst)));
   }
   let Parent = params?.Parent ?? Object;
   class Definition extends Parent {
@@ -15110,29 +15110,29 @@ var _messageDesc = {
 
 // node_modules/zod/v4/core/parse.js
 var _parse = (_Err) => {
-  let fn = (schema4, value, _ctx, _params) => {
-    let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result = schema4._zod.run({ value, issues: [] }, ctx);
+  let fn = (schema, value, _ctx, _params) => {
+    let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result = schema._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise)
       throw new $ZodAsyncError();
     if (result.issues.length) {
-      let e8 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e8, _params?.callee ?? fn), e8;
+      let e6 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e6, _params?.callee ?? fn), e6;
     }
     return result.value;
   };
   return fn;
 }, parse = /* @__PURE__ */ _parse($ZodRealError), _parseAsync = (_Err) => {
-  let fn = async (schema4, value, _ctx, params) => {
-    let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema4._zod.run({ value, issues: [] }, ctx);
+  let fn = async (schema, value, _ctx, params) => {
+    let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
     if (result instanceof Promise && (result = await result), result.issues.length) {
-      let e8 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      throw captureStackTrace(e8, params?.callee ?? fn), e8;
+      let e6 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      throw captureStackTrace(e6, params?.callee ?? fn), e6;
     }
     return result.value;
   };
   return fn;
-}, parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError), _safeParse = (_Err) => (schema4, value, _ctx) => {
-  let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result = schema4._zod.run({ value, issues: [] }, ctx);
+}, parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError), _safeParse = (_Err) => (schema, value, _ctx) => {
+  let ctx = _ctx ? { ..._ctx, async: !1 } : { async: !1 }, result = schema._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     throw new $ZodAsyncError();
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: !0, data: result.value };
@@ -15144,32 +15144,31 @@ function failure(Err, issues, ctx) {
     get error() {
       return error2 || (error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config()))), issues = void 0, ctx = void 0), error2;
     },
-    set error(e8) {
-      error2 = e8, issues = void 0, ctx = void 0;
+    set error(e6) {
+      error2 = e6, issues = void 0, ctx = void 0;
     }
   };
 }
-var _safeParseAsync = (_Err) => async (schema4, value, _ctx) => {
-  let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema4._zod.run({ value, issues: [] }, ctx);
+var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+  let ctx = _ctx ? { ..._ctx, async: !0 } : { async: !0 }, result = schema._zod.run({ value, issues: [] }, ctx);
   return result instanceof Promise && (result = await result), result.issues.length ? failure(_Err, result.issues, ctx) : { success: !0, data: result.value };
 }, safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 
 // node_modules/zod/v4/core/regexes.js
 var anyString = /^[\s\S]{0,}$/;
-var number = /^-?\d+(?:\.\d+)?$/;
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a4;
-  inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
+  var _a3;
+  inst._zod ?? (inst._zod = {}), inst._zod.def = def, (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
 });
 var _whenHasLength = (payload) => {
   let val = payload.value;
   return !nullish(val) && val.length !== void 0;
 };
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a4;
-  $ZodCheck.init(inst, def), (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength), inst._zod.check = (payload) => {
+  var _a3;
+  $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
     let input2 = payload.value, units = input2.length;
     if ((typeof input2 == "string" && units > def.maximum ? codePointLength(input2) : units) <= def.maximum)
       return;
@@ -15185,8 +15184,8 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
     });
   };
 }), $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a4;
-  $ZodCheck.init(inst, def), (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength), inst._zod.check = (payload) => {
+  var _a3;
+  $ZodCheck.init(inst, def), (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength), inst._zod.check = (payload) => {
     let input2 = payload.value, units = input2.length;
     if ((typeof input2 == "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units) >= def.minimum)
       return;
@@ -15203,8 +15202,8 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a4, _b2;
-  $ZodCheck.init(inst, def), def.pattern ? (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
+  var _a3, _b;
+  $ZodCheck.init(inst, def), def.pattern ? (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
     def.pattern.lastIndex = 0, !def.pattern.test(payload.value) && payload.issues.push({
       origin: "string",
       code: "invalid_format",
@@ -15214,7 +15213,7 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
       inst,
       continue: !def.abort
     });
-  }) : (_b2 = inst._zod).check ?? (_b2.check = () => {
+  }) : (_b = inst._zod).check ?? (_b.check = () => {
   });
 }), $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
   $ZodCheckStringFormat.init(inst, def), inst._zod.check = (payload) => {
@@ -15239,14 +15238,14 @@ var version = {
 
 // node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a4;
+  var _a3;
   inst ?? (inst = {}), inst._zod.def = def, inst._zod.bag = inst._zod.bag || {}, inst._zod.version = version;
   let defChecks = inst._zod.def.checks, checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
   for (let ch of checks)
     for (let fn of ch._zod.onattach)
       fn(inst);
   if (checks.length === 0)
-    (_a4 = inst._zod).deferred ?? (_a4.deferred = []), inst._zod.deferred?.push(() => {
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []), inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
   else {
@@ -15309,7 +15308,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   set "~standard"(value) {
     own(this, "~standard", value);
   }
-}), toStandardResult = (r8, ctx) => r8.issues.length ? { issues: r8.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r8.value };
+}), toStandardResult = (r6, ctx) => r6.issues.length ? { issues: r6.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r6.value };
 async function validateAsync(inst, value) {
   let ctx = { async: !0 };
   return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
@@ -15319,9 +15318,9 @@ function standardProps(inst) {
     validate: (value) => {
       let ctx = { async: !1 };
       try {
-        let r8 = inst._zod.run({ value, issues: [] }, ctx);
-        if (!(r8 instanceof Promise))
-          return toStandardResult(r8, ctx);
+        let r6 = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r6 instanceof Promise))
+          return toStandardResult(r6, ctx);
       } catch {
       }
       return validateAsync(inst, value);
@@ -15344,82 +15343,6 @@ var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
       inst
     }), payload;
   };
-});
-var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
-  $ZodType.init(inst, def), inst._zod.pattern = number, inst._zod.parse = (payload, _ctx) => {
-    if (def.coerce)
-      try {
-        payload.value = Number(payload.value);
-      } catch {
-      }
-    let input2 = payload.value;
-    if (typeof input2 == "number" && !Number.isNaN(input2) && Number.isFinite(input2))
-      return payload;
-    let received = typeof input2 == "number" ? Number.isNaN(input2) ? "NaN" : Number.isFinite(input2) ? void 0 : String(input2) : void 0;
-    return payload.issues.push({
-      expected: "number",
-      code: "invalid_type",
-      input: input2,
-      inst,
-      ...received ? { received } : {}
-    }), payload;
-  };
-});
-var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
-  $ZodType.init(inst, def), inst._zod.parse = (payload, _ctx) => (payload.issues.push({
-    expected: "never",
-    code: "invalid_type",
-    input: payload.value,
-    inst
-  }), payload);
-});
-function capSize(inst, size) {
-  let caps = sizeCaps(inst._zod.def.checks);
-  if (!caps.length)
-    return;
-  let cap = Math.min(...caps.map((c8) => c8[0])), parse3 = inst._zod.parse;
-  inst._zod.parse = (payload, ctx) => {
-    let n3 = size(payload.value);
-    if (n3 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
-      for (let [max, ch] of sizeCaps(inst._zod.def.checks))
-        if (n3 > max && ch._zod.def.when(payload)) {
-          let start = payload.issues.length;
-          return ch._zod.check(payload), payload.issues[start].continue = !1, attachSchema(payload.issues, start, inst), payload;
-        }
-    }
-    return parse3(payload, ctx);
-  };
-}
-var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
-function handleArrayResult(result, final, index) {
-  result.issues.length && final.issues.push(...prefixIssues(index, result.issues)), final.value[index] = result.value;
-}
-var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
-  $ZodType.init(inst, def);
-  let memo = globalConfig.memoizer;
-  memo?.attach(inst), inst._zod.parse = (payload, ctx) => {
-    let input2 = payload.value;
-    if (!Array.isArray(input2))
-      return payload.issues.push({
-        expected: "array",
-        code: "invalid_type",
-        input: input2,
-        inst
-      }), payload;
-    payload.value = memo ? memo.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
-    let proms = [], abortEarly = ctx?.abortEarly;
-    for (let i8 = 0; i8 < input2.length; i8++) {
-      let item = input2[i8], result = def.element._zod.run({
-        value: item,
-        issues: []
-      }, ctx);
-      if (result instanceof Promise)
-        proms.push(result.then((result2) => handleArrayResult(result2, payload, i8)));
-      else if (handleArrayResult(result, payload, i8), abortEarly && result.issues.length !== 0 && aborted(result))
-        break;
-    }
-    return proms.length ? Promise.all(proms).then(() => payload) : payload;
-  }, capSize(inst, arraySize);
 });
 function handlePropertyResult(result, final, key, input2, optin, optout) {
   let isPresent = key in input2, isOptionalOut = optout === "optional";
@@ -15444,9 +15367,9 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
 var NO_SYMBOL_KEYS = [];
 function normalizeDef(def) {
   let keys = Object.keys(def.shape), ownSymbols = Object.getOwnPropertySymbols(def.shape), symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS, allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
-  for (let k8 of allKeys)
-    if (!def.shape?.[k8]?._zod?.traits?.has("$ZodType"))
-      throw new Error(`Invalid element at key "${String(k8)}": expected a Zod schema`);
+  for (let k6 of allKeys)
+    if (!def.shape?.[k6]?._zod?.traits?.has("$ZodType"))
+      throw new Error(`Invalid element at key "${String(k6)}": expected a Zod schema`);
   let okeys = optionalKeys(def.shape);
   return {
     ...def,
@@ -15476,8 +15399,8 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
       unrecognized.push(key);
       continue;
     }
-    let r8 = _catchall.run({ value: input2[key], issues: [] }, ctx);
-    r8 instanceof Promise ? proms.push(r8.then((r9) => handlePropertyResult(r9, payload, key, input2, optin, optout))) : handlePropertyResult(r8, payload, key, input2, optin, optout);
+    let r6 = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
   }
   return unrecognized.length && payload.issues.push({
     code: "unrecognized_keys",
@@ -15533,53 +15456,26 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r8 = el._zod.run({ value: input2[key], issues: [] }, ctx);
-      r8 instanceof Promise ? proms.push(r8.then((r9) => handlePropertyResult(r9, payload, key, input2, optin, optout))) : handlePropertyResult(r8, payload, key, input2, optin, optout);
+      let el = shape[key], optin = el._zod.optin, optout = el._zod.optout, r6 = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      r6 instanceof Promise ? proms.push(r6.then((r7) => handlePropertyResult(r7, payload, key, input2, optin, optout))) : handlePropertyResult(r6, payload, key, input2, optin, optout);
     }
     return catchall ? handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === !0) : proms.length ? Promise.all(proms).then(() => payload) : payload;
   };
 });
-function handleUnionResults(results, final, inst, ctx) {
-  for (let result of results)
-    if (result.issues.length === 0)
-      return final.value = result.value, final;
-  let nonaborted = results.filter((r8) => !aborted(r8));
-  return nonaborted.length === 1 ? (final.value = nonaborted[0].value, nonaborted[0]) : (final.issues.push({
-    code: "invalid_union",
-    input: final.value,
-    inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
-  }), final);
-}
-var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
-  $ZodType.init(inst, def), defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o3) => o3._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o3) => o3._zod.optin !== void 0) ? "optional" : void 0), defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o3) => o3._zod.optout === "optional") ? "optional" : void 0), defineLazyInternal(inst, "values", (zod) => {
-    if (zod.def.options.every((o3) => o3._zod.values))
-      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
-  }), defineLazyInternal(inst, "pattern", (zod) => {
-    if (zod.def.options.every((o3) => o3._zod.pattern)) {
-      let patterns = zod.def.options.map((o3) => o3._zod.pattern);
-      return new RegExp(`^(${patterns.map((p3) => cleanRegex(p3.source)).join("|")})$`);
-    }
-  });
-  let first = def.options.length === 1 ? def.options[0]._zod.run : null;
-  inst._zod.parse = (payload, ctx) => {
-    if (first)
-      return first(payload, ctx);
-    let async = !1, results = [];
-    for (let option of def.options) {
-      let result = option._zod.run({
-        value: payload.value,
-        issues: []
-      }, ctx);
-      if (result instanceof Promise)
-        results.push(result), async = !0;
-      else {
-        if (result.issues.length === 0)
-          return result;
-        results.push(result);
-      }
-    }
-    return async ? Promise.all(results).then((results2) => handleUnionResults(results2, payload, inst, ctx)) : handleUnionResults(results, payload, inst, ctx);
+var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+  $ZodType.init(inst, def);
+  let values = getEnumValues(def.entries), valuesSet = new Set(values);
+  inst._zod.values = valuesSet, defineLazyInternal(inst, "pattern", (zod) => {
+    let patternValues = getEnumValues(zod.def.entries).filter((k6) => propertyKeyTypes.has(typeof k6));
+    return new RegExp(patternValues.length ? `^(${patternValues.map((o3) => escapeRegex(o3.toString())).join("|")})$` : "^[^\\s\\S]$");
+  }), inst._zod.parse = (payload, _ctx) => {
+    let input2 = payload.value;
+    return valuesSet.has(input2) || payload.issues.push({
+      code: "invalid_value",
+      values,
+      input: input2,
+      inst
+    }), payload;
   };
 });
 var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) => {
@@ -15629,10 +15525,10 @@ function handlePipeResult(left, next, ctx) {
 }
 var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
   $ZodCheck.init(inst, def), $ZodType.init(inst, def), inst._zod.parse = (payload, _) => payload, inst._zod.check = (payload) => {
-    let input2 = payload.value, r8 = def.fn(input2);
-    if (r8 instanceof Promise)
-      return r8.then((r9) => handleRefineResult(r9, payload, input2, inst));
-    handleRefineResult(r8, payload, input2, inst);
+    let input2 = payload.value, r6 = def.fn(input2);
+    if (r6 instanceof Promise)
+      return r6.then((r7) => handleRefineResult(r7, payload, input2, inst));
+    handleRefineResult(r6, payload, input2, inst);
   };
 });
 function handleRefineResult(result, payload, input2, inst) {
@@ -15754,17 +15650,6 @@ function _string(Class, params) {
   return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
-function _number(Class, params) {
-  return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _never(Class, params) {
-  return new Class({
-    type: "never",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function _maxLength(maximum, params) {
   return new $ZodCheckMaxLength({
     check: "max_length",
@@ -15873,31 +15758,6 @@ var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
 function string2(params) {
   return _string(ZodMiniString, params);
 }
-var ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
-  $ZodNumber.init(inst, def), ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function number2(params) {
-  return _number(ZodMiniNumber, params);
-}
-var ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
-  $ZodNever.init(inst, def), ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function never(params) {
-  return _never(ZodMiniNever, params);
-}
-var ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
-  $ZodArray.init(inst, def), ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function array(element, params) {
-  return new ZodMiniArray({
-    type: "array",
-    element,
-    ...normalizeParams(params)
-  });
-}
 var ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
   $ZodObject.init(inst, def), ZodMiniType.init(inst, def), installLazyProp(inst, "shape", (self) => self._zod.def.shape, !1);
 });
@@ -15910,23 +15770,15 @@ function object(shape, params) {
   };
   return new ZodMiniObject(def);
 }
-// @__NO_SIDE_EFFECTS__
-function strictObject(shape, params) {
-  return new ZodMiniObject({
-    type: "object",
-    shape,
-    catchall: /* @__PURE__ */ never(),
-    ...normalizeParams(params)
-  });
-}
-var ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
-  $ZodUnion.init(inst, def), ZodMiniType.init(inst, def);
+var ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
+  $ZodEnum.init(inst, def), ZodMiniType.init(inst, def), inst.options = [...inst._zod.values];
 });
 // @__NO_SIDE_EFFECTS__
-function union(options, params) {
-  return new ZodMiniUnion({
-    type: "union",
-    options,
+function _enum(values, params) {
+  let entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  return new ZodMiniEnum({
+    type: "enum",
+    entries,
     ...normalizeParams(params)
   });
 }
@@ -15977,11 +15829,11 @@ function superRefine(fn, params) {
 config({ ...en_default(), jitless: !0 });
 
 // src/model/stage.ts
-function input(schema4, spec) {
-  return { ...spec, schema: schema4, required: spec.default === void 0 && !schema4.safeParse(void 0).success };
+function input(schema, spec) {
+  return { ...spec, schema, required: spec.default === void 0 && !schema.safeParse(void 0).success };
 }
 function defineStage(stage) {
-  let shape = Object.fromEntries(Object.entries(stage.inputs).map(([name, definition]) => [name, definition.schema])), schema4 = object(shape).check(
+  let shape = Object.fromEntries(Object.entries(stage.inputs).map(([name, definition]) => [name, definition.schema])), schema = object(shape).check(
     superRefine((value, ctx) => {
       let found = stage.check?.(value);
       found && ctx.addIssue({ code: "custom", path: [found.input], message: found.problem, params: { spansInputs: !0 } });
@@ -15990,7 +15842,7 @@ function defineStage(stage) {
   for (let [name, definition] of Object.entries(stage.inputs))
     if (definition.default !== void 0 && !definition.schema.safeParse(definition.default).success)
       throw new Error(`stage '${stage.name}': the default of input '${name}' (${JSON.stringify(definition.default)}) fails its own schema`);
-  return { ...stage, schema: schema4 };
+  return { ...stage, schema };
 }
 function parseInputs(stage, raw) {
   let unknown = Object.keys(raw).filter((name2) => raw[name2] !== void 0 && !(name2 in stage.inputs));
@@ -16021,20 +15873,18 @@ async function runStage(stage, raw, runtime) {
 }
 
 // src/runtime/github/commands.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
-import { EOL } from "node:os";
-function issueCommand(command8, properties, message) {
+var import_node_crypto = require("node:crypto"), import_node_fs = require("node:fs"), import_node_os = require("node:os");
+function issueCommand(command6, properties, message) {
   let props = Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  process.stdout.write(`::${command8}${props ? ` ${props}` : ""}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command6}${props ? ` ${props}` : ""}::${escapeData(message)}${import_node_os.EOL}`);
 }
 function appendKeyValue(env2, file, name, value) {
   let path = env2[`GITHUB_${file}`];
   if (!path) return !1;
-  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
-  let delimiter = `ghadelimiter_${randomUUID()}`;
+  if (!(0, import_node_fs.existsSync)(path)) throw new Error(`Missing file at path: ${path}`);
+  let delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: ${name} contains the delimiter "${delimiter}"`);
-  return appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: "utf8" }), !0;
+  return (0, import_node_fs.appendFileSync)(path, `${name}<<${delimiter}${import_node_os.EOL}${value}${import_node_os.EOL}${delimiter}${import_node_os.EOL}`, { encoding: "utf8" }), !0;
 }
 function actionInput(env2, name) {
   return (env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -16067,9 +15917,7 @@ function retryWait(attempt, baseMs, capMs, retryAfter) {
 }
 
 // src/http/exchange.ts
-import { Agent as HttpAgent, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-var HttpResponse = class {
+var import_node_http = require("node:http"), import_node_https = require("node:https"), HttpResponse = class {
   constructor(status, headers, body) {
     this.status = status;
     this.headers = headers;
@@ -16107,7 +15955,7 @@ var HttpResponse = class {
     this.name = "HttpFailure";
   }
   code;
-}, agents = { http: new HttpAgent({ keepAlive: !0 }), https: new HttpsAgent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
+}, agents = { http: new import_node_http.Agent({ keepAlive: !0 }), https: new import_node_https.Agent({ keepAlive: !0 }) }, MAX_REDIRECTS = 5;
 async function exchange(url, options) {
   let deadline = Date.now() + options.timeoutMs, target = new URL(url), headers = { ...options.headers };
   for (let redirects = 0; ; redirects++) {
@@ -16122,7 +15970,7 @@ function once(url, options, boundMs) {
   if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, "EPROTO"));
   let https = url.protocol === "https:", headers = { ...options.headers };
   return options.body !== void 0 && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length") && (headers["content-length"] = String(Buffer.byteLength(options.body))), new Promise((resolve, reject) => {
-    let req = (https ? httpsRequest : httpRequest)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
+    let req = (https ? import_node_https.request : import_node_http.request)(url, { method: options.method ?? "GET", headers, agent: https ? agents.https : agents.http }, (res) => {
       readBody(res, options.maxBodyBytes).then(
         (body) => {
           clearTimeout(timer), resolve(new HttpResponse(res.statusCode ?? 0, new HttpHeaders(res.headers), body));
@@ -16166,7 +16014,7 @@ function seconds(ms) {
 
 // src/runtime/github/id-token.ts
 var ATTEMPTS = 5;
-async function githubIdToken(audience, env2, warn2) {
+async function githubIdToken(audience, env2, warn) {
   let base = env2.ACTIONS_ID_TOKEN_REQUEST_URL, bearer = env2.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!base || !bearer)
     throw new GantryError("the runner offers no OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set", {
@@ -16197,7 +16045,7 @@ async function githubIdToken(audience, env2, warn2) {
     }
     if (attempt >= ATTEMPTS) throw new GantryError(`no OIDC token from the runner after ${ATTEMPTS} attempts: ${failure3}`);
     let wait = retryWait(attempt, 500, Math.max(8e3, retryAfter === void 0 ? 0 : networkLimits().maxRetryAfterMs), retryAfter);
-    warn2(`requesting the OIDC token: ${failure3}, retrying in ${wait} ms`), await sleep(wait);
+    warn(`requesting the OIDC token: ${failure3}, retrying in ${wait} ms`), await sleep(wait);
   }
 }
 function tokenOf(body) {
@@ -16225,7 +16073,7 @@ var GitHubRuntime = class {
     };
   }
   info(message) {
-    process.stdout.write(`${message}${EOL2}`);
+    process.stdout.write(`${message}${import_node_os2.EOL}`);
   }
   notice(message) {
     issueCommand("notice", {}, message);
@@ -16257,13 +16105,13 @@ var GitHubRuntime = class {
     options.secret && this.setSecret(value), process.env[name] = value, appendKeyValue(this.env, "ENV", name, value) || issueCommand("set-env", { name }, value);
   }
   setOutput(name, value) {
-    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(EOL2), issueCommand("set-output", { name }, value));
+    appendKeyValue(this.env, "OUTPUT", name, value) || (process.stdout.write(import_node_os2.EOL), issueCommand("set-output", { name }, value));
   }
   async appendSummary(markdown) {
     let path = this.env.GITHUB_STEP_SUMMARY;
     if (path)
       try {
-        await appendFile(path, `${markdown}${EOL2}`, { flag: "a" });
+        await (0, import_promises.appendFile)(path, `${markdown}${import_node_os2.EOL}`, { flag: "a" });
       } catch (error2) {
         this.warning(`could not write the job summary: ${error2.message}`);
       }
@@ -16290,8632 +16138,6 @@ async function runAction(stage) {
   (await runStage(stage, runtime.readInputs(stage), runtime)).ok || (process.exitCode = 1), exitWhenFlushed();
 }
 
-// src/stages/deploy-ecs.ts
-import { readFile as readFile5 } from "node:fs/promises";
-
-// node_modules/@aws-sdk/client-ecs/dist-es/ECSClient.js
-init_client3();
-init_dist_es2();
-init_client2();
-init_config2();
-init_endpoints();
-init_protocols();
-init_retry2();
-init_schema();
-
-// node_modules/@aws-sdk/client-ecs/dist-es/auth/httpAuthSchemeProvider.js
-init_httpAuthSchemes2();
-init_client2();
-var defaultECSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
-  operation: getSmithyContext(context).operation,
-  region: await normalizeProvider(config2.region)() || (() => {
-    throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-  })()
-});
-function createAwsAuthSigv4HttpAuthOption(authParameters) {
-  return {
-    schemeId: "aws.auth#sigv4",
-    signingProperties: {
-      name: "ecs",
-      region: authParameters.region
-    },
-    propertiesExtractor: (config2, context) => ({
-      signingProperties: {
-        config: config2,
-        context
-      }
-    })
-  };
-}
-var defaultECSHttpAuthSchemeProvider = (authParameters) => {
-  let options = [];
-  switch (authParameters.operation) {
-    default:
-      options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
-  }
-  return options;
-}, resolveHttpAuthSchemeConfig = (config2) => {
-  let config_0 = resolveAwsSdkSigV4Config(config2);
-  return Object.assign(config_0, {
-    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
-  });
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/endpoint/EndpointParameters.js
-var resolveClientEndpointParameters = (options) => Object.assign(options, {
-  useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
-  useFipsEndpoint: options.useFipsEndpoint ?? !1,
-  defaultSigningName: "ecs"
-}), commonParams = {
-  UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-  Endpoint: { type: "builtInParams", name: "endpoint" },
-  Region: { type: "builtInParams", name: "region" },
-  UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
-};
-
-// node_modules/@aws-sdk/client-ecs/package.json
-var package_default = {
-  name: "@aws-sdk/client-ecs",
-  version: "3.1164.0",
-  description: "AWS SDK for JavaScript Ecs Client for Node.js, Browser and React Native",
-  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-ecs",
-  license: "Apache-2.0",
-  author: {
-    name: "AWS SDK for JavaScript Team",
-    url: "https://aws.amazon.com/sdk-for-javascript/"
-  },
-  repository: {
-    type: "git",
-    url: "https://github.com/aws/aws-sdk-js-v3.git",
-    directory: "clients/client-ecs"
-  },
-  files: [
-    "dist-*/**"
-  ],
-  sideEffects: !1,
-  main: "./dist-cjs/index.js",
-  module: "./dist-es/index.js",
-  browser: {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"
-  },
-  types: "./dist-types/index.d.ts",
-  typesVersions: {
-    "<4.5": {
-      "dist-types/*": [
-        "dist-types/ts3.4/*"
-      ]
-    }
-  },
-  "react-native": {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.native"
-  },
-  scripts: {
-    build: "concurrently 'yarn:build:types' 'yarn:build:es' && yarn build:cjs",
-    "build:cjs": "node ../../scripts/compilation/inline",
-    "build:es": "premove dist-es && tsc -p tsconfig.es.json",
-    "build:include:deps": 'yarn g:turbo run build -F="$npm_package_name"',
-    "build:types": "premove dist-types && tsc -p tsconfig.types.json",
-    "build:types:downlevel": "downlevel-dts dist-types dist-types/ts3.4",
-    clean: "premove dist-cjs dist-es dist-types",
-    "extract:docs": "api-extractor run --local",
-    "generate:client": "node ../../scripts/generate-clients/single-service",
-    "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
-    "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
-    "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
-  },
-  dependencies: {
-    "@aws-sdk/core": "^3.980.1",
-    "@aws-sdk/credential-provider-node": "^3.972.94",
-    "@aws-sdk/types": "^3.975.0",
-    "@smithy/core": "^3.38.0",
-    "@smithy/fetch-http-handler": "^5.8.0",
-    "@smithy/node-http-handler": "^4.14.0",
-    "@smithy/types": "^4.19.0",
-    tslib: "^2.6.2"
-  },
-  devDependencies: {
-    "@tsconfig/node20": "20.1.8",
-    "@types/node": "^20.14.8",
-    concurrently: "7.0.0",
-    "downlevel-dts": "0.10.1",
-    premove: "4.0.0",
-    typescript: "~7.0.2"
-  },
-  engines: {
-    node: ">=20.0.0"
-  }
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.js
-init_client3();
-init_httpAuthSchemes2();
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
-init_dist_es4();
-init_config2();
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js
-init_config2();
-var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (init) => {
-  let { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
-  if (process.env[ENV_CMDS_RELATIVE_URI2] || process.env[ENV_CMDS_FULL_URI2]) {
-    init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-    let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3));
-    return chain(fromHttp2(init), fromContainerMetadata2(init));
-  }
-  return process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false" ? async () => {
-    throw new CredentialsProviderError("EC2 Instance Metadata Service access disabled", { logger: init.logger });
-  } : (init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromInstanceMetadata"), fromInstanceMetadata2(init));
-};
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/runtime/memoize-chain.js
-function memoizeChain(providers, treatAsExpired) {
-  let chain2 = internalCreateChain(providers), activeLock, passiveLock, credentials, forceRefreshLock, provider = async (options) => {
-    if (options?.forceRefresh)
-      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c8) => {
-        credentials = c8;
-      }).finally(() => {
-        forceRefreshLock = void 0;
-      })), await forceRefreshLock, credentials;
-    if (credentials?.expiration && credentials?.expiration?.getTime() < Date.now() && (credentials = void 0), activeLock)
-      await activeLock;
-    else if (!credentials || treatAsExpired?.(credentials))
-      if (credentials)
-        passiveLock || (passiveLock = chain2(options).then((c8) => {
-          credentials = c8;
-        }).catch(() => {
-        }).finally(() => {
-          passiveLock = void 0;
-        }));
-      else
-        return activeLock = chain2(options).then((c8) => {
-          credentials = c8;
-        }).finally(() => {
-          activeLock = void 0;
-        }), provider(options);
-    return credentials;
-  };
-  return provider;
-}
-var internalCreateChain = (providers) => async (awsIdentityProperties) => {
-  let lastProviderError;
-  for (let provider of providers)
-    try {
-      return await provider(awsIdentityProperties);
-    } catch (err) {
-      if (lastProviderError = err, err?.tryNextLink)
-        continue;
-      throw err;
-    }
-  throw lastProviderError;
-};
-
-// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
-var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) => memoizeChain([
-  async () => {
-    if (init.profile ?? process.env[ENV_PROFILE])
-      throw process.env[ENV_KEY] && process.env[ENV_SECRET] && (multipleCredentialSourceWarningEmitted || ((init.logger?.warn && init.logger?.constructor?.name !== "NoOpLogger" ? init.logger.warn.bind(init.logger) : console.warn)(`@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING:
-    Multiple credential sources detected: 
-    Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.
-    This SDK will proceed with the AWS_PROFILE value.
-    
-    However, a future version may change this behavior to prefer the ENV static credentials.
-    Please ensure that your environment only sets either the AWS_PROFILE or the
-    AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair.
-`), multipleCredentialSourceWarningEmitted = !0)), new CredentialsProviderError("AWS_PROFILE is set, skipping fromEnv provider.", {
-        logger: init.logger,
-        tryNextLink: !0
-      });
-    return init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromEnv"), fromEnv2(init)();
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromSSO");
-    let { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
-    if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession)
-      throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
-    let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
-    return fromSSO2(init)(awsIdentityProperties);
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-    let { fromIni: fromIni2 } = await Promise.resolve().then(() => (init_dist_es15(), dist_es_exports8));
-    return fromIni2(init)(awsIdentityProperties);
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-    let { fromProcess: fromProcess2 } = await Promise.resolve().then(() => (init_dist_es13(), dist_es_exports6));
-    return fromProcess2(init)(awsIdentityProperties);
-  },
-  async (awsIdentityProperties) => {
-    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-    let { fromTokenFile: fromTokenFile2 } = await Promise.resolve().then(() => (init_dist_es14(), dist_es_exports7));
-    return fromTokenFile2(init)(awsIdentityProperties);
-  },
-  async () => (init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::remoteProvider"), (await remoteProvider(init))()),
-  async () => {
-    throw new CredentialsProviderError("Could not load credentials from any providers", {
-      tryNextLink: !1,
-      logger: init.logger
-    });
-  }
-], credentialsTreatedAsExpired);
-var credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== void 0 && credentials.expiration.getTime() - Date.now() < 3e5;
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.js
-init_client2();
-init_config2();
-init_retry2();
-init_serde();
-init_dist_es6();
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.shared.js
-init_httpAuthSchemes2();
-init_protocols2();
-init_checksum3();
-init_client2();
-init_protocols();
-init_serde();
-
-// node_modules/@aws-sdk/client-ecs/dist-es/endpoint/endpointResolver.js
-init_client3();
-init_endpoints();
-
-// node_modules/@aws-sdk/client-ecs/dist-es/endpoint/bdd.js
-init_endpoints();
-var k5 = "ref", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "booleanEquals", f5 = "getAttr", g5 = { [k5]: "Endpoint" }, h5 = { [k5]: d5 }, i5 = {}, j5 = [{ [k5]: "Region" }], _data5 = {
-  conditions: [
-    [c5, [g5]],
-    [c5, j5],
-    ["aws.partition", j5, d5],
-    [e5, [{ [k5]: "UseFIPS" }, b5]],
-    [e5, [{ [k5]: "UseDualStack" }, b5]],
-    [e5, [{ fn: f5, argv: [h5, "supportsDualStack"] }, b5]],
-    [e5, [{ fn: f5, argv: [h5, "supportsFIPS"] }, b5]]
-  ],
-  results: [
-    [a5],
-    [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [g5, i5],
-    ["https://ecs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
-    [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    ["https://ecs-fips.{Region}.{PartitionResult#dnsSuffix}", i5],
-    [a5, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://ecs.{Region}.{PartitionResult#dualStackDnsSuffix}", i5],
-    [a5, "DualStack is enabled but this partition does not support DualStack"],
-    ["https://ecs.{Region}.{PartitionResult#dnsSuffix}", i5],
-    [a5, "Invalid Configuration: Missing Region"]
-  ]
-}, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
-  -1,
-  1,
-  -1,
-  0,
-  12,
-  3,
-  1,
-  4,
-  r5 + 11,
-  2,
-  5,
-  r5 + 11,
-  3,
-  8,
-  6,
-  4,
-  7,
-  r5 + 10,
-  5,
-  r5 + 8,
-  r5 + 9,
-  4,
-  10,
-  9,
-  6,
-  r5 + 6,
-  r5 + 7,
-  5,
-  11,
-  r5 + 5,
-  6,
-  r5 + 4,
-  r5 + 5,
-  3,
-  r5 + 1,
-  13,
-  4,
-  r5 + 2,
-  r5 + 3
-]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
-
-// node_modules/@aws-sdk/client-ecs/dist-es/endpoint/endpointResolver.js
-var cache5 = new EndpointCache({
-  size: 50,
-  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-}), defaultEndpointResolver5 = (endpointParams, context = {}) => cache5.get(endpointParams, () => decideEndpoint(bdd5, {
-  endpointParams,
-  logger: context.logger
-}));
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-// node_modules/@aws-sdk/client-ecs/dist-es/schemas/schemas_0.js
-init_schema();
-
-// node_modules/@aws-sdk/client-ecs/dist-es/models/ECSServiceException.js
-init_client2();
-var ECSServiceException = class _ECSServiceException extends ServiceException {
-  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecs#ECSServiceException";
-  constructor(options) {
-    super(options), Object.setPrototypeOf(this, _ECSServiceException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/models/errors.js
-var AccessDeniedException3 = class _AccessDeniedException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#AccessDeniedException";
-  name = "AccessDeniedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "AccessDeniedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _AccessDeniedException.prototype);
-  }
-}, ClientException = class _ClientException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ClientException";
-  name = "ClientException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ClientException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ClientException.prototype);
-  }
-}, ClusterNotFoundException = class _ClusterNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ClusterNotFoundException";
-  name = "ClusterNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ClusterNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ClusterNotFoundException.prototype);
-  }
-}, InvalidParameterException = class _InvalidParameterException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#InvalidParameterException";
-  name = "InvalidParameterException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidParameterException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidParameterException.prototype);
-  }
-}, LimitExceededException = class _LimitExceededException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#LimitExceededException";
-  name = "LimitExceededException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LimitExceededException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
-  }
-}, ServerException = class _ServerException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ServerException";
-  name = "ServerException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "ServerException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _ServerException.prototype);
-  }
-}, UnsupportedFeatureException = class _UnsupportedFeatureException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#UnsupportedFeatureException";
-  name = "UnsupportedFeatureException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedFeatureException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedFeatureException.prototype);
-  }
-}, UpdateInProgressException = class _UpdateInProgressException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#UpdateInProgressException";
-  name = "UpdateInProgressException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UpdateInProgressException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UpdateInProgressException.prototype);
-  }
-}, NamespaceNotFoundException = class _NamespaceNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#NamespaceNotFoundException";
-  name = "NamespaceNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "NamespaceNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _NamespaceNotFoundException.prototype);
-  }
-}, ClusterContainsCapacityProviderException = class _ClusterContainsCapacityProviderException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ClusterContainsCapacityProviderException";
-  name = "ClusterContainsCapacityProviderException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ClusterContainsCapacityProviderException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ClusterContainsCapacityProviderException.prototype);
-  }
-}, ClusterContainsContainerInstancesException = class _ClusterContainsContainerInstancesException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ClusterContainsContainerInstancesException";
-  name = "ClusterContainsContainerInstancesException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ClusterContainsContainerInstancesException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ClusterContainsContainerInstancesException.prototype);
-  }
-}, ClusterContainsServicesException = class _ClusterContainsServicesException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ClusterContainsServicesException";
-  name = "ClusterContainsServicesException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ClusterContainsServicesException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ClusterContainsServicesException.prototype);
-  }
-}, ClusterContainsTasksException = class _ClusterContainsTasksException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ClusterContainsTasksException";
-  name = "ClusterContainsTasksException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ClusterContainsTasksException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ClusterContainsTasksException.prototype);
-  }
-}, TargetNotConnectedException = class _TargetNotConnectedException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#TargetNotConnectedException";
-  name = "TargetNotConnectedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TargetNotConnectedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TargetNotConnectedException.prototype);
-  }
-}, ResourceInUseException = class _ResourceInUseException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ResourceInUseException";
-  name = "ResourceInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ResourceInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ResourceInUseException.prototype);
-  }
-}, TargetNotFoundException = class _TargetNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#TargetNotFoundException";
-  name = "TargetNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TargetNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TargetNotFoundException.prototype);
-  }
-}, ServiceNotFoundException = class _ServiceNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ServiceNotFoundException";
-  name = "ServiceNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ServiceNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ServiceNotFoundException.prototype);
-  }
-}, AttributeLimitExceededException = class _AttributeLimitExceededException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#AttributeLimitExceededException";
-  name = "AttributeLimitExceededException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "AttributeLimitExceededException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _AttributeLimitExceededException.prototype);
-  }
-}, MissingVersionException = class _MissingVersionException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#MissingVersionException";
-  name = "MissingVersionException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "MissingVersionException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _MissingVersionException.prototype);
-  }
-}, NoUpdateAvailableException = class _NoUpdateAvailableException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#NoUpdateAvailableException";
-  name = "NoUpdateAvailableException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "NoUpdateAvailableException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _NoUpdateAvailableException.prototype);
-  }
-}, ServiceDeploymentNotFoundException = class _ServiceDeploymentNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ServiceDeploymentNotFoundException";
-  name = "ServiceDeploymentNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ServiceDeploymentNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ServiceDeploymentNotFoundException.prototype);
-  }
-}, PlatformUnknownException = class _PlatformUnknownException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#PlatformUnknownException";
-  name = "PlatformUnknownException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "PlatformUnknownException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _PlatformUnknownException.prototype);
-  }
-}, DaemonNotActiveException = class _DaemonNotActiveException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#DaemonNotActiveException";
-  name = "DaemonNotActiveException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "DaemonNotActiveException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _DaemonNotActiveException.prototype);
-  }
-}, DaemonNotFoundException = class _DaemonNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#DaemonNotFoundException";
-  name = "DaemonNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "DaemonNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _DaemonNotFoundException.prototype);
-  }
-}, GatewayNotFoundException = class _GatewayNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#GatewayNotFoundException";
-  name = "GatewayNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "GatewayNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _GatewayNotFoundException.prototype);
-  }
-}, ResourceNotFoundException2 = class _ResourceNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ResourceNotFoundException";
-  name = "ResourceNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ResourceNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ResourceNotFoundException.prototype);
-  }
-}, PlatformTaskDefinitionIncompatibilityException = class _PlatformTaskDefinitionIncompatibilityException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#PlatformTaskDefinitionIncompatibilityException";
-  name = "PlatformTaskDefinitionIncompatibilityException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "PlatformTaskDefinitionIncompatibilityException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _PlatformTaskDefinitionIncompatibilityException.prototype);
-  }
-}, ServiceNotActiveException = class _ServiceNotActiveException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ServiceNotActiveException";
-  name = "ServiceNotActiveException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ServiceNotActiveException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ServiceNotActiveException.prototype);
-  }
-}, ConflictException = class _ConflictException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#ConflictException";
-  name = "ConflictException";
-  $fault = "client";
-  resourceIds;
-  constructor(opts) {
-    super({
-      name: "ConflictException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ConflictException.prototype), this.resourceIds = opts.resourceIds;
-  }
-}, TaskSetNotFoundException = class _TaskSetNotFoundException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#TaskSetNotFoundException";
-  name = "TaskSetNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TaskSetNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TaskSetNotFoundException.prototype);
-  }
-}, BlockedException = class _BlockedException extends ECSServiceException {
-  static shapeId = "com.amazonaws.ecs#BlockedException";
-  name = "BlockedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "BlockedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _BlockedException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/schemas/schemas_0.js
-var _A2 = "Attachment", _AC = "AdvancedConfiguration", _ACR = "AcceleratorCountRequest", _AD = "AttachmentDetails", _ADE3 = "AccessDeniedException";
-var _AIT = "AllowedInstanceType", _AITS = "AllowedInstanceTypeSet", _ALEE = "AttributeLimitExceededException", _AM = "AcceleratorManufacturer", _AMS = "AcceleratorManufacturerSet", _AN = "AcceleratorName", _ANS = "AcceleratorNameSet";
-var _AT3 = "AcceleratorType", _ATMMBR = "AcceleratorTotalMemoryMiBRequest", _ATS = "AcceleratorTypeSet", _AVC = "AwsVpcConfiguration", _At = "Attribute", _Att = "Attachments", _Attr = "Attributes", _BE = "BlockedException", _BEBMR = "BaselineEbsBandwidthMbpsRequest", _C2 = "Cluster";
-var _CC = "CanaryConfiguration", _CCCIE = "ClusterContainsContainerInstancesException", _CCCPE = "ClusterContainsCapacityProviderException";
-var _CCSE = "ClusterContainsServicesException", _CCTE = "ClusterContainsTasksException", _CCl = "ClusterConfiguration";
-var _CD = "ContainerDefinition";
-var _CDo = "ContainerDependency", _CDon = "ContainerDefinitions", _CDont = "ContainerDependencies";
-var _CE = "ClientException";
-var _CEo = "ConflictException";
-var _CM = "CpuManufacturer";
-var _CMS = "CpuManufacturerSet", _CNFE = "ClusterNotFoundException", _CO = "ContainerOverride", _COo = "ContainerOverrides";
-var _CPS = "CapacityProviderStrategy", _CPSI = "CapacityProviderStrategyItem";
-var _CRP = "ContainerRestartPolicy";
-var _CS2 = "ClusterSetting";
-var _CSCD = "ClusterServiceConnectDefaults";
-var _CSl = "ClusterSettings";
-var _Cl = "Clusters", _Co = "Container", _Con = "Containers", _D = "Deployment", _DA = "DeploymentAlarms";
-var _DC = "DeploymentConfiguration";
-var _DCBe = "DeploymentCircuitBreaker";
-var _DCRes = "DescribeClustersRequest", _DCResc = "DescribeClustersResponse", _DCe = "DeploymentController";
-var _DCes = "DescribeClusters";
-var _DES = "DeploymentEphemeralStorage", _DESC = "DeploymentEarlySuccessCriteria";
-var _DL = "DevicesList", _DLH = "DeploymentLifecycleHook";
-var _DLHL = "DeploymentLifecycleHookList", _DLHTC = "DeploymentLifecycleHookTimeoutConfiguration";
-var _DNAE = "DaemonNotActiveException", _DNFE = "DaemonNotFoundException";
-var _DSRes = "DescribeServicesRequest", _DSResc = "DescribeServicesResponse";
-var _DSes = "DescribeServices", _DT = "DescribeTasks";
-var _DTDRer = "DeregisterTaskDefinitionRequest", _DTDRere = "DeregisterTaskDefinitionResponse", _DTDRes = "DescribeTaskDefinitionRequest", _DTDResc = "DescribeTaskDefinitionResponse";
-var _DTDer = "DeregisterTaskDefinition", _DTDes = "DescribeTaskDefinition", _DTR = "DescribeTasksRequest", _DTRe = "DescribeTasksResponse";
-var _DVC = "DockerVolumeConfiguration";
-var _De = "Device", _Dep = "Deployments", _EBSTS = "EBSTagSpecification", _EBSTSa = "EBSTagSpecifications";
-var _ECC = "ExecuteCommandConfiguration", _ECLC = "ExecuteCommandLogConfiguration";
-var _EF = "EnvironmentFile", _EFSAC = "EFSAuthorizationConfig", _EFSVC = "EFSVolumeConfiguration", _EFn = "EnvironmentFiles";
-var _EIT = "ExcludedInstanceType", _EITS = "ExcludedInstanceTypeSet", _ES = "EphemeralStorage", _EV = "EnvironmentVariables", _F = "Failure", _FC = "FirelensConfiguration", _FSWFSAC = "FSxWindowsFileServerAuthorizationConfig", _FSWFSVC = "FSxWindowsFileServerVolumeConfiguration", _Fa = "Failures";
-var _GCF = "GatewayConnectorFilters", _GCHC = "GatewayConnectorHealthCheck", _GCHCM = "GatewayConnectorHealthCheckMatcher";
-var _GCLa = "GatewayConnectorList";
-var _GCa = "GatewayConnector";
-var _GNFE = "GatewayNotFoundException";
-var _HC = "HealthCheck", _HE = "HostEntry", _HEL = "HostEntryList";
-var _HVP = "HostVolumeProperties", _IA = "InferenceAccelerator", _IAO = "InferenceAcceleratorOverride", _IAOn = "InferenceAcceleratorOverrides", _IAn = "InferenceAccelerators", _IG = "InstanceGeneration", _IGS = "InstanceGenerationSet";
-var _IPE = "InvalidParameterException";
-var _IRR = "InstanceRequirementsRequest", _KC = "KernelCapabilities", _KVP = "KeyValuePair";
-var _LB = "LoadBalancer", _LBo = "LoadBalancers", _LC = "LinearConfiguration";
-var _LCo = "LogConfiguration";
-var _LEE = "LimitExceededException";
-var _LP = "LinuxParameters";
-var _LST = "LocalStorageType", _LSTS = "LocalStorageTypeSet", _LT = "ListTasks";
-var _LTR = "ListTasksRequest", _LTRi = "ListTasksResponse", _MA = "ManagedAgent";
-var _MAa = "ManagedAgents";
-var _MCL = "MetricConfigurationList", _MCe = "MetricConfiguration", _MCo = "MonitoringConfiguration", _MGBPVCR = "MemoryGiBPerVCpuRequest";
-var _MMBR = "MemoryMiBRequest", _MP = "MountPoint", _MPL = "MountPointList";
-var _MSC = "ManagedStorageConfiguration";
-var _MVE = "MissingVersionException", _NB = "NetworkBinding", _NBGR = "NetworkBandwidthGbpsRequest", _NBe = "NetworkBindings", _NC = "NetworkConfiguration", _NI = "NetworkInterface", _NICR = "NetworkInterfaceCountRequest", _NIe = "NetworkInterfaces", _NMA = "NvidiaMpsAllocation", _NNFE = "NamespaceNotFoundException", _NUAE = "NoUpdateAvailableException";
-var _PC2 = "PlacementConstraint";
-var _PCP = "ProxyConfigurationProperties", _PCl = "PlacementConstraints", _PCr2 = "ProxyConfiguration";
-var _PM = "PortMapping", _PML = "PortMappingList", _PS = "PlacementStrategy", _PSl = "PlacementStrategies";
-var _PTDIE = "PlatformTaskDefinitionIncompatibilityException";
-var _PUE = "PlatformUnknownException";
-var _RA2 = "RequiresAttributes", _RC2 = "RepositoryCredentials";
-var _RIUE = "ResourceInUseException", _RNFE2 = "ResourceNotFoundException", _RP = "RuntimePlatform";
-var _RR = "ResourceRequirement", _RRe = "ResourceRequirements", _RT3 = "RunTask", _RTD = "RegisterTaskDefinition", _RTDR = "RegisterTaskDefinitionRequest", _RTDRe = "RegisterTaskDefinitionResponse", _RTR = "RunTaskRequest", _RTRu = "RunTaskResponse";
-var _S2 = "Scale";
-var _SC = "SystemControl", _SCALC = "ServiceConnectAccessLogConfiguration", _SCC = "ServiceConnectConfiguration", _SCCA = "ServiceConnectClientAlias", _SCCAL = "ServiceConnectClientAliasList", _SCCC = "ServiceConnectContainerConfigurations", _SCCCe = "ServiceConnectContainerConfiguration", _SCRS = "ServiceCurrentRevisionSummary", _SCRSL = "ServiceCurrentRevisionSummaryList", _SCS = "ServiceConnectService";
-var _SCSL = "ServiceConnectServiceList", _SCSR = "ServiceConnectServiceResource", _SCSRL = "ServiceConnectServiceResourceList", _SCTC = "ServiceConnectTlsConfiguration", _SCTCA = "ServiceConnectTlsCertificateAuthority", _SCTTHMR = "ServiceConnectTestTrafficHeaderMatchRules", _SCTTHR = "ServiceConnectTestTrafficHeaderRules", _SCTTR = "ServiceConnectTestTrafficRules", _SCy = "SystemControls";
-var _SDNFE = "ServiceDeploymentNotFoundException";
-var _SE = "ServerException", _SEe = "ServiceEvent", _SEer = "ServiceEvents", _SFVC = "S3FilesVolumeConfiguration", _SL = "SecretList", _SMEBSVC = "ServiceManagedEBSVolumeConfiguration", _SNAE = "ServiceNotActiveException", _SNFE = "ServiceNotFoundException", _SR = "ServiceRegistry";
-var _SRer = "ServiceRegistries";
-var _SSh = "SharingStrategy";
-var _STRto = "StopTaskRequest", _STRtop = "StopTaskResponse";
-var _STt = "StopTask", _SVC = "ServiceVolumeConfiguration", _SVCe = "ServiceVolumeConfigurations", _Se = "Secret", _Ser = "Service", _Serv = "Services";
-var _St = "Statistics", _T2 = "Tag", _TC2 = "ThresholdConfiguration", _TCi = "TimeoutConfiguration", _TD = "TaskDefinition";
-var _TDPC = "TaskDefinitionPlacementConstraint", _TDPCa = "TaskDefinitionPlacementConstraints", _TES = "TaskEphemeralStorage", _TL = "TmpfsList", _TLSGBR = "TotalLocalStorageGBRequest", _TMEBSVC = "TaskManagedEBSVolumeConfiguration", _TMEBSVTP = "TaskManagedEBSVolumeTerminationPolicy", _TNCE = "TargetNotConnectedException", _TNFE = "TargetNotFoundException", _TO = "TaskOverride";
-var _TS = "TaskSet", _TSNFE = "TaskSetNotFoundException", _TSa = "TaskSets", _TVC = "TaskVolumeConfiguration", _TVCa = "TaskVolumeConfigurations", _Ta2 = "Task", _Tag = "Tags", _Tas = "Tasks", _Tm = "Tmpfs", _U = "Ulimit";
-var _UFE = "UnsupportedFeatureException";
-var _UIPE = "UpdateInProgressException", _UL = "UlimitList";
-var _US = "UpdateService";
-var _USR = "UpdateServiceRequest", _USRp = "UpdateServiceResponse";
-var _V2 = "Volume", _VCCRR = "VCpuCountRangeRequest", _VF = "VolumeFrom", _VFL = "VolumeFromList";
-var _VL = "VolumeList", _VLAC = "VpcLatticeAdvancedConfiguration", _VLC = "VpcLatticeConfiguration", _VLCp = "VpcLatticeConfigurations", _a3 = "attachments";
-var _aCcc = "acceleratorCount", _aCd = "advancedConfiguration", _aCu = "authorizationConfig", _aCw = "awsvpcConfiguration";
-var _aI2 = "attachmentId", _aIT = "allowedInstanceTypes";
-var _aLCc = "accessLogConfiguration", _aM = "acceleratorManufacturers", _aN = "alarmNames", _aNc = "acceleratorNames";
-var _aP = "appProtocol", _aPA = "accessPointArn", _aPAA = "awsPcaAuthorityArn", _aPI = "assignPublicIp", _aPIc = "accessPointId";
-var _aSC = "activeServicesCount";
-var _aSt = "attachmentsStatus";
-var _aTGA = "alternateTargetGroupArn", _aTMMB = "acceleratorTotalMemoryMiB", _aTc = "accessTypes", _aTcc = "acceleratorTypes";
-var _aZ = "availabilityZone", _aZR = "availabilityZoneRebalancing", _ac = "action";
-var _ad = "add";
-var _al = "alarms", _ar = "arn", _at2 = "attributes", _au = "autoprovision", _b = "base", _bEBM = "baselineEbsBandwidthMbps", _bIP = "bindIP", _bM = "bareMetal", _bP = "burstablePerformance", _bTIM = "bakeTimeInMinutes";
-var _c5 = "client", _cA = "clusterArn";
-var _cAL = "configuredAtLaunch";
-var _cAli = "clientAliases", _cAo = "containerArn", _cAon = "connectivityAt", _cAp = "cpuArchitecture", _cAr = "createdAt";
-var _cBTIM = "canaryBakeTimeInMinutes", _cBr = "createdBy", _cC = "canaryConfiguration";
-var _cCon = "containerConfigurations", _cD = "containerDefinitions", _cDC = "computedDesiredCount";
-var _cIA = "containerInstanceArn";
-var _cIo = "containerInstance";
-var _cM = "cpuManufacturers", _cN = "clusterName", _cNo = "containerName", _cO = "containerOverrides";
-var _cP = "canaryPercent";
-var _cPN = "capacityProviderName", _cPR = "containerPortRange", _cPS = "capacityProviderStrategy", _cPa = "capacityProvider", _cPap = "capacityProviders", _cPo = "containerPath", _cPon = "containerPort", _cPr = "credentialsParameter";
-var _cS2 = "credentialSpecs", _cSD = "currentServiceDeployment", _cSR = "currentServiceRevisions", _cT = "clientToken", _cWEE = "cloudWatchEncryptionEnabled", _cWLGN = "cloudWatchLogGroupName", _ca = "capabilities";
-var _cl = "cluster", _clu = "clusters", _co3 = "configuration";
-var _com = "command", _comp = "compatibilities", _con = "condition", _conn = "connectivity";
-var _conta = "containers", _cou = "count", _cp = "cpu";
-var _d = "details";
-var _dAer = "deregisteredAt", _dAi = "discoveryArn", _dC2 = "deploymentConfiguration", _dCB = "deploymentCircuitBreaker", _dCPS = "defaultCapacityProviderStrategy", _dCe = "desiredCount", _dCep = "deploymentController";
-var _dL = "dockerLabels", _dN = "disableNetworking", _dNa = "daemonName", _dNe = "deviceName", _dNi = "discoveryName", _dNn = "dnsName";
-var _dO = "dependsOn", _dOT = "deleteOnTermination", _dOr = "driverOpts";
-var _dRAe = "deleteRequestedAt", _dS = "dnsServers", _dSD = "dnsSearchDomains";
-var _dSO = "dockerSecurityOptions", _dSe = "desiredStatus", _dT = "deviceType";
-var _dVC = "dockerVolumeConfiguration";
-var _de = "devices", _dep = "deployments";
-var _det = "detail", _do = "domain", _dr = "driver", _dro = "drop", _e5 = "error";
-var _eC = "exitCode", _eCC = "executeCommandConfiguration";
-var _eEC = "enableExecuteCommand", _eECSMT = "enableECSManagedTags", _eF = "environmentFiles", _eFI = "enableFaultInjection", _eH = "extraHosts", _eI3 = "externalId";
-var _eIT = "excludedInstanceTypes";
-var _eP = "entryPoint", _eRA = "executionRoleArn";
-var _eSA = "executionStoppedAt", _eSC = "earlySuccessCriteria", _eSp = "ephemeralStorage", _eVC = "efsVolumeConfiguration", _en = "environment", _ena = "enabled", _enab = "enable", _enc = "encrypted";
-var _es = "essential", _ev = "events", _ex2 = "expression", _exa = "exact", _f = "family";
-var _fC = "firelensConfiguration";
-var _fES = "fargateEphemeralStorage", _fESKKI = "fargateEphemeralStorageKmsKeyId", _fND = "forceNewDeployment";
-var _fSA = "fileSystemArn", _fSI = "fileSystemId", _fT = "failedTasks", _fTi = "filesystemType", _fWFSVC = "fsxWindowsFileServerVolumeConfiguration", _fa = "failures";
-var _fi = "filters", _fie = "field";
-var _for = "format";
-var _gC = "gatewayConnectors";
-var _gCr = "grpcCode";
-var _gI = "gpuIds";
-var _gSS = "gpuSharingStrategy";
-var _gr = "group", _h4 = "hostname", _hC = "healthCheck", _hCGPS = "healthCheckGracePeriodSeconds", _hCIS = "healthCheckIntervalSeconds", _hCP = "healthCheckPath", _hCPe = "healthCheckProtocol", _hCPea = "healthCheckPort", _hCTS = "healthCheckTimeoutSeconds", _hCt = "httpCode", _hD = "hookDetails";
-var _hE5 = "httpError";
-var _hL = "hardLimit", _hP = "healthyPercent", _hPR = "hostPortRange", _hPo = "hostPath", _hPos = "hostPort", _hS = "healthStatus";
-var _hTA = "hookTargetArn", _hTC = "healthyThresholdCount", _he = "header", _ho = "host", _i = "id", _iA = "ipAddress", _iAO = "inferenceAcceleratorOverrides";
-var _iAn = "inferenceAccelerators", _iAp = "ipv6Address", _iCA = "issuerCertificateAuthority", _iD = "imageDigest", _iEC = "ignoredExitCodes", _iG = "instanceGenerations";
-var _iM = "ipcMode";
-var _iPE = "initProcessEnabled", _iPO = "ingressPortOverride", _iQP = "includeQueryParameters";
-var _iTS = "idleTimeoutSeconds";
-var _ia = "iam", _im = "image", _in = "interactive", _inc = "include", _int2 = "interval", _io = "iops", _it = "item", _k = "key", _kK = "kmsKey", _kKI = "kmsKeyId", _l = "links";
-var _lB = "loadBalancers";
-var _lBN = "loadBalancerName";
-var _lC = "logConfiguration", _lCi = "linearConfiguration", _lD = "logDriver";
-var _lH = "lifecycleHooks";
-var _lL = "logLevel", _lP = "linuxParameters";
-var _lS = "lastStatus", _lSA = "lastStartedAt";
-var _lST = "localStorageTypes", _lSi = "lifecycleStages";
-var _lSo = "localStorage", _lT = "launchType";
-var _la = "labels";
-var _lo = "logging", _m4 = "message", _mA = "managedAgents";
-var _mCP = "maxComputePercent";
-var _mCe = "metricConfigurations";
-var _mEBSV = "managedEBSVolume", _mGBPVC = "memoryGiBPerVCpu", _mHP = "minimumHealthyPercent";
-var _mMB = "memoryMiB", _mN = "metricNames", _mO = "mountOptions", _mP = "mountPoints", _mPa = "maximumPercent", _mR = "memoryReservation", _mRa = "maxResults";
-var _mSC = "managedStorageConfiguration", _mSPAPOOODP = "maxSpotPriceAsPercentageOfOptimalOnDemandPrice";
-var _mSa = "maxSwap";
-var _ma = "max", _mat = "matcher", _me = "memory";
-var _mi = "min", _mo = "monitoring", _n = "name", _nB = "networkBindings", _nBG = "networkBandwidthGbps", _nC = "networkConfiguration", _nDI = "neuronDeviceIds", _nI = "networkInterfaces", _nIC = "networkInterfaceCount", _nM = "networkMode", _nMv = "nvidiaMps", _nT = "nextToken", _na = "namespace";
-var _o = "options", _oDMPPOLP = "onDemandMaxPricePercentageOverLowestPrice";
-var _oSF = "operatingSystemFamily";
-var _ov = "overrides", _p = "privileged";
-var _pCe = "pendingCount", _pCl = "placementConstraints", _pCr = "proxyConfiguration";
-var _pF = "platformFamily", _pIA = "privateIpv4Address", _pLR = "productionListenerRule", _pM = "portMappings", _pMi = "pidMode", _pN = "portName", _pRTS = "perRequestTimeoutSeconds", _pS = "placementStrategy", _pSA = "pullStartedAt", _pSAu = "pullStoppedAt", _pT = "pseudoTerminal", _pTC = "pendingTasksCount", _pTCe = "pendingTaskCount";
-var _pTr = "propagateTags";
-var _pV = "platformVersion", _pe = "permissions", _po = "port", _pr = "protocol";
-var _pro = "properties", _r3 = "reason", _rA = "roleArn", _rAP = "restartAttemptPeriod", _rAe = "registeredAt", _rAeg = "registryArn", _rAeq = "requiresAttributes";
-var _rB = "registeredBy", _rC2 = "repositoryCredentials", _rCIC = "registeredContainerInstancesCount";
-var _rCe = "requiresCompatibilities";
-var _rCu = "runningCount", _rD = "rootDirectory";
-var _rHS = "requireHibernateSupport", _rI = "resourceIds";
-var _rIe = "referenceId", _rIu = "runtimeId";
-var _rMT = "resourceManagementType", _rO = "readOnly", _rOHT = "resetOnHealthyTask";
-var _rPe = "restartPolicy", _rPu = "runtimePlatform", _rR = "resourceRequirements", _rRF = "readonlyRootFilesystem";
-var _rS = "rolloutState", _rSR = "rolloutStateReason", _rSe = "resolutionSeconds", _rT3 = "resourceType", _rTC = "runningTasksCount", _rTCe = "requestedTaskCount", _rTCu = "runningTaskCount";
-var _re = "revision";
-var _ret = "retries";
-var _rol = "rollback";
-var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.ecs", _sA = "startedAt", _sAe = "serviceArn";
-var _sAt = "stoppedAt", _sAto = "stoppingAt", _sB = "startedBy", _sBN = "s3BucketName", _sBTIM = "stepBakeTimeInMinutes", _sC = "systemControls", _sCC = "serviceConnectConfiguration", _sCD = "serviceConnectDefaults";
-var _sCR = "serviceConnectResources", _sCo = "sourceContainer";
-var _sCtop = "stopCode";
-var _sEE = "s3EncryptionEnabled", _sG = "securityGroups";
-var _sIGB = "sizeInGiB";
-var _sIn = "snapshotId", _sKP = "s3KeyPrefix", _sL = "softLimit";
-var _sMPPOLP = "spotMaxPricePercentageOverLowestPrice", _sMS = "sharedMemorySize", _sN = "serviceName", _sO = "secretOptions", _sP = "startPeriod", _sPo = "sourcePath", _sPt = "stepPercent";
-var _sRe = "serviceRegistries";
-var _sRt = "stoppedReason", _sS = "schedulingStrategy", _sSA = "stabilityStatusAt";
-var _sSRC = "sourceServiceRevisionCleanup";
-var _sSh = "sharingStrategy", _sSt = "stabilityStatus", _sT3 = "startTimeout";
-var _sTt = "stopTimeout";
-var _sV = "sourceVolume", _sVC = "s3filesVolumeConfiguration";
-var _sc2 = "scale";
-var _sco = "scope", _se3 = "server", _sec = "secrets", _ser = "service", _serv = "services";
-var _set = "settings";
-var _si = "size";
-var _st = "status", _sta = "statistics", _str = "strategy", _su = "subnets", _sw = "swappiness", _t = "type", _tA = "taskArn";
-var _tAas = "taskArns";
-var _tC = "thresholdConfiguration";
-var _tCi = "timeoutConfiguration", _tD = "taskDefinition", _tDA = "taskDefinitionArn";
-var _tEP = "transitEncryptionPort", _tEr = "transitEncryption";
-var _tGA = "targetGroupArn", _tI2 = "targetId", _tIM = "timeoutInMinutes";
-var _tLR = "testListenerRule";
-var _tLSGB = "totalLocalStorageGB";
-var _tP = "terminationPolicy";
-var _tRA = "taskRoleArn";
-var _tSA = "taskSetArn";
-var _tSa = "taskSets", _tSag = "tagSpecifications", _tT3 = "targetType", _tTR = "testTrafficRules";
-var _ta = "tags", _tas = "tasks", _task = "task";
-var _thr = "throughput", _ti = "timeout", _tl = "tls", _tm = "tmpfs", _u = "user", _uA = "updatedAt";
-var _uTC = "unhealthyThresholdCount", _ul = "ulimits", _un = "unit", _v = "value", _vC = "versionConsistency", _vCC = "vCpuCount", _vCo = "volumeConfigurations", _vF = "volumesFrom", _vFa = "valueFrom";
-var _vIR = "volumeInitializationRate", _vLC = "vpcLatticeConfigurations", _vT = "volumeType";
-var _ve = "version", _vo = "volumes", _w = "weight";
-var _wD = "workingDirectory";
-var _xN = "xmlName", n05 = "com.amazonaws.ecs", _s_registry5 = new TypeRegistry(_s5), ECSServiceException$ = [-3, _s5, "ECSServiceException", 0, [], []];
-_s_registry5.registerError(ECSServiceException$, ECSServiceException);
-var n0_registry5 = new TypeRegistry(n05), AccessDeniedException$3 = [
-  -3,
-  n05,
-  _ADE3,
-  { [_e5]: _c5, [_hE5]: 403 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(AccessDeniedException$3, AccessDeniedException3);
-var AttributeLimitExceededException$ = [
-  -3,
-  n05,
-  _ALEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(AttributeLimitExceededException$, AttributeLimitExceededException);
-var BlockedException$ = [
-  -3,
-  n05,
-  _BE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(BlockedException$, BlockedException);
-var ClientException$ = [
-  -3,
-  n05,
-  _CE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ClientException$, ClientException);
-var ClusterContainsCapacityProviderException$ = [
-  -3,
-  n05,
-  _CCCPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ClusterContainsCapacityProviderException$, ClusterContainsCapacityProviderException);
-var ClusterContainsContainerInstancesException$ = [
-  -3,
-  n05,
-  _CCCIE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ClusterContainsContainerInstancesException$, ClusterContainsContainerInstancesException);
-var ClusterContainsServicesException$ = [
-  -3,
-  n05,
-  _CCSE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ClusterContainsServicesException$, ClusterContainsServicesException);
-var ClusterContainsTasksException$ = [
-  -3,
-  n05,
-  _CCTE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ClusterContainsTasksException$, ClusterContainsTasksException);
-var ClusterNotFoundException$ = [
-  -3,
-  n05,
-  _CNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ClusterNotFoundException$, ClusterNotFoundException);
-var ConflictException$ = [
-  -3,
-  n05,
-  _CEo,
-  { [_e5]: _c5 },
-  [_rI, _m4],
-  [64, 0]
-];
-n0_registry5.registerError(ConflictException$, ConflictException);
-var DaemonNotActiveException$ = [
-  -3,
-  n05,
-  _DNAE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(DaemonNotActiveException$, DaemonNotActiveException);
-var DaemonNotFoundException$ = [
-  -3,
-  n05,
-  _DNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(DaemonNotFoundException$, DaemonNotFoundException);
-var GatewayNotFoundException$ = [
-  -3,
-  n05,
-  _GNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(GatewayNotFoundException$, GatewayNotFoundException);
-var InvalidParameterException$ = [
-  -3,
-  n05,
-  _IPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
-var LimitExceededException$ = [
-  -3,
-  n05,
-  _LEE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(LimitExceededException$, LimitExceededException);
-var MissingVersionException$ = [
-  -3,
-  n05,
-  _MVE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(MissingVersionException$, MissingVersionException);
-var NamespaceNotFoundException$ = [
-  -3,
-  n05,
-  _NNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(NamespaceNotFoundException$, NamespaceNotFoundException);
-var NoUpdateAvailableException$ = [
-  -3,
-  n05,
-  _NUAE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(NoUpdateAvailableException$, NoUpdateAvailableException);
-var PlatformTaskDefinitionIncompatibilityException$ = [
-  -3,
-  n05,
-  _PTDIE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(PlatformTaskDefinitionIncompatibilityException$, PlatformTaskDefinitionIncompatibilityException);
-var PlatformUnknownException$ = [
-  -3,
-  n05,
-  _PUE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(PlatformUnknownException$, PlatformUnknownException);
-var ResourceInUseException$ = [
-  -3,
-  n05,
-  _RIUE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ResourceInUseException$, ResourceInUseException);
-var ResourceNotFoundException$2 = [
-  -3,
-  n05,
-  _RNFE2,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ResourceNotFoundException$2, ResourceNotFoundException2);
-var ServerException$ = [
-  -3,
-  n05,
-  _SE,
-  { [_e5]: _se3 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ServerException$, ServerException);
-var ServiceDeploymentNotFoundException$ = [
-  -3,
-  n05,
-  _SDNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ServiceDeploymentNotFoundException$, ServiceDeploymentNotFoundException);
-var ServiceNotActiveException$ = [
-  -3,
-  n05,
-  _SNAE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ServiceNotActiveException$, ServiceNotActiveException);
-var ServiceNotFoundException$ = [
-  -3,
-  n05,
-  _SNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(ServiceNotFoundException$, ServiceNotFoundException);
-var TargetNotConnectedException$ = [
-  -3,
-  n05,
-  _TNCE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TargetNotConnectedException$, TargetNotConnectedException);
-var TargetNotFoundException$ = [
-  -3,
-  n05,
-  _TNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TargetNotFoundException$, TargetNotFoundException);
-var TaskSetNotFoundException$ = [
-  -3,
-  n05,
-  _TSNFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(TaskSetNotFoundException$, TaskSetNotFoundException);
-var UnsupportedFeatureException$ = [
-  -3,
-  n05,
-  _UFE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UnsupportedFeatureException$, UnsupportedFeatureException);
-var UpdateInProgressException$ = [
-  -3,
-  n05,
-  _UIPE,
-  { [_e5]: _c5 },
-  [_m4],
-  [0]
-];
-n0_registry5.registerError(UpdateInProgressException$, UpdateInProgressException);
-var errorTypeRegistries5 = [
-  _s_registry5,
-  n0_registry5
-];
-var AcceleratorCountRequest$ = [
-  3,
-  n05,
-  _ACR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], AcceleratorTotalMemoryMiBRequest$ = [
-  3,
-  n05,
-  _ATMMBR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], AdvancedConfiguration$ = [
-  3,
-  n05,
-  _AC,
-  0,
-  [_aTGA, _pLR, _tLR, _rA],
-  [0, 0, 0, 0]
-];
-var Attachment$ = [
-  3,
-  n05,
-  _A2,
-  0,
-  [_i, _t, _st, _d],
-  [0, 0, 0, () => AttachmentDetails]
-];
-var Attribute$ = [
-  3,
-  n05,
-  _At,
-  0,
-  [_n, _v, _tT3, _tI2],
-  [0, 0, 0, 0],
-  1
-];
-var AwsVpcConfiguration$ = [
-  3,
-  n05,
-  _AVC,
-  0,
-  [_su, _sG, _aPI],
-  [64, 64, 0],
-  1
-], BaselineEbsBandwidthMbpsRequest$ = [
-  3,
-  n05,
-  _BEBMR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], CanaryConfiguration$ = [
-  3,
-  n05,
-  _CC,
-  0,
-  [_cP, _cBTIM],
-  [1, 1]
-];
-var CapacityProviderStrategyItem$ = [
-  3,
-  n05,
-  _CPSI,
-  0,
-  [_cPa, _w, _b],
-  [0, 1, 1],
-  1
-];
-var Cluster$ = [
-  3,
-  n05,
-  _C2,
-  0,
-  [_cA, _cN, _co3, _st, _rCIC, _rTC, _pTC, _aSC, _sta, _ta, _set, _cPap, _dCPS, _a3, _aSt, _sCD],
-  [0, 0, () => ClusterConfiguration$, 0, 1, 1, 1, 1, () => Statistics, () => Tags, () => ClusterSettings, 64, () => CapacityProviderStrategy, () => Attachments, 0, () => ClusterServiceConnectDefaults$]
-], ClusterConfiguration$ = [
-  3,
-  n05,
-  _CCl,
-  0,
-  [_eCC, _mSC],
-  [() => ExecuteCommandConfiguration$, () => ManagedStorageConfiguration$]
-], ClusterServiceConnectDefaults$ = [
-  3,
-  n05,
-  _CSCD,
-  0,
-  [_na],
-  [0]
-];
-var ClusterSetting$ = [
-  3,
-  n05,
-  _CS2,
-  0,
-  [_n, _v],
-  [0, 0]
-], Container$ = [
-  3,
-  n05,
-  _Co,
-  0,
-  [_cAo, _tA, _n, _im, _iD, _rIu, _lS, _eC, _r3, _nB, _nI, _hS, _mA, _cp, _me, _mR, _gI, _nDI, _gSS],
-  [0, 0, 0, 0, 0, 0, 0, 1, 0, () => NetworkBindings, () => NetworkInterfaces, 0, () => ManagedAgents, 0, 0, 0, 64, 64, () => SharingStrategy$]
-], ContainerDefinition$ = [
-  3,
-  n05,
-  _CD,
-  0,
-  [_n, _im, _rC2, _cp, _me, _mR, _l, _pM, _es, _rPe, _eP, _com, _en, _eF, _mP, _vF, _lP, _sec, _dO, _sT3, _sTt, _vC, _h4, _u, _wD, _dN, _p, _rRF, _dS, _dSD, _eH, _dSO, _in, _pT, _dL, _ul, _lC, _hC, _sC, _rR, _fC, _cS2],
-  [0, 0, [() => RepositoryCredentials$, 0], 1, 1, 1, 64, () => PortMappingList, 2, () => ContainerRestartPolicy$, 64, 64, [() => EnvironmentVariables, 0], () => EnvironmentFiles, () => MountPointList, () => VolumeFromList, () => LinuxParameters$, () => SecretList, () => ContainerDependencies, 1, 1, 0, 0, 0, 0, 2, 2, 2, 64, 64, () => HostEntryList, 64, 2, 2, 128, () => UlimitList, () => LogConfiguration$, () => HealthCheck$, () => SystemControls, () => ResourceRequirements, () => FirelensConfiguration$, 64]
-], ContainerDependency$ = [
-  3,
-  n05,
-  _CDo,
-  0,
-  [_cNo, _con],
-  [0, 0],
-  2
-];
-var ContainerOverride$ = [
-  3,
-  n05,
-  _CO,
-  0,
-  [_n, _com, _en, _eF, _cp, _me, _mR, _rR],
-  [0, 64, [() => EnvironmentVariables, 0], () => EnvironmentFiles, 1, 1, 1, () => ResourceRequirements]
-], ContainerRestartPolicy$ = [
-  3,
-  n05,
-  _CRP,
-  0,
-  [_ena, _iEC, _rAP],
-  [2, 65, 1],
-  1
-];
-var Deployment$ = [
-  3,
-  n05,
-  _D,
-  0,
-  [_i, _st, _tD, _dCe, _pCe, _rCu, _fT, _cAr, _uA, _cPS, _lT, _pV, _pF, _nC, _rS, _rSR, _sCC, _sCR, _vCo, _fES, _vLC],
-  [0, 0, 0, 1, 1, 1, 1, 4, 4, () => CapacityProviderStrategy, 0, 0, 0, () => NetworkConfiguration$, 0, 0, () => ServiceConnectConfiguration$, () => ServiceConnectServiceResourceList, () => ServiceVolumeConfigurations, () => DeploymentEphemeralStorage$, () => VpcLatticeConfigurations]
-], DeploymentAlarms$ = [
-  3,
-  n05,
-  _DA,
-  0,
-  [_aN, _rol, _enab],
-  [64, 2, 2],
-  3
-], DeploymentCircuitBreaker$ = [
-  3,
-  n05,
-  _DCBe,
-  0,
-  [_enab, _rol, _rOHT, _tC],
-  [2, 2, 2, () => ThresholdConfiguration$],
-  2
-], DeploymentConfiguration$ = [
-  3,
-  n05,
-  _DC,
-  0,
-  [_dCB, _mPa, _mHP, _al, _str, _bTIM, _lH, _lCi, _cC, _eSC],
-  [() => DeploymentCircuitBreaker$, 1, 1, () => DeploymentAlarms$, 0, 1, () => DeploymentLifecycleHookList, () => LinearConfiguration$, () => CanaryConfiguration$, () => DeploymentEarlySuccessCriteria$]
-], DeploymentController$ = [
-  3,
-  n05,
-  _DCe,
-  0,
-  [_t],
-  [0],
-  1
-], DeploymentEarlySuccessCriteria$ = [
-  3,
-  n05,
-  _DESC,
-  0,
-  [_enab, _hP, _sSRC],
-  [2, 1, 0],
-  1
-], DeploymentEphemeralStorage$ = [
-  3,
-  n05,
-  _DES,
-  0,
-  [_kKI],
-  [0]
-], DeploymentLifecycleHook$ = [
-  3,
-  n05,
-  _DLH,
-  0,
-  [_tT3, _hTA, _rA, _lSi, _hD, _tCi],
-  [0, 0, 0, 64, 15, () => DeploymentLifecycleHookTimeoutConfiguration$]
-];
-var DeploymentLifecycleHookTimeoutConfiguration$ = [
-  3,
-  n05,
-  _DLHTC,
-  0,
-  [_tIM, _ac],
-  [1, 0]
-];
-var DeregisterTaskDefinitionRequest$ = [
-  3,
-  n05,
-  _DTDRer,
-  0,
-  [_tD],
-  [0],
-  1
-], DeregisterTaskDefinitionResponse$ = [
-  3,
-  n05,
-  _DTDRere,
-  0,
-  [_tD],
-  [[() => TaskDefinition$, 0]]
-];
-var DescribeClustersRequest$ = [
-  3,
-  n05,
-  _DCRes,
-  0,
-  [_clu, _inc],
-  [64, 64]
-], DescribeClustersResponse$ = [
-  3,
-  n05,
-  _DCResc,
-  0,
-  [_clu, _fa],
-  [() => Clusters, () => Failures]
-];
-var DescribeServicesRequest$ = [
-  3,
-  n05,
-  _DSRes,
-  0,
-  [_serv, _cl, _inc],
-  [64, 0, 64],
-  1
-], DescribeServicesResponse$ = [
-  3,
-  n05,
-  _DSResc,
-  0,
-  [_serv, _fa],
-  [() => Services, () => Failures]
-], DescribeTaskDefinitionRequest$ = [
-  3,
-  n05,
-  _DTDRes,
-  0,
-  [_tD, _inc],
-  [0, 64],
-  1
-], DescribeTaskDefinitionResponse$ = [
-  3,
-  n05,
-  _DTDResc,
-  0,
-  [_tD, _ta],
-  [[() => TaskDefinition$, 0], () => Tags]
-];
-var DescribeTasksRequest$ = [
-  3,
-  n05,
-  _DTR,
-  0,
-  [_tas, _cl, _inc],
-  [64, 0, 64],
-  1
-], DescribeTasksResponse$ = [
-  3,
-  n05,
-  _DTRe,
-  0,
-  [_tas, _fa],
-  [[() => Tasks, 0], () => Failures]
-], Device$ = [
-  3,
-  n05,
-  _De,
-  0,
-  [_hPo, _cPo, _pe],
-  [0, 0, 64],
-  1
-];
-var DockerVolumeConfiguration$ = [
-  3,
-  n05,
-  _DVC,
-  0,
-  [_sco, _au, _dr, _dOr, _la],
-  [0, 2, 0, 128, 128]
-], EBSTagSpecification$ = [
-  3,
-  n05,
-  _EBSTS,
-  0,
-  [_rT3, _ta, _pTr],
-  [0, () => Tags, 0],
-  1
-];
-var EFSAuthorizationConfig$ = [
-  3,
-  n05,
-  _EFSAC,
-  0,
-  [_aPIc, _ia],
-  [0, 0]
-], EFSVolumeConfiguration$ = [
-  3,
-  n05,
-  _EFSVC,
-  0,
-  [_fSI, _rD, _tEr, _tEP, _aCu],
-  [0, 0, 0, 1, () => EFSAuthorizationConfig$],
-  1
-];
-var EnvironmentFile$ = [
-  3,
-  n05,
-  _EF,
-  0,
-  [_v, _t],
-  [0, 0],
-  2
-], EphemeralStorage$ = [
-  3,
-  n05,
-  _ES,
-  0,
-  [_sIGB],
-  [1],
-  1
-], ExecuteCommandConfiguration$ = [
-  3,
-  n05,
-  _ECC,
-  0,
-  [_kKI, _lo, _lC],
-  [0, 0, () => ExecuteCommandLogConfiguration$]
-], ExecuteCommandLogConfiguration$ = [
-  3,
-  n05,
-  _ECLC,
-  0,
-  [_cWLGN, _cWEE, _sBN, _sEE, _sKP],
-  [0, 2, 0, 2, 0]
-];
-var Failure$ = [
-  3,
-  n05,
-  _F,
-  0,
-  [_ar, _r3, _det],
-  [0, 0, 0]
-], FirelensConfiguration$ = [
-  3,
-  n05,
-  _FC,
-  0,
-  [_t, _o],
-  [0, 128],
-  1
-], FSxWindowsFileServerAuthorizationConfig$ = [
-  3,
-  n05,
-  _FSWFSAC,
-  0,
-  [_cPr, _do],
-  [0, 0],
-  2
-], FSxWindowsFileServerVolumeConfiguration$ = [
-  3,
-  n05,
-  _FSWFSVC,
-  0,
-  [_fSI, _rD, _aCu],
-  [0, 0, () => FSxWindowsFileServerAuthorizationConfig$],
-  3
-];
-var GatewayConnector$ = [
-  3,
-  n05,
-  _GCa,
-  0,
-  [_pN, _hC, _fi],
-  [0, () => GatewayConnectorHealthCheck$, () => GatewayConnectorFilters$],
-  1
-], GatewayConnectorFilters$ = [
-  3,
-  n05,
-  _GCF,
-  0,
-  [_aTc],
-  [64]
-], GatewayConnectorHealthCheck$ = [
-  3,
-  n05,
-  _GCHC,
-  0,
-  [_hCPe, _hCPea, _hCP, _hCTS, _hCIS, _hTC, _uTC, _mat],
-  [0, 1, 0, 1, 1, 1, 1, () => GatewayConnectorHealthCheckMatcher$]
-], GatewayConnectorHealthCheckMatcher$ = [
-  3,
-  n05,
-  _GCHCM,
-  0,
-  [_hCt, _gCr],
-  [0, 0]
-];
-var HealthCheck$ = [
-  3,
-  n05,
-  _HC,
-  0,
-  [_com, _int2, _ti, _ret, _sP],
-  [64, 1, 1, 1, 1],
-  1
-], HostEntry$ = [
-  3,
-  n05,
-  _HE,
-  0,
-  [_h4, _iA],
-  [0, 0],
-  2
-];
-var HostVolumeProperties$ = [
-  3,
-  n05,
-  _HVP,
-  0,
-  [_sPo],
-  [0]
-], InferenceAccelerator$ = [
-  3,
-  n05,
-  _IA,
-  0,
-  [_dNe, _dT],
-  [0, 0],
-  2
-], InferenceAcceleratorOverride$ = [
-  3,
-  n05,
-  _IAO,
-  0,
-  [_dNe, _dT],
-  [0, 0]
-];
-var InstanceRequirementsRequest$ = [
-  3,
-  n05,
-  _IRR,
-  0,
-  [_vCC, _mMB, _cM, _mGBPVC, _eIT, _iG, _sMPPOLP, _oDMPPOLP, _bM, _bP, _rHS, _nIC, _lSo, _lST, _tLSGB, _bEBM, _aTcc, _aCcc, _aM, _aNc, _aTMMB, _nBG, _aIT, _mSPAPOOODP],
-  [() => VCpuCountRangeRequest$, () => MemoryMiBRequest$, [() => CpuManufacturerSet, { [_xN]: _CM }], () => MemoryGiBPerVCpuRequest$, [() => ExcludedInstanceTypeSet, { [_xN]: _EIT }], [() => InstanceGenerationSet, { [_xN]: _IG }], 1, 1, 0, 0, 2, () => NetworkInterfaceCountRequest$, 0, [() => LocalStorageTypeSet, { [_xN]: _LST }], () => TotalLocalStorageGBRequest$, () => BaselineEbsBandwidthMbpsRequest$, [() => AcceleratorTypeSet, { [_xN]: _AT3 }], () => AcceleratorCountRequest$, [() => AcceleratorManufacturerSet, { [_xN]: _AM }], [() => AcceleratorNameSet, { [_xN]: _AN }], () => AcceleratorTotalMemoryMiBRequest$, () => NetworkBandwidthGbpsRequest$, [() => AllowedInstanceTypeSet, { [_xN]: _AIT }], 1],
-  2
-], KernelCapabilities$ = [
-  3,
-  n05,
-  _KC,
-  0,
-  [_ad, _dro],
-  [64, 64]
-], KeyValuePair$ = [
-  3,
-  n05,
-  _KVP,
-  0,
-  [_n, _v],
-  [0, 0]
-], LinearConfiguration$ = [
-  3,
-  n05,
-  _LC,
-  0,
-  [_sPt, _sBTIM],
-  [1, 1]
-], LinuxParameters$ = [
-  3,
-  n05,
-  _LP,
-  0,
-  [_ca, _de, _iPE, _sMS, _tm, _mSa, _sw],
-  [() => KernelCapabilities$, () => DevicesList, 2, 1, () => TmpfsList, 1, 1]
-];
-var ListTasksRequest$ = [
-  3,
-  n05,
-  _LTR,
-  0,
-  [_cl, _cIo, _f, _nT, _mRa, _sB, _sN, _dSe, _lT, _dNa],
-  [0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
-], ListTasksResponse$ = [
-  3,
-  n05,
-  _LTRi,
-  0,
-  [_tAas, _nT],
-  [64, 0]
-], LoadBalancer$ = [
-  3,
-  n05,
-  _LB,
-  0,
-  [_tGA, _lBN, _cNo, _cPon, _aCd],
-  [0, 0, 0, 1, () => AdvancedConfiguration$]
-], LogConfiguration$ = [
-  3,
-  n05,
-  _LCo,
-  0,
-  [_lD, _o, _sO],
-  [0, 128, () => SecretList],
-  1
-];
-var ManagedAgent$ = [
-  3,
-  n05,
-  _MA,
-  0,
-  [_lSA, _n, _r3, _lS],
-  [4, 0, 0, 0]
-];
-var ManagedStorageConfiguration$ = [
-  3,
-  n05,
-  _MSC,
-  0,
-  [_kKI, _fESKKI],
-  [0, 0]
-];
-var MemoryGiBPerVCpuRequest$ = [
-  3,
-  n05,
-  _MGBPVCR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], MemoryMiBRequest$ = [
-  3,
-  n05,
-  _MMBR,
-  0,
-  [_mi, _ma],
-  [1, 1],
-  1
-], MetricConfiguration$ = [
-  3,
-  n05,
-  _MCe,
-  0,
-  [_mN, _rSe],
-  [64, 1],
-  2
-], MonitoringConfiguration$ = [
-  3,
-  n05,
-  _MCo,
-  0,
-  [_mCe],
-  [() => MetricConfigurationList]
-], MountPoint$ = [
-  3,
-  n05,
-  _MP,
-  0,
-  [_sV, _cPo, _rO],
-  [0, 0, 2]
-], NetworkBandwidthGbpsRequest$ = [
-  3,
-  n05,
-  _NBGR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], NetworkBinding$ = [
-  3,
-  n05,
-  _NB,
-  0,
-  [_bIP, _cPon, _hPos, _pr, _cPR, _hPR],
-  [0, 1, 1, 0, 0, 0]
-], NetworkConfiguration$ = [
-  3,
-  n05,
-  _NC,
-  0,
-  [_aCw],
-  [() => AwsVpcConfiguration$]
-], NetworkInterface$ = [
-  3,
-  n05,
-  _NI,
-  0,
-  [_aI2, _pIA, _iAp],
-  [0, 0, 0]
-], NetworkInterfaceCountRequest$ = [
-  3,
-  n05,
-  _NICR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], NvidiaMpsAllocation$ = [
-  3,
-  n05,
-  _NMA,
-  0,
-  [_me, _mCP],
-  [1, 1],
-  1
-], PlacementConstraint$ = [
-  3,
-  n05,
-  _PC2,
-  0,
-  [_t, _ex2],
-  [0, 0]
-], PlacementStrategy$ = [
-  3,
-  n05,
-  _PS,
-  0,
-  [_t, _fie],
-  [0, 0]
-];
-var PortMapping$ = [
-  3,
-  n05,
-  _PM,
-  0,
-  [_cPon, _hPos, _pr, _n, _aP, _cPR],
-  [1, 1, 0, 0, 0, 0]
-];
-var ProxyConfiguration$ = [
-  3,
-  n05,
-  _PCr2,
-  0,
-  [_cNo, _t, _pro],
-  [0, 0, () => ProxyConfigurationProperties],
-  1
-];
-var RegisterTaskDefinitionRequest$ = [
-  3,
-  n05,
-  _RTDR,
-  0,
-  [_f, _cD, _tRA, _eRA, _nM, _vo, _pCl, _rCe, _cp, _me, _ta, _pMi, _iM, _pCr, _iAn, _eSp, _rPu, _eFI],
-  [0, [() => ContainerDefinitions, 0], 0, 0, 0, () => VolumeList, () => TaskDefinitionPlacementConstraints, 64, 0, 0, () => Tags, 0, 0, () => ProxyConfiguration$, () => InferenceAccelerators, () => EphemeralStorage$, () => RuntimePlatform$, 2],
-  2
-], RegisterTaskDefinitionResponse$ = [
-  3,
-  n05,
-  _RTDRe,
-  0,
-  [_tD, _ta],
-  [[() => TaskDefinition$, 0], () => Tags]
-], RepositoryCredentials$ = [
-  3,
-  n05,
-  _RC2,
-  8,
-  [_cPr],
-  [0],
-  1
-];
-var ResourceRequirement$ = [
-  3,
-  n05,
-  _RR,
-  0,
-  [_t, _v, _sSh],
-  [0, 0, () => SharingStrategy$],
-  1
-];
-var RunTaskRequest$ = [
-  3,
-  n05,
-  _RTR,
-  0,
-  [_tD, _cPS, _cl, _cou, _eECSMT, _eEC, _gr, _lT, _nC, _ov, _pCl, _pS, _pV, _pTr, _rIe, _sB, _ta, _cT, _vCo],
-  [0, () => CapacityProviderStrategy, 0, 1, 2, 2, 0, 0, () => NetworkConfiguration$, [() => TaskOverride$, 0], () => PlacementConstraints, () => PlacementStrategies, 0, 0, 0, 0, () => Tags, [0, 4], () => TaskVolumeConfigurations],
-  1
-], RunTaskResponse$ = [
-  3,
-  n05,
-  _RTRu,
-  0,
-  [_tas, _fa],
-  [[() => Tasks, 0], () => Failures]
-], RuntimePlatform$ = [
-  3,
-  n05,
-  _RP,
-  0,
-  [_cAp, _oSF],
-  [0, 0]
-];
-var S3FilesVolumeConfiguration$ = [
-  3,
-  n05,
-  _SFVC,
-  0,
-  [_fSA, _rD, _tEP, _aPA],
-  [0, 0, 1, 0],
-  1
-], Scale$ = [
-  3,
-  n05,
-  _S2,
-  0,
-  [_v, _un],
-  [1, 0]
-], Secret$ = [
-  3,
-  n05,
-  _Se,
-  0,
-  [_n, _vFa],
-  [0, 0],
-  2
-], Service$ = [
-  3,
-  n05,
-  _Ser,
-  0,
-  [_sAe, _sN, _cA, _lB, _sRe, _st, _dCe, _rCu, _pCe, _lT, _cPS, _pV, _pF, _tD, _dC2, _tSa, _dep, _rA, _ev, _cAr, _cSD, _cSR, _pCl, _pS, _nC, _hCGPS, _sS, _dCep, _ta, _cBr, _eECSMT, _pTr, _eEC, _aZR, _rMT],
-  [0, 0, 0, () => LoadBalancers, () => ServiceRegistries, 0, 1, 1, 1, 0, () => CapacityProviderStrategy, 0, 0, 0, () => DeploymentConfiguration$, () => TaskSets, () => Deployments, 0, () => ServiceEvents, 4, 0, () => ServiceCurrentRevisionSummaryList, () => PlacementConstraints, () => PlacementStrategies, () => NetworkConfiguration$, 1, 0, () => DeploymentController$, () => Tags, 0, 2, 0, 2, 0, 0]
-], ServiceConnectAccessLogConfiguration$ = [
-  3,
-  n05,
-  _SCALC,
-  0,
-  [_for, _iQP],
-  [0, 0],
-  1
-], ServiceConnectClientAlias$ = [
-  3,
-  n05,
-  _SCCA,
-  0,
-  [_po, _dNn, _tTR],
-  [1, 0, () => ServiceConnectTestTrafficRules$],
-  1
-], ServiceConnectConfiguration$ = [
-  3,
-  n05,
-  _SCC,
-  0,
-  [_ena, _na, _serv, _lC, _aLCc, _cCon],
-  [2, 0, () => ServiceConnectServiceList, () => LogConfiguration$, () => ServiceConnectAccessLogConfiguration$, () => ServiceConnectContainerConfigurations],
-  1
-], ServiceConnectService$ = [
-  3,
-  n05,
-  _SCS,
-  0,
-  [_pN, _dNi, _cAli, _iPO, _ti, _tl],
-  [0, 0, () => ServiceConnectClientAliasList, 1, () => TimeoutConfiguration$, () => ServiceConnectTlsConfiguration$],
-  1
-], ServiceConnectServiceResource$ = [
-  3,
-  n05,
-  _SCSR,
-  0,
-  [_dNi, _dAi],
-  [0, 0]
-], ServiceConnectTestTrafficHeaderMatchRules$ = [
-  3,
-  n05,
-  _SCTTHMR,
-  0,
-  [_exa],
-  [0],
-  1
-], ServiceConnectTestTrafficHeaderRules$ = [
-  3,
-  n05,
-  _SCTTHR,
-  0,
-  [_n, _v],
-  [0, () => ServiceConnectTestTrafficHeaderMatchRules$],
-  1
-], ServiceConnectTestTrafficRules$ = [
-  3,
-  n05,
-  _SCTTR,
-  0,
-  [_he],
-  [() => ServiceConnectTestTrafficHeaderRules$],
-  1
-], ServiceConnectTlsCertificateAuthority$ = [
-  3,
-  n05,
-  _SCTCA,
-  0,
-  [_aPAA],
-  [0]
-], ServiceConnectTlsConfiguration$ = [
-  3,
-  n05,
-  _SCTC,
-  0,
-  [_iCA, _kK, _rA],
-  [() => ServiceConnectTlsCertificateAuthority$, 0, 0],
-  1
-], ServiceCurrentRevisionSummary$ = [
-  3,
-  n05,
-  _SCRS,
-  0,
-  [_ar, _rTCe, _rTCu, _pTCe],
-  [0, 1, 1, 1]
-];
-var ServiceEvent$ = [
-  3,
-  n05,
-  _SEe,
-  0,
-  [_i, _cAr, _m4],
-  [0, 4, 0]
-], ServiceManagedEBSVolumeConfiguration$ = [
-  3,
-  n05,
-  _SMEBSVC,
-  0,
-  [_rA, _enc, _kKI, _vT, _sIGB, _sIn, _vIR, _io, _thr, _tSag, _fTi],
-  [0, 2, 0, 0, 1, 0, 1, 1, 1, () => EBSTagSpecifications, 0],
-  1
-], ServiceRegistry$ = [
-  3,
-  n05,
-  _SR,
-  0,
-  [_rAeg, _po, _cNo, _cPon],
-  [0, 1, 0, 1]
-];
-var ServiceVolumeConfiguration$ = [
-  3,
-  n05,
-  _SVC,
-  0,
-  [_n, _mEBSV],
-  [0, () => ServiceManagedEBSVolumeConfiguration$],
-  1
-];
-var StopTaskRequest$ = [
-  3,
-  n05,
-  _STRto,
-  0,
-  [_task, _cl, _r3],
-  [0, 0, 0],
-  1
-], StopTaskResponse$ = [
-  3,
-  n05,
-  _STRtop,
-  0,
-  [_task],
-  [[() => Task$, 0]]
-];
-var SystemControl$ = [
-  3,
-  n05,
-  _SC,
-  0,
-  [_na, _v],
-  [0, 0]
-], Tag$2 = [
-  3,
-  n05,
-  _T2,
-  0,
-  [_k, _v],
-  [0, 0]
-];
-var Task$ = [
-  3,
-  n05,
-  _Ta2,
-  0,
-  [_a3, _at2, _aZ, _cPN, _cA, _conn, _cAon, _cIA, _conta, _cp, _cAr, _dSe, _eEC, _eSA, _gr, _hS, _iAn, _lS, _lT, _me, _ov, _pV, _pF, _pSA, _pSAu, _sA, _sB, _sCtop, _sAt, _sRt, _sAto, _ta, _tA, _tDA, _ve, _eSp, _fES],
-  [() => Attachments, () => Attributes, 0, 0, 0, 0, 4, 0, () => Containers, 0, 4, 0, 2, 4, 0, 0, () => InferenceAccelerators, 0, 0, 0, [() => TaskOverride$, 0], 0, 0, 4, 4, 4, 0, 0, 4, 0, 4, () => Tags, 0, 0, 1, () => EphemeralStorage$, () => TaskEphemeralStorage$]
-], TaskDefinition$ = [
-  3,
-  n05,
-  _TD,
-  0,
-  [_tDA, _cD, _f, _tRA, _eRA, _nM, _re, _vo, _st, _rAeq, _pCl, _comp, _rPu, _rCe, _cp, _me, _iAn, _pMi, _iM, _pCr, _rAe, _dAer, _dRAe, _rB, _eSp, _eFI],
-  [0, [() => ContainerDefinitions, 0], 0, 0, 0, 0, 1, () => VolumeList, 0, () => RequiresAttributes, () => TaskDefinitionPlacementConstraints, 64, () => RuntimePlatform$, 64, 0, 0, () => InferenceAccelerators, 0, 0, () => ProxyConfiguration$, 4, 4, 4, 0, () => EphemeralStorage$, 2]
-], TaskDefinitionPlacementConstraint$ = [
-  3,
-  n05,
-  _TDPC,
-  0,
-  [_t, _ex2],
-  [0, 0]
-], TaskEphemeralStorage$ = [
-  3,
-  n05,
-  _TES,
-  0,
-  [_sIGB, _kKI],
-  [1, 0]
-], TaskManagedEBSVolumeConfiguration$ = [
-  3,
-  n05,
-  _TMEBSVC,
-  0,
-  [_rA, _enc, _kKI, _vT, _sIGB, _sIn, _vIR, _io, _thr, _tSag, _tP, _fTi],
-  [0, 2, 0, 0, 1, 0, 1, 1, 1, () => EBSTagSpecifications, () => TaskManagedEBSVolumeTerminationPolicy$, 0],
-  1
-], TaskManagedEBSVolumeTerminationPolicy$ = [
-  3,
-  n05,
-  _TMEBSVTP,
-  0,
-  [_dOT],
-  [2],
-  1
-], TaskOverride$ = [
-  3,
-  n05,
-  _TO,
-  0,
-  [_cO, _cp, _iAO, _eRA, _me, _tRA, _eSp],
-  [[() => ContainerOverrides, 0], 0, () => InferenceAcceleratorOverrides, 0, 0, 0, () => EphemeralStorage$]
-], TaskSet$ = [
-  3,
-  n05,
-  _TS,
-  0,
-  [_i, _tSA, _sAe, _cA, _sB, _eI3, _st, _tD, _cDC, _pCe, _rCu, _cAr, _uA, _lT, _cPS, _pV, _pF, _nC, _lB, _sRe, _sc2, _sSt, _sSA, _ta, _fES],
-  [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 4, 4, 0, () => CapacityProviderStrategy, 0, 0, () => NetworkConfiguration$, () => LoadBalancers, () => ServiceRegistries, () => Scale$, 0, 4, () => Tags, () => DeploymentEphemeralStorage$]
-], TaskVolumeConfiguration$ = [
-  3,
-  n05,
-  _TVC,
-  0,
-  [_n, _mEBSV],
-  [0, () => TaskManagedEBSVolumeConfiguration$],
-  1
-], ThresholdConfiguration$ = [
-  3,
-  n05,
-  _TC2,
-  0,
-  [_t, _v],
-  [0, 1],
-  2
-], TimeoutConfiguration$ = [
-  3,
-  n05,
-  _TCi,
-  0,
-  [_iTS, _pRTS],
-  [1, 1]
-], Tmpfs$ = [
-  3,
-  n05,
-  _Tm,
-  0,
-  [_cPo, _si, _mO],
-  [0, 1, 64],
-  2
-], TotalLocalStorageGBRequest$ = [
-  3,
-  n05,
-  _TLSGBR,
-  0,
-  [_mi, _ma],
-  [1, 1]
-], Ulimit$ = [
-  3,
-  n05,
-  _U,
-  0,
-  [_n, _sL, _hL],
-  [0, 1, 1],
-  3
-];
-var UpdateServiceRequest$ = [
-  3,
-  n05,
-  _USR,
-  0,
-  [_ser, _cl, _dCe, _tD, _cPS, _dC2, _aZR, _nC, _pCl, _pS, _pV, _fND, _hCGPS, _dCep, _eEC, _eECSMT, _lB, _pTr, _sRe, _sCC, _vCo, _vLC, _gC, _mo],
-  [0, 0, 1, 0, () => CapacityProviderStrategy, () => DeploymentConfiguration$, 0, () => NetworkConfiguration$, () => PlacementConstraints, () => PlacementStrategies, 0, 2, 1, () => DeploymentController$, 2, 2, () => LoadBalancers, 0, () => ServiceRegistries, () => ServiceConnectConfiguration$, () => ServiceVolumeConfigurations, () => VpcLatticeConfigurations, () => GatewayConnectorList, () => MonitoringConfiguration$],
-  1
-], UpdateServiceResponse$ = [
-  3,
-  n05,
-  _USRp,
-  0,
-  [_ser],
-  [() => Service$]
-];
-var VCpuCountRangeRequest$ = [
-  3,
-  n05,
-  _VCCRR,
-  0,
-  [_mi, _ma],
-  [1, 1],
-  1
-];
-var Volume$ = [
-  3,
-  n05,
-  _V2,
-  0,
-  [_n, _ho, _dVC, _eVC, _sVC, _fWFSVC, _cAL],
-  [0, () => HostVolumeProperties$, () => DockerVolumeConfiguration$, () => EFSVolumeConfiguration$, () => S3FilesVolumeConfiguration$, () => FSxWindowsFileServerVolumeConfiguration$, 2]
-], VolumeFrom$ = [
-  3,
-  n05,
-  _VF,
-  0,
-  [_sCo, _rO],
-  [0, 2]
-], VpcLatticeAdvancedConfiguration$ = [
-  3,
-  n05,
-  _VLAC,
-  0,
-  [_aTGA, _pLR, _tLR],
-  [0, 0, 0]
-], VpcLatticeConfiguration$ = [
-  3,
-  n05,
-  _VLC,
-  0,
-  [_rA, _tGA, _pN, _aCd],
-  [0, 0, 0, () => VpcLatticeAdvancedConfiguration$],
-  3
-], AcceleratorManufacturerSet = [
-  1,
-  n05,
-  _AMS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-], AcceleratorNameSet = [
-  1,
-  n05,
-  _ANS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-], AcceleratorTypeSet = [
-  1,
-  n05,
-  _ATS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-];
-var AllowedInstanceTypeSet = [
-  1,
-  n05,
-  _AITS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-], AttachmentDetails = [
-  1,
-  n05,
-  _AD,
-  0,
-  () => KeyValuePair$
-], Attachments = [
-  1,
-  n05,
-  _Att,
-  0,
-  () => Attachment$
-];
-var Attributes = [
-  1,
-  n05,
-  _Attr,
-  0,
-  () => Attribute$
-];
-var CapacityProviderStrategy = [
-  1,
-  n05,
-  _CPS,
-  0,
-  () => CapacityProviderStrategyItem$
-];
-var Clusters = [
-  1,
-  n05,
-  _Cl,
-  0,
-  () => Cluster$
-], ClusterSettings = [
-  1,
-  n05,
-  _CSl,
-  0,
-  () => ClusterSetting$
-];
-var ContainerDefinitions = [
-  1,
-  n05,
-  _CDon,
-  0,
-  [
-    () => ContainerDefinition$,
-    0
-  ]
-], ContainerDependencies = [
-  1,
-  n05,
-  _CDont,
-  0,
-  () => ContainerDependency$
-];
-var ContainerOverrides = [
-  1,
-  n05,
-  _COo,
-  0,
-  [
-    () => ContainerOverride$,
-    0
-  ]
-], Containers = [
-  1,
-  n05,
-  _Con,
-  0,
-  () => Container$
-];
-var CpuManufacturerSet = [
-  1,
-  n05,
-  _CMS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-];
-var DeploymentLifecycleHookList = [
-  1,
-  n05,
-  _DLHL,
-  0,
-  () => DeploymentLifecycleHook$
-];
-var Deployments = [
-  1,
-  n05,
-  _Dep,
-  0,
-  () => Deployment$
-];
-var DevicesList = [
-  1,
-  n05,
-  _DL,
-  0,
-  () => Device$
-], EBSTagSpecifications = [
-  1,
-  n05,
-  _EBSTSa,
-  0,
-  () => EBSTagSpecification$
-];
-var EnvironmentFiles = [
-  1,
-  n05,
-  _EFn,
-  0,
-  () => EnvironmentFile$
-], EnvironmentVariables = [
-  1,
-  n05,
-  _EV,
-  8,
-  () => KeyValuePair$
-], ExcludedInstanceTypeSet = [
-  1,
-  n05,
-  _EITS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-];
-var Failures = [
-  1,
-  n05,
-  _Fa,
-  0,
-  () => Failure$
-];
-var GatewayConnectorList = [
-  1,
-  n05,
-  _GCLa,
-  0,
-  () => GatewayConnector$
-];
-var HostEntryList = [
-  1,
-  n05,
-  _HEL,
-  0,
-  () => HostEntry$
-], InferenceAcceleratorOverrides = [
-  1,
-  n05,
-  _IAOn,
-  0,
-  () => InferenceAcceleratorOverride$
-], InferenceAccelerators = [
-  1,
-  n05,
-  _IAn,
-  0,
-  () => InferenceAccelerator$
-];
-var InstanceGenerationSet = [
-  1,
-  n05,
-  _IGS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-];
-var LoadBalancers = [
-  1,
-  n05,
-  _LBo,
-  0,
-  () => LoadBalancer$
-], LocalStorageTypeSet = [
-  1,
-  n05,
-  _LSTS,
-  0,
-  [
-    0,
-    { [_xN]: _it }
-  ]
-], ManagedAgents = [
-  1,
-  n05,
-  _MAa,
-  0,
-  () => ManagedAgent$
-];
-var MetricConfigurationList = [
-  1,
-  n05,
-  _MCL,
-  0,
-  () => MetricConfiguration$
-];
-var MountPointList = [
-  1,
-  n05,
-  _MPL,
-  0,
-  () => MountPoint$
-], NetworkBindings = [
-  1,
-  n05,
-  _NBe,
-  0,
-  () => NetworkBinding$
-], NetworkInterfaces = [
-  1,
-  n05,
-  _NIe,
-  0,
-  () => NetworkInterface$
-];
-var PlacementConstraints = [
-  1,
-  n05,
-  _PCl,
-  0,
-  () => PlacementConstraint$
-], PlacementStrategies = [
-  1,
-  n05,
-  _PSl,
-  0,
-  () => PlacementStrategy$
-];
-var PortMappingList = [
-  1,
-  n05,
-  _PML,
-  0,
-  () => PortMapping$
-];
-var ProxyConfigurationProperties = [
-  1,
-  n05,
-  _PCP,
-  0,
-  () => KeyValuePair$
-], RequiresAttributes = [
-  1,
-  n05,
-  _RA2,
-  0,
-  () => Attribute$
-];
-var ResourceRequirements = [
-  1,
-  n05,
-  _RRe,
-  0,
-  () => ResourceRequirement$
-];
-var SecretList = [
-  1,
-  n05,
-  _SL,
-  0,
-  () => Secret$
-], ServiceConnectClientAliasList = [
-  1,
-  n05,
-  _SCCAL,
-  0,
-  () => ServiceConnectClientAlias$
-], ServiceConnectContainerConfigurations = [
-  1,
-  n05,
-  _SCCC,
-  0,
-  () => ServiceConnectContainerConfiguration$
-], ServiceConnectServiceList = [
-  1,
-  n05,
-  _SCSL,
-  0,
-  () => ServiceConnectService$
-], ServiceConnectServiceResourceList = [
-  1,
-  n05,
-  _SCSRL,
-  0,
-  () => ServiceConnectServiceResource$
-], ServiceCurrentRevisionSummaryList = [
-  1,
-  n05,
-  _SCRSL,
-  0,
-  () => ServiceCurrentRevisionSummary$
-];
-var ServiceEvents = [
-  1,
-  n05,
-  _SEer,
-  0,
-  () => ServiceEvent$
-];
-var ServiceRegistries = [
-  1,
-  n05,
-  _SRer,
-  0,
-  () => ServiceRegistry$
-];
-var Services = [
-  1,
-  n05,
-  _Serv,
-  0,
-  () => Service$
-], ServiceVolumeConfigurations = [
-  1,
-  n05,
-  _SVCe,
-  0,
-  () => ServiceVolumeConfiguration$
-];
-var Statistics = [
-  1,
-  n05,
-  _St,
-  0,
-  () => KeyValuePair$
-];
-var SystemControls = [
-  1,
-  n05,
-  _SCy,
-  0,
-  () => SystemControl$
-];
-var Tags = [
-  1,
-  n05,
-  _Tag,
-  0,
-  () => Tag$2
-];
-var TaskDefinitionPlacementConstraints = [
-  1,
-  n05,
-  _TDPCa,
-  0,
-  () => TaskDefinitionPlacementConstraint$
-];
-var Tasks = [
-  1,
-  n05,
-  _Tas,
-  0,
-  [
-    () => Task$,
-    0
-  ]
-];
-var TaskSets = [
-  1,
-  n05,
-  _TSa,
-  0,
-  () => TaskSet$
-], TaskVolumeConfigurations = [
-  1,
-  n05,
-  _TVCa,
-  0,
-  () => TaskVolumeConfiguration$
-], TmpfsList = [
-  1,
-  n05,
-  _TL,
-  0,
-  () => Tmpfs$
-], UlimitList = [
-  1,
-  n05,
-  _UL,
-  0,
-  () => Ulimit$
-], VolumeFromList = [
-  1,
-  n05,
-  _VFL,
-  0,
-  () => VolumeFrom$
-], VolumeList = [
-  1,
-  n05,
-  _VL,
-  0,
-  () => Volume$
-], VpcLatticeConfigurations = [
-  1,
-  n05,
-  _VLCp,
-  0,
-  () => VpcLatticeConfiguration$
-];
-var ServiceConnectContainerConfiguration$ = [
-  4,
-  n05,
-  _SCCCe,
-  0,
-  [_lL],
-  [0]
-], SharingStrategy$ = [
-  4,
-  n05,
-  _SSh,
-  0,
-  [_nMv],
-  [() => NvidiaMpsAllocation$]
-];
-var DeregisterTaskDefinition$ = [
-  9,
-  n05,
-  _DTDer,
-  0,
-  () => DeregisterTaskDefinitionRequest$,
-  () => DeregisterTaskDefinitionResponse$
-];
-var DescribeClusters$ = [
-  9,
-  n05,
-  _DCes,
-  0,
-  () => DescribeClustersRequest$,
-  () => DescribeClustersResponse$
-];
-var DescribeServices$ = [
-  9,
-  n05,
-  _DSes,
-  0,
-  () => DescribeServicesRequest$,
-  () => DescribeServicesResponse$
-], DescribeTaskDefinition$ = [
-  9,
-  n05,
-  _DTDes,
-  0,
-  () => DescribeTaskDefinitionRequest$,
-  () => DescribeTaskDefinitionResponse$
-], DescribeTasks$ = [
-  9,
-  n05,
-  _DT,
-  0,
-  () => DescribeTasksRequest$,
-  () => DescribeTasksResponse$
-];
-var ListTasks$ = [
-  9,
-  n05,
-  _LT,
-  0,
-  () => ListTasksRequest$,
-  () => ListTasksResponse$
-];
-var RegisterTaskDefinition$ = [
-  9,
-  n05,
-  _RTD,
-  0,
-  () => RegisterTaskDefinitionRequest$,
-  () => RegisterTaskDefinitionResponse$
-], RunTask$ = [
-  9,
-  n05,
-  _RT3,
-  0,
-  () => RunTaskRequest$,
-  () => RunTaskResponse$
-];
-var StopTask$ = [
-  9,
-  n05,
-  _STt,
-  0,
-  () => StopTaskRequest$,
-  () => StopTaskResponse$
-];
-var UpdateService$ = [
-  9,
-  n05,
-  _US,
-  0,
-  () => UpdateServiceRequest$,
-  () => UpdateServiceResponse$
-];
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig9 = (config2) => ({
-  apiVersion: "2014-11-13",
-  base64Decoder: config2?.base64Decoder ?? fromBase64,
-  base64Encoder: config2?.base64Encoder ?? toBase64,
-  disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
-  extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultECSHttpAuthSchemeProvider,
-  httpAuthSchemes: config2?.httpAuthSchemes ?? [
-    {
-      schemeId: "aws.auth#sigv4",
-      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-      signer: new AwsSdkSigV4Signer()
-    }
-  ],
-  logger: config2?.logger ?? new NoOpLogger(),
-  protocol: config2?.protocol ?? AwsJson1_1Protocol,
-  protocolSettings: config2?.protocolSettings ?? {
-    defaultNamespace: "com.amazonaws.ecs",
-    errorTypeRegistries: errorTypeRegistries5,
-    xmlNamespace: "http://ecs.amazonaws.com/doc/2014-11-13/",
-    version: "2014-11-13",
-    serviceTarget: "AmazonEC2ContainerServiceV20141113"
-  },
-  serviceId: config2?.serviceId ?? "ECS",
-  sha256: config2?.sha256 ?? Sha256Node,
-  urlParser: config2?.urlParser ?? parseUrl,
-  utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
-  utf8Encoder: config2?.utf8Encoder ?? toUtf8
-});
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.js
-var getRuntimeConfig10 = (config2) => {
-  emitWarningIfUnsupportedVersion2(process.version);
-  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig9(config2);
-  emitWarningIfUnsupportedVersion(process.version);
-  let loaderConfig = {
-    profile: config2?.profile,
-    logger: clientSharedValues.logger
-  };
-  return {
-    ...clientSharedValues,
-    ...config2,
-    runtime: "node",
-    defaultsMode,
-    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
-    defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 9e5),
-    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
-    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
-    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
-    retryMode: config2?.retryMode ?? loadConfig({
-      ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-      default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-    }, config2),
-    streamCollector: config2?.streamCollector ?? streamCollector2,
-    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
-  };
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeExtensions.js
-init_client3();
-init_client2();
-init_protocols();
-
-// node_modules/@aws-sdk/client-ecs/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
-  let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
-  return {
-    setHttpAuthScheme(httpAuthScheme) {
-      let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-      index === -1 ? _httpAuthSchemes.push(httpAuthScheme) : _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-    },
-    httpAuthSchemes() {
-      return _httpAuthSchemes;
-    },
-    setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-      _httpAuthSchemeProvider = httpAuthSchemeProvider;
-    },
-    httpAuthSchemeProvider() {
-      return _httpAuthSchemeProvider;
-    },
-    setCredentials(credentials) {
-      _credentials = credentials;
-    },
-    credentials() {
-      return _credentials;
-    }
-  };
-}, resolveHttpAuthRuntimeConfig5 = (config2) => ({
-  httpAuthSchemes: config2.httpAuthSchemes(),
-  httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
-  credentials: config2.credentials()
-});
-
-// node_modules/@aws-sdk/client-ecs/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/ECSClient.js
-var ECSClient = class extends Client {
-  config;
-  constructor(...[configuration]) {
-    let _config_0 = getRuntimeConfig10(configuration || {});
-    super(_config_0), this.initConfig = _config_0;
-    let _config_1 = resolveClientEndpointParameters(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig(_config_6), _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
-    this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultECSHttpAuthSchemeParametersProvider,
-      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
-        "aws.auth#sigv4": config2.credentials
-      })
-    })), this.middlewareStack.use(getHttpSigningPlugin(this.config));
-  }
-  destroy() {
-    super.destroy();
-  }
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commandBuilder.js
-init_client2();
-init_endpoints();
-var command5 = makeBuilder(commonParams, "AmazonEC2ContainerServiceV20141113", "ECSClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o3) => [];
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/DeregisterTaskDefinitionCommand.js
-var DeregisterTaskDefinitionCommand = class extends command5(_ep05, _mw05, "DeregisterTaskDefinition", DeregisterTaskDefinition$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeClustersCommand.js
-var DescribeClustersCommand = class extends command5(_ep05, _mw05, "DescribeClusters", DescribeClusters$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeServicesCommand.js
-var DescribeServicesCommand = class extends command5(_ep05, _mw05, "DescribeServices", DescribeServices$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeTaskDefinitionCommand.js
-var DescribeTaskDefinitionCommand = class extends command5(_ep05, _mw05, "DescribeTaskDefinition", DescribeTaskDefinition$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeTasksCommand.js
-var DescribeTasksCommand = class extends command5(_ep05, _mw05, "DescribeTasks", DescribeTasks$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/ListTasksCommand.js
-var ListTasksCommand = class extends command5(_ep05, _mw05, "ListTasks", ListTasks$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/RegisterTaskDefinitionCommand.js
-var RegisterTaskDefinitionCommand = class extends command5(_ep05, _mw05, "RegisterTaskDefinition", RegisterTaskDefinition$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/RunTaskCommand.js
-var RunTaskCommand = class extends command5(_ep05, _mw05, "RunTask", RunTask$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/StopTaskCommand.js
-var StopTaskCommand = class extends command5(_ep05, _mw05, "StopTask", StopTask$) {
-};
-
-// node_modules/@aws-sdk/client-ecs/dist-es/commands/UpdateServiceCommand.js
-var UpdateServiceCommand = class extends command5(_ep05, _mw05, "UpdateService", UpdateService$) {
-};
-
-// src/aws/clients.ts
-init_dist_es6();
-var DEFAULT_MAX_ATTEMPTS2 = 5;
-function awsClientConfig(options) {
-  return {
-    region: options.region,
-    credentials: options.credentials,
-    retryMode: "standard",
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS2,
-    // Bounded sockets: a silent endpoint must fail and be retried, not hang a pipeline. Without throwOnRequestTimeout
-    // the handler only warns when the bound passes, and the call waits on.
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 5e3, requestTimeout: networkLimits().requestTimeoutMs, throwOnRequestTimeout: !0 })
-  };
-}
-function createAwsClient(Client2, options) {
-  let client = new Client2(awsClientConfig(options));
-  return client.middlewareStack.add(retryBrokenAnswers, { step: "deserialize", priority: "high", name: "gantryRetryBrokenAnswers" }), client;
-}
-function retryBrokenAnswers(next) {
-  return async (args) => {
-    try {
-      return await next(args);
-    } catch (error2) {
-      throw isBrokenAnswer(error2) && Object.assign(error2, { $retryable: {} }), error2;
-    }
-  };
-}
-function isBrokenAnswer(error2) {
-  if (typeof error2 != "object" || error2 === null) return !1;
-  let e8 = error2;
-  return e8.name === "SyntaxError" || e8.$responseBodyText !== void 0 || e8.code === "ECONNRESET" || e8.code === "ERR_STREAM_PREMATURE_CLOSE";
-}
-
-// src/ecs/command-words.ts
-function commandWords(value) {
-  let trimmed = value.trim();
-  if (trimmed.startsWith("[")) {
-    let parsed;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch (error2) {
-      throw new Error(`not a valid JSON array: ${error2.message}`);
-    }
-    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((w) => typeof w == "string"))
-      throw new Error("a JSON command must be a non-empty array of strings");
-    return parsed;
-  }
-  let words = [], word = "", inWord = !1, quote;
-  for (let i8 = 0; i8 < trimmed.length; i8++) {
-    let c8 = trimmed[i8];
-    quote === "'" ? c8 === "'" ? quote = void 0 : word += c8 : quote === '"' ? c8 === '"' ? quote = void 0 : c8 === "\\" && i8 + 1 < trimmed.length && '"\\$`'.includes(trimmed[i8 + 1]) ? word += trimmed[++i8] : word += c8 : c8 === "'" || c8 === '"' ? (quote = c8, inWord = !0) : c8 === "\\" && i8 + 1 < trimmed.length ? (word += trimmed[++i8], inWord = !0) : /\s/.test(c8) ? (inWord && words.push(word), word = "", inWord = !1) : (word += c8, inWord = !0);
-  }
-  if (quote) throw new Error(`unterminated ${quote === '"' ? "double" : "single"} quote`);
-  if (inWord && words.push(word), words.length === 0) throw new Error("the command is empty");
-  return words;
-}
-
-// src/ecs/names.ts
-var ECS_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
-function ecsName(what, resource) {
-  return string2().check(
-    refine((v) => ECS_NAME.test(v) || new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${resource}/[\\w/-]+$`).test(v), {
-      message: `must be ${what} name (letters, digits, - and _) or its ARN`
-    })
-  );
-}
-var taskDefinitionRevision = string2().check(
-  _regex(
-    /^([a-zA-Z0-9_-]{1,255}:[1-9]\d*|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:[1-9]\d*)$/,
-    "must be a task-definition ARN or family:revision"
-  )
-);
-
-// src/aws/errors.ts
-var REMEDIES = {
-  credentials: "the credentials are missing, expired or were rejected: run the auth stage again (credentials from a web identity last at most role-duration-seconds), or check AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ROLE_ARN.",
-  permission: "the role lacks a permission, or its trust policy does not admit this caller: check the role's permission policy and, for OIDC, the trust policy's `aud` and `sub` conditions against this repository and branch.",
-  validation: "a parameter sent to AWS is malformed: check the input named in the message.",
-  "not-found": "the resource does not exist in this account and region: check its name, the account and aws-region.",
-  throttling: "AWS is throttling requests: the call was retried with backoff; lower the concurrency or try again later.",
-  network: "AWS could not be reached: check the network, the region and any AWS_ENDPOINT_URL override."
-}, CREDENTIAL_CODES = /* @__PURE__ */ new Set([
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidIdentityToken",
-  "IDPRejectedClaim",
-  "IDPCommunicationError",
-  "InvalidClientTokenId",
-  "UnrecognizedClientException",
-  "SignatureDoesNotMatch",
-  "IncompleteSignature",
-  "MissingAuthenticationToken",
-  "CredentialsProviderError",
-  "TokenRefreshRequired"
-]), PERMISSION_CODES = /* @__PURE__ */ new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "NotAuthorized", "AuthorizationError"]), VALIDATION_CODES = /* @__PURE__ */ new Set([
-  "ValidationError",
-  "ValidationException",
-  "InvalidParameterValue",
-  "InvalidParameterException",
-  "InvalidParameterCombination",
-  "MalformedPolicyDocument",
-  "MalformedPolicyDocumentException",
-  "PackedPolicyTooLarge",
-  "InvalidRequest",
-  "InvalidInput",
-  "SerializationException"
-]), THROTTLING_CODES = /* @__PURE__ */ new Set([
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-  "ProvisionedThroughputExceededException",
-  "LimitExceededException"
-]), NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-  "ERR_STREAM_PREMATURE_CLOSE",
-  "TimeoutError",
-  "RequestTimeout",
-  // An answer whose body broke off: its JSON does not parse.
-  "SyntaxError"
-]);
-function classifyAwsError(error2) {
-  let e8 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e8.Code ?? e8.code ?? e8.name ?? "Error", status = e8.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e8.message ?? "").split(`
-`)[0]})` : e8.message ?? String(error2), kind = kindOf(code, status, e8.$fault);
-  return { kind, code, message, retryable: kind === "throttling" || kind === "server" || kind === "network", remedy: REMEDIES[kind] };
-}
-function kindOf(code, status, fault) {
-  return CREDENTIAL_CODES.has(code) ? "credentials" : PERMISSION_CODES.has(code) ? "permission" : VALIDATION_CODES.has(code) ? "validation" : THROTTLING_CODES.has(code) || status === 429 ? "throttling" : NETWORK_CODES.has(code) ? "network" : code.endsWith("NotFoundException") || code.startsWith("NoSuch") || code.endsWith("NotFound") || status === 404 ? "not-found" : code.endsWith("AlreadyExistsException") || status === 409 ? "conflict" : status === 401 ? "credentials" : status === 403 ? "permission" : status !== void 0 && status >= 500 || fault === "server" ? "server" : status === 400 ? "validation" : "unknown";
-}
-function awsFailure(action, error2) {
-  let failure3 = classifyAwsError(error2);
-  return new GantryError(`${action}: ${failure3.code}: ${failure3.message}`, { remedy: failure3.remedy, cause: error2 });
-}
-async function callAws(action, fn) {
-  try {
-    return await fn();
-  } catch (error2) {
-    throw error2 instanceof GantryError ? error2 : awsFailure(action, error2);
-  }
-}
-
-// src/ecs/ecs-api.ts
-async function describeService(ecs, cluster, service) {
-  let found = (await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }))).services?.find((s2) => s2.serviceName === service || s2.serviceArn === service);
-  return found && found.status !== "INACTIVE" ? found : void 0;
-}
-async function checkedRollingService(ecs, cluster, service, stage) {
-  let found = (await callAws(`DescribeClusters ${cluster}`, () => ecs.send(new DescribeClustersCommand({ clusters: [cluster] })))).clusters?.find((c8) => c8.clusterName === cluster || c8.clusterArn === cluster);
-  if (!found || found.status === "INACTIVE") throw new InputError("cluster", `no active ECS cluster named ${cluster} in this account and region`);
-  let described = await callAws(`DescribeServices ${service}`, () => describeService(ecs, cluster, service));
-  if (!described) throw new InputError("service", `no active service named ${service} in cluster ${cluster}`);
-  if (described.deploymentController?.type && described.deploymentController.type !== "ECS")
-    throw new InputError("service", `service ${service} uses the ${described.deploymentController.type} deployment controller; ${stage} drives rolling (ECS) deployments only`);
-  return described;
-}
-function shortTaskDefinition(arn) {
-  if (!arn) return "(none)";
-  let slash = arn.lastIndexOf("task-definition/");
-  return slash >= 0 ? arn.slice(slash + 16) : arn;
-}
-
-// src/ecs/service-events.ts
-var ServiceEventLog = class {
-  seen = /* @__PURE__ */ new Set();
-  fresh = [];
-  /** Events that existed before the deployment started: remembered so that they are never reported as new. */
-  constructor(existing = []) {
-    for (let event of existing) event.id && this.seen.add(event.id);
-  }
-  /** The events of `events` not seen before, oldest first. */
-  take(events = []) {
-    let unseen = events.filter((event) => event.id !== void 0 && !this.seen.has(event.id));
-    for (let event of unseen) this.seen.add(event.id);
-    let ordered = [...unseen].reverse().sort((a8, b8) => time3(a8) - time3(b8));
-    return this.fresh.push(...ordered), ordered;
-  }
-  /** The last `count` events reported since the log was created, oldest first. */
-  recent(count) {
-    return this.fresh.slice(-count);
-  }
-};
-function formatEvent(event) {
-  return `${event.createdAt instanceof Date ? event.createdAt.toISOString() : ""} ${event.message ?? ""}`.trim();
-}
-function time3(event) {
-  return event.createdAt instanceof Date ? event.createdAt.getTime() : 0;
-}
-
-// src/ecs/failure-detail.ts
-var EVENTS_SHOWN = 10, TASKS_SHOWN = 5;
-async function failureDetail(ecs, cluster, service, taskDefinitionArn, events) {
-  let lines = [], recent = events.recent(EVENTS_SHOWN);
-  if (recent.length > 0) {
-    lines.push("Recent service events:");
-    for (let event of recent) lines.push(`  ${formatEvent(event)}`);
-  }
-  try {
-    let stopped = await stoppedTasks(ecs, cluster, service, taskDefinitionArn);
-    if (stopped.length > 0) {
-      lines.push(`Stopped tasks of ${taskDefinitionArn.split("/").pop()}:`);
-      for (let task of stopped.slice(0, TASKS_SHOWN)) lines.push(`  ${describeStoppedTask(task)}`);
-    }
-  } catch (error2) {
-    lines.push(`(stopped tasks unavailable: ${error2.message})`);
-  }
-  return lines.join(`
-`);
-}
-async function stoppedTasks(ecs, cluster, service, taskDefinitionArn) {
-  let arns = ((await ecs.send(new ListTasksCommand({ cluster, serviceName: service, desiredStatus: "STOPPED" }))).taskArns ?? []).slice(0, 100);
-  return arns.length === 0 ? [] : ((await ecs.send(new DescribeTasksCommand({ cluster, tasks: arns }))).tasks ?? []).filter((task) => task.taskDefinitionArn === taskDefinitionArn);
-}
-function describeStoppedTask(task) {
-  let id = task.taskArn?.split("/").pop() ?? "?", why = [task.stopCode, task.stoppedReason].filter(Boolean).join(": ") || "stopped", containers = (task.containers ?? []).filter((c8) => c8.exitCode !== void 0 || c8.reason).map((c8) => `container ${c8.name}${c8.exitCode !== void 0 ? ` exit ${c8.exitCode}` : ""}${c8.reason ? ` (${c8.reason})` : ""}`);
-  return [`task ${id}: ${why}`, ...containers].join("; ");
-}
-
-// src/aws/poll-call.ts
-async function pollCall(action, call, runtime) {
-  let boundMs = networkLimits().pollTimeoutMs, timer, bound = new Promise((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), boundMs);
-  });
-  try {
-    let answer = await Promise.race([call(), bound]);
-    if (answer !== "timeout") return answer;
-    runtime.warning(`${action}: no answer within ${boundMs / 1e3} s, asking again at the next poll`);
-    return;
-  } catch (error2) {
-    let failure3 = classifyAwsError(error2);
-    if (!failure3.retryable) throw awsFailure(action, error2);
-    runtime.warning(`${action}: ${failure3.code} (${failure3.kind}), asking again at the next poll`);
-    return;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-// src/model/schedule.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-var systemClock = {
-  now: () => performance.now(),
-  sleep: (ms) => sleep2(ms)
-};
-async function nextTick(clock, schedule, deadline) {
-  let remaining = deadline - clock.now();
-  return remaining <= 0 ? !1 : (await clock.sleep(Math.min(schedule.intervalMs, remaining)), !0);
-}
-function formatDuration(ms) {
-  let seconds3 = Math.round(ms / 1e3);
-  return seconds3 < 60 ? `${seconds3}s` : `${Math.floor(seconds3 / 60)}m${String(seconds3 % 60).padStart(2, "0")}s`;
-}
-
-// src/ecs/one-off-task.ts
-async function runOneOffTask(ecs, task, schedule, runtime, clock) {
-  let request = {
-    cluster: task.cluster,
-    taskDefinition: task.taskDefinition,
-    count: 1,
-    startedBy: "gantry-deploy-ecs",
-    overrides: task.overrides,
-    networkConfiguration: task.service.networkConfiguration,
-    ...task.service.capacityProviderStrategy?.length ? { capacityProviderStrategy: task.service.capacityProviderStrategy } : task.service.launchType ? { launchType: task.service.launchType } : {},
-    ...task.service.platformVersion ? { platformVersion: task.service.platformVersion } : {}
-  }, taskArn;
-  try {
-    let out = await ecs.send(new RunTaskCommand(request)), failure3 = out.failures?.[0];
-    if (failure3 || !out.tasks?.[0]?.taskArn)
-      throw new GantryError(
-        `RunTask ${shortTaskDefinition(task.taskDefinition)} started no task${failure3 ? `: ${failure3.reason ?? ""} ${failure3.detail ?? ""}`.trimEnd() : ""}`
-      );
-    taskArn = out.tasks[0].taskArn;
-  } catch (error2) {
-    throw error2 instanceof GantryError ? error2 : awsFailure(`RunTask ${shortTaskDefinition(task.taskDefinition)}`, error2);
-  }
-  let id = taskArn.split("/").pop();
-  runtime.info(`Pre-deploy task ${id} (${shortTaskDefinition(task.taskDefinition)}) started`);
-  let started = clock.now(), deadline = started + schedule.timeoutMs, lastStatus = "", stopped;
-  do {
-    let answer = await pollCall(
-      `DescribeTasks ${id}`,
-      () => ecs.send(new DescribeTasksCommand({ cluster: task.cluster, tasks: [taskArn] })),
-      runtime
-    );
-    if (!answer) continue;
-    let current2 = answer.tasks?.find((t) => t.taskArn === taskArn);
-    if (!current2) throw new GantryError(`pre-deploy task ${id} is no longer known to cluster ${task.cluster}`);
-    if (current2.lastStatus !== lastStatus && (lastStatus = current2.lastStatus ?? "", runtime.info(`Pre-deploy task ${id}: ${lastStatus} [${formatDuration(clock.now() - started)}]`)), current2.lastStatus === "STOPPED") {
-      stopped = current2;
-      break;
-    }
-  } while (await nextTick(clock, schedule, deadline));
-  if (!stopped)
-    throw await ecs.send(new StopTaskCommand({ cluster: task.cluster, task: taskArn, reason: "gantry deploy-ecs: pre-deploy task timed out" })).catch((error2) => runtime.warning(`StopTask ${id}: ${error2.message}`)), new GantryError(`pre-deploy task ${id} did not stop within ${formatDuration(schedule.timeoutMs)}; it was stopped and the service left untouched`, {
-      remedy: "raise pre-deploy-task-timeout-minutes if the task needs longer, or look at its logs."
-    });
-  return { taskArn, exitCodes: checkExitCodes(stopped, targetContainers(task.overrides)) };
-}
-function targetContainers(overrides) {
-  return (overrides?.containerOverrides ?? []).map((c8) => c8.name).filter((n3) => !!n3);
-}
-function checkExitCodes(task, targets) {
-  let containers = (task.containers ?? []).filter((c8) => targets.length === 0 || targets.includes(c8.name ?? "")), id = task.taskArn?.split("/").pop(), codes = {}, problems = [];
-  for (let container of containers)
-    container.exitCode === void 0 || container.exitCode === null ? problems.push(`container ${container.name} reported no exit code`) : container.exitCode !== 0 ? problems.push(`container ${container.name} exited with code ${container.exitCode}`) : codes[container.name ?? ""] = 0;
-  if (containers.length === 0 && problems.push(targets.length ? `no container named ${targets.join(", ")} in the task` : "the task reports no containers"), problems.length > 0)
-    throw new GantryError(`pre-deploy task ${id} failed: ${problems.join("; ")} (${describeStoppedTask(task)}); the service was not updated`, {
-      remedy: "fix the pre-deploy task (see its logs) and run the stage again."
-    });
-  return codes;
-}
-
-// src/ecs/rollout-watcher.ts
-var ROLLBACK_APPEARANCE_POLLS = 3;
-async function watchDeployment(ecs, target, schedule, runtime, events, clock) {
-  let started = clock.now(), deadline = started + schedule.timeoutMs, lastLine = "", last, failedPolls = 0;
-  do {
-    let answer = await pollCall(
-      `DescribeServices ${target.service}`,
-      async () => ({ service: await describeService(ecs, target.cluster, target.service) }),
-      runtime
-    );
-    if (!answer) continue;
-    let service = answer.service;
-    if (!service) throw new GantryError(`service ${target.service} disappeared from cluster ${target.cluster} during the deployment`);
-    for (let event of events.take(service.events)) runtime.info(`event: ${formatEvent(event)}`);
-    let deployments = service.deployments ?? [], ours = deployments.find((d8) => d8.id === target.deploymentId), primary = deployments.find((d8) => d8.status === "PRIMARY");
-    if (ours) {
-      last = ours;
-      let line = progressLine(ours);
-      if (line !== lastLine && (runtime.info(`${line} [${formatDuration(clock.now() - started)}]`), lastLine = line), isComplete(ours, deployments)) return { kind: "completed", deployment: ours };
-    }
-    let rollback = circuitBreakerRollback(service, target, primary);
-    if (rollback)
-      return { kind: "failed", reason: failureReason(ours, service), deployment: ours, circuitBreakerRollback: rollback };
-    if (!ours || ours.status !== "PRIMARY" && primary) {
-      if (primary && primary.id !== target.deploymentId) return { kind: "superseded", by: primary };
-      throw new GantryError(`deployment ${target.deploymentId} is no longer listed by service ${target.service}`);
-    }
-    if (ours.rolloutState === "FAILED" && (!(service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback === !0) || ++failedPolls > ROLLBACK_APPEARANCE_POLLS))
-      return { kind: "failed", reason: failureReason(ours, service), deployment: ours };
-  } while (await nextTick(clock, schedule, deadline));
-  return { kind: "timed-out", deployment: last };
-}
-function isComplete(deployment, all) {
-  return deployment.rolloutState ? deployment.rolloutState === "COMPLETED" : all.length === 1 && deployment.status === "PRIMARY" && deployment.runningCount === deployment.desiredCount;
-}
-function circuitBreakerRollback(service, target, primary) {
-  if (service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback !== !0 || !primary || primary.id === target.deploymentId || primary.taskDefinition === target.taskDefinitionArn) return;
-  let ours = service.deployments?.find((d8) => d8.id === target.deploymentId);
-  return ours ? ours.rolloutState === "FAILED" ? primary : void 0 : /circuit breaker/i.test(primary.rolloutStateReason ?? "") ? primary : void 0;
-}
-function progressLine(d8) {
-  let state2 = d8.rolloutState ?? d8.status ?? "UNKNOWN", failed = d8.failedTasks ? `, ${d8.failedTasks} failed` : "";
-  return `deployment ${d8.id} (${shortTaskDefinition(d8.taskDefinition)}): ${state2}, running ${d8.runningCount ?? 0}/${d8.desiredCount ?? 0}, pending ${d8.pendingCount ?? 0}${failed}`;
-}
-function failureReason(deployment, service) {
-  return deployment?.rolloutStateReason ? deployment.rolloutStateReason : deployment ? `rollout state ${deployment.rolloutState ?? "unknown"}` : `the deployment was removed and service ${service.serviceName} now runs ${shortTaskDefinition(service.taskDefinition)}`;
-}
-
-// src/ecs/rollback.ts
-async function rollBack(ecs, plan, schedule, runtime, events, clock) {
-  runtime.warning(`Rolling back service ${plan.service} to ${shortTaskDefinition(plan.taskDefinitionArn)}`);
-  let deploymentId;
-  try {
-    deploymentId = (await ecs.send(
-      new UpdateServiceCommand({
-        cluster: plan.cluster,
-        service: plan.service,
-        taskDefinition: plan.taskDefinitionArn,
-        desiredCount: plan.desiredCount
-      })
-    )).service?.deployments?.find((d8) => d8.status === "PRIMARY")?.id;
-  } catch (error2) {
-    throw awsFailure(`UpdateService ${plan.service} (rollback to ${shortTaskDefinition(plan.taskDefinitionArn)})`, error2);
-  }
-  if (!deploymentId) throw new GantryError(`the rollback of ${plan.service} started no PRIMARY deployment`);
-  return { deploymentId, outcome: await waitForRollback(ecs, plan, deploymentId, schedule, runtime, events, clock) };
-}
-function waitForRollback(ecs, plan, deploymentId, schedule, runtime, events, clock) {
-  return runtime.info(`Waiting for rollback deployment ${deploymentId}`), watchDeployment(
-    ecs,
-    { cluster: plan.cluster, service: plan.service, deploymentId, taskDefinitionArn: plan.taskDefinitionArn },
-    schedule,
-    runtime,
-    events,
-    clock
-  );
-}
-
-// node_modules/yaml/browser/dist/nodes/identity.js
-var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias"), DOC = /* @__PURE__ */ Symbol.for("yaml.document"), MAP = /* @__PURE__ */ Symbol.for("yaml.map"), PAIR = /* @__PURE__ */ Symbol.for("yaml.pair"), SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar"), SEQ = /* @__PURE__ */ Symbol.for("yaml.seq"), NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type"), isAlias = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === ALIAS, isDocument = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === DOC, isMap = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === MAP, isPair = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === PAIR, isScalar = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SCALAR, isSeq = (node) => !!node && typeof node == "object" && node[NODE_TYPE] === SEQ;
-function isCollection(node) {
-  if (node && typeof node == "object")
-    switch (node[NODE_TYPE]) {
-      case MAP:
-      case SEQ:
-        return !0;
-    }
-  return !1;
-}
-function isNode(node) {
-  if (node && typeof node == "object")
-    switch (node[NODE_TYPE]) {
-      case ALIAS:
-      case MAP:
-      case SCALAR:
-      case SEQ:
-        return !0;
-    }
-  return !1;
-}
-var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
-
-// node_modules/yaml/browser/dist/visit.js
-var BREAK = /* @__PURE__ */ Symbol("break visit"), SKIP = /* @__PURE__ */ Symbol("skip children"), REMOVE = /* @__PURE__ */ Symbol("remove node");
-function visit(node, visitor) {
-  let visitor_ = initVisitor(visitor);
-  isDocument(node) ? visit_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : visit_(null, node, visitor_, Object.freeze([]));
-}
-visit.BREAK = BREAK;
-visit.SKIP = SKIP;
-visit.REMOVE = REMOVE;
-function visit_(key, node, visitor, path) {
-  let ctrl = callVisitor(key, node, visitor, path);
-  if (isNode(ctrl) || isPair(ctrl))
-    return replaceNode(key, path, ctrl), visit_(key, ctrl, visitor, path);
-  if (typeof ctrl != "symbol") {
-    if (isCollection(node)) {
-      path = Object.freeze(path.concat(node));
-      for (let i8 = 0; i8 < node.items.length; ++i8) {
-        let ci = visit_(i8, node.items[i8], visitor, path);
-        if (typeof ci == "number")
-          i8 = ci - 1;
-        else {
-          if (ci === BREAK)
-            return BREAK;
-          ci === REMOVE && (node.items.splice(i8, 1), i8 -= 1);
-        }
-      }
-    } else if (isPair(node)) {
-      path = Object.freeze(path.concat(node));
-      let ck = visit_("key", node.key, visitor, path);
-      if (ck === BREAK)
-        return BREAK;
-      ck === REMOVE && (node.key = null);
-      let cv = visit_("value", node.value, visitor, path);
-      if (cv === BREAK)
-        return BREAK;
-      cv === REMOVE && (node.value = null);
-    }
-  }
-  return ctrl;
-}
-async function visitAsync(node, visitor) {
-  let visitor_ = initVisitor(visitor);
-  isDocument(node) ? await visitAsync_(null, node.contents, visitor_, Object.freeze([node])) === REMOVE && (node.contents = null) : await visitAsync_(null, node, visitor_, Object.freeze([]));
-}
-visitAsync.BREAK = BREAK;
-visitAsync.SKIP = SKIP;
-visitAsync.REMOVE = REMOVE;
-async function visitAsync_(key, node, visitor, path) {
-  let ctrl = await callVisitor(key, node, visitor, path);
-  if (isNode(ctrl) || isPair(ctrl))
-    return replaceNode(key, path, ctrl), visitAsync_(key, ctrl, visitor, path);
-  if (typeof ctrl != "symbol") {
-    if (isCollection(node)) {
-      path = Object.freeze(path.concat(node));
-      for (let i8 = 0; i8 < node.items.length; ++i8) {
-        let ci = await visitAsync_(i8, node.items[i8], visitor, path);
-        if (typeof ci == "number")
-          i8 = ci - 1;
-        else {
-          if (ci === BREAK)
-            return BREAK;
-          ci === REMOVE && (node.items.splice(i8, 1), i8 -= 1);
-        }
-      }
-    } else if (isPair(node)) {
-      path = Object.freeze(path.concat(node));
-      let ck = await visitAsync_("key", node.key, visitor, path);
-      if (ck === BREAK)
-        return BREAK;
-      ck === REMOVE && (node.key = null);
-      let cv = await visitAsync_("value", node.value, visitor, path);
-      if (cv === BREAK)
-        return BREAK;
-      cv === REMOVE && (node.value = null);
-    }
-  }
-  return ctrl;
-}
-function initVisitor(visitor) {
-  return typeof visitor == "object" && (visitor.Collection || visitor.Node || visitor.Value) ? Object.assign({
-    Alias: visitor.Node,
-    Map: visitor.Node,
-    Scalar: visitor.Node,
-    Seq: visitor.Node
-  }, visitor.Value && {
-    Map: visitor.Value,
-    Scalar: visitor.Value,
-    Seq: visitor.Value
-  }, visitor.Collection && {
-    Map: visitor.Collection,
-    Seq: visitor.Collection
-  }, visitor) : visitor;
-}
-function callVisitor(key, node, visitor, path) {
-  if (typeof visitor == "function")
-    return visitor(key, node, path);
-  if (isMap(node))
-    return visitor.Map?.(key, node, path);
-  if (isSeq(node))
-    return visitor.Seq?.(key, node, path);
-  if (isPair(node))
-    return visitor.Pair?.(key, node, path);
-  if (isScalar(node))
-    return visitor.Scalar?.(key, node, path);
-  if (isAlias(node))
-    return visitor.Alias?.(key, node, path);
-}
-function replaceNode(key, path, node) {
-  let parent = path[path.length - 1];
-  if (isCollection(parent))
-    parent.items[key] = node;
-  else if (isPair(parent))
-    key === "key" ? parent.key = node : parent.value = node;
-  else if (isDocument(parent))
-    parent.contents = node;
-  else {
-    let pt = isAlias(parent) ? "alias" : "scalar";
-    throw new Error(`Cannot replace node with ${pt} parent`);
-  }
-}
-
-// node_modules/yaml/browser/dist/doc/directives.js
-var escapeChars = {
-  "!": "%21",
-  ",": "%2C",
-  "[": "%5B",
-  "]": "%5D",
-  "{": "%7B",
-  "}": "%7D"
-}, escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]), Directives = class _Directives {
-  constructor(yaml, tags) {
-    this.docStart = null, this.docEnd = !1, this.yaml = Object.assign({}, _Directives.defaultYaml, yaml), this.tags = Object.assign({}, _Directives.defaultTags, tags);
-  }
-  clone() {
-    let copy = new _Directives(this.yaml, this.tags);
-    return copy.docStart = this.docStart, copy;
-  }
-  /**
-   * During parsing, get a Directives instance for the current document and
-   * update the stream state according to the current version's spec.
-   */
-  atDocument() {
-    let res = new _Directives(this.yaml, this.tags);
-    switch (this.yaml.version) {
-      case "1.1":
-        this.atNextDocument = !0;
-        break;
-      case "1.2":
-        this.atNextDocument = !1, this.yaml = {
-          explicit: _Directives.defaultYaml.explicit,
-          version: "1.2"
-        }, this.tags = Object.assign({}, _Directives.defaultTags);
-        break;
-    }
-    return res;
-  }
-  /**
-   * @param onError - May be called even if the action was successful
-   * @returns `true` on success
-   */
-  add(line, onError) {
-    this.atNextDocument && (this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" }, this.tags = Object.assign({}, _Directives.defaultTags), this.atNextDocument = !1);
-    let parts = line.trim().split(/[ \t]+/), name = parts.shift();
-    switch (name) {
-      case "%TAG": {
-        if (parts.length !== 2 && (onError(0, "%TAG directive should contain exactly two parts"), parts.length < 2))
-          return !1;
-        let [handle, prefix] = parts;
-        return this.tags[handle] = prefix, !0;
-      }
-      case "%YAML": {
-        if (this.yaml.explicit = !0, parts.length !== 1)
-          return onError(0, "%YAML directive should contain exactly one part"), !1;
-        let [version2] = parts;
-        if (version2 === "1.1" || version2 === "1.2")
-          return this.yaml.version = version2, !0;
-        {
-          let isValid = /^\d+\.\d+$/.test(version2);
-          return onError(6, `Unsupported YAML version ${version2}`, isValid), !1;
-        }
-      }
-      default:
-        return onError(0, `Unknown directive ${name}`, !0), !1;
-    }
-  }
-  /**
-   * Resolves a tag, matching handles to those defined in %TAG directives.
-   *
-   * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-   *   `'!local'` tag, or `null` if unresolvable.
-   */
-  tagName(source, onError) {
-    if (source === "!")
-      return "!";
-    if (source[0] !== "!")
-      return onError(`Not a valid tag: ${source}`), null;
-    if (source[1] === "<") {
-      let verbatim = source.slice(2, -1);
-      return verbatim === "!" || verbatim === "!!" ? (onError(`Verbatim tags aren't resolved, so ${source} is invalid.`), null) : (source[source.length - 1] !== ">" && onError("Verbatim tags must end with a >"), verbatim);
-    }
-    let [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-    suffix || onError(`The ${source} tag has no suffix`);
-    let prefix = this.tags[handle];
-    if (prefix)
-      try {
-        return prefix + decodeURIComponent(suffix);
-      } catch (error2) {
-        return onError(String(error2)), null;
-      }
-    return handle === "!" ? source : (onError(`Could not resolve tag: ${source}`), null);
-  }
-  /**
-   * Given a fully resolved tag, returns its printable string form,
-   * taking into account current tag prefixes and defaults.
-   */
-  tagString(tag) {
-    for (let [handle, prefix] of Object.entries(this.tags))
-      if (tag.startsWith(prefix))
-        return handle + escapeTagName(tag.substring(prefix.length));
-    return tag[0] === "!" ? tag : `!<${tag}>`;
-  }
-  toString(doc) {
-    let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
-    if (doc && tagEntries.length > 0 && isNode(doc.contents)) {
-      let tags = {};
-      visit(doc.contents, (_key, node) => {
-        isNode(node) && node.tag && (tags[node.tag] = !0);
-      }), tagNames = Object.keys(tags);
-    } else
-      tagNames = [];
-    for (let [handle, prefix] of tagEntries)
-      handle === "!!" && prefix === "tag:yaml.org,2002:" || (!doc || tagNames.some((tn) => tn.startsWith(prefix))) && lines.push(`%TAG ${handle} ${prefix}`);
-    return lines.join(`
-`);
-  }
-};
-Directives.defaultYaml = { explicit: !1, version: "1.2" };
-Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-
-// node_modules/yaml/browser/dist/doc/anchors.js
-function anchorIsValid(anchor) {
-  if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-    let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor)}`;
-    throw new Error(msg);
-  }
-  return !0;
-}
-function anchorNames(root8) {
-  let anchors = /* @__PURE__ */ new Set();
-  return visit(root8, {
-    Value(_key, node) {
-      node.anchor && anchors.add(node.anchor);
-    }
-  }), anchors;
-}
-function findNewAnchor(prefix, exclude) {
-  for (let i8 = 1; ; ++i8) {
-    let name = `${prefix}${i8}`;
-    if (!exclude.has(name))
-      return name;
-  }
-}
-function createNodeAnchors(doc, prefix) {
-  let aliasObjects = [], sourceObjects = /* @__PURE__ */ new Map(), prevAnchors = null;
-  return {
-    onAnchor: (source) => {
-      aliasObjects.push(source), prevAnchors ?? (prevAnchors = anchorNames(doc));
-      let anchor = findNewAnchor(prefix, prevAnchors);
-      return prevAnchors.add(anchor), anchor;
-    },
-    /**
-     * With circular references, the source node is only resolved after all
-     * of its child nodes are. This is why anchors are set only after all of
-     * the nodes have been created.
-     */
-    setAnchors: () => {
-      for (let source of aliasObjects) {
-        let ref = sourceObjects.get(source);
-        if (typeof ref == "object" && ref.anchor && (isScalar(ref.node) || isCollection(ref.node)))
-          ref.node.anchor = ref.anchor;
-        else {
-          let error2 = new Error("Failed to resolve repeated object (this should not happen)");
-          throw error2.source = source, error2;
-        }
-      }
-    },
-    sourceObjects
-  };
-}
-
-// node_modules/yaml/browser/dist/doc/applyReviver.js
-function applyReviver(reviver, obj, key, val) {
-  if (val && typeof val == "object")
-    if (Array.isArray(val))
-      for (let i8 = 0, len = val.length; i8 < len; ++i8) {
-        let v0 = val[i8], v1 = applyReviver(reviver, val, String(i8), v0);
-        v1 === void 0 ? delete val[i8] : v1 !== v0 && (val[i8] = v1);
-      }
-    else if (val instanceof Map)
-      for (let k8 of Array.from(val.keys())) {
-        let v0 = val.get(k8), v1 = applyReviver(reviver, val, k8, v0);
-        v1 === void 0 ? val.delete(k8) : v1 !== v0 && val.set(k8, v1);
-      }
-    else if (val instanceof Set)
-      for (let v0 of Array.from(val)) {
-        let v1 = applyReviver(reviver, val, v0, v0);
-        v1 === void 0 ? val.delete(v0) : v1 !== v0 && (val.delete(v0), val.add(v1));
-      }
-    else
-      for (let [k8, v0] of Object.entries(val)) {
-        let v1 = applyReviver(reviver, val, k8, v0);
-        v1 === void 0 ? delete val[k8] : v1 !== v0 && (val[k8] = v1);
-      }
-  return reviver.call(obj, key, val);
-}
-
-// node_modules/yaml/browser/dist/nodes/toJS.js
-function toJS(value, arg, ctx) {
-  if (Array.isArray(value))
-    return value.map((v, i8) => toJS(v, String(i8), ctx));
-  if (value && typeof value.toJSON == "function") {
-    if (!ctx || !hasAnchor(value))
-      return value.toJSON(arg, ctx);
-    let data = { aliasCount: 0, count: 1, res: void 0 };
-    ctx.anchors.set(value, data), ctx.onCreate = (res2) => {
-      data.res = res2, delete ctx.onCreate;
-    };
-    let res = value.toJSON(arg, ctx);
-    return ctx.onCreate && ctx.onCreate(res), res;
-  }
-  return typeof value == "bigint" && !ctx?.keep ? Number(value) : value;
-}
-
-// node_modules/yaml/browser/dist/nodes/Node.js
-var NodeBase = class {
-  constructor(type) {
-    Object.defineProperty(this, NODE_TYPE, { value: type });
-  }
-  /** Create a copy of this node.  */
-  clone() {
-    let copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-    return this.range && (copy.range = this.range.slice()), copy;
-  }
-  /** A plain JavaScript representation of this node. */
-  toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-    if (!isDocument(doc))
-      throw new TypeError("A document argument is required");
-    let ctx = {
-      anchors: /* @__PURE__ */ new Map(),
-      doc,
-      keep: !0,
-      mapAsMap: mapAsMap === !0,
-      mapKeyWarned: !1,
-      maxAliasCount: typeof maxAliasCount == "number" ? maxAliasCount : 100
-    }, res = toJS(this, "", ctx);
-    if (typeof onAnchor == "function")
-      for (let { count, res: res2 } of ctx.anchors.values())
-        onAnchor(res2, count);
-    return typeof reviver == "function" ? applyReviver(reviver, { "": res }, "", res) : res;
-  }
-};
-
-// node_modules/yaml/browser/dist/nodes/Alias.js
-var Alias = class extends NodeBase {
-  constructor(source) {
-    super(ALIAS), this.source = source, Object.defineProperty(this, "tag", {
-      set() {
-        throw new Error("Alias nodes cannot have tags");
-      }
-    });
-  }
-  /**
-   * Resolve the value of this alias within `doc`, finding the last
-   * instance of the `source` anchor before this node.
-   */
-  resolve(doc, ctx) {
-    if (ctx?.maxAliasCount === 0)
-      throw new ReferenceError("Alias resolution is disabled");
-    let nodes8;
-    ctx?.aliasResolveCache ? nodes8 = ctx.aliasResolveCache : (nodes8 = [], visit(doc, {
-      Node: (_key, node) => {
-        (isAlias(node) || hasAnchor(node)) && nodes8.push(node);
-      }
-    }), ctx && (ctx.aliasResolveCache = nodes8));
-    let found;
-    for (let node of nodes8) {
-      if (node === this)
-        break;
-      node.anchor === this.source && (found = node);
-    }
-    if (found && ctx) {
-      let { anchors, doc: doc2, maxAliasCount } = ctx, data = anchors.get(found);
-      if (data || (toJS(found, null, ctx), data = anchors.get(found)), data?.res === void 0) {
-        let msg = "This should not happen: Alias anchor was not resolved?";
-        throw new ReferenceError(msg);
-      }
-      if (maxAliasCount >= 0 && (data.count += 1, data.aliasCount === 0 && (data.aliasCount = getAliasCount(doc2, found, anchors)), data.count * data.aliasCount > maxAliasCount)) {
-        let msg = "Excessive alias count indicates a resource exhaustion attack";
-        throw new ReferenceError(msg);
-      }
-    }
-    return found;
-  }
-  toJSON(_arg, ctx) {
-    if (!ctx)
-      return { source: this.source };
-    let source = this.resolve(ctx.doc, ctx);
-    if (!source) {
-      let msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-      throw new ReferenceError(msg);
-    }
-    return ctx.anchors.get(source).res;
-  }
-  toString(ctx, _onComment, _onChompKeep) {
-    let src = `*${this.source}`;
-    if (ctx) {
-      if (anchorIsValid(this.source), ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
-        let msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-        throw new Error(msg);
-      }
-      if (ctx.implicitKey)
-        return `${src} `;
-    }
-    return src;
-  }
-};
-function getAliasCount(doc, node, anchors) {
-  if (isAlias(node)) {
-    let source = node.resolve(doc), anchor = anchors && source && anchors.get(source);
-    return anchor ? anchor.count * anchor.aliasCount : 0;
-  } else if (isCollection(node)) {
-    let count = 0;
-    for (let item of node.items) {
-      let c8 = getAliasCount(doc, item, anchors);
-      c8 > count && (count = c8);
-    }
-    return count;
-  } else if (isPair(node)) {
-    let kc = getAliasCount(doc, node.key, anchors), vc = getAliasCount(doc, node.value, anchors);
-    return Math.max(kc, vc);
-  }
-  return 1;
-}
-
-// node_modules/yaml/browser/dist/nodes/Scalar.js
-var isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar = class extends NodeBase {
-  constructor(value) {
-    super(SCALAR), this.value = value;
-  }
-  toJSON(arg, ctx) {
-    return ctx?.keep ? this.value : toJS(this.value, arg, ctx);
-  }
-  toString() {
-    return String(this.value);
-  }
-};
-Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-Scalar.PLAIN = "PLAIN";
-Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-
-// node_modules/yaml/browser/dist/doc/createNode.js
-var defaultTagPrefix = "tag:yaml.org,2002:";
-function findTagObject(value, tagName, tags) {
-  if (tagName) {
-    let match = tags.filter((t) => t.tag === tagName), tagObj = match.find((t) => !t.format) ?? match[0];
-    if (!tagObj)
-      throw new Error(`Tag ${tagName} not found`);
-    return tagObj;
-  }
-  return tags.find((t) => t.identify?.(value) && !t.format);
-}
-function createNode(value, tagName, ctx) {
-  if (isDocument(value) && (value = value.contents), isNode(value))
-    return value;
-  if (isPair(value)) {
-    let map2 = ctx.schema[MAP].createNode?.(ctx.schema, null, ctx);
-    return map2.items.push(value), map2;
-  }
-  (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt < "u" && value instanceof BigInt) && (value = value.valueOf());
-  let { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema4, sourceObjects } = ctx, ref;
-  if (aliasDuplicateObjects && value && typeof value == "object") {
-    if (ref = sourceObjects.get(value), ref)
-      return ref.anchor ?? (ref.anchor = onAnchor(value)), new Alias(ref.anchor);
-    ref = { anchor: null, node: null }, sourceObjects.set(value, ref);
-  }
-  tagName?.startsWith("!!") && (tagName = defaultTagPrefix + tagName.slice(2));
-  let tagObj = findTagObject(value, tagName, schema4.tags);
-  if (!tagObj) {
-    if (value && typeof value.toJSON == "function" && (value = value.toJSON()), !value || typeof value != "object") {
-      let node2 = new Scalar(value);
-      return ref && (ref.node = node2), node2;
-    }
-    tagObj = value instanceof Map ? schema4[MAP] : Symbol.iterator in Object(value) ? schema4[SEQ] : schema4[MAP];
-  }
-  onTagObj && (onTagObj(tagObj), delete ctx.onTagObj);
-  let node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from == "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar(value);
-  return tagName ? node.tag = tagName : tagObj.default || (node.tag = tagObj.tag), ref && (ref.node = node), node;
-}
-
-// node_modules/yaml/browser/dist/nodes/Collection.js
-function collectionFromPath(schema4, path, value) {
-  let v = value;
-  for (let i8 = path.length - 1; i8 >= 0; --i8) {
-    let k8 = path[i8];
-    if (typeof k8 == "number" && Number.isInteger(k8) && k8 >= 0) {
-      let a8 = [];
-      a8[k8] = v, v = a8;
-    } else
-      v = /* @__PURE__ */ new Map([[k8, v]]);
-  }
-  return createNode(v, void 0, {
-    aliasDuplicateObjects: !1,
-    keepUndefined: !1,
-    onAnchor: () => {
-      throw new Error("This should not happen, please report a bug.");
-    },
-    schema: schema4,
-    sourceObjects: /* @__PURE__ */ new Map()
-  });
-}
-var isEmptyPath = (path) => path == null || typeof path == "object" && !!path[Symbol.iterator]().next().done, Collection = class extends NodeBase {
-  constructor(type, schema4) {
-    super(type), Object.defineProperty(this, "schema", {
-      value: schema4,
-      configurable: !0,
-      enumerable: !1,
-      writable: !0
-    });
-  }
-  /**
-   * Create a copy of this collection.
-   *
-   * @param schema - If defined, overwrites the original's schema
-   */
-  clone(schema4) {
-    let copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-    return schema4 && (copy.schema = schema4), copy.items = copy.items.map((it) => isNode(it) || isPair(it) ? it.clone(schema4) : it), this.range && (copy.range = this.range.slice()), copy;
-  }
-  /**
-   * Adds a value to the collection. For `!!map` and `!!omap` the value must
-   * be a Pair instance or a `{ key, value }` object, which may not have a key
-   * that already exists in the map.
-   */
-  addIn(path, value) {
-    if (isEmptyPath(path))
-      this.add(value);
-    else {
-      let [key, ...rest] = path, node = this.get(key, !0);
-      if (isCollection(node))
-        node.addIn(rest, value);
-      else if (node === void 0 && this.schema)
-        this.set(key, collectionFromPath(this.schema, rest, value));
-      else
-        throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-    }
-  }
-  /**
-   * Removes a value from the collection.
-   * @returns `true` if the item was found and removed.
-   */
-  deleteIn(path) {
-    let [key, ...rest] = path;
-    if (rest.length === 0)
-      return this.delete(key);
-    let node = this.get(key, !0);
-    if (isCollection(node))
-      return node.deleteIn(rest);
-    throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-  }
-  /**
-   * Returns item at `key`, or `undefined` if not found. By default unwraps
-   * scalar values from their surrounding node; to disable set `keepScalar` to
-   * `true` (collections are always returned intact).
-   */
-  getIn(path, keepScalar) {
-    let [key, ...rest] = path, node = this.get(key, !0);
-    return rest.length === 0 ? !keepScalar && isScalar(node) ? node.value : node : isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
-  }
-  hasAllNullValues(allowScalar) {
-    return this.items.every((node) => {
-      if (!isPair(node))
-        return !1;
-      let n3 = node.value;
-      return n3 == null || allowScalar && isScalar(n3) && n3.value == null && !n3.commentBefore && !n3.comment && !n3.tag;
-    });
-  }
-  /**
-   * Checks if the collection includes a value with the key `key`.
-   */
-  hasIn(path) {
-    let [key, ...rest] = path;
-    if (rest.length === 0)
-      return this.has(key);
-    let node = this.get(key, !0);
-    return isCollection(node) ? node.hasIn(rest) : !1;
-  }
-  /**
-   * Sets a value in this collection. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   */
-  setIn(path, value) {
-    let [key, ...rest] = path;
-    if (rest.length === 0)
-      this.set(key, value);
-    else {
-      let node = this.get(key, !0);
-      if (isCollection(node))
-        node.setIn(rest, value);
-      else if (node === void 0 && this.schema)
-        this.set(key, collectionFromPath(this.schema, rest, value));
-      else
-        throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-    }
-  }
-};
-
-// node_modules/yaml/browser/dist/stringify/stringifyComment.js
-var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-function indentComment(comment, indent) {
-  return /^\n+$/.test(comment) ? comment.substring(1) : indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
-}
-var lineComment = (str, indent, comment) => str.endsWith(`
-`) ? indentComment(comment, indent) : comment.includes(`
-`) ? `
-` + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
-
-// node_modules/yaml/browser/dist/stringify/foldFlowLines.js
-var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
-function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
-  if (!lineWidth || lineWidth < 0)
-    return text;
-  lineWidth < minContentWidth && (minContentWidth = 0);
-  let endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-  if (text.length <= endStep)
-    return text;
-  let folds = [], escapedFolds = {}, end = lineWidth - indent.length;
-  typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end = lineWidth - indentAtStart);
-  let split2, prev, overflow = !1, i8 = -1, escStart = -1, escEnd = -1;
-  mode === FOLD_BLOCK && (i8 = consumeMoreIndentedLines(text, i8, indent.length), i8 !== -1 && (end = i8 + endStep));
-  for (let ch; ch = text[i8 += 1]; ) {
-    if (mode === FOLD_QUOTED && ch === "\\") {
-      switch (escStart = i8, text[i8 + 1]) {
-        case "x":
-          i8 += 3;
-          break;
-        case "u":
-          i8 += 5;
-          break;
-        case "U":
-          i8 += 9;
-          break;
-        default:
-          i8 += 1;
-      }
-      escEnd = i8;
-    }
-    if (ch === `
-`)
-      mode === FOLD_BLOCK && (i8 = consumeMoreIndentedLines(text, i8, indent.length)), end = i8 + indent.length + endStep, split2 = void 0;
-    else {
-      if (ch === " " && prev && prev !== " " && prev !== `
-` && prev !== "	") {
-        let next = text[i8 + 1];
-        next && next !== " " && next !== `
-` && next !== "	" && (split2 = i8);
-      }
-      if (i8 >= end)
-        if (split2)
-          folds.push(split2), end = split2 + endStep, split2 = void 0;
-        else if (mode === FOLD_QUOTED) {
-          for (; prev === " " || prev === "	"; )
-            prev = ch, ch = text[i8 += 1], overflow = !0;
-          let j8 = i8 > escEnd + 1 ? i8 - 2 : escStart - 1;
-          if (escapedFolds[j8])
-            return text;
-          folds.push(j8), escapedFolds[j8] = !0, end = j8 + endStep, split2 = void 0;
-        } else
-          overflow = !0;
-    }
-    prev = ch;
-  }
-  if (overflow && onOverflow && onOverflow(), folds.length === 0)
-    return text;
-  onFold && onFold();
-  let res = text.slice(0, folds[0]);
-  for (let i9 = 0; i9 < folds.length; ++i9) {
-    let fold = folds[i9], end2 = folds[i9 + 1] || text.length;
-    fold === 0 ? res = `
-${indent}${text.slice(0, end2)}` : (mode === FOLD_QUOTED && escapedFolds[fold] && (res += `${text[fold]}\\`), res += `
-${indent}${text.slice(fold + 1, end2)}`);
-  }
-  return res;
-}
-function consumeMoreIndentedLines(text, i8, indent) {
-  let end = i8, start = i8 + 1, ch = text[start];
-  for (; ch === " " || ch === "	"; )
-    if (i8 < start + indent)
-      ch = text[++i8];
-    else {
-      do
-        ch = text[++i8];
-      while (ch && ch !== `
-`);
-      end = i8, start = i8 + 1, ch = text[start];
-    }
-  return end;
-}
-
-// node_modules/yaml/browser/dist/stringify/stringifyString.js
-var getFoldOptions = (ctx, isBlock2) => ({
-  indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
-  lineWidth: ctx.options.lineWidth,
-  minContentWidth: ctx.options.minContentWidth
-}), containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-function lineLengthOverLimit(str, lineWidth, indentLength) {
-  if (!lineWidth || lineWidth < 0)
-    return !1;
-  let limit = lineWidth - indentLength, strLen = str.length;
-  if (strLen <= limit)
-    return !1;
-  for (let i8 = 0, start = 0; i8 < strLen; ++i8)
-    if (str[i8] === `
-`) {
-      if (i8 - start > limit)
-        return !0;
-      if (start = i8 + 1, strLen - start <= limit)
-        return !1;
-    }
-  return !0;
-}
-function doubleQuotedString(value, ctx) {
-  let json = JSON.stringify(value);
-  if (ctx.options.doubleQuotedAsJSON)
-    return json;
-  let { implicitKey } = ctx, minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength, indent = ctx.indent || (containsDocumentMarker(value) ? "  " : ""), str = "", start = 0;
-  for (let i8 = 0, ch = json[i8]; ch; ch = json[++i8])
-    if (ch === " " && json[i8 + 1] === "\\" && json[i8 + 2] === "n" && (str += json.slice(start, i8) + "\\ ", i8 += 1, start = i8, ch = "\\"), ch === "\\")
-      switch (json[i8 + 1]) {
-        case "u":
-          {
-            str += json.slice(start, i8);
-            let code = json.substr(i8 + 2, 4);
-            switch (code) {
-              case "0000":
-                str += "\\0";
-                break;
-              case "0007":
-                str += "\\a";
-                break;
-              case "000b":
-                str += "\\v";
-                break;
-              case "001b":
-                str += "\\e";
-                break;
-              case "0085":
-                str += "\\N";
-                break;
-              case "00a0":
-                str += "\\_";
-                break;
-              case "2028":
-                str += "\\L";
-                break;
-              case "2029":
-                str += "\\P";
-                break;
-              default:
-                code.substr(0, 2) === "00" ? str += "\\x" + code.substr(2) : str += json.substr(i8, 6);
-            }
-            i8 += 5, start = i8 + 1;
-          }
-          break;
-        case "n":
-          if (implicitKey || json[i8 + 2] === '"' || json.length < minMultiLineLength)
-            i8 += 1;
-          else {
-            for (str += json.slice(start, i8) + `
-
-`; json[i8 + 2] === "\\" && json[i8 + 3] === "n" && json[i8 + 4] !== '"'; )
-              str += `
-`, i8 += 2;
-            str += indent, json[i8 + 2] === " " && (str += "\\"), i8 += 1, start = i8 + 1;
-          }
-          break;
-        default:
-          i8 += 1;
-      }
-  return str = start ? str + json.slice(start) : json, implicitKey ? str : foldFlowLines(str, indent, FOLD_QUOTED, getFoldOptions(ctx, !1));
-}
-function singleQuotedString(value, ctx) {
-  if (ctx.options.singleQuote === !1 || ctx.implicitKey && value.includes(`
-`) || /[ \t]\n|\n[ \t]/.test(value))
-    return doubleQuotedString(value, ctx);
-  let indent = ctx.indent || (containsDocumentMarker(value) ? "  " : ""), res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-  return ctx.implicitKey ? res : foldFlowLines(res, indent, FOLD_FLOW, getFoldOptions(ctx, !1));
-}
-function quotedString(value, ctx) {
-  let { singleQuote } = ctx.options, qs;
-  if (singleQuote === !1)
-    qs = doubleQuotedString;
-  else {
-    let hasDouble = value.includes('"'), hasSingle = value.includes("'");
-    hasDouble && !hasSingle ? qs = singleQuotedString : hasSingle && !hasDouble ? qs = doubleQuotedString : qs = singleQuote ? singleQuotedString : doubleQuotedString;
-  }
-  return qs(value, ctx);
-}
-var blockEndNewlines;
-try {
-  blockEndNewlines = new RegExp(`(^|(?<!
-))
-+(?!
-|$)`, "g");
-} catch {
-  blockEndNewlines = /\n+(?!\n|$)/g;
-}
-function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
-  let { blockQuote, commentString, lineWidth } = ctx.options;
-  if (!blockQuote || /\n[\t ]+$/.test(value))
-    return quotedString(value, ctx);
-  let indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : ""), literal = blockQuote === "literal" ? !0 : blockQuote === "folded" || type === Scalar.BLOCK_FOLDED ? !1 : type === Scalar.BLOCK_LITERAL ? !0 : !lineLengthOverLimit(value, lineWidth, indent.length);
-  if (!value)
-    return literal ? `|
-` : `>
-`;
-  let chomp, endStart;
-  for (endStart = value.length; endStart > 0; --endStart) {
-    let ch = value[endStart - 1];
-    if (ch !== `
-` && ch !== "	" && ch !== " ")
-      break;
-  }
-  let end = value.substring(endStart), endNlPos = end.indexOf(`
-`);
-  endNlPos === -1 ? chomp = "-" : value === end || endNlPos !== end.length - 1 ? (chomp = "+", onChompKeep && onChompKeep()) : chomp = "", end && (value = value.slice(0, -end.length), end[end.length - 1] === `
-` && (end = end.slice(0, -1)), end = end.replace(blockEndNewlines, `$&${indent}`));
-  let startWithSpace = !1, startEnd, startNlPos = -1;
-  for (startEnd = 0; startEnd < value.length; ++startEnd) {
-    let ch = value[startEnd];
-    if (ch === " ")
-      startWithSpace = !0;
-    else if (ch === `
-`)
-      startNlPos = startEnd;
-    else
-      break;
-  }
-  let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-  start && (value = value.substring(start.length), start = start.replace(/\n+/g, `$&${indent}`));
-  let header = (startWithSpace ? indent ? "2" : "1" : "") + chomp;
-  if (comment && (header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " ")), onComment && onComment()), !literal) {
-    let foldedValue = value.replace(/\n+/g, `
-$&`).replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`), literalFallback = !1, foldOptions = getFoldOptions(ctx, !0);
-    blockQuote !== "folded" && type !== Scalar.BLOCK_FOLDED && (foldOptions.onOverflow = () => {
-      literalFallback = !0;
-    });
-    let body = foldFlowLines(`${start}${foldedValue}${end}`, indent, FOLD_BLOCK, foldOptions);
-    if (!literalFallback)
-      return `>${header}
-${indent}${body}`;
-  }
-  return value = value.replace(/\n+/g, `$&${indent}`), `|${header}
-${indent}${start}${value}${end}`;
-}
-function plainString(item, ctx, onComment, onChompKeep) {
-  let { type, value } = item, { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-  if (implicitKey && value.includes(`
-`) || inFlow && /[[\]{},]/.test(value))
-    return quotedString(value, ctx);
-  if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value))
-    return implicitKey || inFlow || !value.includes(`
-`) ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
-  if (!implicitKey && !inFlow && type !== Scalar.PLAIN && value.includes(`
-`))
-    return blockString(item, ctx, onComment, onChompKeep);
-  if (containsDocumentMarker(value)) {
-    if (indent === "")
-      return ctx.forceBlockIndent = !0, blockString(item, ctx, onComment, onChompKeep);
-    if (implicitKey && indent === indentStep)
-      return quotedString(value, ctx);
-  }
-  let str = value.replace(/\n+/g, `$&
-${indent}`);
-  if (actualString) {
-    let test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str), { compat, tags } = ctx.doc.schema;
-    if (tags.some(test) || compat?.some(test))
-      return quotedString(value, ctx);
-  }
-  return implicitKey ? str : foldFlowLines(str, indent, FOLD_FLOW, getFoldOptions(ctx, !1));
-}
-function stringifyString(item, ctx, onComment, onChompKeep) {
-  let { implicitKey, inFlow } = ctx, ss = typeof item.value == "string" ? item : Object.assign({}, item, { value: String(item.value) }), { type } = item;
-  type !== Scalar.QUOTE_DOUBLE && /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value) && (type = Scalar.QUOTE_DOUBLE);
-  let _stringify = (_type) => {
-    switch (_type) {
-      case Scalar.BLOCK_FOLDED:
-      case Scalar.BLOCK_LITERAL:
-        return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-      case Scalar.QUOTE_DOUBLE:
-        return doubleQuotedString(ss.value, ctx);
-      case Scalar.QUOTE_SINGLE:
-        return singleQuotedString(ss.value, ctx);
-      case Scalar.PLAIN:
-        return plainString(ss, ctx, onComment, onChompKeep);
-      default:
-        return null;
-    }
-  }, res = _stringify(type);
-  if (res === null) {
-    let { defaultKeyType, defaultStringType } = ctx.options, t = implicitKey && defaultKeyType || defaultStringType;
-    if (res = _stringify(t), res === null)
-      throw new Error(`Unsupported default string type ${t}`);
-  }
-  return res;
-}
-
-// node_modules/yaml/browser/dist/stringify/stringify.js
-function createStringifyContext(doc, options) {
-  let opt = Object.assign({
-    blockQuote: !0,
-    commentString: stringifyComment,
-    defaultKeyType: null,
-    defaultStringType: "PLAIN",
-    directives: null,
-    doubleQuotedAsJSON: !1,
-    doubleQuotedMinMultiLineLength: 40,
-    falseStr: "false",
-    flowCollectionPadding: !0,
-    indentSeq: !0,
-    lineWidth: 80,
-    minContentWidth: 20,
-    nullStr: "null",
-    simpleKeys: !1,
-    singleQuote: null,
-    trailingComma: !1,
-    trueStr: "true",
-    verifyAliasOrder: !0
-  }, doc.schema.toStringOptions, options), inFlow;
-  switch (opt.collectionStyle) {
-    case "block":
-      inFlow = !1;
-      break;
-    case "flow":
-      inFlow = !0;
-      break;
-    default:
-      inFlow = null;
-  }
-  return {
-    anchors: /* @__PURE__ */ new Set(),
-    doc,
-    flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
-    indent: "",
-    indentStep: typeof opt.indent == "number" ? " ".repeat(opt.indent) : "  ",
-    inFlow,
-    options: opt
-  };
-}
-function getTagObject(tags, item) {
-  if (item.tag) {
-    let match = tags.filter((t) => t.tag === item.tag);
-    if (match.length > 0)
-      return match.find((t) => t.format === item.format) ?? match[0];
-  }
-  let tagObj, obj;
-  if (isScalar(item)) {
-    obj = item.value;
-    let match = tags.filter((t) => t.identify?.(obj));
-    if (match.length > 1) {
-      let testMatch = match.filter((t) => t.test);
-      testMatch.length > 0 && (match = testMatch);
-    }
-    tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
-  } else
-    obj = item, tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
-  if (!tagObj) {
-    let name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-    throw new Error(`Tag not resolved for ${name} value`);
-  }
-  return tagObj;
-}
-function stringifyProps(node, tagObj, { anchors, doc }) {
-  if (!doc.directives)
-    return "";
-  let props = [], anchor = (isScalar(node) || isCollection(node)) && node.anchor;
-  anchor && anchorIsValid(anchor) && (anchors.add(anchor), props.push(`&${anchor}`));
-  let tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-  return tag && props.push(doc.directives.tagString(tag)), props.join(" ");
-}
-function stringify(item, ctx, onComment, onChompKeep) {
-  if (isPair(item))
-    return item.toString(ctx, onComment, onChompKeep);
-  if (isAlias(item)) {
-    if (ctx.doc.directives)
-      return item.toString(ctx);
-    if (ctx.resolvedAliases?.has(item))
-      throw new TypeError("Cannot stringify circular structure without alias nodes");
-    ctx.resolvedAliases ? ctx.resolvedAliases.add(item) : ctx.resolvedAliases = /* @__PURE__ */ new Set([item]), item = item.resolve(ctx.doc);
-  }
-  let tagObj, node = isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o3) => tagObj = o3 });
-  tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-  let props = stringifyProps(node, tagObj, ctx);
-  props.length > 0 && (ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1);
-  let str = typeof tagObj.stringify == "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : isScalar(node) ? stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
-  return props ? isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}` : str;
-}
-
-// node_modules/yaml/browser/dist/stringify/stringifyPair.js
-function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-  let { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx, keyComment = isNode(key) && key.comment || null;
-  if (simpleKeys) {
-    if (keyComment)
-      throw new Error("With simple keys, key nodes cannot have comments");
-    if (isCollection(key) || !isNode(key) && typeof key == "object") {
-      let msg = "With simple keys, collection cannot be used as a key value";
-      throw new Error(msg);
-    }
-  }
-  let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || isCollection(key) || (isScalar(key) ? key.type === Scalar.BLOCK_FOLDED || key.type === Scalar.BLOCK_LITERAL : typeof key == "object"));
-  ctx = Object.assign({}, ctx, {
-    allNullValues: !1,
-    implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-    indent: indent + indentStep
-  });
-  let keyCommentDone = !1, chompKeep = !1, str = stringify(key, ctx, () => keyCommentDone = !0, () => chompKeep = !0);
-  if (!explicitKey && !ctx.inFlow && str.length > 1024) {
-    if (simpleKeys)
-      throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
-    explicitKey = !0;
-  }
-  if (ctx.inFlow) {
-    if (allNullValues || value == null)
-      return keyCommentDone && onComment && onComment(), str === "" ? "?" : explicitKey ? `? ${str}` : str;
-  } else if (allNullValues && !simpleKeys || value == null && explicitKey)
-    return str = `? ${str}`, keyComment && !keyCommentDone ? str += lineComment(str, ctx.indent, commentString(keyComment)) : chompKeep && onChompKeep && onChompKeep(), str;
-  keyCommentDone && (keyComment = null), explicitKey ? (keyComment && (str += lineComment(str, ctx.indent, commentString(keyComment))), str = `? ${str}
-${indent}:`) : (str = `${str}:`, keyComment && (str += lineComment(str, ctx.indent, commentString(keyComment))));
-  let vsb, vcb, valueComment;
-  isNode(value) ? (vsb = !!value.spaceBefore, vcb = value.commentBefore, valueComment = value.comment) : (vsb = !1, vcb = null, valueComment = null, value && typeof value == "object" && (value = doc.createNode(value))), ctx.implicitKey = !1, !explicitKey && !keyComment && isScalar(value) && (ctx.indentAtStart = str.length + 1), chompKeep = !1, !indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && isSeq(value) && !value.flow && !value.tag && !value.anchor && (ctx.indent = ctx.indent.substring(2));
-  let valueCommentDone = !1, valueStr = stringify(value, ctx, () => valueCommentDone = !0, () => chompKeep = !0), ws = " ";
-  if (keyComment || vsb || vcb) {
-    if (ws = vsb ? `
-` : "", vcb) {
-      let cs = commentString(vcb);
-      ws += `
-${indentComment(cs, ctx.indent)}`;
-    }
-    valueStr === "" && !ctx.inFlow ? ws === `
-` && valueComment && (ws = `
-
-`) : ws += `
-${ctx.indent}`;
-  } else if (!explicitKey && isCollection(value)) {
-    let vs0 = valueStr[0], nl0 = valueStr.indexOf(`
-`), hasNewline = nl0 !== -1, flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-    if (hasNewline || !flow) {
-      let hasPropsLine = !1;
-      if (hasNewline && (vs0 === "&" || vs0 === "!")) {
-        let sp0 = valueStr.indexOf(" ");
-        vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!" && (sp0 = valueStr.indexOf(" ", sp0 + 1)), (sp0 === -1 || nl0 < sp0) && (hasPropsLine = !0);
-      }
-      hasPropsLine || (ws = `
-${ctx.indent}`);
-    }
-  } else (valueStr === "" || valueStr[0] === `
-`) && (ws = "");
-  return str += ws + valueStr, ctx.inFlow ? valueCommentDone && onComment && onComment() : valueComment && !valueCommentDone ? str += lineComment(str, ctx.indent, commentString(valueComment)) : chompKeep && onChompKeep && onChompKeep(), str;
-}
-
-// node_modules/yaml/browser/dist/log.js
-function warn(logLevel, warning2) {
-  (logLevel === "debug" || logLevel === "warn") && console.warn(warning2);
-}
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
-var MERGE_KEY = "<<", merge2 = {
-  identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
-  default: "key",
-  tag: "tag:yaml.org,2002:merge",
-  test: /^<<$/,
-  resolve: () => Object.assign(new Scalar(Symbol(MERGE_KEY)), {
-    addToJSMap: addMergeToJSMap
-  }),
-  stringify: () => MERGE_KEY
-}, isMergeKey = (ctx, key) => (merge2.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-function addMergeToJSMap(ctx, map2, value) {
-  let source = resolveAliasValue(ctx, value);
-  if (isSeq(source))
-    for (let it of source.items)
-      mergeValue(ctx, map2, it);
-  else if (Array.isArray(source))
-    for (let it of source)
-      mergeValue(ctx, map2, it);
-  else
-    mergeValue(ctx, map2, source);
-}
-function mergeValue(ctx, map2, value) {
-  let source = resolveAliasValue(ctx, value);
-  if (!isMap(source))
-    throw new Error("Merge sources must be maps or map aliases");
-  let srcMap = source.toJSON(null, ctx, Map);
-  for (let [key, value2] of srcMap)
-    map2 instanceof Map ? map2.has(key) || map2.set(key, value2) : map2 instanceof Set ? map2.add(key) : Object.prototype.hasOwnProperty.call(map2, key) || Object.defineProperty(map2, key, {
-      value: value2,
-      writable: !0,
-      enumerable: !0,
-      configurable: !0
-    });
-  return map2;
-}
-function resolveAliasValue(ctx, value) {
-  return ctx && isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
-}
-
-// node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
-function addPairToJSMap(ctx, map2, { key, value }) {
-  if (isNode(key) && key.addToJSMap)
-    key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey(ctx, key))
-    addMergeToJSMap(ctx, map2, value);
-  else {
-    let jsKey = toJS(key, "", ctx);
-    if (map2 instanceof Map)
-      map2.set(jsKey, toJS(value, jsKey, ctx));
-    else if (map2 instanceof Set)
-      map2.add(jsKey);
-    else {
-      let stringKey = stringifyKey(key, jsKey, ctx), jsValue = toJS(value, stringKey, ctx);
-      stringKey in map2 ? Object.defineProperty(map2, stringKey, {
-        value: jsValue,
-        writable: !0,
-        enumerable: !0,
-        configurable: !0
-      }) : map2[stringKey] = jsValue;
-    }
-  }
-  return map2;
-}
-function stringifyKey(key, jsKey, ctx) {
-  if (jsKey === null)
-    return "";
-  if (typeof jsKey != "object")
-    return String(jsKey);
-  if (isNode(key) && ctx?.doc) {
-    let strCtx = createStringifyContext(ctx.doc, {});
-    strCtx.anchors = /* @__PURE__ */ new Set();
-    for (let node of ctx.anchors.keys())
-      strCtx.anchors.add(node.anchor);
-    strCtx.inFlow = !0, strCtx.inStringifyKey = !0;
-    let strKey = key.toString(strCtx);
-    if (!ctx.mapKeyWarned) {
-      let jsonStr = JSON.stringify(strKey);
-      jsonStr.length > 40 && (jsonStr = jsonStr.substring(0, 36) + '..."'), warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`), ctx.mapKeyWarned = !0;
-    }
-    return strKey;
-  }
-  return JSON.stringify(jsKey);
-}
-
-// node_modules/yaml/browser/dist/nodes/Pair.js
-function createPair(key, value, ctx) {
-  let k8 = createNode(key, void 0, ctx), v = createNode(value, void 0, ctx);
-  return new Pair(k8, v);
-}
-var Pair = class _Pair {
-  constructor(key, value = null) {
-    Object.defineProperty(this, NODE_TYPE, { value: PAIR }), this.key = key, this.value = value;
-  }
-  clone(schema4) {
-    let { key, value } = this;
-    return isNode(key) && (key = key.clone(schema4)), isNode(value) && (value = value.clone(schema4)), new _Pair(key, value);
-  }
-  toJSON(_, ctx) {
-    let pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-    return addPairToJSMap(ctx, pair, this);
-  }
-  toString(ctx, onComment, onChompKeep) {
-    return ctx?.doc ? stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
-  }
-};
-
-// node_modules/yaml/browser/dist/stringify/stringifyCollection.js
-function stringifyCollection(collection, ctx, options) {
-  return (ctx.inFlow ?? collection.flow ? stringifyFlowCollection : stringifyBlockCollection)(collection, ctx, options);
-}
-function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-  let { indent, options: { commentString } } = ctx, itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null }), chompKeep = !1, lines = [];
-  for (let i8 = 0; i8 < items.length; ++i8) {
-    let item = items[i8], comment2 = null;
-    if (isNode(item))
-      !chompKeep && item.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, item.commentBefore, chompKeep), item.comment && (comment2 = item.comment);
-    else if (isPair(item)) {
-      let ik = isNode(item.key) ? item.key : null;
-      ik && (!chompKeep && ik.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, ik.commentBefore, chompKeep));
-    }
-    chompKeep = !1;
-    let str2 = stringify(item, itemCtx, () => comment2 = null, () => chompKeep = !0);
-    comment2 && (str2 += lineComment(str2, itemIndent, commentString(comment2))), chompKeep && comment2 && (chompKeep = !1), lines.push(blockItemPrefix + str2);
-  }
-  let str;
-  if (lines.length === 0)
-    str = flowChars.start + flowChars.end;
-  else {
-    str = lines[0];
-    for (let i8 = 1; i8 < lines.length; ++i8) {
-      let line = lines[i8];
-      str += line ? `
-${indent}${line}` : `
-`;
-    }
-  }
-  return comment ? (str += `
-` + indentComment(commentString(comment), indent), onComment && onComment()) : chompKeep && onChompKeep && onChompKeep(), str;
-}
-function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-  let { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-  itemIndent += indentStep;
-  let itemCtx = Object.assign({}, ctx, {
-    indent: itemIndent,
-    inFlow: !0,
-    type: null
-  }), reqNewline = !1, linesAtValue = 0, lines = [];
-  for (let i8 = 0; i8 < items.length; ++i8) {
-    let item = items[i8], comment = null;
-    if (isNode(item))
-      item.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, item.commentBefore, !1), item.comment && (comment = item.comment);
-    else if (isPair(item)) {
-      let ik = isNode(item.key) ? item.key : null;
-      ik && (ik.spaceBefore && lines.push(""), addCommentBefore(ctx, lines, ik.commentBefore, !1), ik.comment && (reqNewline = !0));
-      let iv = isNode(item.value) ? item.value : null;
-      iv ? (iv.comment && (comment = iv.comment), iv.commentBefore && (reqNewline = !0)) : item.value == null && ik?.comment && (comment = ik.comment);
-    }
-    comment && (reqNewline = !0);
-    let str = stringify(item, itemCtx, () => comment = null);
-    reqNewline || (reqNewline = lines.length > linesAtValue || str.includes(`
-`)), i8 < items.length - 1 ? str += "," : ctx.options.trailingComma && (ctx.options.lineWidth > 0 && (reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth)), reqNewline && (str += ",")), comment && (str += lineComment(str, itemIndent, commentString(comment))), lines.push(str), linesAtValue = lines.length;
-  }
-  let { start, end } = flowChars;
-  if (lines.length === 0)
-    return start + end;
-  if (!reqNewline) {
-    let len = lines.reduce((sum, line) => sum + line.length + 2, 2);
-    reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
-  }
-  if (reqNewline) {
-    let str = start;
-    for (let line of lines)
-      str += line ? `
-${indentStep}${indent}${line}` : `
-`;
-    return `${str}
-${indent}${end}`;
-  } else
-    return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
-}
-function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-  if (comment && chompKeep && (comment = comment.replace(/^\n+/, "")), comment) {
-    let ic = indentComment(commentString(comment), indent);
-    lines.push(ic.trimStart());
-  }
-}
-
-// node_modules/yaml/browser/dist/nodes/YAMLMap.js
-function findPair(items, key) {
-  let k8 = isScalar(key) ? key.value : key;
-  for (let it of items)
-    if (isPair(it) && (it.key === key || it.key === k8 || isScalar(it.key) && it.key.value === k8))
-      return it;
-}
-var YAMLMap = class extends Collection {
-  static get tagName() {
-    return "tag:yaml.org,2002:map";
-  }
-  constructor(schema4) {
-    super(MAP, schema4), this.items = [];
-  }
-  /**
-   * A generic collection parsing method that can be extended
-   * to other node classes that inherit from YAMLMap
-   */
-  static from(schema4, obj, ctx) {
-    let { keepUndefined, replacer } = ctx, map2 = new this(schema4), add = (key, value) => {
-      if (typeof replacer == "function")
-        value = replacer.call(obj, key, value);
-      else if (Array.isArray(replacer) && !replacer.includes(key))
-        return;
-      (value !== void 0 || keepUndefined) && map2.items.push(createPair(key, value, ctx));
-    };
-    if (obj instanceof Map)
-      for (let [key, value] of obj)
-        add(key, value);
-    else if (obj && typeof obj == "object")
-      for (let key of Object.keys(obj))
-        add(key, obj[key]);
-    return typeof schema4.sortMapEntries == "function" && map2.items.sort(schema4.sortMapEntries), map2;
-  }
-  /**
-   * Adds a value to the collection.
-   *
-   * @param overwrite - If not set `true`, using a key that is already in the
-   *   collection will throw. Otherwise, overwrites the previous value.
-   */
-  add(pair, overwrite) {
-    let _pair;
-    isPair(pair) ? _pair = pair : !pair || typeof pair != "object" || !("key" in pair) ? _pair = new Pair(pair, pair?.value) : _pair = new Pair(pair.key, pair.value);
-    let prev = findPair(this.items, _pair.key), sortEntries = this.schema?.sortMapEntries;
-    if (prev) {
-      if (!overwrite)
-        throw new Error(`Key ${_pair.key} already set`);
-      isScalar(prev.value) && isScalarValue(_pair.value) ? prev.value.value = _pair.value : prev.value = _pair.value;
-    } else if (sortEntries) {
-      let i8 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-      i8 === -1 ? this.items.push(_pair) : this.items.splice(i8, 0, _pair);
-    } else
-      this.items.push(_pair);
-  }
-  delete(key) {
-    let it = findPair(this.items, key);
-    return it ? this.items.splice(this.items.indexOf(it), 1).length > 0 : !1;
-  }
-  get(key, keepScalar) {
-    let node = findPair(this.items, key)?.value;
-    return (!keepScalar && isScalar(node) ? node.value : node) ?? void 0;
-  }
-  has(key) {
-    return !!findPair(this.items, key);
-  }
-  set(key, value) {
-    this.add(new Pair(key, value), !0);
-  }
-  /**
-   * @param ctx - Conversion context, originally set in Document#toJS()
-   * @param {Class} Type - If set, forces the returned collection type
-   * @returns Instance of Type, Map, or Object
-   */
-  toJSON(_, ctx, Type) {
-    let map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-    ctx?.onCreate && ctx.onCreate(map2);
-    for (let item of this.items)
-      addPairToJSMap(ctx, map2, item);
-    return map2;
-  }
-  toString(ctx, onComment, onChompKeep) {
-    if (!ctx)
-      return JSON.stringify(this);
-    for (let item of this.items)
-      if (!isPair(item))
-        throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
-    return !ctx.allNullValues && this.hasAllNullValues(!1) && (ctx = Object.assign({}, ctx, { allNullValues: !0 })), stringifyCollection(this, ctx, {
-      blockItemPrefix: "",
-      flowChars: { start: "{", end: "}" },
-      itemIndent: ctx.indent || "",
-      onChompKeep,
-      onComment
-    });
-  }
-};
-
-// node_modules/yaml/browser/dist/schema/common/map.js
-var map = {
-  collection: "map",
-  default: !0,
-  nodeClass: YAMLMap,
-  tag: "tag:yaml.org,2002:map",
-  resolve(map2, onError) {
-    return isMap(map2) || onError("Expected a mapping for this tag"), map2;
-  },
-  createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx)
-};
-
-// node_modules/yaml/browser/dist/nodes/YAMLSeq.js
-var YAMLSeq = class extends Collection {
-  static get tagName() {
-    return "tag:yaml.org,2002:seq";
-  }
-  constructor(schema4) {
-    super(SEQ, schema4), this.items = [];
-  }
-  add(value) {
-    this.items.push(value);
-  }
-  /**
-   * Removes a value from the collection.
-   *
-   * `key` must contain a representation of an integer for this to succeed.
-   * It may be wrapped in a `Scalar`.
-   *
-   * @returns `true` if the item was found and removed.
-   */
-  delete(key) {
-    let idx = asItemIndex(key);
-    return typeof idx != "number" ? !1 : this.items.splice(idx, 1).length > 0;
-  }
-  get(key, keepScalar) {
-    let idx = asItemIndex(key);
-    if (typeof idx != "number")
-      return;
-    let it = this.items[idx];
-    return !keepScalar && isScalar(it) ? it.value : it;
-  }
-  /**
-   * Checks if the collection includes a value with the key `key`.
-   *
-   * `key` must contain a representation of an integer for this to succeed.
-   * It may be wrapped in a `Scalar`.
-   */
-  has(key) {
-    let idx = asItemIndex(key);
-    return typeof idx == "number" && idx < this.items.length;
-  }
-  /**
-   * Sets a value in this collection. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   *
-   * If `key` does not contain a representation of an integer, this will throw.
-   * It may be wrapped in a `Scalar`.
-   */
-  set(key, value) {
-    let idx = asItemIndex(key);
-    if (typeof idx != "number")
-      throw new Error(`Expected a valid index, not ${key}.`);
-    let prev = this.items[idx];
-    isScalar(prev) && isScalarValue(value) ? prev.value = value : this.items[idx] = value;
-  }
-  toJSON(_, ctx) {
-    let seq2 = [];
-    ctx?.onCreate && ctx.onCreate(seq2);
-    let i8 = 0;
-    for (let item of this.items)
-      seq2.push(toJS(item, String(i8++), ctx));
-    return seq2;
-  }
-  toString(ctx, onComment, onChompKeep) {
-    return ctx ? stringifyCollection(this, ctx, {
-      blockItemPrefix: "- ",
-      flowChars: { start: "[", end: "]" },
-      itemIndent: (ctx.indent || "") + "  ",
-      onChompKeep,
-      onComment
-    }) : JSON.stringify(this);
-  }
-  static from(schema4, obj, ctx) {
-    let { replacer } = ctx, seq2 = new this(schema4);
-    if (obj && Symbol.iterator in Object(obj)) {
-      let i8 = 0;
-      for (let it of obj) {
-        if (typeof replacer == "function") {
-          let key = obj instanceof Set ? it : String(i8++);
-          it = replacer.call(obj, key, it);
-        }
-        seq2.items.push(createNode(it, void 0, ctx));
-      }
-    }
-    return seq2;
-  }
-};
-function asItemIndex(key) {
-  let idx = isScalar(key) ? key.value : key;
-  return idx && typeof idx == "string" && (idx = Number(idx)), typeof idx == "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
-}
-
-// node_modules/yaml/browser/dist/schema/common/seq.js
-var seq = {
-  collection: "seq",
-  default: !0,
-  nodeClass: YAMLSeq,
-  tag: "tag:yaml.org,2002:seq",
-  resolve(seq2, onError) {
-    return isSeq(seq2) || onError("Expected a sequence for this tag"), seq2;
-  },
-  createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx)
-};
-
-// node_modules/yaml/browser/dist/schema/common/string.js
-var string3 = {
-  identify: (value) => typeof value == "string",
-  default: !0,
-  tag: "tag:yaml.org,2002:str",
-  resolve: (str) => str,
-  stringify(item, ctx, onComment, onChompKeep) {
-    return ctx = Object.assign({ actualString: !0 }, ctx), stringifyString(item, ctx, onComment, onChompKeep);
-  }
-};
-
-// node_modules/yaml/browser/dist/schema/common/null.js
-var nullTag = {
-  identify: (value) => value == null,
-  createNode: () => new Scalar(null),
-  default: !0,
-  tag: "tag:yaml.org,2002:null",
-  test: /^(?:~|[Nn]ull|NULL)?$/,
-  resolve: () => new Scalar(null),
-  stringify: ({ source }, ctx) => typeof source == "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
-};
-
-// node_modules/yaml/browser/dist/schema/core/bool.js
-var boolTag = {
-  identify: (value) => typeof value == "boolean",
-  default: !0,
-  tag: "tag:yaml.org,2002:bool",
-  test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  resolve: (str) => new Scalar(str[0] === "t" || str[0] === "T"),
-  stringify({ source, value }, ctx) {
-    if (source && boolTag.test.test(source)) {
-      let sv = source[0] === "t" || source[0] === "T";
-      if (value === sv)
-        return source;
-    }
-    return value ? ctx.options.trueStr : ctx.options.falseStr;
-  }
-};
-
-// node_modules/yaml/browser/dist/stringify/stringifyNumber.js
-function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
-  if (typeof value == "bigint")
-    return String(value);
-  let num = typeof value == "number" ? value : Number(value);
-  if (!isFinite(num))
-    return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-  let n3 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-  if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n3) && !n3.includes("e")) {
-    let i8 = n3.indexOf(".");
-    i8 < 0 && (i8 = n3.length, n3 += ".");
-    let d8 = minFractionDigits - (n3.length - i8 - 1);
-    for (; d8-- > 0; )
-      n3 += "0";
-  }
-  return n3;
-}
-
-// node_modules/yaml/browser/dist/schema/core/float.js
-var floatNaN = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-  stringify: stringifyNumber
-}, floatExp = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  format: "EXP",
-  test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  resolve: (str) => parseFloat(str),
-  stringify(node) {
-    let num = Number(node.value);
-    return isFinite(num) ? num.toExponential() : stringifyNumber(node);
-  }
-}, float = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  resolve(str) {
-    let node = new Scalar(parseFloat(str)), dot = str.indexOf(".");
-    return dot !== -1 && str[str.length - 1] === "0" && (node.minFractionDigits = str.length - dot - 1), node;
-  },
-  stringify: stringifyNumber
-};
-
-// node_modules/yaml/browser/dist/schema/core/int.js
-var intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-function intStringify(node, radix, prefix) {
-  let { value } = node;
-  return intIdentify(value) && value >= 0 ? prefix + value.toString(radix) : stringifyNumber(node);
-}
-var intOct = {
-  identify: (value) => intIdentify(value) && value >= 0,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  format: "OCT",
-  test: /^0o[0-7]+$/,
-  resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-  stringify: (node) => intStringify(node, 8, "0o")
-}, int = {
-  identify: intIdentify,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  test: /^[-+]?[0-9]+$/,
-  resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-  stringify: stringifyNumber
-}, intHex = {
-  identify: (value) => intIdentify(value) && value >= 0,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  format: "HEX",
-  test: /^0x[0-9a-fA-F]+$/,
-  resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-  stringify: (node) => intStringify(node, 16, "0x")
-};
-
-// node_modules/yaml/browser/dist/schema/core/schema.js
-var schema = [
-  map,
-  seq,
-  string3,
-  nullTag,
-  boolTag,
-  intOct,
-  int,
-  intHex,
-  floatNaN,
-  floatExp,
-  float
-];
-
-// node_modules/yaml/browser/dist/schema/json/schema.js
-function intIdentify2(value) {
-  return typeof value == "bigint" || Number.isInteger(value);
-}
-var stringifyJSON = ({ value }) => JSON.stringify(value), jsonScalars = [
-  {
-    identify: (value) => typeof value == "string",
-    default: !0,
-    tag: "tag:yaml.org,2002:str",
-    resolve: (str) => str,
-    stringify: stringifyJSON
-  },
-  {
-    identify: (value) => value == null,
-    createNode: () => new Scalar(null),
-    default: !0,
-    tag: "tag:yaml.org,2002:null",
-    test: /^null$/,
-    resolve: () => null,
-    stringify: stringifyJSON
-  },
-  {
-    identify: (value) => typeof value == "boolean",
-    default: !0,
-    tag: "tag:yaml.org,2002:bool",
-    test: /^true$|^false$/,
-    resolve: (str) => str === "true",
-    stringify: stringifyJSON
-  },
-  {
-    identify: intIdentify2,
-    default: !0,
-    tag: "tag:yaml.org,2002:int",
-    test: /^-?(?:0|[1-9][0-9]*)$/,
-    resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-    stringify: ({ value }) => intIdentify2(value) ? value.toString() : JSON.stringify(value)
-  },
-  {
-    identify: (value) => typeof value == "number",
-    default: !0,
-    tag: "tag:yaml.org,2002:float",
-    test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-    resolve: (str) => parseFloat(str),
-    stringify: stringifyJSON
-  }
-], jsonError = {
-  default: !0,
-  tag: "",
-  test: /^/,
-  resolve(str, onError) {
-    return onError(`Unresolved plain scalar ${JSON.stringify(str)}`), str;
-  }
-}, schema2 = [map, seq].concat(jsonScalars, jsonError);
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
-var binary = {
-  identify: (value) => value instanceof Uint8Array,
-  // Buffer inherits from Uint8Array
-  default: !1,
-  tag: "tag:yaml.org,2002:binary",
-  /**
-   * Returns a Buffer in node and an Uint8Array in browsers
-   *
-   * To use the resulting buffer as an image, you'll want to do something like:
-   *
-   *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-   *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-   */
-  resolve(src, onError) {
-    if (typeof atob == "function") {
-      let str = atob(src.replace(/[\n\r]/g, "")), buffer = new Uint8Array(str.length);
-      for (let i8 = 0; i8 < str.length; ++i8)
-        buffer[i8] = str.charCodeAt(i8);
-      return buffer;
-    } else
-      return onError("This environment does not support reading binary tags; either Buffer or atob is required"), src;
-  },
-  stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-    if (!value)
-      return "";
-    let buf = value, str;
-    if (typeof btoa == "function") {
-      let s2 = "";
-      for (let i8 = 0; i8 < buf.length; ++i8)
-        s2 += String.fromCharCode(buf[i8]);
-      str = btoa(s2);
-    } else
-      throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
-    if (type ?? (type = Scalar.BLOCK_LITERAL), type !== Scalar.QUOTE_DOUBLE) {
-      let lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth), n3 = Math.ceil(str.length / lineWidth), lines = new Array(n3);
-      for (let i8 = 0, o3 = 0; i8 < n3; ++i8, o3 += lineWidth)
-        lines[i8] = str.substr(o3, lineWidth);
-      str = lines.join(type === Scalar.BLOCK_LITERAL ? `
-` : " ");
-    }
-    return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
-  }
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
-function resolvePairs(seq2, onError) {
-  if (isSeq(seq2))
-    for (let i8 = 0; i8 < seq2.items.length; ++i8) {
-      let item = seq2.items[i8];
-      if (!isPair(item)) {
-        if (isMap(item)) {
-          item.items.length > 1 && onError("Each pair must have its own sequence indicator");
-          let pair = item.items[0] || new Pair(new Scalar(null));
-          if (item.commentBefore && (pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore), item.comment) {
-            let cn = pair.value ?? pair.key;
-            cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
-          }
-          item = pair;
-        }
-        seq2.items[i8] = isPair(item) ? item : new Pair(item);
-      }
-    }
-  else
-    onError("Expected a sequence for this tag");
-  return seq2;
-}
-function createPairs(schema4, iterable, ctx) {
-  let { replacer } = ctx, pairs2 = new YAMLSeq(schema4);
-  pairs2.tag = "tag:yaml.org,2002:pairs";
-  let i8 = 0;
-  if (iterable && Symbol.iterator in Object(iterable))
-    for (let it of iterable) {
-      typeof replacer == "function" && (it = replacer.call(iterable, String(i8++), it));
-      let key, value;
-      if (Array.isArray(it))
-        if (it.length === 2)
-          key = it[0], value = it[1];
-        else
-          throw new TypeError(`Expected [key, value] tuple: ${it}`);
-      else if (it && it instanceof Object) {
-        let keys = Object.keys(it);
-        if (keys.length === 1)
-          key = keys[0], value = it[key];
-        else
-          throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
-      } else
-        key = it;
-      pairs2.items.push(createPair(key, value, ctx));
-    }
-  return pairs2;
-}
-var pairs = {
-  collection: "seq",
-  default: !1,
-  tag: "tag:yaml.org,2002:pairs",
-  resolve: resolvePairs,
-  createNode: createPairs
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
-var YAMLOMap = class _YAMLOMap extends YAMLSeq {
-  constructor() {
-    super(), this.add = YAMLMap.prototype.add.bind(this), this.delete = YAMLMap.prototype.delete.bind(this), this.get = YAMLMap.prototype.get.bind(this), this.has = YAMLMap.prototype.has.bind(this), this.set = YAMLMap.prototype.set.bind(this), this.tag = _YAMLOMap.tag;
-  }
-  /**
-   * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-   * but TypeScript won't allow widening the signature of a child method.
-   */
-  toJSON(_, ctx) {
-    if (!ctx)
-      return super.toJSON(_);
-    let map2 = /* @__PURE__ */ new Map();
-    ctx?.onCreate && ctx.onCreate(map2);
-    for (let pair of this.items) {
-      let key, value;
-      if (isPair(pair) ? (key = toJS(pair.key, "", ctx), value = toJS(pair.value, key, ctx)) : key = toJS(pair, "", ctx), map2.has(key))
-        throw new Error("Ordered maps must not include duplicate keys");
-      map2.set(key, value);
-    }
-    return map2;
-  }
-  static from(schema4, iterable, ctx) {
-    let pairs2 = createPairs(schema4, iterable, ctx), omap2 = new this();
-    return omap2.items = pairs2.items, omap2;
-  }
-};
-YAMLOMap.tag = "tag:yaml.org,2002:omap";
-var omap = {
-  collection: "seq",
-  identify: (value) => value instanceof Map,
-  nodeClass: YAMLOMap,
-  default: !1,
-  tag: "tag:yaml.org,2002:omap",
-  resolve(seq2, onError) {
-    let pairs2 = resolvePairs(seq2, onError), seenKeys = [];
-    for (let { key } of pairs2.items)
-      isScalar(key) && (seenKeys.includes(key.value) ? onError(`Ordered maps must not include duplicate keys: ${key.value}`) : seenKeys.push(key.value));
-    return Object.assign(new YAMLOMap(), pairs2);
-  },
-  createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
-function boolStringify({ value, source }, ctx) {
-  return source && (value ? trueTag : falseTag).test.test(source) ? source : value ? ctx.options.trueStr : ctx.options.falseStr;
-}
-var trueTag = {
-  identify: (value) => value === !0,
-  default: !0,
-  tag: "tag:yaml.org,2002:bool",
-  test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-  resolve: () => new Scalar(!0),
-  stringify: boolStringify
-}, falseTag = {
-  identify: (value) => value === !1,
-  default: !0,
-  tag: "tag:yaml.org,2002:bool",
-  test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-  resolve: () => new Scalar(!1),
-  stringify: boolStringify
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
-var floatNaN2 = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-  stringify: stringifyNumber
-}, floatExp2 = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  format: "EXP",
-  test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  resolve: (str) => parseFloat(str.replace(/_/g, "")),
-  stringify(node) {
-    let num = Number(node.value);
-    return isFinite(num) ? num.toExponential() : stringifyNumber(node);
-  }
-}, float2 = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  resolve(str) {
-    let node = new Scalar(parseFloat(str.replace(/_/g, ""))), dot = str.indexOf(".");
-    if (dot !== -1) {
-      let f8 = str.substring(dot + 1).replace(/_/g, "");
-      f8[f8.length - 1] === "0" && (node.minFractionDigits = f8.length);
-    }
-    return node;
-  },
-  stringify: stringifyNumber
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
-var intIdentify3 = (value) => typeof value == "bigint" || Number.isInteger(value);
-function intResolve2(str, offset, radix, { intAsBigInt }) {
-  let sign2 = str[0];
-  if ((sign2 === "-" || sign2 === "+") && (offset += 1), str = str.substring(offset).replace(/_/g, ""), intAsBigInt) {
-    switch (radix) {
-      case 2:
-        str = `0b${str}`;
-        break;
-      case 8:
-        str = `0o${str}`;
-        break;
-      case 16:
-        str = `0x${str}`;
-        break;
-    }
-    let n4 = BigInt(str);
-    return sign2 === "-" ? BigInt(-1) * n4 : n4;
-  }
-  let n3 = parseInt(str, radix);
-  return sign2 === "-" ? -1 * n3 : n3;
-}
-function intStringify2(node, radix, prefix) {
-  let { value } = node;
-  if (intIdentify3(value)) {
-    let str = value.toString(radix);
-    return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
-  }
-  return stringifyNumber(node);
-}
-var intBin = {
-  identify: intIdentify3,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  format: "BIN",
-  test: /^[-+]?0b[0-1_]+$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 2, 2, opt),
-  stringify: (node) => intStringify2(node, 2, "0b")
-}, intOct2 = {
-  identify: intIdentify3,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  format: "OCT",
-  test: /^[-+]?0[0-7_]+$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 1, 8, opt),
-  stringify: (node) => intStringify2(node, 8, "0")
-}, int2 = {
-  identify: intIdentify3,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  test: /^[-+]?[0-9][0-9_]*$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 0, 10, opt),
-  stringify: stringifyNumber
-}, intHex2 = {
-  identify: intIdentify3,
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  format: "HEX",
-  test: /^[-+]?0x[0-9a-fA-F_]+$/,
-  resolve: (str, _onError, opt) => intResolve2(str, 2, 16, opt),
-  stringify: (node) => intStringify2(node, 16, "0x")
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
-var YAMLSet = class _YAMLSet extends YAMLMap {
-  constructor(schema4) {
-    super(schema4), this.tag = _YAMLSet.tag;
-  }
-  add(key) {
-    let pair;
-    isPair(key) ? pair = key : key && typeof key == "object" && "key" in key && "value" in key && key.value === null ? pair = new Pair(key.key, null) : pair = new Pair(key, null), findPair(this.items, pair.key) || this.items.push(pair);
-  }
-  /**
-   * If `keepPair` is `true`, returns the Pair matching `key`.
-   * Otherwise, returns the value of that Pair's key.
-   */
-  get(key, keepPair) {
-    let pair = findPair(this.items, key);
-    return !keepPair && isPair(pair) ? isScalar(pair.key) ? pair.key.value : pair.key : pair;
-  }
-  set(key, value) {
-    if (typeof value != "boolean")
-      throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-    let prev = findPair(this.items, key);
-    prev && !value ? this.items.splice(this.items.indexOf(prev), 1) : !prev && value && this.items.push(new Pair(key));
-  }
-  toJSON(_, ctx) {
-    return super.toJSON(_, ctx, Set);
-  }
-  toString(ctx, onComment, onChompKeep) {
-    if (!ctx)
-      return JSON.stringify(this);
-    if (this.hasAllNullValues(!0))
-      return super.toString(Object.assign({}, ctx, { allNullValues: !0 }), onComment, onChompKeep);
-    throw new Error("Set items must all have null values");
-  }
-  static from(schema4, iterable, ctx) {
-    let { replacer } = ctx, set2 = new this(schema4);
-    if (iterable && Symbol.iterator in Object(iterable))
-      for (let value of iterable)
-        typeof replacer == "function" && (value = replacer.call(iterable, value, value)), set2.items.push(createPair(value, null, ctx));
-    return set2;
-  }
-};
-YAMLSet.tag = "tag:yaml.org,2002:set";
-var set = {
-  collection: "map",
-  identify: (value) => value instanceof Set,
-  nodeClass: YAMLSet,
-  default: !1,
-  tag: "tag:yaml.org,2002:set",
-  createNode: (schema4, iterable, ctx) => YAMLSet.from(schema4, iterable, ctx),
-  resolve(map2, onError) {
-    if (isMap(map2)) {
-      if (map2.hasAllNullValues(!0))
-        return Object.assign(new YAMLSet(), map2);
-      onError("Set items must all have null values");
-    } else
-      onError("Expected a mapping for this tag");
-    return map2;
-  }
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
-function parseSexagesimal(str, asBigInt) {
-  let sign2 = str[0], parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str, num = (n3) => asBigInt ? BigInt(n3) : Number(n3), res = parts.replace(/_/g, "").split(":").reduce((res2, p3) => res2 * num(60) + num(p3), num(0));
-  return sign2 === "-" ? num(-1) * res : res;
-}
-function stringifySexagesimal(node) {
-  let { value } = node, num = (n3) => n3;
-  if (typeof value == "bigint")
-    num = (n3) => BigInt(n3);
-  else if (isNaN(value) || !isFinite(value))
-    return stringifyNumber(node);
-  let sign2 = "";
-  value < 0 && (sign2 = "-", value *= num(-1));
-  let _60 = num(60), parts = [value % _60];
-  return value < 60 ? parts.unshift(0) : (value = (value - parts[0]) / _60, parts.unshift(value % _60), value >= 60 && (value = (value - parts[0]) / _60, parts.unshift(value))), sign2 + parts.map((n3) => String(n3).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
-}
-var intTime = {
-  identify: (value) => typeof value == "bigint" || Number.isInteger(value),
-  default: !0,
-  tag: "tag:yaml.org,2002:int",
-  format: "TIME",
-  test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-  resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
-  stringify: stringifySexagesimal
-}, floatTime = {
-  identify: (value) => typeof value == "number",
-  default: !0,
-  tag: "tag:yaml.org,2002:float",
-  format: "TIME",
-  test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-  resolve: (str) => parseSexagesimal(str, !1),
-  stringify: stringifySexagesimal
-}, timestamp = {
-  identify: (value) => value instanceof Date,
-  default: !0,
-  tag: "tag:yaml.org,2002:timestamp",
-  // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-  // may be omitted altogether, resulting in a date format. In such a case, the time part is
-  // assumed to be 00:00:00Z (start of day, UTC).
-  test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-  resolve(str) {
-    let match = str.match(timestamp.test);
-    if (!match)
-      throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-    let [, year2, month, day, hour, minute, second] = match.map(Number), millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0, date3 = Date.UTC(year2, month - 1, day, hour || 0, minute || 0, second || 0, millisec), tz = match[8];
-    if (tz && tz !== "Z") {
-      let d8 = parseSexagesimal(tz, !1);
-      Math.abs(d8) < 30 && (d8 *= 60), date3 -= 6e4 * d8;
-    }
-    return new Date(date3);
-  },
-  stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
-};
-
-// node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
-var schema3 = [
-  map,
-  seq,
-  string3,
-  nullTag,
-  trueTag,
-  falseTag,
-  intBin,
-  intOct2,
-  int2,
-  intHex2,
-  floatNaN2,
-  floatExp2,
-  float2,
-  binary,
-  merge2,
-  omap,
-  pairs,
-  set,
-  intTime,
-  floatTime,
-  timestamp
-];
-
-// node_modules/yaml/browser/dist/schema/tags.js
-var schemas = /* @__PURE__ */ new Map([
-  ["core", schema],
-  ["failsafe", [map, seq, string3]],
-  ["json", schema2],
-  ["yaml11", schema3],
-  ["yaml-1.1", schema3]
-]), tagsByName = {
-  binary,
-  bool: boolTag,
-  float,
-  floatExp,
-  floatNaN,
-  floatTime,
-  int,
-  intHex,
-  intOct,
-  intTime,
-  map,
-  merge: merge2,
-  null: nullTag,
-  omap,
-  pairs,
-  seq,
-  set,
-  timestamp
-}, coreKnownTags = {
-  "tag:yaml.org,2002:binary": binary,
-  "tag:yaml.org,2002:merge": merge2,
-  "tag:yaml.org,2002:omap": omap,
-  "tag:yaml.org,2002:pairs": pairs,
-  "tag:yaml.org,2002:set": set,
-  "tag:yaml.org,2002:timestamp": timestamp
-};
-function getTags(customTags, schemaName, addMergeTag) {
-  let schemaTags = schemas.get(schemaName);
-  if (schemaTags && !customTags)
-    return addMergeTag && !schemaTags.includes(merge2) ? schemaTags.concat(merge2) : schemaTags.slice();
-  let tags = schemaTags;
-  if (!tags)
-    if (Array.isArray(customTags))
-      tags = [];
-    else {
-      let keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-      throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
-    }
-  if (Array.isArray(customTags))
-    for (let tag of customTags)
-      tags = tags.concat(tag);
-  else typeof customTags == "function" && (tags = customTags(tags.slice()));
-  return addMergeTag && (tags = tags.concat(merge2)), tags.reduce((tags2, tag) => {
-    let tagObj = typeof tag == "string" ? tagsByName[tag] : tag;
-    if (!tagObj) {
-      let tagName = JSON.stringify(tag), keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-      throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
-    }
-    return tags2.includes(tagObj) || tags2.push(tagObj), tags2;
-  }, []);
-}
-
-// node_modules/yaml/browser/dist/schema/Schema.js
-var sortMapEntriesByKey = (a8, b8) => a8.key < b8.key ? -1 : a8.key > b8.key ? 1 : 0, Schema = class _Schema {
-  constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema: schema4, sortMapEntries, toStringDefaults }) {
-    this.compat = Array.isArray(compat) ? getTags(compat, "compat") : compat ? getTags(null, compat) : null, this.name = typeof schema4 == "string" && schema4 || "core", this.knownTags = resolveKnownTags ? coreKnownTags : {}, this.tags = getTags(customTags, this.name, merge3), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, MAP, { value: map }), Object.defineProperty(this, SCALAR, { value: string3 }), Object.defineProperty(this, SEQ, { value: seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
-  }
-  clone() {
-    let copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-    return copy.tags = this.tags.slice(), copy;
-  }
-};
-
-// node_modules/yaml/browser/dist/stringify/stringifyDocument.js
-function stringifyDocument(doc, options) {
-  let lines = [], hasDirectives = options.directives === !0;
-  if (options.directives !== !1 && doc.directives) {
-    let dir = doc.directives.toString(doc);
-    dir ? (lines.push(dir), hasDirectives = !0) : doc.directives.docStart && (hasDirectives = !0);
-  }
-  hasDirectives && lines.push("---");
-  let ctx = createStringifyContext(doc, options), { commentString } = ctx.options;
-  if (doc.commentBefore) {
-    lines.length !== 1 && lines.unshift("");
-    let cs = commentString(doc.commentBefore);
-    lines.unshift(indentComment(cs, ""));
-  }
-  let chompKeep = !1, contentComment = null;
-  if (doc.contents) {
-    if (isNode(doc.contents)) {
-      if (doc.contents.spaceBefore && hasDirectives && lines.push(""), doc.contents.commentBefore) {
-        let cs = commentString(doc.contents.commentBefore);
-        lines.push(indentComment(cs, ""));
-      }
-      ctx.forceBlockIndent = !!doc.comment, contentComment = doc.contents.comment;
-    }
-    let onChompKeep = contentComment ? void 0 : () => chompKeep = !0, body = stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-    contentComment && (body += lineComment(body, "", commentString(contentComment))), (body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---" ? lines[lines.length - 1] = `--- ${body}` : lines.push(body);
-  } else
-    lines.push(stringify(doc.contents, ctx));
-  if (doc.directives?.docEnd)
-    if (doc.comment) {
-      let cs = commentString(doc.comment);
-      cs.includes(`
-`) ? (lines.push("..."), lines.push(indentComment(cs, ""))) : lines.push(`... ${cs}`);
-    } else
-      lines.push("...");
-  else {
-    let dc = doc.comment;
-    dc && chompKeep && (dc = dc.replace(/^\n+/, "")), dc && ((!chompKeep || contentComment) && lines[lines.length - 1] !== "" && lines.push(""), lines.push(indentComment(commentString(dc), "")));
-  }
-  return lines.join(`
-`) + `
-`;
-}
-
-// node_modules/yaml/browser/dist/doc/Document.js
-var Document = class _Document {
-  constructor(value, replacer, options) {
-    this.commentBefore = null, this.comment = null, this.errors = [], this.warnings = [], Object.defineProperty(this, NODE_TYPE, { value: DOC });
-    let _replacer = null;
-    typeof replacer == "function" || Array.isArray(replacer) ? _replacer = replacer : options === void 0 && replacer && (options = replacer, replacer = void 0);
-    let opt = Object.assign({
-      intAsBigInt: !1,
-      keepSourceTokens: !1,
-      logLevel: "warn",
-      prettyErrors: !0,
-      strict: !0,
-      stringKeys: !1,
-      uniqueKeys: !0,
-      version: "1.2"
-    }, options);
-    this.options = opt;
-    let { version: version2 } = opt;
-    options?._directives ? (this.directives = options._directives.atDocument(), this.directives.yaml.explicit && (version2 = this.directives.yaml.version)) : this.directives = new Directives({ version: version2 }), this.setSchema(version2, options), this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
-  }
-  /**
-   * Create a deep copy of this Document and its contents.
-   *
-   * Custom Node values that inherit from `Object` still refer to their original instances.
-   */
-  clone() {
-    let copy = Object.create(_Document.prototype, {
-      [NODE_TYPE]: { value: DOC }
-    });
-    return copy.commentBefore = this.commentBefore, copy.comment = this.comment, copy.errors = this.errors.slice(), copy.warnings = this.warnings.slice(), copy.options = Object.assign({}, this.options), this.directives && (copy.directives = this.directives.clone()), copy.schema = this.schema.clone(), copy.contents = isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents, this.range && (copy.range = this.range.slice()), copy;
-  }
-  /** Adds a value to the document. */
-  add(value) {
-    assertCollection(this.contents) && this.contents.add(value);
-  }
-  /** Adds a value to the document. */
-  addIn(path, value) {
-    assertCollection(this.contents) && this.contents.addIn(path, value);
-  }
-  /**
-   * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-   *
-   * If `node` already has an anchor, `name` is ignored.
-   * Otherwise, the `node.anchor` value will be set to `name`,
-   * or if an anchor with that name is already present in the document,
-   * `name` will be used as a prefix for a new unique anchor.
-   * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-   */
-  createAlias(node, name) {
-    if (!node.anchor) {
-      let prev = anchorNames(this);
-      node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-      !name || prev.has(name) ? findNewAnchor(name || "a", prev) : name;
-    }
-    return new Alias(node.anchor);
-  }
-  createNode(value, replacer, options) {
-    let _replacer;
-    if (typeof replacer == "function")
-      value = replacer.call({ "": value }, "", value), _replacer = replacer;
-    else if (Array.isArray(replacer)) {
-      let keyToStr = (v) => typeof v == "number" || v instanceof String || v instanceof Number, asStr = replacer.filter(keyToStr).map(String);
-      asStr.length > 0 && (replacer = replacer.concat(asStr)), _replacer = replacer;
-    } else options === void 0 && replacer && (options = replacer, replacer = void 0);
-    let { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {}, { onAnchor, setAnchors, sourceObjects } = createNodeAnchors(
-      this,
-      // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-      anchorPrefix || "a"
-    ), ctx = {
-      aliasDuplicateObjects: aliasDuplicateObjects ?? !0,
-      keepUndefined: keepUndefined ?? !1,
-      onAnchor,
-      onTagObj,
-      replacer: _replacer,
-      schema: this.schema,
-      sourceObjects
-    }, node = createNode(value, tag, ctx);
-    return flow && isCollection(node) && (node.flow = !0), setAnchors(), node;
-  }
-  /**
-   * Convert a key and a value into a `Pair` using the current schema,
-   * recursively wrapping all values as `Scalar` or `Collection` nodes.
-   */
-  createPair(key, value, options = {}) {
-    let k8 = this.createNode(key, null, options), v = this.createNode(value, null, options);
-    return new Pair(k8, v);
-  }
-  /**
-   * Removes a value from the document.
-   * @returns `true` if the item was found and removed.
-   */
-  delete(key) {
-    return assertCollection(this.contents) ? this.contents.delete(key) : !1;
-  }
-  /**
-   * Removes a value from the document.
-   * @returns `true` if the item was found and removed.
-   */
-  deleteIn(path) {
-    return isEmptyPath(path) ? this.contents == null ? !1 : (this.contents = null, !0) : assertCollection(this.contents) ? this.contents.deleteIn(path) : !1;
-  }
-  /**
-   * Returns item at `key`, or `undefined` if not found. By default unwraps
-   * scalar values from their surrounding node; to disable set `keepScalar` to
-   * `true` (collections are always returned intact).
-   */
-  get(key, keepScalar) {
-    return isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
-  }
-  /**
-   * Returns item at `path`, or `undefined` if not found. By default unwraps
-   * scalar values from their surrounding node; to disable set `keepScalar` to
-   * `true` (collections are always returned intact).
-   */
-  getIn(path, keepScalar) {
-    return isEmptyPath(path) ? !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents : isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
-  }
-  /**
-   * Checks if the document includes a value with the key `key`.
-   */
-  has(key) {
-    return isCollection(this.contents) ? this.contents.has(key) : !1;
-  }
-  /**
-   * Checks if the document includes a value at `path`.
-   */
-  hasIn(path) {
-    return isEmptyPath(path) ? this.contents !== void 0 : isCollection(this.contents) ? this.contents.hasIn(path) : !1;
-  }
-  /**
-   * Sets a value in this document. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   */
-  set(key, value) {
-    this.contents == null ? this.contents = collectionFromPath(this.schema, [key], value) : assertCollection(this.contents) && this.contents.set(key, value);
-  }
-  /**
-   * Sets a value in this document. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   */
-  setIn(path, value) {
-    isEmptyPath(path) ? this.contents = value : this.contents == null ? this.contents = collectionFromPath(this.schema, Array.from(path), value) : assertCollection(this.contents) && this.contents.setIn(path, value);
-  }
-  /**
-   * Change the YAML version and schema used by the document.
-   * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-   * It also requires the `schema` option to be given as a `Schema` instance value.
-   *
-   * Overrides all previously set schema options.
-   */
-  setSchema(version2, options = {}) {
-    typeof version2 == "number" && (version2 = String(version2));
-    let opt;
-    switch (version2) {
-      case "1.1":
-        this.directives ? this.directives.yaml.version = "1.1" : this.directives = new Directives({ version: "1.1" }), opt = { resolveKnownTags: !1, schema: "yaml-1.1" };
-        break;
-      case "1.2":
-      case "next":
-        this.directives ? this.directives.yaml.version = version2 : this.directives = new Directives({ version: version2 }), opt = { resolveKnownTags: !0, schema: "core" };
-        break;
-      case null:
-        this.directives && delete this.directives, opt = null;
-        break;
-      default: {
-        let sv = JSON.stringify(version2);
-        throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
-      }
-    }
-    if (options.schema instanceof Object)
-      this.schema = options.schema;
-    else if (opt)
-      this.schema = new Schema(Object.assign(opt, options));
-    else
-      throw new Error("With a null YAML version, the { schema: Schema } option is required");
-  }
-  // json & jsonArg are only used from toJSON()
-  toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-    let ctx = {
-      anchors: /* @__PURE__ */ new Map(),
-      doc: this,
-      keep: !json,
-      mapAsMap: mapAsMap === !0,
-      mapKeyWarned: !1,
-      maxAliasCount: typeof maxAliasCount == "number" ? maxAliasCount : 100
-    }, res = toJS(this.contents, jsonArg ?? "", ctx);
-    if (typeof onAnchor == "function")
-      for (let { count, res: res2 } of ctx.anchors.values())
-        onAnchor(res2, count);
-    return typeof reviver == "function" ? applyReviver(reviver, { "": res }, "", res) : res;
-  }
-  /**
-   * A JSON representation of the document `contents`.
-   *
-   * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-   *   property name.
-   */
-  toJSON(jsonArg, onAnchor) {
-    return this.toJS({ json: !0, jsonArg, mapAsMap: !1, onAnchor });
-  }
-  /** A YAML representation of the document. */
-  toString(options = {}) {
-    if (this.errors.length > 0)
-      throw new Error("Document with errors cannot be stringified");
-    if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-      let s2 = JSON.stringify(options.indent);
-      throw new Error(`"indent" option must be a positive integer, not ${s2}`);
-    }
-    return stringifyDocument(this, options);
-  }
-};
-function assertCollection(contents) {
-  if (isCollection(contents))
-    return !0;
-  throw new Error("Expected a YAML collection as document contents");
-}
-
-// node_modules/yaml/browser/dist/errors.js
-var YAMLError = class extends Error {
-  constructor(name, pos, code, message) {
-    super(), this.name = name, this.code = code, this.message = message, this.pos = pos;
-  }
-}, YAMLParseError = class extends YAMLError {
-  constructor(pos, code, message) {
-    super("YAMLParseError", pos, code, message);
-  }
-}, YAMLWarning = class extends YAMLError {
-  constructor(pos, code, message) {
-    super("YAMLWarning", pos, code, message);
-  }
-}, prettifyError2 = (src, lc) => (error2) => {
-  if (error2.pos[0] === -1)
-    return;
-  error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-  let { line, col } = error2.linePos[0];
-  error2.message += ` at line ${line}, column ${col}`;
-  let ci = col - 1, lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-  if (ci >= 60 && lineStr.length > 80) {
-    let trimStart = Math.min(ci - 39, lineStr.length - 79);
-    lineStr = "\u2026" + lineStr.substring(trimStart), ci -= trimStart - 1;
-  }
-  if (lineStr.length > 80 && (lineStr = lineStr.substring(0, 79) + "\u2026"), line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-    let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
-    prev.length > 80 && (prev = prev.substring(0, 79) + `\u2026
-`), lineStr = prev + lineStr;
-  }
-  if (/[^ ]/.test(lineStr)) {
-    let count = 1, end = error2.linePos[1];
-    end?.line === line && end.col > col && (count = Math.max(1, Math.min(end.col - col, 80 - ci)));
-    let pointer = " ".repeat(ci) + "^".repeat(count);
-    error2.message += `:
-
-${lineStr}
-${pointer}
-`;
-  }
-};
-
-// node_modules/yaml/browser/dist/compose/resolve-props.js
-function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-  let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor = null, tag = null, newlineAfterProp = null, comma = null, found = null, start = null;
-  for (let token of tokens)
-    switch (reqSpace && (token.type !== "space" && token.type !== "newline" && token.type !== "comma" && onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space"), reqSpace = !1), tab && (atNewline && token.type !== "comment" && token.type !== "newline" && onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation"), tab = null), token.type) {
-      case "space":
-        !flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	") && (tab = token), hasSpace = !0;
-        break;
-      case "comment": {
-        hasSpace || onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-        let cb = token.source.substring(1) || " ";
-        comment ? comment += commentSep + cb : comment = cb, commentSep = "", atNewline = !1;
-        break;
-      }
-      case "newline":
-        atNewline ? comment ? comment += token.source : (!found || indicator !== "seq-item-ind") && (spaceBefore = !0) : commentSep += token.source, atNewline = !0, hasNewline = !0, (anchor || tag) && (newlineAfterProp = token), hasSpace = !0;
-        break;
-      case "anchor":
-        anchor && onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor"), token.source.endsWith(":") && onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", !0), anchor = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
-        break;
-      case "tag": {
-        tag && onError(token, "MULTIPLE_TAGS", "A node can have at most one tag"), tag = token, start ?? (start = token.offset), atNewline = !1, hasSpace = !1, reqSpace = !0;
-        break;
-      }
-      case indicator:
-        (anchor || tag) && onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`), found && onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`), found = token, atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind", hasSpace = !1;
-        break;
-      case "comma":
-        if (flow) {
-          comma && onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`), comma = token, atNewline = !1, hasSpace = !1;
-          break;
-        }
-      // else fallthrough
-      default:
-        onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`), atNewline = !1, hasSpace = !1;
-    }
-  let last = tokens[tokens.length - 1], end = last ? last.offset + last.source.length : offset;
-  return reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "") && onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space"), tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq") && onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation"), {
-    comma,
-    found,
-    spaceBefore,
-    comment,
-    hasNewline,
-    anchor,
-    tag,
-    newlineAfterProp,
-    end,
-    start: start ?? end
-  };
-}
-
-// node_modules/yaml/browser/dist/compose/util-contains-newline.js
-function containsNewline(key) {
-  if (!key)
-    return null;
-  switch (key.type) {
-    case "alias":
-    case "scalar":
-    case "double-quoted-scalar":
-    case "single-quoted-scalar":
-      if (key.source.includes(`
-`))
-        return !0;
-      if (key.end) {
-        for (let st of key.end)
-          if (st.type === "newline")
-            return !0;
-      }
-      return !1;
-    case "flow-collection":
-      for (let it of key.items) {
-        for (let st of it.start)
-          if (st.type === "newline")
-            return !0;
-        if (it.sep) {
-          for (let st of it.sep)
-            if (st.type === "newline")
-              return !0;
-        }
-        if (containsNewline(it.key) || containsNewline(it.value))
-          return !0;
-      }
-      return !1;
-    default:
-      return !0;
-  }
-}
-
-// node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
-function flowIndentCheck(indent, fc, onError) {
-  if (fc?.type === "flow-collection") {
-    let end = fc.end[0];
-    end.indent === indent && (end.source === "]" || end.source === "}") && containsNewline(fc) && onError(end, "BAD_INDENT", "Flow end indicator should be more indented than parent", !0);
-  }
-}
-
-// node_modules/yaml/browser/dist/compose/util-map-includes.js
-function mapIncludes(ctx, items, search) {
-  let { uniqueKeys } = ctx.options;
-  if (uniqueKeys === !1)
-    return !1;
-  let isEqual = typeof uniqueKeys == "function" ? uniqueKeys : (a8, b8) => a8 === b8 || isScalar(a8) && isScalar(b8) && a8.value === b8.value;
-  return items.some((pair) => isEqual(pair.key, search));
-}
-
-// node_modules/yaml/browser/dist/compose/resolve-block-map.js
-var startColMsg = "All mapping items must start at the same column";
-function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bm, onError, tag) {
-  let NodeClass = tag?.nodeClass ?? YAMLMap, map2 = new NodeClass(ctx.schema);
-  ctx.atRoot && (ctx.atRoot = !1);
-  let offset = bm.offset, commentEnd = null;
-  for (let collItem of bm.items) {
-    let { start, key, sep: sep2, value } = collItem, keyProps = resolveProps(start, {
-      indicator: "explicit-key-ind",
-      next: key ?? sep2?.[0],
-      offset,
-      onError,
-      parentIndent: bm.indent,
-      startOnNewline: !0
-    }), implicitKey = !keyProps.found;
-    if (implicitKey) {
-      if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep2) {
-        commentEnd = keyProps.end, keyProps.comment && (map2.comment ? map2.comment += `
-` + keyProps.comment : map2.comment = keyProps.comment);
-        continue;
-      }
-      (keyProps.newlineAfterProp || containsNewline(key)) && onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
-    } else keyProps.found?.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg);
-    ctx.atKey = !0;
-    let keyStart = keyProps.end, keyNode = key ? composeNode2(ctx, key, keyProps, onError) : composeEmptyNode2(ctx, keyStart, start, null, keyProps, onError);
-    ctx.schema.compat && flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-    let valueProps = resolveProps(sep2 ?? [], {
-      indicator: "map-value-ind",
-      next: value,
-      offset: keyNode.range[2],
-      onError,
-      parentIndent: bm.indent,
-      startOnNewline: !key || key.type === "block-scalar"
-    });
-    if (offset = valueProps.end, valueProps.found) {
-      implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-      let valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep2, null, valueProps, onError);
-      ctx.schema.compat && flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
-      let pair = new Pair(keyNode, valueNode);
-      ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
-    } else {
-      implicitKey && onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values"), valueProps.comment && (keyNode.comment ? keyNode.comment += `
-` + valueProps.comment : keyNode.comment = valueProps.comment);
-      let pair = new Pair(keyNode);
-      ctx.options.keepSourceTokens && (pair.srcToken = collItem), map2.items.push(pair);
-    }
-  }
-  return commentEnd && commentEnd < offset && onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content"), map2.range = [bm.offset, offset, commentEnd ?? offset], map2;
-}
-
-// node_modules/yaml/browser/dist/compose/resolve-block-seq.js
-function resolveBlockSeq({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, bs, onError, tag) {
-  let NodeClass = tag?.nodeClass ?? YAMLSeq, seq2 = new NodeClass(ctx.schema);
-  ctx.atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
-  let offset = bs.offset, commentEnd = null;
-  for (let { start, value } of bs.items) {
-    let props = resolveProps(start, {
-      indicator: "seq-item-ind",
-      next: value,
-      offset,
-      onError,
-      parentIndent: bs.indent,
-      startOnNewline: !0
-    });
-    if (!props.found)
-      if (props.anchor || props.tag || value)
-        value?.type === "block-seq" ? onError(props.end, "BAD_INDENT", "All sequence items must start at the same column") : onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
-      else {
-        commentEnd = props.end, props.comment && (seq2.comment = props.comment);
-        continue;
-      }
-    let node = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, start, null, props, onError);
-    ctx.schema.compat && flowIndentCheck(bs.indent, value, onError), offset = node.range[2], seq2.items.push(node);
-  }
-  return seq2.range = [bs.offset, offset, commentEnd ?? offset], seq2;
-}
-
-// node_modules/yaml/browser/dist/compose/resolve-end.js
-function resolveEnd(end, offset, reqSpace, onError) {
-  let comment = "";
-  if (end) {
-    let hasSpace = !1, sep2 = "";
-    for (let token of end) {
-      let { source, type } = token;
-      switch (type) {
-        case "space":
-          hasSpace = !0;
-          break;
-        case "comment": {
-          reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-          let cb = source.substring(1) || " ";
-          comment ? comment += sep2 + cb : comment = cb, sep2 = "";
-          break;
-        }
-        case "newline":
-          comment && (sep2 += source), hasSpace = !0;
-          break;
-        default:
-          onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
-      }
-      offset += source.length;
-    }
-  }
-  return { comment, offset };
-}
-
-// node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
-var blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 }, ctx, fc, onError, tag) {
-  let isMap2 = fc.start.source === "{", fcName = isMap2 ? "flow map" : "flow sequence", NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap : YAMLSeq), coll = new NodeClass(ctx.schema);
-  coll.flow = !0;
-  let atRoot = ctx.atRoot;
-  atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
-  let offset = fc.offset + fc.start.source.length;
-  for (let i8 = 0; i8 < fc.items.length; ++i8) {
-    let collItem = fc.items[i8], { start, key, sep: sep2, value } = collItem, props = resolveProps(start, {
-      flow: fcName,
-      indicator: "explicit-key-ind",
-      next: key ?? sep2?.[0],
-      offset,
-      onError,
-      parentIndent: fc.indent,
-      startOnNewline: !1
-    });
-    if (!props.found) {
-      if (!props.anchor && !props.tag && !sep2 && !value) {
-        i8 === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i8 < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
-` + props.comment : coll.comment = props.comment), offset = props.end;
-        continue;
-      }
-      !isMap2 && ctx.options.strict && containsNewline(key) && onError(
-        key,
-        // checked by containsNewline()
-        "MULTILINE_IMPLICIT_KEY",
-        "Implicit keys of flow sequence pairs need to be on a single line"
-      );
-    }
-    if (i8 === 0)
-      props.comma && onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-    else if (props.comma || onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`), props.comment) {
-      let prevItemComment = "";
-      loop: for (let st of start)
-        switch (st.type) {
-          case "comma":
-          case "space":
-            break;
-          case "comment":
-            prevItemComment = st.source.substring(1);
-            break loop;
-          default:
-            break loop;
-        }
-      if (prevItemComment) {
-        let prev = coll.items[coll.items.length - 1];
-        isPair(prev) && (prev = prev.value ?? prev.key), prev.comment ? prev.comment += `
-` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
-      }
-    }
-    if (!isMap2 && !sep2 && !props.found) {
-      let valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep2, null, props, onError);
-      coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-    } else {
-      ctx.atKey = !0;
-      let keyStart = props.end, keyNode = key ? composeNode2(ctx, key, props, onError) : composeEmptyNode2(ctx, keyStart, start, null, props, onError);
-      isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-      let valueProps = resolveProps(sep2 ?? [], {
-        flow: fcName,
-        indicator: "map-value-ind",
-        next: value,
-        offset: keyNode.range[2],
-        onError,
-        parentIndent: fc.indent,
-        startOnNewline: !1
-      });
-      if (valueProps.found) {
-        if (!isMap2 && !props.found && ctx.options.strict) {
-          if (sep2)
-            for (let st of sep2) {
-              if (st === valueProps.found)
-                break;
-              if (st.type === "newline") {
-                onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
-                break;
-              }
-            }
-          props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
-        }
-      } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-      let valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
-      valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
-` + valueProps.comment : keyNode.comment = valueProps.comment);
-      let pair = new Pair(keyNode, valueNode);
-      if (ctx.options.keepSourceTokens && (pair.srcToken = collItem), isMap2) {
-        let map2 = coll;
-        mapIncludes(ctx, map2.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique"), map2.items.push(pair);
-      } else {
-        let map2 = new YAMLMap(ctx.schema);
-        map2.flow = !0, map2.items.push(pair);
-        let endRange = (valueNode ?? keyNode).range;
-        map2.range = [keyNode.range[0], endRange[1], endRange[2]], coll.items.push(map2);
-      }
-      offset = valueNode ? valueNode.range[2] : valueProps.end;
-    }
-  }
-  let expectedEnd = isMap2 ? "}" : "]", [ce, ...ee] = fc.end, cePos = offset;
-  if (ce?.source === expectedEnd)
-    cePos = ce.offset + ce.source.length;
-  else {
-    let name = fcName[0].toUpperCase() + fcName.substring(1), msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-    onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg), ce && ce.source.length !== 1 && ee.unshift(ce);
-  }
-  if (ee.length > 0) {
-    let end = resolveEnd(ee, cePos, ctx.options.strict, onError);
-    end.comment && (coll.comment ? coll.comment += `
-` + end.comment : coll.comment = end.comment), coll.range = [fc.offset, cePos, end.offset];
-  } else
-    coll.range = [fc.offset, cePos, cePos];
-  return coll;
-}
-
-// node_modules/yaml/browser/dist/compose/compose-collection.js
-function resolveCollection(CN2, ctx, token, onError, tagName, tag) {
-  let coll = token.type === "block-map" ? resolveBlockMap(CN2, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq(CN2, ctx, token, onError, tag) : resolveFlowCollection(CN2, ctx, token, onError, tag), Coll = coll.constructor;
-  return tagName === "!" || tagName === Coll.tagName ? (coll.tag = Coll.tagName, coll) : (tagName && (coll.tag = tagName), coll);
-}
-function composeCollection(CN2, ctx, token, props, onError) {
-  let tagToken = props.tag, tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-  if (token.type === "block-seq") {
-    let { anchor, newlineAfterProp: nl } = props, lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
-    lastProp && (!nl || nl.offset < lastProp.offset) && onError(lastProp, "MISSING_CHAR", "Missing newline after block sequence props");
-  }
-  let expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-  if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.tagName && expType === "seq")
-    return resolveCollection(CN2, ctx, token, onError, tagName);
-  let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-  if (!tag) {
-    let kt = ctx.schema.knownTags[tagName];
-    if (kt?.collection === expType)
-      ctx.schema.tags.push(Object.assign({}, kt, { default: !1 })), tag = kt;
-    else
-      return kt ? onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, !0) : onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, !0), resolveCollection(CN2, ctx, token, onError, tagName);
-  }
-  let coll = resolveCollection(CN2, ctx, token, onError, tagName, tag), res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll, node = isNode(res) ? res : new Scalar(res);
-  return node.range = coll.range, node.tag = tagName, tag?.format && (node.format = tag.format), node;
-}
-
-// node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
-function resolveBlockScalar(ctx, scalar, onError) {
-  let start = scalar.offset, header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-  if (!header)
-    return { value: "", type: null, comment: "", range: [start, start, start] };
-  let type = header.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, lines = scalar.source ? splitLines(scalar.source) : [], chompStart = lines.length;
-  for (let i8 = lines.length - 1; i8 >= 0; --i8) {
-    let content = lines[i8][1];
-    if (content === "" || content === "\r")
-      chompStart = i8;
-    else
-      break;
-  }
-  if (chompStart === 0) {
-    let value2 = header.chomp === "+" && lines.length > 0 ? `
-`.repeat(Math.max(1, lines.length - 1)) : "", end2 = start + header.length;
-    return scalar.source && (end2 += scalar.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
-  }
-  let trimIndent = scalar.indent + header.indent, offset = scalar.offset + header.length, contentStart = 0;
-  for (let i8 = 0; i8 < chompStart; ++i8) {
-    let [indent, content] = lines[i8];
-    if (content === "" || content === "\r")
-      header.indent === 0 && indent.length > trimIndent && (trimIndent = indent.length);
-    else {
-      indent.length < trimIndent && onError(offset + indent.length, "MISSING_CHAR", "Block scalars with more-indented leading empty lines must use an explicit indentation indicator"), header.indent === 0 && (trimIndent = indent.length), contentStart = i8, trimIndent === 0 && !ctx.atRoot && onError(offset, "BAD_INDENT", "Block scalar values in collections must be indented");
-      break;
-    }
-    offset += indent.length + content.length + 1;
-  }
-  for (let i8 = lines.length - 1; i8 >= chompStart; --i8)
-    lines[i8][0].length > trimIndent && (chompStart = i8 + 1);
-  let value = "", sep2 = "", prevMoreIndented = !1;
-  for (let i8 = 0; i8 < contentStart; ++i8)
-    value += lines[i8][0].slice(trimIndent) + `
-`;
-  for (let i8 = contentStart; i8 < chompStart; ++i8) {
-    let [indent, content] = lines[i8];
-    offset += indent.length + content.length + 1;
-    let crlf = content[content.length - 1] === "\r";
-    if (crlf && (content = content.slice(0, -1)), content && indent.length < trimIndent) {
-      let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
-      onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent = "";
-    }
-    type === Scalar.BLOCK_LITERAL ? (value += sep2 + indent.slice(trimIndent) + content, sep2 = `
-`) : indent.length > trimIndent || content[0] === "	" ? (sep2 === " " ? sep2 = `
-` : !prevMoreIndented && sep2 === `
-` && (sep2 = `
-
-`), value += sep2 + indent.slice(trimIndent) + content, sep2 = `
-`, prevMoreIndented = !0) : content === "" ? sep2 === `
-` ? value += `
-` : sep2 = `
-` : (value += sep2 + content, sep2 = " ", prevMoreIndented = !1);
-  }
-  switch (header.chomp) {
-    case "-":
-      break;
-    case "+":
-      for (let i8 = chompStart; i8 < lines.length; ++i8)
-        value += `
-` + lines[i8][0].slice(trimIndent);
-      value[value.length - 1] !== `
-` && (value += `
-`);
-      break;
-    default:
-      value += `
-`;
-  }
-  let end = start + header.length + scalar.source.length;
-  return { value, type, comment: header.comment, range: [start, end, end] };
-}
-function parseBlockScalarHeader({ offset, props }, strict, onError) {
-  if (props[0].type !== "block-scalar-header")
-    return onError(props[0], "IMPOSSIBLE", "Block scalar header not found"), null;
-  let { source } = props[0], mode = source[0], indent = 0, chomp = "", error2 = -1;
-  for (let i8 = 1; i8 < source.length; ++i8) {
-    let ch = source[i8];
-    if (!chomp && (ch === "-" || ch === "+"))
-      chomp = ch;
-    else {
-      let n3 = Number(ch);
-      !indent && n3 ? indent = n3 : error2 === -1 && (error2 = offset + i8);
-    }
-  }
-  error2 !== -1 && onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
-  let hasSpace = !1, comment = "", length = source.length;
-  for (let i8 = 1; i8 < props.length; ++i8) {
-    let token = props[i8];
-    switch (token.type) {
-      case "space":
-        hasSpace = !0;
-      // fallthrough
-      case "newline":
-        length += token.source.length;
-        break;
-      case "comment":
-        strict && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters"), length += token.source.length, comment = token.source.substring(1);
-        break;
-      case "error":
-        onError(token, "UNEXPECTED_TOKEN", token.message), length += token.source.length;
-        break;
-      /* istanbul ignore next should not happen */
-      default: {
-        let message = `Unexpected token in block scalar header: ${token.type}`;
-        onError(token, "UNEXPECTED_TOKEN", message);
-        let ts = token.source;
-        ts && typeof ts == "string" && (length += ts.length);
-      }
-    }
-  }
-  return { mode, indent, chomp, comment, length };
-}
-function splitLines(source) {
-  let split2 = source.split(/\n( *)/), first = split2[0], m4 = first.match(/^( *)/), lines = [m4?.[1] ? [m4[1], first.slice(m4[1].length)] : ["", first]];
-  for (let i8 = 1; i8 < split2.length; i8 += 2)
-    lines.push([split2[i8], split2[i8 + 1]]);
-  return lines;
-}
-
-// node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
-function resolveFlowScalar(scalar, strict, onError) {
-  let { offset, type, source, end } = scalar, _type, value, _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-  switch (type) {
-    case "scalar":
-      _type = Scalar.PLAIN, value = plainValue(source, _onError);
-      break;
-    case "single-quoted-scalar":
-      _type = Scalar.QUOTE_SINGLE, value = singleQuotedValue(source, _onError);
-      break;
-    case "double-quoted-scalar":
-      _type = Scalar.QUOTE_DOUBLE, value = doubleQuotedValue(source, _onError);
-      break;
-    /* istanbul ignore next should not happen */
-    default:
-      return onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
-        value: "",
-        type: null,
-        comment: "",
-        range: [offset, offset + source.length, offset + source.length]
-      };
-  }
-  let valueEnd = offset + source.length, re = resolveEnd(end, valueEnd, strict, onError);
-  return {
-    value,
-    type: _type,
-    comment: re.comment,
-    range: [offset, valueEnd, re.offset]
-  };
-}
-function plainValue(source, onError) {
-  let badChar = "";
-  switch (source[0]) {
-    /* istanbul ignore next should not happen */
-    case "	":
-      badChar = "a tab character";
-      break;
-    case ",":
-      badChar = "flow indicator character ,";
-      break;
-    case "%":
-      badChar = "directive indicator character %";
-      break;
-    case "|":
-    case ">": {
-      badChar = `block scalar indicator ${source[0]}`;
-      break;
-    }
-    case "@":
-    case "`": {
-      badChar = `reserved character ${source[0]}`;
-      break;
-    }
-  }
-  return badChar && onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`), unfoldLines(source);
-}
-function singleQuotedValue(source, onError) {
-  return (source[source.length - 1] !== "'" || source.length === 1) && onError(source.length, "MISSING_CHAR", "Missing closing 'quote"), unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
-}
-function unfoldLines(source) {
-  let line = /(.*?)\r?\n/sy, match = line.exec(source);
-  if (!match)
-    return source;
-  let trimEnd, trimBoth;
-  try {
-    trimEnd = new RegExp("(?<![ 	])[ 	]+$"), trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
-  } catch {
-    trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
-  }
-  let res = match[1].replace(trimEnd, ""), sep2 = " ", pos = line.lastIndex;
-  for (; match = line.exec(source); ) {
-    let lm = match[1].replace(trimBoth, "");
-    lm === "" ? sep2 === `
-` ? res += sep2 : sep2 = `
-` : (res += sep2 + lm, sep2 = " "), pos = line.lastIndex;
-  }
-  let last = /[ \t]*(.*)/sy;
-  return last.lastIndex = pos, match = last.exec(source), res + sep2 + (match?.[1] ?? "");
-}
-function doubleQuotedValue(source, onError) {
-  let res = "";
-  for (let i8 = 1; i8 < source.length - 1; ++i8) {
-    let ch = source[i8];
-    if (!(ch === "\r" && source[i8 + 1] === `
-`))
-      if (ch === `
-`) {
-        let { fold, offset } = foldNewline(source, i8);
-        res += fold, i8 = offset;
-      } else if (ch === "\\") {
-        let next = source[++i8], cc = escapeCodes[next];
-        if (cc)
-          res += cc;
-        else if (next === `
-`)
-          for (next = source[i8 + 1]; next === " " || next === "	"; )
-            next = source[++i8 + 1];
-        else if (next === "\r" && source[i8 + 1] === `
-`)
-          for (next = source[++i8 + 1]; next === " " || next === "	"; )
-            next = source[++i8 + 1];
-        else if (next === "x" || next === "u" || next === "U") {
-          let length = next === "x" ? 2 : next === "u" ? 4 : 8;
-          res += parseCharCode(source, i8 + 1, length, onError), i8 += length;
-        } else {
-          let raw = source.substr(i8 - 1, 2);
-          onError(i8 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`), res += raw;
-        }
-      } else if (ch === " " || ch === "	") {
-        let wsStart = i8, next = source[i8 + 1];
-        for (; next === " " || next === "	"; )
-          next = source[++i8 + 1];
-        next !== `
-` && !(next === "\r" && source[i8 + 2] === `
-`) && (res += i8 > wsStart ? source.slice(wsStart, i8 + 1) : ch);
-      } else
-        res += ch;
-  }
-  return (source[source.length - 1] !== '"' || source.length === 1) && onError(source.length, "MISSING_CHAR", 'Missing closing "quote'), res;
-}
-function foldNewline(source, offset) {
-  let fold = "", ch = source[offset + 1];
-  for (; (ch === " " || ch === "	" || ch === `
-` || ch === "\r") && !(ch === "\r" && source[offset + 2] !== `
-`); )
-    ch === `
-` && (fold += `
-`), offset += 1, ch = source[offset + 1];
-  return fold || (fold = " "), { fold, offset };
-}
-var escapeCodes = {
-  0: "\0",
-  // null character
-  a: "\x07",
-  // bell character
-  b: "\b",
-  // backspace
-  e: "\x1B",
-  // escape character
-  f: "\f",
-  // form feed
-  n: `
-`,
-  // line feed
-  r: "\r",
-  // carriage return
-  t: "	",
-  // horizontal tab
-  v: "\v",
-  // vertical tab
-  N: "\x85",
-  // Unicode next line
-  _: "\xA0",
-  // Unicode non-breaking space
-  L: "\u2028",
-  // Unicode line separator
-  P: "\u2029",
-  // Unicode paragraph separator
-  " ": " ",
-  '"': '"',
-  "/": "/",
-  "\\": "\\",
-  "	": "	"
-};
-function parseCharCode(source, offset, length, onError) {
-  let cc = source.substr(offset, length), code = cc.length === length && /^[0-9a-fA-F]+$/.test(cc) ? parseInt(cc, 16) : NaN;
-  try {
-    return String.fromCodePoint(code);
-  } catch {
-    let raw = source.substr(offset - 2, length + 2);
-    return onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`), raw;
-  }
-}
-
-// node_modules/yaml/browser/dist/compose/compose-scalar.js
-function composeScalar(ctx, token, tagToken, onError) {
-  let { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar(ctx, token, onError) : resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
-  ctx.options.stringKeys && ctx.atKey ? tag = ctx.schema[SCALAR] : tagName ? tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag = findScalarTagByTest(ctx, value, token, onError) : tag = ctx.schema[SCALAR];
-  let scalar;
-  try {
-    let res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-    scalar = isScalar(res) ? res : new Scalar(res);
-  } catch (error2) {
-    let msg = error2 instanceof Error ? error2.message : String(error2);
-    onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar(value);
-  }
-  return scalar.range = range2, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag.format && (scalar.format = tag.format), comment && (scalar.comment = comment), scalar;
-}
-function findScalarTagByName(schema4, value, tagName, tagToken, onError) {
-  if (tagName === "!")
-    return schema4[SCALAR];
-  let matchWithTest = [];
-  for (let tag of schema4.tags)
-    if (!tag.collection && tag.tag === tagName)
-      if (tag.default && tag.test)
-        matchWithTest.push(tag);
-      else
-        return tag;
-  for (let tag of matchWithTest)
-    if (tag.test?.test(value))
-      return tag;
-  let kt = schema4.knownTags[tagName];
-  return kt && !kt.collection ? (schema4.tags.push(Object.assign({}, kt, { default: !1, test: void 0 })), kt) : (onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str"), schema4[SCALAR]);
-}
-function findScalarTagByTest({ atKey, directives, schema: schema4 }, value, token, onError) {
-  let tag = schema4.tags.find((tag2) => (tag2.default === !0 || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema4[SCALAR];
-  if (schema4.compat) {
-    let compat = schema4.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema4[SCALAR];
-    if (tag.tag !== compat.tag) {
-      let ts = directives.tagString(tag.tag), cs = directives.tagString(compat.tag), msg = `Value may be parsed as either ${ts} or ${cs}`;
-      onError(token, "TAG_RESOLVE_FAILED", msg, !0);
-    }
-  }
-  return tag;
-}
-
-// node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
-function emptyScalarPosition(offset, before, pos) {
-  if (before) {
-    pos ?? (pos = before.length);
-    for (let i8 = pos - 1; i8 >= 0; --i8) {
-      let st = before[i8];
-      switch (st.type) {
-        case "space":
-        case "comment":
-        case "newline":
-          offset -= st.source.length;
-          continue;
-      }
-      for (st = before[++i8]; st?.type === "space"; )
-        offset += st.source.length, st = before[++i8];
-      break;
-    }
-  }
-  return offset;
-}
-
-// node_modules/yaml/browser/dist/compose/compose-node.js
-var CN = { composeNode, composeEmptyNode };
-function composeNode(ctx, token, props, onError) {
-  let atKey = ctx.atKey, { spaceBefore, comment, anchor, tag } = props, node, isSrcToken = !0;
-  switch (token.type) {
-    case "alias":
-      node = composeAlias(ctx, token, onError), (anchor || tag) && onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
-      break;
-    case "scalar":
-    case "single-quoted-scalar":
-    case "double-quoted-scalar":
-    case "block-scalar":
-      node = composeScalar(ctx, token, tag, onError), anchor && (node.anchor = anchor.source.substring(1));
-      break;
-    case "block-map":
-    case "block-seq":
-    case "flow-collection":
-      try {
-        node = composeCollection(CN, ctx, token, props, onError), anchor && (node.anchor = anchor.source.substring(1));
-      } catch (error2) {
-        let message = error2 instanceof Error ? error2.message : String(error2);
-        onError(token, "RESOURCE_EXHAUSTION", message);
-      }
-      break;
-    default: {
-      let message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-      onError(token, "UNEXPECTED_TOKEN", message), isSrcToken = !1;
-    }
-  }
-  return node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError)), anchor && node.anchor === "" && onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string"), atKey && ctx.options.stringKeys && (!isScalar(node) || typeof node.value != "string" || node.tag && node.tag !== "tag:yaml.org,2002:str") && onError(tag ?? token, "NON_STRING_KEY", "With stringKeys, all keys must be strings"), spaceBefore && (node.spaceBefore = !0), comment && (token.type === "scalar" && token.source === "" ? node.comment = comment : node.commentBefore = comment), ctx.options.keepSourceTokens && isSrcToken && (node.srcToken = token), node;
-}
-function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
-  let token = {
-    type: "scalar",
-    offset: emptyScalarPosition(offset, before, pos),
-    indent: -1,
-    source: ""
-  }, node = composeScalar(ctx, token, tag, onError);
-  return anchor && (node.anchor = anchor.source.substring(1), node.anchor === "" && onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string")), spaceBefore && (node.spaceBefore = !0), comment && (node.comment = comment, node.range[2] = end), node;
-}
-function composeAlias({ options }, { offset, source, end }, onError) {
-  let alias = new Alias(source.substring(1));
-  alias.source === "" && onError(offset, "BAD_ALIAS", "Alias cannot be an empty string"), alias.source.endsWith(":") && onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", !0);
-  let valueEnd = offset + source.length, re = resolveEnd(end, valueEnd, options.strict, onError);
-  return alias.range = [offset, valueEnd, re.offset], re.comment && (alias.comment = re.comment), alias;
-}
-
-// node_modules/yaml/browser/dist/compose/compose-doc.js
-function composeDoc(options, directives, { offset, start, value, end }, onError) {
-  let opts = Object.assign({ _directives: directives }, options), doc = new Document(void 0, opts), ctx = {
-    atKey: !1,
-    atRoot: !0,
-    directives: doc.directives,
-    options: doc.options,
-    schema: doc.schema
-  }, props = resolveProps(start, {
-    indicator: "doc-start",
-    next: value ?? end?.[0],
-    offset,
-    onError,
-    parentIndent: 0,
-    startOnNewline: !0
-  });
-  props.found && (doc.directives.docStart = !0, value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline && onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker")), doc.contents = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
-  let contentEnd = doc.contents.range[2], re = resolveEnd(end, contentEnd, !1, onError);
-  return re.comment && (doc.comment = re.comment), doc.range = [offset, contentEnd, re.offset], doc;
-}
-
-// node_modules/yaml/browser/dist/compose/composer.js
-function getErrorPos(src) {
-  if (typeof src == "number")
-    return [src, src + 1];
-  if (Array.isArray(src))
-    return src.length === 2 ? src : [src[0], src[1]];
-  let { offset, source } = src;
-  return [offset, offset + (typeof source == "string" ? source.length : 1)];
-}
-function parsePrelude(prelude) {
-  let comment = "", atComment = !1, afterEmptyLine = !1;
-  for (let i8 = 0; i8 < prelude.length; ++i8) {
-    let source = prelude[i8];
-    switch (source[0]) {
-      case "#":
-        comment += (comment === "" ? "" : afterEmptyLine ? `
-
-` : `
-`) + (source.substring(1) || " "), atComment = !0, afterEmptyLine = !1;
-        break;
-      case "%":
-        prelude[i8 + 1]?.[0] !== "#" && (i8 += 1), atComment = !1;
-        break;
-      default:
-        atComment || (afterEmptyLine = !0), atComment = !1;
-    }
-  }
-  return { comment, afterEmptyLine };
-}
-var Composer = class {
-  constructor(options = {}) {
-    this.doc = null, this.atDirectives = !1, this.prelude = [], this.errors = [], this.warnings = [], this.onError = (source, code, message, warning2) => {
-      let pos = getErrorPos(source);
-      warning2 ? this.warnings.push(new YAMLWarning(pos, code, message)) : this.errors.push(new YAMLParseError(pos, code, message));
-    }, this.directives = new Directives({ version: options.version || "1.2" }), this.options = options;
-  }
-  decorate(doc, afterDoc) {
-    let { comment, afterEmptyLine } = parsePrelude(this.prelude);
-    if (comment) {
-      let dc = doc.contents;
-      if (afterDoc)
-        doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
-      else if (afterEmptyLine || doc.directives.docStart || !dc)
-        doc.commentBefore = comment;
-      else if (isCollection(dc) && !dc.flow && dc.items.length > 0) {
-        let it = dc.items[0];
-        isPair(it) && (it = it.key);
-        let cb = it.commentBefore;
-        it.commentBefore = cb ? `${comment}
-${cb}` : comment;
-      } else {
-        let cb = dc.commentBefore;
-        dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
-      }
-    }
-    if (afterDoc) {
-      for (let i8 = 0; i8 < this.errors.length; ++i8)
-        doc.errors.push(this.errors[i8]);
-      for (let i8 = 0; i8 < this.warnings.length; ++i8)
-        doc.warnings.push(this.warnings[i8]);
-    } else
-      doc.errors = this.errors, doc.warnings = this.warnings;
-    this.prelude = [], this.errors = [], this.warnings = [];
-  }
-  /**
-   * Current stream status information.
-   *
-   * Mostly useful at the end of input for an empty stream.
-   */
-  streamInfo() {
-    return {
-      comment: parsePrelude(this.prelude).comment,
-      directives: this.directives,
-      errors: this.errors,
-      warnings: this.warnings
-    };
-  }
-  /**
-   * Compose tokens into documents.
-   *
-   * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-   * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-   */
-  *compose(tokens, forceDoc = !1, endOffset = -1) {
-    for (let token of tokens)
-      yield* this.next(token);
-    yield* this.end(forceDoc, endOffset);
-  }
-  /** Advance the composer by one CST token. */
-  *next(token) {
-    switch (token.type) {
-      case "directive":
-        this.directives.add(token.source, (offset, message, warning2) => {
-          let pos = getErrorPos(token);
-          pos[0] += offset, this.onError(pos, "BAD_DIRECTIVE", message, warning2);
-        }), this.prelude.push(token.source), this.atDirectives = !0;
-        break;
-      case "document": {
-        let doc = composeDoc(this.options, this.directives, token, this.onError);
-        this.atDirectives && !doc.directives.docStart && this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line"), this.decorate(doc, !1), this.doc && (yield this.doc), this.doc = doc, this.atDirectives = !1;
-        break;
-      }
-      case "byte-order-mark":
-      case "space":
-        break;
-      case "comment":
-      case "newline":
-        this.prelude.push(token.source);
-        break;
-      case "error": {
-        let msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message, error2 = new YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
-        this.atDirectives || !this.doc ? this.errors.push(error2) : this.doc.errors.push(error2);
-        break;
-      }
-      case "doc-end": {
-        if (!this.doc) {
-          let msg = "Unexpected doc-end without preceding document";
-          this.errors.push(new YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
-          break;
-        }
-        this.doc.directives.docEnd = !0;
-        let end = resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
-        if (this.decorate(this.doc, !0), end.comment) {
-          let dc = this.doc.comment;
-          this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
-        }
-        this.doc.range[2] = end.offset;
-        break;
-      }
-      default:
-        this.errors.push(new YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
-    }
-  }
-  /**
-   * Call at end of input to yield any remaining document.
-   *
-   * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-   * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-   */
-  *end(forceDoc = !1, endOffset = -1) {
-    if (this.doc)
-      this.decorate(this.doc, !0), yield this.doc, this.doc = null;
-    else if (forceDoc) {
-      let opts = Object.assign({ _directives: this.directives }, this.options), doc = new Document(void 0, opts);
-      this.atDirectives && this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line"), doc.range = [0, endOffset, endOffset], this.decorate(doc, !1), yield doc;
-    }
-  }
-};
-
-// node_modules/yaml/browser/dist/parse/cst-visit.js
-var BREAK2 = /* @__PURE__ */ Symbol("break visit"), SKIP2 = /* @__PURE__ */ Symbol("skip children"), REMOVE2 = /* @__PURE__ */ Symbol("remove item");
-function visit2(cst, visitor) {
-  "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
-}
-visit2.BREAK = BREAK2;
-visit2.SKIP = SKIP2;
-visit2.REMOVE = REMOVE2;
-visit2.itemAtPath = (cst, path) => {
-  let item = cst;
-  for (let [field, index] of path) {
-    let tok = item?.[field];
-    if (tok && "items" in tok)
-      item = tok.items[index];
-    else
-      return;
-  }
-  return item;
-};
-visit2.parentCollection = (cst, path) => {
-  let parent = visit2.itemAtPath(cst, path.slice(0, -1)), field = path[path.length - 1][0], coll = parent?.[field];
-  if (coll && "items" in coll)
-    return coll;
-  throw new Error("Parent collection not found");
-};
-function _visit(path, item, visitor) {
-  let ctrl = visitor(item, path);
-  if (typeof ctrl == "symbol")
-    return ctrl;
-  for (let field of ["key", "value"]) {
-    let token = item[field];
-    if (token && "items" in token) {
-      for (let i8 = 0; i8 < token.items.length; ++i8) {
-        let ci = _visit(Object.freeze(path.concat([[field, i8]])), token.items[i8], visitor);
-        if (typeof ci == "number")
-          i8 = ci - 1;
-        else {
-          if (ci === BREAK2)
-            return BREAK2;
-          ci === REMOVE2 && (token.items.splice(i8, 1), i8 -= 1);
-        }
-      }
-      typeof ctrl == "function" && field === "key" && (ctrl = ctrl(item, path));
-    }
-  }
-  return typeof ctrl == "function" ? ctrl(item, path) : ctrl;
-}
-
-// node_modules/yaml/browser/dist/parse/cst.js
-var BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR2 = "";
-function tokenType(source) {
-  switch (source) {
-    case BOM:
-      return "byte-order-mark";
-    case DOCUMENT:
-      return "doc-mode";
-    case FLOW_END:
-      return "flow-error-end";
-    case SCALAR2:
-      return "scalar";
-    case "---":
-      return "doc-start";
-    case "...":
-      return "doc-end";
-    case "":
-    case `
-`:
-    case `\r
-`:
-      return "newline";
-    case "-":
-      return "seq-item-ind";
-    case "?":
-      return "explicit-key-ind";
-    case ":":
-      return "map-value-ind";
-    case "{":
-      return "flow-map-start";
-    case "}":
-      return "flow-map-end";
-    case "[":
-      return "flow-seq-start";
-    case "]":
-      return "flow-seq-end";
-    case ",":
-      return "comma";
-  }
-  switch (source[0]) {
-    case " ":
-    case "	":
-      return "space";
-    case "#":
-      return "comment";
-    case "%":
-      return "directive-line";
-    case "*":
-      return "alias";
-    case "&":
-      return "anchor";
-    case "!":
-      return "tag";
-    case "'":
-      return "single-quoted-scalar";
-    case '"':
-      return "double-quoted-scalar";
-    case "|":
-    case ">":
-      return "block-scalar-header";
-  }
-  return null;
-}
-
-// node_modules/yaml/browser/dist/parse/lexer.js
-function isEmpty(ch) {
-  switch (ch) {
-    case void 0:
-    case " ":
-    case `
-`:
-    case "\r":
-    case "	":
-      return !0;
-    default:
-      return !1;
-  }
-}
-var hexDigits = new Set("0123456789ABCDEFabcdef"), tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()"), flowIndicatorChars = new Set(",[]{}"), invalidAnchorChars = new Set(` ,[]{}
-\r	`), isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch), Lexer = class {
-  constructor() {
-    this.atEnd = !1, this.blockScalarIndent = -1, this.blockScalarKeep = !1, this.buffer = "", this.flowKey = !1, this.flowLevel = 0, this.indentNext = 0, this.indentValue = 0, this.lineEndPos = null, this.next = null, this.pos = 0;
-  }
-  /**
-   * Generate YAML tokens from the `source` string. If `incomplete`,
-   * a part of the last line may be left as a buffer for the next call.
-   *
-   * @returns A generator of lexical tokens
-   */
-  *lex(source, incomplete = !1) {
-    if (source) {
-      if (typeof source != "string")
-        throw TypeError("source is not a string");
-      this.buffer = this.buffer ? this.buffer + source : source, this.lineEndPos = null;
-    }
-    this.atEnd = !incomplete;
-    let next = this.next ?? "stream";
-    for (; next && (incomplete || this.hasChars(1)); )
-      next = yield* this.parseNext(next);
-  }
-  atLineEnd() {
-    let i8 = this.pos, ch = this.buffer[i8];
-    for (; ch === " " || ch === "	"; )
-      ch = this.buffer[++i8];
-    return !ch || ch === "#" || ch === `
-` ? !0 : ch === "\r" ? this.buffer[i8 + 1] === `
-` : !1;
-  }
-  charAt(n3) {
-    return this.buffer[this.pos + n3];
-  }
-  continueScalar(offset) {
-    let ch = this.buffer[offset];
-    if (this.indentNext > 0) {
-      let indent = 0;
-      for (; ch === " "; )
-        ch = this.buffer[++indent + offset];
-      if (ch === "\r") {
-        let next = this.buffer[indent + offset + 1];
-        if (next === `
-` || !next && !this.atEnd)
-          return offset + indent + 1;
-      }
-      return ch === `
-` || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
-    }
-    if (ch === "-" || ch === ".") {
-      let dt = this.buffer.substr(offset, 3);
-      if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
-        return -1;
-    }
-    return offset;
-  }
-  getLine() {
-    let end = this.lineEndPos;
-    return (typeof end != "number" || end !== -1 && end < this.pos) && (end = this.buffer.indexOf(`
-`, this.pos), this.lineEndPos = end), end === -1 ? this.atEnd ? this.buffer.substring(this.pos) : null : (this.buffer[end - 1] === "\r" && (end -= 1), this.buffer.substring(this.pos, end));
-  }
-  hasChars(n3) {
-    return this.pos + n3 <= this.buffer.length;
-  }
-  setNext(state2) {
-    return this.buffer = this.buffer.substring(this.pos), this.pos = 0, this.lineEndPos = null, this.next = state2, null;
-  }
-  peek(n3) {
-    return this.buffer.substr(this.pos, n3);
-  }
-  *parseNext(next) {
-    switch (next) {
-      case "stream":
-        return yield* this.parseStream();
-      case "line-start":
-        return yield* this.parseLineStart();
-      case "block-start":
-        return yield* this.parseBlockStart();
-      case "doc":
-        return yield* this.parseDocument();
-      case "flow":
-        return yield* this.parseFlowCollection();
-      case "quoted-scalar":
-        return yield* this.parseQuotedScalar();
-      case "block-scalar":
-        return yield* this.parseBlockScalar();
-      case "plain-scalar":
-        return yield* this.parsePlainScalar();
-    }
-  }
-  *parseStream() {
-    let line = this.getLine();
-    if (line === null)
-      return this.setNext("stream");
-    if (line[0] === BOM && (yield* this.pushCount(1), line = line.substring(1)), line[0] === "%") {
-      let dirEnd = line.length, cs = line.indexOf("#");
-      for (; cs !== -1; ) {
-        let ch = line[cs - 1];
-        if (ch === " " || ch === "	") {
-          dirEnd = cs - 1;
-          break;
-        } else
-          cs = line.indexOf("#", cs + 1);
-      }
-      for (; ; ) {
-        let ch = line[dirEnd - 1];
-        if (ch === " " || ch === "	")
-          dirEnd -= 1;
-        else
-          break;
-      }
-      let n3 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(!0));
-      return yield* this.pushCount(line.length - n3), this.pushNewline(), "stream";
-    }
-    if (this.atLineEnd()) {
-      let sp = yield* this.pushSpaces(!0);
-      return yield* this.pushCount(line.length - sp), yield* this.pushNewline(), "stream";
-    }
-    return yield DOCUMENT, yield* this.parseLineStart();
-  }
-  *parseLineStart() {
-    let ch = this.charAt(0);
-    if (!ch && !this.atEnd)
-      return this.setNext("line-start");
-    if (ch === "-" || ch === ".") {
-      if (!this.atEnd && !this.hasChars(4))
-        return this.setNext("line-start");
-      let s2 = this.peek(3);
-      if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3)))
-        return yield* this.pushCount(3), this.indentValue = 0, this.indentNext = 0, s2 === "---" ? "doc" : "stream";
-    }
-    return this.indentValue = yield* this.pushSpaces(!1), this.indentNext > this.indentValue && !isEmpty(this.charAt(1)) && (this.indentNext = this.indentValue), yield* this.parseBlockStart();
-  }
-  *parseBlockStart() {
-    let [ch0, ch1] = this.peek(2);
-    if (!ch1 && !this.atEnd)
-      return this.setNext("block-start");
-    if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-      let n3 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(!0));
-      return this.indentNext = this.indentValue + 1, this.indentValue += n3, "block-start";
-    }
-    return "doc";
-  }
-  *parseDocument() {
-    yield* this.pushSpaces(!0);
-    let line = this.getLine();
-    if (line === null)
-      return this.setNext("doc");
-    let n3 = yield* this.pushIndicators();
-    switch (line[n3]) {
-      case "#":
-        yield* this.pushCount(line.length - n3);
-      // fallthrough
-      case void 0:
-        return yield* this.pushNewline(), yield* this.parseLineStart();
-      case "{":
-      case "[":
-        return yield* this.pushCount(1), this.flowKey = !1, this.flowLevel = 1, "flow";
-      case "}":
-      case "]":
-        return yield* this.pushCount(1), "doc";
-      case "*":
-        return yield* this.pushUntil(isNotAnchorChar), "doc";
-      case '"':
-      case "'":
-        return yield* this.parseQuotedScalar();
-      case "|":
-      case ">":
-        return n3 += yield* this.parseBlockScalarHeader(), n3 += yield* this.pushSpaces(!0), yield* this.pushCount(line.length - n3), yield* this.pushNewline(), yield* this.parseBlockScalar();
-      default:
-        return yield* this.parsePlainScalar();
-    }
-  }
-  *parseFlowCollection() {
-    let nl, sp, indent = -1;
-    do
-      nl = yield* this.pushNewline(), nl > 0 ? (sp = yield* this.pushSpaces(!1), this.indentValue = indent = sp) : sp = 0, sp += yield* this.pushSpaces(!0);
-    while (nl + sp > 0);
-    let line = this.getLine();
-    if (line === null)
-      return this.setNext("flow");
-    if ((indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) && !(indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}")))
-      return this.flowLevel = 0, yield FLOW_END, yield* this.parseLineStart();
-    let n3 = 0;
-    for (; line[n3] === ","; )
-      n3 += yield* this.pushCount(1), n3 += yield* this.pushSpaces(!0), this.flowKey = !1;
-    switch (n3 += yield* this.pushIndicators(), line[n3]) {
-      case void 0:
-        return "flow";
-      case "#":
-        return yield* this.pushCount(line.length - n3), "flow";
-      case "{":
-      case "[":
-        return yield* this.pushCount(1), this.flowKey = !1, this.flowLevel += 1, "flow";
-      case "}":
-      case "]":
-        return yield* this.pushCount(1), this.flowKey = !0, this.flowLevel -= 1, this.flowLevel ? "flow" : "doc";
-      case "*":
-        return yield* this.pushUntil(isNotAnchorChar), "flow";
-      case '"':
-      case "'":
-        return this.flowKey = !0, yield* this.parseQuotedScalar();
-      case ":": {
-        let next = this.charAt(1);
-        if (this.flowKey || isEmpty(next) || next === ",")
-          return this.flowKey = !1, yield* this.pushCount(1), yield* this.pushSpaces(!0), "flow";
-      }
-      // fallthrough
-      default:
-        return this.flowKey = !1, yield* this.parsePlainScalar();
-    }
-  }
-  *parseQuotedScalar() {
-    let quote = this.charAt(0), end = this.buffer.indexOf(quote, this.pos + 1);
-    if (quote === "'")
-      for (; end !== -1 && this.buffer[end + 1] === "'"; )
-        end = this.buffer.indexOf("'", end + 2);
-    else
-      for (; end !== -1; ) {
-        let n3 = 0;
-        for (; this.buffer[end - 1 - n3] === "\\"; )
-          n3 += 1;
-        if (n3 % 2 === 0)
-          break;
-        end = this.buffer.indexOf('"', end + 1);
-      }
-    let qb = this.buffer.substring(0, end), nl = qb.indexOf(`
-`, this.pos);
-    if (nl !== -1) {
-      for (; nl !== -1; ) {
-        let cs = this.continueScalar(nl + 1);
-        if (cs === -1)
-          break;
-        nl = qb.indexOf(`
-`, cs);
-      }
-      nl !== -1 && (end = nl - (qb[nl - 1] === "\r" ? 2 : 1));
-    }
-    if (end === -1) {
-      if (!this.atEnd)
-        return this.setNext("quoted-scalar");
-      end = this.buffer.length;
-    }
-    return yield* this.pushToIndex(end + 1, !1), this.flowLevel ? "flow" : "doc";
-  }
-  *parseBlockScalarHeader() {
-    this.blockScalarIndent = -1, this.blockScalarKeep = !1;
-    let i8 = this.pos;
-    for (; ; ) {
-      let ch = this.buffer[++i8];
-      if (ch === "+")
-        this.blockScalarKeep = !0;
-      else if (ch > "0" && ch <= "9")
-        this.blockScalarIndent = Number(ch) - 1;
-      else if (ch !== "-")
-        break;
-    }
-    return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
-  }
-  *parseBlockScalar() {
-    let nl = this.pos - 1, indent = 0, ch;
-    loop: for (let i9 = this.pos; ch = this.buffer[i9]; ++i9)
-      switch (ch) {
-        case " ":
-          indent += 1;
-          break;
-        case `
-`:
-          nl = i9, indent = 0;
-          break;
-        case "\r": {
-          let next = this.buffer[i9 + 1];
-          if (!next && !this.atEnd)
-            return this.setNext("block-scalar");
-          if (next === `
-`)
-            break;
-        }
-        // fallthrough
-        default:
-          break loop;
-      }
-    if (!ch && !this.atEnd)
-      return this.setNext("block-scalar");
-    if (indent >= this.indentNext) {
-      this.blockScalarIndent === -1 ? this.indentNext = indent : this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
-      do {
-        let cs = this.continueScalar(nl + 1);
-        if (cs === -1)
-          break;
-        nl = this.buffer.indexOf(`
-`, cs);
-      } while (nl !== -1);
-      if (nl === -1) {
-        if (!this.atEnd)
-          return this.setNext("block-scalar");
-        nl = this.buffer.length;
-      }
-    }
-    let i8 = nl + 1;
-    for (ch = this.buffer[i8]; ch === " "; )
-      ch = this.buffer[++i8];
-    if (ch === "	") {
-      for (; ch === "	" || ch === " " || ch === "\r" || ch === `
-`; )
-        ch = this.buffer[++i8];
-      nl = i8 - 1;
-    } else if (!this.blockScalarKeep)
-      do {
-        let i9 = nl - 1, ch2 = this.buffer[i9];
-        ch2 === "\r" && (ch2 = this.buffer[--i9]);
-        let lastChar = i9;
-        for (; ch2 === " "; )
-          ch2 = this.buffer[--i9];
-        if (ch2 === `
-` && i9 >= this.pos && i9 + 1 + indent > lastChar)
-          nl = i9;
-        else
-          break;
-      } while (!0);
-    return yield SCALAR2, yield* this.pushToIndex(nl + 1, !0), yield* this.parseLineStart();
-  }
-  *parsePlainScalar() {
-    let inFlow = this.flowLevel > 0, end = this.pos - 1, i8 = this.pos - 1, ch;
-    for (; ch = this.buffer[++i8]; )
-      if (ch === ":") {
-        let next = this.buffer[i8 + 1];
-        if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
-          break;
-        end = i8;
-      } else if (isEmpty(ch)) {
-        let next = this.buffer[i8 + 1];
-        if (ch === "\r" && (next === `
-` ? (i8 += 1, ch = `
-`, next = this.buffer[i8 + 1]) : end = i8), next === "#" || inFlow && flowIndicatorChars.has(next))
-          break;
-        if (ch === `
-`) {
-          let cs = this.continueScalar(i8 + 1);
-          if (cs === -1)
-            break;
-          i8 = Math.max(i8, cs - 2);
-        }
-      } else {
-        if (inFlow && flowIndicatorChars.has(ch))
-          break;
-        end = i8;
-      }
-    return !ch && !this.atEnd ? this.setNext("plain-scalar") : (yield SCALAR2, yield* this.pushToIndex(end + 1, !0), inFlow ? "flow" : "doc");
-  }
-  *pushCount(n3) {
-    return n3 > 0 ? (yield this.buffer.substr(this.pos, n3), this.pos += n3, n3) : 0;
-  }
-  *pushToIndex(i8, allowEmpty) {
-    let s2 = this.buffer.slice(this.pos, i8);
-    return s2 ? (yield s2, this.pos += s2.length, s2.length) : (allowEmpty && (yield ""), 0);
-  }
-  *pushIndicators() {
-    let n3 = 0;
-    loop: for (; ; ) {
-      switch (this.charAt(0)) {
-        case "!":
-          n3 += yield* this.pushTag(), n3 += yield* this.pushSpaces(!0);
-          continue loop;
-        case "&":
-          n3 += yield* this.pushUntil(isNotAnchorChar), n3 += yield* this.pushSpaces(!0);
-          continue loop;
-        case "-":
-        // this is an error
-        case "?":
-        // this is an error outside flow collections
-        case ":": {
-          let inFlow = this.flowLevel > 0, ch1 = this.charAt(1);
-          if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
-            inFlow ? this.flowKey && (this.flowKey = !1) : this.indentNext = this.indentValue + 1, n3 += yield* this.pushCount(1), n3 += yield* this.pushSpaces(!0);
-            continue loop;
-          }
-        }
-      }
-      break loop;
-    }
-    return n3;
-  }
-  *pushTag() {
-    if (this.charAt(1) === "<") {
-      let i8 = this.pos + 2, ch = this.buffer[i8];
-      for (; !isEmpty(ch) && ch !== ">"; )
-        ch = this.buffer[++i8];
-      return yield* this.pushToIndex(ch === ">" ? i8 + 1 : i8, !1);
-    } else {
-      let i8 = this.pos + 1, ch = this.buffer[i8];
-      for (; ch; )
-        if (tagChars.has(ch))
-          ch = this.buffer[++i8];
-        else if (ch === "%" && hexDigits.has(this.buffer[i8 + 1]) && hexDigits.has(this.buffer[i8 + 2]))
-          ch = this.buffer[i8 += 3];
-        else
-          break;
-      return yield* this.pushToIndex(i8, !1);
-    }
-  }
-  *pushNewline() {
-    let ch = this.buffer[this.pos];
-    return ch === `
-` ? yield* this.pushCount(1) : ch === "\r" && this.charAt(1) === `
-` ? yield* this.pushCount(2) : 0;
-  }
-  *pushSpaces(allowTabs) {
-    let i8 = this.pos - 1, ch;
-    do
-      ch = this.buffer[++i8];
-    while (ch === " " || allowTabs && ch === "	");
-    let n3 = i8 - this.pos;
-    return n3 > 0 && (yield this.buffer.substr(this.pos, n3), this.pos = i8), n3;
-  }
-  *pushUntil(test) {
-    let i8 = this.pos, ch = this.buffer[i8];
-    for (; !test(ch); )
-      ch = this.buffer[++i8];
-    return yield* this.pushToIndex(i8, !1);
-  }
-};
-
-// node_modules/yaml/browser/dist/parse/line-counter.js
-var LineCounter = class {
-  constructor() {
-    this.lineStarts = [], this.addNewLine = (offset) => this.lineStarts.push(offset), this.linePos = (offset) => {
-      let low = 0, high = this.lineStarts.length;
-      for (; low < high; ) {
-        let mid = low + high >> 1;
-        this.lineStarts[mid] < offset ? low = mid + 1 : high = mid;
-      }
-      if (this.lineStarts[low] === offset)
-        return { line: low + 1, col: 1 };
-      if (low === 0)
-        return { line: 0, col: offset };
-      let start = this.lineStarts[low - 1];
-      return { line: low, col: offset - start + 1 };
-    };
-  }
-};
-
-// node_modules/yaml/browser/dist/parse/parser.js
-function includesToken(list, type) {
-  for (let i8 = 0; i8 < list.length; ++i8)
-    if (list[i8].type === type)
-      return !0;
-  return !1;
-}
-function findNonEmptyIndex(list) {
-  for (let i8 = 0; i8 < list.length; ++i8)
-    switch (list[i8].type) {
-      case "space":
-      case "comment":
-      case "newline":
-        break;
-      default:
-        return i8;
-    }
-  return -1;
-}
-function isFlowToken(token) {
-  switch (token?.type) {
-    case "alias":
-    case "scalar":
-    case "single-quoted-scalar":
-    case "double-quoted-scalar":
-    case "flow-collection":
-      return !0;
-    default:
-      return !1;
-  }
-}
-function getPrevProps(parent) {
-  switch (parent.type) {
-    case "document":
-      return parent.start;
-    case "block-map": {
-      let it = parent.items[parent.items.length - 1];
-      return it.sep ?? it.start;
-    }
-    case "block-seq":
-      return parent.items[parent.items.length - 1].start;
-    /* istanbul ignore next should not happen */
-    default:
-      return [];
-  }
-}
-function getFirstKeyStartProps(prev) {
-  if (prev.length === 0)
-    return [];
-  let i8 = prev.length;
-  loop: for (; --i8 >= 0; )
-    switch (prev[i8].type) {
-      case "doc-start":
-      case "explicit-key-ind":
-      case "map-value-ind":
-      case "seq-item-ind":
-      case "newline":
-        break loop;
-    }
-  for (; prev[++i8]?.type === "space"; )
-    ;
-  return prev.splice(i8, prev.length);
-}
-function arrayPushArray(target, source) {
-  if (source.length < 1e5)
-    Array.prototype.push.apply(target, source);
-  else
-    for (let i8 = 0; i8 < source.length; ++i8)
-      target.push(source[i8]);
-}
-function fixFlowSeqItems(fc) {
-  if (fc.start.type === "flow-seq-start")
-    for (let it of fc.items)
-      it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind") && (it.key && (it.value = it.key), delete it.key, isFlowToken(it.value) ? it.value.end ? arrayPushArray(it.value.end, it.sep) : it.value.end = it.sep : arrayPushArray(it.start, it.sep), delete it.sep);
-}
-var Parser = class {
-  /**
-   * @param onNewLine - If defined, called separately with the start position of
-   *   each new line (in `parse()`, including the start of input).
-   */
-  constructor(onNewLine) {
-    this.atNewLine = !0, this.atScalar = !1, this.indent = 0, this.offset = 0, this.onKeyLine = !1, this.stack = [], this.source = "", this.type = "", this.lexer = new Lexer(), this.onNewLine = onNewLine;
-  }
-  /**
-   * Parse `source` as a YAML stream.
-   * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-   *
-   * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-   *
-   * @returns A generator of tokens representing each directive, document, and other structure.
-   */
-  *parse(source, incomplete = !1) {
-    this.onNewLine && this.offset === 0 && this.onNewLine(0);
-    for (let lexeme of this.lexer.lex(source, incomplete))
-      yield* this.next(lexeme);
-    incomplete || (yield* this.end());
-  }
-  /**
-   * Advance the parser by the `source` of one lexical token.
-   */
-  *next(source) {
-    if (this.source = source, this.atScalar) {
-      this.atScalar = !1, yield* this.step(), this.offset += source.length;
-      return;
-    }
-    let type = tokenType(source);
-    if (type)
-      if (type === "scalar")
-        this.atNewLine = !1, this.atScalar = !0, this.type = "scalar";
-      else {
-        switch (this.type = type, yield* this.step(), type) {
-          case "newline":
-            this.atNewLine = !0, this.indent = 0, this.onNewLine && this.onNewLine(this.offset + source.length);
-            break;
-          case "space":
-            this.atNewLine && source[0] === " " && (this.indent += source.length);
-            break;
-          case "explicit-key-ind":
-          case "map-value-ind":
-          case "seq-item-ind":
-            this.atNewLine && (this.indent += source.length);
-            break;
-          case "doc-mode":
-          case "flow-error-end":
-            return;
-          default:
-            this.atNewLine = !1;
-        }
-        this.offset += source.length;
-      }
-    else {
-      let message = `Not a YAML token: ${source}`;
-      yield* this.pop({ type: "error", offset: this.offset, message, source }), this.offset += source.length;
-    }
-  }
-  /** Call at end of input to push out any remaining constructions */
-  *end() {
-    for (; this.stack.length > 0; )
-      yield* this.pop();
-  }
-  get sourceToken() {
-    return {
-      type: this.type,
-      offset: this.offset,
-      indent: this.indent,
-      source: this.source
-    };
-  }
-  *step() {
-    let top = this.peek(1);
-    if (this.type === "doc-end" && top?.type !== "doc-end") {
-      for (; this.stack.length > 0; )
-        yield* this.pop();
-      this.stack.push({
-        type: "doc-end",
-        offset: this.offset,
-        source: this.source
-      });
-      return;
-    }
-    if (!top)
-      return yield* this.stream();
-    switch (top.type) {
-      case "document":
-        return yield* this.document(top);
-      case "alias":
-      case "scalar":
-      case "single-quoted-scalar":
-      case "double-quoted-scalar":
-        return yield* this.scalar(top);
-      case "block-scalar":
-        return yield* this.blockScalar(top);
-      case "block-map":
-        return yield* this.blockMap(top);
-      case "block-seq":
-        return yield* this.blockSequence(top);
-      case "flow-collection":
-        return yield* this.flowCollection(top);
-      case "doc-end":
-        return yield* this.documentEnd(top);
-    }
-    yield* this.pop();
-  }
-  peek(n3) {
-    return this.stack[this.stack.length - n3];
-  }
-  *pop(error2) {
-    let token = error2 ?? this.stack.pop();
-    if (!token)
-      yield { type: "error", offset: this.offset, source: "", message: "Tried to pop an empty stack" };
-    else if (this.stack.length === 0)
-      yield token;
-    else {
-      let top = this.peek(1);
-      switch (token.type === "block-scalar" ? token.indent = "indent" in top ? top.indent : 0 : token.type === "flow-collection" && top.type === "document" && (token.indent = 0), token.type === "flow-collection" && fixFlowSeqItems(token), top.type) {
-        case "document":
-          top.value = token;
-          break;
-        case "block-scalar":
-          top.props.push(token);
-          break;
-        case "block-map": {
-          let it = top.items[top.items.length - 1];
-          if (it.value) {
-            top.items.push({ start: [], key: token, sep: [] }), this.onKeyLine = !0;
-            return;
-          } else if (it.sep)
-            it.value = token;
-          else {
-            Object.assign(it, { key: token, sep: [] }), this.onKeyLine = !it.explicitKey;
-            return;
-          }
-          break;
-        }
-        case "block-seq": {
-          let it = top.items[top.items.length - 1];
-          it.value ? top.items.push({ start: [], value: token }) : it.value = token;
-          break;
-        }
-        case "flow-collection": {
-          let it = top.items[top.items.length - 1];
-          !it || it.value ? top.items.push({ start: [], key: token, sep: [] }) : it.sep ? it.value = token : Object.assign(it, { key: token, sep: [] });
-          return;
-        }
-        /* istanbul ignore next should not happen */
-        default:
-          yield* this.pop(), yield* this.pop(token);
-      }
-      if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-        let last = token.items[token.items.length - 1];
-        last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent)) && (top.type === "document" ? top.end = last.start : top.items.push({ start: last.start }), token.items.splice(-1, 1));
-      }
-    }
-  }
-  *stream() {
-    switch (this.type) {
-      case "directive-line":
-        yield { type: "directive", offset: this.offset, source: this.source };
-        return;
-      case "byte-order-mark":
-      case "space":
-      case "comment":
-      case "newline":
-        yield this.sourceToken;
-        return;
-      case "doc-mode":
-      case "doc-start": {
-        let doc = {
-          type: "document",
-          offset: this.offset,
-          start: []
-        };
-        this.type === "doc-start" && doc.start.push(this.sourceToken), this.stack.push(doc);
-        return;
-      }
-    }
-    yield {
-      type: "error",
-      offset: this.offset,
-      message: `Unexpected ${this.type} token in YAML stream`,
-      source: this.source
-    };
-  }
-  *document(doc) {
-    if (doc.value)
-      return yield* this.lineEnd(doc);
-    switch (this.type) {
-      case "doc-start": {
-        findNonEmptyIndex(doc.start) !== -1 ? (yield* this.pop(), yield* this.step()) : doc.start.push(this.sourceToken);
-        return;
-      }
-      case "anchor":
-      case "tag":
-      case "space":
-      case "comment":
-      case "newline":
-        doc.start.push(this.sourceToken);
-        return;
-    }
-    let bv = this.startBlockValue(doc);
-    bv ? this.stack.push(bv) : yield {
-      type: "error",
-      offset: this.offset,
-      message: `Unexpected ${this.type} token in YAML document`,
-      source: this.source
-    };
-  }
-  *scalar(scalar) {
-    if (this.type === "map-value-ind") {
-      let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep2;
-      scalar.end ? (sep2 = scalar.end, sep2.push(this.sourceToken), delete scalar.end) : sep2 = [this.sourceToken];
-      let map2 = {
-        type: "block-map",
-        offset: scalar.offset,
-        indent: scalar.indent,
-        items: [{ start, key: scalar, sep: sep2 }]
-      };
-      this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
-    } else
-      yield* this.lineEnd(scalar);
-  }
-  *blockScalar(scalar) {
-    switch (this.type) {
-      case "space":
-      case "comment":
-      case "newline":
-        scalar.props.push(this.sourceToken);
-        return;
-      case "scalar":
-        if (scalar.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
-          let nl = this.source.indexOf(`
-`) + 1;
-          for (; nl !== 0; )
-            this.onNewLine(this.offset + nl), nl = this.source.indexOf(`
-`, nl) + 1;
-        }
-        yield* this.pop();
-        break;
-      /* istanbul ignore next should not happen */
-      default:
-        yield* this.pop(), yield* this.step();
-    }
-  }
-  *blockMap(map2) {
-    let it = map2.items[map2.items.length - 1];
-    switch (this.type) {
-      case "newline":
-        if (this.onKeyLine = !1, it.value) {
-          let end = "end" in it.value ? it.value.end : void 0;
-          (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : map2.items.push({ start: [this.sourceToken] });
-        } else it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
-        return;
-      case "space":
-      case "comment":
-        if (it.value)
-          map2.items.push({ start: [this.sourceToken] });
-        else if (it.sep)
-          it.sep.push(this.sourceToken);
-        else {
-          if (this.atIndentedComment(it.start, map2.indent)) {
-            let end = map2.items[map2.items.length - 2]?.value?.end;
-            if (Array.isArray(end)) {
-              arrayPushArray(end, it.start), end.push(this.sourceToken), map2.items.pop();
-              return;
-            }
-          }
-          it.start.push(this.sourceToken);
-        }
-        return;
-    }
-    if (this.indent >= map2.indent) {
-      let atMapIndent = !this.onKeyLine && this.indent === map2.indent, atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind", start = [];
-      if (atNextItem && it.sep && !it.value) {
-        let nl = [];
-        for (let i8 = 0; i8 < it.sep.length; ++i8) {
-          let st = it.sep[i8];
-          switch (st.type) {
-            case "newline":
-              nl.push(i8);
-              break;
-            case "space":
-              break;
-            case "comment":
-              st.indent > map2.indent && (nl.length = 0);
-              break;
-            default:
-              nl.length = 0;
-          }
-        }
-        nl.length >= 2 && (start = it.sep.splice(nl[1]));
-      }
-      switch (this.type) {
-        case "anchor":
-        case "tag":
-          atNextItem || it.value ? (start.push(this.sourceToken), map2.items.push({ start }), this.onKeyLine = !0) : it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
-          return;
-        case "explicit-key-ind":
-          !it.sep && !it.explicitKey ? (it.start.push(this.sourceToken), it.explicitKey = !0) : atNextItem || it.value ? (start.push(this.sourceToken), map2.items.push({ start, explicitKey: !0 })) : this.stack.push({
-            type: "block-map",
-            offset: this.offset,
-            indent: this.indent,
-            items: [{ start: [this.sourceToken], explicitKey: !0 }]
-          }), this.onKeyLine = !0;
-          return;
-        case "map-value-ind":
-          if (it.explicitKey)
-            if (it.sep)
-              if (it.value)
-                map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (includesToken(it.sep, "map-value-ind"))
-                this.stack.push({
-                  type: "block-map",
-                  offset: this.offset,
-                  indent: this.indent,
-                  items: [{ start, key: null, sep: [this.sourceToken] }]
-                });
-              else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                let start2 = getFirstKeyStartProps(it.start), key = it.key, sep2 = it.sep;
-                sep2.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
-                  type: "block-map",
-                  offset: this.offset,
-                  indent: this.indent,
-                  items: [{ start: start2, key, sep: sep2 }]
-                });
-              } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
-            else if (includesToken(it.start, "newline"))
-              Object.assign(it, { key: null, sep: [this.sourceToken] });
-            else {
-              let start2 = getFirstKeyStartProps(it.start);
-              this.stack.push({
-                type: "block-map",
-                offset: this.offset,
-                indent: this.indent,
-                items: [{ start: start2, key: null, sep: [this.sourceToken] }]
-              });
-            }
-          else
-            it.sep ? it.value || atNextItem ? map2.items.push({ start, key: null, sep: [this.sourceToken] }) : includesToken(it.sep, "map-value-ind") ? this.stack.push({
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start: [], key: null, sep: [this.sourceToken] }]
-            }) : it.sep.push(this.sourceToken) : Object.assign(it, { key: null, sep: [this.sourceToken] });
-          this.onKeyLine = !0;
-          return;
-        case "alias":
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar": {
-          let fs3 = this.flowScalar(this.type);
-          atNextItem || it.value ? (map2.items.push({ start, key: fs3, sep: [] }), this.onKeyLine = !0) : it.sep ? this.stack.push(fs3) : (Object.assign(it, { key: fs3, sep: [] }), this.onKeyLine = !0);
-          return;
-        }
-        default: {
-          let bv = this.startBlockValue(map2);
-          if (bv) {
-            if (bv.type === "block-seq") {
-              if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
-                yield* this.pop({
-                  type: "error",
-                  offset: this.offset,
-                  message: "Unexpected block-seq-ind on same line with key",
-                  source: this.source
-                });
-                return;
-              }
-            } else atMapIndent && map2.items.push({ start });
-            this.stack.push(bv);
-            return;
-          }
-        }
-      }
-    }
-    yield* this.pop(), yield* this.step();
-  }
-  *blockSequence(seq2) {
-    let it = seq2.items[seq2.items.length - 1];
-    switch (this.type) {
-      case "newline":
-        if (it.value) {
-          let end = "end" in it.value ? it.value.end : void 0;
-          (Array.isArray(end) ? end[end.length - 1] : void 0)?.type === "comment" ? end?.push(this.sourceToken) : seq2.items.push({ start: [this.sourceToken] });
-        } else
-          it.start.push(this.sourceToken);
-        return;
-      case "space":
-      case "comment":
-        if (it.value)
-          seq2.items.push({ start: [this.sourceToken] });
-        else {
-          if (this.atIndentedComment(it.start, seq2.indent)) {
-            let end = seq2.items[seq2.items.length - 2]?.value?.end;
-            if (Array.isArray(end)) {
-              arrayPushArray(end, it.start), end.push(this.sourceToken), seq2.items.pop();
-              return;
-            }
-          }
-          it.start.push(this.sourceToken);
-        }
-        return;
-      case "anchor":
-      case "tag":
-        if (it.value || this.indent <= seq2.indent)
-          break;
-        it.start.push(this.sourceToken);
-        return;
-      case "seq-item-ind":
-        if (this.indent !== seq2.indent)
-          break;
-        it.value || includesToken(it.start, "seq-item-ind") ? seq2.items.push({ start: [this.sourceToken] }) : it.start.push(this.sourceToken);
-        return;
-    }
-    if (this.indent > seq2.indent) {
-      let bv = this.startBlockValue(seq2);
-      if (bv) {
-        this.stack.push(bv);
-        return;
-      }
-    }
-    yield* this.pop(), yield* this.step();
-  }
-  *flowCollection(fc) {
-    let it = fc.items[fc.items.length - 1];
-    if (this.type === "flow-error-end") {
-      let top;
-      do
-        yield* this.pop(), top = this.peek(1);
-      while (top?.type === "flow-collection");
-    } else if (fc.end.length === 0) {
-      switch (this.type) {
-        case "comma":
-        case "explicit-key-ind":
-          !it || it.sep ? fc.items.push({ start: [this.sourceToken] }) : it.start.push(this.sourceToken);
-          return;
-        case "map-value-ind":
-          !it || it.value ? fc.items.push({ start: [], key: null, sep: [this.sourceToken] }) : it.sep ? it.sep.push(this.sourceToken) : Object.assign(it, { key: null, sep: [this.sourceToken] });
-          return;
-        case "space":
-        case "comment":
-        case "newline":
-        case "anchor":
-        case "tag":
-          !it || it.value ? fc.items.push({ start: [this.sourceToken] }) : it.sep ? it.sep.push(this.sourceToken) : it.start.push(this.sourceToken);
-          return;
-        case "alias":
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar": {
-          let fs3 = this.flowScalar(this.type);
-          !it || it.value ? fc.items.push({ start: [], key: fs3, sep: [] }) : it.sep ? this.stack.push(fs3) : Object.assign(it, { key: fs3, sep: [] });
-          return;
-        }
-        case "flow-map-end":
-        case "flow-seq-end":
-          fc.end.push(this.sourceToken);
-          return;
-      }
-      let bv = this.startBlockValue(fc);
-      bv ? this.stack.push(bv) : (yield* this.pop(), yield* this.step());
-    } else {
-      let parent = this.peek(2);
-      if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep))
-        yield* this.pop(), yield* this.step();
-      else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-        let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
-        fixFlowSeqItems(fc);
-        let sep2 = fc.end.splice(1, fc.end.length);
-        sep2.push(this.sourceToken);
-        let map2 = {
-          type: "block-map",
-          offset: fc.offset,
-          indent: fc.indent,
-          items: [{ start, key: fc, sep: sep2 }]
-        };
-        this.onKeyLine = !0, this.stack[this.stack.length - 1] = map2;
-      } else
-        yield* this.lineEnd(fc);
-    }
-  }
-  flowScalar(type) {
-    if (this.onNewLine) {
-      let nl = this.source.indexOf(`
-`) + 1;
-      for (; nl !== 0; )
-        this.onNewLine(this.offset + nl), nl = this.source.indexOf(`
-`, nl) + 1;
-    }
-    return {
-      type,
-      offset: this.offset,
-      indent: this.indent,
-      source: this.source
-    };
-  }
-  startBlockValue(parent) {
-    switch (this.type) {
-      case "alias":
-      case "scalar":
-      case "single-quoted-scalar":
-      case "double-quoted-scalar":
-        return this.flowScalar(this.type);
-      case "block-scalar-header":
-        return {
-          type: "block-scalar",
-          offset: this.offset,
-          indent: this.indent,
-          props: [this.sourceToken],
-          source: ""
-        };
-      case "flow-map-start":
-      case "flow-seq-start":
-        return {
-          type: "flow-collection",
-          offset: this.offset,
-          indent: this.indent,
-          start: this.sourceToken,
-          items: [],
-          end: []
-        };
-      case "seq-item-ind":
-        return {
-          type: "block-seq",
-          offset: this.offset,
-          indent: this.indent,
-          items: [{ start: [this.sourceToken] }]
-        };
-      case "explicit-key-ind": {
-        this.onKeyLine = !0;
-        let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
-        return start.push(this.sourceToken), {
-          type: "block-map",
-          offset: this.offset,
-          indent: this.indent,
-          items: [{ start, explicitKey: !0 }]
-        };
-      }
-      case "map-value-ind": {
-        this.onKeyLine = !0;
-        let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
-        return {
-          type: "block-map",
-          offset: this.offset,
-          indent: this.indent,
-          items: [{ start, key: null, sep: [this.sourceToken] }]
-        };
-      }
-    }
-    return null;
-  }
-  atIndentedComment(start, indent) {
-    return this.type !== "comment" || this.indent <= indent ? !1 : start.every((st) => st.type === "newline" || st.type === "space");
-  }
-  *documentEnd(docEnd) {
-    this.type !== "doc-mode" && (docEnd.end ? docEnd.end.push(this.sourceToken) : docEnd.end = [this.sourceToken], this.type === "newline" && (yield* this.pop()));
-  }
-  *lineEnd(token) {
-    switch (this.type) {
-      case "comma":
-      case "doc-start":
-      case "doc-end":
-      case "flow-seq-end":
-      case "flow-map-end":
-      case "map-value-ind":
-        yield* this.pop(), yield* this.step();
-        break;
-      case "newline":
-        this.onKeyLine = !1;
-      default:
-        token.end ? token.end.push(this.sourceToken) : token.end = [this.sourceToken], this.type === "newline" && (yield* this.pop());
-    }
-  }
-};
-
-// node_modules/yaml/browser/dist/public-api.js
-function parseOptions(options) {
-  let prettyErrors = options.prettyErrors !== !1;
-  return { lineCounter: options.lineCounter || prettyErrors && new LineCounter() || null, prettyErrors };
-}
-function parseDocument(source, options = {}) {
-  let { lineCounter, prettyErrors } = parseOptions(options), parser = new Parser(lineCounter?.addNewLine), composer = new Composer(options), doc = null;
-  for (let _doc of composer.compose(parser.parse(source), !0, source.length))
-    if (!doc)
-      doc = _doc;
-    else if (doc.options.logLevel !== "silent") {
-      doc.errors.push(new YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
-      break;
-    }
-  return prettyErrors && lineCounter && (doc.errors.forEach(prettifyError2(source, lineCounter)), doc.warnings.forEach(prettifyError2(source, lineCounter))), doc;
-}
-function parse2(src, reviver, options) {
-  let _reviver;
-  typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-  let doc = parseDocument(src, options);
-  if (!doc)
-    return null;
-  if (doc.warnings.forEach((warning2) => warn(doc.options.logLevel, warning2)), doc.errors.length > 0) {
-    if (doc.options.logLevel !== "silent")
-      throw doc.errors[0];
-    doc.errors = [];
-  }
-  return doc.toJS(Object.assign({ reviver: _reviver }, options));
-}
-
-// src/ecs/task-definition.ts
-var DESCRIBE_ONLY_FIELDS = [
-  "taskDefinitionArn",
-  "revision",
-  "status",
-  "requiresAttributes",
-  "compatibilities",
-  "registeredAt",
-  "registeredBy",
-  "deregisteredAt",
-  "deleteRequestedAt"
-], TaskDefinitionDocumentError = class extends Error {
-};
-function parseTaskDefinitionDocument(text) {
-  let document, trimmed = text.trim();
-  if (trimmed === "") throw new TaskDefinitionDocumentError("the file is empty");
-  if (trimmed.startsWith("{") || trimmed.startsWith("["))
-    try {
-      document = JSON.parse(trimmed);
-    } catch (error2) {
-      throw new TaskDefinitionDocumentError(`not valid JSON: ${error2.message}`);
-    }
-  else
-    try {
-      document = parse2(text);
-    } catch (error2) {
-      throw new TaskDefinitionDocumentError(`neither JSON nor valid YAML: ${error2.message.split(`
-`)[0]}`);
-    }
-  if (!isRecord(document)) throw new TaskDefinitionDocumentError("neither a JSON nor a YAML object (a mapping of task-definition fields)");
-  let wrapped = isRecord(document.taskDefinition), definition = wrapped ? document.taskDefinition : document;
-  if (!Array.isArray(definition.containerDefinitions) || definition.containerDefinitions.length === 0)
-    throw new TaskDefinitionDocumentError("no containerDefinitions: expected an ECS task definition (family, containerDefinitions, ...)");
-  if (typeof definition.family != "string" || definition.family === "")
-    throw new TaskDefinitionDocumentError("no family: an ECS task definition names its family");
-  let tags = wrapped && Array.isArray(document.tags) ? document.tags : void 0;
-  return registrable(definition, tags);
-}
-function registrable(definition, tags) {
-  let spec = {};
-  for (let [key, value] of Object.entries(definition))
-    DESCRIBE_ONLY_FIELDS.includes(key) || value != null && (spec[key] = value);
-  return tags && tags.length > 0 && (spec.tags = [...tags]), spec;
-}
-function sameTaskDefinition(a8, b8) {
-  return canonical(a8) === canonical(b8);
-}
-function canonical(value) {
-  return JSON.stringify(value, (_, v) => {
-    if (Array.isArray(v)) return v.length === 0 ? void 0 : v;
-    if (isRecord(v)) {
-      let entries = Object.entries(v).filter(([, inner]) => inner != null && !(Array.isArray(inner) && inner.length === 0));
-      return entries.length === 0 ? void 0 : Object.fromEntries(entries.sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0));
-    }
-    return v;
-  });
-}
-function containerNames(spec) {
-  return (spec.containerDefinitions ?? []).map((c8) => c8.name ?? "");
-}
-function withImage(spec, containers, image) {
-  return {
-    ...spec,
-    containerDefinitions: (spec.containerDefinitions ?? []).map(
-      (container) => container.name !== void 0 && containers.includes(container.name) ? { ...container, image } : container
-    )
-  };
-}
-function isRecord(value) {
-  return typeof value == "object" && value !== null && !Array.isArray(value);
-}
-
-// src/verify/expectations.ts
-function parseStatusExpectation(value) {
-  let parts = value.split(",").map((part) => part.trim()).filter(Boolean);
-  if (parts.length === 0) return "must be a status such as 200, a class such as 2xx, a range such as 200-299, or a comma-separated list of those";
-  let ranges = [];
-  for (let part of parts) {
-    let range2 = statusRange(part);
-    if (!range2) return `'${part}' is not a status (200), a class (2xx) or a range (200-299) of statuses from 100 to 599`;
-    ranges.push(range2);
-  }
-  return { text: parts.join(","), matches: (status) => ranges.some(([low, high]) => status >= low && status <= high) };
-}
-function statusRange(part) {
-  let inRange = (n3) => n3 >= 100 && n3 <= 599, single = /^(\d{3})$/.exec(part);
-  if (single) return inRange(Number(single[1])) ? [Number(single[1]), Number(single[1])] : void 0;
-  let family = /^([1-5])xx$/i.exec(part);
-  if (family) return [Number(family[1]) * 100, Number(family[1]) * 100 + 99];
-  let span = /^(\d{3})\s*-\s*(\d{3})$/.exec(part);
-  if (span && inRange(Number(span[1])) && inRange(Number(span[2])) && Number(span[1]) <= Number(span[2])) return [Number(span[1]), Number(span[2])];
-}
-function parseJsonPath(path) {
-  let message = `'${path}' is not a JSON path such as status, checks[0].ok or data.items[2].name`, steps = [], step = /\.?([^.[\]=\s]+)|\[(\d+)\]/y, position = 0;
-  for (; position < path.length; ) {
-    step.lastIndex = position;
-    let match = step.exec(path);
-    if (!match || position === 0 && path.startsWith(".")) return message;
-    steps.push(match[1] !== void 0 ? match[1] : Number(match[2])), position = step.lastIndex;
-  }
-  return steps.length > 0 ? steps : message;
-}
-function parseJsonExpectation(value) {
-  let at = value.indexOf("=");
-  if (at <= 0) return `'${value}' must be path=value, e.g. status=ok or checks[0].ok=true`;
-  let path = value.slice(0, at).trim(), steps = parseJsonPath(path);
-  return typeof steps == "string" ? steps : { path, steps, value: value.slice(at + 1).trim() };
-}
-function valueAt(document, steps) {
-  let current2 = document;
-  for (let step of steps)
-    if (typeof step == "number") {
-      if (!Array.isArray(current2) || step >= current2.length) return;
-      current2 = current2[step];
-    } else {
-      if (typeof current2 != "object" || current2 === null || Array.isArray(current2) || !Object.hasOwn(current2, step)) return;
-      current2 = current2[step];
-    }
-  return current2;
-}
-function renderJsonValue(value) {
-  return typeof value == "string" ? value : JSON.stringify(value);
-}
-var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-function parseHeaderExpectation(value) {
-  let at = value.indexOf("="), name = (at < 0 ? value : value.slice(0, at)).trim();
-  return HEADER_NAME.test(name) ? at < 0 ? { name: name.toLowerCase() } : { name: name.toLowerCase(), value: value.slice(at + 1).trim() } : `'${value}' must be a header name, or name=value, e.g. content-type=application/json`;
-}
-function describeHeaderExpectation(expectation) {
-  return expectation.value === void 0 ? `header ${expectation.name} present` : `header ${expectation.name}: ${expectation.value}`;
-}
-
-// src/verify/check.ts
-function describeExpectations(check) {
-  return [
-    `status ${check.status.text}`,
-    ...check.bodyContains !== void 0 ? [`body contains ${JSON.stringify(check.bodyContains)}`] : [],
-    ...check.json.map((j8) => `json ${j8.path} = ${j8.value}`),
-    ...check.headers.map(describeHeaderExpectation)
-  ].join("; ");
-}
-function unmetExpectations(check, answer) {
-  let unmet = [];
-  if (check.status.matches(answer.status) || unmet.push(`status ${answer.status}, expected ${check.status.text}`), check.bodyContains !== void 0 && !answer.body.includes(check.bodyContains) && unmet.push(`body does not contain ${JSON.stringify(check.bodyContains)}`), check.json.length > 0) {
-    let document, parsed = !0;
-    try {
-      document = JSON.parse(answer.body);
-    } catch {
-      parsed = !1;
-    }
-    for (let expectation of check.json) {
-      if (!parsed) {
-        unmet.push(`json ${expectation.path}: the body is not JSON (content-type ${answer.headers["content-type"] ?? "not given"})`);
-        continue;
-      }
-      let found = valueAt(document, expectation.steps);
-      found === void 0 ? unmet.push(`json ${expectation.path} is missing, expected ${expectation.value}`) : renderJsonValue(found) !== expectation.value && unmet.push(`json ${expectation.path} = ${excerpt(renderJsonValue(found), 80)}, expected ${expectation.value}`);
-    }
-  }
-  for (let expectation of check.headers) {
-    let found = answer.headers[expectation.name];
-    found === void 0 ? unmet.push(`header ${expectation.name} is missing`) : expectation.value !== void 0 && found.trim() !== expectation.value && unmet.push(`header ${expectation.name}: ${excerpt(found, 80)}, expected ${expectation.value}`);
-  }
-  return unmet;
-}
-function excerpt(text, max = 200) {
-  let flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max)}\u2026`;
-}
-function displayUrl(url) {
-  if (!url.password) return url.href;
-  let shown = new URL(url.href);
-  return shown.password = "***", shown.href;
-}
-
-// src/verify/http-probe.ts
-import { request as httpRequest3 } from "node:http";
-import { request as httpsRequest2 } from "node:https";
-var ProbeError = class extends Error {
-  constructor(message) {
-    super(message), this.name = "ProbeError";
-  }
-}, USER_AGENT2 = "gantry-verify";
-function probe(url, options) {
-  let maxBody = options.maxBodyBytes ?? 65536;
-  return new Promise((resolve, reject) => {
-    let req = (url.protocol === "https:" ? httpsRequest2 : httpRequest3)(
-      url,
-      {
-        method: "GET",
-        headers: { "user-agent": USER_AGENT2, accept: "*/*" },
-        ...url.protocol === "https:" && options.ca ? { ca: options.ca } : {},
-        // One connection per probe: a retry must reach the service afresh, not a socket kept from a failed try.
-        agent: !1
-      },
-      (res) => {
-        readAnswer(res, maxBody).then(
-          (answer) => {
-            clearTimeout(timer), resolve(answer);
-          },
-          (error2) => {
-            clearTimeout(timer), reject(new ProbeError(`the answer broke off: ${error2.message}`));
-          }
-        );
-      }
-    ), timer = setTimeout(() => req.destroy(new ProbeError(`no complete answer within ${options.timeoutMs} ms`)), options.timeoutMs);
-    req.on("error", (error2) => {
-      clearTimeout(timer), reject(error2 instanceof ProbeError ? error2 : new ProbeError(describeNetworkError(error2)));
-    }), req.end();
-  });
-}
-function readAnswer(res, maxBody) {
-  return new Promise((resolve, reject) => {
-    let chunks = [], kept = 0;
-    res.on("data", (chunk) => {
-      kept < maxBody && (chunks.push(chunk.subarray(0, maxBody - kept)), kept += Math.min(chunk.length, maxBody - kept));
-    }), res.on("error", reject), res.on("end", () => {
-      let headers = {};
-      for (let [name, value] of Object.entries(res.headers))
-        value !== void 0 && (headers[name] = Array.isArray(value) ? value.join(", ") : value);
-      resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString("utf8") });
-    });
-  });
-}
-var TLS_UNTRUSTED = /* @__PURE__ */ new Set([
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_UNTRUSTED"
-]);
-function describeNetworkError(error2) {
-  let code = error2.code ?? "";
-  return TLS_UNTRUSTED.has(code) ? `TLS: the server's certificate is not trusted (${code}: ${error2.message}); if it is issued by a private CA, give that CA's PEM file as ca-file` : code === "ERR_TLS_CERT_ALTNAME_INVALID" ? `TLS: the certificate does not name this host (${error2.message})` : code === "CERT_HAS_EXPIRED" ? `TLS: the server's certificate has expired (${error2.message})` : code === "ECONNREFUSED" ? "connection refused" : code === "ECONNRESET" ? "connection reset by the server" : code === "ENOTFOUND" || code === "EAI_AGAIN" ? `host name not resolved (${code})` : code && !error2.message.includes(code) ? `${code}: ${error2.message}` : error2.message;
-}
-
-// src/verify/smoke.ts
-async function runSmokeChecks(checks, options, runtime, clock) {
-  let started = clock.now(), deadline = started + options.deadlineMs;
-  for (let check of checks) check.url.password && runtime.setSecret(decodeURIComponent(check.url.password));
-  let state2 = checks.map((check) => ({ check, passed: !1, attempts: 0, last: { unmet: ["not tried"] } }));
-  runtime.info(
-    `Smoke checks (${checks.length}), retried for up to ${seconds2(options.deadlineMs)}:
-${checks.map((c8) => `  ${c8.name}: ${describeExpectations(c8)}`).join(`
-`)}`
-  );
-  for (let round = 1; ; round++) {
-    let pending = state2.filter((s2) => !s2.passed);
-    await Promise.all(
-      pending.map(async (s2) => {
-        s2.attempts++, s2.last = await observe(s2.check, options), s2.passed = s2.last.unmet.length === 0, s2.passed ? runtime.info(`${s2.check.name}: passed (status ${s2.last.answer?.status}) on attempt ${s2.attempts}`) : runtime.info(`attempt ${round}: ${s2.check.name}: ${s2.last.unmet.join("; ")}`);
-      })
-    );
-    let result = (passed) => ({
-      passed,
-      attempts: round,
-      durationMs: Math.round(clock.now() - started),
-      checks: state2.map((s2) => ({ check: s2.check, passed: s2.passed, attempts: s2.attempts, last: s2.last }))
-    });
-    if (state2.every((s2) => s2.passed)) return result(!0);
-    let remaining = deadline - clock.now();
-    if (remaining <= 0) return result(!1);
-    let wait = Math.min(backoffDelay(round, options.intervalMs, options.intervalMs * 8, options.random), remaining);
-    runtime.info(`${state2.filter((s2) => !s2.passed).length} of ${state2.length} checks not passing yet; next attempt in ${seconds2(wait)} (${seconds2(remaining)} left)`), await clock.sleep(wait);
-  }
-}
-async function observe(check, options) {
-  try {
-    let answer = await probe(check.url, { timeoutMs: options.requestTimeoutMs, ca: options.ca });
-    return { answer, unmet: unmetExpectations(check, answer) };
-  } catch (error2) {
-    let message = (error2 instanceof ProbeError, error2.message);
-    return { error: message, unmet: [message] };
-  }
-}
-function describeObservation(report, bodyChars = 200) {
-  let { answer, error: error2 } = report.last;
-  if (!answer) return error2 ?? "not tried";
-  let headers = report.check.headers.map((h8) => `${h8.name}: ${answer.headers[h8.name] ?? "(missing)"}`), body = answer.body ? `body ${JSON.stringify(excerpt(answer.body, bodyChars))}` : "empty body";
-  return [`status ${answer.status}`, ...headers, body].join("; ");
-}
-function seconds2(ms) {
-  return `${(ms / 1e3).toFixed(1)}s`;
-}
-
-// src/verify/report.ts
-function failedCheckNames(result) {
-  return result.checks.filter((c8) => !c8.passed).map((c8) => c8.check.name);
-}
-function failureLines(result) {
-  return result.checks.filter((c8) => !c8.passed).map((c8) => `${c8.check.name}: expected ${describeExpectations(c8.check)}; got ${describeObservation(c8)} (${c8.last.unmet.join("; ")})`);
-}
-function failureMessage(result) {
-  let failed = failedCheckNames(result);
-  return [
-    `smoke check${failed.length > 1 ? "s" : ""} ${failed.join(", ")} failed after ${result.attempts} attempts in ${formatDuration(result.durationMs)}`,
-    ...failureLines(result).map((line) => `  ${line}`)
-  ].join(`
-`);
-}
-function smokeSummary(result, title) {
-  let cell = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\n/g, " ");
-  return [
-    `### ${title}: ${result.passed ? "passed" : "FAILED"}`,
-    "",
-    `${result.attempts} attempt${result.attempts === 1 ? "" : "s"} in ${formatDuration(result.durationMs)}`,
-    "",
-    "| check | expected | last answer | result |",
-    "| --- | --- | --- | --- |",
-    ...result.checks.map(
-      (c8) => `| ${cell(c8.check.name)} | ${cell(describeExpectations(c8.check))} | ${cell(describeObservation(c8, 120))} | ${c8.passed ? "passed" : `failed: ${cell(c8.last.unmet.join("; "))}`} |`
-    ),
-    ""
-  ].join(`
-`);
-}
-
-// src/verify/after-rollout.ts
-async function verifyRollout(plan, stage, runtime, clock) {
-  let result = await runtime.group("Verify", () => runSmokeChecks(plan.checks, plan.options, runtime, clock));
-  return await runtime.appendSummary(smokeSummary(result, `${stage}: verify`)), result;
-}
-var VerificationFailedError = class extends GantryError {
-  result;
-  rolledBack;
-  constructor(message, result, rolledBack, options = {}) {
-    super(message, options), this.name = "VerificationFailedError", this.result = result, this.rolledBack = rolledBack;
-  }
-};
-
-// src/ecs/deploy.ts
-async function deployToEcs(plan, ecs, runtime, clock) {
-  let checked = await checkAgainstAccount(plan, ecs), { service } = checked, previous = service.taskDefinition ?? "", events = new ServiceEventLog(service.events), unchanged = unchangedDeployment(plan, checked);
-  if (unchanged) {
-    runtime.info(
-      `${plan.service} already runs ${shortTaskDefinition(previous)}, which is what this deploy would register, and its deployment ${unchanged} is COMPLETED: nothing registered, no deployment started${plan.preDeploy ? ", no pre-deploy task run" : ""} (force-new-deployment: true deploys anyway)`
-    );
-    let done = { taskDefinitionArn: previous, previousTaskDefinitionArn: previous, deploymentId: unchanged, rolloutState: "UNCHANGED" }, verified = plan.verify && await verifyRollout(plan.verify, "deploy-ecs", runtime, clock);
-    if (verified && !verified.passed) {
-      for (let [name, value] of Object.entries(outputsOf({ ...done, rolloutState: "VERIFY_FAILED" }))) runtime.setOutput(name, value);
-      throw new VerificationFailedError(`${plan.service} runs ${shortTaskDefinition(previous)} unchanged, and it fails verification: ${failureMessage(verified)}`, verified, !1, {
-        remedy: "nothing was deployed, so nothing was rolled back: read what each check got back above."
-      });
-    }
-    return await runtime.appendSummary(summary(plan, done, verified ? "unchanged and verified" : "unchanged: already deployed")), done;
-  }
-  let taskDefinitionArn = (await callAws(
-    `RegisterTaskDefinition ${checked.spec.family}`,
-    () => ecs.send(new RegisterTaskDefinitionCommand(checked.spec))
-  )).taskDefinition?.taskDefinitionArn;
-  if (!taskDefinitionArn) throw new GantryError("RegisterTaskDefinition answered without a task-definition ARN");
-  let imageNote = plan.image ? ` with ${plan.image} in ${checked.containers.join(", ")}` : "";
-  runtime.info(`Registered ${shortTaskDefinition(taskDefinitionArn)}${imageNote} (previous: ${shortTaskDefinition(previous)})`), plan.preDeploy && await runtime.group("Pre-deploy task", async () => {
-    try {
-      await runOneOffTask(
-        ecs,
-        {
-          cluster: plan.cluster,
-          taskDefinition: plan.preDeploy.taskDefinition ?? taskDefinitionArn,
-          overrides: checked.preDeployOverrides,
-          service
-        },
-        plan.preDeploy.schedule,
-        runtime,
-        clock
-      );
-    } catch (error2) {
-      throw await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: taskDefinitionArn })).then(() => runtime.info(`Deregistered the unused revision ${shortTaskDefinition(taskDefinitionArn)}`)).catch((e8) => runtime.warning(`DeregisterTaskDefinition ${shortTaskDefinition(taskDefinitionArn)}: ${e8.message}`)), error2;
-    }
-    runtime.info("Pre-deploy task succeeded");
-  });
-  let deployments = (await updateServiceOnce(ecs, plan, taskDefinitionArn, runtime))?.deployments ?? [], deployment = deployments.find((d8) => d8.status === "PRIMARY" && d8.taskDefinition === taskDefinitionArn) ?? deployments.find((d8) => d8.status === "PRIMARY");
-  if (!deployment?.id) throw new GantryError(`UpdateService ${plan.service} answered without a PRIMARY deployment`);
-  runtime.info(`Service ${plan.service} updated: deployment ${deployment.id}; waiting up to ${Math.round(plan.schedule.timeoutMs / 1e3)}s, polling every ${plan.schedule.intervalMs / 1e3}s`);
-  let result = (rolloutState) => ({
-    taskDefinitionArn,
-    previousTaskDefinitionArn: previous,
-    deploymentId: deployment.id,
-    rolloutState
-  }), outcome = await runtime.group(
-    `Rollout of ${shortTaskDefinition(taskDefinitionArn)}`,
-    () => watchDeployment(ecs, { cluster: plan.cluster, service: plan.service, deploymentId: deployment.id, taskDefinitionArn }, plan.schedule, runtime, events, clock)
-  ), rollbackPlan = {
-    cluster: plan.cluster,
-    service: plan.service,
-    taskDefinitionArn: previous,
-    desiredCount: plan.desiredCount !== void 0 ? service.desiredCount : void 0
-  };
-  if (outcome.kind === "completed") {
-    runtime.info(`Deployment ${deployment.id} COMPLETED: ${plan.service} runs ${shortTaskDefinition(taskDefinitionArn)}`);
-    let verified = plan.verify && await verifyRollout(plan.verify, "deploy-ecs", runtime, clock);
-    if (!verified || verified.passed) {
-      let done = result("COMPLETED");
-      return await runtime.appendSummary(summary(plan, done, verified ? "completed and verified" : "completed")), done;
-    }
-    let what2 = `Deployment ${deployment.id} COMPLETED but failed verification: ${failureMessage(verified)}`, rolledBack = await stageRollback(ecs, plan, rollbackPlan, runtime, events, clock), failed = result("VERIFY_FAILED");
-    for (let [name, value] of Object.entries(outputsOf(failed))) runtime.setOutput(name, value);
-    throw await runtime.appendSummary(summary(plan, failed, `Verification failed. ${rolledBack.note}`)), new VerificationFailedError(`${what2}
-${rolledBack.note}`, verified, rolledBack.restored, {
-      remedy: "read what each check got back above; fix the release, or raise verify-deadline-seconds if it only needs longer to start."
-    });
-  }
-  let failedState = outcome.kind === "timed-out" ? "TIMED_OUT" : outcome.kind === "superseded" ? "SUPERSEDED" : "FAILED", what = describeOutcome(outcome, deployment.id, plan.schedule), rollbackNote;
-  if (outcome.kind === "superseded")
-    rollbackNote = "Not rolled back: another deployment replaced this one.";
-  else if (outcome.kind === "failed" && outcome.circuitBreakerRollback?.id) {
-    runtime.warning(`The deployment circuit breaker is rolling back (deployment ${outcome.circuitBreakerRollback.id}); waiting for it`);
-    let rolledBack = await runtime.group(
-      "Rollback (circuit breaker)",
-      () => waitForRollback(ecs, { ...rollbackPlan, taskDefinitionArn: outcome.circuitBreakerRollback.taskDefinition ?? previous }, outcome.circuitBreakerRollback.id, plan.schedule, runtime, events, clock)
-    );
-    rollbackNote = `Rolled back by the deployment circuit breaker to ${shortTaskDefinition(outcome.circuitBreakerRollback.taskDefinition)}: ${describeRollback(rolledBack)}.`;
-  } else
-    rollbackNote = (await stageRollback(ecs, plan, rollbackPlan, runtime, events, clock)).note;
-  let detail = await failureDetail(ecs, plan.cluster, plan.service, taskDefinitionArn, events);
-  for (let [name, value] of Object.entries(outputsOf(result(failedState)))) runtime.setOutput(name, value);
-  throw await runtime.appendSummary(summary(plan, result(failedState), `${what} ${rollbackNote}`)), new GantryError([`${what} ${rollbackNote}`, detail].filter(Boolean).join(`
-`), {
-    remedy: "read the service events and stopped-task reasons above; fix the image or task definition and deploy again."
-  });
-}
-function unchangedDeployment(plan, checked) {
-  if (plan.forceNewDeployment || !checked.live || !sameTaskDefinition(checked.spec, checked.live) || plan.desiredCount !== void 0 && plan.desiredCount !== checked.service.desiredCount) return;
-  let deployments = checked.service.deployments ?? [], primary = deployments.find((d8) => d8.status === "PRIMARY");
-  if (!(deployments.length !== 1 || primary?.rolloutState !== "COMPLETED"))
-    return primary.id;
-}
-function outputsOf(result) {
-  return {
-    "task-definition-arn": result.taskDefinitionArn,
-    "previous-task-definition-arn": result.previousTaskDefinitionArn,
-    "deployment-id": result.deploymentId,
-    "rollout-state": result.rolloutState
-  };
-}
-async function stageRollback(ecs, plan, rollbackPlan, runtime, events, clock) {
-  if (!plan.rollback) return { note: "Not rolled back (rollback is false).", restored: !1 };
-  if (!rollbackPlan.taskDefinitionArn) return { note: "Not rolled back: the service had no previous task definition.", restored: !1 };
-  let rolledBack = await runtime.group("Rollback", () => rollBack(ecs, rollbackPlan, plan.schedule, runtime, events, clock));
-  return {
-    note: `Rolled back to ${shortTaskDefinition(rollbackPlan.taskDefinitionArn)} (deployment ${rolledBack.deploymentId}): ${describeRollback(rolledBack.outcome)}.`,
-    restored: rolledBack.outcome.kind === "completed"
-  };
-}
-async function checkAgainstAccount(plan, ecs) {
-  let service = await checkedRollingService(ecs, plan.cluster, plan.service, "deploy-ecs"), live;
-  if (service.taskDefinition) {
-    let described = await callAws(
-      `DescribeTaskDefinition ${shortTaskDefinition(service.taskDefinition)}`,
-      () => ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ["TAGS"] }))
-    );
-    if (!described.taskDefinition) throw new GantryError(`DescribeTaskDefinition ${service.taskDefinition} answered without a task definition`);
-    live = registrable(described.taskDefinition, described.tags);
-  }
-  let source = plan.taskDefinition ?? live;
-  if (!source) throw new InputError("task-definition-file", `service ${plan.service} has no task definition to start from: give one`);
-  let names = containerNames(source), containers = [...plan.containers];
-  if (plan.image) {
-    if (containers.length === 0) {
-      if (names.length !== 1)
-        throw new InputError("containers", `task definition ${source.family} has ${names.length} containers (${names.join(", ")}): name the ones that get the image`);
-      containers = names;
-    }
-    let unknown = containers.filter((name) => !names.includes(name));
-    if (unknown.length > 0)
-      throw new InputError("containers", `no container named ${unknown.join(", ")} in task definition ${source.family} (containers: ${names.join(", ")})`);
-  } else if (containers.length > 0)
-    throw new InputError("containers", "is only used with image: give the image to set in these containers");
-  let spec = plan.image ? withImage(source, containers, plan.image) : source;
-  return { service, spec, live, containers, preDeployOverrides: plan.preDeploy && await preDeployOverrides(plan.preDeploy, spec, containers, ecs) };
-}
-async function preDeployOverrides(preDeploy, spec, updated, ecs) {
-  let names = containerNames(spec);
-  if (preDeploy.taskDefinition) {
-    let described;
-    try {
-      described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: preDeploy.taskDefinition }));
-    } catch (error2) {
-      let failure3 = classifyAwsError(error2);
-      throw failure3.kind === "validation" || failure3.kind === "not-found" || failure3.code === "ClientException" ? new InputError("pre-deploy-task-definition", `no task definition ${preDeploy.taskDefinition}: ${failure3.message}`) : awsFailure(`DescribeTaskDefinition ${preDeploy.taskDefinition}`, error2);
-    }
-    if (!described.taskDefinition || described.taskDefinition.status === "INACTIVE")
-      throw new InputError("pre-deploy-task-definition", `task definition ${preDeploy.taskDefinition} is not active`);
-    names = (described.taskDefinition.containerDefinitions ?? []).map((c8) => c8.name ?? "");
-  }
-  let overrides = { ...preDeploy.overrides, containerOverrides: [...preDeploy.overrides?.containerOverrides ?? []] };
-  for (let override of overrides.containerOverrides ?? [])
-    if (!names.includes(override.name ?? ""))
-      throw new InputError("pre-deploy-task-overrides", `no container named ${override.name} in the pre-deploy task definition (containers: ${names.join(", ")})`);
-  if (preDeploy.command) {
-    let container = preDeploy.container ?? (preDeploy.taskDefinition ? names.length === 1 ? names[0] : void 0 : updated[0]);
-    if (!container)
-      throw new InputError("pre-deploy-task-container", `the pre-deploy task definition has several containers (${names.join(", ")}): name the one that runs the command`);
-    if (!names.includes(container))
-      throw new InputError("pre-deploy-task-container", `no container named ${container} in the pre-deploy task definition (containers: ${names.join(", ")})`);
-    let existing = overrides.containerOverrides.find((o3) => o3.name === container);
-    existing ? existing.command = [...preDeploy.command] : overrides.containerOverrides.push({ name: container, command: [...preDeploy.command] });
-  } else if (preDeploy.container)
-    throw new InputError("pre-deploy-task-container", "is only used with pre-deploy-task-command");
-  return overrides;
-}
-function describeOutcome(outcome, id, schedule) {
-  switch (outcome.kind) {
-    case "failed":
-      return `Deployment ${id} FAILED: ${outcome.reason.replace(/\.$/, "")}.`;
-    case "timed-out":
-      return `Deployment ${id} did not complete within ${Math.round(schedule.timeoutMs / 1e3)}s (last state ${outcome.deployment?.rolloutState ?? "unknown"}, running ${outcome.deployment?.runningCount ?? 0}/${outcome.deployment?.desiredCount ?? 0}).`;
-    case "superseded":
-      return `Deployment ${id} was replaced by deployment ${outcome.by.id} (${shortTaskDefinition(outcome.by.taskDefinition)}).`;
-  }
-}
-function describeRollback(outcome) {
-  switch (outcome.kind) {
-    case "completed":
-      return "rollback COMPLETED";
-    case "failed":
-      return `rollback FAILED too (${outcome.reason}) \u2014 the service needs attention`;
-    case "timed-out":
-      return "rollback did not complete in time \u2014 the service needs attention";
-    case "superseded":
-      return `rollback replaced by deployment ${outcome.by.id}`;
-  }
-}
-function summary(plan, result, note) {
-  return [
-    `### deploy-ecs: ${plan.service} \u2014 ${result.rolloutState}`,
-    "",
-    "| cluster | service | task definition | previous | deployment |",
-    "| --- | --- | --- | --- | --- |",
-    `| ${plan.cluster} | ${plan.service} | ${shortTaskDefinition(result.taskDefinitionArn)} | ${shortTaskDefinition(result.previousTaskDefinitionArn)} | ${result.deploymentId} |`,
-    "",
-    note,
-    ""
-  ].join(`
-`);
-}
-async function updateServiceOnce(ecs, plan, taskDefinitionArn, runtime) {
-  let action = `UpdateService ${plan.service}`;
-  try {
-    return (await ecs.send(
-      new UpdateServiceCommand({
-        cluster: plan.cluster,
-        service: plan.service,
-        taskDefinition: taskDefinitionArn,
-        forceNewDeployment: plan.forceNewDeployment,
-        desiredCount: plan.desiredCount
-      })
-    )).service;
-  } catch (error2) {
-    let failure3 = classifyAwsError(error2);
-    if (!failure3.retryable) throw awsFailure(action, error2);
-    let service = await callAws(`DescribeServices ${plan.service} (after ${action} failed: ${failure3.code})`, () => describeService(ecs, plan.cluster, plan.service)), primary = service?.deployments?.find((d8) => d8.status === "PRIMARY");
-    if (primary?.taskDefinition !== taskDefinitionArn) throw awsFailure(action, error2);
-    return runtime.warning(`${action}: ${failure3.code} (${failure3.kind}), but the service shows the update took: following deployment ${primary.id}`), service;
-  }
-}
-
-// src/oci/image-reference.ts
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])", DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`, PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*", NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`), TAG = /^[\w][\w.-]{0,127}$/, DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-zA-Z=_-]+$/, DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 }, IMAGE_REFERENCE_FORMAT = "[registry/]repository[:tag][@sha256:<64 hex digits>]";
-function parseImageReference(value) {
-  let at = value.indexOf("@"), beforeDigest = at >= 0 ? value.slice(0, at) : value, digest = at >= 0 ? value.slice(at + 1) : void 0;
-  if (digest !== void 0) {
-    let problem = digestProblem(digest);
-    if (problem) return problem;
-  }
-  let slash = beforeDigest.lastIndexOf("/"), colon = beforeDigest.lastIndexOf(":"), name = colon > slash ? beforeDigest.slice(0, colon) : beforeDigest, tag = colon > slash ? beforeDigest.slice(colon + 1) : void 0;
-  return !NAME.test(name) || hasUppercasePath(name) ? `has a malformed repository name '${name}' (lower-case path components, optional registry host)` : tag !== void 0 && !TAG.test(tag) ? `has a malformed tag '${tag}'` : { name, tag, digest };
-}
-function digestProblem(digest) {
-  let expected = "expected sha256:<64 hex digits>";
-  if (!DIGEST.test(digest)) return `has a malformed digest '${digest}' (${expected})`;
-  let [algorithm, encoded] = digest.split(":"), length = DIGEST_ALGORITHMS[algorithm];
-  if (length === void 0) return `has a digest of unsupported algorithm '${algorithm}' (${expected}, or sha512)`;
-  if (!new RegExp(`^[0-9a-f]{${length}}$`).test(encoded)) return `has a malformed digest '${digest}' (${algorithm} takes ${length} lower-case hex digits)`;
-}
-function hasUppercasePath(name) {
-  let components = name.split("/");
-  return (components.length > 1 && isRegistryHost(components[0]) ? components.slice(1) : components).some((component) => /[A-Z]/.test(component));
-}
-function isRegistryHost(component) {
-  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost";
-}
-function requirePinned(reference) {
-  return reference.tag === void 0 && reference.digest === void 0 ? "needs a tag or a digest (name:tag or name@sha256:\u2026)" : void 0;
-}
-function formatImageReference(reference) {
-  return `${reference.name}${reference.tag ? `:${reference.tag}` : ""}${reference.digest ? `@${reference.digest}` : ""}`;
-}
-function deployableImage(reference) {
-  return reference.digest ? `${reference.name}@${reference.digest}` : formatImageReference(reference);
-}
-function splitRegistry(name) {
-  let slash = name.indexOf("/");
-  if (slash < 0) return { repository: name };
-  let first = name.slice(0, slash);
-  return isRegistryHost(first) ? { registry: first, repository: name.slice(slash + 1) } : { repository: name };
-}
-function imageReferenceInput(options = {}) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let parsed = parseImageReference(value), problem = typeof parsed == "string" ? parsed : options.pinned ? requirePinned(parsed) : void 0;
-      return problem === void 0 ? parsed : (ctx.issues.push({ code: "custom", input: value, message: `must be an image reference ${IMAGE_REFERENCE_FORMAT}; this one ${problem}` }), NEVER);
-    })
-  );
-}
-
-// src/model/inputs.ts
-var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
-function integerString(min, max) {
-  let message = `must be a whole number from ${min} to ${max}`;
-  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
-}
-function parsedBy(parse3) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => {
-      let result = parse3(value);
-      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
-    })
-  );
-}
-var booleanString = pipe(
-  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
-  transform((value) => value === "true")
-);
-function decimalString(min, max) {
-  let message = `must be a number from ${min} to ${max}`;
-  return pipe(string2().check(_regex(/^\d+(\.\d+)?$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
-}
-
 // node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
 init_client3();
 init_dist_es2();
@@ -24935,7 +16157,7 @@ var defaultECRHttpAuthSchemeParametersProvider = async (config2, context, input2
     throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
   })()
 });
-function createAwsAuthSigv4HttpAuthOption6(authParameters) {
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
   return {
     schemeId: "aws.auth#sigv4",
     signingProperties: {
@@ -24954,10 +16176,10 @@ var defaultECRHttpAuthSchemeProvider = (authParameters) => {
   let options = [];
   switch (authParameters.operation) {
     default:
-      options.push(createAwsAuthSigv4HttpAuthOption6(authParameters));
+      options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
   }
   return options;
-}, resolveHttpAuthSchemeConfig6 = (config2) => {
+}, resolveHttpAuthSchemeConfig = (config2) => {
   let config_0 = resolveAwsSdkSigV4Config(config2);
   return Object.assign(config_0, {
     authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
@@ -24965,11 +16187,11 @@ var defaultECRHttpAuthSchemeProvider = (authParameters) => {
 };
 
 // node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
-var resolveClientEndpointParameters6 = (options) => Object.assign(options, {
+var resolveClientEndpointParameters = (options) => Object.assign(options, {
   useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
   useFipsEndpoint: options.useFipsEndpoint ?? !1,
   defaultSigningName: "ecr"
-}), commonParams6 = {
+}), commonParams = {
   UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
   Endpoint: { type: "builtInParams", name: "endpoint" },
   Region: { type: "builtInParams", name: "region" },
@@ -24977,7 +16199,7 @@ var resolveClientEndpointParameters6 = (options) => Object.assign(options, {
 };
 
 // node_modules/@aws-sdk/client-ecr/package.json
-var package_default3 = {
+var package_default = {
   name: "@aws-sdk/client-ecr",
   version: "3.1169.0",
   description: "AWS SDK for JavaScript Ecr Client for Node.js, Browser and React Native",
@@ -25052,6 +16274,119 @@ var package_default3 = {
 // node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
 init_client3();
 init_httpAuthSchemes2();
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
+init_dist_es4();
+init_config2();
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/remoteProvider.js
+init_config2();
+var ENV_IMDS_DISABLED2 = "AWS_EC2_METADATA_DISABLED", remoteProvider = async (init) => {
+  let { ENV_CMDS_FULL_URI: ENV_CMDS_FULL_URI2, ENV_CMDS_RELATIVE_URI: ENV_CMDS_RELATIVE_URI2, fromContainerMetadata: fromContainerMetadata2, fromInstanceMetadata: fromInstanceMetadata2 } = await Promise.resolve().then(() => (init_dist_es5(), dist_es_exports2));
+  if (process.env[ENV_CMDS_RELATIVE_URI2] || process.env[ENV_CMDS_FULL_URI2]) {
+    init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
+    let { fromHttp: fromHttp2 } = await Promise.resolve().then(() => (init_dist_es7(), dist_es_exports3));
+    return chain(fromHttp2(init), fromContainerMetadata2(init));
+  }
+  return process.env[ENV_IMDS_DISABLED2] && process.env[ENV_IMDS_DISABLED2] !== "false" ? async () => {
+    throw new CredentialsProviderError("EC2 Instance Metadata Service access disabled", { logger: init.logger });
+  } : (init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromInstanceMetadata"), fromInstanceMetadata2(init));
+};
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/runtime/memoize-chain.js
+function memoizeChain(providers, treatAsExpired) {
+  let chain2 = internalCreateChain(providers), activeLock, passiveLock, credentials, forceRefreshLock, provider = async (options) => {
+    if (options?.forceRefresh)
+      return forceRefreshLock || (forceRefreshLock = chain2(options).then((c6) => {
+        credentials = c6;
+      }).finally(() => {
+        forceRefreshLock = void 0;
+      })), await forceRefreshLock, credentials;
+    if (credentials?.expiration && credentials?.expiration?.getTime() < Date.now() && (credentials = void 0), activeLock)
+      await activeLock;
+    else if (!credentials || treatAsExpired?.(credentials))
+      if (credentials)
+        passiveLock || (passiveLock = chain2(options).then((c6) => {
+          credentials = c6;
+        }).catch(() => {
+        }).finally(() => {
+          passiveLock = void 0;
+        }));
+      else
+        return activeLock = chain2(options).then((c6) => {
+          credentials = c6;
+        }).finally(() => {
+          activeLock = void 0;
+        }), provider(options);
+    return credentials;
+  };
+  return provider;
+}
+var internalCreateChain = (providers) => async (awsIdentityProperties) => {
+  let lastProviderError;
+  for (let provider of providers)
+    try {
+      return await provider(awsIdentityProperties);
+    } catch (err) {
+      if (lastProviderError = err, err?.tryNextLink)
+        continue;
+      throw err;
+    }
+  throw lastProviderError;
+};
+
+// node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js
+var multipleCredentialSourceWarningEmitted = !1, defaultProvider = (init = {}) => memoizeChain([
+  async () => {
+    if (init.profile ?? process.env[ENV_PROFILE])
+      throw process.env[ENV_KEY] && process.env[ENV_SECRET] && (multipleCredentialSourceWarningEmitted || ((init.logger?.warn && init.logger?.constructor?.name !== "NoOpLogger" ? init.logger.warn.bind(init.logger) : console.warn)(`@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING:
+    Multiple credential sources detected: 
+    Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.
+    This SDK will proceed with the AWS_PROFILE value.
+    
+    However, a future version may change this behavior to prefer the ENV static credentials.
+    Please ensure that your environment only sets either the AWS_PROFILE or the
+    AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY pair.
+`), multipleCredentialSourceWarningEmitted = !0)), new CredentialsProviderError("AWS_PROFILE is set, skipping fromEnv provider.", {
+        logger: init.logger,
+        tryNextLink: !0
+      });
+    return init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromEnv"), fromEnv2(init)();
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromSSO");
+    let { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = init;
+    if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession)
+      throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
+    let { fromSSO: fromSSO2 } = await Promise.resolve().then(() => (init_dist_es10(), dist_es_exports4));
+    return fromSSO2(init)(awsIdentityProperties);
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
+    let { fromIni: fromIni2 } = await Promise.resolve().then(() => (init_dist_es15(), dist_es_exports8));
+    return fromIni2(init)(awsIdentityProperties);
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
+    let { fromProcess: fromProcess2 } = await Promise.resolve().then(() => (init_dist_es13(), dist_es_exports6));
+    return fromProcess2(init)(awsIdentityProperties);
+  },
+  async (awsIdentityProperties) => {
+    init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
+    let { fromTokenFile: fromTokenFile2 } = await Promise.resolve().then(() => (init_dist_es14(), dist_es_exports7));
+    return fromTokenFile2(init)(awsIdentityProperties);
+  },
+  async () => (init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::remoteProvider"), (await remoteProvider(init))()),
+  async () => {
+    throw new CredentialsProviderError("Could not load credentials from any providers", {
+      tryNextLink: !1,
+      logger: init.logger
+    });
+  }
+], credentialsTreatedAsExpired);
+var credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== void 0 && credentials.expiration.getTime() - Date.now() < 3e5;
+
+// node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
 init_client2();
 init_config2();
 init_retry2();
@@ -25072,41 +16407,41 @@ init_endpoints();
 
 // node_modules/@aws-sdk/client-ecr/dist-es/endpoint/bdd.js
 init_endpoints();
-var m3 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "stringEquals", f6 = "booleanEquals", g6 = "getAttr", h6 = { [m3]: "Endpoint" }, i6 = { fn: g6, argv: [{ [m3]: d6 }, "name"] }, j6 = { [m3]: d6 }, k6 = {}, l3 = [{ [m3]: "Region" }], _data6 = {
+var m3 = "ref", a5 = -1, b5 = !0, c5 = "isSet", d5 = "PartitionResult", e5 = "stringEquals", f5 = "booleanEquals", g5 = "getAttr", h5 = { [m3]: "Endpoint" }, i5 = { fn: g5, argv: [{ [m3]: d5 }, "name"] }, j5 = { [m3]: d5 }, k5 = {}, l3 = [{ [m3]: "Region" }], _data5 = {
   conditions: [
-    [c6, [h6]],
-    [c6, l3],
-    ["aws.partition", l3, d6],
-    [e6, [i6, "aws-eusc"]],
-    [e6, [i6, "aws-iso-f"]],
-    [e6, [i6, "aws-iso-e"]],
-    [e6, [i6, "aws-iso-b"]],
-    [e6, [i6, "aws-iso"]],
-    [e6, [i6, "aws-cn"]],
-    [e6, [i6, "aws-us-gov"]],
-    [e6, [i6, "aws"]],
-    [f6, [{ [m3]: "UseFIPS" }, b6]],
-    [f6, [{ fn: g6, argv: [j6, "supportsFIPS"] }, b6]],
-    [f6, [{ [m3]: "UseDualStack" }, b6]],
-    [f6, [{ fn: g6, argv: [j6, "supportsDualStack"] }, b6]]
+    [c5, [h5]],
+    [c5, l3],
+    ["aws.partition", l3, d5],
+    [e5, [i5, "aws-eusc"]],
+    [e5, [i5, "aws-iso-f"]],
+    [e5, [i5, "aws-iso-e"]],
+    [e5, [i5, "aws-iso-b"]],
+    [e5, [i5, "aws-iso"]],
+    [e5, [i5, "aws-cn"]],
+    [e5, [i5, "aws-us-gov"]],
+    [e5, [i5, "aws"]],
+    [f5, [{ [m3]: "UseFIPS" }, b5]],
+    [f5, [{ fn: g5, argv: [j5, "supportsFIPS"] }, b5]],
+    [f5, [{ [m3]: "UseDualStack" }, b5]],
+    [f5, [{ fn: g5, argv: [j5, "supportsDualStack"] }, b5]]
   ],
   results: [
-    [a6],
-    [a6, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a6, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [h6, k6],
-    ["https://api.ecr.{Region}.{PartitionResult#dnsSuffix}", k6],
-    ["https://ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k6],
-    ["https://api.ecr-fips.{Region}.{PartitionResult#dnsSuffix}", k6],
-    ["https://ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k6],
-    ["https://api.ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k6],
-    [a6, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    [a6, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://api.ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k6],
-    [a6, "DualStack is enabled but this partition does not support DualStack"],
-    [a6, "Invalid Configuration: Missing Region"]
+    [a5],
+    [a5, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+    [a5, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+    [h5, k5],
+    ["https://api.ecr.{Region}.{PartitionResult#dnsSuffix}", k5],
+    ["https://ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    ["https://api.ecr-fips.{Region}.{PartitionResult#dnsSuffix}", k5],
+    ["https://ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    ["https://api.ecr-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    [a5, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+    [a5, "FIPS is enabled but this partition does not support FIPS"],
+    ["https://api.ecr.{Region}.{PartitionResult#dualStackDnsSuffix}", k5],
+    [a5, "DualStack is enabled but this partition does not support DualStack"],
+    [a5, "Invalid Configuration: Missing Region"]
   ]
-}, root6 = 2, r6 = 1e8, nodes6 = new Int32Array([
+}, root5 = 2, r5 = 1e8, nodes5 = new Int32Array([
   -1,
   1,
   -1,
@@ -25115,10 +16450,10 @@ var m3 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "st
   3,
   1,
   4,
-  r6 + 13,
+  r5 + 13,
   2,
   5,
-  r6 + 13,
+  r5 + 13,
   3,
   20,
   6,
@@ -25148,44 +16483,44 @@ var m3 = "ref", a6 = -1, b6 = !0, c6 = "isSet", d6 = "PartitionResult", e6 = "st
   14,
   13,
   15,
-  r6 + 4,
+  r5 + 4,
   14,
-  r6 + 11,
-  r6 + 12,
+  r5 + 11,
+  r5 + 12,
   12,
   18,
   17,
   13,
-  r6 + 9,
-  r6 + 10,
+  r5 + 9,
+  r5 + 10,
   13,
   19,
-  r6 + 6,
+  r5 + 6,
   14,
-  r6 + 8,
-  r6 + 9,
+  r5 + 8,
+  r5 + 9,
   11,
   22,
   21,
   13,
-  r6 + 5,
-  r6 + 4,
+  r5 + 5,
+  r5 + 4,
   13,
-  r6 + 7,
-  r6 + 6,
+  r5 + 7,
+  r5 + 6,
   11,
-  r6 + 1,
+  r5 + 1,
   24,
   13,
-  r6 + 2,
-  r6 + 3
-]), bdd6 = BinaryDecisionDiagram.from(nodes6, root6, _data6.conditions, _data6.results);
+  r5 + 2,
+  r5 + 3
+]), bdd5 = BinaryDecisionDiagram.from(nodes5, root5, _data5.conditions, _data5.results);
 
 // node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
-var cache6 = new EndpointCache({
+var cache5 = new EndpointCache({
   size: 50,
   params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-}), defaultEndpointResolver6 = (endpointParams, context = {}) => cache6.get(endpointParams, () => decideEndpoint(bdd6, {
+}), defaultEndpointResolver5 = (endpointParams, context = {}) => cache5.get(endpointParams, () => decideEndpoint(bdd5, {
   endpointParams,
   logger: context.logger
 }));
@@ -25204,7 +16539,7 @@ var ECRServiceException = class _ECRServiceException extends ServiceException {
 };
 
 // node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
-var InvalidParameterException2 = class _InvalidParameterException extends ECRServiceException {
+var InvalidParameterException = class _InvalidParameterException extends ECRServiceException {
   static shapeId = "com.amazonaws.ecr#InvalidParameterException";
   name = "InvalidParameterException";
   $fault = "client";
@@ -25226,7 +16561,7 @@ var InvalidParameterException2 = class _InvalidParameterException extends ECRSer
       ...opts
     }), Object.setPrototypeOf(this, _RepositoryNotFoundException.prototype);
   }
-}, ServerException2 = class _ServerException extends ECRServiceException {
+}, ServerException = class _ServerException extends ECRServiceException {
   static shapeId = "com.amazonaws.ecr#ServerException";
   name = "ServerException";
   $fault = "server";
@@ -25237,7 +16572,7 @@ var InvalidParameterException2 = class _InvalidParameterException extends ECRSer
       ...opts
     }), Object.setPrototypeOf(this, _ServerException.prototype);
   }
-}, LimitExceededException2 = class _LimitExceededException extends ECRServiceException {
+}, LimitExceededException = class _LimitExceededException extends ECRServiceException {
   static shapeId = "com.amazonaws.ecr#LimitExceededException";
   name = "LimitExceededException";
   $fault = "client";
@@ -25762,552 +17097,894 @@ var InvalidParameterException2 = class _InvalidParameterException extends ECRSer
 };
 
 // node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
-var _AD2 = "AuthorizationData", _ADL = "AuthorizationDataList";
+var _AD = "AuthorizationData", _ADL = "AuthorizationDataList";
 var _BBOPE = "BlockedByOrganizationPolicyException";
-var _EAEE = "ExclusionAlreadyExistsException";
+var _CR = "CreateRepository";
+var _CRR = "CreateRepositoryRequest", _CRRr = "CreateRepositoryResponse";
+var _DI = "DescribeImages", _DIF = "DescribeImagesFilter", _DIR = "DescribeImagesRequest";
+var _DIRe = "DescribeImagesResponse";
+var _DRRescr = "DescribeRepositoriesRequest", _DRRescri = "DescribeRepositoriesResponse";
+var _DRes = "DescribeRepositories";
+var _EAEE = "ExclusionAlreadyExistsException", _EC = "EncryptionConfiguration";
 var _ENFE = "ExclusionNotFoundException", _EUE = "EmptyUploadException";
 var _GAT = "GetAuthorizationToken", _GATR = "GetAuthorizationTokenRequest", _GATRe = "GetAuthorizationTokenResponse";
-var _IAE = "ImageArchivedException", _IAEE = "ImageAlreadyExistsException";
-var _IDDNME = "ImageDigestDoesNotMatchException";
+var _GLP = "GetLifecyclePolicy";
+var _GLPR = "GetLifecyclePolicyRequest", _GLPRe = "GetLifecyclePolicyResponse";
+var _I2 = "Image", _IAE = "ImageArchivedException", _IAEE = "ImageAlreadyExistsException", _ID = "ImageDetail", _IDDNME = "ImageDigestDoesNotMatchException", _IDL = "ImageDetailList";
+var _II = "ImageIdentifier", _IIL = "ImageIdentifierList";
 var _ILE = "InvalidLayerException", _ILPE = "InvalidLayerPartException";
-var _INFE = "ImageNotFoundException", _IPE2 = "InvalidParameterException";
-var _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
-var _ITAEE = "ImageTagAlreadyExistsException";
-var _ITPE = "InvalidTagParameterException";
-var _KE = "KmsException";
-var _LAEE = "LayerAlreadyExistsException", _LEE2 = "LimitExceededException";
+var _INFE = "ImageNotFoundException", _IPE = "InvalidParameterException";
+var _ISC = "ImageScanningConfiguration", _ISCUNSE = "ImageStorageClassUpdateNotSupportedException";
+var _ISFS = "ImageScanFindingsSummary";
+var _ISS = "ImageScanStatus";
+var _ITAEE = "ImageTagAlreadyExistsException", _ITMEF = "ImageTagMutabilityExclusionFilter", _ITMEFm = "ImageTagMutabilityExclusionFilters", _ITPE = "InvalidTagParameterException", _K2 = "Key", _KE = "KmsException";
+var _LAEE = "LayerAlreadyExistsException", _LEE = "LimitExceededException";
 var _LIE = "LayerInaccessibleException";
 var _LNFE = "LayersNotFoundException", _LPNFE = "LifecyclePolicyNotFoundException";
 var _LPPIPE = "LifecyclePolicyPreviewInProgressException", _LPPNFE = "LifecyclePolicyPreviewNotFoundException";
 var _LPTSE = "LayerPartTooSmallException";
+var _PI2 = "PutImage", _PIR = "PutImageRequest", _PIRu = "PutImageResponse", _PISC = "PutImageScanningConfiguration", _PISCR = "PutImageScanningConfigurationRequest", _PISCRu = "PutImageScanningConfigurationResponse", _PITM = "PutImageTagMutability", _PITMR = "PutImageTagMutabilityRequest", _PITMRu = "PutImageTagMutabilityResponse", _PLP = "PutLifecyclePolicy", _PLPR = "PutLifecyclePolicyRequest", _PLPRu = "PutLifecyclePolicyResponse";
 var _PTCRAEE = "PullThroughCacheRuleAlreadyExistsException";
 var _PTCRNFE = "PullThroughCacheRuleNotFoundException";
 var _RAEE = "RepositoryAlreadyExistsException", _RBIPE = "ReplicationBackfillInProgressException", _RBISE = "ReplicationBackfillInvalidStatusException", _RBNFE = "ReplicationBackfillNotFoundException";
-var _RINFE = "ReferencedImagesNotFoundException";
-var _RNEE = "RepositoryNotEmptyException", _RNFE3 = "RepositoryNotFoundException", _RPNFE = "RegistryPolicyNotFoundException", _RPNFEe = "RepositoryPolicyNotFoundException";
+var _RINFE = "ReferencedImagesNotFoundException", _RL = "RepositoryList";
+var _RNEE = "RepositoryNotEmptyException", _RNFE2 = "RepositoryNotFoundException", _RPNFE = "RegistryPolicyNotFoundException", _RPNFEe = "RepositoryPolicyNotFoundException";
+var _Rep = "Repository";
 var _SCNFE = "SigningConfigurationNotFoundException";
-var _SE2 = "ServerException";
-var _SNFE2 = "ScanNotFoundException", _SNFEe = "SecretNotFoundException";
-var _TAEE = "TemplateAlreadyExistsException";
-var _TMTE = "TooManyTagsException", _TNFE2 = "TemplateNotFoundException";
+var _SE = "ServerException";
+var _SNFE = "ScanNotFoundException", _SNFEe = "SecretNotFoundException";
+var _T2 = "Tag", _TAEE = "TemplateAlreadyExistsException";
+var _TL = "TagList", _TMTE = "TooManyTagsException", _TNFE = "TemplateNotFoundException";
 var _UITE = "UnsupportedImageTypeException";
 var _UNFE = "UploadNotFoundException";
-var _UTASE = "UnableToAccessSecretException", _UTDSVE = "UnableToDecryptSecretValueException", _UTGUIE = "UnableToGetUpstreamImageException", _UTGULE = "UnableToGetUpstreamLayerException", _UTLUIRE = "UnableToListUpstreamImageReferrersException", _UURE = "UnsupportedUpstreamRegistryException";
-var _VE2 = "ValidationException";
+var _UTASE = "UnableToAccessSecretException", _UTDSVE = "UnableToDecryptSecretValueException", _UTGUIE = "UnableToGetUpstreamImageException", _UTGULE = "UnableToGetUpstreamLayerException", _UTLUIRE = "UnableToListUpstreamImageReferrersException", _UURE = "UnsupportedUpstreamRegistryException", _V2 = "Value", _VE2 = "ValidationException";
 var _aD = "authorizationData";
+var _aMTr = "artifactMediaType";
 var _aT4 = "authorizationToken";
-var _c6 = "client";
-var _e6 = "error", _eA = "expiresAt";
-var _hE6 = "httpError";
-var _kE = "kmsError";
-var _lVBR = "lastValidByteReceived", _m5 = "message";
+var _c5 = "client";
+var _cAr = "createdAt";
+var _d = "description";
+var _e5 = "error", _eA = "expiresAt";
+var _eC = "encryptionConfiguration";
+var _eT = "encryptionType";
+var _fSC = "findingSeverityCounts", _fT = "filterType";
+var _fi = "filter";
+var _hE5 = "httpError";
+var _iD = "imageDetails", _iDm = "imageDigest";
+var _iI = "imageIds", _iIm = "imageId", _iM = "imageManifest", _iMMT = "imageManifestMediaType", _iPA = "imagePushedAt", _iS = "imageStatus", _iSC = "imageScanningConfiguration", _iSCA = "imageScanCompletedAt";
+var _iSFS = "imageScanFindingsSummary", _iSIB = "imageSizeInBytes", _iSS = "imageScanStatus", _iT3 = "imageTags";
+var _iTM = "imageTagMutability", _iTMEF = "imageTagMutabilityExclusionFilters", _iTm = "imageTag";
+var _im = "image";
+var _kE = "kmsError", _kK = "kmsKey";
+var _lAA = "lastArchivedAt", _lAAa = "lastActivatedAt";
+var _lEA = "lastEvaluatedAt";
+var _lPT = "lifecyclePolicyText", _lRPT = "lastRecordedPullTime";
+var _lVBR = "lastValidByteReceived", _m4 = "message", _mR = "maxResults";
+var _nT = "nextToken";
 var _pE = "proxyEndpoint";
-var _rI2 = "registryId", _rIe2 = "registryIds", _rN2 = "repositoryName";
-var _s6 = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
-var _se4 = "server";
+var _rAe = "repositoryArn";
+var _rI = "registryId", _rIe = "registryIds", _rN2 = "repositoryName", _rNe = "repositoryNames";
+var _rUe = "repositoryUri";
+var _re = "repository";
+var _rep = "repositories";
+var _s5 = "smithy.ts.sdk.synthetic.com.amazonaws.ecr";
+var _sMD = "subjectManifestDigest", _sOP = "scanOnPush";
+var _se3 = "server";
+var _st = "status";
+var _t = "tags";
+var _tS = "tagStatus";
 var _uI = "uploadId";
-var n06 = "com.amazonaws.ecr", _s_registry6 = new TypeRegistry(_s6), ECRServiceException$ = [-3, _s6, "ECRServiceException", 0, [], []];
-_s_registry6.registerError(ECRServiceException$, ECRServiceException);
-var n0_registry6 = new TypeRegistry(n06), BlockedByOrganizationPolicyException$ = [
+var _vSUA = "vulnerabilitySourceUpdatedAt";
+var n05 = "com.amazonaws.ecr", _s_registry5 = new TypeRegistry(_s5), ECRServiceException$ = [-3, _s5, "ECRServiceException", 0, [], []];
+_s_registry5.registerError(ECRServiceException$, ECRServiceException);
+var n0_registry5 = new TypeRegistry(n05), BlockedByOrganizationPolicyException$ = [
   -3,
-  n06,
+  n05,
   _BBOPE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
+n0_registry5.registerError(BlockedByOrganizationPolicyException$, BlockedByOrganizationPolicyException);
 var EmptyUploadException$ = [
   -3,
-  n06,
+  n05,
   _EUE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(EmptyUploadException$, EmptyUploadException);
+n0_registry5.registerError(EmptyUploadException$, EmptyUploadException);
 var ExclusionAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _EAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
+n0_registry5.registerError(ExclusionAlreadyExistsException$, ExclusionAlreadyExistsException);
 var ExclusionNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _ENFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
+n0_registry5.registerError(ExclusionNotFoundException$, ExclusionNotFoundException);
 var ImageAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _IAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
+n0_registry5.registerError(ImageAlreadyExistsException$, ImageAlreadyExistsException);
 var ImageArchivedException$ = [
   -3,
-  n06,
+  n05,
   _IAE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ImageArchivedException$, ImageArchivedException);
+n0_registry5.registerError(ImageArchivedException$, ImageArchivedException);
 var ImageDigestDoesNotMatchException$ = [
   -3,
-  n06,
+  n05,
   _IDDNME,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
+n0_registry5.registerError(ImageDigestDoesNotMatchException$, ImageDigestDoesNotMatchException);
 var ImageNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _INFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ImageNotFoundException$, ImageNotFoundException);
+n0_registry5.registerError(ImageNotFoundException$, ImageNotFoundException);
 var ImageStorageClassUpdateNotSupportedException$ = [
   -3,
-  n06,
+  n05,
   _ISCUNSE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
+n0_registry5.registerError(ImageStorageClassUpdateNotSupportedException$, ImageStorageClassUpdateNotSupportedException);
 var ImageTagAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _ITAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
+n0_registry5.registerError(ImageTagAlreadyExistsException$, ImageTagAlreadyExistsException);
 var InvalidLayerException$ = [
   -3,
-  n06,
+  n05,
   _ILE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidLayerException$, InvalidLayerException);
+n0_registry5.registerError(InvalidLayerException$, InvalidLayerException);
 var InvalidLayerPartException$ = [
   -3,
-  n06,
+  n05,
   _ILPE,
-  { [_e6]: _c6 },
-  [_rI2, _rN2, _uI, _lVBR, _m5],
+  { [_e5]: _c5 },
+  [_rI, _rN2, _uI, _lVBR, _m4],
   [0, 0, 0, 1, 0]
 ];
-n0_registry6.registerError(InvalidLayerPartException$, InvalidLayerPartException);
-var InvalidParameterException$2 = [
+n0_registry5.registerError(InvalidLayerPartException$, InvalidLayerPartException);
+var InvalidParameterException$ = [
   -3,
-  n06,
-  _IPE2,
-  { [_e6]: _c6 },
-  [_m5],
+  n05,
+  _IPE,
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidParameterException$2, InvalidParameterException2);
+n0_registry5.registerError(InvalidParameterException$, InvalidParameterException);
 var InvalidTagParameterException$ = [
   -3,
-  n06,
+  n05,
   _ITPE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(InvalidTagParameterException$, InvalidTagParameterException);
+n0_registry5.registerError(InvalidTagParameterException$, InvalidTagParameterException);
 var KmsException$ = [
   -3,
-  n06,
+  n05,
   _KE,
-  { [_e6]: _c6 },
-  [_m5, _kE],
+  { [_e5]: _c5 },
+  [_m4, _kE],
   [0, 0]
 ];
-n0_registry6.registerError(KmsException$, KmsException);
+n0_registry5.registerError(KmsException$, KmsException);
 var LayerAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _LAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
+n0_registry5.registerError(LayerAlreadyExistsException$, LayerAlreadyExistsException);
 var LayerInaccessibleException$ = [
   -3,
-  n06,
+  n05,
   _LIE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LayerInaccessibleException$, LayerInaccessibleException);
+n0_registry5.registerError(LayerInaccessibleException$, LayerInaccessibleException);
 var LayerPartTooSmallException$ = [
   -3,
-  n06,
+  n05,
   _LPTSE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
+n0_registry5.registerError(LayerPartTooSmallException$, LayerPartTooSmallException);
 var LayersNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _LNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LayersNotFoundException$, LayersNotFoundException);
+n0_registry5.registerError(LayersNotFoundException$, LayersNotFoundException);
 var LifecyclePolicyNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _LPNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
+n0_registry5.registerError(LifecyclePolicyNotFoundException$, LifecyclePolicyNotFoundException);
 var LifecyclePolicyPreviewInProgressException$ = [
   -3,
-  n06,
+  n05,
   _LPPIPE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
+n0_registry5.registerError(LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewInProgressException);
 var LifecyclePolicyPreviewNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _LPPNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
-var LimitExceededException$2 = [
+n0_registry5.registerError(LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewNotFoundException);
+var LimitExceededException$ = [
   -3,
-  n06,
-  _LEE2,
-  { [_e6]: _c6 },
-  [_m5],
+  n05,
+  _LEE,
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(LimitExceededException$2, LimitExceededException2);
+n0_registry5.registerError(LimitExceededException$, LimitExceededException);
 var PullThroughCacheRuleAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _PTCRAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
+n0_registry5.registerError(PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleAlreadyExistsException);
 var PullThroughCacheRuleNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _PTCRNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
+n0_registry5.registerError(PullThroughCacheRuleNotFoundException$, PullThroughCacheRuleNotFoundException);
 var ReferencedImagesNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _RINFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
+n0_registry5.registerError(ReferencedImagesNotFoundException$, ReferencedImagesNotFoundException);
 var RegistryPolicyNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _RPNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
+n0_registry5.registerError(RegistryPolicyNotFoundException$, RegistryPolicyNotFoundException);
 var ReplicationBackfillInProgressException$ = [
   -3,
-  n06,
+  n05,
   _RBIPE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
+n0_registry5.registerError(ReplicationBackfillInProgressException$, ReplicationBackfillInProgressException);
 var ReplicationBackfillInvalidStatusException$ = [
   -3,
-  n06,
+  n05,
   _RBISE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
+n0_registry5.registerError(ReplicationBackfillInvalidStatusException$, ReplicationBackfillInvalidStatusException);
 var ReplicationBackfillNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _RBNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
+n0_registry5.registerError(ReplicationBackfillNotFoundException$, ReplicationBackfillNotFoundException);
 var RepositoryAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _RAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
+n0_registry5.registerError(RepositoryAlreadyExistsException$, RepositoryAlreadyExistsException);
 var RepositoryNotEmptyException$ = [
   -3,
-  n06,
+  n05,
   _RNEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
+n0_registry5.registerError(RepositoryNotEmptyException$, RepositoryNotEmptyException);
 var RepositoryNotFoundException$ = [
   -3,
-  n06,
-  _RNFE3,
-  { [_e6]: _c6 },
-  [_m5],
+  n05,
+  _RNFE2,
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
+n0_registry5.registerError(RepositoryNotFoundException$, RepositoryNotFoundException);
 var RepositoryPolicyNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _RPNFEe,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
+n0_registry5.registerError(RepositoryPolicyNotFoundException$, RepositoryPolicyNotFoundException);
 var ScanNotFoundException$ = [
   -3,
-  n06,
-  _SNFE2,
-  { [_e6]: _c6 },
-  [_m5],
+  n05,
+  _SNFE,
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ScanNotFoundException$, ScanNotFoundException);
+n0_registry5.registerError(ScanNotFoundException$, ScanNotFoundException);
 var SecretNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _SNFEe,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(SecretNotFoundException$, SecretNotFoundException);
-var ServerException$2 = [
+n0_registry5.registerError(SecretNotFoundException$, SecretNotFoundException);
+var ServerException$ = [
   -3,
-  n06,
-  _SE2,
-  { [_e6]: _se4 },
-  [_m5],
+  n05,
+  _SE,
+  { [_e5]: _se3 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ServerException$2, ServerException2);
+n0_registry5.registerError(ServerException$, ServerException);
 var SigningConfigurationNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _SCNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
+n0_registry5.registerError(SigningConfigurationNotFoundException$, SigningConfigurationNotFoundException);
 var TemplateAlreadyExistsException$ = [
   -3,
-  n06,
+  n05,
   _TAEE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
+n0_registry5.registerError(TemplateAlreadyExistsException$, TemplateAlreadyExistsException);
 var TemplateNotFoundException$ = [
   -3,
-  n06,
-  _TNFE2,
-  { [_e6]: _c6 },
-  [_m5],
+  n05,
+  _TNFE,
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(TemplateNotFoundException$, TemplateNotFoundException);
+n0_registry5.registerError(TemplateNotFoundException$, TemplateNotFoundException);
 var TooManyTagsException$ = [
   -3,
-  n06,
+  n05,
   _TMTE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(TooManyTagsException$, TooManyTagsException);
+n0_registry5.registerError(TooManyTagsException$, TooManyTagsException);
 var UnableToAccessSecretException$ = [
   -3,
-  n06,
+  n05,
   _UTASE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
+n0_registry5.registerError(UnableToAccessSecretException$, UnableToAccessSecretException);
 var UnableToDecryptSecretValueException$ = [
   -3,
-  n06,
+  n05,
   _UTDSVE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
+n0_registry5.registerError(UnableToDecryptSecretValueException$, UnableToDecryptSecretValueException);
 var UnableToGetUpstreamImageException$ = [
   -3,
-  n06,
+  n05,
   _UTGUIE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
+n0_registry5.registerError(UnableToGetUpstreamImageException$, UnableToGetUpstreamImageException);
 var UnableToGetUpstreamLayerException$ = [
   -3,
-  n06,
+  n05,
   _UTGULE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
+n0_registry5.registerError(UnableToGetUpstreamLayerException$, UnableToGetUpstreamLayerException);
 var UnableToListUpstreamImageReferrersException$ = [
   -3,
-  n06,
+  n05,
   _UTLUIRE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
+n0_registry5.registerError(UnableToListUpstreamImageReferrersException$, UnableToListUpstreamImageReferrersException);
 var UnsupportedImageTypeException$ = [
   -3,
-  n06,
+  n05,
   _UITE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
+n0_registry5.registerError(UnsupportedImageTypeException$, UnsupportedImageTypeException);
 var UnsupportedUpstreamRegistryException$ = [
   -3,
-  n06,
+  n05,
   _UURE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
+n0_registry5.registerError(UnsupportedUpstreamRegistryException$, UnsupportedUpstreamRegistryException);
 var UploadNotFoundException$ = [
   -3,
-  n06,
+  n05,
   _UNFE,
-  { [_e6]: _c6 },
-  [_m5],
+  { [_e5]: _c5 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(UploadNotFoundException$, UploadNotFoundException);
+n0_registry5.registerError(UploadNotFoundException$, UploadNotFoundException);
 var ValidationException$2 = [
   -3,
-  n06,
+  n05,
   _VE2,
-  { [_e6]: _c6, [_hE6]: 400 },
-  [_m5],
+  { [_e5]: _c5, [_hE5]: 400 },
+  [_m4],
   [0]
 ];
-n0_registry6.registerError(ValidationException$2, ValidationException2);
-var errorTypeRegistries6 = [
-  _s_registry6,
-  n0_registry6
+n0_registry5.registerError(ValidationException$2, ValidationException2);
+var errorTypeRegistries5 = [
+  _s_registry5,
+  n0_registry5
 ];
 var AuthorizationData$ = [
   3,
-  n06,
-  _AD2,
+  n05,
+  _AD,
   0,
   [_aT4, _eA, _pE],
   [0, 4, 0]
 ];
+var CreateRepositoryRequest$ = [
+  3,
+  n05,
+  _CRR,
+  0,
+  [_rN2, _rI, _t, _iTM, _iTMEF, _iSC, _eC],
+  [0, 0, () => TagList, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$],
+  1
+], CreateRepositoryResponse$ = [
+  3,
+  n05,
+  _CRRr,
+  0,
+  [_re],
+  [() => Repository$]
+];
+var DescribeImagesFilter$ = [
+  3,
+  n05,
+  _DIF,
+  0,
+  [_tS, _iS],
+  [0, 0]
+];
+var DescribeImagesRequest$ = [
+  3,
+  n05,
+  _DIR,
+  0,
+  [_rN2, _rI, _iI, _nT, _mR, _fi],
+  [0, 0, () => ImageIdentifierList, 0, 1, () => DescribeImagesFilter$],
+  1
+], DescribeImagesResponse$ = [
+  3,
+  n05,
+  _DIRe,
+  0,
+  [_iD, _nT],
+  [() => ImageDetailList, 0]
+];
+var DescribeRepositoriesRequest$ = [
+  3,
+  n05,
+  _DRRescr,
+  0,
+  [_rI, _rNe, _nT, _mR],
+  [0, 64, 0, 1]
+], DescribeRepositoriesResponse$ = [
+  3,
+  n05,
+  _DRRescri,
+  0,
+  [_rep, _nT],
+  [() => RepositoryList, 0]
+];
+var EncryptionConfiguration$ = [
+  3,
+  n05,
+  _EC,
+  0,
+  [_eT, _kK],
+  [0, 0],
+  1
+];
 var GetAuthorizationTokenRequest$ = [
   3,
-  n06,
+  n05,
   _GATR,
   0,
-  [_rIe2],
+  [_rIe],
   [64]
 ], GetAuthorizationTokenResponse$ = [
   3,
-  n06,
+  n05,
   _GATRe,
   0,
   [_aD],
   [() => AuthorizationDataList]
 ];
+var GetLifecyclePolicyRequest$ = [
+  3,
+  n05,
+  _GLPR,
+  0,
+  [_rN2, _rI],
+  [0, 0],
+  1
+], GetLifecyclePolicyResponse$ = [
+  3,
+  n05,
+  _GLPRe,
+  0,
+  [_rI, _rN2, _lPT, _lEA],
+  [0, 0, 0, 4]
+];
+var Image$ = [
+  3,
+  n05,
+  _I2,
+  0,
+  [_rI, _rN2, _iIm, _iM, _iMMT],
+  [0, 0, () => ImageIdentifier$, 0, 0]
+], ImageDetail$ = [
+  3,
+  n05,
+  _ID,
+  0,
+  [_rI, _rN2, _iDm, _iT3, _iSIB, _iPA, _iSS, _iSFS, _iMMT, _aMTr, _lRPT, _sMD, _iS, _lAA, _lAAa],
+  [0, 0, 0, 64, 1, 4, () => ImageScanStatus$, () => ImageScanFindingsSummary$, 0, 0, 4, 0, 0, 4, 4]
+];
+var ImageIdentifier$ = [
+  3,
+  n05,
+  _II,
+  0,
+  [_iDm, _iTm],
+  [0, 0]
+];
+var ImageScanFindingsSummary$ = [
+  3,
+  n05,
+  _ISFS,
+  0,
+  [_iSCA, _vSUA, _fSC],
+  [4, 4, 129]
+], ImageScanningConfiguration$ = [
+  3,
+  n05,
+  _ISC,
+  0,
+  [_sOP],
+  [2]
+], ImageScanStatus$ = [
+  3,
+  n05,
+  _ISS,
+  0,
+  [_st, _d],
+  [0, 0]
+];
+var ImageTagMutabilityExclusionFilter$ = [
+  3,
+  n05,
+  _ITMEF,
+  0,
+  [_fT, _fi],
+  [0, 0],
+  2
+];
+var PutImageRequest$ = [
+  3,
+  n05,
+  _PIR,
+  0,
+  [_rN2, _iM, _rI, _iMMT, _iTm, _iDm],
+  [0, 0, 0, 0, 0, 0],
+  2
+], PutImageResponse$ = [
+  3,
+  n05,
+  _PIRu,
+  0,
+  [_im],
+  [() => Image$]
+], PutImageScanningConfigurationRequest$ = [
+  3,
+  n05,
+  _PISCR,
+  0,
+  [_rN2, _iSC, _rI],
+  [0, () => ImageScanningConfiguration$, 0],
+  2
+], PutImageScanningConfigurationResponse$ = [
+  3,
+  n05,
+  _PISCRu,
+  0,
+  [_rI, _rN2, _iSC],
+  [0, 0, () => ImageScanningConfiguration$]
+], PutImageTagMutabilityRequest$ = [
+  3,
+  n05,
+  _PITMR,
+  0,
+  [_rN2, _iTM, _rI, _iTMEF],
+  [0, 0, 0, () => ImageTagMutabilityExclusionFilters],
+  2
+], PutImageTagMutabilityResponse$ = [
+  3,
+  n05,
+  _PITMRu,
+  0,
+  [_rI, _rN2, _iTM, _iTMEF],
+  [0, 0, 0, () => ImageTagMutabilityExclusionFilters]
+], PutLifecyclePolicyRequest$ = [
+  3,
+  n05,
+  _PLPR,
+  0,
+  [_rN2, _lPT, _rI],
+  [0, 0, 0],
+  2
+], PutLifecyclePolicyResponse$ = [
+  3,
+  n05,
+  _PLPRu,
+  0,
+  [_rI, _rN2, _lPT],
+  [0, 0, 0]
+];
+var Repository$ = [
+  3,
+  n05,
+  _Rep,
+  0,
+  [_rAe, _rI, _rN2, _rUe, _cAr, _iTM, _iTMEF, _iSC, _eC],
+  [0, 0, 0, 0, 4, 0, () => ImageTagMutabilityExclusionFilters, () => ImageScanningConfiguration$, () => EncryptionConfiguration$]
+];
+var Tag$2 = [
+  3,
+  n05,
+  _T2,
+  0,
+  [_K2, _V2],
+  [0, 0],
+  2
+];
 var AuthorizationDataList = [
   1,
-  n06,
+  n05,
   _ADL,
   0,
   () => AuthorizationData$
 ];
+var ImageDetailList = [
+  1,
+  n05,
+  _IDL,
+  0,
+  () => ImageDetail$
+];
+var ImageIdentifierList = [
+  1,
+  n05,
+  _IIL,
+  0,
+  () => ImageIdentifier$
+];
+var ImageTagMutabilityExclusionFilters = [
+  1,
+  n05,
+  _ITMEFm,
+  0,
+  () => ImageTagMutabilityExclusionFilter$
+];
+var RepositoryList = [
+  1,
+  n05,
+  _RL,
+  0,
+  () => Repository$
+];
+var TagList = [
+  1,
+  n05,
+  _TL,
+  0,
+  () => Tag$2
+];
+var CreateRepository$ = [
+  9,
+  n05,
+  _CR,
+  0,
+  () => CreateRepositoryRequest$,
+  () => CreateRepositoryResponse$
+];
+var DescribeImages$ = [
+  9,
+  n05,
+  _DI,
+  0,
+  () => DescribeImagesRequest$,
+  () => DescribeImagesResponse$
+];
+var DescribeRepositories$ = [
+  9,
+  n05,
+  _DRes,
+  0,
+  () => DescribeRepositoriesRequest$,
+  () => DescribeRepositoriesResponse$
+];
 var GetAuthorizationToken$ = [
   9,
-  n06,
+  n05,
   _GAT,
   0,
   () => GetAuthorizationTokenRequest$,
   () => GetAuthorizationTokenResponse$
 ];
+var GetLifecyclePolicy$ = [
+  9,
+  n05,
+  _GLP,
+  0,
+  () => GetLifecyclePolicyRequest$,
+  () => GetLifecyclePolicyResponse$
+];
+var PutImage$ = [
+  9,
+  n05,
+  _PI2,
+  0,
+  () => PutImageRequest$,
+  () => PutImageResponse$
+], PutImageScanningConfiguration$ = [
+  9,
+  n05,
+  _PISC,
+  0,
+  () => PutImageScanningConfigurationRequest$,
+  () => PutImageScanningConfigurationResponse$
+], PutImageTagMutability$ = [
+  9,
+  n05,
+  _PITM,
+  0,
+  () => PutImageTagMutabilityRequest$,
+  () => PutImageTagMutabilityResponse$
+], PutLifecyclePolicy$ = [
+  9,
+  n05,
+  _PLP,
+  0,
+  () => PutLifecyclePolicyRequest$,
+  () => PutLifecyclePolicyResponse$
+];
 
 // node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig11 = (config2) => ({
+var getRuntimeConfig9 = (config2) => ({
   apiVersion: "2015-09-21",
   base64Decoder: config2?.base64Decoder ?? fromBase64,
   base64Encoder: config2?.base64Encoder ?? toBase64,
   disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver6,
+  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver5,
   extensions: config2?.extensions ?? [],
   httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultECRHttpAuthSchemeProvider,
   httpAuthSchemes: config2?.httpAuthSchemes ?? [
@@ -26321,7 +17998,7 @@ var getRuntimeConfig11 = (config2) => ({
   protocol: config2?.protocol ?? AwsJson1_1Protocol,
   protocolSettings: config2?.protocolSettings ?? {
     defaultNamespace: "com.amazonaws.ecr",
-    errorTypeRegistries: errorTypeRegistries6,
+    errorTypeRegistries: errorTypeRegistries5,
     xmlNamespace: "http://ecr.amazonaws.com/doc/2015-09-21/",
     version: "2015-09-21",
     serviceTarget: "AmazonEC2ContainerRegistry_V20150921"
@@ -26334,9 +18011,9 @@ var getRuntimeConfig11 = (config2) => ({
 });
 
 // node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
-var getRuntimeConfig12 = (config2) => {
+var getRuntimeConfig10 = (config2) => {
   emitWarningIfUnsupportedVersion2(process.version);
-  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig11(config2);
+  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig9(config2);
   emitWarningIfUnsupportedVersion(process.version);
   let loaderConfig = {
     profile: config2?.profile,
@@ -26351,7 +18028,7 @@ var getRuntimeConfig12 = (config2) => {
     bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
     credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
     defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
-    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default3.version }),
+    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default.version }),
     maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
     region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
     requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
@@ -26372,7 +18049,7 @@ init_client2();
 init_protocols();
 
 // node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
+var getHttpAuthExtensionConfiguration5 = (runtimeConfig) => {
   let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
   return {
     setHttpAuthScheme(httpAuthScheme) {
@@ -26395,25 +18072,25 @@ var getHttpAuthExtensionConfiguration6 = (runtimeConfig) => {
       return _credentials;
     }
   };
-}, resolveHttpAuthRuntimeConfig6 = (config2) => ({
+}, resolveHttpAuthRuntimeConfig5 = (config2) => ({
   httpAuthSchemes: config2.httpAuthSchemes(),
   httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
   credentials: config2.credentials()
 });
 
 // node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions6 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration6(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig6(extensionConfiguration));
+var resolveRuntimeExtensions5 = (runtimeConfig, extensions) => {
+  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration5(runtimeConfig));
+  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
 };
 
 // node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
 var ECRClient = class extends Client {
   config;
   constructor(...[configuration]) {
-    let _config_0 = getRuntimeConfig12(configuration || {});
+    let _config_0 = getRuntimeConfig10(configuration || {});
     super(_config_0), this.initConfig = _config_0;
-    let _config_1 = resolveClientEndpointParameters6(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig6(_config_6), _config_8 = resolveRuntimeExtensions6(_config_7, configuration?.extensions || []);
+    let _config_1 = resolveClientEndpointParameters(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig(_config_6), _config_8 = resolveRuntimeExtensions5(_config_7, configuration?.extensions || []);
     this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
       httpAuthSchemeParametersProvider: defaultECRHttpAuthSchemeParametersProvider,
       identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
@@ -26429,1420 +18106,349 @@ var ECRClient = class extends Client {
 // node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
 init_client2();
 init_endpoints();
-var command6 = makeBuilder(commonParams6, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", getEndpointPlugin), _ep06 = {}, _mw06 = (Command2, cs, config2, o3) => [];
+var command5 = makeBuilder(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", getEndpointPlugin), _ep05 = {}, _mw05 = (Command2, cs, config2, o3) => [];
+
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/CreateRepositoryCommand.js
+var CreateRepositoryCommand = class extends command5(_ep05, _mw05, "CreateRepository", CreateRepository$) {
+};
+
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeImagesCommand.js
+var DescribeImagesCommand = class extends command5(_ep05, _mw05, "DescribeImages", DescribeImages$) {
+};
+
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeRepositoriesCommand.js
+var DescribeRepositoriesCommand = class extends command5(_ep05, _mw05, "DescribeRepositories", DescribeRepositories$) {
+};
 
 // node_modules/@aws-sdk/client-ecr/dist-es/commands/GetAuthorizationTokenCommand.js
-var GetAuthorizationTokenCommand = class extends command6(_ep06, _mw06, "GetAuthorizationToken", GetAuthorizationToken$) {
+var GetAuthorizationTokenCommand = class extends command5(_ep05, _mw05, "GetAuthorizationToken", GetAuthorizationToken$) {
 };
 
-// node_modules/@aws-sdk/client-kms/dist-es/KMSClient.js
-init_client3();
-init_dist_es2();
-init_client2();
-init_config2();
-init_endpoints();
-init_protocols();
-init_retry2();
-init_schema();
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/GetLifecyclePolicyCommand.js
+var GetLifecyclePolicyCommand = class extends command5(_ep05, _mw05, "GetLifecyclePolicy", GetLifecyclePolicy$) {
+};
 
-// node_modules/@aws-sdk/client-kms/dist-es/auth/httpAuthSchemeProvider.js
-init_httpAuthSchemes2();
-init_client2();
-var defaultKMSHttpAuthSchemeParametersProvider = async (config2, context, input2) => ({
-  operation: getSmithyContext(context).operation,
-  region: await normalizeProvider(config2.region)() || (() => {
-    throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-  })()
-});
-function createAwsAuthSigv4HttpAuthOption7(authParameters) {
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageCommand.js
+var PutImageCommand = class extends command5(_ep05, _mw05, "PutImage", PutImage$) {
+};
+
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageScanningConfigurationCommand.js
+var PutImageScanningConfigurationCommand = class extends command5(_ep05, _mw05, "PutImageScanningConfiguration", PutImageScanningConfiguration$) {
+};
+
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutImageTagMutabilityCommand.js
+var PutImageTagMutabilityCommand = class extends command5(_ep05, _mw05, "PutImageTagMutability", PutImageTagMutability$) {
+};
+
+// node_modules/@aws-sdk/client-ecr/dist-es/commands/PutLifecyclePolicyCommand.js
+var PutLifecyclePolicyCommand = class extends command5(_ep05, _mw05, "PutLifecyclePolicy", PutLifecyclePolicy$) {
+};
+
+// src/aws/clients.ts
+init_dist_es6();
+var DEFAULT_MAX_ATTEMPTS2 = 5;
+function awsClientConfig(options) {
   return {
-    schemeId: "aws.auth#sigv4",
-    signingProperties: {
-      name: "kms",
-      region: authParameters.region
-    },
-    propertiesExtractor: (config2, context) => ({
-      signingProperties: {
-        config: config2,
-        context
-      }
-    })
+    region: options.region,
+    credentials: options.credentials,
+    retryMode: "standard",
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS2,
+    // Bounded sockets: a silent endpoint must fail and be retried, not hang a pipeline. Without throwOnRequestTimeout
+    // the handler only warns when the bound passes, and the call waits on.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 5e3, requestTimeout: networkLimits().requestTimeoutMs, throwOnRequestTimeout: !0 })
   };
 }
-var defaultKMSHttpAuthSchemeProvider = (authParameters) => {
-  let options = [];
-  switch (authParameters.operation) {
-    default:
-      options.push(createAwsAuthSigv4HttpAuthOption7(authParameters));
-  }
-  return options;
-}, resolveHttpAuthSchemeConfig7 = (config2) => {
-  let config_0 = resolveAwsSdkSigV4Config(config2);
-  return Object.assign(config_0, {
-    authSchemePreference: normalizeProvider(config2.authSchemePreference ?? [])
-  });
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/EndpointParameters.js
-var resolveClientEndpointParameters7 = (options) => Object.assign(options, {
-  useDualstackEndpoint: options.useDualstackEndpoint ?? !1,
-  useFipsEndpoint: options.useFipsEndpoint ?? !1,
-  defaultSigningName: "kms"
-}), commonParams7 = {
-  UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-  Endpoint: { type: "builtInParams", name: "endpoint" },
-  Region: { type: "builtInParams", name: "region" },
-  UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" }
-};
-
-// node_modules/@aws-sdk/client-kms/package.json
-var package_default4 = {
-  name: "@aws-sdk/client-kms",
-  version: "3.1178.0",
-  description: "AWS SDK for JavaScript Kms Client for Node.js, Browser and React Native",
-  homepage: "https://github.com/aws/aws-sdk-js-v3/tree/main/clients/client-kms",
-  license: "Apache-2.0",
-  author: {
-    name: "AWS SDK for JavaScript Team",
-    url: "https://aws.amazon.com/sdk-for-javascript/"
-  },
-  repository: {
-    type: "git",
-    url: "https://github.com/aws/aws-sdk-js-v3.git",
-    directory: "clients/client-kms"
-  },
-  files: [
-    "dist-*/**"
-  ],
-  sideEffects: !1,
-  main: "./dist-cjs/index.js",
-  module: "./dist-es/index.js",
-  browser: {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"
-  },
-  types: "./dist-types/index.d.ts",
-  typesVersions: {
-    "<4.5": {
-      "dist-types/*": [
-        "dist-types/ts3.4/*"
-      ]
-    }
-  },
-  "react-native": {
-    "./dist-es/runtimeConfig": "./dist-es/runtimeConfig.native"
-  },
-  scripts: {
-    build: "concurrently 'yarn:build:types' 'yarn:build:es' && yarn build:cjs",
-    "build:cjs": "node ../../scripts/compilation/inline",
-    "build:es": "premove dist-es && tsc -p tsconfig.es.json",
-    "build:include:deps": 'yarn g:turbo run build -F="$npm_package_name"',
-    "build:types": "premove dist-types && tsc -p tsconfig.types.json",
-    "build:types:downlevel": "downlevel-dts dist-types dist-types/ts3.4",
-    clean: "premove dist-cjs dist-es dist-types",
-    "extract:docs": "api-extractor run --local",
-    "generate:client": "node ../../scripts/generate-clients/single-service",
-    "test:e2e": "yarn g:vitest run -c vitest.config.e2e.mts",
-    "test:e2e:watch": "yarn g:vitest watch -c vitest.config.e2e.mts",
-    "test:index": "tsc -p tsconfig.test.json && node ./test/index-objects.spec.mjs"
-  },
-  dependencies: {
-    "@aws-sdk/core": "^3.981.2",
-    "@aws-sdk/credential-provider-node": "^3.972.99",
-    "@aws-sdk/types": "^3.975.1",
-    "@smithy/core": "^3.41.1",
-    "@smithy/fetch-http-handler": "^5.8.1",
-    "@smithy/node-http-handler": "^4.14.2",
-    "@smithy/types": "^4.20.0",
-    tslib: "^2.6.2"
-  },
-  devDependencies: {
-    "@tsconfig/node20": "20.1.8",
-    "@types/node": "^20.14.8",
-    concurrently: "7.0.0",
-    "downlevel-dts": "0.10.1",
-    premove: "4.0.0",
-    typescript: "~7.0.2"
-  },
-  engines: {
-    node: ">=20.0.0"
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.js
-init_client3();
-init_httpAuthSchemes2();
-init_client2();
-init_config2();
-init_retry2();
-init_serde();
-init_dist_es6();
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.shared.js
-init_httpAuthSchemes2();
-init_protocols2();
-init_checksum3();
-init_client2();
-init_protocols();
-init_serde();
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/endpointResolver.js
-init_client3();
-init_endpoints();
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/bdd.js
-init_endpoints();
-var k7 = "ref", a7 = -1, b7 = !0, c7 = "isSet", d7 = "PartitionResult", e7 = "booleanEquals", f7 = "getAttr", g7 = { [k7]: "Endpoint" }, h7 = { [k7]: d7 }, i7 = {}, j7 = [{ [k7]: "Region" }], _data7 = {
-  conditions: [
-    [c7, [g7]],
-    [c7, j7],
-    ["aws.partition", j7, d7],
-    [e7, [{ [k7]: "UseFIPS" }, b7]],
-    [e7, [{ [k7]: "UseDualStack" }, b7]],
-    [e7, [{ fn: f7, argv: [h7, "supportsDualStack"] }, b7]],
-    [e7, [{ fn: f7, argv: [h7, "supportsFIPS"] }, b7]]
-  ],
-  results: [
-    [a7],
-    [a7, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-    [a7, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-    [g7, i7],
-    ["https://kms-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i7],
-    [a7, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-    ["https://kms-fips.{Region}.{PartitionResult#dnsSuffix}", i7],
-    [a7, "FIPS is enabled but this partition does not support FIPS"],
-    ["https://kms.{Region}.{PartitionResult#dualStackDnsSuffix}", i7],
-    [a7, "DualStack is enabled but this partition does not support DualStack"],
-    ["https://kms.{Region}.{PartitionResult#dnsSuffix}", i7],
-    [a7, "Invalid Configuration: Missing Region"]
-  ]
-}, root7 = 2, r7 = 1e8, nodes7 = new Int32Array([
-  -1,
-  1,
-  -1,
-  0,
-  12,
-  3,
-  1,
-  4,
-  r7 + 11,
-  2,
-  5,
-  r7 + 11,
-  3,
-  8,
-  6,
-  4,
-  7,
-  r7 + 10,
-  5,
-  r7 + 8,
-  r7 + 9,
-  4,
-  10,
-  9,
-  6,
-  r7 + 6,
-  r7 + 7,
-  5,
-  11,
-  r7 + 5,
-  6,
-  r7 + 4,
-  r7 + 5,
-  3,
-  r7 + 1,
-  13,
-  4,
-  r7 + 2,
-  r7 + 3
-]), bdd7 = BinaryDecisionDiagram.from(nodes7, root7, _data7.conditions, _data7.results);
-
-// node_modules/@aws-sdk/client-kms/dist-es/endpoint/endpointResolver.js
-var cache7 = new EndpointCache({
-  size: 50,
-  params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"]
-}), defaultEndpointResolver7 = (endpointParams, context = {}) => cache7.get(endpointParams, () => decideEndpoint(bdd7, {
-  endpointParams,
-  logger: context.logger
-}));
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-// node_modules/@aws-sdk/client-kms/dist-es/schemas/schemas_0.js
-init_schema();
-
-// node_modules/@aws-sdk/client-kms/dist-es/models/KMSServiceException.js
-init_client2();
-var KMSServiceException = class _KMSServiceException extends ServiceException {
-  static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.kms#KMSServiceException";
-  constructor(options) {
-    super(options), Object.setPrototypeOf(this, _KMSServiceException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/models/errors.js
-var AlreadyExistsException = class _AlreadyExistsException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#AlreadyExistsException";
-  name = "AlreadyExistsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "AlreadyExistsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _AlreadyExistsException.prototype);
-  }
-}, DependencyTimeoutException = class _DependencyTimeoutException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#DependencyTimeoutException";
-  name = "DependencyTimeoutException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "DependencyTimeoutException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _DependencyTimeoutException.prototype);
-  }
-}, InvalidArnException = class _InvalidArnException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidArnException";
-  name = "InvalidArnException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidArnException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidArnException.prototype);
-  }
-}, KMSInternalException = class _KMSInternalException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInternalException";
-  name = "KMSInternalException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "KMSInternalException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInternalException.prototype);
-  }
-}, KMSInvalidStateException = class _KMSInvalidStateException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInvalidStateException";
-  name = "KMSInvalidStateException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "KMSInvalidStateException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInvalidStateException.prototype);
-  }
-}, NotFoundException = class _NotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#NotFoundException";
-  name = "NotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "NotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _NotFoundException.prototype);
-  }
-}, CloudHsmClusterInUseException = class _CloudHsmClusterInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterInUseException";
-  name = "CloudHsmClusterInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterInUseException.prototype);
-  }
-}, CloudHsmClusterInvalidConfigurationException = class _CloudHsmClusterInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterInvalidConfigurationException";
-  name = "CloudHsmClusterInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterInvalidConfigurationException.prototype);
-  }
-}, CloudHsmClusterNotActiveException = class _CloudHsmClusterNotActiveException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotActiveException";
-  name = "CloudHsmClusterNotActiveException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterNotActiveException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterNotActiveException.prototype);
-  }
-}, CloudHsmClusterNotFoundException = class _CloudHsmClusterNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotFoundException";
-  name = "CloudHsmClusterNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterNotFoundException.prototype);
-  }
-}, CloudHsmClusterNotRelatedException = class _CloudHsmClusterNotRelatedException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CloudHsmClusterNotRelatedException";
-  name = "CloudHsmClusterNotRelatedException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CloudHsmClusterNotRelatedException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CloudHsmClusterNotRelatedException.prototype);
-  }
-}, ConflictException2 = class _ConflictException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#ConflictException";
-  name = "ConflictException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ConflictException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ConflictException.prototype);
-  }
-}, CustomKeyStoreInvalidStateException = class _CustomKeyStoreInvalidStateException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreInvalidStateException";
-  name = "CustomKeyStoreInvalidStateException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreInvalidStateException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreInvalidStateException.prototype);
-  }
-}, CustomKeyStoreNotFoundException = class _CustomKeyStoreNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreNotFoundException";
-  name = "CustomKeyStoreNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreNotFoundException.prototype);
-  }
-}, InvalidAliasNameException = class _InvalidAliasNameException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidAliasNameException";
-  name = "InvalidAliasNameException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidAliasNameException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidAliasNameException.prototype);
-  }
-}, LimitExceededException3 = class _LimitExceededException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#LimitExceededException";
-  name = "LimitExceededException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "LimitExceededException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _LimitExceededException.prototype);
-  }
-}, CustomKeyStoreNameInUseException = class _CustomKeyStoreNameInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreNameInUseException";
-  name = "CustomKeyStoreNameInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreNameInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreNameInUseException.prototype);
-  }
-}, IncorrectTrustAnchorException = class _IncorrectTrustAnchorException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#IncorrectTrustAnchorException";
-  name = "IncorrectTrustAnchorException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "IncorrectTrustAnchorException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _IncorrectTrustAnchorException.prototype);
-  }
-}, XksProxyIncorrectAuthenticationCredentialException = class _XksProxyIncorrectAuthenticationCredentialException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyIncorrectAuthenticationCredentialException";
-  name = "XksProxyIncorrectAuthenticationCredentialException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyIncorrectAuthenticationCredentialException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyIncorrectAuthenticationCredentialException.prototype);
-  }
-}, XksProxyInvalidConfigurationException = class _XksProxyInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyInvalidConfigurationException";
-  name = "XksProxyInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyInvalidConfigurationException.prototype);
-  }
-}, XksProxyInvalidResponseException = class _XksProxyInvalidResponseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyInvalidResponseException";
-  name = "XksProxyInvalidResponseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyInvalidResponseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyInvalidResponseException.prototype);
-  }
-}, XksProxyUriEndpointInUseException = class _XksProxyUriEndpointInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyUriEndpointInUseException";
-  name = "XksProxyUriEndpointInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyUriEndpointInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyUriEndpointInUseException.prototype);
-  }
-}, XksProxyUriInUseException = class _XksProxyUriInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyUriInUseException";
-  name = "XksProxyUriInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyUriInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyUriInUseException.prototype);
-  }
-}, XksProxyUriUnreachableException = class _XksProxyUriUnreachableException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyUriUnreachableException";
-  name = "XksProxyUriUnreachableException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyUriUnreachableException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyUriUnreachableException.prototype);
-  }
-}, XksProxyVpcEndpointServiceInUseException = class _XksProxyVpcEndpointServiceInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceInUseException";
-  name = "XksProxyVpcEndpointServiceInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyVpcEndpointServiceInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceInUseException.prototype);
-  }
-}, XksProxyVpcEndpointServiceInvalidConfigurationException = class _XksProxyVpcEndpointServiceInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceInvalidConfigurationException";
-  name = "XksProxyVpcEndpointServiceInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyVpcEndpointServiceInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceInvalidConfigurationException.prototype);
-  }
-}, XksProxyVpcEndpointServiceNotFoundException = class _XksProxyVpcEndpointServiceNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksProxyVpcEndpointServiceNotFoundException";
-  name = "XksProxyVpcEndpointServiceNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksProxyVpcEndpointServiceNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksProxyVpcEndpointServiceNotFoundException.prototype);
-  }
-}, DisabledException = class _DisabledException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#DisabledException";
-  name = "DisabledException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "DisabledException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _DisabledException.prototype);
-  }
-}, DryRunOperationException = class _DryRunOperationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#DryRunOperationException";
-  name = "DryRunOperationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "DryRunOperationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _DryRunOperationException.prototype);
-  }
-}, InvalidGrantTokenException = class _InvalidGrantTokenException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidGrantTokenException";
-  name = "InvalidGrantTokenException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidGrantTokenException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidGrantTokenException.prototype);
-  }
-}, MalformedPolicyDocumentException2 = class _MalformedPolicyDocumentException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#MalformedPolicyDocumentException";
-  name = "MalformedPolicyDocumentException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "MalformedPolicyDocumentException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _MalformedPolicyDocumentException.prototype);
-  }
-}, TagException = class _TagException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#TagException";
-  name = "TagException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "TagException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _TagException.prototype);
-  }
-}, UnsupportedOperationException = class _UnsupportedOperationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#UnsupportedOperationException";
-  name = "UnsupportedOperationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "UnsupportedOperationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _UnsupportedOperationException.prototype);
-  }
-}, XksKeyAlreadyInUseException = class _XksKeyAlreadyInUseException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksKeyAlreadyInUseException";
-  name = "XksKeyAlreadyInUseException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksKeyAlreadyInUseException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksKeyAlreadyInUseException.prototype);
-  }
-}, XksKeyInvalidConfigurationException = class _XksKeyInvalidConfigurationException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksKeyInvalidConfigurationException";
-  name = "XksKeyInvalidConfigurationException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksKeyInvalidConfigurationException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksKeyInvalidConfigurationException.prototype);
-  }
-}, XksKeyNotFoundException = class _XksKeyNotFoundException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#XksKeyNotFoundException";
-  name = "XksKeyNotFoundException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "XksKeyNotFoundException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _XksKeyNotFoundException.prototype);
-  }
-}, CustomKeyStoreHasCMKsException = class _CustomKeyStoreHasCMKsException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#CustomKeyStoreHasCMKsException";
-  name = "CustomKeyStoreHasCMKsException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "CustomKeyStoreHasCMKsException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _CustomKeyStoreHasCMKsException.prototype);
-  }
-}, InvalidCiphertextException = class _InvalidCiphertextException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidCiphertextException";
-  name = "InvalidCiphertextException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidCiphertextException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidCiphertextException.prototype);
-  }
-}, InvalidKeyUsageException = class _InvalidKeyUsageException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidKeyUsageException";
-  name = "InvalidKeyUsageException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidKeyUsageException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidKeyUsageException.prototype);
-  }
-}, KeyUnavailableException = class _KeyUnavailableException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KeyUnavailableException";
-  name = "KeyUnavailableException";
-  $fault = "server";
-  constructor(opts) {
-    super({
-      name: "KeyUnavailableException",
-      $fault: "server",
-      ...opts
-    }), Object.setPrototypeOf(this, _KeyUnavailableException.prototype);
-  }
-}, IncorrectKeyException = class _IncorrectKeyException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#IncorrectKeyException";
-  name = "IncorrectKeyException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "IncorrectKeyException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _IncorrectKeyException.prototype);
-  }
-}, InvalidMarkerException = class _InvalidMarkerException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidMarkerException";
-  name = "InvalidMarkerException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidMarkerException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidMarkerException.prototype);
-  }
-}, ExpiredImportTokenException = class _ExpiredImportTokenException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#ExpiredImportTokenException";
-  name = "ExpiredImportTokenException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "ExpiredImportTokenException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _ExpiredImportTokenException.prototype);
-  }
-}, IncorrectKeyMaterialException = class _IncorrectKeyMaterialException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#IncorrectKeyMaterialException";
-  name = "IncorrectKeyMaterialException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "IncorrectKeyMaterialException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _IncorrectKeyMaterialException.prototype);
-  }
-}, InvalidImportTokenException = class _InvalidImportTokenException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidImportTokenException";
-  name = "InvalidImportTokenException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidImportTokenException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidImportTokenException.prototype);
-  }
-}, InvalidGrantIdException = class _InvalidGrantIdException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#InvalidGrantIdException";
-  name = "InvalidGrantIdException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "InvalidGrantIdException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _InvalidGrantIdException.prototype);
-  }
-}, KMSInvalidMacException = class _KMSInvalidMacException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInvalidMacException";
-  name = "KMSInvalidMacException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "KMSInvalidMacException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInvalidMacException.prototype);
-  }
-}, KMSInvalidSignatureException = class _KMSInvalidSignatureException extends KMSServiceException {
-  static shapeId = "com.amazonaws.kms#KMSInvalidSignatureException";
-  name = "KMSInvalidSignatureException";
-  $fault = "client";
-  constructor(opts) {
-    super({
-      name: "KMSInvalidSignatureException",
-      $fault: "client",
-      ...opts
-    }), Object.setPrototypeOf(this, _KMSInvalidSignatureException.prototype);
-  }
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/schemas/schemas_0.js
-var _AEE = "AlreadyExistsException";
-var _CE2 = "ConflictException";
-var _CHCICE = "CloudHsmClusterInvalidConfigurationException", _CHCIUE = "CloudHsmClusterInUseException", _CHCNAE = "CloudHsmClusterNotActiveException", _CHCNFE = "CloudHsmClusterNotFoundException", _CHCNRE = "CloudHsmClusterNotRelatedException";
-var _CKSHCMKE = "CustomKeyStoreHasCMKsException";
-var _CKSISE = "CustomKeyStoreInvalidStateException";
-var _CKSNFE = "CustomKeyStoreNotFoundException", _CKSNIUE = "CustomKeyStoreNameInUseException";
-var _CMKS = "CustomerMasterKeySpec";
-var _DE = "DisabledException";
-var _DROE = "DryRunOperationException";
-var _DTE = "DependencyTimeoutException";
-var _EAnc = "EncryptionAlgorithms", _EAnca = "EncapsulationAlgorithms";
-var _EITE = "ExpiredImportTokenException";
-var _GPK = "GetPublicKey", _GPKR = "GetPublicKeyRequest", _GPKRe = "GetPublicKeyResponse";
-var _GT = "GrantTokens";
-var _IAE2 = "InvalidArnException", _IANE = "InvalidAliasNameException", _ICE2 = "InvalidCiphertextException", _IGIE = "InvalidGrantIdException", _IGTE = "InvalidGrantTokenException", _IITE2 = "InvalidImportTokenException", _IKE = "IncorrectKeyException";
-var _IKME = "IncorrectKeyMaterialException";
-var _IKUE = "InvalidKeyUsageException", _IME = "InvalidMarkerException";
-var _ITAE = "IncorrectTrustAnchorException";
-var _KAAe = "KeyAgreementAlgorithms";
-var _KI = "KeyId";
-var _KMSIE = "KMSInternalException", _KMSIME = "KMSInvalidMacException", _KMSISE = "KMSInvalidSignatureException", _KMSISEn = "KMSInvalidStateException";
-var _KS = "KeySpec";
-var _KU = "KeyUsage", _KUE = "KeyUnavailableException";
-var _LEE3 = "LimitExceededException";
-var _MPDE2 = "MalformedPolicyDocumentException";
-var _NFE = "NotFoundException";
-var _PK = "PublicKey";
-var _SA = "SigningAlgorithms";
-var _TE = "TagException";
-var _UOE = "UnsupportedOperationException";
-var _XKAIUE = "XksKeyAlreadyInUseException";
-var _XKICE = "XksKeyInvalidConfigurationException", _XKNFE = "XksKeyNotFoundException";
-var _XPIACE = "XksProxyIncorrectAuthenticationCredentialException", _XPICE = "XksProxyInvalidConfigurationException", _XPIRE = "XksProxyInvalidResponseException";
-var _XPUEIUE = "XksProxyUriEndpointInUseException", _XPUIUE = "XksProxyUriInUseException";
-var _XPUUE = "XksProxyUriUnreachableException", _XPVESICE = "XksProxyVpcEndpointServiceInvalidConfigurationException", _XPVESIUE = "XksProxyVpcEndpointServiceInUseException";
-var _XPVESNFE = "XksProxyVpcEndpointServiceNotFoundException";
-var _aQE2 = "awsQueryError", _c7 = "client", _e7 = "error", _hE7 = "httpError", _m6 = "message", _s7 = "smithy.ts.sdk.synthetic.com.amazonaws.kms", _se5 = "server", n07 = "com.amazonaws.kms", _s_registry7 = new TypeRegistry(_s7), KMSServiceException$ = [-3, _s7, "KMSServiceException", 0, [], []];
-_s_registry7.registerError(KMSServiceException$, KMSServiceException);
-var n0_registry7 = new TypeRegistry(n07), AlreadyExistsException$ = [
-  -3,
-  n07,
-  _AEE,
-  { [_aQE2]: ["AlreadyExists", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(AlreadyExistsException$, AlreadyExistsException);
-var CloudHsmClusterInUseException$ = [
-  -3,
-  n07,
-  _CHCIUE,
-  { [_aQE2]: ["CloudHsmClusterInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterInUseException$, CloudHsmClusterInUseException);
-var CloudHsmClusterInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _CHCICE,
-  { [_aQE2]: ["CloudHsmClusterInvalidConfigurationException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterInvalidConfigurationException$, CloudHsmClusterInvalidConfigurationException);
-var CloudHsmClusterNotActiveException$ = [
-  -3,
-  n07,
-  _CHCNAE,
-  { [_aQE2]: ["CloudHsmClusterNotActiveException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterNotActiveException$, CloudHsmClusterNotActiveException);
-var CloudHsmClusterNotFoundException$ = [
-  -3,
-  n07,
-  _CHCNFE,
-  { [_aQE2]: ["CloudHsmClusterNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterNotFoundException$, CloudHsmClusterNotFoundException);
-var CloudHsmClusterNotRelatedException$ = [
-  -3,
-  n07,
-  _CHCNRE,
-  { [_aQE2]: ["CloudHsmClusterNotRelatedException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CloudHsmClusterNotRelatedException$, CloudHsmClusterNotRelatedException);
-var ConflictException$2 = [
-  -3,
-  n07,
-  _CE2,
-  { [_aQE2]: ["ConflictException", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(ConflictException$2, ConflictException2);
-var CustomKeyStoreHasCMKsException$ = [
-  -3,
-  n07,
-  _CKSHCMKE,
-  { [_aQE2]: ["CustomKeyStoreHasCMKsException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreHasCMKsException$, CustomKeyStoreHasCMKsException);
-var CustomKeyStoreInvalidStateException$ = [
-  -3,
-  n07,
-  _CKSISE,
-  { [_aQE2]: ["CustomKeyStoreInvalidStateException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreInvalidStateException$, CustomKeyStoreInvalidStateException);
-var CustomKeyStoreNameInUseException$ = [
-  -3,
-  n07,
-  _CKSNIUE,
-  { [_aQE2]: ["CustomKeyStoreNameInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreNameInUseException$, CustomKeyStoreNameInUseException);
-var CustomKeyStoreNotFoundException$ = [
-  -3,
-  n07,
-  _CKSNFE,
-  { [_aQE2]: ["CustomKeyStoreNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(CustomKeyStoreNotFoundException$, CustomKeyStoreNotFoundException);
-var DependencyTimeoutException$ = [
-  -3,
-  n07,
-  _DTE,
-  { [_aQE2]: ["DependencyTimeout", 503], [_e7]: _se5, [_hE7]: 503 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(DependencyTimeoutException$, DependencyTimeoutException);
-var DisabledException$ = [
-  -3,
-  n07,
-  _DE,
-  { [_aQE2]: ["Disabled", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(DisabledException$, DisabledException);
-var DryRunOperationException$ = [
-  -3,
-  n07,
-  _DROE,
-  { [_aQE2]: ["DryRunOperation", 412], [_e7]: _c7, [_hE7]: 412 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(DryRunOperationException$, DryRunOperationException);
-var ExpiredImportTokenException$ = [
-  -3,
-  n07,
-  _EITE,
-  { [_aQE2]: ["ExpiredImportTokenException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(ExpiredImportTokenException$, ExpiredImportTokenException);
-var IncorrectKeyException$ = [
-  -3,
-  n07,
-  _IKE,
-  { [_aQE2]: ["IncorrectKeyException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(IncorrectKeyException$, IncorrectKeyException);
-var IncorrectKeyMaterialException$ = [
-  -3,
-  n07,
-  _IKME,
-  { [_aQE2]: ["IncorrectKeyMaterialException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(IncorrectKeyMaterialException$, IncorrectKeyMaterialException);
-var IncorrectTrustAnchorException$ = [
-  -3,
-  n07,
-  _ITAE,
-  { [_aQE2]: ["IncorrectTrustAnchorException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(IncorrectTrustAnchorException$, IncorrectTrustAnchorException);
-var InvalidAliasNameException$ = [
-  -3,
-  n07,
-  _IANE,
-  { [_aQE2]: ["InvalidAliasName", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidAliasNameException$, InvalidAliasNameException);
-var InvalidArnException$ = [
-  -3,
-  n07,
-  _IAE2,
-  { [_aQE2]: ["InvalidArn", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidArnException$, InvalidArnException);
-var InvalidCiphertextException$ = [
-  -3,
-  n07,
-  _ICE2,
-  { [_aQE2]: ["InvalidCiphertext", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidCiphertextException$, InvalidCiphertextException);
-var InvalidGrantIdException$ = [
-  -3,
-  n07,
-  _IGIE,
-  { [_aQE2]: ["InvalidGrantId", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidGrantIdException$, InvalidGrantIdException);
-var InvalidGrantTokenException$ = [
-  -3,
-  n07,
-  _IGTE,
-  { [_aQE2]: ["InvalidGrantToken", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidGrantTokenException$, InvalidGrantTokenException);
-var InvalidImportTokenException$ = [
-  -3,
-  n07,
-  _IITE2,
-  { [_aQE2]: ["InvalidImportTokenException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidImportTokenException$, InvalidImportTokenException);
-var InvalidKeyUsageException$ = [
-  -3,
-  n07,
-  _IKUE,
-  { [_aQE2]: ["InvalidKeyUsage", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidKeyUsageException$, InvalidKeyUsageException);
-var InvalidMarkerException$ = [
-  -3,
-  n07,
-  _IME,
-  { [_aQE2]: ["InvalidMarker", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(InvalidMarkerException$, InvalidMarkerException);
-var KeyUnavailableException$ = [
-  -3,
-  n07,
-  _KUE,
-  { [_aQE2]: ["KeyUnavailable", 500], [_e7]: _se5, [_hE7]: 500 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KeyUnavailableException$, KeyUnavailableException);
-var KMSInternalException$ = [
-  -3,
-  n07,
-  _KMSIE,
-  { [_aQE2]: ["KMSInternal", 500], [_e7]: _se5, [_hE7]: 500 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInternalException$, KMSInternalException);
-var KMSInvalidMacException$ = [
-  -3,
-  n07,
-  _KMSIME,
-  { [_aQE2]: ["KMSInvalidMac", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInvalidMacException$, KMSInvalidMacException);
-var KMSInvalidSignatureException$ = [
-  -3,
-  n07,
-  _KMSISE,
-  { [_aQE2]: ["KMSInvalidSignature", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInvalidSignatureException$, KMSInvalidSignatureException);
-var KMSInvalidStateException$ = [
-  -3,
-  n07,
-  _KMSISEn,
-  { [_aQE2]: ["KMSInvalidStateException", 409], [_e7]: _c7, [_hE7]: 409 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(KMSInvalidStateException$, KMSInvalidStateException);
-var LimitExceededException$3 = [
-  -3,
-  n07,
-  _LEE3,
-  { [_aQE2]: ["LimitExceeded", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(LimitExceededException$3, LimitExceededException3);
-var MalformedPolicyDocumentException$2 = [
-  -3,
-  n07,
-  _MPDE2,
-  { [_aQE2]: ["MalformedPolicyDocument", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(MalformedPolicyDocumentException$2, MalformedPolicyDocumentException2);
-var NotFoundException$ = [
-  -3,
-  n07,
-  _NFE,
-  { [_aQE2]: ["NotFound", 404], [_e7]: _c7, [_hE7]: 404 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(NotFoundException$, NotFoundException);
-var TagException$ = [
-  -3,
-  n07,
-  _TE,
-  { [_aQE2]: ["TagException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(TagException$, TagException);
-var UnsupportedOperationException$ = [
-  -3,
-  n07,
-  _UOE,
-  { [_aQE2]: ["UnsupportedOperation", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(UnsupportedOperationException$, UnsupportedOperationException);
-var XksKeyAlreadyInUseException$ = [
-  -3,
-  n07,
-  _XKAIUE,
-  { [_aQE2]: ["XksKeyAlreadyInUse", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksKeyAlreadyInUseException$, XksKeyAlreadyInUseException);
-var XksKeyInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _XKICE,
-  { [_aQE2]: ["XksKeyInvalidConfiguration", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksKeyInvalidConfigurationException$, XksKeyInvalidConfigurationException);
-var XksKeyNotFoundException$ = [
-  -3,
-  n07,
-  _XKNFE,
-  { [_aQE2]: ["XksKeyNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksKeyNotFoundException$, XksKeyNotFoundException);
-var XksProxyIncorrectAuthenticationCredentialException$ = [
-  -3,
-  n07,
-  _XPIACE,
-  { [_aQE2]: ["XksProxyIncorrectAuthenticationCredentialException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyIncorrectAuthenticationCredentialException$, XksProxyIncorrectAuthenticationCredentialException);
-var XksProxyInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _XPICE,
-  { [_aQE2]: ["XksProxyInvalidConfigurationException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyInvalidConfigurationException$, XksProxyInvalidConfigurationException);
-var XksProxyInvalidResponseException$ = [
-  -3,
-  n07,
-  _XPIRE,
-  { [_aQE2]: ["XksProxyInvalidResponseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyInvalidResponseException$, XksProxyInvalidResponseException);
-var XksProxyUriEndpointInUseException$ = [
-  -3,
-  n07,
-  _XPUEIUE,
-  { [_aQE2]: ["XksProxyUriEndpointInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyUriEndpointInUseException$, XksProxyUriEndpointInUseException);
-var XksProxyUriInUseException$ = [
-  -3,
-  n07,
-  _XPUIUE,
-  { [_aQE2]: ["XksProxyUriInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyUriInUseException$, XksProxyUriInUseException);
-var XksProxyUriUnreachableException$ = [
-  -3,
-  n07,
-  _XPUUE,
-  { [_aQE2]: ["XksProxyUriUnreachableException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyUriUnreachableException$, XksProxyUriUnreachableException);
-var XksProxyVpcEndpointServiceInUseException$ = [
-  -3,
-  n07,
-  _XPVESIUE,
-  { [_aQE2]: ["XksProxyVpcEndpointServiceInUseException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyVpcEndpointServiceInUseException$, XksProxyVpcEndpointServiceInUseException);
-var XksProxyVpcEndpointServiceInvalidConfigurationException$ = [
-  -3,
-  n07,
-  _XPVESICE,
-  { [_aQE2]: ["XksProxyVpcEndpointServiceInvalidConfigurationException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyVpcEndpointServiceInvalidConfigurationException$, XksProxyVpcEndpointServiceInvalidConfigurationException);
-var XksProxyVpcEndpointServiceNotFoundException$ = [
-  -3,
-  n07,
-  _XPVESNFE,
-  { [_aQE2]: ["XksProxyVpcEndpointServiceNotFoundException", 400], [_e7]: _c7, [_hE7]: 400 },
-  [_m6],
-  [0]
-];
-n0_registry7.registerError(XksProxyVpcEndpointServiceNotFoundException$, XksProxyVpcEndpointServiceNotFoundException);
-var errorTypeRegistries7 = [
-  _s_registry7,
-  n0_registry7
-];
-var GetPublicKeyRequest$ = [
-  3,
-  n07,
-  _GPKR,
-  0,
-  [_KI, _GT],
-  [0, 64],
-  1
-], GetPublicKeyResponse$ = [
-  3,
-  n07,
-  _GPKRe,
-  0,
-  [_KI, _PK, _CMKS, _KS, _KU, _EAnc, _SA, _KAAe, _EAnca],
-  [0, 21, 0, 0, 0, 64, 64, 64, 64]
-];
-var GetPublicKey$ = [
-  9,
-  n07,
-  _GPK,
-  0,
-  () => GetPublicKeyRequest$,
-  () => GetPublicKeyResponse$
-];
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.shared.js
-var getRuntimeConfig13 = (config2) => ({
-  apiVersion: "2014-11-01",
-  base64Decoder: config2?.base64Decoder ?? fromBase64,
-  base64Encoder: config2?.base64Encoder ?? toBase64,
-  disableHostPrefix: config2?.disableHostPrefix ?? !1,
-  endpointProvider: config2?.endpointProvider ?? defaultEndpointResolver7,
-  extensions: config2?.extensions ?? [],
-  httpAuthSchemeProvider: config2?.httpAuthSchemeProvider ?? defaultKMSHttpAuthSchemeProvider,
-  httpAuthSchemes: config2?.httpAuthSchemes ?? [
-    {
-      schemeId: "aws.auth#sigv4",
-      identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-      signer: new AwsSdkSigV4Signer()
-    }
-  ],
-  logger: config2?.logger ?? new NoOpLogger(),
-  protocol: config2?.protocol ?? AwsJson1_1Protocol,
-  protocolSettings: config2?.protocolSettings ?? {
-    defaultNamespace: "com.amazonaws.kms",
-    errorTypeRegistries: errorTypeRegistries7,
-    xmlNamespace: "https://trent.amazonaws.com/doc/2014-11-01/",
-    version: "2014-11-01",
-    serviceTarget: "TrentService"
-  },
-  serviceId: config2?.serviceId ?? "KMS",
-  sha256: config2?.sha256 ?? Sha256Node,
-  urlParser: config2?.urlParser ?? parseUrl,
-  utf8Decoder: config2?.utf8Decoder ?? fromUtf8,
-  utf8Encoder: config2?.utf8Encoder ?? toUtf8
-});
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeConfig.js
-var getRuntimeConfig14 = (config2) => {
-  emitWarningIfUnsupportedVersion2(process.version);
-  let defaultsMode = resolveDefaultsModeConfig(config2), defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode), clientSharedValues = getRuntimeConfig13(config2);
-  emitWarningIfUnsupportedVersion(process.version);
-  let loaderConfig = {
-    profile: config2?.profile,
-    logger: clientSharedValues.logger
-  };
-  return {
-    ...clientSharedValues,
-    ...config2,
-    runtime: "node",
-    defaultsMode,
-    authSchemePreference: config2?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config2?.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config2?.credentialDefaultProvider ?? defaultProvider,
-    defaultSocketTimeout: getDefaultSocketTimeout(config2?.requestHandler, 3e5),
-    defaultUserAgentProvider: config2?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: package_default4.version }),
-    maxAttempts: config2?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config2),
-    region: config2?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config2?.requestHandler ?? defaultConfigProvider),
-    retryMode: config2?.retryMode ?? loadConfig({
-      ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-      default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE
-    }, config2),
-    streamCollector: config2?.streamCollector ?? streamCollector2,
-    useDualstackEndpoint: config2?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config2?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config2?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
-  };
-};
-
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeExtensions.js
-init_client3();
-init_client2();
-init_protocols();
-
-// node_modules/@aws-sdk/client-kms/dist-es/auth/httpAuthExtensionConfiguration.js
-var getHttpAuthExtensionConfiguration7 = (runtimeConfig) => {
-  let _httpAuthSchemes = runtimeConfig.httpAuthSchemes, _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider, _credentials = runtimeConfig.credentials;
-  return {
-    setHttpAuthScheme(httpAuthScheme) {
-      let index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-      index === -1 ? _httpAuthSchemes.push(httpAuthScheme) : _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-    },
-    httpAuthSchemes() {
-      return _httpAuthSchemes;
-    },
-    setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-      _httpAuthSchemeProvider = httpAuthSchemeProvider;
-    },
-    httpAuthSchemeProvider() {
-      return _httpAuthSchemeProvider;
-    },
-    setCredentials(credentials) {
-      _credentials = credentials;
-    },
-    credentials() {
-      return _credentials;
+function createAwsClient(Client2, options) {
+  let client = new Client2(awsClientConfig(options));
+  return client.middlewareStack.add(retryBrokenAnswers, { step: "deserialize", priority: "high", name: "gantryRetryBrokenAnswers" }), client;
+}
+function retryBrokenAnswers(next) {
+  return async (args) => {
+    try {
+      return await next(args);
+    } catch (error2) {
+      throw isBrokenAnswer(error2) && Object.assign(error2, { $retryable: {} }), error2;
     }
   };
-}, resolveHttpAuthRuntimeConfig7 = (config2) => ({
-  httpAuthSchemes: config2.httpAuthSchemes(),
-  httpAuthSchemeProvider: config2.httpAuthSchemeProvider(),
-  credentials: config2.credentials()
-});
+}
+function isBrokenAnswer(error2) {
+  if (typeof error2 != "object" || error2 === null) return !1;
+  let e6 = error2;
+  return e6.name === "SyntaxError" || e6.$responseBodyText !== void 0 || e6.code === "ECONNRESET" || e6.code === "ERR_STREAM_PREMATURE_CLOSE";
+}
 
-// node_modules/@aws-sdk/client-kms/dist-es/runtimeExtensions.js
-var resolveRuntimeExtensions7 = (runtimeConfig, extensions) => {
-  let extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration7(runtimeConfig));
-  return extensions.forEach((extension) => extension.configure(extensionConfiguration)), Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig7(extensionConfiguration));
-};
+// src/model/inputs.ts
+var awsRegion = string2().check(_regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be an AWS region such as us-east-1")), iamRoleArn = string2().check(_regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>")), roleSessionName = string2().check(_regex(/^[\w+=,.@-]{2,64}$/, "must be 2-64 characters of letters, digits and +=,.@_-"));
+function integerString(min, max) {
+  let message = `must be a whole number from ${min} to ${max}`;
+  return pipe(string2().check(_regex(/^\d+$/, message)), transform(Number)).check(refine((n3) => n3 >= min && n3 <= max, message));
+}
+function parsedBy(parse2) {
+  return pipe(
+    string2(),
+    transform((value, ctx) => {
+      let result = parse2(value);
+      return typeof result != "string" ? result : (ctx.issues.push({ code: "custom", input: value, message: result }), NEVER);
+    })
+  );
+}
+var booleanString = pipe(
+  pipe(string2(), transform((value) => value.toLowerCase())).check(refine((value) => value === "true" || value === "false", "must be true or false")),
+  transform((value) => value === "true")
+);
 
-// node_modules/@aws-sdk/client-kms/dist-es/KMSClient.js
-var KMSClient = class extends Client {
-  config;
-  constructor(...[configuration]) {
-    let _config_0 = getRuntimeConfig14(configuration || {});
-    super(_config_0), this.initConfig = _config_0;
-    let _config_1 = resolveClientEndpointParameters7(_config_0), _config_2 = resolveUserAgentConfig(_config_1), _config_3 = resolveRetryConfig(_config_2), _config_4 = resolveRegionConfig(_config_3), _config_5 = _config_4, _config_6 = resolveEndpointConfig(_config_5), _config_7 = resolveHttpAuthSchemeConfig7(_config_6), _config_8 = resolveRuntimeExtensions7(_config_7, configuration?.extensions || []);
-    this.config = _config_8, this.middlewareStack.use(getSchemaSerdePlugin(this.config)), this.middlewareStack.use(getUserAgentPlugin(this.config)), this.middlewareStack.use(getRetryPlugin(this.config)), this.middlewareStack.use(getContentLengthPlugin(this.config)), this.middlewareStack.use(getHostHeaderPlugin(this.config)), this.middlewareStack.use(getLoggerPlugin(this.config)), this.middlewareStack.use(getRecursionDetectionPlugin(this.config)), this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-      httpAuthSchemeParametersProvider: defaultKMSHttpAuthSchemeParametersProvider,
-      identityProviderConfigProvider: async (config2) => new DefaultIdentityProviderConfig({
-        "aws.auth#sigv4": config2.credentials
-      })
-    })), this.middlewareStack.use(getHttpSigningPlugin(this.config));
+// src/oci/archive.ts
+var import_node_crypto6 = require("node:crypto");
+
+// src/oci/tar.ts
+var import_promises5 = require("node:fs/promises"), BLOCK2 = 512;
+async function indexTar(path) {
+  let file = await (0, import_promises5.open)(path, "r");
+  try {
+    let entries = /* @__PURE__ */ new Map(), { size: total } = await file.stat(), position = 0, pending = {};
+    for (; position + BLOCK2 <= total; ) {
+      let header = await readAt(file, position, BLOCK2);
+      if (header.every((byte) => byte === 0)) break;
+      checkHeader(header, position, path);
+      let size = pending.size ?? headerSize(header), type = String.fromCharCode(header[156]), dataOffset = position + BLOCK2;
+      if (position = dataOffset + Math.ceil(size / BLOCK2) * BLOCK2, type === "x") {
+        pending = { ...pending, ...parsePax(await readAt(file, dataOffset, size)) };
+        continue;
+      }
+      if (type === "L") {
+        pending = { ...pending, path: cString(await readAt(file, dataOffset, size), 0, size) };
+        continue;
+      }
+      if (type === "g") continue;
+      let name = normalise(pending.path ?? ustarName(header));
+      pending = {}, (type === "0" || type === "\0" || type === "7") && entries.set(name, { name, offset: dataOffset, size });
+    }
+    return entries;
+  } finally {
+    await file.close();
   }
-  destroy() {
-    super.destroy();
+}
+async function readRange(path, offset, length) {
+  let file = await (0, import_promises5.open)(path, "r");
+  try {
+    return await readAt(file, offset, length);
+  } finally {
+    await file.close();
   }
-};
+}
+async function readAt(file, offset, length) {
+  let buffer = Buffer.alloc(length), read = 0;
+  for (; read < length; ) {
+    let { bytesRead } = await file.read(buffer, read, length - read, offset + read);
+    if (bytesRead === 0) throw new Error(`unexpected end of tar archive at byte ${offset + read}`);
+    read += bytesRead;
+  }
+  return buffer;
+}
+function checkHeader(header, position, path) {
+  let stored = parseOctal(header, 148, 8), sum = 0;
+  for (let i6 = 0; i6 < BLOCK2; i6++) sum += i6 >= 148 && i6 < 156 ? 32 : header[i6];
+  if (stored !== sum) throw new Error(`${path} is not a tar archive (bad header checksum at byte ${position})`);
+}
+function headerSize(header) {
+  if (header[124] & 128) {
+    let n3 = 0;
+    for (let i6 = 125; i6 < 136; i6++) n3 = n3 * 256 + header[i6];
+    return n3;
+  }
+  return parseOctal(header, 124, 12);
+}
+function parseOctal(buffer, start, length) {
+  let text = cString(buffer, start, length).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function cString(buffer, start, length) {
+  let end = buffer.indexOf(0, start);
+  return buffer.toString("utf8", start, end === -1 || end > start + length ? start + length : end);
+}
+function ustarName(header) {
+  let name = cString(header, 0, 100), prefix = header.toString("latin1", 257, 262) === "ustar" ? cString(header, 345, 155) : "";
+  return prefix ? `${prefix}/${name}` : name;
+}
+function parsePax(data) {
+  let out = {}, at = 0;
+  for (; at < data.length; ) {
+    let space = data.indexOf(32, at);
+    if (space === -1) break;
+    let length = parseInt(data.toString("utf8", at, space), 10);
+    if (!Number.isFinite(length) || length <= 0) break;
+    let record = data.toString("utf8", space + 1, at + length - 1), eq = record.indexOf("="), key = record.slice(0, eq), value = record.slice(eq + 1);
+    key === "path" && (out.path = value), key === "size" && (out.size = Number(value)), at += length;
+  }
+  return out;
+}
+function normalise(name) {
+  return name.replace(/^\.\//, "").replace(/^\/+/, "");
+}
 
-// node_modules/@aws-sdk/client-kms/dist-es/commandBuilder.js
-init_client2();
-init_endpoints();
-var command7 = makeBuilder(commonParams7, "TrentService", "KMSClient", getEndpointPlugin), _ep07 = {}, _mw07 = (Command2, cs, config2, o3) => [];
+// src/oci/archive.ts
+var MEDIA_TYPES = {
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json"
+}, INDEX_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]), MANIFEST_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest, ...INDEX_TYPES]);
+async function openOciArchive(path) {
+  let entries;
+  try {
+    entries = await indexTar(path);
+  } catch (error2) {
+    throw new GantryError(`cannot read the OCI archive ${path}: ${error2.message}`, {
+      remedy: "pass the oci-archive output of the build stage (an OCI image layout in a tar file)."
+    });
+  }
+  let read = async (name) => {
+    let entry = entries.get(name);
+    if (!entry) throw new GantryError(`the OCI archive ${path} has no ${name}`, { remedy: "rebuild the image; the archive is incomplete." });
+    return readRange(path, entry.offset, entry.size);
+  }, blobEntry = (digest) => {
+    let [algorithm, hex] = digest.split(":"), entry = entries.get(`blobs/${algorithm}/${hex}`);
+    if (!entry) throw new GantryError(`the OCI archive ${path} lacks blob ${digest}`, { remedy: "rebuild the image; the archive is incomplete." });
+    return entry;
+  }, readBlob = async (digest, offset = 0, length) => {
+    let entry = blobEntry(digest), size = length ?? entry.size - offset;
+    if (offset < 0 || offset + size > entry.size) throw new Error(`range ${offset}+${size} outside blob ${digest} of ${entry.size} bytes`);
+    return readRange(path, entry.offset + offset, size);
+  }, indexBytes = await read("index.json"), top = parseJson(indexBytes, `${path}:index.json`).manifests ?? [];
+  if (top.length === 0) throw new GantryError(`the OCI archive ${path} holds no image (index.json lists no manifest)`);
+  let load = async (descriptor) => {
+    let bytes = await readBlob(descriptor.digest), digest = sha256(bytes);
+    if (digest !== descriptor.digest) throw new GantryError(`manifest ${descriptor.digest} in ${path} has digest ${digest}: the archive is corrupt`);
+    return node(digest, bytes, descriptor.mediaType);
+  }, node = async (digest, bytes, declared) => {
+    let manifest = parseJson(bytes, digest), mediaType = manifest.mediaType ?? declared ?? (manifest.manifests ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest);
+    if (!MANIFEST_TYPES.has(mediaType)) throw new GantryError(`unsupported manifest media type ${mediaType} in ${path}`);
+    if (INDEX_TYPES.has(mediaType)) {
+      let children = await Promise.all((manifest.manifests ?? []).map(load));
+      return { digest, mediaType, bytes, blobs: [], children };
+    }
+    if (!manifest.config) throw new GantryError(`manifest ${digest} in ${path} has no config`);
+    return { digest, mediaType, bytes, blobs: [manifest.config, ...manifest.layers ?? []], children: [] };
+  }, root6 = top.length === 1 ? await load(top[0]) : await node(sha256(indexBytes), indexBytes, MEDIA_TYPES.ociIndex), blobs = /* @__PURE__ */ new Map(), collect = (n3) => {
+    for (let blob of n3.blobs)
+      blobEntry(blob.digest), blobs.set(blob.digest, blob);
+    n3.children.forEach(collect);
+  };
+  return collect(root6), { path, root: root6, blobs: [...blobs.values()], refName: top[0]?.annotations?.["org.opencontainers.image.ref.name"], readBlob };
+}
+function sha256(bytes) {
+  return `sha256:${(0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex")}`;
+}
+function parseJson(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new GantryError(`${what} is not valid JSON: the OCI archive is corrupt`);
+  }
+}
 
-// node_modules/@aws-sdk/client-kms/dist-es/commands/GetPublicKeyCommand.js
-var GetPublicKeyCommand = class extends command7(_ep07, _mw07, "GetPublicKey", GetPublicKey$) {
-};
+// src/aws/errors.ts
+var REMEDIES = {
+  credentials: "the credentials are missing, expired or were rejected: run the auth stage again (credentials from a web identity last at most role-duration-seconds), or check AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ROLE_ARN.",
+  permission: "the role lacks a permission, or its trust policy does not admit this caller: check the role's permission policy and, for OIDC, the trust policy's `aud` and `sub` conditions against this repository and branch.",
+  validation: "a parameter sent to AWS is malformed: check the input named in the message.",
+  "not-found": "the resource does not exist in this account and region: check its name, the account and aws-region.",
+  throttling: "AWS is throttling requests: the call was retried with backoff; lower the concurrency or try again later.",
+  network: "AWS could not be reached: check the network, the region and any AWS_ENDPOINT_URL override."
+}, CREDENTIAL_CODES = /* @__PURE__ */ new Set([
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "InvalidIdentityToken",
+  "IDPRejectedClaim",
+  "IDPCommunicationError",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "IncompleteSignature",
+  "MissingAuthenticationToken",
+  "CredentialsProviderError",
+  "TokenRefreshRequired"
+]), PERMISSION_CODES = /* @__PURE__ */ new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "NotAuthorized", "AuthorizationError"]), VALIDATION_CODES = /* @__PURE__ */ new Set([
+  "ValidationError",
+  "ValidationException",
+  "InvalidParameterValue",
+  "InvalidParameterException",
+  "InvalidParameterCombination",
+  "MalformedPolicyDocument",
+  "MalformedPolicyDocumentException",
+  "PackedPolicyTooLarge",
+  "InvalidRequest",
+  "InvalidInput",
+  "SerializationException"
+]), THROTTLING_CODES = /* @__PURE__ */ new Set([
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "SlowDown",
+  "ProvisionedThroughputExceededException",
+  "LimitExceededException"
+]), NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "ERR_STREAM_PREMATURE_CLOSE",
+  "TimeoutError",
+  "RequestTimeout",
+  // An answer whose body broke off: its JSON does not parse.
+  "SyntaxError"
+]);
+function classifyAwsError(error2) {
+  let e6 = typeof error2 == "object" && error2 !== null ? error2 : {}, code = e6.Code ?? e6.code ?? e6.name ?? "Error", status = e6.$metadata?.httpStatusCode, message = code === "SyntaxError" ? `the answer broke off (${(e6.message ?? "").split(`
+`)[0]})` : e6.message ?? String(error2), kind = kindOf(code, status, e6.$fault);
+  return { kind, code, message, retryable: kind === "throttling" || kind === "server" || kind === "network", remedy: REMEDIES[kind] };
+}
+function kindOf(code, status, fault) {
+  return CREDENTIAL_CODES.has(code) ? "credentials" : PERMISSION_CODES.has(code) ? "permission" : VALIDATION_CODES.has(code) ? "validation" : THROTTLING_CODES.has(code) || status === 429 ? "throttling" : NETWORK_CODES.has(code) ? "network" : code.endsWith("NotFoundException") || code.startsWith("NoSuch") || code.endsWith("NotFound") || status === 404 ? "not-found" : code.endsWith("AlreadyExistsException") || status === 409 ? "conflict" : status === 401 ? "credentials" : status === 403 ? "permission" : status !== void 0 && status >= 500 || fault === "server" ? "server" : status === 400 ? "validation" : "unknown";
+}
+function awsFailure(action, error2) {
+  let failure3 = classifyAwsError(error2);
+  return new GantryError(`${action}: ${failure3.code}: ${failure3.message}`, { remedy: failure3.remedy, cause: error2 });
+}
+async function callAws(action, fn) {
+  try {
+    return await fn();
+  } catch (error2) {
+    throw error2 instanceof GantryError ? error2 : awsFailure(action, error2);
+  }
+}
+
+// src/oci/image-reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])", DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`, PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*", NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`), TAG = /^[\w][\w.-]{0,127}$/, DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-zA-Z=_-]+$/, DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 };
+function parseImageReference(value) {
+  let at = value.indexOf("@"), beforeDigest = at >= 0 ? value.slice(0, at) : value, digest = at >= 0 ? value.slice(at + 1) : void 0;
+  if (digest !== void 0) {
+    let problem = digestProblem(digest);
+    if (problem) return problem;
+  }
+  let slash = beforeDigest.lastIndexOf("/"), colon = beforeDigest.lastIndexOf(":"), name = colon > slash ? beforeDigest.slice(0, colon) : beforeDigest, tag = colon > slash ? beforeDigest.slice(colon + 1) : void 0;
+  return !NAME.test(name) || hasUppercasePath(name) ? `has a malformed repository name '${name}' (lower-case path components, optional registry host)` : tag !== void 0 && !TAG.test(tag) ? `has a malformed tag '${tag}'` : { name, tag, digest };
+}
+function digestProblem(digest) {
+  let expected = "expected sha256:<64 hex digits>";
+  if (!DIGEST.test(digest)) return `has a malformed digest '${digest}' (${expected})`;
+  let [algorithm, encoded] = digest.split(":"), length = DIGEST_ALGORITHMS[algorithm];
+  if (length === void 0) return `has a digest of unsupported algorithm '${algorithm}' (${expected}, or sha512)`;
+  if (!new RegExp(`^[0-9a-f]{${length}}$`).test(encoded)) return `has a malformed digest '${digest}' (${algorithm} takes ${length} lower-case hex digits)`;
+}
+function hasUppercasePath(name) {
+  let components = name.split("/");
+  return (components.length > 1 && isRegistryHost(components[0]) ? components.slice(1) : components).some((component) => /[A-Z]/.test(component));
+}
+function isRegistryHost(component) {
+  return component.includes(".") || component.includes(":") || component.startsWith("[") || component === "localhost";
+}
 
 // src/oci/reference.ts
 var TAG_PATTERN = /^[a-z0-9_][a-z0-9_.-]{0,127}$/;
@@ -27890,6 +18496,81 @@ function splitList(value) {
 }
 
 // src/oci/ecr.ts
+function lifecyclePolicy(settings) {
+  let rules = [];
+  return settings.expireUntaggedDays > 0 && rules.push({
+    rulePriority: rules.length + 1,
+    description: `Expire untagged images ${settings.expireUntaggedDays} days after push`,
+    selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: settings.expireUntaggedDays },
+    action: { type: "expire" }
+  }), rules.push({
+    rulePriority: rules.length + 1,
+    description: `Keep the last ${settings.keepLast} tagged images`,
+    selection: { tagStatus: "tagged", tagPatternList: ["*"], countType: "imageCountMoreThan", countNumber: settings.keepLast },
+    action: { type: "expire" }
+  }), { rules };
+}
+function samePolicy(a6, b6) {
+  if (!a6) return !1;
+  try {
+    return canonical(JSON.parse(a6)) === canonical(JSON.parse(b6));
+  } catch {
+    return !1;
+  }
+}
+function canonical(value) {
+  return Array.isArray(value) ? `[${value.map(canonical).join(",")}]` : value && typeof value == "object" ? `{${Object.keys(value).sort().map((k6) => `${JSON.stringify(k6)}:${canonical(value[k6])}`).join(",")}}` : JSON.stringify(value);
+}
+async function ensureRepository(ecr, settings, log) {
+  let repository;
+  try {
+    repository = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [settings.name] }))).repositories?.[0];
+  } catch (error2) {
+    if (classifyAwsError(error2).code !== "RepositoryNotFoundException") throw awsFailure(`DescribeRepositories ${settings.name}`, error2);
+  }
+  if (repository) {
+    settings.scanOnPush !== void 0 && (repository.imageScanningConfiguration?.scanOnPush ?? !1) !== settings.scanOnPush && (await callAws(
+      `PutImageScanningConfiguration ${settings.name}`,
+      () => ecr.send(new PutImageScanningConfigurationCommand({ repositoryName: settings.name, imageScanningConfiguration: { scanOnPush: settings.scanOnPush } }))
+    ), log.info(`Set scan on push to ${settings.scanOnPush} on ${settings.name}`));
+    let mutability = settings.immutableTags === void 0 ? void 0 : settings.immutableTags ? "IMMUTABLE" : "MUTABLE";
+    mutability && (repository.imageTagMutability ?? "MUTABLE") !== mutability && (await callAws(
+      `PutImageTagMutability ${settings.name}`,
+      () => ecr.send(new PutImageTagMutabilityCommand({ repositoryName: settings.name, imageTagMutability: mutability }))
+    ), repository = { ...repository, imageTagMutability: mutability }, log.info(`Set tag mutability to ${mutability} on ${settings.name}`));
+    let encryption = repository.encryptionConfiguration?.encryptionType ?? "AES256";
+    encryption !== settings.encryption && log.warning(`${settings.name} is encrypted with ${encryption}, not ${settings.encryption}; encryption cannot change after creation`), log.info(`ECR repository ${settings.name} exists (${repository.repositoryUri ?? ""})`);
+  } else {
+    let scanOnPush = settings.scanOnPush ?? !0, mutability = settings.immutableTags ? "IMMUTABLE" : "MUTABLE", created = await callAws(
+      `CreateRepository ${settings.name}`,
+      () => ecr.send(
+        new CreateRepositoryCommand({
+          repositoryName: settings.name,
+          imageScanningConfiguration: { scanOnPush },
+          imageTagMutability: mutability,
+          encryptionConfiguration: { encryptionType: settings.encryption, kmsKey: settings.encryption === "KMS" ? settings.kmsKey : void 0 }
+        })
+      ).catch(async (error2) => {
+        if (classifyAwsError(error2).code !== "RepositoryAlreadyExistsException") throw error2;
+        return ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [settings.name] })).then((found) => ({ repository: found.repositories?.[0] }));
+      })
+    );
+    if (!created.repository) throw new GantryError(`CreateRepository ${settings.name} answered without the repository`);
+    repository = created.repository, log.info(`Created ECR repository ${settings.name} (scan on push ${scanOnPush}, tags ${mutability}, encryption ${settings.encryption})`);
+  }
+  let desired = JSON.stringify(lifecyclePolicy(settings)), current2;
+  try {
+    current2 = (await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: settings.name }))).lifecyclePolicyText;
+  } catch (error2) {
+    if (classifyAwsError(error2).code !== "LifecyclePolicyNotFoundException") throw awsFailure(`GetLifecyclePolicy ${settings.name}`, error2);
+  }
+  return samePolicy(current2, desired) ? log.info(`Lifecycle policy of ${settings.name} is up to date`) : (await callAws(`PutLifecyclePolicy ${settings.name}`, () => ecr.send(new PutLifecyclePolicyCommand({ repositoryName: settings.name, lifecyclePolicyText: desired }))), log.info(`${current2 ? "Updated" : "Set"} the lifecycle policy of ${settings.name}: keep the last ${settings.keepLast} tagged images${settings.expireUntaggedDays > 0 ? `, expire untagged after ${settings.expireUntaggedDays} days` : ""}`)), repository;
+}
+function ecrEndpointOf(login) {
+  let endpoint = parseRegistry(login.proxyEndpoint);
+  if (typeof endpoint == "string") throw new GantryError(`GetAuthorizationToken gave an unusable endpoint ${login.proxyEndpoint}: ${endpoint}`);
+  return endpoint;
+}
 async function ecrLogin(ecr, mask) {
   let data = (await callAws("GetAuthorizationToken", () => ecr.send(new GetAuthorizationTokenCommand({})))).authorizationData?.[0];
   if (!data?.authorizationToken || !data.proxyEndpoint) throw new GantryError("GetAuthorizationToken answered without a token");
@@ -27899,20 +18580,61 @@ async function ecrLogin(ecr, mask) {
   let password = decoded.slice(colon + 1);
   return mask(password), { credentials: { username: decoded.slice(0, colon), password }, proxyEndpoint: data.proxyEndpoint };
 }
+async function ecrDigestOfTag(ecr, repository, tag) {
+  try {
+    return (await ecr.send(new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] }))).imageDetails?.[0]?.imageDigest;
+  } catch (error2) {
+    if (classifyAwsError(error2).code === "ImageNotFoundException") return;
+    throw awsFailure(`DescribeImages ${repository}:${tag}`, error2);
+  }
+}
+async function ecrRecordImage(ecr, repository, tag, manifest, mediaType, digest) {
+  try {
+    await ecr.send(
+      new PutImageCommand({ repositoryName: repository, imageTag: tag, imageManifest: manifest.toString("utf8"), imageManifestMediaType: mediaType, imageDigest: digest })
+    );
+  } catch (error2) {
+    if (classifyAwsError(error2).code === "ImageAlreadyExistsException") return;
+    throw awsFailure(`PutImage ${repository}:${tag}`, error2);
+  }
+}
+
+// src/model/format.ts
+function formatBytes(bytes) {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// src/oci/push.ts
+async function pushArchive(archive, client, tags, log) {
+  for (let blob of archive.blobs) {
+    let outcome = await client.ensureBlob(blob, (offset, length) => archive.readBlob(blob.digest, offset, length));
+    log(`blob ${blob.digest} (${formatBytes(blob.size)}): ${outcome === "present" ? "already present, skipped" : "uploaded"}`);
+  }
+  let putChildren = async (node) => {
+    for (let child of node.children) {
+      if (await putChildren(child), await client.manifestDigest(child.digest) === child.digest) {
+        client.stats.manifestsSkipped++;
+        continue;
+      }
+      await client.putManifest(child.digest, child.mediaType, child.bytes), log(`manifest ${child.digest}: pushed`);
+    }
+  };
+  await putChildren(archive.root);
+  let digest = archive.root.digest, unchanged = [];
+  for (let tag of tags.length > 0 ? tags : [digest]) {
+    if (await client.manifestDigest(tag) === digest) {
+      client.stats.manifestsSkipped++, unchanged.push(tag), log(`tag ${tag}: already points at ${digest}, skipped`);
+      continue;
+    }
+    let stored = await client.putManifest(tag, archive.root.mediaType, archive.root.bytes);
+    if (stored && stored !== digest) throw new Error(`the registry stored ${tag} as ${stored}, expected ${digest}`);
+    log(`tag ${tag}: pushed`);
+  }
+  return { digest, tags, unchangedTags: unchanged };
+}
 
 // src/oci/registry.ts
-import { createHash as createHash4 } from "node:crypto";
-import { open } from "node:fs/promises";
-
-// src/oci/archive.ts
-var MEDIA_TYPES = {
-  ociManifest: "application/vnd.oci.image.manifest.v1+json",
-  ociIndex: "application/vnd.oci.image.index.v1+json",
-  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
-  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json"
-}, INDEX_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]), MANIFEST_TYPES = /* @__PURE__ */ new Set([MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest, ...INDEX_TYPES]);
-
-// src/oci/registry.ts
+var import_node_crypto7 = require("node:crypto"), import_promises6 = require("node:fs/promises");
 var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = class extends GantryError {
   status;
   codes;
@@ -27972,7 +18694,7 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
    * progress logged); a registry that ignores the range sends it whole.
    */
   async downloadBlob(blob, file) {
-    let [algorithm, expected] = blob.digest.split(":"), hash = createHash4(algorithm), ranged = blob.size > this.chunkSize, handle = await open(file, "w"), offset = 0;
+    let [algorithm, expected] = blob.digest.split(":"), hash = (0, import_node_crypto7.createHash)(algorithm), ranged = blob.size > this.chunkSize, handle = await (0, import_promises6.open)(file, "w"), offset = 0;
     try {
       do {
         let end = Math.min(offset + this.chunkSize, blob.size) - 1, from = offset, answer = await this.retrying(`download blob ${short(blob.digest)}`, async () => {
@@ -27998,7 +18720,7 @@ var MANIFEST_ACCEPT = Object.values(MEDIA_TYPES).join(", "), RegistryError = cla
     );
     if (response.status === 404) return;
     if (response.status !== 200) throw await failure2(`GET manifest ${this.options.repository}:${reference}`, response);
-    let bytes = response.body, digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+    let bytes = response.body, digest = `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
     if (reference.startsWith("sha256:") && digest !== reference)
       throw new RegistryError(`the manifest ${this.options.repository}@${reference} the registry served hashes to ${digest}`, { retryable: !1 });
     let parsed;
@@ -28170,7 +18892,7 @@ async function failure2(what, response) {
   let codes = [], detail = "";
   try {
     let body = response.json();
-    codes = (body.errors ?? []).map((e8) => e8.code ?? "").filter(Boolean), detail = (body.errors ?? []).map((e8) => `${e8.code}: ${e8.message}`).join("; ");
+    codes = (body.errors ?? []).map((e6) => e6.code ?? "").filter(Boolean), detail = (body.errors ?? []).map((e6) => `${e6.code}: ${e6.message}`).join("; ");
   } catch {
   }
   let status = response.status, remedy = status === 401 ? "the registry rejected the credentials: check the AWS identity and that it may call ecr:GetAuthorizationToken." : status === 403 ? "the identity may not push to this repository: grant ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload and ecr:PutImage." : void 0;
@@ -28203,527 +18925,180 @@ function withDigest(location, digest) {
 function short(digest) {
   return digest.replace(/^sha256:/, "").slice(0, 12);
 }
-async function fetchManifest(client, repository, reference) {
-  let path = `/v2/${repository}/manifests/${reference}`, response = await client.retrying(`GET manifest ${reference}`, () => client.send("GET", path, { headers: { accept: MANIFEST_ACCEPT } }));
-  if (response.status === 404) return;
-  if (response.status !== 200) throw await failure2(`GET manifest ${repository}:${reference}`, response);
-  let bytes = response.body, digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  if (reference.startsWith("sha256:") && reference !== digest)
-    throw new RegistryError(`the registry served ${repository}@${reference} with bytes whose digest is ${digest}`, { retryable: !1 });
-  return { bytes, digest, mediaType: response.headers.get("content-type")?.split(";")[0]?.trim() ?? "" };
-}
-async function fetchBlob(client, repository, digest, maxBytes = 1024 * 1024) {
-  let response = await client.retrying(`GET blob ${short(digest)}`, () => client.send("GET", `/v2/${repository}/blobs/${digest}`, { maxBodyBytes: maxBytes }));
-  if (response.status !== 200) throw await failure2(`GET blob ${repository}@${digest}`, response);
-  let bytes = response.body, actual = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  if (actual !== digest) throw new RegistryError(`the registry served blob ${repository}@${digest} with bytes whose digest is ${actual}`, { retryable: !1 });
-  return bytes;
-}
 
-// src/signing/keys.ts
-import { createHash as createHash5, createPrivateKey as createPrivateKey2, createPublicKey as createPublicKey2 } from "node:crypto";
-import { readFile as readFile3 } from "node:fs/promises";
-var KMS_ARN = /^arn:aws[\w-]*:kms:([a-z0-9-]+):\d{12}:(?:key|alias)\/[\w/+=.@-]+$/, KMS_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[\w/+=.@-]+)$/;
-function parseKeyReference(value) {
-  let text = value.trim();
-  if (text.includes("-----BEGIN ")) return { kind: "pem", pem: text };
-  if (text.startsWith("awskms://")) {
-    let match = /^awskms:\/\/([^/]*)\/(.+)$/.exec(text);
-    return !match || match[1] !== "" ? "must be awskms:///<key id, alias or ARN> (three slashes: the endpoint comes from the AWS settings, e.g. AWS_ENDPOINT_URL_KMS)" : kmsReference(match[2]) ?? `names no KMS key: '${match[2]}' is not a key id, alias/<name> or key ARN`;
-  }
-  let kms = kmsReference(text);
-  return kms || (text.startsWith("arn:") ? "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), a PEM key or the path of one" : text === "" || /[\n\r]/.test(text) ? "must be a PEM key, the path of a PEM file, or awskms:///<KMS key id, alias or ARN>" : { kind: "file", path: text });
+// src/oci/referrers.ts
+function referrersTag(digest) {
+  return digest.replace(":", "-");
 }
-function kmsReference(id) {
-  let arn = KMS_ARN.exec(id);
-  if (arn) return { kind: "kms", keyId: id, region: arn[1] };
-  if (KMS_ID.test(id)) return { kind: "kms", keyId: id };
+function indexEntries(index) {
+  return index.mediaType !== MEDIA_TYPES.ociIndex ? [] : (JSON.parse(index.bytes.toString("utf8")).manifests ?? []).filter((d6) => typeof d6.digest == "string");
 }
-function describeKey(reference, publicKey) {
-  let fingerprint = publicKey ? ` (${keyFingerprint(publicKey)})` : "";
-  return reference.kind === "kms" ? `awskms:///${reference.keyId}${fingerprint}` : reference.kind === "file" ? `${reference.path}${fingerprint}` : `the PEM key given inline${fingerprint}`;
-}
-function keyFingerprint(publicKey) {
-  let der = publicKey.export({ type: "spki", format: "der" });
-  return `SHA256:${createHash5("sha256").update(der).digest("hex").slice(0, 16)}`;
-}
-function keyTypeProblem(key) {
-  if (key.asymmetricKeyType === "ec") {
-    let curve = key.asymmetricKeyDetails?.namedCurve;
-    return curve === "prime256v1" ? void 0 : `is an ECDSA key on ${curve}; cosign signatures use P-256 (prime256v1)`;
-  }
-  return key.asymmetricKeyType === "rsa" ? (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048 ? void 0 : "is an RSA key shorter than 2048 bits" : `is a ${key.asymmetricKeyType} key; use ECDSA P-256 (or RSA)`;
-}
-async function pemText(reference, input2) {
-  if (reference.kind === "pem") return reference.pem;
-  try {
-    return await readFile3(reference.path, "utf8");
-  } catch (error2) {
-    throw new InputError(input2, `cannot read ${reference.path}: ${error2.code ?? error2.message}`);
-  }
-}
-function publicKeyFromPem(pem, input2, name) {
-  let key;
-  try {
-    key = createPublicKey2({ key: pem, format: "pem" });
-  } catch (error2) {
-    throw new InputError(input2, `${name} is not a PEM public key: ${error2.message}`);
-  }
-  let problem = keyTypeProblem(key);
-  if (problem) throw new InputError(input2, `${name} ${problem}`);
-  return key;
-}
-
-// src/signing/kms.ts
-import { createPublicKey as createPublicKey3 } from "node:crypto";
-var ALGORITHMS = {
-  ECC_NIST_P256: "ECDSA_SHA_256",
-  RSA_2048: "RSASSA_PKCS1_V1_5_SHA_256",
-  RSA_3072: "RSASSA_PKCS1_V1_5_SHA_256",
-  RSA_4096: "RSASSA_PKCS1_V1_5_SHA_256"
-};
-async function kmsKey(kms, keyId, input2) {
-  let out;
-  try {
-    out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
-  } catch (error2) {
-    let code = classifyAwsError(error2).code;
-    throw code === "NotFoundException" || code === "InvalidArnException" ? new InputError(input2, `KMS key ${keyId} does not exist (${code})`) : awsFailure(`KMS GetPublicKey ${keyId}`, error2);
-  }
-  if (out.KeyUsage !== "SIGN_VERIFY") throw new InputError(input2, `KMS key ${keyId} is a ${out.KeyUsage ?? "non-signing"} key, not a SIGN_VERIFY one`);
-  let spec = out.KeySpec ?? out.CustomerMasterKeySpec ?? "of an unknown spec", algorithm = ALGORITHMS[spec];
-  if (!algorithm || !(out.SigningAlgorithms ?? []).includes(algorithm))
-    throw new InputError(input2, `KMS key ${keyId} is ${spec}; cosign signatures need ECC_NIST_P256 (or RSA_2048/3072/4096)`);
-  let publicKey = createPublicKey3({ key: Buffer.from(out.PublicKey), format: "der", type: "spki" });
-  return { keyId: out.KeyId ?? keyId, publicKey, algorithm };
-}
-
-// src/signing/access.ts
-var ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
-async function imageRepository(name, runtime, input2) {
-  let { registry: registry2, repository } = splitRegistry(name);
-  if (!registry2) throw new InputError(input2, `${name} names no registry host; give the image as the push stage outputs it (<registry>/<repository>@sha256:\u2026)`);
-  let endpoint = parseRegistry(registry2);
-  if (typeof endpoint == "string") throw new InputError(input2, `registry ${registry2}: ${endpoint}`);
-  let ecrRegion = ECR_HOST.exec(endpoint.host)?.[1], credentials = ecrRegion ? (await ecrLogin(createAwsClient(ECRClient, { region: ecrRegion }), (secret) => runtime.setSecret(secret))).credentials : void 0;
-  return { client: new RegistryClient({ endpoint, repository, credentials, log: (line) => runtime.info(line) }), repository };
-}
-function kmsClientFor(reference, region, runtime, input2) {
-  let chosen = reference.region ?? region ?? runtime.env.AWS_REGION ?? runtime.env.AWS_DEFAULT_REGION;
-  if (!chosen) throw new InputError(input2, `KMS key ${reference.keyId} needs a region: give the key's ARN or set AWS_REGION`);
-  return createAwsClient(KMSClient, { region: chosen });
-}
-async function loadVerificationKey(reference, options) {
-  if (reference.kind === "kms") {
-    let key = await kmsKey(kmsClientFor(reference, options.region, options.runtime, options.input), reference.keyId, options.input);
-    return { publicKey: key.publicKey, name: describeKey(reference, key.publicKey) };
-  }
-  let publicKey = publicKeyFromPem(await pemText(reference, options.input), options.input, describeKey(reference));
-  return { publicKey, name: describeKey(reference, publicKey) };
-}
-
-// src/signing/signatures.ts
-import { createHash as createHash6, verify } from "node:crypto";
-
-// src/signing/payload.ts
-var SIGNATURE_TYPE = "cosign container image signature";
-function parseSimpleSigningPayload(bytes) {
-  let value;
-  try {
-    value = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    return "the payload is not JSON";
-  }
-  let critical = value?.critical;
-  return typeof critical?.image?.["docker-manifest-digest"] != "string" ? "the payload names no critical.image.docker-manifest-digest" : critical?.type !== SIGNATURE_TYPE ? `the payload's critical.type is ${JSON.stringify(critical?.type)}, not '${SIGNATURE_TYPE}'` : value;
-}
-
-// src/signing/signatures.ts
-var SIMPLE_SIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json", SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
-function signatureTag(digest) {
-  return `${digest.replace(":", "-")}.sig`;
-}
-async function readSignatures(client, repository, digest) {
-  let manifest = await fetchManifest(client, repository, signatureTag(digest));
-  if (!manifest) return { layers: [], signatures: [] };
-  let layers;
-  try {
-    layers = JSON.parse(manifest.bytes.toString("utf8")).layers ?? [];
-  } catch {
-    throw new GantryError(`${repository}:${signatureTag(digest)} is not a JSON image manifest, so it holds no cosign signature`);
-  }
-  let signatures = [];
-  for (let layer of layers) {
-    if (layer.mediaType !== SIMPLE_SIGNING_MEDIA_TYPE) continue;
-    let payloadBytes = await fetchBlob(client, repository, layer.digest), encoded = layer.annotations?.[SIGNATURE_ANNOTATION] ?? "";
-    signatures.push({ layer, payloadBytes, payload: parseSimpleSigningPayload(payloadBytes), signature: Buffer.from(encoded, "base64") });
-  }
-  return { layers, signatures };
-}
-function signatureVerifies(publicKey, stored) {
-  if (stored.signature.length === 0) return !1;
-  try {
-    return verify("sha256", stored.payloadBytes, publicKey, stored.signature);
-  } catch {
-    return !1;
-  }
-}
-function signedDigest(stored) {
-  return typeof stored.payload == "string" ? void 0 : stored.payload.critical.image["docker-manifest-digest"];
-}
-
-// src/signing/require.ts
-var SignatureRequiredError = class extends GantryError {
-  constructor(repository, digest, key, reason) {
-    super(`image ${repository}@${digest} is not signed by key ${key}: ${reason}; refusing to deploy it`, {
-      remedy: "sign this digest with that key (the sign stage, or cosign sign --key) after pushing it, or deploy an image that is signed."
-    }), this.name = "SignatureRequiredError";
-  }
-};
-async function requireSignature({ registryClient, repository, digest, key }) {
-  let refuse = (reason) => new SignatureRequiredError(repository, digest, key.name, reason);
-  if (!await registryClient.manifestDigest(digest)) throw refuse("the registry does not have this digest");
-  let { signatures } = await readSignatures(registryClient, repository, digest);
-  if (signatures.length === 0) throw refuse(`it carries no signature (no ${signatureTag(digest)} in the registry)`);
-  let byKey = signatures.filter((stored) => signatureVerifies(key.publicKey, stored));
-  if (byKey.some((stored) => signedDigest(stored) === digest)) return { signatures: signatures.length };
-  if (byKey.length > 0) {
-    let others = [...new Set(byKey.map((stored) => signedDigest(stored) ?? stored.payload))];
-    throw refuse(`the signature by this key covers ${others.join(", ")}, not this digest`);
-  }
-  throw refuse(`none of its ${signatures.length} signature${signatures.length === 1 ? "" : "s"} verifies with this key`);
-}
-var keyReferenceInput = parsedBy(parseKeyReference), REQUIRE_SIGNATURE = "require-signature", requireSignatureInputs = {
-  [REQUIRE_SIGNATURE]: input(optional(keyReferenceInput), {
-    description: "Deploy only an image whose digest carries a valid cosign signature by this key, checked before any change: a PEM public key (inline or a file path), or an AWS KMS key as awskms:///<key id, alias or ARN>."
-  })
-};
-function requireSignatureProblem(image, key) {
-  if (!key) return;
-  let reference = typeof image == "string" ? parseImageReference(image) : image;
-  if (reference === void 0) return { input: "image", problem: `is required with ${REQUIRE_SIGNATURE}` };
-  if (typeof reference != "string" && !reference.digest)
-    return { input: "image", problem: `must be given by digest (repo@sha256:\u2026) with ${REQUIRE_SIGNATURE}, so that the image checked is the image deployed` };
-}
-async function checkImageSignature(image, key, options) {
-  let { runtime } = options, reference = typeof image == "string" ? parseImageReference(image) : image, verificationKey = await loadVerificationKey(key, { region: options.region, runtime, input: REQUIRE_SIGNATURE }), { client, repository } = await imageRepository(reference.name, runtime, "image"), result = await requireSignature({ registryClient: client, repository, digest: reference.digest, key: verificationKey });
-  runtime.info(`Signature of ${formatImageReference({ name: reference.name, digest: reference.digest })} by ${verificationKey.name} verified (${result.signatures} stored signature${result.signatures === 1 ? "" : "s"} examined)`);
-}
-
-// src/verify/inputs.ts
-import { readFile as readFile4 } from "node:fs/promises";
-
-// src/verify/check-spec.ts
-function parseCheckUrl(value) {
-  let url;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return "must be an absolute http:// or https:// URL";
-  }
-  return url.protocol !== "http:" && url.protocol !== "https:" ? `must be an http:// or https:// URL (not ${url.protocol})` : url;
-}
-function parseCheck(fields) {
-  let url = parseCheckUrl(fields.url);
-  if (typeof url == "string") return `url ${url}`;
-  let status = parseStatusExpectation(fields.expectStatus ?? "200");
-  if (typeof status == "string") return `expect-status ${status}`;
-  let json = [];
-  for (let text of fields.jsonEquals ?? []) {
-    let parsed = parseJsonExpectation(text);
-    if (typeof parsed == "string") return `json-equals ${parsed}`;
-    json.push(parsed);
-  }
-  let headers = [];
-  for (let text of fields.headers ?? []) {
-    let parsed = parseHeaderExpectation(text);
-    if (typeof parsed == "string") return `header ${parsed}`;
-    headers.push(parsed);
-  }
-  return { name: fields.name?.trim() || displayUrl(url), url, status, bodyContains: fields.bodyContains, json, headers };
-}
-var stringList = pipe(union([string2(), array(string2())]), transform((v) => Array.isArray(v) ? v : [v])), checkItem = strictObject({
-  name: optional(string2()),
-  url: string2(),
-  "expect-status": optional(pipe(union([string2(), number2()]), transform(String))),
-  "body-contains": optional(string2()),
-  "json-equals": optional(stringList),
-  header: optional(stringList)
-});
-function parseCheckList(text) {
-  let document;
-  try {
-    document = parse2(text);
-  } catch (error2) {
-    return `must be a YAML or JSON list of checks: ${error2.message.split(`
-`)[0]}`;
-  }
-  if (!Array.isArray(document) || document.length === 0)
-    return "must be a non-empty YAML or JSON list of checks, each with url and optionally name, expect-status, body-contains, json-equals, header";
-  let checks = [];
-  for (let [index, item] of document.entries()) {
-    let fields = checkItem.safeParse(item);
-    if (!fields.success) {
-      let issue2 = fields.error.issues[0], where = issue2.path.length > 0 ? ` ${issue2.path.join(".")}` : "", problem = issue2.code === "unrecognized_keys" ? `unknown field ${issue2.keys.join(", ")} (fields: ${Object.keys(checkItem.shape).join(", ")})` : issue2.message;
-      return `item ${index + 1}${where}: ${problem}`;
-    }
-    let check = parseCheck({
-      name: fields.data.name,
-      url: fields.data.url,
-      expectStatus: fields.data["expect-status"],
-      bodyContains: fields.data["body-contains"],
-      jsonEquals: fields.data["json-equals"],
-      headers: fields.data.header
-    });
-    if (typeof check == "string") return `item ${index + 1}: ${check}`;
-    checks.push(check);
-  }
-  return checks;
-}
-
-// src/verify/inputs.ts
-function linesParsedBy(parse3) {
-  return parsedBy((value) => {
-    let parsed = [];
-    for (let line of value.split(/\r?\n/).map((l4) => l4.trim()).filter(Boolean)) {
-      let result = parse3(line);
-      if (typeof result == "string") return result;
-      parsed.push(result);
-    }
-    return parsed;
-  });
-}
-var definitions = {
-  url: input(optional(parsedBy(parseCheckUrl)), { description: "URL to GET (http:// or https://); redirects are not followed." }),
-  "expect-status": input(parsedBy(parseStatusExpectation), {
-    description: "Status(es) {url} must answer: 200, a list (200,204), a class (2xx) or a range (200-299).",
-    default: "200"
-  }),
-  "body-contains": input(optional(string2()), { description: "Text the body of {url} must contain." }),
-  "json-equals": input(optional(linesParsedBy(parseJsonExpectation)), {
-    description: "path=value the JSON body of {url} must hold, e.g. status=ok or checks[0].ok=true; one a line for several."
-  }),
-  header: input(optional(linesParsedBy(parseHeaderExpectation)), {
-    description: "Header {url} must answer with: name (present) or name=value (equal); one a line for several."
-  }),
-  checks: input(optional(parsedBy(parseCheckList)), {
-    description: "Several checks: a YAML or JSON list of objects with url and optionally name, expect-status, body-contains, json-equals, header (string or list)."
-  }),
-  "timeout-seconds": input(decimalString(0.1, 600), { description: "Bound on one request (connect, TLS, headers, body).", default: "10" }),
-  "deadline-seconds": input(decimalString(0, 86400), {
-    description: "Retry failing checks until this many seconds after the first attempt (the last attempt starts by then); 0: one attempt.",
-    default: "120"
-  }),
-  "interval-seconds": input(decimalString(0.1, 300), {
-    description: "First wait between attempts; later waits double, jittered, up to eight times this.",
-    default: "2"
-  }),
-  "ca-file": input(optional(string2().check(_minLength(1))), {
-    description: "PEM file of the CA(s) to trust for https URLs instead of the public roots, e.g. a private CA of internal hosts."
-  })
-};
-function prefixed(prefix, lead) {
-  return Object.fromEntries(
-    Object.entries(definitions).map(([name, definition]) => [
-      `${prefix}${name}`,
-      { ...definition, description: withLead(lead, definition.description.replaceAll("{url}", `${prefix}url`)) }
-    ])
-  );
-}
-function withLead(lead, description) {
-  if (!lead) return description;
-  let first = /^[A-Z][a-z]/.test(description) ? description.charAt(0).toLowerCase() : description.charAt(0);
-  return `${lead}${first}${description.slice(1)}`;
-}
-var smokeCheckInputs = prefixed("", ""), VERIFY_PREFIX = "verify-", verifyInputs = prefixed(VERIFY_PREFIX, "Verify after the rollout: ");
-function smokeCheckValues(stageInput, prefix = "") {
-  return Object.fromEntries(Object.keys(definitions).map((name) => [name, stageInput[`${prefix}${name}`]]));
-}
-function smokeCheckProblem(values, prefix = "") {
-  if (values.url) return;
-  let orphan = ["body-contains", "json-equals", "header"].find((name) => values[name] !== void 0);
-  return orphan ? { input: `${prefix}${orphan}`, problem: `is only used with ${prefix}url (give the URL it checks)` } : void 0;
-}
-async function smokePlanOf(values, prefix = "") {
-  let checks = [];
-  if (values.url && checks.push({
-    name: displayUrl(values.url),
-    url: values.url,
-    status: values["expect-status"],
-    bodyContains: values["body-contains"],
-    json: values["json-equals"] ?? [],
-    headers: values.header ?? []
-  }), checks.push(...values.checks ?? []), checks.length !== 0)
-    return {
-      checks,
-      options: {
-        deadlineMs: values["deadline-seconds"] * 1e3,
-        requestTimeoutMs: values["timeout-seconds"] * 1e3,
-        intervalMs: values["interval-seconds"] * 1e3,
-        ca: values["ca-file"] ? await readCaFile(values["ca-file"], `${prefix}ca-file`) : void 0
-      }
-    };
-}
-async function readCaFile(path, inputName) {
-  let pem;
-  try {
-    pem = await readFile4(path, "utf8");
-  } catch (error2) {
-    throw new InputError(inputName, `cannot read ${path}: ${error2.code ?? error2.message}`);
-  }
-  if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new InputError(inputName, `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
-  return pem;
-}
-
-// src/stages/deploy-ecs.ts
-var inputs = {
-  "aws-region": input(awsRegion, { description: "AWS region of the cluster.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
-  cluster: input(ecsName("an ECS cluster", "cluster"), { description: "ECS cluster name or ARN." }),
-  service: input(ecsName("an ECS service", "service"), { description: "ECS service name or ARN." }),
-  image: input(
-    optional(pipe(imageReferenceInput(), transform(deployableImage))),
-    { description: "Image to deploy, preferably by digest (repo@sha256:...). Empty: register the task definition as it is." }
-  ),
-  containers: input(
-    optional(
-      pipe(string2(), transform((v) => v.split(/[\s,]+/).filter(Boolean))).check(
-        refine(
-          (names) => names.every((n3) => ECS_NAME.test(n3)),
-          "must be container names (letters, digits, - and _), separated by commas or spaces"
-        )
-      )
-    ),
-    { description: "Containers that get the image, separated by commas or spaces; empty: the only container." }
-  ),
-  "task-definition-file": input(optional(string2().check(_minLength(1))), {
-    description: "Task definition to start from (JSON or YAML, as describe-task-definition prints it); empty: the service's live one."
-  }),
-  "force-new-deployment": input(booleanString, {
-    description: "Register and deploy even when the service already runs exactly this task definition (replacing every task); false: such a re-run changes nothing.",
-    default: "false"
-  }),
-  "desired-count": input(optional(integerString(0, 1e5)), { description: "Set the service desired count with this deployment." }),
-  rollback: input(booleanString, { description: "Roll back to the previous revision when the rollout fails or times out.", default: "true" }),
-  "poll-seconds": input(decimalString(0.1, 60), { description: "Seconds between two status polls (fixed interval).", default: "2" }),
-  "timeout-minutes": input(decimalString(0.01, 1440), {
-    description: "Longest wait for the rollout (fractions allowed), then roll back.",
-    default: "30"
-  }),
-  "pre-deploy-task-command": input(
-    optional(
-      pipe(
-        string2(),
-        transform((value, ctx) => {
-          try {
-            return commandWords(value);
-          } catch (error2) {
-            return ctx.issues.push({ code: "custom", input: value, message: error2.message }), NEVER;
-          }
-        })
-      )
-    ),
-    {
-      description: "Run the new revision once with this command before the rollout (e.g. migrations): a JSON array or shell-style words. A non-zero exit stops the deploy."
-    }
-  ),
-  "pre-deploy-task-container": input(optional(string2().check(_regex(ECS_NAME, "must be a container name (letters, digits, - and _)"))), {
-    description: "Container that runs the pre-deploy command; empty: the first updated container."
-  }),
-  "pre-deploy-task-definition": input(
-    optional(
-      string2().check(
-        _regex(
-          /^([a-zA-Z0-9_-]{1,255}(:\d+)?|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[a-zA-Z0-9_-]{1,255}:\d+)$/,
-          "must be a task-definition family, family:revision or ARN"
-        )
-      )
-    ),
-    { description: "Run this task definition (family[:revision] or ARN) as the pre-deploy task instead of the new revision." }
-  ),
-  "pre-deploy-task-overrides": input(
-    optional(
-      pipe(
-        string2(),
-        transform((value, ctx) => {
-          try {
-            let parsed = JSON.parse(value);
-            if (typeof parsed == "object" && parsed !== null && !Array.isArray(parsed)) return parsed;
-          } catch {
-          }
-          return ctx.issues.push({
-            code: "custom",
-            input: value,
-            message: 'must be a JSON object in the shape of ECS TaskOverride ({"containerOverrides": [...]})'
-          }), NEVER;
-        })
-      )
-    ),
-    { description: "ECS TaskOverride JSON for the pre-deploy task (containerOverrides, cpu, memory...)." }
-  ),
-  "pre-deploy-task-timeout-minutes": input(decimalString(0.01, 1440), {
-    description: "Longest wait for the pre-deploy task to stop (fractions allowed).",
-    default: "15"
-  }),
-  ...verifyInputs,
-  ...requireSignatureInputs
-}, deployEcsStage = defineStage({
-  name: "deploy-ecs",
-  description: "Deploy an image to an ECS service: new task-definition revision, rolling update, wait, roll back on failure.",
-  inputs,
-  outputs: {
-    "task-definition-arn": { description: "ARN of the task-definition revision registered and deployed (the live one when UNCHANGED)." },
-    "previous-task-definition-arn": { description: "ARN of the revision the service ran before (the rollback target; the live one when UNCHANGED)." },
-    "deployment-id": { description: "ID of the ECS deployment this stage started (the completed live one when UNCHANGED)." },
-    "rollout-state": {
-      description: "COMPLETED on success; UNCHANGED when the service already ran exactly this task definition, completed, so nothing was registered or deployed (a success: test for COMPLETED or UNCHANGED); on the failure path FAILED, TIMED_OUT, SUPERSEDED, or VERIFY_FAILED (the rollout completed, the verify checks failed, and the service was rolled back to the previous revision unless rollback is false)."
-    }
-  },
-  check: (input2) => smokeCheckProblem(smokeCheckValues(input2, VERIFY_PREFIX), VERIFY_PREFIX) ?? requireSignatureProblem(input2.image, input2[REQUIRE_SIGNATURE]),
-  run: deployEcs
-});
-async function deployEcs(input2, runtime) {
-  let plan = await planOf(input2), key = input2[REQUIRE_SIGNATURE];
-  key && await checkImageSignature(input2.image, key, { region: input2["aws-region"], runtime });
-  let ecs = createAwsClient(ECSClient, { region: input2["aws-region"] }), result = await deployToEcs(plan, ecs, runtime, systemClock);
-  return outputsOf(result);
-}
-async function planOf(input2) {
-  let preDeploy = input2["pre-deploy-task-command"] || input2["pre-deploy-task-definition"] || input2["pre-deploy-task-overrides"] ? {
-    command: input2["pre-deploy-task-command"],
-    container: input2["pre-deploy-task-container"],
-    taskDefinition: input2["pre-deploy-task-definition"],
-    overrides: input2["pre-deploy-task-overrides"],
-    schedule: { intervalMs: input2["poll-seconds"] * 1e3, timeoutMs: input2["pre-deploy-task-timeout-minutes"] * 6e4 }
-  } : void 0;
-  if (!preDeploy && input2["pre-deploy-task-container"])
-    throw new InputError("pre-deploy-task-container", "is only used with pre-deploy-task-command");
+function referrerDescriptor(manifest) {
+  let parsed = JSON.parse(manifest.bytes.toString("utf8")), artifactType = parsed.artifactType ?? parsed.config?.mediaType;
   return {
-    cluster: input2.cluster,
-    service: input2.service,
-    image: input2.image,
-    containers: input2.containers ?? [],
-    taskDefinition: input2["task-definition-file"] ? await readTaskDefinitionFile(input2["task-definition-file"]) : void 0,
-    forceNewDeployment: input2["force-new-deployment"],
-    desiredCount: input2["desired-count"],
-    rollback: input2.rollback,
-    schedule: { intervalMs: input2["poll-seconds"] * 1e3, timeoutMs: input2["timeout-minutes"] * 6e4 },
-    preDeploy,
-    verify: await smokePlanOf(smokeCheckValues(input2, VERIFY_PREFIX), VERIFY_PREFIX)
+    mediaType: manifest.mediaType,
+    digest: manifest.digest,
+    size: manifest.bytes.length,
+    ...artifactType ? { artifactType } : {},
+    ...parsed.annotations ? { annotations: parsed.annotations } : {}
   };
 }
-async function readTaskDefinitionFile(path) {
-  let text;
-  try {
-    text = await readFile5(path, "utf8");
-  } catch (error2) {
-    throw new InputError("task-definition-file", `cannot read ${path}: ${error2.code ?? error2.message}`);
-  }
-  try {
-    return parseTaskDefinitionDocument(text);
-  } catch (error2) {
-    throw error2 instanceof TaskDefinitionDocumentError ? new InputError("task-definition-file", `${path}: ${error2.message}`) : error2;
-  }
+async function attachReferrer(client, subject, manifest) {
+  let answer = await client.putManifestAnswer(manifest.digest, manifest.mediaType, manifest.bytes);
+  if (answer.digest && answer.digest !== manifest.digest) throw new Error(`the registry stored the referrer as ${answer.digest}, expected ${manifest.digest}`);
+  if (answer.subjectIndexed) return "api";
+  let tag = referrersTag(subject), existing = await client.getManifest(tag), entries = existing ? indexEntries(existing) : [];
+  if (entries.some((entry) => entry.digest === manifest.digest)) return "tag";
+  let index = { schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests: [...entries, referrerDescriptor(manifest)] };
+  return await client.putManifest(tag, MEDIA_TYPES.ociIndex, Buffer.from(JSON.stringify(index))), "tag";
 }
 
-// src/actions/deploy-ecs.ts
-await runAction(deployEcsStage);
+// src/sbom/artifact.ts
+var import_node_crypto8 = require("node:crypto"), import_promises7 = require("node:fs/promises");
+var CYCLONEDX_MEDIA_TYPE = "application/vnd.cyclonedx+json", EMPTY_CONFIG = {
+  mediaType: "application/vnd.oci.empty.v1+json",
+  digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+  size: 2,
+  data: "e30="
+}, digestOf = (bytes) => `sha256:${(0, import_node_crypto8.createHash)("sha256").update(bytes).digest("hex")}`;
+function sbomArtifact(sbom, subject) {
+  let layer = { mediaType: CYCLONEDX_MEDIA_TYPE, digest: digestOf(sbom), size: sbom.length, annotations: { "org.opencontainers.image.title": "sbom.cdx.json" } }, manifest = {
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPES.ociManifest,
+    artifactType: CYCLONEDX_MEDIA_TYPE,
+    config: EMPTY_CONFIG,
+    layers: [layer],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size }
+  }, bytes = Buffer.from(JSON.stringify(manifest));
+  return { manifest: { digest: digestOf(bytes), mediaType: MEDIA_TYPES.ociManifest, bytes }, layer };
+}
+async function attachSbom(client, subject, sbom) {
+  let { manifest, layer } = sbomArtifact(sbom, subject), empty = Buffer.from(EMPTY_CONFIG.data, "base64");
+  await client.ensureBlob(EMPTY_CONFIG, async (offset, length) => empty.subarray(offset, offset + length)), await client.ensureBlob(layer, async (offset, length) => sbom.subarray(offset, offset + length));
+  let through = await attachReferrer(client, subject.digest, manifest);
+  return { digest: manifest.digest, through };
+}
+async function readSbom(path, input2 = "sbom-file") {
+  let bytes;
+  try {
+    bytes = await (0, import_promises7.readFile)(path);
+  } catch (error2) {
+    throw new InputError(input2, `cannot read ${path}: ${error2.code ?? error2.message}`);
+  }
+  let problem = cycloneDxProblem(bytes);
+  if (problem) throw new InputError(input2, `${path} ${problem}`);
+  return bytes;
+}
+function cycloneDxProblem(bytes) {
+  let document;
+  try {
+    document = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return "is not JSON (expected a CycloneDX JSON SBOM, as the scan stage writes it)";
+  }
+  if (document === null || typeof document != "object" || document.bomFormat !== "CycloneDX") return "is not a CycloneDX SBOM (no bomFormat 'CycloneDX')";
+  if (typeof document.specVersion != "string") return "is not a CycloneDX SBOM (no specVersion)";
+}
+
+// src/stages/push.ts
+var inputs = {
+  "aws-region": input(awsRegion, { description: "AWS region of the repository.", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] }),
+  repository: input(ecrRepositoryName, { description: "ECR repository name, e.g. shop/prod/api." }),
+  "oci-archive": input(string2().check(_minLength(1)), { description: "OCI archive of the image (the oci-archive output of build)." }),
+  tags: input(tagList, { description: "Tags to push, comma- or newline-separated (build's tags output); default the tag recorded in the archive." }),
+  registry: input(optional(registryEndpoint), {
+    description: "Registry that receives the blobs and manifests, host[:port] or http(s)://host[:port]; default the ECR endpoint from GetAuthorizationToken. Plain http only for loopback. When it differs from ECR's, the manifest is also recorded in ECR with PutImage. The CLI reads GANTRY_REGISTRY, which `gantry local env` sets to the local stack's registry."
+  }),
+  "scan-on-push": input(optional(booleanString), {
+    description: "Scan images on push (true/false). A new repository gets true when unset; an existing one is changed only when this is set."
+  }),
+  "tag-immutability": input(optional(booleanString), {
+    description: "Make tags immutable (true/false); a tag that already names another image is then refused. A new repository is mutable when unset; an existing one is changed only when this is set."
+  }),
+  encryption: input(_enum(["AES256", "KMS"], { message: "must be AES256 or KMS" }), {
+    description: "Repository encryption at creation: AES256 or KMS.",
+    default: "AES256"
+  }),
+  "kms-key": input(
+    optional(
+      string2().check(_regex(/^(arn:aws[\w-]*:kms:[\w-]+:\d{12}:(key|alias)\/[\w/-]+|[\w-]{36}|alias\/[\w/-]+)$/, "must be a KMS key id, alias or ARN"))
+    ),
+    { description: "KMS key for encryption KMS; default the AWS managed key." }
+  ),
+  "keep-last": input(integerString(1, 1e4), { description: "Lifecycle: number of tagged images to keep.", default: "10" }),
+  "sbom-file": input(optional(string2().check(_minLength(1))), {
+    description: "CycloneDX SBOM (JSON) to attach to the image as an OCI 1.1 artifact whose subject is the image (the scan stage's sbom-file output): found through the registry's referrers API, or the referrers tag sha256-<hex> where the registry has no such API."
+  }),
+  "expire-untagged-days": input(integerString(0, 3650), {
+    description: "Lifecycle: expire untagged images after this many days (0: never).",
+    default: "7"
+  })
+}, pushStage = defineStage({
+  name: "push",
+  description: "Push the built image to ECR (repository created and configured as needed), skipping blobs and tags already there.",
+  inputs,
+  outputs: {
+    image: { description: "The pushed image by digest: <registry>/<repository>@sha256:\u2026, what deploy stages deploy." },
+    digest: { description: "Manifest digest (sha256:\u2026)." },
+    tags: { description: "Tags that point at the image, comma-separated." },
+    registry: { description: "Registry host the image was pushed to." },
+    "repository-uri": { description: "The repository's URI in ECR." },
+    sbom: { description: "Digest of the attached SBOM artifact (sha256:\u2026); empty without sbom-file." }
+  },
+  run: push
+});
+async function push(input2, runtime) {
+  if (input2["kms-key"] && input2.encryption !== "KMS") throw new InputError("kms-key", "is only used with encryption KMS");
+  let archive = await openOciArchive(input2["oci-archive"]).catch((error2) => {
+    throw new InputError("oci-archive", error2.message);
+  }), sbom = input2["sbom-file"] ? await readSbom(input2["sbom-file"]) : void 0, archiveTag = archive.refName?.includes(":") ? archive.refName.slice(archive.refName.lastIndexOf(":") + 1) : void 0, tags = input2.tags.length > 0 ? input2.tags : archiveTag && !tagProblem(archiveTag) ? [archiveTag] : [];
+  if (tags.length === 0) throw new InputError("tags", "no tag given and the archive records none");
+  let digest = archive.root.digest, size = archive.blobs.reduce((sum, blob) => sum + blob.size, 0);
+  runtime.info(`Image ${digest}: ${archive.blobs.length} blobs, ${formatBytes(size)}; tags ${tags.join(", ")}`);
+  let ecr = createAwsClient(ECRClient, { region: input2["aws-region"] }), repository = await runtime.group(
+    `ECR repository ${input2.repository}`,
+    () => ensureRepository(
+      ecr,
+      {
+        name: input2.repository,
+        scanOnPush: input2["scan-on-push"],
+        immutableTags: input2["tag-immutability"],
+        encryption: input2.encryption,
+        kmsKey: input2["kms-key"],
+        keepLast: input2["keep-last"],
+        expireUntaggedDays: input2["expire-untagged-days"]
+      },
+      runtime
+    )
+  ), login = await ecrLogin(ecr, (secret) => runtime.setSecret(secret)), ecrEndpoint = ecrEndpointOf(login), endpoint = input2.registry ?? ecrEndpoint, separateRegistry = endpoint.host !== ecrEndpoint.host;
+  runtime.info(`Pushing to ${endpoint.scheme}://${endpoint.host}/${input2.repository}${separateRegistry ? " (recording the image in ECR as well)" : ""}`);
+  let client = new RegistryClient({ endpoint, repository: input2.repository, credentials: login.credentials, log: (line) => runtime.info(line) });
+  if (repository.imageTagMutability?.startsWith("IMMUTABLE"))
+    for (let tag of tags) {
+      let existing = await ecrDigestOfTag(ecr, input2.repository, tag) ?? await client.manifestDigest(tag);
+      if (existing && existing !== digest)
+        throw new GantryError(`tag '${tag}' of repository '${input2.repository}' is immutable and already points at ${existing}, not at ${digest}`, {
+          remedy: "push under a new tag (a version or sha tag), or make the repository mutable with tag-immutability false."
+        });
+    }
+  let result = await runtime.group(`push ${input2.repository}@${digest}`, () => pushArchive(archive, client, tags, (line) => runtime.info(line)));
+  if (separateRegistry)
+    for (let tag of tags) await ecrRecordImage(ecr, input2.repository, tag, archive.root.bytes, archive.root.mediaType, digest);
+  let sbomDigest = "";
+  if (sbom) {
+    let root6 = archive.root, attached = await attachSbom(client, { mediaType: root6.mediaType, digest: root6.digest, size: root6.bytes.length }, sbom);
+    sbomDigest = attached.digest, runtime.info(`SBOM attached as ${attached.digest}, found through the ${attached.through === "api" ? "registry's referrers API" : `referrers tag ${referrersTag(digest)}`}`);
+  }
+  let { stats } = client;
+  runtime.info(
+    `Pushed ${input2.repository}@${digest}: ${stats.blobsUploaded} blobs uploaded (${formatBytes(stats.bytesUploaded)}), ${stats.blobsSkipped} already present; ${tags.length - result.unchangedTags.length} tags set, ${result.unchangedTags.length} unchanged`
+  );
+  let image = `${endpoint.host}/${input2.repository}@${digest}`;
+  return await runtime.appendSummary(
+    [`### Image pushed: \`${image}\``, "", "| tags | blobs uploaded | blobs present |", "|---|---|---|", `| ${tags.map((t) => `\`${t}\``).join(" ")} | ${stats.blobsUploaded} (${formatBytes(stats.bytesUploaded)}) | ${stats.blobsSkipped} |`, ""].join(`
+`)
+  ), { image, digest, tags: tags.join(","), registry: endpoint.host, "repository-uri": repository.repositoryUri ?? `${ecrEndpoint.host}/${input2.repository}`, sbom: sbomDigest };
+}
+
+// src/actions/push.ts
+runAction(pushStage);
